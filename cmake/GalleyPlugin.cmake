@@ -1,0 +1,25 @@
+# galley_add_plugin(NAME SOURCES... [LIBRARIES libs...])
+# A plugin is a MODULE library named NAME.so in build/plugins/ (and
+# ${libdir}/galley/plugins/ once installed), linked against libgalley.
+function(galley_add_plugin name)
+  cmake_parse_arguments(P "" "" "SOURCES;LIBRARIES" ${ARGN})
+  add_library(galley-plugin-${name} MODULE ${P_SOURCES} ${P_UNPARSED_ARGUMENTS})
+  set_target_properties(galley-plugin-${name} PROPERTIES
+    PREFIX "" OUTPUT_NAME ${name}
+    LIBRARY_OUTPUT_DIRECTORY ${GALLEY_PLUGIN_BUILD_DIR}
+    C_VISIBILITY_PRESET hidden
+    INSTALL_RPATH "$ORIGIN/../..")
+  target_link_libraries(galley-plugin-${name} PRIVATE galley ${P_LIBRARIES})
+  add_dependencies(galley-cli galley-plugin-${name})
+  install(TARGETS galley-plugin-${name} LIBRARY DESTINATION ${GALLEY_PLUGIN_INSTALL_RELDIR})
+endfunction()
+
+# galley_embed(TARGET VAR FILE) — compile FILE's bytes into TARGET as
+# `const char VAR[]` and `const size_t VAR_len`, regenerated when FILE changes.
+function(galley_embed target var file)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embed_${var}.c)
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DIN=${file} -DOUT=${out} -DVAR=${var} -P ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS ${file} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
+  target_sources(${target} PRIVATE ${out})
+endfunction()

@@ -1,0 +1,426 @@
+/* galley.h — the public API of libgalley: contexts and errors, the document
+ * tree, its builder and iterator, metadata, buffers and the conversion calls.
+ * Plugin authors also include <galley/plugin.h>. */
+#ifndef GALLEY_H
+#define GALLEY_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define GALLEY_EXTERN __attribute__((visibility("default")))
+#define GALLEY_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GALLEY_EXTERN
+#define GALLEY_PRINTF(f, a)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version                                                            */
+/* ------------------------------------------------------------------ */
+
+#define GALLEY_VERSION_MAJOR 0
+#define GALLEY_VERSION_MINOR 1
+#define GALLEY_VERSION_PATCH 0
+#define GALLEY_VERSION_STRING "0.1.0"
+
+/** The version of the library actually linked, "MAJOR.MINOR.PATCH". */
+GALLEY_EXTERN const char *galley_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Errors and the context                                             */
+/* ------------------------------------------------------------------ */
+
+/* Functions that can fail return 0 or one of these (negative). The
+ * message lives on the context: galley_context_error(). Values only grow. */
+typedef enum {
+	GALLEY_OK = 0,
+	GALLEY_ERROR = -1,       /* generic failure */
+	GALLEY_ENOMEM = -2,      /* out of memory */
+	GALLEY_EINVAL = -3,      /* bad or unsupported input (exit 1) */
+	GALLEY_EIO = -4,         /* I/O or system error (exit 3) */
+	GALLEY_ENOTFOUND = -5,   /* no such format, file, key */
+	GALLEY_EUSAGE = -6,      /* the caller asked for something impossible (exit 2) */
+	GALLEY_EABI = -7,        /* plugin ABI mismatch */
+	GALLEY_ETREE = -8        /* a node may not go there (tree rules) */
+} galley_error_code;
+
+/* Log levels for galley_log(). The context prints a message when its
+ * verbosity is at least the level. */
+typedef enum {
+	GALLEY_LOG_ERROR = -1, /* shown unless quiet (verbosity -1 hides warnings only) */
+	GALLEY_LOG_WARN = 0,   /* shown by default */
+	GALLEY_LOG_INFO = 1,   /* shown with -v */
+	GALLEY_LOG_DEBUG = 2   /* shown with -v -v */
+} galley_log_level;
+
+typedef struct galley_context galley_context;
+
+/** A context holds the last error, the verbosity, the name of the input
+ * being converted (so messages can name it) and the plugin registry. */
+GALLEY_EXTERN galley_context *galley_context_new(void);
+GALLEY_EXTERN void galley_context_free(galley_context *ctx);
+
+/** The message of the last error set on ctx ("" when none). */
+GALLEY_EXTERN const char *galley_context_error(const galley_context *ctx);
+/** The code of the last error (0 when none). */
+GALLEY_EXTERN int galley_context_error_code(const galley_context *ctx);
+/** Record an error and return `code`, so `return galley_error(ctx, GALLEY_EINVAL, "...")` reads well.
+ * The message should say what is wrong; the caller (the CLI) adds the input name. */
+GALLEY_EXTERN int galley_error(galley_context *ctx, int code, const char *fmt, ...) GALLEY_PRINTF(3, 4);
+GALLEY_EXTERN void galley_error_clear(galley_context *ctx);
+
+GALLEY_EXTERN void galley_context_set_verbosity(galley_context *ctx, int verbosity);
+GALLEY_EXTERN int galley_context_verbosity(const galley_context *ctx);
+/** The name of the input being converted ("-" for standard input); borrowed copy kept. */
+GALLEY_EXTERN void galley_context_set_input_name(galley_context *ctx, const char *name);
+GALLEY_EXTERN const char *galley_context_input_name(const galley_context *ctx);
+
+/** Diagnostics: "galley: INPUT: message" on stderr when verbosity >= level. */
+GALLEY_EXTERN void galley_log(galley_context *ctx, int level, const char *fmt, ...) GALLEY_PRINTF(3, 4);
+
+/* Options: string key/values the command line passes to readers and
+ * writers ("wrap" = "72", "front-matter" = "false", "flavor" = "gfm",
+ * "data-dir" = "DIR"). Unknown keys are ignored by plugins. */
+GALLEY_EXTERN int galley_context_set_option(galley_context *ctx, const char *key, const char *value);
+/** The option's value, or NULL when not set. */
+GALLEY_EXTERN const char *galley_context_option(const galley_context *ctx, const char *key);
+/** An option as a boolean ("1", "true", "yes", "on"); `def` when unset. */
+GALLEY_EXTERN int galley_context_option_bool(const galley_context *ctx, const char *key, int def);
+
+/* ------------------------------------------------------------------ */
+/* Buffers                                                            */
+/* ------------------------------------------------------------------ */
+
+/* A growable byte buffer, always NUL-terminated after `len` bytes. The
+ * fields are public and read-only for callers. */
+typedef struct galley_buffer {
+	char *data;
+	size_t len;
+	size_t cap;
+	int oom; /* set once an allocation failed; further appends do nothing */
+} galley_buffer;
+
+#define GALLEY_BUFFER_INIT {NULL, 0, 0, 0}
+
+GALLEY_EXTERN int galley_buffer_append(galley_buffer *buf, const char *data, size_t len);
+GALLEY_EXTERN int galley_buffer_puts(galley_buffer *buf, const char *s);
+GALLEY_EXTERN int galley_buffer_putc(galley_buffer *buf, int c);
+GALLEY_EXTERN int galley_buffer_printf(galley_buffer *buf, const char *fmt, ...) GALLEY_PRINTF(2, 3);
+GALLEY_EXTERN int galley_buffer_vprintf(galley_buffer *buf, const char *fmt, va_list ap);
+GALLEY_EXTERN int galley_buffer_reserve(galley_buffer *buf, size_t extra);
+/** Empty the buffer but keep its memory. */
+GALLEY_EXTERN void galley_buffer_clear(galley_buffer *buf);
+GALLEY_EXTERN void galley_buffer_truncate(galley_buffer *buf, size_t len);
+/** Release the memory; the buffer is empty and reusable afterwards. */
+GALLEY_EXTERN void galley_buffer_dispose(galley_buffer *buf);
+/** Hand the bytes to the caller (free() them); the buffer is left empty. */
+GALLEY_EXTERN char *galley_buffer_detach(galley_buffer *buf, size_t *len_out);
+
+/* ------------------------------------------------------------------ */
+/* The document tree                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Node kinds. Block kinds, then inline kinds. The JSON names are those
+ * of INTERFACE.md. Values only grow at the end. */
+typedef enum {
+	GALLEY_NODE_NONE = 0,
+	GALLEY_NODE_DOCUMENT,
+
+	/* blocks */
+	GALLEY_NODE_PARAGRAPH,  /* inlines */
+	GALLEY_NODE_HEADING,    /* inlines; level 1-6 */
+	GALLEY_NODE_LIST,       /* items; ordered, start */
+	GALLEY_NODE_ITEM,       /* blocks (one list item) */
+	GALLEY_NODE_QUOTE,      /* blocks */
+	GALLEY_NODE_CODE_BLOCK, /* leaf: text, language */
+	GALLEY_NODE_TABLE,      /* optional caption, then rows */
+	GALLEY_NODE_ROW,        /* cells */
+	GALLEY_NODE_CELL,       /* blocks; header, colspan, rowspan */
+	GALLEY_NODE_FIGURE,     /* optional caption; url (src), alt */
+	GALLEY_NODE_BREAK,      /* leaf: thematic break */
+	GALLEY_NODE_DIV,        /* blocks; role ("signature", "contact", "note", "dateline") */
+	GALLEY_NODE_CAPTION,    /* inlines: caption of a table or figure */
+
+	/* inlines */
+	GALLEY_NODE_TEXT,       /* leaf: text */
+	GALLEY_NODE_EMPH,       /* inlines */
+	GALLEY_NODE_STRONG,     /* inlines */
+	GALLEY_NODE_CODE,       /* leaf: text */
+	GALLEY_NODE_LINK,       /* inlines; url (href) */
+	GALLEY_NODE_IMAGE,      /* leaf: url (src), alt */
+	GALLEY_NODE_LINEBREAK,  /* leaf */
+	GALLEY_NODE_SUP,        /* inlines */
+	GALLEY_NODE_SUB,        /* inlines */
+	GALLEY_NODE_NOTE        /* blocks: a footnote */
+} galley_node_type;
+
+#define GALLEY_NODE_FIRST_BLOCK GALLEY_NODE_PARAGRAPH
+#define GALLEY_NODE_LAST_BLOCK GALLEY_NODE_CAPTION
+#define GALLEY_NODE_FIRST_INLINE GALLEY_NODE_TEXT
+#define GALLEY_NODE_LAST_INLINE GALLEY_NODE_NOTE
+
+typedef struct galley_node galley_node;
+typedef struct galley_meta galley_meta;
+
+/** The type's name as in the JSON form ("paragraph", "code_block" -> "code"
+ * for blocks; "item"/"row"/"cell"/"caption"/"document" for the structural kinds). */
+GALLEY_EXTERN const char *galley_node_type_name(galley_node_type type);
+GALLEY_EXTERN int galley_node_type_is_block(galley_node_type type);
+GALLEY_EXTERN int galley_node_type_is_inline(galley_node_type type);
+/** Leaves carry no children (text, code, code_block, image, linebreak, break). */
+GALLEY_EXTERN int galley_node_type_is_leaf(galley_node_type type);
+/** The one place that says what may contain what. */
+GALLEY_EXTERN int galley_node_can_contain(galley_node_type parent, galley_node_type child);
+
+/** A new, detached node; NULL on out-of-memory. */
+GALLEY_EXTERN galley_node *galley_node_new(galley_node_type type);
+/** Frees the node and its subtree (unlinks it from its parent first). */
+GALLEY_EXTERN void galley_node_free(galley_node *node);
+/** Deep copy of a subtree (and of the metadata for a document); NULL on OOM. */
+GALLEY_EXTERN galley_node *galley_node_copy(const galley_node *node);
+
+GALLEY_EXTERN galley_node_type galley_node_get_type(const galley_node *node);
+GALLEY_EXTERN galley_node *galley_node_parent(const galley_node *node);
+GALLEY_EXTERN galley_node *galley_node_first_child(const galley_node *node);
+GALLEY_EXTERN galley_node *galley_node_last_child(const galley_node *node);
+GALLEY_EXTERN galley_node *galley_node_next(const galley_node *node);
+GALLEY_EXTERN galley_node *galley_node_previous(const galley_node *node);
+GALLEY_EXTERN size_t galley_node_child_count(const galley_node *node);
+
+/** Tree edits; each checks galley_node_can_contain() and returns
+ * GALLEY_ETREE when the move is not allowed. Attaching moves ownership. */
+GALLEY_EXTERN int galley_node_append_child(galley_node *parent, galley_node *child);
+GALLEY_EXTERN int galley_node_prepend_child(galley_node *parent, galley_node *child);
+GALLEY_EXTERN int galley_node_insert_before(galley_node *sibling, galley_node *node);
+GALLEY_EXTERN int galley_node_insert_after(galley_node *sibling, galley_node *node);
+/** Detach from its parent; the caller owns it afterwards. */
+GALLEY_EXTERN void galley_node_unlink(galley_node *node);
+
+/* Typed fields. Getters return NULL/0 when the kind has no such field;
+ * setters return GALLEY_EINVAL then. Strings are copied, UTF-8, and the
+ * length-taking setters accept text that is not NUL-terminated. */
+
+/** TEXT, CODE, CODE_BLOCK. */
+GALLEY_EXTERN const char *galley_node_get_text(const galley_node *node);
+GALLEY_EXTERN size_t galley_node_get_text_len(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_text(galley_node *node, const char *text, size_t len);
+GALLEY_EXTERN int galley_node_append_text(galley_node *node, const char *text, size_t len);
+
+/** HEADING: 1-6. */
+GALLEY_EXTERN int galley_node_get_level(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_level(galley_node *node, int level);
+
+/** LIST. */
+GALLEY_EXTERN int galley_node_get_list_ordered(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_list_ordered(galley_node *node, int ordered);
+GALLEY_EXTERN long galley_node_get_list_start(const galley_node *node); /* default 1 */
+GALLEY_EXTERN int galley_node_set_list_start(galley_node *node, long start);
+
+/** LINK (href), IMAGE and FIGURE (src). */
+GALLEY_EXTERN const char *galley_node_get_url(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_url(galley_node *node, const char *url);
+/** IMAGE and FIGURE. */
+GALLEY_EXTERN const char *galley_node_get_alt(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_alt(galley_node *node, const char *alt);
+/** LINK: optional title. */
+GALLEY_EXTERN const char *galley_node_get_title(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_title(galley_node *node, const char *title);
+/** CODE_BLOCK: optional language (info string). */
+GALLEY_EXTERN const char *galley_node_get_language(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_language(galley_node *node, const char *lang);
+/** DIV: role ("signature", "contact", "note", "dateline", ...), may be NULL. */
+GALLEY_EXTERN const char *galley_node_get_role(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_role(galley_node *node, const char *role);
+
+/** CELL. */
+GALLEY_EXTERN int galley_node_get_cell_header(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_cell_header(galley_node *node, int header);
+GALLEY_EXTERN int galley_node_get_colspan(const galley_node *node); /* >= 1 */
+GALLEY_EXTERN int galley_node_set_colspan(galley_node *node, int n);
+GALLEY_EXTERN int galley_node_get_rowspan(const galley_node *node); /* >= 1 */
+GALLEY_EXTERN int galley_node_set_rowspan(galley_node *node, int n);
+
+/* Attributes any node may carry: an id, classes, key/values. */
+GALLEY_EXTERN const char *galley_node_get_id(const galley_node *node);
+GALLEY_EXTERN int galley_node_set_id(galley_node *node, const char *id);
+GALLEY_EXTERN size_t galley_node_class_count(const galley_node *node);
+GALLEY_EXTERN const char *galley_node_class_at(const galley_node *node, size_t i);
+GALLEY_EXTERN int galley_node_add_class(galley_node *node, const char *cls);
+GALLEY_EXTERN size_t galley_node_kv_count(const galley_node *node);
+GALLEY_EXTERN const char *galley_node_kv_key(const galley_node *node, size_t i);
+GALLEY_EXTERN const char *galley_node_kv_value(const galley_node *node, size_t i);
+/** The value for key, or NULL. */
+GALLEY_EXTERN const char *galley_node_kv_get(const galley_node *node, const char *key);
+/** Sets (replaces) key's value, keeping first-set order. */
+GALLEY_EXTERN int galley_node_kv_set(galley_node *node, const char *key, const char *value);
+/** 1 when the node has an id, classes or key/values. */
+GALLEY_EXTERN int galley_node_has_attr(const galley_node *node);
+
+/** The document's metadata (DOCUMENT nodes only; NULL otherwise). Borrowed. */
+GALLEY_EXTERN galley_meta *galley_document_meta(const galley_node *doc);
+
+/** The concatenated text of a subtree (TEXT and CODE contents; a space for
+ * LINEBREAK; blocks separated by "\n"). Appends to out. */
+GALLEY_EXTERN int galley_node_text_content(const galley_node *node, galley_buffer *out);
+
+/** A readable indented dump of a subtree, for debugging and tests. */
+GALLEY_EXTERN int galley_node_dump(const galley_node *node, galley_buffer *out);
+
+/* ------------------------------------------------------------------ */
+/* Metadata                                                           */
+/* ------------------------------------------------------------------ */
+
+/* A release's metadata. The known keys, in this order:
+ *   title subtitle date issuer category language source identifier hits
+ *   authors keywords description place
+ * "authors" and "keywords" are lists; "hits" is a non-negative number;
+ * every other key holds one string. Other keys are free key/values kept in
+ * the order they were first set, after the known ones. */
+
+/** The value of a single-valued key (for a list, its first value; for
+ * "hits" its decimal text), or NULL when unknown. */
+GALLEY_EXTERN const char *galley_meta_get(const galley_meta *meta, const char *key);
+/** Set (replace) a key. For "hits" the value must be a decimal number
+ * (GALLEY_EINVAL otherwise); for a list key it replaces the list with one value.
+ * A NULL value removes the key. */
+GALLEY_EXTERN int galley_meta_set(galley_meta *meta, const char *key, const char *value);
+/** Append to a list key ("authors", "keywords"); GALLEY_EINVAL for other keys. */
+GALLEY_EXTERN int galley_meta_add(galley_meta *meta, const char *key, const char *value);
+/** Number of values of a key (0 when unknown, 1 for a set single key). */
+GALLEY_EXTERN size_t galley_meta_count(const galley_meta *meta, const char *key);
+GALLEY_EXTERN const char *galley_meta_get_nth(const galley_meta *meta, const char *key, size_t i);
+/** hits, or -1 when unknown. */
+GALLEY_EXTERN long long galley_meta_get_hits(const galley_meta *meta);
+GALLEY_EXTERN int galley_meta_set_hits(galley_meta *meta, long long hits);
+/** 1 for the list keys "authors" and "keywords". */
+GALLEY_EXTERN int galley_meta_key_is_list(const char *key);
+/** 1 for one of the known keys above. */
+GALLEY_EXTERN int galley_meta_key_is_known(const char *key);
+/** Every key that has a value, known keys first in the order above, then
+ * the free keys in insertion order. */
+GALLEY_EXTERN size_t galley_meta_key_count(const galley_meta *meta);
+GALLEY_EXTERN const char *galley_meta_key_at(const galley_meta *meta, size_t i);
+/** 1 when no key is set. */
+GALLEY_EXTERN int galley_meta_is_empty(const galley_meta *meta);
+
+/* ------------------------------------------------------------------ */
+/* Building a tree (readers)                                          */
+/* ------------------------------------------------------------------ */
+
+/* A builder keeps a cursor: enter() opens a container under the current
+ * one and makes it current, leave() closes it. Every insertion is checked
+ * against galley_node_can_contain(). One convenience: inline content
+ * (text, inline containers, inline leaves) given where only blocks may go
+ * is wrapped in an implicit paragraph, closed by the next block or leave().
+ * Any failure is recorded on the context and returned (GALLEY_ETREE for a
+ * kind that may not go where it was put). */
+typedef struct galley_builder galley_builder;
+
+GALLEY_EXTERN galley_builder *galley_builder_new(galley_context *ctx);
+/** Frees the builder and, unless finished, the tree it was building. */
+GALLEY_EXTERN void galley_builder_free(galley_builder *b);
+
+/** The metadata of the document under construction. */
+GALLEY_EXTERN galley_meta *galley_builder_meta(galley_builder *b);
+/** The current container (the document at first). */
+GALLEY_EXTERN galley_node *galley_builder_current(const galley_builder *b);
+/** Open a container of the given kind under the current node. */
+GALLEY_EXTERN int galley_builder_enter(galley_builder *b, galley_node_type type);
+/** Close the current container (an implicit paragraph is closed first). */
+GALLEY_EXTERN int galley_builder_leave(galley_builder *b);
+/** Close containers until one of `type` has been closed (GALLEY_ETREE if none open). */
+GALLEY_EXTERN int galley_builder_leave_to(galley_builder *b, galley_node_type type);
+/** Append text; adjacent text is merged into one TEXT node. */
+GALLEY_EXTERN int galley_builder_text(galley_builder *b, const char *text, size_t len);
+/** Append a leaf of the given kind (LINEBREAK, BREAK, ...), returned borrowed
+ * through out (may be NULL) so its fields can be set. */
+GALLEY_EXTERN int galley_builder_leaf(galley_builder *b, galley_node_type type, galley_node **out);
+/** Append a CODE inline. */
+GALLEY_EXTERN int galley_builder_code(galley_builder *b, const char *text, size_t len);
+/** Append a CODE_BLOCK with an optional language. */
+GALLEY_EXTERN int galley_builder_code_block(galley_builder *b, const char *text, size_t len, const char *lang);
+/** Append an IMAGE inline. */
+GALLEY_EXTERN int galley_builder_image(galley_builder *b, const char *src, const char *alt);
+/** Append a detached subtree built elsewhere (ownership moves on success). */
+GALLEY_EXTERN int galley_builder_append(galley_builder *b, galley_node *node);
+/** Close every open container and hand the document to the caller.
+ * Empty paragraphs and containers are kept; readers drop their own. */
+GALLEY_EXTERN int galley_builder_finish(galley_builder *b, galley_node **out);
+
+/* Setters on the current container, for convenience after enter(). */
+GALLEY_EXTERN int galley_builder_set_level(galley_builder *b, int level);
+GALLEY_EXTERN int galley_builder_set_list(galley_builder *b, int ordered, long start);
+GALLEY_EXTERN int galley_builder_set_url(galley_builder *b, const char *url);
+GALLEY_EXTERN int galley_builder_set_alt(galley_builder *b, const char *alt);
+GALLEY_EXTERN int galley_builder_set_role(galley_builder *b, const char *role);
+GALLEY_EXTERN int galley_builder_set_cell(galley_builder *b, int header, int colspan, int rowspan);
+
+/* ------------------------------------------------------------------ */
+/* Walking a tree (writers)                                           */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	GALLEY_EVENT_NONE = 0,
+	GALLEY_EVENT_DONE,
+	GALLEY_EVENT_ENTER,
+	GALLEY_EVENT_EXIT
+} galley_event_type;
+
+/* Containers give ENTER then EXIT; leaves give ENTER only. */
+typedef struct galley_iter galley_iter;
+
+GALLEY_EXTERN galley_iter *galley_iter_new(galley_node *root);
+GALLEY_EXTERN void galley_iter_free(galley_iter *it);
+GALLEY_EXTERN galley_event_type galley_iter_next(galley_iter *it);
+GALLEY_EXTERN galley_node *galley_iter_get_node(const galley_iter *it);
+GALLEY_EXTERN galley_event_type galley_iter_get_event(const galley_iter *it);
+/** Resume the walk from `node` with `event` (EXIT skips a subtree). */
+GALLEY_EXTERN void galley_iter_reset(galley_iter *it, galley_node *node, galley_event_type event);
+
+/* ------------------------------------------------------------------ */
+/* Plugins and conversion                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct galley_reader galley_reader;
+typedef struct galley_writer galley_writer;
+
+/** Add a plugin folder, searched before those added later and before the
+ * defaults (GALLEY_PLUGIN_PATH, the build tree, the installed folder). */
+GALLEY_EXTERN int galley_add_plugin_dir(galley_context *ctx, const char *dir);
+/** Load every plugin from the search path. Plugins that are refused are
+ * reported with galley_log(GALLEY_LOG_WARN) and skipped; returns 0 unless
+ * the loader itself failed. */
+GALLEY_EXTERN int galley_load_plugins(galley_context *ctx);
+
+/** Find a reader or writer by name or alias; NULL when none. */
+GALLEY_EXTERN const galley_reader *galley_find_reader(galley_context *ctx, const char *name);
+GALLEY_EXTERN const galley_writer *galley_find_writer(galley_context *ctx, const char *name);
+/** The reader for a file name's extension, or NULL. */
+GALLEY_EXTERN const galley_reader *galley_reader_for_path(galley_context *ctx, const char *path);
+/** The writer for a file name's extension ("x.tei.xml" -> tei), or NULL. */
+GALLEY_EXTERN const galley_writer *galley_writer_for_path(galley_context *ctx, const char *path);
+/** The reader whose probe scores the bytes highest, or NULL when none claims them. */
+GALLEY_EXTERN const galley_reader *galley_reader_probe(galley_context *ctx, const char *data, size_t len);
+
+GALLEY_EXTERN const char *galley_reader_name(const galley_reader *r);
+GALLEY_EXTERN const char *galley_writer_name(const galley_writer *w);
+GALLEY_EXTERN const char *galley_writer_extension(const galley_writer *w);
+GALLEY_EXTERN int galley_writer_is_binary(const galley_writer *w);
+GALLEY_EXTERN int galley_writer_takes_many(const galley_writer *w);
+
+/** Read bytes into a document (owned by the caller through out). */
+GALLEY_EXTERN int galley_read(galley_context *ctx, const galley_reader *r,
+	const char *data, size_t len, galley_node **out);
+/** Write one or more documents; bytes are appended to out. */
+GALLEY_EXTERN int galley_write(galley_context *ctx, const galley_writer *w,
+	galley_node *const *docs, size_t ndocs, galley_buffer *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,2 @@
+/* buffer.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* builder.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* charset.c — TODO */
+#include "galley/plugin.h"

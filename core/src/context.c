@@ -1,0 +1,2 @@
+/* context.c — TODO */
+#include "galley/plugin.h"

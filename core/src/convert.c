@@ -1,0 +1,2 @@
+/* convert.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* formatdata.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* iter.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* language.c — TODO */
+#include "galley/plugin.h"

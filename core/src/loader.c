@@ -1,0 +1,2 @@
+/* loader.c — TODO */
+#include "galley/plugin.h"

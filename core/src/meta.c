@@ -1,0 +1,2 @@
+/* meta.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* node.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* release.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* xml.c — TODO */
+#include "galley/plugin.h"

@@ -1,0 +1,2 @@
+/* zip.c — TODO */
+#include "galley/plugin.h"
