@@ -1,2 +1,922 @@
-/* release.c — TODO */
+/* release.c — what press releases have in common, shared by the text and
+ * HTML readers: dates in the many ways sites write them, paragraph numbers,
+ * site chrome that never belongs to a body, and numbered paragraphs as one
+ * ordered list. Everything here takes untrusted (pointer, length) text. */
 #include "galley/plugin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Small text helpers                                                  */
+/* ------------------------------------------------------------------ */
+
+static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static int S_is_alpha_ascii(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* A digit at p: ASCII or full-width (U+FF10..U+FF19, EF BC 90..99).
+ * Returns its value and the byte width through *w, or -1. */
+static int S_digit_at(const unsigned char *p, size_t left, size_t *w)
+{
+	if (left >= 1 && p[0] >= '0' && p[0] <= '9') {
+		*w = 1;
+		return p[0] - '0';
+	}
+	if (left >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+		*w = 3;
+		return p[2] - 0x90;
+	}
+	return -1;
+}
+
+/* Read 1..maxd digits at *i; the number must not be followed by another
+ * digit. Returns the value (or -1) and the digit count through *nd. */
+static long S_number(const unsigned char *s, size_t len, size_t *i, int maxd, int *nd)
+{
+	size_t j = *i, w;
+	long v = 0;
+	int n = 0, d;
+	while (j < len && (d = S_digit_at(s + j, len - j, &w)) >= 0) {
+		if (++n > maxd)
+			return -1;
+		v = v * 10 + d;
+		j += w;
+	}
+	if (n == 0)
+		return -1;
+	*i = j;
+	*nd = n;
+	return v;
+}
+
+static int S_digit_before(const unsigned char *s, size_t i)
+{
+	size_t w;
+	if (i >= 1 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return 1;
+	return i >= 3 && S_digit_at(s + i - 3, 3, &w) >= 0;
+}
+
+static size_t S_skip_spaces(const unsigned char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == 0xA0))
+		i++;
+	/* U+00A0 as UTF-8 (C2 A0) and the ideographic space U+3000 (E3 80 80). */
+	for (;;) {
+		if (i + 1 < len && s[i] == 0xC2 && s[i + 1] == 0xA0)
+			i += 2;
+		else if (i + 2 < len && s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80)
+			i += 3;
+		else if (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else
+			return i;
+	}
+}
+
+static int S_match_lit(const unsigned char *s, size_t len, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return i + n <= len && memcmp(s + i, lit, n) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+/* ------------------------------------------------------------------ */
+
+static int S_days_in_month(long y, long m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static int S_valid_date(long y, long m, long d)
+{
+	return y >= 1800 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= S_days_in_month(y, m);
+}
+
+static void S_iso(char *out, long y, long m, long d)
+{
+	/* Every field was range-checked, so this always fits in 11 bytes. */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+/* YYYY-MM-DD, YYYY.MM.DD(.), YYYY/MM/DD, "2024. 1. 18.", "2024년 1월 18일",
+ * "2024年1月18日". */
+static long S_date_ymd(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
+{
+	int nd;
+	size_t j = i;
+	*y = S_number(s, len, &j, 4, &nd);
+	if (*y < 0 || nd != 4)
+		return -1;
+	size_t k = S_skip_spaces(s, len, j);
+	if (S_match_lit(s, len, k, "년") || S_match_lit(s, len, k, "年")) {
+		int kor = S_match_lit(s, len, k, "년");
+		const char *mk = kor ? "월" : "月", *dk = kor ? "일" : "日";
+		k = S_skip_spaces(s, len, k + 3);
+		*m = S_number(s, len, &k, 2, &nd);
+		if (*m < 0)
+			return -1;
+		k = S_skip_spaces(s, len, k);
+		if (!S_match_lit(s, len, k, mk))
+			return -1;
+		k = S_skip_spaces(s, len, k + 3);
+		*d = S_number(s, len, &k, 2, &nd);
+		if (*d < 0)
+			return -1;
+		k = S_skip_spaces(s, len, k);
+		if (!S_match_lit(s, len, k, dk))
+			return -1;
+		return (long)(k + 3);
+	}
+	if (j >= len || (s[j] != '-' && s[j] != '.' && s[j] != '/'))
+		return -1;
+	unsigned char sep = s[j];
+	k = j + 1;
+	if (sep == '.')
+		k = S_skip_spaces(s, len, k);
+	*m = S_number(s, len, &k, 2, &nd);
+	if (*m < 0 || k >= len || s[k] != sep)
+		return -1;
+	k++;
+	if (sep == '.')
+		k = S_skip_spaces(s, len, k);
+	*d = S_number(s, len, &k, 2, &nd);
+	if (*d < 0)
+		return -1;
+	if (sep == '.' && k < len && s[k] == '.') {
+		size_t w;
+		/* a closing dot, unless it starts a decimal ("2018.03.07.5") */
+		if (!(k + 1 < len && S_digit_at(s + k + 1, len - k - 1, &w) >= 0))
+			k++;
+	}
+	return (long)k;
+}
+
+/* DD.MM.YYYY (German), DD-MM-YYYY, MM/DD/YYYY (US; DD/MM when the first
+ * number cannot be a month). */
+static long S_date_dmy(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
+{
+	int nd;
+	size_t k = i;
+	long a = S_number(s, len, &k, 2, &nd);
+	if (a < 0 || k >= len || (s[k] != '.' && s[k] != '/' && s[k] != '-'))
+		return -1;
+	unsigned char sep = s[k++];
+	if (sep == '.')
+		k = S_skip_spaces(s, len, k);
+	long b = S_number(s, len, &k, 2, &nd);
+	if (b < 0 || k >= len || s[k] != sep)
+		return -1;
+	k++;
+	if (sep == '.')
+		k = S_skip_spaces(s, len, k);
+	*y = S_number(s, len, &k, 4, &nd);
+	if (*y < 0 || nd != 4)
+		return -1;
+	if (sep == '/' && a <= 12) {
+		*m = a;
+		*d = b;
+	} else {
+		*d = a;
+		*m = b;
+	}
+	return (long)k;
+}
+
+/* Japanese era years: 明治 1868, 大正 1912, 昭和 1926, 平成 1989, 令和 2019
+ * (year 1, written 元年, is the base year). */
+static long S_date_era(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
+{
+	static const struct { const char *name; long base; } eras[] = {
+		{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"明治", 1867},
+	};
+	size_t e, k;
+	int nd;
+	for (e = 0; e < sizeof eras / sizeof eras[0]; e++)
+		if (S_match_lit(s, len, i, eras[e].name))
+			break;
+	if (e == sizeof eras / sizeof eras[0])
+		return -1;
+	k = S_skip_spaces(s, len, i + strlen(eras[e].name));
+	long ey;
+	if (S_match_lit(s, len, k, "元")) {
+		ey = 1;
+		k += 3;
+	} else if ((ey = S_number(s, len, &k, 2, &nd)) < 1) {
+		return -1;
+	}
+	k = S_skip_spaces(s, len, k);
+	if (!S_match_lit(s, len, k, "年"))
+		return -1;
+	k = S_skip_spaces(s, len, k + 3);
+	*m = S_number(s, len, &k, 2, &nd);
+	if (*m < 0 || !S_match_lit(s, len, k, "月"))
+		return -1;
+	k = S_skip_spaces(s, len, k + 3);
+	*d = S_number(s, len, &k, 2, &nd);
+	if (*d < 0 || !S_match_lit(s, len, k, "日"))
+		return -1;
+	*y = eras[e].base + ey;
+	return (long)(k + 3);
+}
+
+/* Month names, lower case, full names before their abbreviations so the
+ * longest match wins (English, German, French, Spanish, Italian, Dutch,
+ * Portuguese). */
+static const struct { const char *name; int month; } S_months[] = {
+	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+	{"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+	{"december", 12},
+	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"mai", 5},
+	{"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+	{"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
+	{"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+	{"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+	{"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+	{"noviembre", 11}, {"diciembre", 12},
+	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+	{"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6},
+	{"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+	{"sept", 9}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
+	{"aug", 8}, {"sep", 9}, {"oct", 10}, {"okt", 10}, {"nov", 11}, {"dec", 12}, {"dez", 12},
+	{"févr", 2}, {"janv", 1}, {"avr", 4}, {"juil", 7}, {"déc", 12},
+};
+
+/* A byte that continues a word: ASCII letters and any non-ASCII byte
+ * (accented letters), so "Mayor" is not "May". */
+static int S_wordbyte(unsigned char c) { return S_is_alpha_ascii(c) || c >= 0x80; }
+
+static int S_month_word(const unsigned char *s, size_t len, size_t i, size_t *end)
+{
+	for (size_t n = 0; n < sizeof S_months / sizeof S_months[0]; n++) {
+		const char *name = S_months[n].name;
+		size_t nl = strlen(name), j;
+		if (i + nl > len)
+			continue;
+		for (j = 0; j < nl; j++)
+			if (S_lower(s[i + j]) != (unsigned char)name[j])
+				break;
+		if (j < nl || (i + nl < len && S_wordbyte(s[i + nl])))
+			continue;
+		j = i + nl;
+		if (j < len && s[j] == '.')
+			j++;
+		*end = j;
+		return S_months[n].month;
+	}
+	return -1;
+}
+
+/* "18 January 2024", "18. Januar 2024", "1er mars 2024", "18 de enero de 2024",
+ * "18th January, 2024". */
+static long S_date_d_month_y(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
+{
+	int nd;
+	size_t k = i, e;
+	*d = S_number(s, len, &k, 2, &nd);
+	if (*d < 0)
+		return -1;
+	if (k < len && s[k] == '.')
+		k++;
+	else if (k + 1 < len && (S_match_lit(s, len, k, "st") || S_match_lit(s, len, k, "nd") ||
+		 S_match_lit(s, len, k, "rd") || S_match_lit(s, len, k, "th") || S_match_lit(s, len, k, "er")))
+		k += 2;
+	k = S_skip_spaces(s, len, k);
+	if (S_match_lit(s, len, k, "de "))
+		k = S_skip_spaces(s, len, k + 3);
+	*m = S_month_word(s, len, k, &e);
+	if (*m < 0)
+		return -1;
+	k = e;
+	if (k < len && s[k] == ',')
+		k++;
+	k = S_skip_spaces(s, len, k);
+	if (S_match_lit(s, len, k, "de "))
+		k = S_skip_spaces(s, len, k + 3);
+	*y = S_number(s, len, &k, 4, &nd);
+	if (*y < 0 || nd != 4)
+		return -1;
+	return (long)k;
+}
+
+/* "January 18, 2024", "Jan. 18 2024", "March 7th, 2018". */
+static long S_date_month_d_y(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
+{
+	int nd;
+	size_t k, e;
+	if (i > 0 && S_wordbyte(s[i - 1]))
+		return -1;
+	*m = S_month_word(s, len, i, &e);
+	if (*m < 0)
+		return -1;
+	k = S_skip_spaces(s, len, e);
+	*d = S_number(s, len, &k, 2, &nd);
+	if (*d < 0)
+		return -1;
+	if (S_match_lit(s, len, k, "st") || S_match_lit(s, len, k, "nd") ||
+	    S_match_lit(s, len, k, "rd") || S_match_lit(s, len, k, "th"))
+		k += 2;
+	if (k < len && s[k] == ',')
+		k++;
+	k = S_skip_spaces(s, len, k);
+	*y = S_number(s, len, &k, 4, &nd);
+	if (*y < 0 || nd != 4)
+		return -1;
+	return (long)k;
+}
+
+GALLEY_EXTERN long galley_release_parse_date(const char *text, size_t len, char *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	typedef long (*parser)(const unsigned char *, size_t, size_t, long *, long *, long *);
+	static const parser digit_parsers[] = {S_date_ymd, S_date_dmy, S_date_d_month_y};
+	size_t w;
+
+	if (!text)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		long y, m, d, end = -1;
+		if (S_digit_at(s + i, len - i, &w) >= 0) {
+			if (S_digit_before(s, i))
+				continue;
+			for (size_t p = 0; p < sizeof digit_parsers / sizeof digit_parsers[0]; p++) {
+				end = digit_parsers[p](s, len, i, &y, &m, &d);
+				if (end >= 0 && !(S_digit_at(s + end, len - (size_t)end, &w) >= 0) &&
+				    S_valid_date(y, m, d))
+					break;
+				end = -1;
+			}
+		} else if (S_is_alpha_ascii(s[i])) {
+			end = S_date_month_d_y(s, len, i, &y, &m, &d);
+			if (end >= 0 && (S_digit_at(s + end, len - (size_t)end, &w) >= 0 || !S_valid_date(y, m, d)))
+				end = -1;
+		} else if (s[i] >= 0xE0) {
+			end = S_date_era(s, len, i, &y, &m, &d);
+			if (end >= 0 && !S_valid_date(y, m, d))
+				end = -1;
+		}
+		if (end >= 0) {
+			if (out)
+				S_iso(out, y, m, d);
+			return end;
+		}
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Paragraph numbers                                                   */
+/* ------------------------------------------------------------------ */
+
+GALLEY_EXTERN long galley_release_number(const char *text, size_t len, size_t *skip)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i, k;
+	int nd, paren = 0, wide = 0;
+	long v;
+
+	if (!text)
+		return -1;
+	i = S_skip_spaces(s, len, 0);
+	/* Circled numbers ① (U+2460) .. ⑳ (U+2473): E2 91 A0 .. E2 91 B3. */
+	if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x91 && s[i + 2] >= 0xA0 && s[i + 2] <= 0xB3) {
+		v = s[i + 2] - 0xA0 + 1;
+		k = S_skip_spaces(s, len, i + 3);
+		if (k == i + 3 && k < len)
+			return -1;
+		if (skip)
+			*skip = k;
+		return v;
+	}
+	if (i < len && s[i] == '(') {
+		paren = 1;
+		i++;
+	} else if (S_match_lit(s, len, i, "（")) {
+		paren = 1;
+		i += 3;
+	}
+	k = i;
+	v = S_number(s, len, &k, 3, &nd);
+	if (v < 0)
+		return -1;
+	if (paren) {
+		if (k < len && s[k] == ')')
+			k++;
+		else if (S_match_lit(s, len, k, "）"))
+			k += 3;
+		else
+			return -1;
+	} else if (k < len && (s[k] == '.' || s[k] == ')')) {
+		k++;
+	} else if (S_match_lit(s, len, k, "．") || S_match_lit(s, len, k, "）") ||
+		   S_match_lit(s, len, k, "、")) {
+		k += 3;
+		wide = 1;
+	} else {
+		return -1;
+	}
+	/* The number must be followed by white space (not needed after a
+	 * full-width mark) and then text: "1.5 m" and "2. " alone are not
+	 * paragraph numbers. */
+	size_t t = S_skip_spaces(s, len, k);
+	if ((t == k && !wide) || t >= len || s[t] == '\n' || s[t] == '\r')
+		return -1;
+	if (skip)
+		*skip = t;
+	return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Chrome                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Whole lines (compared case-insensitively for ASCII, after trimming)
+ * that are navigation, buttons or labels of a site, never body text. */
+static const char *const S_chrome[] = {
+	/* Korean */
+	"바로가기 메뉴", "본문 바로가기", "주메뉴 바로가기", "본문으로 바로가기", "메뉴 바로가기",
+	"검색창 열기", "검색창 닫기", "검색", "전체메뉴", "전체메뉴 열기", "전체메뉴 닫기", "메뉴 열기",
+	"메뉴 닫기", "한국어", "영문", "목록", "목록으로", "이전글", "다음글", "이전", "다음",
+	"인쇄", "인쇄하기", "공유", "공유하기", "페이스북", "트위터", "카카오스토리", "카카오톡",
+	"블로그", "맨위로", "맨 위로", "위로", "조회수", "조회", "작성일", "등록일", "작성자", "담당부서",
+	"첨부파일", "첨부", "다운로드", "미리보기", "바로보기", "닫기", "홈", "로그인", "사이트맵",
+	"개인정보처리방침", "저작권정책", "이메일무단수집거부", "URL 복사", "링크 복사", "글자크기",
+	"확대", "축소", "보도자료", "언론보도", "뉴스", "알림마당",
+	/* English */
+	"KOR", "ENG", "EN", "KO", "JP", "CN", "FR", "DE", "English", "Korean", "Skip to main content",
+	"Skip to content", "Skip navigation", "Skip to navigation", "Skip to main menu",
+	"Jump to navigation", "Main menu", "Menu", "Open menu", "Close menu", "Search", "Open search",
+	"Close search", "Close", "Home", "Login", "Log in", "Sign in", "Sign up", "Sitemap",
+	"Site map", "Back", "Back to top", "Top", "To top", "Go to top", "Back to Press Releases",
+	"Back to press release list", "Back to list", "Back to news", "List", "To the list",
+	"View list", "Prev", "Previous", "Next", "Previous post", "Next post", "Print", "Print this page",
+	"Print page", "Share", "Share this", "Share this page", "Share on Facebook", "Share on Twitter",
+	"Share on X", "Share on LinkedIn", "Email", "E-mail", "Send email", "Facebook", "Twitter", "X",
+	"LinkedIn", "Instagram", "YouTube", "Kakao", "KakaoTalk", "Kakao Story", "Naver Blog", "Blog",
+	"Weibo", "WeChat", "Line", "Copy link", "Copy URL", "Tweet", "Like", "RSS", "Date", "Hit",
+	"Hits", "Views", "View", "Attachments", "Attachment", "Attached files", "Download",
+	"Downloads", "Preview", "Privacy Policy", "Privacy", "Terms of Use", "Terms", "Cookies",
+	"Cookie settings", "Accessibility", "Contact us", "Related links", "Related articles",
+	"Tags", "Font size", "Text size", "Press Releases", "Press Release", "News",
+	"Press releases and statements",
+	/* German, French, Japanese, Chinese */
+	"Deutsch", "Français", "Zurück", "Zurück zur Übersicht", "Drucken", "Teilen", "Nach oben",
+	"Zum Inhalt springen", "Springe zum Inhalt", "Direkt zum Inhalt", "Hauptnavigation", "Suche",
+	"Startseite", "Datenschutz", "Impressum", "Barrierefreiheit", "Retour", "Retour à la liste",
+	"Imprimer", "Partager", "Haut de page", "Aller au contenu", "Accueil", "Rechercher",
+	"Mentions légales", "Plan du site", "日本語", "中文", "印刷", "共有", "シェア", "戻る",
+	"一覧へ戻る", "一覧に戻る", "ページの先頭へ", "本文へ", "メニュー", "検索", "ホーム",
+	"返回", "打印", "分享", "返回顶部", "首页",
+};
+
+static int S_eq_fold(const unsigned char *a, size_t alen, const char *b)
+{
+	size_t bl = strlen(b);
+	if (alen != bl)
+		return 0;
+	for (size_t i = 0; i < bl; i++)
+		if (S_lower(a[i]) != S_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static void S_trim(const unsigned char **s, size_t *len)
+{
+	const unsigned char *p = *s;
+	size_t n = *len;
+	for (;;) {
+		size_t k = S_skip_spaces(p, n, 0);
+		if (k > 0) {
+			p += k;
+			n -= k;
+			continue;
+		}
+		if (n && (p[0] == '\n' || p[0] == '\r')) {
+			p++;
+			n--;
+			continue;
+		}
+		break;
+	}
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' || p[n - 1] == '\r'))
+		n--;
+	while (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xA0)
+		n -= 2;
+	*s = p;
+	*len = n;
+}
+
+static int S_chrome_word(const unsigned char *s, size_t len)
+{
+	S_trim(&s, &len);
+	if (len == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof S_chrome / sizeof S_chrome[0]; i++)
+		if (S_eq_fold(s, len, S_chrome[i]))
+			return 1;
+	return 0;
+}
+
+static int S_starts_fold(const unsigned char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && S_eq_fold(s, n, prefix);
+}
+
+/* A separator between chrome pieces: | · / • › » > and runs of 2+ spaces. */
+static size_t S_separator(const unsigned char *s, size_t len, size_t i)
+{
+	if (s[i] == '|' || s[i] == '/' || s[i] == '>' || s[i] == '\t')
+		return 1;
+	if (i + 1 < len && s[i] == ' ' && s[i + 1] == ' ')
+		return 2;
+	if (S_match_lit(s, len, i, "·") || S_match_lit(s, len, i, "»") || S_match_lit(s, len, i, "›"))
+		return 2;
+	if (S_match_lit(s, len, i, "•") || S_match_lit(s, len, i, "ㅣ"))
+		return 3;
+	return 0;
+}
+
+GALLEY_EXTERN int galley_release_is_chrome(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t skip;
+
+	if (!text)
+		return 0;
+	S_trim(&s, &len);
+	if (len == 0)
+		return 0;
+	if (S_chrome_word(s, len))
+		return 1;
+	/* Copyright lines and footers. */
+	if (S_starts_fold(s, len, "Copyright") || S_match_lit(s, len, 0, "©") ||
+	    S_match_lit(s, len, 0, "ⓒ") || S_starts_fold(s, len, "(c) ") ||
+	    S_starts_fold(s, len, "All rights reserved"))
+		return 1;
+	/* Breadcrumbs: "Home > Press > ...", "홈 > 알림마당 > 보도자료". */
+	static const char *const homes[] = {"Home", "홈", "Accueil", "Startseite", "ホーム", "首页"};
+	for (size_t h = 0; h < sizeof homes / sizeof homes[0]; h++) {
+		size_t hl = strlen(homes[h]);
+		if (S_starts_fold(s, len, homes[h])) {
+			size_t k = S_skip_spaces(s, len, hl);
+			if (k < len && (s[k] == '>' || S_match_lit(s, len, k, "›") || S_match_lit(s, len, k, "»") ||
+					S_match_lit(s, len, k, "ᐳ") || S_match_lit(s, len, k, "〉")))
+				return 1;
+		}
+	}
+	/* "hit 191", "조회수 : 191", "Views: 2,345": a counter label and a number. */
+	static const char *const counters[] = {"hit", "hits", "views", "조회수", "조회", "閲覧数"};
+	for (size_t c = 0; c < sizeof counters / sizeof counters[0]; c++) {
+		size_t cl = strlen(counters[c]);
+		if (!S_starts_fold(s, len, counters[c]))
+			continue;
+		size_t k = S_skip_spaces(s, len, cl);
+		if (k < len && s[k] == ':')
+			k = S_skip_spaces(s, len, k + 1);
+		if (k == cl && k < len)
+			continue;
+		size_t j = k;
+		while (j < len && ((s[j] >= '0' && s[j] <= '9') || s[j] == ','))
+			j++;
+		if (j > k && j == len)
+			return 1;
+	}
+	/* "1. Facebook", "2. Twitter": numbered social-media link lists. */
+	if (galley_release_number(text, (size_t)((const char *)s + len - text), &skip) >= 0) {
+		const unsigned char *rest = (const unsigned char *)text + skip;
+		if (S_chrome_word(rest, (size_t)(s + len - rest)))
+			return 1;
+	}
+	/* Several chrome pieces on one line: "KOR | ENG", "Print  Share",
+	 * "Prev · Next". Every piece must be chrome. */
+	{
+		size_t start = 0, pieces = 0, i = 0;
+		int all = 1, sawsep = 0;
+		while (i <= len) {
+			size_t sl = i < len ? S_separator(s, len, i) : 1;
+			if (sl) {
+				if (i > start) {
+					const unsigned char *p = s + start;
+					size_t pl = i - start;
+					S_trim(&p, &pl);
+					if (pl) {
+						pieces++;
+						if (!S_chrome_word(p, pl))
+							all = 0;
+					}
+				}
+				if (i < len)
+					sawsep = 1;
+				i += sl;
+				start = i;
+			} else {
+				i++;
+			}
+			if (!all)
+				break;
+		}
+		if (all && sawsep && pieces >= 1)
+			return 1;
+	}
+	/* Single words separated by one space, each a chrome word: "KOR ENG",
+	 * "Facebook Twitter". Only short lines, so body text never matches. */
+	if (len <= 80) {
+		size_t start = 0, words = 0;
+		for (size_t i = 0; i <= len; i++) {
+			if (i == len || s[i] == ' ') {
+				if (i > start) {
+					if (!S_chrome_word(s + start, i - start))
+						return 0;
+					words++;
+				}
+				start = i + 1;
+			}
+		}
+		return words >= 2;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbered paragraphs as one ordered list                              */
+/* ------------------------------------------------------------------ */
+
+/* Sub-item markers that nest under a numbered paragraph. Returns the
+ * marker's index (its "kind", which decides nesting depth) and the bytes
+ * up to the text after it, or -1. */
+static const char *const S_markers[] = {
+	"°", "o ", "ㅇ", "○", "◦", "•", "·", "∙", "-", "–", "—", "▪", "■", "◆", "◇", "►", "▶", "‣", "*", "※",
+};
+
+static int S_sub_marker(const unsigned char *s, size_t len, size_t *skip)
+{
+	size_t i = S_skip_spaces(s, len, 0);
+	for (size_t m = 0; m < sizeof S_markers / sizeof S_markers[0]; m++) {
+		size_t ml = strlen(S_markers[m]);
+		if (!S_match_lit(s, len, i, S_markers[m]))
+			continue;
+		size_t k = S_skip_spaces(s, len, i + ml);
+		/* "-" and "*" need a space after them ("-5%" and "*bold" are text). */
+		if ((S_markers[m][0] == '-' || S_markers[m][0] == '*') && k == i + ml)
+			continue;
+		if (k >= len)
+			continue;
+		*skip = k;
+		return (int)m;
+	}
+	return -1;
+}
+
+/* The first TEXT node along the first-child chain of a block. */
+static galley_node *S_leading_text(galley_node *block)
+{
+	galley_node *n = galley_node_first_child(block);
+	while (n && galley_node_get_type(n) != GALLEY_NODE_TEXT) {
+		if (galley_node_type_is_leaf(galley_node_get_type(n)))
+			return NULL;
+		n = galley_node_first_child(n);
+	}
+	return n;
+}
+
+/* The paragraph's number, or -1 when it has none. */
+static long S_para_number(galley_node *n, size_t *skip)
+{
+	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
+		return -1;
+	galley_node *t = S_leading_text(n);
+	if (!t)
+		return -1;
+	return galley_release_number(galley_node_get_text(t), galley_node_get_text_len(t), skip);
+}
+
+static int S_para_marker(galley_node *n, size_t *skip)
+{
+	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
+		return -1;
+	galley_node *t = S_leading_text(n);
+	if (!t)
+		return -1;
+	return S_sub_marker((const unsigned char *)galley_node_get_text(t), galley_node_get_text_len(t), skip);
+}
+
+/* Remove the first `skip` bytes of a paragraph's leading text, dropping
+ * inline containers the cut leaves empty. */
+static int S_strip_prefix(galley_node *para, size_t skip)
+{
+	galley_node *t = S_leading_text(para);
+	if (!t)
+		return 0;
+	size_t tl = galley_node_get_text_len(t);
+	if (skip >= tl) {
+		galley_node *p = galley_node_parent(t);
+		galley_node_free(t);
+		while (p && p != para && galley_node_child_count(p) == 0) {
+			galley_node *up = galley_node_parent(p);
+			galley_node_free(p);
+			p = up;
+		}
+		return 0;
+	}
+	/* set_text copies, and the source overlaps the node's own text. */
+	size_t rl = tl - skip;
+	char *copy = malloc(rl);
+	if (!copy)
+		return GALLEY_ENOMEM;
+	memcpy(copy, galley_node_get_text(t) + skip, rl);
+	int rc = galley_node_set_text(t, copy, rl);
+	free(copy);
+	return rc;
+}
+
+/* Move `node` to the end of `item`, as a sub-item in the nested lists
+ * when it is a marked paragraph. `kinds` remembers the marker kind of
+ * each nesting depth under the current item. */
+typedef struct {
+	int kinds[8];
+	galley_node *lists[8];
+	int depth;
+} S_nest;
+
+static int S_nest_into(galley_context *ctx, galley_node *item, galley_node *node, S_nest *nest)
+{
+	size_t skip;
+	int kind = S_para_marker(node, &skip), rc;
+
+	galley_node_unlink(node);
+	if (kind < 0) {
+		/* An already-built bullet list after the paragraph nests as is;
+		 * anything else closes the sub-lists and follows in the item. */
+		nest->depth = 0;
+		rc = galley_node_append_child(item, node);
+		goto done;
+	}
+	int d;
+	for (d = 0; d < nest->depth; d++)
+		if (nest->kinds[d] == kind)
+			break;
+	if (d == nest->depth && d == (int)(sizeof nest->kinds / sizeof nest->kinds[0]))
+		d = nest->depth - 1; /* too deep: stay at the deepest level */
+	if (d < nest->depth) {
+		nest->depth = d + 1;
+	} else {
+		galley_node *parent = d == 0 ? item : galley_node_last_child(nest->lists[d - 1]);
+		galley_node *list = galley_node_new(GALLEY_NODE_LIST);
+		if (!list) {
+			galley_node_free(node);
+			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		}
+		galley_node_set_list_ordered(list, 0);
+		if ((rc = galley_node_append_child(parent, list)) < 0) {
+			galley_node_free(list);
+			galley_node_free(node);
+			goto done;
+		}
+		nest->kinds[d] = kind;
+		nest->lists[d] = list;
+		nest->depth = d + 1;
+	}
+	if ((rc = S_strip_prefix(node, skip)) < 0) {
+		galley_node_free(node);
+		goto done;
+	}
+	galley_node *sub = galley_node_new(GALLEY_NODE_ITEM);
+	if (!sub) {
+		galley_node_free(node);
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	if ((rc = galley_node_append_child(nest->lists[d], sub)) < 0) {
+		galley_node_free(sub);
+		galley_node_free(node);
+		goto done;
+	}
+	rc = galley_node_append_child(sub, node);
+	if (rc < 0)
+		galley_node_free(node);
+done:
+	if (rc == GALLEY_ENOMEM)
+		return galley_error(ctx, rc, "out of memory");
+	if (rc < 0)
+		return galley_error(ctx, rc, "cannot nest a block under a numbered paragraph");
+	return 0;
+}
+
+/* Whether a block after the last numbered paragraph still belongs to it:
+ * sub-item paragraphs and bullet lists do; other blocks end the list. */
+static int S_trails_item(galley_node *n)
+{
+	size_t skip;
+	if (S_para_marker(n, &skip) >= 0)
+		return 1;
+	return galley_node_get_type(n) == GALLEY_NODE_LIST && !galley_node_get_list_ordered(n);
+}
+
+/* Turn the run of numbered paragraphs starting at `first` (number `num`)
+ * into one ordered list. Returns the node after the list, or NULL at the end. */
+static int S_make_list(galley_context *ctx, galley_node *first, long num, galley_node **after)
+{
+	galley_node *list = galley_node_new(GALLEY_NODE_LIST), *cur = first, *item = NULL;
+	S_nest nest;
+	long expect = num;
+	int rc;
+
+	if (!list)
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	galley_node_set_list_ordered(list, 1);
+	galley_node_set_list_start(list, num);
+	if ((rc = galley_node_insert_before(first, list)) < 0) {
+		galley_node_free(list);
+		return galley_error(ctx, rc, "cannot place a list here");
+	}
+	memset(&nest, 0, sizeof nest);
+	while (cur) {
+		size_t skip;
+		long n = S_para_number(cur, &skip);
+		galley_node *next = galley_node_next(cur);
+		if (n == expect) {
+			item = galley_node_new(GALLEY_NODE_ITEM);
+			if (!item)
+				return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+			if ((rc = galley_node_append_child(list, item)) < 0) {
+				galley_node_free(item);
+				return galley_error(ctx, rc, "cannot add a list item");
+			}
+			galley_node_unlink(cur);
+			if ((rc = galley_node_append_child(item, cur)) < 0) {
+				galley_node_free(cur);
+				return galley_error(ctx, rc, "cannot add a list item");
+			}
+			if ((rc = S_strip_prefix(cur, skip)) < 0)
+				return galley_error(ctx, rc, "out of memory");
+			memset(&nest, 0, sizeof nest);
+			expect++;
+			cur = next;
+			continue;
+		}
+		/* Between two numbered paragraphs everything belongs to the first;
+		 * after the last one only its sub-items do. */
+		galley_node *look = cur;
+		size_t lskip;
+		while (look && S_para_number(look, &lskip) != expect &&
+		       galley_node_get_type(look) != GALLEY_NODE_HEADING &&
+		       galley_node_get_type(look) != GALLEY_NODE_BREAK)
+			look = galley_node_next(look);
+		int inside = look && S_para_number(look, &lskip) == expect;
+		if (!inside && !S_trails_item(cur))
+			break;
+		if ((rc = S_nest_into(ctx, item, cur, &nest)) < 0)
+			return rc;
+		cur = next;
+	}
+	*after = cur;
+	return 0;
+}
+
+GALLEY_EXTERN int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
+{
+	galley_node *cur;
+
+	if (!doc)
+		return 0;
+	cur = galley_node_first_child(doc);
+	while (cur) {
+		size_t skip, skip2;
+		long n = S_para_number(cur, &skip);
+		galley_node *next = galley_node_next(cur);
+		if (n >= 0) {
+			/* A run needs a second paragraph numbered n+1 before any heading,
+			 * so a lone "1. " line or a stray number stays a paragraph. */
+			galley_node *look = next;
+			while (look && S_para_number(look, &skip2) != n + 1 &&
+			       galley_node_get_type(look) != GALLEY_NODE_HEADING &&
+			       galley_node_get_type(look) != GALLEY_NODE_BREAK &&
+			       S_para_number(look, &skip2) < 0)
+				look = galley_node_next(look);
+			if (look && S_para_number(look, &skip2) == n + 1) {
+				int rc = S_make_list(ctx, cur, n, &next);
+				if (rc < 0)
+					return rc;
+			}
+		}
+		cur = next;
+	}
+	return 0;
+}
