@@ -1,2 +1,259 @@
-/* charset.c — TODO */
+/* charset.c — bytes of unknown encoding to UTF-8 for the readers: a BOM,
+ * the document's own hint, valid UTF-8, else uchardet's guess, converted
+ * with iconv.
+ *
+ * Lossy by design: a byte sequence that is invalid in the charset chosen
+ * becomes U+FFFD (one per offending byte) and the count is logged at INFO
+ * level, because a release with one bad byte is still worth reading. */
 #include "galley/plugin.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+#include <strings.h>
+#include <uchardet.h>
+
+#define S_REPLACEMENT "\xEF\xBF\xBD"
+/* How much uchardet sees: enough for a confident guess, and it keeps
+ * detection time independent of the input size. */
+#define S_SNIFF_MAX (256u * 1024u)
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t S_utf8_seq(const unsigned char *s, size_t left)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return (left >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0; /* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0; /* surrogates */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int galley_utf8_valid(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0;
+	while (i < len) {
+		/* ASCII runs are the common case; skip them eight at a time. */
+		while (i + 8 <= len) {
+			unsigned long long w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		size_t n = S_utf8_seq(s + i, len - i);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Copy UTF-8, replacing every invalid byte with U+FFFD. */
+static int S_copy_utf8_lossy(const char *data, size_t len, galley_buffer *out, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0, run = 0;
+	*bad = 0;
+	while (i < len) {
+		size_t n = S_utf8_seq(s + i, len - i);
+		if (n) {
+			i += n;
+			continue;
+		}
+		galley_buffer_append(out, data + run, i - run);
+		galley_buffer_append(out, S_REPLACEMENT, 3);
+		(*bad)++;
+		i++;
+		run = i;
+	}
+	galley_buffer_append(out, data + run, len - run);
+	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+/* The iconv name to use for a charset label: supersets that browsers also
+ * use (EUC-KR is read as CP949, Latin-1 and ASCII as Windows-1252,
+ * Shift_JIS as CP932, GB2312/GBK as GB18030). */
+static const char *S_iconv_name(const char *label)
+{
+	static const struct { const char *label, *name; } map[] = {
+		{"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"}, {"ks_c_5601", "CP949"},
+		{"windows-949", "CP949"}, {"uhc", "CP949"}, {"cp949", "CP949"},
+		{"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"}, {"latin-1", "WINDOWS-1252"},
+		{"iso8859-1", "WINDOWS-1252"}, {"us-ascii", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"},
+		{"cp1252", "WINDOWS-1252"}, {"windows-1252", "WINDOWS-1252"},
+		{"shift_jis", "CP932"}, {"shift-jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"},
+		{"windows-31j", "CP932"}, {"cp932", "CP932"},
+		{"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"}, {"gb18030", "GB18030"},
+		{"hz-gb-2312", "GB18030"},
+		{"utf8", "UTF-8"}, {"utf-8", "UTF-8"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcasecmp(label, map[i].label) == 0)
+			return map[i].name;
+	return label;
+}
+
+static void S_set_charset(char *charset_out, const char *name)
+{
+	if (!charset_out)
+		return;
+	size_t n = strlen(name);
+	if (n > 63)
+		n = 63;
+	memcpy(charset_out, name, n);
+	charset_out[n] = '\0';
+}
+
+/* Convert with iconv, replacing each byte iconv rejects with U+FFFD.
+ * GALLEY_ENOTFOUND when iconv does not know the charset. */
+static int S_iconv(galley_context *ctx, const char *from, const char *data, size_t len,
+	galley_buffer *out, size_t *bad)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return GALLEY_ENOTFOUND;
+	char *in = (char *)data;
+	size_t inleft = len;
+	*bad = 0;
+	while (inleft > 0) {
+		if (galley_buffer_reserve(out, inleft * 2 + 16) < 0) {
+			iconv_close(cd);
+			return galley_error(ctx, GALLEY_ENOMEM, "out of memory converting from %s", from);
+		}
+		char *o = out->data + out->len;
+		size_t oleft = out->cap - out->len - 1; /* keep room for the NUL */
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		out->len = (size_t)(o - out->data);
+		out->data[out->len] = '\0';
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		/* EILSEQ (invalid) or EINVAL (truncated at the end): replace one
+		 * byte and go on, resetting the shift state. */
+		galley_buffer_append(out, S_REPLACEMENT, 3);
+		(*bad)++;
+		in++;
+		inleft--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
+	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
+}
+
+/* Ask uchardet; "" when it has no idea. */
+static int S_sniff(const char *data, size_t len, char *name, size_t cap)
+{
+	uchardet_t ud = uchardet_new();
+	if (!ud)
+		return GALLEY_ENOMEM;
+	name[0] = '\0';
+	if (uchardet_handle_data(ud, data, len > S_SNIFF_MAX ? S_SNIFF_MAX : len) == 0) {
+		uchardet_data_end(ud);
+		const char *cs = uchardet_get_charset(ud);
+		if (cs) {
+			strncpy(name, cs, cap - 1);
+			name[cap - 1] = '\0';
+		}
+	}
+	uchardet_delete(ud);
+	return 0;
+}
+
+static int S_report_lossy(galley_context *ctx, const char *charset, size_t bad)
+{
+	if (bad)
+		galley_log(ctx, GALLEY_LOG_INFO,
+			"%zu invalid byte%s in %s input replaced with U+FFFD", bad, bad == 1 ? "" : "s", charset);
+	return 0;
+}
+
+static int S_convert(galley_context *ctx, const char *charset, const char *data, size_t len,
+	galley_buffer *out, char *charset_out)
+{
+	size_t bad = 0;
+	int rc;
+	if (strcmp(charset, "UTF-8") == 0)
+		rc = S_copy_utf8_lossy(data, len, out, &bad);
+	else
+		rc = S_iconv(ctx, charset, data, len, out, &bad);
+	if (rc < 0)
+		return rc == GALLEY_ENOMEM ? galley_error(ctx, rc, "out of memory") : rc;
+	S_set_charset(charset_out, charset);
+	return S_report_lossy(ctx, charset, bad);
+}
+
+int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
+	galley_buffer *out, char *charset_out)
+{
+	static const struct { const char *bom; size_t n; const char *charset; } boms[] = {
+		/* UTF-32LE before UTF-16LE: FF FE 00 00 starts both. */
+		{"\xEF\xBB\xBF", 3, "UTF-8"}, {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
+		{"\x00\x00\xFE\xFF", 4, "UTF-32BE"}, {"\xFF\xFE", 2, "UTF-16LE"}, {"\xFE\xFF", 2, "UTF-16BE"},
+	};
+	char sniffed[64];
+	int rc;
+
+	if (!data)
+		len = 0;
+	for (size_t b = 0; b < sizeof boms / sizeof boms[0]; b++)
+		if (len >= boms[b].n && memcmp(data, boms[b].bom, boms[b].n) == 0)
+			return S_convert(ctx, boms[b].charset, data + boms[b].n, len - boms[b].n, out, charset_out);
+
+	if (len && memchr(data, '\0', len < 4096 ? len : 4096))
+		return galley_error(ctx, GALLEY_EINVAL, "binary data, not text");
+
+	if (hint && *hint) {
+		const char *name = S_iconv_name(hint);
+		if (strcmp(name, "UTF-8") != 0 || galley_utf8_valid(data, len)) {
+			size_t mark = out->len;
+			rc = S_convert(ctx, name, data, len, out, charset_out);
+			if (rc != GALLEY_ENOTFOUND)
+				return rc;
+			galley_buffer_truncate(out, mark);
+			galley_log(ctx, GALLEY_LOG_INFO, "unknown charset \"%s\"; detecting", hint);
+		}
+	}
+
+	if (galley_utf8_valid(data, len)) {
+		galley_buffer_append(out, data, len);
+		S_set_charset(charset_out, "UTF-8");
+		return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
+	}
+
+	if ((rc = S_sniff(data, len, sniffed, sizeof sniffed)) < 0)
+		return galley_error(ctx, rc, "out of memory");
+	/* Not UTF-8 and nothing better known: Windows-1252 maps every byte. */
+	const char *name = S_iconv_name(sniffed[0] && strcasecmp(sniffed, "ascii") != 0 ? sniffed : "WINDOWS-1252");
+	/* uchardet may answer UTF-8 for nearly-valid text; it is not, so read
+	 * it as UTF-8 with replacements rather than as something else. */
+	size_t mark = out->len;
+	rc = S_convert(ctx, name, data, len, out, charset_out);
+	if (rc == GALLEY_ENOTFOUND) {
+		galley_buffer_truncate(out, mark);
+		rc = S_convert(ctx, "WINDOWS-1252", data, len, out, charset_out);
+	}
+	return rc == GALLEY_ENOTFOUND ? galley_error(ctx, GALLEY_EINVAL, "cannot convert from %s", name) : rc;
+}

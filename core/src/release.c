@@ -342,7 +342,7 @@ static long S_date_month_d_y(const unsigned char *s, size_t len, size_t i, long 
 	return (long)k;
 }
 
-GALLEY_EXTERN long galley_release_parse_date(const char *text, size_t len, char *out)
+long galley_release_parse_date(const char *text, size_t len, char *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	typedef long (*parser)(const unsigned char *, size_t, size_t, long *, long *, long *);
@@ -385,7 +385,7 @@ GALLEY_EXTERN long galley_release_parse_date(const char *text, size_t len, char 
 /* Paragraph numbers                                                   */
 /* ------------------------------------------------------------------ */
 
-GALLEY_EXTERN long galley_release_number(const char *text, size_t len, size_t *skip)
+long galley_release_number(const char *text, size_t len, size_t *skip)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i, k;
@@ -554,7 +554,7 @@ static size_t S_separator(const unsigned char *s, size_t len, size_t i)
 	return 0;
 }
 
-GALLEY_EXTERN int galley_release_is_chrome(const char *text, size_t len)
+int galley_release_is_chrome(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t skip;
@@ -890,7 +890,7 @@ static int S_make_list(galley_context *ctx, galley_node *first, long num, galley
 	return 0;
 }
 
-GALLEY_EXTERN int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
+int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
 {
 	galley_node *cur;
 
