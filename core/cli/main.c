@@ -1,3 +1,446 @@
-/* main.c — the galley command. */
-#include "galley/galley.h"
-int main(void) { return 0; }
+/* main.c — the galley command: parse the options, pick a reader and a
+ * writer, read the inputs, and write the result without ever leaving a
+ * half-written or truncated output file behind. */
+#include <galley/galley.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output.h"
+
+enum { EXIT_CONVERT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+struct cli {
+	galley_context *ctx;
+	const char *from, *to, *output;
+	const char **meta; /* "KEY=VALUE" arguments, in order */
+	size_t nmeta;
+	int list_in, list_out, list_plugins;
+	int verbosity;
+	char **inputs;
+	size_t ninputs;
+};
+
+static const char S_usage[] =
+	"Usage: galley [OPTIONS] [INPUT...]\n"
+	"       galley batch [OPTIONS] -o DEST INPUT...\n"
+	"Convert a press release (text, HTML, JSON) to another format.\n"
+	"INPUT is a file, or - (or nothing) for standard input.\n"
+	"\n"
+	"  -f, --from FORMAT        input format (default: from the extension, then the content)\n"
+	"  -t, --to FORMAT          output format (default: from the extension of -o)\n"
+	"  -o, --output FILE        write to FILE instead of standard output\n"
+	"  -M, --metadata KEY=VALUE set a metadata field (an empty VALUE removes it)\n"
+	"  -O, --option KEY=VALUE   pass an option to the reader and writer\n"
+	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
+	"      --no-front-matter    leave out the metadata block of text formats\n"
+	"      --data-dir DIR       take writers' data files from DIR/FORMAT/ first\n"
+	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
+	"      --list-input-formats   list the input formats and exit\n"
+	"      --list-output-formats  list the output formats and exit\n"
+	"      --list-plugins       list the loaded plugins and exit\n"
+	"  -q, --quiet              print no warnings\n"
+	"  -v, --verbose            say more (repeat for debugging output)\n"
+	"  -h, --help               show this help and exit\n"
+	"      --version            show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 the input could not be converted, 2 usage error,\n"
+	"3 I/O or system error. Environment: GALLEY_PLUGIN_PATH (colon-separated\n"
+	"plugin folders searched after --plugin-dir). See galley(1).\n";
+
+enum {
+	OPT_LIST_IN = 256,
+	OPT_LIST_OUT,
+	OPT_LIST_PLUGINS,
+	OPT_PLUGIN_DIR,
+	OPT_VERSION,
+	OPT_WRAP,
+	OPT_NO_FRONT_MATTER,
+	OPT_DATA_DIR
+};
+
+static const struct option S_options[] = {
+	{"from", required_argument, NULL, 'f'},
+	{"to", required_argument, NULL, 't'},
+	{"output", required_argument, NULL, 'o'},
+	{"metadata", required_argument, NULL, 'M'},
+	{"option", required_argument, NULL, 'O'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"list-input-formats", no_argument, NULL, OPT_LIST_IN},
+	{"list-output-formats", no_argument, NULL, OPT_LIST_OUT},
+	{"list-plugins", no_argument, NULL, OPT_LIST_PLUGINS},
+	{"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+	{"wrap", required_argument, NULL, OPT_WRAP},
+	{"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
+	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+	{NULL, 0, NULL, 0}};
+
+static int S_usage_error(const char *fmt, const char *arg)
+{
+	fputs("galley: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'galley --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int S_all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* KEY=VALUE with a non-empty KEY; returns the '=' or NULL. */
+static const char *S_key_value(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	return eq && eq != arg ? eq : NULL;
+}
+
+static int S_set_option(struct cli *c, const char *key, const char *value)
+{
+	if (galley_context_set_option(c->ctx, key, value) < 0) {
+		fputs("galley: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int S_parse(struct cli *c, int argc, char **argv)
+{
+	int ch, rc;
+	const char *eq;
+
+	opterr = 1;
+	argv[0] = (char *)"galley"; /* getopt_long names the program in its messages */
+	while ((ch = getopt_long(argc, argv, "f:t:o:M:O:qvh", S_options, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			c->from = optarg;
+			break;
+		case 't':
+			c->to = optarg;
+			break;
+		case 'o':
+			c->output = optarg;
+			break;
+		case 'M': {
+			const char **nm;
+			if (!(eq = S_key_value(optarg)))
+				return S_usage_error("-M wants KEY=VALUE, not '%s'", optarg);
+			if ((size_t)(eq - optarg) == 4 && strncmp(optarg, "hits", 4) == 0 && eq[1] &&
+				!S_all_digits(eq + 1))
+				return S_usage_error("-M hits wants a number, not '%s'", eq + 1);
+			if (!(nm = realloc(c->meta, (c->nmeta + 1) * sizeof *nm))) {
+				fputs("galley: out of memory\n", stderr);
+				return EXIT_IO;
+			}
+			c->meta = nm;
+			c->meta[c->nmeta++] = optarg;
+			break;
+		}
+		case 'O': {
+			char key[256];
+			if (!(eq = S_key_value(optarg)) || (size_t)(eq - optarg) >= sizeof key)
+				return S_usage_error("-O wants KEY=VALUE, not '%s'", optarg);
+			memcpy(key, optarg, (size_t)(eq - optarg));
+			key[eq - optarg] = '\0';
+			if ((rc = S_set_option(c, key, eq + 1)))
+				return rc;
+			break;
+		}
+		case 'q':
+			c->verbosity = -1;
+			break;
+		case 'v':
+			c->verbosity = c->verbosity < 0 ? 1 : c->verbosity + 1;
+			break;
+		case 'h':
+			fputs(S_usage, stdout);
+			return 0;
+		case OPT_VERSION:
+			printf("galley %s\n", galley_version());
+			return 0;
+		case OPT_LIST_IN:
+			c->list_in = 1;
+			break;
+		case OPT_LIST_OUT:
+			c->list_out = 1;
+			break;
+		case OPT_LIST_PLUGINS:
+			c->list_plugins = 1;
+			break;
+		case OPT_PLUGIN_DIR:
+			if (galley_add_plugin_dir(c->ctx, optarg) < 0)
+				return S_usage_error("--plugin-dir: %s", galley_context_error(c->ctx));
+			break;
+		case OPT_WRAP:
+			if (strcmp(optarg, "none") != 0 && (!S_all_digits(optarg) || atoi(optarg) <= 0))
+				return S_usage_error("--wrap wants 'none' or a number of columns, not '%s'", optarg);
+			if ((rc = S_set_option(c, "wrap", optarg)))
+				return rc;
+			break;
+		case OPT_NO_FRONT_MATTER:
+			if ((rc = S_set_option(c, "front-matter", "false")))
+				return rc;
+			break;
+		case OPT_DATA_DIR:
+			if ((rc = S_set_option(c, "data-dir", optarg)))
+				return rc;
+			break;
+		default: /* getopt_long has said what was wrong */
+			fputs("Try 'galley --help' for more information.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	c->inputs = argv + optind;
+	c->ninputs = (size_t)(argc - optind);
+	return -1;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int S_list_formats(galley_context *ctx, int writers)
+{
+	const char **names = NULL, *n;
+	size_t count = 0, i;
+
+	while (galley_format_name_at(ctx, writers, count))
+		count++;
+	if (count && !(names = malloc(count * sizeof *names))) {
+		fputs("galley: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	for (i = 0; i < count; i++)
+		names[i] = galley_format_name_at(ctx, writers, i);
+	if (count > 1)
+		qsort(names, count, sizeof *names, S_cmp_str);
+	for (i = 0, n = NULL; i < count; n = names[i++])
+		if (!n || strcmp(n, names[i]) != 0)
+			printf("%s\n", names[i]);
+	free(names);
+	return 0;
+}
+
+static int S_list_plugins(galley_context *ctx)
+{
+	galley_buffer formats = GALLEY_BUFFER_INIT;
+	size_t i, n = galley_plugin_count(ctx);
+	const char *name, *version, *path;
+
+	for (i = 0; i < n; i++) {
+		galley_buffer_clear(&formats);
+		if (galley_plugin_info(ctx, i, &name, &version, &path, &formats) < 0) {
+			galley_buffer_dispose(&formats);
+			fputs("galley: out of memory\n", stderr);
+			return EXIT_IO;
+		}
+		printf("%s\t%s\t%s\t%s\n", name, version, path, formats.data ? formats.data : "");
+	}
+	galley_buffer_dispose(&formats);
+	return 0;
+}
+
+static int S_pick_writer(struct cli *c, const galley_writer **out)
+{
+	if (c->to) {
+		if (!(*out = galley_find_writer(c->ctx, c->to)))
+			return S_usage_error("unknown output format '%s' (see galley --list-output-formats)", c->to);
+	} else if (c->output && strcmp(c->output, "-") != 0) {
+		if (!(*out = galley_writer_for_path(c->ctx, c->output)))
+			return S_usage_error("cannot tell the output format from '%s'; use -t FORMAT", c->output);
+	} else {
+		return S_usage_error("%s", "no output format: use -t FORMAT, or -o FILE with a known extension");
+	}
+	return -1;
+}
+
+static int S_is_stdout(const char *output)
+{
+	return !output || strcmp(output, "-") == 0 || strcmp(output, "/dev/stdout") == 0 ||
+	       strcmp(output, "/dev/fd/1") == 0 || strcmp(output, "/proc/self/fd/1") == 0;
+}
+
+/* Read one input and convert it to a document. Returns -1 on success, else
+ * an exit status (the message printed). */
+static int S_read_one(struct cli *c, const galley_reader *forced, const char *input, galley_node **doc)
+{
+	galley_buffer data = GALLEY_BUFFER_INIT;
+	const galley_reader *r = forced;
+	const char *name = strcmp(input, "-") == 0 ? "-" : input;
+	char err[512];
+	int rc, code;
+
+	galley_context_set_input_name(c->ctx, name);
+	if (galley_cli_read_file(strcmp(input, "-") == 0 ? NULL : input, &data, err, sizeof err) < 0) {
+		fprintf(stderr, "galley: %s: %s\n", name, err);
+		galley_buffer_dispose(&data);
+		return EXIT_IO;
+	}
+	if (!r && strcmp(name, "-") != 0)
+		r = galley_reader_for_path(c->ctx, input);
+	if (!r)
+		r = galley_reader_probe(c->ctx, data.data ? data.data : "", data.len);
+	if (!r) {
+		fprintf(stderr, "galley: %s: cannot tell the input format; use -f FORMAT\n", name);
+		galley_buffer_dispose(&data);
+		return EXIT_CONVERT;
+	}
+	galley_log(c->ctx, GALLEY_LOG_INFO, "reading as %s", galley_reader_name(r));
+	rc = galley_read(c->ctx, r, data.data ? data.data : "", data.len, doc);
+	galley_buffer_dispose(&data);
+	if (rc < 0) {
+		code = galley_context_error_code(c->ctx);
+		fprintf(stderr, "galley: %s: %s\n", name, galley_context_error(c->ctx));
+		return code == GALLEY_EIO || code == GALLEY_ENOMEM ? EXIT_IO : EXIT_CONVERT;
+	}
+	return -1;
+}
+
+static int S_apply_metadata(struct cli *c, galley_node *doc, const char *name)
+{
+	galley_meta *meta = galley_document_meta(doc);
+	size_t i;
+
+	for (i = 0; i < c->nmeta && meta; i++) {
+		const char *eq = strchr(c->meta[i], '=');
+		char key[256];
+		size_t klen = (size_t)(eq - c->meta[i]);
+		if (klen >= sizeof key)
+			return S_usage_error("metadata key too long: '%s'", c->meta[i]);
+		memcpy(key, c->meta[i], klen);
+		key[klen] = '\0';
+		/* An empty value removes the field; a list key gets just this value. */
+		if (galley_meta_set(meta, key, eq[1] ? eq + 1 : NULL) < 0) {
+			fprintf(stderr, "galley: %s: cannot set metadata %s\n", name, c->meta[i]);
+			return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
+static int S_convert(struct cli *c)
+{
+	const galley_writer *w = NULL;
+	const galley_reader *r = NULL;
+	galley_node **docs = NULL;
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	char *stdin_only[] = {(char *)"-"};
+	char **inputs = c->ninputs ? c->inputs : stdin_only;
+	size_t ninputs = c->ninputs ? c->ninputs : 1, ndocs = 0, i;
+	const char *target = c->output && strcmp(c->output, "-") != 0 ? c->output : NULL;
+	char err[512];
+	int rc;
+
+	if ((rc = S_pick_writer(c, &w)) >= 0)
+		return rc;
+	if (c->from && !(r = galley_find_reader(c->ctx, c->from)))
+		return S_usage_error("unknown input format '%s' (see galley --list-input-formats)", c->from);
+	if (ninputs > 1 && !galley_writer_takes_many(w)) {
+		fprintf(stderr,
+			"galley: the %s writer makes one document from one input; to convert several files use "
+			"'galley batch'\n",
+			galley_writer_name(w));
+		return EXIT_USAGE;
+	}
+	if (galley_writer_is_binary(w) && S_is_stdout(c->output) && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "galley: not writing binary %s output to a terminal; use -o FILE or redirect it\n",
+			galley_writer_name(w));
+		return EXIT_USAGE;
+	}
+	if (!(docs = calloc(ninputs, sizeof *docs))) {
+		fputs("galley: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	rc = -1;
+	for (i = 0; i < ninputs && rc < 0; i++) {
+		if ((rc = S_read_one(c, r, inputs[i], &docs[ndocs])) < 0) {
+			ndocs++;
+			rc = S_apply_metadata(c, docs[ndocs - 1], inputs[i]);
+		}
+	}
+	if (rc < 0) {
+		const char *name = ninputs == 1 ? inputs[0] : target ? target : "-";
+		galley_context_set_input_name(c->ctx, name);
+		if (galley_write(c->ctx, w, docs, ndocs, &out) < 0) {
+			int code = galley_context_error_code(c->ctx);
+			fprintf(stderr, "galley: %s: %s\n", name, galley_context_error(c->ctx));
+			rc = code == GALLEY_EIO || code == GALLEY_ENOMEM ? EXIT_IO
+			     : code == GALLEY_EUSAGE                     ? EXIT_USAGE
+									 : EXIT_CONVERT;
+		}
+	}
+	if (rc < 0) {
+		if (galley_cli_write_output(c->output, out.data ? out.data : "", out.len, err, sizeof err) < 0) {
+			fprintf(stderr, "galley: %s\n", err);
+			rc = EXIT_IO;
+		} else {
+			rc = 0;
+		}
+	}
+	for (i = 0; i < ndocs; i++)
+		galley_node_free(docs[i]);
+	free(docs);
+	galley_buffer_dispose(&out);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	int rc;
+
+	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
+		fputs("galley: batch mode is not implemented yet\n", stderr);
+		return EXIT_USAGE;
+	}
+	memset(&c, 0, sizeof c);
+	if (!(c.ctx = galley_context_new())) {
+		fputs("galley: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	if ((rc = S_parse(&c, argc, argv)) >= 0)
+		goto out;
+	galley_context_set_verbosity(c.ctx, c.verbosity);
+	if (galley_load_plugins(c.ctx) < 0) {
+		fprintf(stderr, "galley: cannot load plugins: %s\n", galley_context_error(c.ctx));
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (c.list_in || c.list_out || c.list_plugins) {
+		rc = 0;
+		if (c.list_in)
+			rc = S_list_formats(c.ctx, 0);
+		if (!rc && c.list_out)
+			rc = S_list_formats(c.ctx, 1);
+		if (!rc && c.list_plugins)
+			rc = S_list_plugins(c.ctx);
+		goto out;
+	}
+	rc = S_convert(&c);
+out:
+	if (fflush(stdout) != 0 && rc == 0) {
+		fprintf(stderr, "galley: standard output: %s\n", strerror(errno));
+		rc = EXIT_IO;
+	}
+	free(c.meta);
+	galley_context_free(c.ctx);
+	return rc;
+}

@@ -1,2 +1,697 @@
-/* loader.c — TODO */
-#include "galley/plugin.h"
+/* loader.c — finds plugins in the plugin folders (and nowhere else), checks
+ * each one's ABI before running any of its code, and keeps the registry of
+ * the readers and writers they register. */
+#define _GNU_SOURCE /* dladdr(), to find the installed plugin folder beside libgalley */
+#include "loader.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <ltdl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct plugin {
+	lt_dlhandle handle;
+	char *path;
+	const galley_plugin_desc *desc;
+};
+
+struct galley_registry {
+	galley_context *ctx;
+	char **user_dirs; /* galley_add_plugin_dir(), in order */
+	size_t nuser_dirs;
+	struct plugin **plugins;
+	size_t nplugins;
+	struct galley_format **fmts; /* readers and writers, in load order */
+	size_t nfmts;
+	size_t current;   /* the plugin whose init is running */
+	int init_error;   /* set by a refused registration during init */
+	int loaded;
+	int lt_ready;
+};
+
+/* A growable list of strings (search folders, file names). */
+struct strlist {
+	char **v;
+	size_t n;
+};
+
+static int S_strlist_push(struct strlist *l, const char *s, size_t len)
+{
+	char **nv = realloc(l->v, (l->n + 1) * sizeof *nv);
+	if (!nv)
+		return GALLEY_ENOMEM;
+	l->v = nv;
+	if (!(l->v[l->n] = galley__strndup(s, len)))
+		return GALLEY_ENOMEM;
+	l->n++;
+	return 0;
+}
+
+static void S_strlist_free(struct strlist *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void S_format_free(struct galley_format *f)
+{
+	if (f) {
+		free(f->name);
+		free(f);
+	}
+}
+
+static void S_registry_free(struct galley_registry *reg)
+{
+	size_t i;
+	if (!reg)
+		return;
+	for (i = 0; i < reg->nfmts; i++)
+		S_format_free(reg->fmts[i]);
+	free(reg->fmts);
+	/* Plugins go last, once nothing can reach their descriptors any more. */
+	for (i = 0; i < reg->nplugins; i++) {
+		if (reg->plugins[i]->handle)
+			lt_dlclose(reg->plugins[i]->handle);
+		free(reg->plugins[i]->path);
+		free(reg->plugins[i]);
+	}
+	free(reg->plugins);
+	for (i = 0; i < reg->nuser_dirs; i++)
+		free(reg->user_dirs[i]);
+	free(reg->user_dirs);
+	if (reg->lt_ready)
+		lt_dlexit();
+	free(reg);
+}
+
+static struct galley_registry *S_registry(galley_context *ctx)
+{
+	struct galley_registry *reg = galley__context_registry(ctx);
+	if (reg || !ctx)
+		return reg;
+	reg = calloc(1, sizeof *reg);
+	if (!reg)
+		return NULL;
+	reg->ctx = ctx;
+	galley__context_set_registry(ctx, reg, S_registry_free);
+	return reg;
+}
+
+galley_context *galley_registry_context(galley_registry *reg)
+{
+	return reg ? reg->ctx : NULL;
+}
+
+int galley_add_plugin_dir(galley_context *ctx, const char *dir)
+{
+	struct galley_registry *reg = S_registry(ctx);
+	struct strlist l;
+
+	if (!dir || !*dir)
+		return galley_error(ctx, GALLEY_EUSAGE, "empty plugin folder name");
+	if (!reg)
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	l.v = reg->user_dirs;
+	l.n = reg->nuser_dirs;
+	if (S_strlist_push(&l, dir, strlen(dir)) < 0) {
+		reg->user_dirs = l.v;
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	reg->user_dirs = l.v;
+	reg->nuser_dirs = l.n;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Registration (called from a plugin's init)                         */
+/* ------------------------------------------------------------------ */
+
+static const char *S_plugin_path(const struct galley_registry *reg, size_t i)
+{
+	return i < reg->nplugins ? reg->plugins[i]->path : "galley";
+}
+
+static struct galley_format *S_find(const struct galley_registry *reg, int writer, const char *name)
+{
+	size_t i;
+	if (!reg || !name)
+		return NULL;
+	for (i = 0; i < reg->nfmts; i++) {
+		struct galley_format *f = reg->fmts[i];
+		if ((f->writer != NULL) == (writer != 0) && strcasecmp(f->name, name) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* Refuse a registration: the loader sees init_error and refuses the whole
+ * plugin, so a plugin is either entirely in or entirely out. */
+static int S_refuse(struct galley_registry *reg, int code, const char *fmt, const char *a, const char *b)
+{
+	reg->init_error = code;
+	return galley_error(reg->ctx, code, fmt, a, b);
+}
+
+static int S_add_format(struct galley_registry *reg, const galley_reader_desc *rd, const galley_writer_desc *wd)
+{
+	const char *kind = rd ? "reader" : "writer";
+	const char *name = rd ? rd->name : wd->name;
+	const char *aliases = rd ? rd->aliases : wd->aliases;
+	struct strlist names = {NULL, 0};
+	struct galley_format **nf;
+	const char *p;
+	size_t i, j;
+	int rc = 0;
+
+	if (!name || !*name || strpbrk(name, ", \t\n/"))
+		return S_refuse(reg, GALLEY_EINVAL, "%s with a missing or malformed name%s", kind, "");
+	if ((rd && !rd->read) || (wd && !wd->write))
+		return S_refuse(reg, GALLEY_EINVAL, "%s '%s' has no callback", kind, name);
+	if (S_strlist_push(&names, name, strlen(name)) < 0)
+		goto oom;
+	for (p = aliases; p && *p;) {
+		size_t len;
+		p += strspn(p, ", \t");
+		len = strcspn(p, ", \t");
+		if (len && S_strlist_push(&names, p, len) < 0)
+			goto oom;
+		p += len;
+	}
+	for (i = 0; i < names.n; i++) {
+		struct galley_format *other = S_find(reg, wd != NULL, names.v[i]);
+		for (j = 0; j < i && !other; j++)
+			if (strcasecmp(names.v[j], names.v[i]) == 0)
+				rc = S_refuse(reg, GALLEY_EINVAL, "%s name '%s' given twice", kind, names.v[i]);
+		if (rc)
+			goto out;
+		if (other) {
+			char what[256];
+			snprintf(what, sizeof what, "%s '%s'", kind, names.v[i]);
+			rc = S_refuse(reg, GALLEY_EINVAL, "duplicate %s: already registered by %s", what,
+				S_plugin_path(reg, other->plugin));
+			goto out;
+		}
+	}
+	nf = realloc(reg->fmts, (reg->nfmts + names.n) * sizeof *nf);
+	if (!nf)
+		goto oom;
+	reg->fmts = nf;
+	for (i = 0; i < names.n; i++) {
+		/* Allocated as the public type so the handle converts back to it. */
+		struct galley_format *f = rd ? (struct galley_format *)calloc(1, sizeof(struct galley_reader))
+					     : (struct galley_format *)calloc(1, sizeof(struct galley_writer));
+		if (!f)
+			goto oom;
+		f->reader = rd;
+		f->writer = wd;
+		f->name = names.v[i];
+		names.v[i] = NULL;
+		f->primary = i == 0;
+		f->plugin = reg->current;
+		reg->fmts[reg->nfmts++] = f;
+	}
+	goto out;
+oom:
+	rc = S_refuse(reg, GALLEY_ENOMEM, "out of memory%s%s", "", "");
+out:
+	S_strlist_free(&names);
+	return rc;
+}
+
+int galley_registry_add_reader(galley_registry *reg, const galley_reader_desc *desc)
+{
+	char v[32];
+	if (!reg || !desc)
+		return GALLEY_EUSAGE;
+	if (desc->version != GALLEY_READER_VERSION) {
+		snprintf(v, sizeof v, "%u (galley expects %u)", desc->version, GALLEY_READER_VERSION);
+		return S_refuse(reg, GALLEY_EABI, "reader descriptor version %s%s", v, "");
+	}
+	return S_add_format(reg, desc, NULL);
+}
+
+int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *desc)
+{
+	char v[32];
+	if (!reg || !desc)
+		return GALLEY_EUSAGE;
+	if (desc->version != GALLEY_WRITER_VERSION) {
+		snprintf(v, sizeof v, "%u (galley expects %u)", desc->version, GALLEY_WRITER_VERSION);
+		return S_refuse(reg, GALLEY_EABI, "writer descriptor version %s%s", v, "");
+	}
+	return S_add_format(reg, NULL, desc);
+}
+
+/* ------------------------------------------------------------------ */
+/* The search path                                                    */
+/* ------------------------------------------------------------------ */
+
+/* 1 when path is dir or lies under it. */
+static int S_is_under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/* The build tree's plugins are only for a galley that runs from the build
+ * tree (build/galley, or a test program beneath build/). */
+static int S_running_from_build_tree(void)
+{
+	char exe[PATH_MAX], bin[PATH_MAX];
+	if (!realpath("/proc/self/exe", exe) || !realpath(GALLEY_BINARY_DIR, bin))
+		return 0;
+	return S_is_under(exe, bin);
+}
+
+/* The installed plugin folder, found beside the libgalley actually loaded
+ * (LIBDIR/galley/plugins) so an installed tree works wherever it was put. */
+static int S_installed_dir(char *out, size_t size)
+{
+	Dl_info info;
+	char lib[PATH_MAX], bin[PATH_MAX];
+	char *slash;
+
+	if (!dladdr((void *)galley_load_plugins, &info) || !info.dli_fname || !realpath(info.dli_fname, lib))
+		return -1;
+	if (realpath(GALLEY_BINARY_DIR, bin) && S_is_under(lib, bin))
+		return -1;
+	if (!(slash = strrchr(lib, '/')))
+		return -1;
+	*slash = '\0';
+	if ((size_t)snprintf(out, size, "%s/galley/plugins", lib) >= size)
+		return -1;
+	return 0;
+}
+
+/* Add dir to the search list when it is a folder not already in it. */
+static int S_add_search_dir(galley_context *ctx, struct strlist *dirs, const char *dir)
+{
+	char real[PATH_MAX];
+	struct stat st;
+	size_t i;
+
+	if (!dir || !*dir)
+		return 0; /* an empty PATH element would mean the current folder: never */
+	if (!realpath(dir, real) || stat(real, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		galley_log(ctx, GALLEY_LOG_DEBUG, "plugin folder %s: %s", dir, strerror(errno ? errno : ENOTDIR));
+		return 0;
+	}
+	for (i = 0; i < dirs->n; i++)
+		if (strcmp(dirs->v[i], real) == 0)
+			return 0;
+	return S_strlist_push(dirs, real, strlen(real));
+}
+
+static int S_search_dirs(struct galley_registry *reg, struct strlist *dirs)
+{
+	const char *env = getenv("GALLEY_PLUGIN_PATH");
+	char inst[PATH_MAX];
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < reg->nuser_dirs && !rc; i++)
+		rc = S_add_search_dir(reg->ctx, dirs, reg->user_dirs[i]);
+	while (env && *env && !rc) {
+		size_t len = strcspn(env, ":");
+		char *one = galley__strndup(env, len);
+		if (!one)
+			return GALLEY_ENOMEM;
+		rc = S_add_search_dir(reg->ctx, dirs, one);
+		free(one);
+		env += len;
+		if (*env == ':')
+			env++;
+	}
+	if (!rc && S_running_from_build_tree())
+		rc = S_add_search_dir(reg->ctx, dirs, GALLEY_PLUGIN_BUILD_DIR);
+	if (!rc && S_installed_dir(inst, sizeof inst) == 0)
+		rc = S_add_search_dir(reg->ctx, dirs, inst);
+	if (!rc)
+		rc = S_add_search_dir(reg->ctx, dirs, GALLEY_PLUGIN_INSTALL_DIR);
+	return rc;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.so files of a folder, sorted so the load order (and so probe ties)
+ * does not depend on the file system. */
+static int S_list_plugins(const char *dir, struct strlist *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return 0;
+	while (!rc && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len > 3 && e->d_name[0] != '.' && strcmp(e->d_name + len - 3, ".so") == 0)
+			rc = S_strlist_push(out, e->d_name, len);
+	}
+	closedir(d);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, S_cmp_str);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                            */
+/* ------------------------------------------------------------------ */
+
+static void S_refused(struct galley_registry *reg, const char *path, const char *why)
+{
+	galley_log(reg->ctx, GALLEY_LOG_WARN, "%s: %s", path, why);
+}
+
+/* Drop everything registered by plugin index i (a refused init). */
+static void S_rollback(struct galley_registry *reg, size_t plugin)
+{
+	size_t i, k = 0;
+	for (i = 0; i < reg->nfmts; i++) {
+		if (reg->fmts[i]->plugin == plugin)
+			S_format_free(reg->fmts[i]);
+		else
+			reg->fmts[k++] = reg->fmts[i];
+	}
+	reg->nfmts = k;
+}
+
+static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const char *path)
+{
+	struct plugin *pl, **np;
+	lt_dlhandle h;
+	const galley_plugin_desc *desc;
+	char why[512];
+	const char *err;
+	int rc;
+
+	h = lt_dlopenadvise(path, advise);
+	if (!h) {
+		err = lt_dlerror();
+		snprintf(why, sizeof why, "not a loadable plugin (%s)", err ? err : "unknown error");
+		S_refused(reg, path, why);
+		return 0;
+	}
+	desc = (const galley_plugin_desc *)lt_dlsym(h, GALLEY_PLUGIN_SYMBOL);
+	if (!desc) {
+		snprintf(why, sizeof why, "not a galley plugin: no symbol %s", GALLEY_PLUGIN_SYMBOL);
+		S_refused(reg, path, why);
+		lt_dlclose(h);
+		return 0;
+	}
+	/* The ABI fields come first and never move: read them before touching
+	 * anything else in the descriptor, and run no plugin code on a mismatch. */
+	if (desc->abi_major != GALLEY_PLUGIN_ABI_MAJOR || desc->abi_minor > GALLEY_PLUGIN_ABI_MINOR) {
+		snprintf(why, sizeof why, "plugin ABI %u.%u, galley expects %u.%u", desc->abi_major,
+			desc->abi_minor, GALLEY_PLUGIN_ABI_MAJOR, GALLEY_PLUGIN_ABI_MINOR);
+		S_refused(reg, path, why);
+		lt_dlclose(h);
+		return 0;
+	}
+	if (!desc->name || !*desc->name || !desc->init) {
+		S_refused(reg, path, "plugin descriptor without a name or init function");
+		lt_dlclose(h);
+		return 0;
+	}
+
+	pl = calloc(1, sizeof *pl);
+	np = pl ? realloc(reg->plugins, (reg->nplugins + 1) * sizeof *np) : NULL;
+	if (np)
+		reg->plugins = np;
+	if (!pl || !np || !(pl->path = galley__strdup(path))) {
+		free(pl);
+		lt_dlclose(h);
+		return galley_error(reg->ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	pl->handle = h;
+	pl->desc = desc;
+	reg->plugins[reg->nplugins] = pl;
+	reg->current = reg->nplugins;
+	reg->init_error = 0;
+	galley_error_clear(reg->ctx);
+	rc = desc->init(reg);
+	if (rc < 0 || reg->init_error) {
+		const char *msg = galley_context_error(reg->ctx);
+		if (reg->init_error)
+			snprintf(why, sizeof why, "refused: %s", *msg ? msg : "registration failed");
+		else
+			snprintf(why, sizeof why, "init failed (%d)%s%s", rc, *msg ? ": " : "", msg);
+		S_refused(reg, path, why);
+		galley_error_clear(reg->ctx);
+		S_rollback(reg, reg->nplugins);
+		/* Its init ran, so it may have left things behind that point into
+		 * it (atexit handlers, library callbacks): keep it mapped, unlisted,
+		 * until the context goes. */
+		pl->desc = NULL;
+	}
+	reg->nplugins++;
+	if (pl->desc)
+		galley_log(reg->ctx, GALLEY_LOG_INFO, "loaded plugin %s %s from %s", desc->name,
+			desc->version ? desc->version : "?", path);
+	return 0;
+}
+
+int galley_load_plugins(galley_context *ctx)
+{
+	struct galley_registry *reg = S_registry(ctx);
+	struct strlist dirs = {NULL, 0}, seen = {NULL, 0};
+	lt_dladvise advise = NULL;
+	char *joined = NULL;
+	const char *saved_input;
+	char *input = NULL;
+	size_t i, j, k, total = 0;
+	int rc;
+
+	if (!reg)
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	if (reg->loaded)
+		return 0;
+	reg->loaded = 1;
+	/* Loader messages name the plugin file, not whatever input is current. */
+	saved_input = galley_context_input_name(ctx);
+	if (saved_input && !(input = galley__strdup(saved_input)))
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	galley_context_set_input_name(ctx, NULL);
+
+	if ((rc = S_search_dirs(reg, &dirs)) < 0)
+		goto oom;
+	if (lt_dlinit() != 0) {
+		rc = galley_error(ctx, GALLEY_ERROR, "cannot initialise libltdl: %s", lt_dlerror());
+		goto out;
+	}
+	reg->lt_ready = 1;
+	/* Only the plugin folders: libltdl must never look in the current folder
+	 * or LD_LIBRARY_PATH for a plugin. */
+	for (i = 0; i < dirs.n; i++)
+		total += strlen(dirs.v[i]) + 1;
+	if (!(joined = calloc(1, total + 1)))
+		goto oom;
+	for (i = 0; i < dirs.n; i++) {
+		if (i)
+			strcat(joined, ":");
+		strcat(joined, dirs.v[i]);
+	}
+	if (lt_dlsetsearchpath(joined) != 0 || lt_dladvise_init(&advise) != 0 || lt_dladvise_ext(&advise) != 0 ||
+		lt_dladvise_local(&advise) != 0) {
+		rc = galley_error(ctx, GALLEY_ERROR, "cannot set up libltdl: %s", lt_dlerror());
+		goto out;
+	}
+
+	for (i = 0; i < dirs.n; i++) {
+		struct strlist files = {NULL, 0};
+		galley_log(ctx, GALLEY_LOG_DEBUG, "plugin folder %s", dirs.v[i]);
+		if (S_list_plugins(dirs.v[i], &files) < 0) {
+			S_strlist_free(&files);
+			goto oom;
+		}
+		for (j = 0; j < files.n; j++) {
+			char path[PATH_MAX];
+			int dup = 0;
+			/* The first folder to hold a file name wins: that is how a
+			 * --plugin-dir plugin overrides a built-in one. */
+			for (k = 0; k < seen.n && !dup; k++)
+				dup = strcmp(seen.v[k], files.v[j]) == 0;
+			if (dup || snprintf(path, sizeof path, "%s/%s", dirs.v[i], files.v[j]) >= (int)sizeof path)
+				continue;
+			if (S_strlist_push(&seen, files.v[j], strlen(files.v[j])) < 0 ||
+				S_load_one(reg, advise, path) < 0) {
+				S_strlist_free(&files);
+				goto oom;
+			}
+		}
+		S_strlist_free(&files);
+	}
+	rc = 0;
+	goto out;
+oom:
+	rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+out:
+	if (advise)
+		lt_dladvise_destroy(&advise);
+	free(joined);
+	S_strlist_free(&dirs);
+	S_strlist_free(&seen);
+	galley_context_set_input_name(ctx, input);
+	free(input);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookup                                                             */
+/* ------------------------------------------------------------------ */
+
+const galley_reader *galley_find_reader(galley_context *ctx, const char *name)
+{
+	return (const galley_reader *)S_find(galley__context_registry(ctx), 0, name);
+}
+
+const galley_writer *galley_find_writer(galley_context *ctx, const char *name)
+{
+	return (const galley_writer *)S_find(galley__context_registry(ctx), 1, name);
+}
+
+/* Length of the extension ext when path ends in ".EXT" (case-insensitive), else 0. */
+static size_t S_suffix(const char *path, size_t plen, const char *ext, size_t elen)
+{
+	if (!elen || plen < elen + 2 || path[plen - elen - 1] != '.' || path[plen - elen - 2] == '/')
+		return 0;
+	return strncasecmp(path + plen - elen, ext, elen) == 0 ? elen : 0;
+}
+
+/* The longest extension wins ("a.tei.xml" is tei, not xml); ties go to the
+ * first loaded. */
+static const struct galley_format *S_for_path(galley_context *ctx, int writer, const char *path)
+{
+	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_format *best = NULL;
+	size_t i, best_len = 0, plen;
+
+	if (!reg || !path)
+		return NULL;
+	plen = strlen(path);
+	for (i = 0; i < reg->nfmts; i++) {
+		const struct galley_format *f = reg->fmts[i];
+		const char *p;
+		if (!f->primary || (f->writer != NULL) != (writer != 0))
+			continue;
+		p = writer ? f->writer->extension : f->reader->extensions;
+		while (p && *p) {
+			size_t len, n;
+			p += strspn(p, ", \t");
+			len = strcspn(p, ", \t");
+			if (*p == '.') /* tolerate ".txt" */
+				p++, len = len ? len - 1 : 0;
+			n = S_suffix(path, plen, p, len);
+			if (n > best_len) {
+				best = f;
+				best_len = n;
+			}
+			p += len;
+		}
+	}
+	return best;
+}
+
+const galley_reader *galley_reader_for_path(galley_context *ctx, const char *path)
+{
+	return (const galley_reader *)S_for_path(ctx, 0, path);
+}
+
+const galley_writer *galley_writer_for_path(galley_context *ctx, const char *path)
+{
+	return (const galley_writer *)S_for_path(ctx, 1, path);
+}
+
+const galley_reader *galley_reader_probe(galley_context *ctx, const char *data, size_t len)
+{
+	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_format *best = NULL;
+	int best_score = 0;
+	size_t i;
+
+	if (!reg || !data)
+		return NULL;
+	if (len > 4096)
+		len = 4096;
+	for (i = 0; i < reg->nfmts; i++) {
+		const struct galley_format *f = reg->fmts[i];
+		int score;
+		if (!f->primary || !f->reader || !f->reader->probe)
+			continue;
+		score = f->reader->probe(data, len);
+		if (score > best_score) {
+			best = f;
+			best_score = score;
+		}
+	}
+	return (const galley_reader *)best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing (--list-plugins, --list-*-formats)                         */
+/* ------------------------------------------------------------------ */
+
+const char *galley_format_name_at(galley_context *ctx, int writers, size_t i)
+{
+	struct galley_registry *reg = galley__context_registry(ctx);
+	size_t k;
+	for (k = 0; reg && k < reg->nfmts; k++)
+		if ((reg->fmts[k]->writer != NULL) == (writers != 0) && i-- == 0)
+			return reg->fmts[k]->name;
+	return NULL;
+}
+
+size_t galley_plugin_count(galley_context *ctx)
+{
+	struct galley_registry *reg = galley__context_registry(ctx);
+	size_t i, n = 0;
+	for (i = 0; reg && i < reg->nplugins; i++)
+		n += reg->plugins[i]->desc != NULL; /* refused ones stay mapped, unlisted */
+	return n;
+}
+
+int galley_plugin_info(galley_context *ctx, size_t i, const char **name, const char **version,
+	const char **path, galley_buffer *formats)
+{
+	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct plugin *pl = NULL;
+	size_t k, index = 0;
+	int first = 1;
+
+	for (k = 0; reg && k < reg->nplugins && !pl; k++)
+		if (reg->plugins[k]->desc && i-- == 0)
+			pl = reg->plugins[index = k];
+	if (!pl)
+		return GALLEY_ENOTFOUND;
+	if (name)
+		*name = pl->desc->name;
+	if (version)
+		*version = pl->desc->version ? pl->desc->version : "";
+	if (path)
+		*path = pl->path;
+	for (k = 0; formats && k < reg->nfmts; k++) {
+		const struct galley_format *f = reg->fmts[k];
+		if (f->plugin != index || !f->primary)
+			continue;
+		galley_buffer_printf(formats, "%s%s:%s", first ? "" : ",", f->reader ? "reader" : "writer", f->name);
+		first = 0;
+	}
+	return formats && formats->oom ? GALLEY_ENOMEM : 0;
+}

@@ -420,6 +420,17 @@ GALLEY_EXTERN int galley_read(galley_context *ctx, const galley_reader *r,
 GALLEY_EXTERN int galley_write(galley_context *ctx, const galley_writer *w,
 	galley_node *const *docs, size_t ndocs, galley_buffer *out);
 
+/** The i-th reader (writers = 0) or writer (writers = 1) name, aliases
+ * included as names of their own, in load order; NULL past the end. */
+GALLEY_EXTERN const char *galley_format_name_at(galley_context *ctx, int writers, size_t i);
+/** How many plugins were loaded (refused ones are not counted). */
+GALLEY_EXTERN size_t galley_plugin_count(galley_context *ctx);
+/** The i-th loaded plugin: its name, version and the path of its shared
+ * object (borrowed; any may be NULL), and "reader:x,writer:y" appended to
+ * formats (may be NULL). GALLEY_ENOTFOUND past the end. */
+GALLEY_EXTERN int galley_plugin_info(galley_context *ctx, size_t i, const char **name, const char **version,
+	const char **path, galley_buffer *formats);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,185 @@
+/* output.c — the command's file handling: inputs are read whole in large
+ * chunks; a regular output file is written to a temporary file beside it,
+ * synced and renamed over the target only once complete. */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CHUNK (1u << 20)
+
+int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t errsize)
+{
+	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
+	struct stat st;
+	size_t expect = 0;
+
+	if (fd < 0) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(err, errsize, "is a directory");
+			goto fail;
+		}
+		if (S_ISREG(st.st_mode) && st.st_size > 0)
+			expect = (size_t)st.st_size;
+	}
+	/* A regular file is read into one allocation of its size; pipes grow
+	 * the buffer geometrically from a large first chunk. */
+	if (galley_buffer_reserve(buf, expect ? expect : CHUNK) < 0) {
+		snprintf(err, errsize, "out of memory");
+		goto fail;
+	}
+	for (;;) {
+		size_t room = buf->cap - buf->len - 1;
+		char probe[4096];
+		ssize_t n;
+
+		if (room == 0 && expect && buf->len >= expect) {
+			/* Most likely at the end: check with a small read before growing. */
+			n = read(fd, probe, sizeof probe);
+			if (n > 0 && galley_buffer_append(buf, probe, (size_t)n) < 0) {
+				snprintf(err, errsize, "out of memory");
+				goto fail;
+			}
+		} else {
+			if (room == 0 && galley_buffer_reserve(buf, CHUNK) < 0) {
+				snprintf(err, errsize, "out of memory");
+				goto fail;
+			}
+			room = buf->cap - buf->len - 1;
+			n = read(fd, buf->data + buf->len, room);
+			if (n > 0) {
+				buf->len += (size_t)n;
+				buf->data[buf->len] = '\0';
+			}
+		}
+		if (n == 0)
+			break;
+		if (n < 0 && errno != EINTR) {
+			snprintf(err, errsize, "%s", strerror(errno));
+			goto fail;
+		}
+	}
+	if (path)
+		close(fd);
+	return 0;
+fail:
+	if (path)
+		close(fd);
+	return -1;
+}
+
+static int S_write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len > (1u << 30) ? (1u << 30) : len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int S_fail(char *err, size_t errsize, const char *path, const char *what, int e)
+{
+	snprintf(err, errsize, "%s: %s%s%s", path, what ? what : "", what ? ": " : "", strerror(e));
+	return -1;
+}
+
+/* Devices, FIFOs, sockets: open and write, never create or replace. */
+static int S_write_direct(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	int e;
+	if (fd < 0)
+		return S_fail(err, errsize, path, NULL, errno);
+	if (S_write_all(fd, data, len) < 0) {
+		e = errno;
+		close(fd);
+		return S_fail(err, errsize, path, NULL, e);
+	}
+	if (close(fd) < 0)
+		return S_fail(err, errsize, path, NULL, errno);
+	return 0;
+}
+
+static int S_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	char real[PATH_MAX], tmp[PATH_MAX + 32];
+	const char *target = path, *slash;
+	struct stat st;
+	mode_t mode, mask;
+	int fd, e, have = 0;
+
+	/* Replace what a symlink points to, not the link itself. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
+		target = real;
+	if (stat(target, &st) == 0)
+		have = 1;
+	slash = strrchr(target, '/');
+	if (slash)
+		snprintf(tmp, sizeof tmp, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
+	else
+		snprintf(tmp, sizeof tmp, ".%s.XXXXXX", target);
+	if (slash == target) /* a file in / */
+		snprintf(tmp, sizeof tmp, "/.%s.XXXXXX", target + 1);
+	if ((fd = mkstemp(tmp)) < 0)
+		return S_fail(err, errsize, path, "cannot create a temporary file beside it", errno);
+	if (have) {
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) < 0 || S_write_all(fd, data, len) < 0 || fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, target) < 0)
+		goto fail;
+	return 0;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	return S_fail(err, errsize, path, NULL, e);
+}
+
+int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	struct stat st;
+
+	if (!path || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/fd/1") == 0 ||
+		strcmp(path, "/proc/self/fd/1") == 0) {
+		/* Standard output as it is: an append redirection must stay one. */
+		if (S_write_all(STDOUT_FILENO, data, len) < 0)
+			return S_fail(err, errsize, "standard output", NULL, errno);
+		return 0;
+	}
+	if (strcmp(path, "/dev/stderr") == 0 || strcmp(path, "/dev/fd/2") == 0) {
+		if (S_write_all(STDERR_FILENO, data, len) < 0)
+			return S_fail(err, errsize, "standard error", NULL, errno);
+		return 0;
+	}
+	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+		(stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return S_write_direct(path, data, len, err, errsize);
+	return S_write_atomic(path, data, len, err, errsize);
+}

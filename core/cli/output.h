@@ -1,0 +1,17 @@
+/* output.h — reading inputs into memory and writing the result safely. */
+#ifndef GALLEY_CLI_OUTPUT_H
+#define GALLEY_CLI_OUTPUT_H
+
+#include <galley/galley.h>
+
+/* Read a whole file (NULL: standard input) into buf. On failure returns -1
+ * with the reason ("No such file or directory", "is a directory") in err. */
+int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t errsize);
+
+/* Write data to path (NULL or "-": standard output). A regular file is
+ * replaced atomically through a temporary file beside it; devices, FIFOs
+ * and /dev/stdout are written directly. On failure returns -1 with
+ * "PATH: reason" in err, leaving any existing file untouched. */
+int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize);
+
+#endif

@@ -1,0 +1,30 @@
+/* loader.h — the registry's reader and writer handles, shared by loader.c
+ * (which fills them) and convert.c (which calls them). Private to libgalley. */
+#ifndef GALLEY_LOADER_H
+#define GALLEY_LOADER_H
+
+#include "internal.h"
+
+/* One handle per name a format answers to: a writer registered as
+ * "markdown" with aliases "md,gfm" gets three handles sharing one
+ * descriptor, so galley_write() can tell the writer which name was asked
+ * for. Readers and writers share the handle layout so one piece of code
+ * registers, finds and lists both. */
+struct galley_format {
+	const galley_reader_desc *reader; /* exactly one of reader/writer is set */
+	const galley_writer_desc *writer;
+	char *name;    /* the name or alias this handle answers to (owned) */
+	int primary;   /* 1 for the handle of the descriptor's own name */
+	size_t plugin; /* index of the plugin that registered it */
+};
+
+/* The public opaque types are the handle itself (first member), so a
+ * pointer to one converts to the other. */
+struct galley_reader {
+	struct galley_format f;
+};
+struct galley_writer {
+	struct galley_format f;
+};
+
+#endif
