@@ -368,7 +368,7 @@ static int S_list(S_reader *r, json_t *obj)
 	size_t i, mark;
 
 	S_TRY(S_bool(r, obj, "ordered", S_REQUIRED, &ordered));
-	S_TRY(S_int(r, obj, "start", S_OPTIONAL, -2147483647LL, 2147483647LL, &start));
+	S_TRY(S_int(r, obj, "start", S_OPTIONAL, 0, 2147483647LL, &start));
 	S_TRY(S_field(r, obj, "items", JSON_ARRAY, S_REQUIRED, &items));
 	S_TRY(S_parallel_attrs(r, obj, "item-attrs", json_array_size(items), &attrs));
 	S_TRY(S_enter(r, GALLEY_NODE_LIST, obj));
@@ -629,7 +629,9 @@ static int S_meta_entry(S_reader *r, galley_meta *meta, const char *key, json_t 
 	if (!galley_meta_key_is_known(key))
 		return S_meta_free(r, meta, key, v);
 	if (strcmp(key, "hits") == 0) {
-		if (!json_is_integer(v) || json_integer_value(v) < 0)
+		if (json_is_integer(v) && json_integer_value(v) < 0)
+			return S_fail(r, "expected a non-negative integer, got %lld", (long long)json_integer_value(v));
+		if (!json_is_integer(v))
 			return S_fail(r, "expected a non-negative integer, got %s", S_kind(v));
 		return S_built(r, galley_meta_set_hits(meta, json_integer_value(v)));
 	}
