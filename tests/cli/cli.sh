@@ -1,0 +1,245 @@
+#!/bin/bash
+# cli.sh CASE — one command-line test of the galley command (see CMakeLists.txt).
+# Environment: GALLEY (the program), CLI_PLUGINS (test plugins), BUILD_PLUGINS
+# (build/plugins), MANPAGE (core/cli/galley.1), TESTTMP (scratch folder).
+set -u
+case_name=$1
+work=$TESTTMP/$case_name
+rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
+
+fail() { echo "FAIL [$case_name]: $*" >&2; echo "--- stdout:" >&2; cat out 2>/dev/null >&2; echo "--- stderr:" >&2; cat err 2>/dev/null >&2; exit 1; }
+skip() { echo "SKIP [$case_name]: $*"; exit 77; }
+# g ARGS... — run galley with the test plugins; rc in $rc, output in ./out and ./err.
+g() { "$GALLEY" --plugin-dir "$CLI_PLUGINS" "$@" >out 2>err; rc=$?; }
+expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, expected $1"; }
+expect_err() { grep -qF -- "$1" err || fail "stderr lacks '$1'"; }
+expect_out() { grep -qF -- "$1" out || fail "stdout lacks '$1'"; }
+one_line_err() { [ "$(wc -l <err)" = 1 ] || fail "stderr should be one line"; }
+no_temp_left() { [ -z "$(ls -A . | grep '^\..*\.[A-Za-z0-9]\{6\}$')" ] || fail "a temporary file was left behind: $(ls -A)"; }
+
+# outside — move to a scratch folder outside the build tree, where a copied
+# galley does not load build/plugins.
+outside() {
+	work=$(mktemp -d "${TMPDIR:-/tmp}/galley-cli.XXXXXX") || exit 1
+	trap 'rm -rf "$work"' EXIT
+	cp good.lines "$work"/ && cd "$work" || exit 1
+}
+
+printf 'First paragraph\nSecond paragraph\n' >good.lines
+printf 'ok line\nthis line says FAIL\n' >bad.lines
+
+case $case_name in
+version)
+	g --version; expect_rc 0
+	grep -qE '^galley [0-9]+\.[0-9]+\.[0-9]+$' out || fail "bad --version output" ;;
+help)
+	g --help; expect_rc 0; expect_out "Usage: galley"
+	for o in --from --to --output --metadata --option --wrap --no-front-matter --data-dir --plugin-dir \
+		--list-input-formats --list-output-formats --list-plugins --quiet --verbose --help --version; do
+		expect_out "$o"
+	done ;;
+help-matches-man)
+	# Every option of --help is documented in the man page, and the page is valid roff.
+	g --help; expect_rc 0
+	for o in $(grep -oE -- '--[a-z][a-z-]+' out | sort -u); do
+		grep -qF -- "${o//-/\\-}" "$MANPAGE" || fail "galley.1 does not document $o"
+	done
+	for s in "EXIT STATUS" "ENVIRONMENT" "GALLEY_PLUGIN_PATH"; do grep -qF "$s" "$MANPAGE" || fail "galley.1 lacks $s"; done
+	if command -v man >/dev/null; then
+		LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$MANPAGE" >/dev/null 2>man.err
+		[ -s man.err ] && { cat man.err >&2; fail "man page warnings"; }
+	fi ;;
+batch)
+	"$GALLEY" batch -o dest x >out 2>err; rc=$?; expect_rc 2; expect_err "galley: batch mode is not implemented yet" ;;
+unknown-option)
+	g --no-such-option good.lines; expect_rc 2; expect_err "no-such-option"; expect_err "galley --help" ;;
+missing-argument)
+	g good.lines -t; expect_rc 2; expect_err "requires an argument" ;;
+unknown-output-format)
+	g -t nosuch good.lines; expect_rc 2; expect_err "unknown output format 'nosuch'"; [ ! -s out ] || fail "output written" ;;
+unknown-input-format)
+	g -f nosuch -t lines good.lines; expect_rc 2; expect_err "unknown input format 'nosuch'" ;;
+no-output-format)
+	g good.lines; expect_rc 2; expect_err "no output format" ;;
+unknown-output-extension)
+	g good.lines -o result.unknownext; expect_rc 2; expect_err "result.unknownext"; [ ! -e result.unknownext ] || fail "file created" ;;
+missing-input)
+	g -t lines does-not-exist.lines; expect_rc 3; expect_err "galley: does-not-exist.lines: No such file or directory"; one_line_err ;;
+directory-input)
+	mkdir adir; g -t lines adir; expect_rc 3; expect_err "galley: adir: is a directory" ;;
+unreadable-input)
+	[ "$(id -u)" = 0 ] && skip "root reads every file"
+	cp good.lines secret.lines; chmod 000 secret.lines
+	g -t lines secret.lines; expect_rc 3; expect_err "galley: secret.lines: Permission denied" ;;
+bad-input)
+	g -t lines bad.lines; expect_rc 1; one_line_err; expect_err "galley: bad.lines: line 2 says FAIL"; [ ! -s out ] || fail "output written" ;;
+undetectable-input)
+	printf 'no idea what this is\n' >mystery.dat
+	g -t lines mystery.dat; expect_rc 1; expect_err "galley: mystery.dat: cannot tell the input format; use -f FORMAT" ;;
+probe-stdin)
+	printf 'LINES\nalpha\nbeta\n' | "$GALLEY" --plugin-dir "$CLI_PLUGINS" -t lines >out 2>err; rc=$?
+	expect_rc 0; [ "$(tail -n 2 out)" = "$(printf 'alpha\nbeta')" ] || fail "probe did not pick the lines reader" ;;
+extension-detect)
+	cp good.lines good.LNS; g -t lines good.LNS; expect_rc 0; expect_out "Second paragraph" ;;
+stdin-dash)
+	"$GALLEY" --plugin-dir "$CLI_PLUGINS" -f lines -t lines - <good.lines >out 2>err; rc=$?
+	expect_rc 0; expect_out "First paragraph" ;;
+several-inputs-one-writer)
+	g -t lines good.lines good.lines; expect_rc 2; expect_err "galley batch" ;;
+several-inputs-many)
+	printf 'third\n' >two.lines
+	g -t book good.lines two.lines; expect_rc 0
+	[ "$(grep -v '^#' out | tr '\n' '|')" = "First paragraph|Second paragraph|---|third|" ] || fail "documents out of order" ;;
+binary-terminal)
+	command -v script >/dev/null || skip "no script(1) to give galley a terminal"
+	script -qec "'$GALLEY' --plugin-dir '$CLI_PLUGINS' -t pack good.lines; echo rc=\$?" /dev/null >out 2>&1
+	grep -q 'rc=2' out || fail "binary output to a terminal was not refused"
+	grep -q "not writing binary pack output to a terminal" out || fail "no clear message" ;;
+binary-pipe)
+	"$GALLEY" --plugin-dir "$CLI_PLUGINS" -t pack good.lines 2>err | od -c >out; rc=${PIPESTATUS[0]}
+	expect_rc 0; expect_out 'P   A   C   K  \0' ;;
+failed-no-output)
+	g bad.lines -o result.lines; expect_rc 1; [ ! -e result.lines ] || fail "output file left behind"; no_temp_left
+	g good.lines -t failw -o result.failw; expect_rc 1; [ ! -e result.failw ] || fail "output of a failed writer left behind"; no_temp_left ;;
+failed-keeps-target)
+	echo "precious" >result.lines; ino=$(stat -c %i result.lines)
+	g bad.lines -o result.lines; expect_rc 1
+	[ "$(cat result.lines)" = precious ] || fail "existing target changed"
+	[ "$(stat -c %i result.lines)" = "$ino" ] || fail "existing target replaced"; no_temp_left ;;
+replaces-target)
+	echo "old" >result.lines
+	g good.lines -o result.lines; expect_rc 0; [ ! -s out ] || fail "stdout used"
+	grep -q "Second paragraph" result.lines || fail "target not written"; no_temp_left ;;
+keeps-mode)
+	echo "old" >result.lines; chmod 640 result.lines
+	g good.lines -o result.lines; expect_rc 0
+	[ "$(stat -c %a result.lines)" = 640 ] || fail "mode not kept: $(stat -c %a result.lines)" ;;
+new-file-mode)
+	(umask 027; "$GALLEY" --plugin-dir "$CLI_PLUGINS" good.lines -o new.lines) || fail "conversion failed"
+	[ "$(stat -c %a new.lines)" = 640 ] || fail "umask not honoured: $(stat -c %a new.lines)" ;;
+symlink-target)
+	echo old >real.lines; ln -s real.lines link.lines
+	g good.lines -o link.lines; expect_rc 0
+	[ -L link.lines ] || fail "the symlink was replaced"; grep -q "First paragraph" real.lines || fail "link target not written" ;;
+dev-null)
+	g good.lines -t lines -o /dev/null; expect_rc 0; [ -c /dev/null ] || fail "/dev/null replaced!" ;;
+dev-stdout-append)
+	echo "kept" >appended
+	"$GALLEY" --plugin-dir "$CLI_PLUGINS" good.lines -t lines -o /dev/stdout >>appended 2>err; rc=$?
+	expect_rc 0; [ "$(head -n 1 appended)" = kept ] || fail "/dev/stdout truncated an append redirection"
+	grep -q "Second paragraph" appended || fail "nothing written" ;;
+fifo)
+	mkfifo pipe.lines || skip "no mkfifo"
+	cat pipe.lines >from-fifo & reader=$!
+	g good.lines -o pipe.lines; expect_rc 0; wait $reader
+	[ -p pipe.lines ] || fail "the FIFO was replaced"; grep -q "Second paragraph" from-fifo || fail "nothing came through the FIFO" ;;
+unwritable-output)
+	g good.lines -o no/such/dir/result.lines; expect_rc 3; expect_err "no/such/dir/result.lines"; one_line_err
+	g good.lines -t lines -o .; expect_rc 3
+	if [ "$(id -u)" != 0 ]; then
+		mkdir ro; chmod 555 ro; g good.lines -o ro/result.lines; expect_rc 3; expect_err "ro/result.lines"
+	fi ;;
+failing-writer)
+	g good.lines -t failw; expect_rc 1; one_line_err; expect_err "galley: good.lines: this writer always fails"; [ ! -s out ] || fail "partial output" ;;
+metadata)
+	g good.lines -t lines -M title=Hello -M hits=42 -M authors=Ann -M place=Seoul -M place= -M custom=x=y; expect_rc 0
+	expect_out "@title=Hello"; expect_out "@hits=42"; expect_out "@authors=Ann"; expect_out "@custom=x=y"
+	grep -q "@place" out && fail "an empty value should remove the field"
+	[ "$(grep -c '@authors' out)" = 1 ] || fail "authors should be replaced by one value" ;;
+metadata-bad)
+	g good.lines -t lines -M hits=many; expect_rc 2; expect_err "hits wants a number"
+	g good.lines -t lines -M novalue; expect_rc 2; expect_err "KEY=VALUE"
+	g good.lines -t lines -M =x; expect_rc 2 ;;
+options)
+	g good.lines -t lines --wrap=40 --no-front-matter --data-dir /tmp -O x=1; expect_rc 0
+	expect_out "%wrap=40"; expect_out "%front-matter=false"; expect_out "%data-dir=/tmp"; expect_out "%x=1"
+	g good.lines -t lines --wrap=wide; expect_rc 2; expect_err "--wrap"
+	g good.lines -t lines -O novalue; expect_rc 2 ;;
+list-input-formats)
+	g --list-input-formats; expect_rc 0
+	sort -c out || fail "not sorted"; [ "$(sort -u out | wc -l)" = "$(wc -l <out)" ] || fail "duplicates"
+	grep -qx lines out && grep -qx ln out || fail "lines and its alias ln should be listed" ;;
+list-output-formats)
+	g --list-output-formats; expect_rc 0
+	sort -c out || fail "not sorted"
+	for f in lines ln dotted pack book failw zipw; do grep -qx "$f" out || fail "$f missing"; done
+	[ -e "$BUILD_PLUGINS/json.so" ] && { grep -qx json out || fail "json plugin's writer missing"; }
+	true ;;
+list-plugins)
+	g --list-plugins; expect_rc 0
+	line=$(grep "^clitest	" out) || fail "clitest not listed"
+	IFS=$'\t' read -r name version path formats <<<"$line"
+	[ "$version" = 1.2.3 ] || fail "version '$version'"
+	[ "$path" = "$(realpath "$CLI_PLUGINS")/clitest.so" ] || fail "path '$path'"
+	[ "$formats" = "reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw" ] ||
+		fail "formats '$formats'"
+	awk -F'\t' 'NF != 4 { exit 1 }' out || fail "every line has four tab-separated fields"
+	while IFS=$'\t' read -r _ _ p _; do [ -f "$p" ] || fail "listed path $p does not exist"; done <out ;;
+plugin-removal)
+	# A galley outside the build tree sees only the folder it is given.
+	outside; mkdir bin plugins; cp "$GALLEY" bin/galley
+	cp "$CLI_PLUGINS"/clitest.so "$CLI_PLUGINS"/clitest2.so plugins/
+	cp "$BUILD_PLUGINS"/*.so plugins/ 2>/dev/null
+	bin/galley --plugin-dir plugins --list-output-formats >before 2>err || fail "listing failed"
+	grep -qx second before || fail "clitest2's writer missing before removal"
+	for p in plugins/*.so; do
+		[ "$(basename "$p")" = clitest.so ] && continue
+		names=$(bin/galley --plugin-dir plugins --list-plugins | awk -F'\t' -v p="$(realpath "$p")" '$3 == p { print $4 }' |
+			tr ',' '\n' | sed -n 's/^writer://p')
+		rm "$p"
+		bin/galley --plugin-dir plugins --list-output-formats >after 2>err || fail "listing failed after removing $p"
+		[ -s err ] && fail "warnings after removing $p"
+		for n in $names; do grep -qx "$n" after && fail "$n still listed after removing $p"; done
+		bin/galley --plugin-dir plugins good.lines -t lines >out 2>err || fail "conversion broke after removing $p"
+	done
+	[ "$(cat after)" = "$(printf 'book\ndotted\nfailw\nlines\nln\npack\nzipw')" ] || fail "unexpected formats left: $(cat after)" ;;
+plugin-path-order)
+	outside; mkdir a b bin; cp "$GALLEY" bin/galley
+	cp "$CLI_PLUGINS"/clitest.so a/; cp "$CLI_PLUGINS"/clitest.so b/
+	GALLEY_PLUGIN_PATH="$work/b:$work/a" bin/galley --list-plugins >out 2>err
+	[ "$(cut -f3 out)" = "$work/b/clitest.so" ] || fail "GALLEY_PLUGIN_PATH order not kept: $(cat out)"
+	GALLEY_PLUGIN_PATH="$work/b" bin/galley --plugin-dir a --list-plugins >out 2>err
+	[ "$(cut -f3 out)" = "$work/a/clitest.so" ] || fail "--plugin-dir should come before GALLEY_PLUGIN_PATH"
+	# Empty elements never mean the current folder.
+	(cd a && GALLEY_PLUGIN_PATH="::" ../bin/galley --list-plugins >../out 2>../err)
+	[ ! -s out ] || fail "a plugin was loaded from the current folder" ;;
+longest-suffix)
+	g good.lines -o result.d.lines; expect_rc 0; grep -qx "# dotted" result.d.lines || fail "x.d.lines should pick dotted"
+	g good.lines -o RESULT.LINES; expect_rc 0; grep -qx "# lines" RESULT.LINES || fail "extension case should not matter"
+	g good.lines -t ln; expect_rc 0; grep -qx "# ln" out || fail "writer not told the alias it was asked for" ;;
+quiet-verbose)
+	mkdir plugs; echo "not a shared object" >plugs/broken.so
+	"$GALLEY" --plugin-dir plugs --plugin-dir "$CLI_PLUGINS" -t lines good.lines >out 2>err; rc=$?
+	expect_rc 0; expect_err "$work/plugs/broken.so: not a loadable plugin"
+	"$GALLEY" -q --plugin-dir plugs --plugin-dir "$CLI_PLUGINS" -t lines good.lines >out 2>err; rc=$?
+	expect_rc 0; [ ! -s err ] || fail "-q should silence warnings"
+	"$GALLEY" -v --plugin-dir "$CLI_PLUGINS" -t lines good.lines >out 2>err; rc=$?
+	expect_rc 0; expect_err "loaded plugin clitest 1.2.3"; expect_err "reading as lines" ;;
+json-roundtrip)
+	[ -e "$BUILD_PLUGINS/json.so" ] || skip "the json plugin is not built"
+	g good.lines -t json -M title=T -o a.json; expect_rc 0
+	g a.json -t json -o b.json; expect_rc 0
+	cmp a.json b.json || fail "json does not round-trip"
+	g a.json -t lines; expect_rc 0; expect_out "Second paragraph"; expect_out "@title=T" ;;
+zip-service)
+	command -v unzip >/dev/null || skip "no unzip"
+	g good.lines -o pkg.zipw; expect_rc 0
+	unzip -tq pkg.zipw >/dev/null || fail "unzip -t rejects the package"
+	[ "$(unzip -Z1 pkg.zipw | head -n 1)" = mimetype ] || fail "mimetype is not the first entry"
+	# First local header: compression method (offset 8) 0, extra length (offset 28) 0.
+	[ "$(od -An -tu2 -j8 -N2 pkg.zipw | tr -d ' ')" = 0 ] || fail "mimetype is compressed"
+	[ "$(od -An -tu2 -j28 -N2 pkg.zipw | tr -d ' ')" = 0 ] || fail "mimetype has an extra field"
+	[ "$(unzip -p pkg.zipw mimetype)" = application/x-clitest ] || fail "bad mimetype content"
+	unzip -p pkg.zipw doc/body.txt | grep -q "Second paragraph" || fail "body missing" ;;
+large-input)
+	# 16 MiB through a pipe and from a file, compared byte for byte.
+	yes "a line of a large release that goes on" | head -c 16777216 >big.lines
+	printf '\n' >>big.lines
+	"$GALLEY" --plugin-dir "$CLI_PLUGINS" -f lines -t lines <big.lines >out.pipe 2>err || fail "pipe failed"
+	g big.lines -t lines -o out.file; expect_rc 0
+	cmp -s out.pipe out.file || fail "pipe and file outputs differ"
+	[ "$(grep -vc '^#' out.file)" = "$(wc -l <big.lines)" ] || fail "lines lost" ;;
+*)
+	echo "unknown case $case_name" >&2; exit 2 ;;
+esac
+exit 0
