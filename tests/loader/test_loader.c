@@ -1,0 +1,302 @@
+/* test_loader.c — the plugin loader against good and deliberately broken
+ * plugins: each bad one is refused with a message naming its file, the
+ * good ones still load, and lookups (name, alias, extension, probe) work. */
+#include <galley/plugin.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Run galley_load_plugins() with stderr captured into *log (malloc'd). */
+static int S_load_capturing(galley_context *ctx, char **log)
+{
+	FILE *tmp = tmpfile();
+	int saved, rc;
+	long n;
+
+	assert_non_null(tmp);
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(tmp), 2) >= 0);
+	rc = galley_load_plugins(ctx);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	n = (long)lseek(fileno(tmp), 0, SEEK_END);
+	assert_true(n >= 0);
+	*log = calloc(1, (size_t)n + 1);
+	assert_non_null(*log);
+	rewind(tmp);
+	assert_int_equal(fread(*log, 1, (size_t)n, tmp), (size_t)n);
+	fclose(tmp);
+	return rc;
+}
+
+/* The path of the plugin that registered writer `name`, or NULL. */
+static const char *S_writer_plugin(galley_context *ctx, const char *plugin_name)
+{
+	size_t i;
+	const char *name, *path;
+	for (i = 0; galley_plugin_info(ctx, i, &name, NULL, &path, NULL) == 0; i++)
+		if (strcmp(name, plugin_name) == 0)
+			return path;
+	return NULL;
+}
+
+static void S_expect_line(const char *log, const char *file, const char *why)
+{
+	char want[1024];
+	snprintf(want, sizeof want, "galley: %s/%s: %s", BAD_DIR, file, why);
+	if (!strstr(log, want)) {
+		print_error("missing message: %s\nlog:\n%s", want, log);
+		fail();
+	}
+}
+
+static void test_bad_plugins_refused(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	char *log = NULL;
+	(void)state;
+
+	assert_int_equal(galley_add_plugin_dir(ctx, CLI_PLUGINS), 0);
+	assert_int_equal(galley_add_plugin_dir(ctx, BAD_DIR), 0);
+	assert_int_equal(S_load_capturing(ctx, &log), 0);
+
+	S_expect_line(log, "abimajor.so", "plugin ABI 2.0, galley expects 1.0");
+	S_expect_line(log, "abiminor.so", "plugin ABI 1.1, galley expects 1.0");
+	S_expect_line(log, "nosym.so", "not a galley plugin: no symbol galley_plugin_descriptor");
+	S_expect_line(log, "initfail.so", "init failed (-1): cannot find its dictionary");
+	S_expect_line(log, "dup.so", "refused: duplicate writer 'lines': already registered by " CLI_PLUGINS "/clitest.so");
+	S_expect_line(log, "descversion.so", "refused: writer descriptor version 8 (galley expects 1)");
+	S_expect_line(log, "notso.so", "not a loadable plugin");
+	assert_null(strstr(log, "zgood"));
+	assert_null(strstr(log, "clitest.so:"));
+
+	/* The good ones load, and nothing of the refused ones remains. */
+	assert_non_null(S_writer_plugin(ctx, "clitest"));
+	assert_non_null(S_writer_plugin(ctx, "zgood"));
+	assert_non_null(galley_find_writer(ctx, "zgood"));
+	assert_null(S_writer_plugin(ctx, "dup"));
+	assert_null(S_writer_plugin(ctx, "initfail"));
+	assert_null(galley_find_writer(ctx, "duponly"));
+	assert_null(galley_find_reader(ctx, "initfail"));
+	assert_null(galley_find_writer(ctx, "future"));
+	/* "lines" is still clitest's. */
+	assert_string_equal(galley_writer_extension(galley_find_writer(ctx, "lines")), "lines");
+
+	/* Loading twice is a no-op. */
+	assert_int_equal(galley_load_plugins(ctx), 0);
+	free(log);
+	galley_context_free(ctx);
+}
+
+static void test_quiet_hides_warnings(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	char *log = NULL;
+	(void)state;
+	galley_context_set_verbosity(ctx, -1);
+	galley_add_plugin_dir(ctx, BAD_DIR);
+	assert_int_equal(S_load_capturing(ctx, &log), 0);
+	assert_string_equal(log, "");
+	free(log);
+	galley_context_free(ctx);
+}
+
+static void S_copy(const char *from, const char *to)
+{
+	char buf[65536];
+	int in = open(from, O_RDONLY), out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	ssize_t n;
+	assert_true(in >= 0 && out >= 0);
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		assert_int_equal(write(out, buf, (size_t)n), n);
+	close(in);
+	close(out);
+}
+
+/* Two folders holding clitest.so: the first in the search order wins. */
+static void test_search_order(void **state)
+{
+	char a[] = "/tmp/galley-loader-XXXXXX", b[] = "/tmp/galley-loader-XXXXXX", pa[64], pb[64];
+	char want[128], cwd[4096];
+	galley_context *ctx;
+	const char *path;
+	(void)state;
+
+	assert_non_null(mkdtemp(a));
+	assert_non_null(mkdtemp(b));
+	snprintf(pa, sizeof pa, "%s/clitest.so", a);
+	snprintf(pb, sizeof pb, "%s/clitest.so", b);
+	S_copy(CLI_PLUGINS "/clitest.so", pa);
+	S_copy(CLI_PLUGINS "/clitest.so", pb);
+
+	/* GALLEY_PLUGIN_PATH keeps its order. */
+	snprintf(want, sizeof want, "%s:%s", b, a);
+	setenv("GALLEY_PLUGIN_PATH", want, 1);
+	ctx = galley_context_new();
+	assert_int_equal(galley_load_plugins(ctx), 0);
+	assert_non_null(path = S_writer_plugin(ctx, "clitest"));
+	assert_string_equal(path, pb);
+	galley_context_free(ctx);
+
+	/* galley_add_plugin_dir() comes before GALLEY_PLUGIN_PATH. */
+	ctx = galley_context_new();
+	galley_add_plugin_dir(ctx, a);
+	assert_int_equal(galley_load_plugins(ctx), 0);
+	assert_string_equal(S_writer_plugin(ctx, "clitest"), pa);
+	galley_context_free(ctx);
+
+	/* Empty elements are not the current folder. */
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(a), 0);
+	setenv("GALLEY_PLUGIN_PATH", ":.::", 1);
+	ctx = galley_context_new();
+	assert_int_equal(galley_load_plugins(ctx), 0);
+	/* "." is named explicitly, so it counts; the empty ones add nothing more. */
+	assert_string_equal(S_writer_plugin(ctx, "clitest"), pa);
+	galley_context_free(ctx);
+	setenv("GALLEY_PLUGIN_PATH", "::", 1);
+	ctx = galley_context_new();
+	assert_int_equal(galley_load_plugins(ctx), 0);
+	assert_null(S_writer_plugin(ctx, "clitest"));
+	galley_context_free(ctx);
+	assert_int_equal(chdir(cwd), 0);
+	unsetenv("GALLEY_PLUGIN_PATH");
+
+	unlink(pa);
+	unlink(pb);
+	rmdir(a);
+	rmdir(b);
+}
+
+static galley_context *S_clitest_ctx(void)
+{
+	galley_context *ctx = galley_context_new();
+	assert_non_null(ctx);
+	galley_add_plugin_dir(ctx, CLI_PLUGINS);
+	assert_int_equal(galley_load_plugins(ctx), 0);
+	return ctx;
+}
+
+static void test_lookup(void **state)
+{
+	galley_context *ctx = S_clitest_ctx();
+	const galley_writer *w;
+	const galley_reader *r;
+	(void)state;
+
+	/* Names and aliases, case-insensitive. */
+	assert_non_null(r = galley_find_reader(ctx, "lines"));
+	assert_ptr_equal(galley_find_reader(ctx, "LN"), galley_find_reader(ctx, "ln"));
+	assert_string_equal(galley_reader_name(galley_find_reader(ctx, "ln")), "lines");
+	assert_null(galley_find_reader(ctx, "pack")); /* writers and readers apart */
+	assert_null(galley_find_writer(ctx, NULL));
+
+	/* Extensions: the longest suffix wins, case does not matter. */
+	assert_string_equal(galley_writer_name(galley_writer_for_path(ctx, "a.d.lines")), "dotted");
+	assert_string_equal(galley_writer_name(galley_writer_for_path(ctx, "dir.d/A.LINES")), "lines");
+	assert_null(galley_writer_for_path(ctx, "lines"));
+	assert_null(galley_writer_for_path(ctx, ".lines/x"));
+	assert_ptr_equal(galley_reader_for_path(ctx, "x.LNS"), r);
+	assert_null(galley_reader_for_path(ctx, "x.txt.bak"));
+
+	/* Probing: only the first 4096 bytes, no claim without a probe. */
+	assert_ptr_equal(galley_reader_probe(ctx, "LINES\nabc", 9), r);
+	assert_null(galley_reader_probe(ctx, "lines\nabc", 9));
+
+	assert_non_null(w = galley_find_writer(ctx, "pack"));
+	assert_true(galley_writer_is_binary(w));
+	assert_false(galley_writer_takes_many(w));
+	assert_true(galley_writer_takes_many(galley_find_writer(ctx, "book")));
+	assert_false(galley_writer_is_binary(galley_find_writer(ctx, "lines")));
+	galley_context_free(ctx);
+}
+
+static void test_read_write(void **state)
+{
+	galley_context *ctx = S_clitest_ctx();
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	galley_node *docs[2] = {NULL, NULL};
+	const galley_reader *r = galley_find_reader(ctx, "lines");
+	(void)state;
+
+	assert_int_equal(galley_read(ctx, r, "one\ntwo\n", 8, &docs[0]), 0);
+	assert_int_equal(galley_node_child_count(docs[0]), 2);
+	assert_int_equal(galley_read(ctx, r, "x\nFAIL\n", 7, &docs[1]), GALLEY_EINVAL);
+	assert_null(docs[1]);
+	assert_string_equal(galley_context_error(ctx), "line 2 says FAIL");
+
+	/* The writer learns which name it was asked for. */
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "ln"), docs, 1, &out), 0);
+	assert_string_equal(out.data, "# ln\none\ntwo\n");
+
+	/* A failed writer leaves the buffer as it was. */
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "failw"), docs, 1, &out), GALLEY_EINVAL);
+	assert_string_equal(out.data, "# ln\none\ntwo\n");
+
+	/* Several documents only for a writer that takes many. */
+	assert_int_equal(galley_read(ctx, r, "three", 5, &docs[1]), 0);
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "lines"), docs, 2, &out), GALLEY_EUSAGE);
+	galley_buffer_clear(&out);
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "book"), docs, 2, &out), 0);
+	assert_string_equal(out.data, "# book\none\ntwo\n---\n# book\nthree\n");
+
+	galley_node_free(docs[0]);
+	galley_node_free(docs[1]);
+	galley_buffer_dispose(&out);
+	galley_context_free(ctx);
+}
+
+static void test_listing(void **state)
+{
+	galley_context *ctx = S_clitest_ctx();
+	galley_buffer formats = GALLEY_BUFFER_INIT;
+	const char *name, *version, *path;
+	size_t i;
+	int found = 0;
+	(void)state;
+
+	for (i = 0; galley_plugin_info(ctx, i, &name, &version, &path, &formats) == 0; i++) {
+		if (strcmp(name, "clitest") == 0) {
+			found = 1;
+			assert_string_equal(version, "1.2.3");
+			assert_string_equal(path, CLI_PLUGINS "/clitest.so");
+			assert_string_equal(formats.data,
+				"reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw");
+		}
+		galley_buffer_clear(&formats);
+	}
+	assert_true(found);
+	assert_int_equal(i, galley_plugin_count(ctx));
+	assert_int_equal(galley_plugin_info(ctx, i, &name, NULL, NULL, NULL), GALLEY_ENOTFOUND);
+	found = 0;
+	for (i = 0; (name = galley_format_name_at(ctx, 1, i)); i++)
+		found += strcmp(name, "ln") == 0;
+	assert_int_equal(found, 1);
+	galley_buffer_dispose(&formats);
+	galley_context_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_plugins_refused),
+		cmocka_unit_test(test_quiet_hides_warnings),
+		cmocka_unit_test(test_search_order),
+		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_read_write),
+		cmocka_unit_test(test_listing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
