@@ -1,0 +1,987 @@
+/* hmeta.c — the release's metadata from a web page: meta tags, JSON-LD
+ * (read with jansson), <time>, breadcrumbs, visible labels such as
+ * "Date 2024-01-18" / "조회수 191", and the footer's copyright holder. */
+#include "html_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <libxml/uri.h>
+
+typedef struct {
+	char *key;
+	char *value;
+} S_pair;
+
+typedef struct {
+	html_page *page;
+	S_pair *pairs; /* meta tags in document order; keys lowercase */
+	size_t npairs, cap;
+	json_t *ld;      /* the article's JSON-LD object (borrowed from ld_roots) */
+	json_t **ld_roots;
+	size_t nld;
+	char *doc_title;  /* <title> */
+	char *canonical;
+	char *base_href;
+	char *html_lang;
+	char *time_dt;    /* first <time datetime> */
+	char *date_label; /* date next to a visible label */
+	long long hits;
+	char *category_crumb;
+	char *copyright;
+	char *byline;
+	xmlNodePtr h1;    /* the only h1, when there is one */
+	int nh1;
+	int oom;
+} S_meta;
+
+static char *S_dup(S_meta *m, const char *s, size_t len)
+{
+	char *r = strndup(s, len);
+	if (r == NULL)
+		m->oom = 1;
+	return r;
+}
+
+/* Collapsed, trimmed text of a node, malloc'd. */
+static char *S_node_text(S_meta *m, xmlNodePtr node)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	html_text(node, &b);
+	if (b.oom) {
+		m->oom = 1;
+		galley_buffer_dispose(&b);
+		return NULL;
+	}
+	char *r = b.data != NULL ? galley_buffer_detach(&b, NULL) : S_dup(m, "", 0);
+	return r;
+}
+
+static char *S_trim_dup(S_meta *m, const char *s)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	int sp = 0;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			sp = 1;
+			continue;
+		}
+		if (sp && b.len > 0)
+			galley_buffer_putc(&b, ' ');
+		sp = 0;
+		galley_buffer_putc(&b, *s);
+	}
+	if (b.oom) {
+		m->oom = 1;
+		galley_buffer_dispose(&b);
+		return NULL;
+	}
+	return b.data != NULL ? galley_buffer_detach(&b, NULL) : S_dup(m, "", 0);
+}
+
+static void S_add_pair(S_meta *m, const char *key, size_t klen, const char *value)
+{
+	if (m->npairs == m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 32;
+		S_pair *np = realloc(m->pairs, nc * sizeof *np);
+		if (np == NULL) {
+			m->oom = 1;
+			return;
+		}
+		m->pairs = np;
+		m->cap = nc;
+	}
+	char *k = S_dup(m, key, klen);
+	char *v = S_trim_dup(m, value);
+	if (k == NULL || v == NULL) {
+		free(k);
+		free(v);
+		return;
+	}
+	for (char *p = k; *p; p++)
+		*p = *p == '.' ? ':' : (char)tolower((unsigned char)*p);
+	m->pairs[m->npairs].key = k;
+	m->pairs[m->npairs].value = v;
+	m->npairs++;
+}
+
+/* The last value for key (later tags override, as in Readability), or NULL. */
+static const char *S_get(const S_meta *m, const char *key)
+{
+	for (size_t i = m->npairs; i-- > 0;)
+		if (strcmp(m->pairs[i].key, key) == 0 && m->pairs[i].value[0] != '\0')
+			return m->pairs[i].value;
+	return NULL;
+}
+
+static int S_has_token(const char *list, const char *word)
+{
+	size_t wl = strlen(word);
+	const char *p = list;
+	while (p != NULL && *p) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		const char *e = p;
+		while (*e && !isspace((unsigned char)*e))
+			e++;
+		if ((size_t)(e - p) == wl && strncasecmp(p, word, wl) == 0)
+			return 1;
+		p = e;
+	}
+	return 0;
+}
+
+/* ---- labels ------------------------------------------------------------ */
+
+static const char *const S_date_labels[] = {
+	"date", "날짜", "작성일", "등록일", "게시일", "작성일자", "등록일자", "게시일자", "배포일", "보도일",
+	"posted", "posted on", "published", "published on", "release date", "date of issue",
+	"日付", "掲載日", "发布时间", "发布日期", "發布日期", NULL
+};
+static const char *const S_hit_labels[] = {
+	"hit", "hits", "조회수", "조회", "views", "view count", "read", "閲覧数", "浏览", "浏览次数", "點閱", NULL
+};
+
+/* If text starts with one of labels followed by nothing, or by ':' or
+ * space and a value, return the value's offset (== len when none). */
+static long S_label(const char *text, size_t len, const char *const *labels)
+{
+	for (size_t i = 0; labels[i] != NULL; i++) {
+		size_t ll = strlen(labels[i]);
+		if (len < ll || strncasecmp(text, labels[i], ll) != 0)
+			continue;
+		size_t k = ll;
+		if (k < len && isalnum((unsigned char)text[k]))
+			continue; /* "Dates", "history" */
+		while (k < len && (isspace((unsigned char)text[k]) || text[k] == ':' || text[k] == '|' ||
+			text[k] == '-' || text[k] == '.'))
+			k++;
+		if (k == ll && k < len && ((unsigned char)text[k] & 0x80) == 0)
+			continue;
+		return (long)k;
+	}
+	return -1;
+}
+
+static int S_date_prefix_iso(const char *s, char *out)
+{
+	/* YYYY-MM-DD at the start: keep it as the date (times are dropped). */
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!isdigit((unsigned char)s[i])) {
+			return 0;
+		}
+	}
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 1;
+}
+
+static int S_parse_date(const char *s, char *out)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	if (S_date_prefix_iso(s, out))
+		return 1;
+	return galley_release_parse_date(s, strlen(s), out) >= 0;
+}
+
+static long long S_parse_count(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (isspace((unsigned char)s[i]) || s[i] == ':'))
+		i++;
+	if (i >= len || !isdigit((unsigned char)s[i]))
+		return -1;
+	long long v = 0;
+	for (; i < len && (isdigit((unsigned char)s[i]) || s[i] == ','); i++) {
+		if (s[i] == ',')
+			continue;
+		if (v > 100000000000LL)
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static xmlNodePtr S_next_element(xmlNodePtr n)
+{
+	for (n = n->next; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static void S_scan_label(S_meta *m, xmlNodePtr el)
+{
+	if (m->date_label != NULL && m->hits >= 0)
+		return;
+	char *t = S_node_text(m, el);
+	if (t == NULL)
+		return;
+	size_t len = strlen(t);
+	if (len == 0 || len > 80) {
+		free(t);
+		return;
+	}
+	long off;
+	if (m->date_label == NULL && (off = S_label(t, len, S_date_labels)) >= 0) {
+		char iso[32];
+		char *val = (size_t)off < len ? NULL : (S_next_element(el) ? S_node_text(m, S_next_element(el)) : NULL);
+		const char *v = (size_t)off < len ? t + off : val;
+		if (v != NULL && strlen(v) < 64 && S_parse_date(v, iso))
+			m->date_label = S_dup(m, iso, strlen(iso));
+		free(val);
+	} else if (m->hits < 0 && (off = S_label(t, len, S_hit_labels)) >= 0) {
+		char *val = (size_t)off < len ? NULL : (S_next_element(el) ? S_node_text(m, S_next_element(el)) : NULL);
+		const char *v = (size_t)off < len ? t + off : val;
+		if (v != NULL) {
+			size_t vl = strlen(v);
+			long long h = S_parse_count(v, vl);
+			/* the whole value must be the number */
+			size_t k = 0;
+			while (k < vl && (isdigit((unsigned char)v[k]) || v[k] == ',' || isspace((unsigned char)v[k])))
+				k++;
+			if (h >= 0 && k == vl)
+				m->hits = h;
+		}
+		free(val);
+	}
+	free(t);
+}
+
+/* ---- class/id matching ------------------------------------------------- */
+
+static int S_attr_matches(xmlNodePtr el, const char *const *words)
+{
+	const char *attrs[] = {html_attr(el, "class"), html_attr(el, "id"), html_attr(el, "aria-label")};
+	for (size_t a = 0; a < 3; a++) {
+		if (attrs[a] == NULL)
+			continue;
+		for (size_t i = 0; words[i] != NULL; i++)
+			if (html_strcasestr(attrs[a], words[i]) != NULL)
+				return 1;
+	}
+	return 0;
+}
+
+static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", NULL};
+static const char *const S_byline_words[] = {"byline", "author", "writtenby", "p-author", NULL};
+
+/* Items of a breadcrumb trail: its li elements when it has some, else its
+ * leaf elements (a, span, strong ...). */
+static void S_crumb_items(xmlNodePtr el, int want_li, xmlNodePtr *items, size_t *n, size_t max)
+{
+	for (xmlNodePtr c = el->children; c != NULL && *n < max; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		int leaf = 1;
+		for (xmlNodePtr k = c->children; k != NULL; k = k->next)
+			if (k->type == XML_ELEMENT_NODE)
+				leaf = 0;
+		if (want_li ? html_is(c, "li") : leaf)
+			items[(*n)++] = c;
+		else
+			S_crumb_items(c, want_li, items, n, max);
+	}
+}
+
+/* The last item of a breadcrumb trail that is not the page's title. */
+static void S_breadcrumb(S_meta *m, xmlNodePtr el)
+{
+	xmlNodePtr items[64];
+	size_t n = 0;
+	S_crumb_items(el, 1, items, &n, 64);
+	if (n == 0)
+		S_crumb_items(el, 0, items, &n, 64);
+	for (size_t i = n; i-- > 0;) {
+		char *t = S_node_text(m, items[i]);
+		if (t == NULL)
+			return;
+		size_t tl = strlen(t);
+		if (tl == 0 || tl > 60 || strcasecmp(t, "home") == 0 || strcmp(t, ">") == 0 ||
+			(m->doc_title != NULL && tl > 30 && strstr(m->doc_title, t) != NULL)) {
+			free(t);
+			continue;
+		}
+		m->category_crumb = t;
+		return;
+	}
+}
+
+static void S_copyright(S_meta *m, xmlNodePtr text_node)
+{
+	const char *s = (const char *)text_node->content;
+	if (s == NULL)
+		return;
+	const char *c = strstr(s, "\xC2\xA9");
+	size_t skip = 2;
+	if (c == NULL) {
+		c = strstr(s, "(c)");
+		if (c == NULL)
+			c = strstr(s, "(C)");
+		skip = 3;
+	}
+	const char *cw = html_strcasestr(s, "copyright");
+	if (c == NULL && (cw == NULL || html_strcasestr(s, "all rights reserved") == NULL))
+		return;
+	const char *p = c != NULL ? c + skip : cw + 9;
+	/* skip "Copyright", symbols, years and "by" */
+	for (;;) {
+		while (*p && (isspace((unsigned char)*p) || *p == ',' || *p == '-' || *p == ':'))
+			p++;
+		if (strncasecmp(p, "copyright", 9) == 0) {
+			p += 9;
+		} else if (strncmp(p, "\xC2\xA9", 2) == 0) {
+			p += 2;
+		} else if (strncasecmp(p, "(c)", 3) == 0) {
+			p += 3;
+		} else if (isdigit((unsigned char)*p)) {
+			while (isdigit((unsigned char)*p))
+				p++;
+		} else if (strncasecmp(p, "by ", 3) == 0) {
+			p += 3;
+		} else {
+			break;
+		}
+	}
+	const char *e = p + strlen(p);
+	const char *stops[] = {"All Rights", "all rights", "ALL RIGHTS", "All rights", " | ", "\n", NULL};
+	for (size_t i = 0; stops[i]; i++) {
+		const char *x = strstr(p, stops[i]);
+		if (x != NULL && x < e)
+			e = x;
+	}
+	while (e > p && (isspace((unsigned char)e[-1]) || e[-1] == '.' || e[-1] == ','))
+		e--;
+	if (e - p < 2 || e - p > 120)
+		return;
+	free(m->copyright);
+	m->copyright = S_dup(m, p, (size_t)(e - p));
+}
+
+/* ---- the walk ------------------------------------------------------------ */
+
+static void S_meta_tag(S_meta *m, xmlNodePtr el)
+{
+	const char *content = html_attr(el, "content");
+	if (content == NULL)
+		return;
+	const char *names[] = {html_attr(el, "name"), html_attr(el, "property"), html_attr(el, "itemprop"),
+		html_attr(el, "http-equiv")};
+	for (size_t i = 0; i < 4; i++) {
+		const char *p = names[i];
+		if (p == NULL)
+			continue;
+		/* property="og:title dc:title" names several keys */
+		while (*p) {
+			while (*p && isspace((unsigned char)*p))
+				p++;
+			const char *e = p;
+			while (*e && !isspace((unsigned char)*e))
+				e++;
+			if (e > p)
+				S_add_pair(m, p, (size_t)(e - p), content);
+			p = e;
+		}
+	}
+}
+
+static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
+{
+	for (xmlNodePtr n = node; n != NULL && !m->oom; n = n->next) {
+		if (n->type == XML_TEXT_NODE) {
+			if (in_footer || m->copyright == NULL)
+				S_copyright(m, n);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)n->name;
+		int footer = in_footer;
+		switch (name[0]) {
+		case 'm':
+			if (strcmp(name, "meta") == 0)
+				S_meta_tag(m, n);
+			break;
+		case 't':
+			if (strcmp(name, "title") == 0 && m->doc_title == NULL) {
+				m->doc_title = S_node_text(m, n);
+				continue;
+			}
+			if (strcmp(name, "time") == 0 && m->time_dt == NULL) {
+				const char *dt = html_attr(n, "datetime");
+				if (dt != NULL && *dt)
+					m->time_dt = S_dup(m, dt, strlen(dt));
+			}
+			break;
+		case 'l':
+			if (strcmp(name, "link") == 0) {
+				const char *rel = html_attr(n, "rel"), *href = html_attr(n, "href");
+				if (rel != NULL && href != NULL && *href && S_has_token(rel, "canonical") &&
+					m->canonical == NULL)
+					m->canonical = S_dup(m, href, strlen(href));
+			}
+			break;
+		case 'b':
+			if (strcmp(name, "base") == 0 && m->base_href == NULL) {
+				const char *href = html_attr(n, "href");
+				if (href != NULL && *href)
+					m->base_href = S_dup(m, href, strlen(href));
+			}
+			break;
+		case 's':
+			if (strcmp(name, "script") == 0) {
+				const char *type = html_attr(n, "type");
+				if (type != NULL && html_strcasestr(type, "ld+json") != NULL) {
+					galley_buffer raw = GALLEY_BUFFER_INIT;
+					for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+						if (c->content != NULL)
+							galley_buffer_puts(&raw, (const char *)c->content);
+					json_t *root = raw.len ? json_loadb(raw.data, raw.len, 0, NULL) : NULL;
+					galley_buffer_dispose(&raw);
+					if (root != NULL) {
+						json_t **nr = realloc(m->ld_roots, (m->nld + 1) * sizeof *nr);
+						if (nr == NULL) {
+							json_decref(root);
+							m->oom = 1;
+						} else {
+							m->ld_roots = nr;
+							m->ld_roots[m->nld++] = root;
+						}
+					}
+				}
+				continue;
+			}
+			if (strcmp(name, "style") == 0)
+				continue;
+			break;
+		case 'h':
+			if (strcmp(name, "h1") == 0) {
+				m->nh1++;
+				m->h1 = n;
+			} else if (strcmp(name, "html") == 0 && m->html_lang == NULL) {
+				const char *lang = html_attr(n, "lang");
+				if (lang == NULL)
+					lang = html_attr(n, "xml:lang");
+				if (lang != NULL && *lang)
+					m->html_lang = S_dup(m, lang, strlen(lang));
+			}
+			break;
+		case 'f':
+			if (strcmp(name, "footer") == 0)
+				footer = 1;
+			break;
+		default:
+			break;
+		}
+		const char *id = html_attr(n, "id"), *cls = html_attr(n, "class");
+		if ((id != NULL && html_strcasestr(id, "footer") != NULL) || (cls != NULL && html_strcasestr(cls, "footer") != NULL))
+			footer = 1;
+		if (m->category_crumb == NULL && (id != NULL || cls != NULL || html_attr(n, "aria-label") != NULL) &&
+			S_attr_matches(n, S_crumb_words))
+			S_breadcrumb(m, n);
+		if (m->byline == NULL && S_attr_matches(n, S_byline_words) && !html_is(n, "meta")) {
+			char *t = S_node_text(m, n);
+			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
+				m->byline = t;
+			else
+				free(t);
+		}
+		if (m->byline == NULL && html_is(n, "a") && html_attr(n, "rel") != NULL &&
+			S_has_token(html_attr(n, "rel"), "author")) {
+			char *t = S_node_text(m, n);
+			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
+				m->byline = t;
+			else
+				free(t);
+		}
+		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
+		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
+			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
+			strcmp(name, "td") == 0 || strcmp(name, "div") == 0 || strcmp(name, "em") == 0 ||
+			strcmp(name, "strong") == 0 || strcmp(name, "dl") == 0)
+			S_scan_label(m, n);
+		S_walk(m, n->children, footer);
+	}
+}
+
+/* ---- JSON-LD ------------------------------------------------------------ */
+
+static int S_ld_is_article(json_t *obj)
+{
+	static const char *const types[] = {"Article", "AdvertiserContentArticle", "NewsArticle",
+		"AnalysisNewsArticle", "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+		"ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
+		"MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+		"DiscussionForumPosting", "TechArticle", "APIReference", "PressRelease", NULL};
+	json_t *t = json_object_get(obj, "@type");
+	json_t *one;
+	size_t i;
+	if (json_is_string(t)) {
+		for (size_t k = 0; types[k]; k++)
+			if (strcmp(json_string_value(t), types[k]) == 0)
+				return 1;
+	} else if (json_is_array(t)) {
+		json_array_foreach(t, i, one) {
+			if (!json_is_string(one))
+				continue;
+			for (size_t k = 0; types[k]; k++)
+				if (strcmp(json_string_value(one), types[k]) == 0)
+					return 1;
+		}
+	}
+	return 0;
+}
+
+static json_t *S_ld_find(json_t *v, int depth)
+{
+	if (depth > 4)
+		return NULL;
+	size_t i;
+	json_t *one;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, one) {
+			json_t *r = S_ld_find(one, depth + 1);
+			if (r != NULL)
+				return r;
+		}
+		return NULL;
+	}
+	if (!json_is_object(v))
+		return NULL;
+	if (S_ld_is_article(v))
+		return v;
+	return S_ld_find(json_object_get(v, "@graph"), depth + 1);
+}
+
+static const char *S_ld_str(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	return json_is_string(v) && json_string_length(v) > 0 ? json_string_value(v) : NULL;
+}
+
+/* A person or organisation: a string, {"name":...}, or an array of them. */
+static void S_ld_names(galley_meta *meta, const char *key, json_t *v, int *rc)
+{
+	size_t i;
+	json_t *one;
+	if (json_is_string(v) && json_string_length(v) > 0) {
+		if (*rc == 0)
+			*rc = galley_meta_add(meta, key, json_string_value(v));
+	} else if (json_is_object(v)) {
+		const char *n = S_ld_str(v, "name");
+		if (n != NULL && *rc == 0)
+			*rc = galley_meta_add(meta, key, n);
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, one) S_ld_names(meta, key, one, rc);
+	}
+}
+
+/* ---- title ---------------------------------------------------------------- */
+
+static int S_word_count(const char *s)
+{
+	/* as JavaScript's str.split(/\s+/).length */
+	int n = 1;
+	for (const char *p = s; *p;) {
+		if (isspace((unsigned char)*p)) {
+			n++;
+			while (*p && isspace((unsigned char)*p))
+				p++;
+		} else {
+			p++;
+		}
+	}
+	return n;
+}
+
+/* Separator characters of a "Title | Site" string (UTF-8 sequences too). */
+static size_t S_sep_at(const char *p, int hierarchical_only)
+{
+	static const char *const seps[] = {"\\", "/", ">", "\xC2\xBB", "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", NULL};
+	for (size_t i = 0; seps[i]; i++) {
+		if (hierarchical_only && i >= 4)
+			break;
+		size_t l = strlen(seps[i]);
+		if (strncmp(p, seps[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* Readability's _getArticleTitle over the <title> text. */
+static char *S_title_from_doc(S_meta *m)
+{
+	const char *orig = m->doc_title != NULL ? m->doc_title : "";
+	char *cur = NULL;
+	int hierarchical = 0;
+	int has_sep = 0;
+	for (const char *p = orig; *p; p++) {
+		size_t l;
+		if (*p == ' ' && (l = S_sep_at(p + 1, 0)) > 0 && p[1 + l] == ' ') {
+			has_sep = 1;
+			if (S_sep_at(p + 1, 1) > 0)
+				hierarchical = 1;
+		}
+	}
+	if (has_sep) {
+		/* (.*)[sep] .*  -> everything before the last "sep " */
+		const char *last = NULL;
+		for (const char *p = orig; *p; p++) {
+			size_t l = S_sep_at(p, 0);
+			if (l > 0 && p[l] == ' ')
+				last = p;
+		}
+		cur = S_dup(m, orig, last ? (size_t)(last - orig) : strlen(orig));
+		if (cur != NULL && S_word_count(cur) < 3) {
+			/* [^sep]*[sep](.*) -> everything after the first separator */
+			const char *first = orig;
+			size_t l = 0;
+			while (*first && (l = S_sep_at(first, 0)) == 0)
+				first++;
+			free(cur);
+			cur = S_dup(m, *first ? first + l : orig, strlen(*first ? first + l : orig));
+		}
+	} else if (strstr(orig, ": ") != NULL) {
+		cur = NULL;
+		/* keep the whole title when a heading says exactly that */
+		int match = 0;
+		xmlNodePtr h = m->h1;
+		if (h != NULL && m->nh1 >= 1) {
+			char *t = S_node_text(m, h);
+			match = t != NULL && strcmp(t, orig) == 0;
+			free(t);
+		}
+		if (!match) {
+			const char *c = strrchr(orig, ':');
+			cur = S_dup(m, c + 1, strlen(c + 1));
+			if (cur != NULL && S_word_count(cur) < 3) {
+				c = strchr(orig, ':');
+				free(cur);
+				cur = S_dup(m, c + 1, strlen(c + 1));
+			}
+		} else {
+			cur = S_dup(m, orig, strlen(orig));
+		}
+	} else if ((strlen(orig) > 150 || strlen(orig) < 15) && m->nh1 == 1) {
+		cur = S_node_text(m, m->h1);
+	} else {
+		cur = S_dup(m, orig, strlen(orig));
+	}
+	if (cur == NULL)
+		return NULL;
+	char *t = S_trim_dup(m, cur);
+	free(cur);
+	if (t == NULL)
+		return NULL;
+	int wc = S_word_count(t);
+	if (wc <= 4) {
+		/* words of the original with its separators removed */
+		galley_buffer nb = GALLEY_BUFFER_INIT;
+		for (const char *p = orig; *p;) {
+			size_t l = S_sep_at(p, 0);
+			if (l > 0) {
+				p += l;
+				continue;
+			}
+			galley_buffer_putc(&nb, *p++);
+		}
+		int owc = S_word_count(nb.data ? nb.data : "");
+		galley_buffer_dispose(&nb);
+		if (!hierarchical || wc != owc - 1) {
+			free(t);
+			t = S_trim_dup(m, orig);
+		}
+	}
+	return t;
+}
+
+/* Readability's _textSimilarity: share of B's words that A also has. */
+static double S_similarity(const char *a, const char *b)
+{
+	char ta[2048], tb[2048];
+	size_t la = 0, lb = 0;
+	for (const char *p = a; *p && la + 1 < sizeof ta; p++)
+		ta[la++] = (char)(isalnum((unsigned char)*p) || (*p & 0x80) ? tolower((unsigned char)*p) : ' ');
+	ta[la] = 0;
+	for (const char *p = b; *p && lb + 1 < sizeof tb; p++)
+		tb[lb++] = (char)(isalnum((unsigned char)*p) || (*p & 0x80) ? tolower((unsigned char)*p) : ' ');
+	tb[lb] = 0;
+	size_t total = 0, missing = 0;
+	char *save = NULL;
+	for (char *w = strtok_r(tb, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		size_t wl = strlen(w);
+		total += wl + 1;
+		int found = 0;
+		for (const char *p = ta; (p = strstr(p, w)) != NULL; p += wl) {
+			if ((p == ta || p[-1] == ' ') && (p[wl] == ' ' || p[wl] == 0)) {
+				found = 1;
+				break;
+			}
+		}
+		if (!found)
+			missing += wl + 1;
+	}
+	if (total == 0)
+		return 0;
+	return 1.0 - (double)missing / (double)total;
+}
+
+static char *S_choose_title(S_meta *m)
+{
+	const char *t = NULL;
+	if (m->ld != NULL) {
+		const char *name = S_ld_str(m->ld, "name"), *headline = S_ld_str(m->ld, "headline");
+		if (name != NULL && headline != NULL && strcmp(name, headline) != 0) {
+			char *dt = S_title_from_doc(m);
+			int nm = dt != NULL && S_similarity(name, dt) > 0.75;
+			int hm = dt != NULL && S_similarity(headline, dt) > 0.75;
+			free(dt);
+			t = hm && !nm ? headline : name;
+		} else {
+			t = name != NULL ? name : headline;
+		}
+	}
+	static const char *const keys[] = {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
+		"weibo:webpage:title", "title", "twitter:title", "parsely-title", NULL};
+	for (size_t i = 0; t == NULL && keys[i]; i++)
+		t = S_get(m, keys[i]);
+	if (t != NULL)
+		return S_trim_dup(m, t);
+	return S_title_from_doc(m);
+}
+
+/* ---- assembling --------------------------------------------------------- */
+
+static int S_set(galley_meta *meta, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0' || galley_meta_get(meta, key) != NULL)
+		return 0;
+	return galley_meta_set(meta, key, value);
+}
+
+static int S_set_lang(galley_meta *meta, const char *lang)
+{
+	if (lang == NULL || galley_meta_get(meta, "language") != NULL)
+		return 0;
+	char tag[36];
+	size_t n = 0;
+	while (*lang && isspace((unsigned char)*lang))
+		lang++;
+	for (; *lang && n + 1 < sizeof tag && *lang != ',' && *lang != ';' && !isspace((unsigned char)*lang); lang++)
+		tag[n++] = *lang == '_' ? '-' : *lang;
+	tag[n] = '\0';
+	if (n < 2 || !isalpha((unsigned char)tag[0]))
+		return 0;
+	return galley_meta_set(meta, "language", tag);
+}
+
+static int S_set_date(galley_meta *meta, const char *value)
+{
+	char iso[32];
+	if (value == NULL || galley_meta_get(meta, "date") != NULL || !S_parse_date(value, iso))
+		return 0;
+	return galley_meta_set(meta, "date", iso);
+}
+
+static int S_add_list(galley_meta *meta, const char *key, const char *value)
+{
+	if (value == NULL)
+		return 0;
+	const char *p = value;
+	int rc = 0;
+	while (rc == 0 && *p) {
+		while (*p == ' ' || *p == ',' || *p == ';')
+			p++;
+		const char *e = p;
+		while (*e && *e != ',' && *e != ';')
+			e++;
+		const char *t = e;
+		while (t > p && t[-1] == ' ')
+			t--;
+		if (t > p) {
+			char *one = strndup(p, (size_t)(t - p));
+			if (one == NULL)
+				return GALLEY_ENOMEM;
+			int dup = 0;
+			for (size_t i = 0; i < galley_meta_count(meta, key); i++)
+				if (strcasecmp(galley_meta_get_nth(meta, key, i), one) == 0)
+					dup = 1;
+			if (!dup)
+				rc = galley_meta_add(meta, key, one);
+			free(one);
+		}
+		p = e;
+	}
+	return rc;
+}
+
+static int S_absolute(const char *url)
+{
+	return url != NULL && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
+}
+
+int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
+{
+	S_meta m;
+	memset(&m, 0, sizeof m);
+	m.page = page;
+	m.hits = -1;
+	S_walk(&m, xmlDocGetRootElement(doc), 0);
+	for (size_t i = 0; i < m.nld && m.ld == NULL; i++)
+		m.ld = S_ld_find(m.ld_roots[i], 0);
+	int rc = m.oom ? GALLEY_ENOMEM : 0;
+
+	/* the base URL: <base href>, resolved against the canonical URL */
+	const char *canon = S_absolute(m.canonical) ? m.canonical : NULL;
+	const char *og_url = S_get(&m, "og:url");
+	const char *page_url = canon != NULL ? canon : (S_absolute(og_url) ? og_url : NULL);
+	if (m.base_href != NULL) {
+		xmlChar *abs = page_url != NULL ? xmlBuildURI((const xmlChar *)m.base_href, (const xmlChar *)page_url) : NULL;
+		page->base = strdup(abs != NULL ? (const char *)abs : m.base_href);
+		xmlFree(abs);
+	} else if (page_url != NULL) {
+		page->base = strdup(page_url);
+	}
+
+	char *title = rc == 0 ? S_choose_title(&m) : NULL;
+	if (title != NULL && *title) {
+		rc = S_set(meta, "title", title);
+		page->title = title;
+	} else {
+		free(title);
+	}
+
+	json_t *ld = m.ld;
+	/* date */
+	if (rc == 0) {
+		static const char *const dk[] = {"article:published_time", "datepublished", "dc:date",
+			"dcterms:created", "dc:date:issued", "pubdate", "publishdate", "publish-date", "pub-date",
+			"sailthru:date", "date", "article:modified_time", NULL};
+		const char *d = ld != NULL ? S_ld_str(ld, "datePublished") : NULL;
+		for (size_t i = 0; d == NULL && dk[i]; i++)
+			d = S_get(&m, dk[i]);
+		rc = S_set_date(meta, d);
+		if (rc == 0)
+			rc = S_set_date(meta, m.time_dt);
+		if (rc == 0 && m.date_label != NULL)
+			rc = S_set(meta, "date", m.date_label);
+	}
+	/* issuer */
+	if (rc == 0) {
+		const char *iss = S_get(&m, "og:site_name");
+		if (iss == NULL && ld != NULL) {
+			json_t *pub = json_object_get(ld, "publisher");
+			iss = json_is_object(pub) ? S_ld_str(pub, "name") : (json_is_string(pub) ? json_string_value(pub) : NULL);
+		}
+		if (iss == NULL)
+			iss = S_get(&m, "application-name");
+		if (iss == NULL)
+			iss = m.copyright;
+		rc = S_set(meta, "issuer", iss);
+	}
+	/* category */
+	if (rc == 0) {
+		const char *cat = S_get(&m, "article:section");
+		if (cat == NULL && ld != NULL)
+			cat = S_ld_str(ld, "articleSection");
+		if (cat == NULL)
+			cat = m.category_crumb;
+		rc = S_set(meta, "category", cat);
+	}
+	/* language */
+	if (rc == 0)
+		rc = S_set_lang(meta, m.html_lang);
+	if (rc == 0)
+		rc = S_set_lang(meta, S_get(&m, "content-language"));
+	if (rc == 0)
+		rc = S_set_lang(meta, S_get(&m, "dc:language"));
+	if (rc == 0)
+		rc = S_set_lang(meta, S_get(&m, "language"));
+	if (rc == 0 && ld != NULL)
+		rc = S_set_lang(meta, S_ld_str(ld, "inLanguage"));
+	if (rc == 0)
+		rc = S_set_lang(meta, S_get(&m, "og:locale"));
+	/* source */
+	if (rc == 0)
+		rc = S_set(meta, "source", canon != NULL ? canon : (og_url != NULL ? og_url : m.canonical));
+	/* description */
+	if (rc == 0) {
+		const char *d = S_get(&m, "description");
+		if (d == NULL)
+			d = S_get(&m, "og:description");
+		if (d == NULL)
+			d = S_get(&m, "twitter:description");
+		if (d == NULL && ld != NULL)
+			d = S_ld_str(ld, "description");
+		rc = S_set(meta, "description", d);
+	}
+	/* authors */
+	if (rc == 0) {
+		static const char *const ak[] = {"author", "dc:creator", "article:author", "parsely-author",
+			"sailthru:author", NULL};
+		for (size_t i = 0; rc == 0 && ak[i]; i++) {
+			for (size_t k = 0; rc == 0 && k < m.npairs; k++)
+				if (strcmp(m.pairs[k].key, ak[i]) == 0 && *m.pairs[k].value && !S_absolute(m.pairs[k].value))
+					rc = galley_meta_add(meta, "authors", m.pairs[k].value);
+			if (galley_meta_count(meta, "authors") > 0)
+				break;
+		}
+		if (rc == 0 && galley_meta_count(meta, "authors") == 0 && ld != NULL)
+			S_ld_names(meta, "authors", json_object_get(ld, "author"), &rc);
+		if (rc == 0 && galley_meta_count(meta, "authors") == 0 && m.byline != NULL) {
+			const char *bl = m.byline;
+			if (strncasecmp(bl, "by ", 3) == 0)
+				bl += 3;
+			rc = galley_meta_add(meta, "authors", bl);
+		}
+	}
+	/* keywords */
+	if (rc == 0) {
+		rc = S_add_list(meta, "keywords", S_get(&m, "keywords"));
+		for (size_t k = 0; rc == 0 && k < m.npairs; k++)
+			if (strcmp(m.pairs[k].key, "article:tag") == 0)
+				rc = S_add_list(meta, "keywords", m.pairs[k].value);
+		if (rc == 0 && galley_meta_count(meta, "keywords") == 0 && ld != NULL) {
+			json_t *kw = json_object_get(ld, "keywords");
+			size_t i;
+			json_t *one;
+			if (json_is_string(kw))
+				rc = S_add_list(meta, "keywords", json_string_value(kw));
+			else if (json_is_array(kw))
+				json_array_foreach(kw, i, one) if (rc == 0 && json_is_string(one))
+					rc = S_add_list(meta, "keywords", json_string_value(one));
+		}
+	}
+	if (rc == 0 && m.hits >= 0 && galley_meta_get_hits(meta) < 0)
+		rc = galley_meta_set_hits(meta, m.hits);
+	if (rc == 0 && (page->base == NULL && (m.base_href != NULL || page_url != NULL)))
+		rc = GALLEY_ENOMEM;
+
+	for (size_t i = 0; i < m.npairs; i++) {
+		free(m.pairs[i].key);
+		free(m.pairs[i].value);
+	}
+	free(m.pairs);
+	for (size_t i = 0; i < m.nld; i++)
+		json_decref(m.ld_roots[i]);
+	free(m.ld_roots);
+	free(m.doc_title);
+	free(m.canonical);
+	free(m.base_href);
+	free(m.html_lang);
+	free(m.time_dt);
+	free(m.date_label);
+	free(m.category_crumb);
+	free(m.copyright);
+	free(m.byline);
+	if (rc == GALLEY_ENOMEM)
+		return galley_error(page->ctx, rc, "out of memory reading HTML metadata");
+	return rc;
+}

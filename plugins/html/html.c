@@ -1,0 +1,511 @@
+/* html.c — the html reader plugin: finds the page's charset, parses it with
+ * libxml2's HTML parser (never fetching anything), reads the metadata, picks
+ * the release out of the page and builds the tree. */
+#include "html_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <libxml/xmlerror.h>
+
+/* Below this many characters Readability tries again with fewer passes. */
+#define S_CHAR_THRESHOLD 500
+
+const char *html_strcasestr(const char *hay, const char *needle)
+{
+	size_t nl = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, nl) == 0)
+			return hay;
+	return nl == 0 ? hay : NULL;
+}
+
+int html_is(xmlNodePtr node, const char *name)
+{
+	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+		strcmp((const char *)node->name, name) == 0;
+}
+
+const char *html_attr(xmlNodePtr node, const char *name)
+{
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
+		if (a->name == NULL || strcasecmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children == NULL)
+			return "";
+		if (a->children->type == XML_TEXT_NODE && a->children->next == NULL)
+			return a->children->content ? (const char *)a->children->content : "";
+		return "";
+	}
+	return NULL;
+}
+
+static int S_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static void S_text_walk(xmlNodePtr node, galley_buffer *out, int *pending)
+{
+	for (xmlNodePtr c = node; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			const unsigned char *s = c->content;
+			for (; s != NULL && *s; s++) {
+				if (S_is_space(*s)) {
+					*pending = 1;
+					continue;
+				}
+				if (*pending && out->len > 0)
+					galley_buffer_putc(out, ' ');
+				*pending = 0;
+				galley_buffer_putc(out, *s);
+			}
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (html_is(c, "script") || html_is(c, "style") || html_is(c, "template"))
+				continue;
+			if (html_is(c, "br"))
+				*pending = 1;
+			S_text_walk(c->children, out, pending);
+		}
+	}
+}
+
+int html_text(xmlNodePtr node, galley_buffer *out)
+{
+	int pending = 0;
+	size_t start = out->len;
+	if (node == NULL)
+		return 0;
+	if (node->type == XML_TEXT_NODE) {
+		xmlNodePtr next = node->next;
+		node->next = NULL; /* walk just this node */
+		S_text_walk(node, out, &pending);
+		node->next = next;
+	} else {
+		S_text_walk(node->children, out, &pending);
+	}
+	(void)start;
+	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+char *html_resolve(const html_page *page, const char *href)
+{
+	while (*href && S_is_space((unsigned char)*href))
+		href++;
+	if (page->base != NULL && href[0] != '#') {
+		xmlChar *abs = xmlBuildURI((const xmlChar *)href, (const xmlChar *)page->base);
+		if (abs != NULL) {
+			char *r = strdup((const char *)abs);
+			xmlFree(abs);
+			return r;
+		}
+	}
+	return strdup(href);
+}
+
+/* ---- encodings ---------------------------------------------------- */
+
+/* The charset named in a <meta charset> or http-equiv Content-Type within
+ * the first bytes, as the HTML prescan finds it. */
+static int S_prescan_charset(const char *data, size_t len, char *out, size_t outsz)
+{
+	size_t n = len < 8192 ? len : 8192;
+	for (size_t i = 0; i + 5 < n; i++) {
+		if (data[i] != '<' || strncasecmp(data + i + 1, "meta", 4) != 0)
+			continue;
+		size_t end = i + 5;
+		while (end < n && data[end] != '>')
+			end++;
+		for (size_t j = i + 5; j + 7 < end; j++) {
+			if (strncasecmp(data + j, "charset", 7) != 0)
+				continue;
+			size_t k = j + 7;
+			while (k < end && S_is_space((unsigned char)data[k]))
+				k++;
+			if (k >= end || data[k] != '=')
+				continue;
+			k++;
+			while (k < end && (S_is_space((unsigned char)data[k]) || data[k] == '"' || data[k] == '\''))
+				k++;
+			size_t m = 0;
+			while (k < end && m + 1 < outsz &&
+				(isalnum((unsigned char)data[k]) || data[k] == '-' || data[k] == '_' ||
+				 data[k] == ':' || data[k] == '.'))
+				out[m++] = data[k++];
+			out[m] = '\0';
+			if (m > 0)
+				return 1;
+		}
+		i = end;
+	}
+	return 0;
+}
+
+/* Labels as browsers treat them (the WHATWG Encoding standard): a page
+ * that says EUC-KR is decoded as CP949, Latin-1 as Windows-1252, and so on. */
+static const char *S_charset_alias(const char *label)
+{
+	static const struct { const char *label, *name; } map[] = {
+		{"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"}, {"korean", "CP949"}, {"x-windows-949", "CP949"},
+		{"shift_jis", "CP932"}, {"shift-jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"},
+		{"ms_kanji", "CP932"}, {"windows-31j", "CP932"},
+		{"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"}, {"gb_2312-80", "GB18030"},
+		{"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"}, {"us-ascii", "WINDOWS-1252"},
+		{"ascii", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso-8859-9", "WINDOWS-1254"},
+		{"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"}, {"big5", "BIG5-HKSCS"},
+		{"x-euc-jp", "EUC-JP"}, {"utf8", "UTF-8"}, {"unicode", "UTF-16LE"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcasecmp(label, map[i].label) == 0)
+			return map[i].name;
+	return label;
+}
+
+static void S_parser_error(void *data, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr pctx = data;
+	galley_context *ctx = pctx != NULL ? pctx->_private : NULL;
+	if (ctx == NULL || err == NULL || galley_context_verbosity(ctx) < GALLEY_LOG_DEBUG)
+		return;
+	galley_log(ctx, GALLEY_LOG_DEBUG, "html line %d: %s", err->line,
+		err->message ? err->message : "parser error");
+}
+
+htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
+{
+	htmlParserCtxtPtr pctx = htmlNewParserCtxt();
+	if (pctx == NULL)
+		return NULL;
+	pctx->_private = ctx;
+	/* The structured handler on the context takes every message, so
+	 * nothing reaches libxml2's global stderr channel. */
+	if (pctx->sax != NULL) {
+		pctx->sax->serror = S_parser_error;
+		pctx->sax->initialized = XML_SAX2_MAGIC;
+	}
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	if (galley_context_verbosity(ctx) < GALLEY_LOG_DEBUG)
+		opts |= HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+	if (len > (size_t)INT32_MAX)
+		len = INT32_MAX;
+	htmlDocPtr doc = htmlCtxtReadMemory(pctx, utf8 != NULL ? utf8 : "", (int)len, NULL, "UTF-8", opts);
+	htmlFreeParserCtxt(pctx);
+	return doc;
+}
+
+/* ---- probe ---------------------------------------------------------- */
+
+static int S_probe(const char *data, size_t len)
+{
+	size_t i = 0;
+	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+		(unsigned char)data[2] == 0xBF)
+		i = 3;
+	size_t n = len < 4096 ? len : 4096;
+	while (i < n && S_is_space((unsigned char)data[i]))
+		i++;
+	int score = 0;
+	static const struct { const char *tag; int score; } marks[] = {
+		{"<!doctype html", 100}, {"<html", 95}, {"<head", 80}, {"<body", 80},
+		{"<meta", 60}, {"<title", 60}, {"<div", 40}, {"<p>", 30}, {"<table", 30},
+	};
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		size_t tl = strlen(marks[m].tag);
+		for (size_t j = i; j + tl <= n; j++) {
+			if (strncasecmp(data + j, marks[m].tag, tl) == 0) {
+				int s = marks[m].score;
+				if (j > i + 1024)
+					s -= 20; /* far from the start: less sure */
+				if (s > score)
+					score = s;
+				break;
+			}
+		}
+		if (score >= 95)
+			break;
+	}
+	if (score == 0 && i < n && data[i] == '<' && i + 1 < n &&
+		(isalpha((unsigned char)data[i + 1]) || data[i + 1] == '!'))
+		score = 20;
+	return score;
+}
+
+/* ---- after building: what a reader drops ----------------------------- */
+
+static int S_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (S_is_space(c))
+			continue;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* NBSP */
+			i++;
+			continue;
+		}
+		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			((unsigned char)s[i + 2] == 0x8B || (unsigned char)s[i + 2] == 0x83 ||
+			 (unsigned char)s[i + 2] == 0x82)) { /* zero-width / em / en spaces */
+			i += 2;
+			continue;
+		}
+		if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) {
+			i += 2; /* ideographic space */
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static int S_has_kind(galley_node *node, galley_node_type kind)
+{
+	for (galley_node *c = galley_node_first_child(node); c != NULL; c = galley_node_next(c)) {
+		if (galley_node_get_type(c) == kind || S_has_kind(c, kind))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a block holds no text and no image or other content that shows. */
+static int S_empty_block(galley_node *node)
+{
+	galley_node_type t = galley_node_get_type(node);
+	if (t == GALLEY_NODE_BREAK || t == GALLEY_NODE_CODE_BLOCK || t == GALLEY_NODE_FIGURE ||
+		t == GALLEY_NODE_TABLE)
+		return t == GALLEY_NODE_CODE_BLOCK ? galley_node_get_text_len(node) == 0 : 0;
+	if (S_has_kind(node, GALLEY_NODE_IMAGE) || S_has_kind(node, GALLEY_NODE_FIGURE) ||
+		S_has_kind(node, GALLEY_NODE_TABLE) || S_has_kind(node, GALLEY_NODE_BREAK))
+		return 0;
+	galley_buffer tb = GALLEY_BUFFER_INIT;
+	galley_node_text_content(node, &tb);
+	int blank = tb.oom ? 0 : S_blank(tb.data ? tb.data : "", tb.len);
+	galley_buffer_dispose(&tb);
+	return blank;
+}
+
+/* Trim trailing line breaks and blank text at the end of inline content. */
+static void S_trim_inlines(galley_node *node)
+{
+	galley_node *last;
+	while ((last = galley_node_last_child(node)) != NULL) {
+		galley_node_type t = galley_node_get_type(last);
+		if (t == GALLEY_NODE_LINEBREAK) {
+			galley_node_free(last);
+			continue;
+		}
+		if (t == GALLEY_NODE_TEXT) {
+			const char *s = galley_node_get_text(last);
+			size_t l = galley_node_get_text_len(last);
+			while (l > 0 && S_is_space((unsigned char)s[l - 1]))
+				l--;
+			if (l == 0) {
+				galley_node_free(last);
+				continue;
+			}
+			if (l != galley_node_get_text_len(last)) {
+				char *copy = strndup(s, l);
+				if (copy != NULL) {
+					galley_node_set_text(last, copy, l);
+					free(copy);
+				}
+			}
+		}
+		break;
+	}
+	galley_node *first;
+	while ((first = galley_node_first_child(node)) != NULL &&
+		galley_node_get_type(first) == GALLEY_NODE_LINEBREAK)
+		galley_node_free(first);
+}
+
+static void S_tidy(galley_node *node, int top)
+{
+	galley_node *c = galley_node_first_child(node);
+	while (c != NULL) {
+		galley_node *next = galley_node_next(c);
+		galley_node_type t = galley_node_get_type(c);
+		if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING || t == GALLEY_NODE_CAPTION)
+			S_trim_inlines(c);
+		if (galley_node_type_is_block(t) && t != GALLEY_NODE_CAPTION && t != GALLEY_NODE_CELL &&
+			t != GALLEY_NODE_ROW && t != GALLEY_NODE_ITEM) {
+			if (S_empty_block(c)) {
+				galley_node_free(c);
+				c = next;
+				continue;
+			}
+		}
+		if (top && (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING)) {
+			galley_buffer tb = GALLEY_BUFFER_INIT;
+			galley_node_text_content(c, &tb);
+			if (!tb.oom && tb.len < 64 && galley_release_is_chrome(tb.data, tb.len)) {
+				galley_buffer_dispose(&tb);
+				galley_node_free(c);
+				c = next;
+				continue;
+			}
+			galley_buffer_dispose(&tb);
+		}
+		if (!galley_node_type_is_leaf(t) && galley_node_type_is_block(t))
+			S_tidy(c, 0);
+		c = next;
+	}
+}
+
+/* ---- the reader ------------------------------------------------------ */
+
+static int S_build(html_page *page, htmlDocPtr doc, int flags, galley_builder *b)
+{
+	xmlNodePtr *nodes = NULL;
+	size_t n = 0;
+	int rc = html_extract(page, doc, flags, &nodes, &n);
+	if (rc == 0)
+		rc = html_emit(page, b, nodes, n);
+	free(nodes);
+	return rc;
+}
+
+static size_t S_doc_text_length(galley_node *doc)
+{
+	galley_buffer tb = GALLEY_BUFFER_INIT;
+	galley_node_text_content(doc, &tb);
+	size_t n = 0;
+	for (size_t i = 0; i < tb.len; i++)
+		if (((unsigned char)tb.data[i] & 0xC0) != 0x80 && !S_is_space((unsigned char)tb.data[i]))
+			n++;
+	galley_buffer_dispose(&tb);
+	return n;
+}
+
+/* One attempt: a fresh parse (the extraction mutates it), a tree built
+ * into its own builder so that it can be tidied and compared. */
+static int S_attempt(html_page *page, htmlDocPtr doc, int flags, galley_node **out)
+{
+	galley_builder *tb = galley_builder_new(page->ctx);
+	if (tb == NULL)
+		return galley_error(page->ctx, GALLEY_ENOMEM, "out of memory");
+	int rc = S_build(page, doc, flags, tb);
+	if (rc == 0)
+		rc = galley_builder_finish(tb, out);
+	galley_builder_free(tb);
+	if (rc == 0)
+		S_tidy(*out, 1);
+	return rc;
+}
+
+int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len)
+{
+	char label[64], charset[64] = "";
+	const char *hint = NULL;
+	if (S_prescan_charset(data, len, label, sizeof label))
+		hint = S_charset_alias(label);
+	galley_buffer u = GALLEY_BUFFER_INIT;
+	int rc = galley_to_utf8(ctx, data, len, hint, &u, charset);
+	if (rc == GALLEY_EINVAL && hint != NULL) {
+		/* The page lied about its charset: sniff instead. */
+		galley_error_clear(ctx);
+		galley_buffer_clear(&u);
+		rc = galley_to_utf8(ctx, data, len, NULL, &u, charset);
+	}
+	if (rc < 0) {
+		galley_buffer_dispose(&u);
+		return rc;
+	}
+	galley_log(ctx, GALLEY_LOG_INFO, "html: charset %s", charset[0] ? charset : "?");
+
+	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL};
+	htmlDocPtr doc = html_parse(ctx, page.utf8, page.utf8_len);
+	if (doc == NULL) {
+		galley_buffer_dispose(&u);
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory parsing HTML");
+	}
+	rc = html_meta_collect(&page, doc, galley_builder_meta(b));
+
+	/* Readability's retry: each pass that leaves too little text is
+	 * repeated with one more of its filters switched off; the longest
+	 * result wins when none reaches the threshold. */
+	static const int passes[] = {
+		HTML_FLAG_STRIP_UNLIKELY | HTML_FLAG_WEIGHT_CLASSES | HTML_FLAG_CLEAN_COND,
+		HTML_FLAG_WEIGHT_CLASSES | HTML_FLAG_CLEAN_COND,
+		HTML_FLAG_CLEAN_COND,
+		0,
+	};
+	galley_node *best = NULL;
+	size_t best_len = 0;
+	for (size_t p = 0; rc == 0 && p < sizeof passes / sizeof passes[0]; p++) {
+		if (p > 0) {
+			xmlFreeDoc(doc);
+			doc = html_parse(ctx, page.utf8, page.utf8_len);
+			if (doc == NULL) {
+				rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory parsing HTML");
+				break;
+			}
+		}
+		galley_node *tree = NULL;
+		rc = S_attempt(&page, doc, passes[p], &tree);
+		if (rc < 0)
+			break;
+		size_t tl = S_doc_text_length(tree);
+		if (best == NULL || tl > best_len) {
+			if (best != NULL)
+				galley_node_free(best);
+			best = tree;
+			best_len = tl;
+		} else {
+			galley_node_free(tree);
+		}
+		if (best_len >= S_CHAR_THRESHOLD)
+			break;
+	}
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+
+	if (rc == 0 && best != NULL && galley_meta_get(galley_builder_meta(b), "language") == NULL) {
+		galley_buffer tb = GALLEY_BUFFER_INIT;
+		char lang[17];
+		galley_node_text_content(best, &tb);
+		if (!tb.oom && tb.len > 0 && galley_detect_language(tb.data, tb.len, lang) == 0)
+			rc = galley_meta_set(galley_builder_meta(b), "language", lang);
+		galley_buffer_dispose(&tb);
+	}
+	if (rc == 0 && best != NULL) {
+		rc = galley_release_number_paragraphs(ctx, best);
+		galley_node *c;
+		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {
+			galley_node_unlink(c);
+			rc = galley_builder_append(b, c);
+			if (rc < 0)
+				galley_node_free(c);
+		}
+	}
+	if (best != NULL)
+		galley_node_free(best);
+	free(page.base);
+	free(page.title);
+	galley_buffer_dispose(&u);
+	return rc;
+}
+
+static int S_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
+{
+	(void)payload;
+	return galley_html_read(ctx, b, data, len);
+}
+
+static const galley_reader_desc S_reader = {
+	GALLEY_READER_VERSION, "html", "htm,xhtml", "html,htm,xhtml",
+	"web pages: the release in the page, its metadata, any charset",
+	S_probe, S_read, NULL, {0}
+};
+
+static int S_init(galley_registry *reg)
+{
+	return galley_registry_add_reader(reg, &S_reader);
+}
+
+GALLEY_PLUGIN_DEFINE("html", "0.1.0", "MIT", "HTML reader (libxml2 parser, readability-style extraction)", S_init);

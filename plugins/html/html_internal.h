@@ -1,0 +1,58 @@
+/* html_internal.h — what the html reader's files share: the parsed page,
+ * its metadata pass, the content extraction and the emitter to the builder. */
+#ifndef GALLEY_HTML_INTERNAL_H
+#define GALLEY_HTML_INTERNAL_H
+
+#include <galley/galley.h>
+#include <galley/plugin.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+/* Readability's passes, dropped one by one when the result is too short. */
+#define HTML_FLAG_STRIP_UNLIKELY 0x1
+#define HTML_FLAG_WEIGHT_CLASSES 0x2
+#define HTML_FLAG_CLEAN_COND 0x4
+
+/* Facts gathered from the page before extraction mutates it. */
+typedef struct html_page {
+	galley_context *ctx;
+	const char *utf8; /* the page as UTF-8 (owned by the reader) */
+	size_t utf8_len;
+	char *base;       /* absolute base URL for links, or NULL */
+	char *title;      /* the headline chosen by html_meta_collect, or NULL */
+} html_page;
+
+/* Parse UTF-8 bytes into a document with libxml2's HTML parser: no
+ * network, no external entities, parser noise only with -v -v. NULL on
+ * out-of-memory (the parser recovers from everything else). */
+htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len);
+
+/* Read metadata from the untouched document into meta; sets page->base
+ * and page->title. Returns 0 or a negative error. */
+int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta);
+
+/* Choose the article in doc (mutating it). Fills *out with the nodes to
+ * emit, in order (a malloc'd array of *n_out nodes owned by the caller;
+ * each node's children are emitted, or the node itself when it is not a
+ * wrapper). Returns 0 or GALLEY_ENOMEM. */
+int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, size_t *n_out);
+
+/* The collapsed length of an element's text, as Readability's innerText. */
+size_t html_text_length(xmlNodePtr node);
+
+/* Build blocks under the builder's document from the chosen nodes. */
+int html_emit(html_page *page, galley_builder *b, xmlNodePtr *nodes, size_t n);
+
+/* The reader itself (the plugin's read callback), exposed for unit tests. */
+int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len);
+
+/* Small helpers shared by the files. */
+const char *html_strcasestr(const char *hay, const char *needle); /* ASCII case-folded strstr */
+int html_is(xmlNodePtr node, const char *name);
+const char *html_attr(xmlNodePtr node, const char *name); /* borrowed, NULL when absent */
+/* The text of a subtree, whitespace collapsed and trimmed, appended to out. */
+int html_text(xmlNodePtr node, galley_buffer *out);
+/* Resolve href against the page's base; malloc'd, NULL on OOM. */
+char *html_resolve(const html_page *page, const char *href);
+
+#endif
