@@ -1,0 +1,1343 @@
+/* text_read.c — the text reader: plain text to the tree, recognising a
+ * press release as its web page's text gives it: site chrome to drop, a
+ * header (category, title, date block, hit count, issuer), a body of
+ * paragraphs, numbered paragraphs with sub-items, notes, and trailers
+ * (end marks, contacts, signatures, disclaimers).
+ *
+ * Decisions (documented in the README paragraph of the report):
+ *  - "※"/"*"/"Note:" notes become a div with role "note" (marker removed);
+ *  - contact lines become a div with role "contact", kept as written;
+ *  - signature lines ("Spokesperson ...") become a div with role "signature";
+ *  - end marks ("끝.", "###", "-END-", "- 30 -"), disclaimers ("* unofficial
+ *    translation"), share/print buttons and link lists are dropped.
+ * The reader works in three linear passes: lines, units (one block or list
+ * item each), then the tree through the builder. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_read.h"
+
+/* ------------------------------------------------------------------ */
+/* Lines and small text tests                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+	const char *s;
+	size_t len; /* trimmed; 0 for blank and whitespace-only lines */
+} S_line;
+
+typedef struct {
+	const char *s;
+	size_t len;
+} S_span;
+
+static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Leading/trailing blanks: space, tab, form feed, NBSP, ideographic space. */
+static size_t S_blank_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t left = len - i;
+	if (left >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\f' || u[0] == '\v'))
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (left >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return 3; /* a stray BOM / zero-width no-break space */
+	return 0;
+}
+
+static S_span S_trim(const char *s, size_t len)
+{
+	size_t a = 0, n;
+	while (a < len && (n = S_blank_at(s, len, a)) > 0)
+		a += n;
+	size_t b = len;
+	for (;;) {
+		if (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\f' || s[b - 1] == '\v'))
+			b--;
+		else if (b >= a + 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
+			b -= 2;
+		else if (b >= a + 3 && (unsigned char)s[b - 3] == 0xE3 && (unsigned char)s[b - 2] == 0x80 &&
+			 (unsigned char)s[b - 1] == 0x80)
+			b -= 3;
+		else
+			break;
+	}
+	S_span r = {s + a, b - a};
+	return r;
+}
+
+static int S_eq_fold(const char *a, size_t alen, const char *b)
+{
+	size_t bl = strlen(b);
+	if (alen != bl)
+		return 0;
+	for (size_t i = 0; i < bl; i++)
+		if (S_lower((unsigned char)a[i]) != S_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static int S_starts_fold(const char *a, size_t alen, const char *b)
+{
+	size_t bl = strlen(b);
+	return alen >= bl && S_eq_fold(a, bl, b);
+}
+
+/* Case-insensitive (ASCII) substring search. */
+static int S_contains_fold(const char *a, size_t alen, const char *b)
+{
+	size_t bl = strlen(b);
+	for (size_t i = 0; i + bl <= alen; i++)
+		if (S_eq_fold(a + i, bl, b))
+			return 1;
+	return 0;
+}
+
+/* Whether the trimmed text, without a trailing ':' or '：', is one of table. */
+static int S_is_one_of(const char *s, size_t len, const char *const *table)
+{
+	S_span t = S_trim(s, len);
+	if (t.len && t.s[t.len - 1] == ':')
+		t.len--;
+	else if (t.len >= 3 && memcmp(t.s + t.len - 3, "：", 3) == 0)
+		t.len -= 3;
+	t = S_trim(t.s, t.len);
+	for (size_t i = 0; table[i]; i++)
+		if (S_eq_fold(t.s, t.len, table[i]))
+			return 1;
+	return 0;
+}
+
+/* "Label: value", "Label / value", "Label value": when the text starts with
+ * one of the labels followed by a separator (or space), the value after it. */
+static int S_label_value(const char *s, size_t len, const char *const *labels, S_span *value)
+{
+	for (size_t i = 0; labels[i]; i++) {
+		size_t ll = strlen(labels[i]);
+		if (!S_starts_fold(s, len, labels[i]))
+			continue;
+		size_t k = ll, n;
+		int sep = 0;
+		while (k < len && (n = S_blank_at(s, len, k)) > 0) {
+			k += n;
+			sep = 1;
+		}
+		if (k < len && (s[k] == ':' || s[k] == '/' || s[k] == '|')) {
+			k++;
+			sep = 1;
+		} else if (k + 3 <= len && memcmp(s + k, "：", 3) == 0) {
+			k += 3;
+			sep = 1;
+		}
+		if (!sep && k < len)
+			continue; /* "Dateline" is not "Date" */
+		*value = S_trim(s + k, len - k);
+		return 1;
+	}
+	return 0;
+}
+
+static unsigned S_decode(const char *s, size_t len, size_t i, size_t *w)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t left = len - i;
+	if (u[0] < 0x80 || left < 2) {
+		*w = 1;
+		return u[0];
+	}
+	if (u[0] >= 0xF0 && left >= 4) {
+		*w = 4;
+		return ((u[0] & 7u) << 18) | ((u[1] & 63u) << 12) | ((u[2] & 63u) << 6) | (u[3] & 63u);
+	}
+	if (u[0] >= 0xE0 && left >= 3) {
+		*w = 3;
+		return ((u[0] & 15u) << 12) | ((u[1] & 63u) << 6) | (u[2] & 63u);
+	}
+	*w = 2;
+	return ((u[0] & 31u) << 6) | (u[1] & 63u);
+}
+
+/* Scripts written without spaces between words: hard-wrapped lines join
+ * without a space there. Hangul uses spaces, so it is not one of them. */
+static int S_no_space_script(unsigned c)
+{
+	return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFF00 && c <= 0xFF60);
+}
+
+static unsigned S_last_char(const char *s, size_t len)
+{
+	size_t i = len, w;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0 && len == 0)
+		return 0;
+	if (i > 0 && i == len)
+		i--;
+	return S_decode(s, len, i, &w);
+}
+
+/* ------------------------------------------------------------------ */
+/* What lines say                                                      */
+/* ------------------------------------------------------------------ */
+
+static const char *const S_categories[] = {
+	"Press Releases", "Press Release", "News Releases", "News Release", "Press Statements",
+	"Press Statement", "Statements", "Statement", "Speeches", "Announcements", "Media Releases",
+	"Media Release", "Press Briefings", "Readouts", "Notices",
+	"보도자료", "보도설명자료", "보도참고자료", "보도해명자료", "설명자료", "공지사항", "알림",
+	"Pressemitteilung", "Pressemitteilungen", "Pressemeldung", "Pressemeldungen", "Presseinformation",
+	"Communiqué de presse", "Communiqués de presse", "Communiqué", "Communiqués",
+	"プレスリリース", "報道発表", "報道発表資料", "お知らせ", "新闻稿", "新闻发布",
+	"Nota de prensa", "Notas de prensa", "Comunicado de prensa", "Comunicato stampa", "Persbericht",
+	NULL
+};
+
+static const char *const S_date_labels[] = {
+	"Date", "Dated", "Published", "Posted", "Posted on", "Release date", "Date of issue", "Issued",
+	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "일자", "날짜",
+	"Datum", "Veröffentlicht", "Veröffentlicht am", "Stand", "Date de publication", "Publié le",
+	"Publié", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
+};
+
+static const char *const S_hits_labels[] = {
+	"hit", "hits", "views", "view count", "조회수", "조회", "閲覧数", "Aufrufe", "Vues", "浏览次数", NULL
+};
+
+static const char *const S_issuer_labels[] = {
+	"Source", "Issuer", "Issued by", "Department", "Author", "Organisation", "Organization",
+	"출처", "담당부서", "부서", "작성부서", "기관", "Quelle", "Herausgeber", "Émetteur", "出典", "発表者",
+	"発表機関", "来源", NULL
+};
+
+static const char *const S_contact_labels[] = {
+	"Contact", "Contacts", "Media contact", "Media contacts", "Press contact", "Press contacts",
+	"Media inquiries", "Media enquiries", "Press inquiries", "For more information",
+	"For further information", "For further details", "Inquiries", "Enquiries", "Tel", "Tel.",
+	"Phone", "Telephone", "Fax", "E-mail", "Email", "Mail", "문의", "문의처", "연락처", "담당", "담당자",
+	"전화", "Pressekontakt", "Kontakt", "Ansprechpartner", "Contact presse", "Contacts presse",
+	"問い合わせ", "お問い合わせ", "問い合わせ先", "お問い合わせ先", "問合せ先", "联系人", "联系方式", NULL
+};
+
+static const char *const S_end_marks[] = {
+	"###", "# # #", "-END-", "- END -", "– END –", "— END —", "END", "ENDS", "-ends-", "- ends -",
+	"- 30 -", "-30-", "– 30 –", "— 30 —", "끝.", "끝", "<끝>", "/끝/", "(끝)", "［끝］", "[끝]", "以上",
+	"- Ende -", "– Ende –", "Ende", "- Fin -", "Fin", "-FIN-", "*****", NULL
+};
+
+static const char *const S_disclaimers[] = {
+	"* unofficial translation", "*unofficial translation", "unofficial translation",
+	"(unofficial translation)", "[unofficial translation]", "※ unofficial translation",
+	"* this is an unofficial translation", "this is an unofficial translation",
+	"the above is an unofficial translation", "disclaimer", "haftungsausschluss", "avertissement",
+	"* 비공식 번역", "※ 비공식 번역", "비공식 번역", "※ 이 자료는 비공식 번역", "(仮訳)", "仮訳", NULL
+};
+
+static const char *const S_signature_starts[] = {
+	"Spokesperson", "The Spokesperson", "Spokesman", "Spokeswoman", "Office of the Spokesperson",
+	"Press Office", "Press office", "Press and Information", "Press Secretary", "Press Service",
+	"Press Section", "Public Relations", "Media Office", "Communications Office", "대변인",
+	"외교부 대변인", "Pressestelle", "Pressesprecher", "Pressesprecherin", "Service de presse",
+	"Porte-parole", "Le porte-parole", "報道官", "外務報道官", "发言人", NULL
+};
+
+static const char *const S_section_labels[] = {
+	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
+	"Key points", "Highlights", "참고", "참고자료", "붙임", "배경", "개요", "Hintergrund",
+	"Hintergrundinformationen", "Contexte", "Pour en savoir plus", "参考", "概要", NULL
+};
+
+/* Markers of sub-items (nested under a numbered paragraph, or a bullet
+ * list of their own). The same markers release.c nests. */
+static const char *const S_sub_markers[] = {
+	"°", "o ", "ㅇ", "○", "◦", "•", "·", "∙", "-", "–", "—", "▪", "►", "▶", "‣", "→", NULL
+};
+/* Markers of top-level items in Korean releases ("□ ..."). */
+static const char *const S_box_markers[] = {"□", "■", "◆", "◇", "▣", "◼", "❑", NULL};
+/* Notes. */
+static const char *const S_note_markers[] = {"※", "* ", "＊", "(*)", "Note:", "Notes:", "NB:", "N.B.", "참고:",
+	"주:", "注:", "注：", "Hinweis:", "Remarque:", NULL};
+
+/* The marker in table at the start of s, with the bytes up to its text. */
+static int S_marker(const char *s, size_t len, const char *const *table, size_t *skip)
+{
+	for (int m = 0; table[m]; m++) {
+		size_t ml = strlen(table[m]);
+		if (len < ml || memcmp(s, table[m], ml) != 0)
+			continue;
+		size_t k = ml, n;
+		while (k < len && (n = S_blank_at(s, len, k)) > 0)
+			k += n;
+		/* ASCII markers need a space after them: "-5%" and "°C" are text. */
+		if (k == ml && ((unsigned char)table[m][ml - 1] < 0x80 || !strcmp(table[m], "°")))
+			continue;
+		if (k >= len)
+			continue;
+		*skip = k;
+		return m;
+	}
+	return -1;
+}
+
+/* A line of only '=' (heading underline) or '-'/'*'/'_'/'=' (a rule). */
+static int S_rule_char(const char *s, size_t len)
+{
+	if (len < 3)
+		return 0;
+	char c = s[0];
+	if (c != '=' && c != '-' && c != '*' && c != '_' && c != '~')
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != c && s[i] != ' ')
+			return 0;
+	return c;
+}
+
+static int S_only_number(const char *s, size_t len, long long *out)
+{
+	long long v = 0;
+	int digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (v > 100000000000LL)
+				return 0;
+			v = v * 10 + (s[i] - '0');
+			digits++;
+		} else if (s[i] != ',' || digits == 0) {
+			return 0;
+		}
+	}
+	if (!digits)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* "hit 191", "조회수 : 1,234". */
+static int S_hits_line(const char *s, size_t len, long long *hits)
+{
+	S_span v;
+	return S_label_value(s, len, S_hits_labels, &v) && S_only_number(v.s, v.len, hits);
+}
+
+/* Organisation names: where an issuer is named inside a longer line. */
+static int S_org_like(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"ministry", "ministère", "ministerium", "department", "office", "commission", "agency",
+		"embassy", "government", "council", "secretariat", "bureau", "presidency", "white house",
+		"mofa", "auswärtiges amt", "bundesamt", "ambassade", "federal", "authority", "institute",
+		"외교부", "정부", "위원회", "청와대", "대통령실", "外務省", "省", "庁", "部", NULL
+	};
+	for (size_t i = 0; words[i]; i++)
+		if (S_contains_fold(s, len, words[i]))
+			return 1;
+	/* Korean ministries end in 부/청/처: a token like "미래창조과학부". */
+	size_t start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || s[i] == ' ') {
+			if (i - start >= 6) {
+				const char *e = s + i - 3;
+				if (!memcmp(e, "부", 3) || !memcmp(e, "청", 3) || !memcmp(e, "처", 3))
+					return 1;
+			}
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Date lines                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Skip a time and zone after a date: "10:21 PM EDT", "(목)", "14:00 Uhr". */
+static S_span S_skip_time(S_span t)
+{
+	for (;;) {
+		t = S_trim(t.s, t.len);
+		if (!t.len)
+			return t;
+		size_t i = 0;
+		if (t.s[0] == '(' || !memcmp(t.s, "（", t.len >= 3 ? 3 : 0)) {
+			const char *close = memchr(t.s, ')', t.len > 16 ? 16 : t.len);
+			if (!close)
+				return t;
+			i = (size_t)(close - t.s) + 1;
+		} else if (t.s[0] >= '0' && t.s[0] <= '9') {
+			while (i < t.len && ((t.s[i] >= '0' && t.s[i] <= '9') || t.s[i] == ':' || t.s[i] == '.'))
+				i++;
+			if (!memchr(t.s, ':', i))
+				return t;
+		} else {
+			static const char *const words[] = {"AM", "PM", "a.m.", "p.m.", "Uhr", "h", "EDT", "EST",
+				"CDT", "CST", "PDT", "PST", "UTC", "GMT", "KST", "JST", "CET", "CEST", "BST", NULL};
+			size_t w = 0;
+			while (w < t.len && t.s[w] != ' ')
+				w++;
+			int hit = 0;
+			for (size_t k = 0; words[k]; k++)
+				if (S_eq_fold(t.s, w, words[k]))
+					hit = 1;
+			if (!hit)
+				return t;
+			i = w;
+		}
+		t.s += i;
+		t.len -= i;
+	}
+}
+
+static S_span S_strip_seps(S_span t, int leading)
+{
+	static const char *const seps[] = {"-", "–", "—", "|", "/", "·", ",", ":", "：", NULL};
+	for (int again = 1; again;) {
+		again = 0;
+		t = S_trim(t.s, t.len);
+		for (size_t k = 0; seps[k]; k++) {
+			size_t sl = strlen(seps[k]);
+			if (t.len < sl)
+				continue;
+			if (leading && !memcmp(t.s, seps[k], sl)) {
+				t.s += sl;
+				t.len -= sl;
+				again = 1;
+			} else if (!leading && !memcmp(t.s + t.len - sl, seps[k], sl)) {
+				t.len -= sl;
+				again = 1;
+			}
+		}
+	}
+	return t;
+}
+
+static size_t S_words(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			n++;
+	return n;
+}
+
+typedef struct {
+	char iso[16];
+	S_span place, issuer, category;
+	long long hits;
+} S_dateinfo;
+
+/* A line that is mostly a date: "Date 2024-01-18", "작성일 / 2018.03.07",
+ * "2017.04.07 미래창조과학부", "Brussels, 10 July 2018", "08/05/2021 10:21 PM
+ * EDT", "08.05.2022 - Pressemitteilung". Other text around the date must be
+ * a label, a place, a time, a category or a short issuer name. */
+static int S_date_line(const char *s, size_t len, S_dateinfo *di)
+{
+	memset(di, 0, sizeof *di);
+	di->hits = -1;
+	if (len > 160)
+		return 0;
+	char iso[16];
+	long end = galley_release_parse_date(s, len, iso);
+	if (end < 0)
+		return 0;
+	/* Where the date began: the last word boundary from which the rest
+	 * up to `end` still parses as exactly that date. */
+	size_t start = 0;
+	for (size_t i = (size_t)end; i-- > 1;) {
+		unsigned char c = (unsigned char)s[i], p = (unsigned char)s[i - 1];
+		int alnum_c = (c >= '0' && c <= '9') || (S_lower(c) >= 'a' && S_lower(c) <= 'z');
+		int alnum_p = (p >= '0' && p <= '9') || (S_lower(p) >= 'a' && S_lower(p) <= 'z');
+		int boundary = (p < 0x80 && !alnum_p) || c >= 0xC0 || (alnum_c && p >= 0x80);
+		if (!boundary || (c & 0xC0) == 0x80)
+			continue;
+		char tmp[16];
+		long e2 = galley_release_parse_date(s + i, (size_t)end - i, tmp);
+		if (e2 >= 0 && (size_t)e2 == (size_t)end - i && !strcmp(tmp, iso)) {
+			start = i;
+			break;
+		}
+	}
+	S_span before = S_strip_seps(S_trim(s, start), 0);
+	S_span after = S_skip_time((S_span){s + end, len - (size_t)end});
+	after = S_strip_seps(after, 1);
+	after = S_skip_time(after);
+	if (before.len) {
+		S_span v;
+		int labelled = S_is_one_of(before.s, before.len, S_date_labels) ||
+			       (S_label_value(before.s, before.len, S_date_labels, &v) && v.len == 0);
+		if (!labelled) {
+			/* "Brussels, 10 July 2018": a short place before a comma. */
+			const char *comma = s + start;
+			while (comma > s && (comma[-1] == ' '))
+				comma--;
+			if (comma > s && comma[-1] == ',' && before.len <= 40 && S_words(before.s, before.len) <= 4)
+				di->place = before;
+			else if (S_is_one_of(before.s, before.len, S_categories))
+				di->category = before;
+			else
+				return 0;
+		}
+	}
+	if (after.len) {
+		long long hits;
+		if (S_hits_line(after.s, after.len, &hits))
+			di->hits = hits;
+		else if (S_is_one_of(after.s, after.len, S_categories))
+			di->category = after;
+		else if (galley_release_is_chrome(after.s, after.len))
+			;
+		else if (after.len <= 80 && S_words(after.s, after.len) <= 8)
+			di->issuer = after;
+		else
+			return 0;
+	}
+	memcpy(di->iso, iso, sizeof iso);
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Units                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	U_PARA, U_NUM, U_SUB, U_BOX, U_NOTE, U_HEADING, U_BREAK, U_CONTACT, U_SIGNATURE,
+	U_DATELINE, U_END, U_DROP
+} S_kind;
+
+typedef struct {
+	S_kind kind;
+	int marker;        /* marker kind (SUB/BOX), heading level */
+	long num;          /* NUM: its number */
+	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
+	size_t first, nlines;
+	int in_run;        /* part of a numbered run: emitted raw for release.c */
+	galley_buffer text;
+} S_unit;
+
+typedef struct {
+	galley_context *ctx;
+	galley_builder *b;
+	galley_meta *meta;
+	S_line *lines;
+	size_t nlines;
+	S_unit *units;
+	size_t nunits, capunits;
+	int ended;
+	long last_num;
+	int oom;
+} S_reader;
+
+static S_unit *S_new_unit(S_reader *r, S_kind kind, size_t line)
+{
+	if (r->nunits == r->capunits) {
+		size_t cap = r->capunits ? r->capunits * 2 : 64;
+		S_unit *u = realloc(r->units, cap * sizeof *u);
+		if (!u) {
+			r->oom = 1;
+			return NULL;
+		}
+		r->units = u;
+		r->capunits = cap;
+	}
+	S_unit *u = &r->units[r->nunits++];
+	memset(u, 0, sizeof *u);
+	u->kind = kind;
+	u->first = line;
+	u->nlines = 1;
+	galley_buffer_append(&u->text, r->lines[line].s, r->lines[line].len);
+	return u;
+}
+
+/* Join a hard-wrapped line to a unit: a space, unless both sides are
+ * written without spaces (Chinese, Japanese). */
+static void S_join(S_unit *u, const S_line *l)
+{
+	size_t w;
+	unsigned last = S_last_char(u->text.data, u->text.len);
+	unsigned next = S_decode(l->s, l->len, 0, &w);
+	if (u->text.len && !(S_no_space_script(last) && S_no_space_script(next)))
+		galley_buffer_putc(&u->text, ' ');
+	galley_buffer_append(&u->text, l->s, l->len);
+	u->nlines++;
+}
+
+/* Remove a Korean end mark written at the end of the last paragraph. */
+static int S_strip_end_mark(galley_buffer *t)
+{
+	static const char *const tails[] = {" 끝.", " 끝", ". 끝", "/끝/", "<끝>", "(끝)", " - 끝 -", NULL};
+	for (size_t k = 0; tails[k]; k++) {
+		size_t tl = strlen(tails[k]);
+		if (t->len > tl && !memcmp(t->data + t->len - tl, tails[k], tl)) {
+			/* ". 끝" keeps its full stop. */
+			galley_buffer_truncate(t, t->len - tl + (tails[k][0] == '.' ? 1 : 0));
+			while (t->len && t->data[t->len - 1] == ' ')
+				galley_buffer_truncate(t, t->len - 1);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: lines                                                       */
+/* ------------------------------------------------------------------ */
+
+static int S_split_lines(S_reader *r, const char *text, size_t len)
+{
+	size_t cap = 64, i = 0;
+	r->lines = malloc(cap * sizeof *r->lines);
+	if (!r->lines)
+		return GALLEY_ENOMEM;
+	while (i < len) {
+		size_t j = i;
+		while (j < len && text[j] != '\n' && text[j] != '\r')
+			j++;
+		if (r->nlines == cap) {
+			S_line *nl = realloc(r->lines, cap * 2 * sizeof *nl);
+			if (!nl)
+				return GALLEY_ENOMEM;
+			r->lines = nl;
+			cap *= 2;
+		}
+		S_span t = S_trim(text + i, j - i);
+		r->lines[r->nlines].s = t.s;
+		r->lines[r->nlines].len = t.len;
+		r->nlines++;
+		/* CRLF, CR and LF all end a line. */
+		if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
+			j++;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2a: the header                                                 */
+/* ------------------------------------------------------------------ */
+
+static int S_meta_set(S_reader *r, const char *key, const char *s, size_t len)
+{
+	if (galley_meta_get(r->meta, key))
+		return 0;
+	char *v = malloc(len + 1);
+	if (!v)
+		return GALLEY_ENOMEM;
+	memcpy(v, s, len);
+	v[len] = '\0';
+	int rc = galley_meta_set(r->meta, key, v);
+	free(v);
+	return rc;
+}
+
+static int S_apply_date(S_reader *r, const S_dateinfo *di)
+{
+	int rc = 0;
+	if (!galley_meta_get(r->meta, "date"))
+		rc = galley_meta_set(r->meta, "date", di->iso);
+	if (!rc && di->place.len)
+		rc = S_meta_set(r, "place", di->place.s, di->place.len);
+	if (!rc && di->issuer.len)
+		rc = S_meta_set(r, "issuer", di->issuer.s, di->issuer.len);
+	if (!rc && di->category.len)
+		rc = S_meta_set(r, "category", di->category.s, di->category.len);
+	if (!rc && di->hits >= 0 && galley_meta_get_hits(r->meta) < 0)
+		rc = galley_meta_set_hits(r->meta, di->hits);
+	return rc;
+}
+
+static int S_starts_item(const S_line *l)
+{
+	size_t skip;
+	return galley_release_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_sub_markers, &skip) >= 0 ||
+	       S_marker(l->s, l->len, S_box_markers, &skip) >= 0;
+}
+
+/* A header line that carries metadata or chrome: consumed by the header. */
+static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, int *rc)
+{
+	S_dateinfo di;
+	S_span v;
+	long long hits;
+
+	*rc = 0;
+	if (*pending_hits) {
+		*pending_hits = 0;
+		if (S_only_number(l->s, l->len, &hits)) {
+			if (galley_meta_get_hits(r->meta) < 0)
+				*rc = galley_meta_set_hits(r->meta, hits);
+			return 1;
+		}
+	}
+	if (S_is_one_of(l->s, l->len, S_categories)) {
+		*rc = S_meta_set(r, "category", l->s, l->len);
+		return 1;
+	}
+	if (S_is_one_of(l->s, l->len, S_hits_labels)) {
+		*pending_hits = 1;
+		return 1;
+	}
+	if (S_hits_line(l->s, l->len, &hits)) {
+		if (galley_meta_get_hits(r->meta) < 0)
+			*rc = galley_meta_set_hits(r->meta, hits);
+		return 1;
+	}
+	if (S_date_line(l->s, l->len, &di)) {
+		*rc = S_apply_date(r, &di);
+		return 1;
+	}
+	if (S_is_one_of(l->s, l->len, S_date_labels))
+		return 1;
+	if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
+		*rc = S_meta_set(r, "issuer", v.s, v.len);
+		return 1;
+	}
+	return galley_release_is_chrome(l->s, l->len);
+}
+
+/* Read the header; returns the index of the first body line. A title is
+ * the first short block that is not metadata; it may wrap over three
+ * lines when the text already looked like a release. */
+static size_t S_header(S_reader *r, int *rc)
+{
+	size_t i = 0;
+	int pending_hits = 0, signals = 0, have_title = 0;
+	*rc = 0;
+	while (i < r->nlines) {
+		const S_line *l = &r->lines[i];
+		if (!l->len) {
+			i++;
+			continue;
+		}
+		if (S_header_meta_line(r, l, &pending_hits, rc)) {
+			if (*rc < 0)
+				return i;
+			signals = 1;
+			i++;
+			continue;
+		}
+		if (have_title || S_starts_item(l))
+			return i;
+		/* The title block: up to the next blank or metadata line. */
+		size_t j = i, total = 0;
+		while (j < r->nlines && r->lines[j].len && j - i < 4) {
+			if (j > i) {
+				/* peek without consuming: a metadata line ends the title */
+				S_dateinfo di;
+				long long h;
+				if (S_is_one_of(r->lines[j].s, r->lines[j].len, S_date_labels) ||
+				    S_is_one_of(r->lines[j].s, r->lines[j].len, S_hits_labels) ||
+				    S_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
+				    S_date_line(r->lines[j].s, r->lines[j].len, &di) ||
+				    galley_release_is_chrome(r->lines[j].s, r->lines[j].len))
+					break;
+			}
+			total += r->lines[j].len;
+			j++;
+		}
+		size_t n = j - i;
+		const char *last = r->lines[j - 1].s;
+		size_t lastlen = r->lines[j - 1].len;
+		char lc = last[lastlen - 1];
+		int ok = n <= (signals ? 3 : 1) && total <= 400 && lc != ',' && lc != ';' && lc != ':';
+		/* There must be something after the title, or it is just text. */
+		size_t k = j;
+		while (ok && k < r->nlines && !r->lines[k].len)
+			k++;
+		if (k >= r->nlines)
+			ok = 0;
+		if (!ok)
+			return i;
+		S_unit tmp;
+		memset(&tmp, 0, sizeof tmp);
+		galley_buffer_append(&tmp.text, r->lines[i].s, r->lines[i].len);
+		for (size_t m = i + 1; m < j; m++)
+			S_join(&tmp, &r->lines[m]);
+		if (tmp.text.oom)
+			*rc = GALLEY_ENOMEM;
+		else
+			*rc = galley_meta_set(r->meta, "title", tmp.text.data);
+		galley_buffer_dispose(&tmp.text);
+		if (*rc < 0)
+			return i;
+		have_title = 1;
+		i = j;
+	}
+	return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2b: the body, as units                                         */
+/* ------------------------------------------------------------------ */
+
+static int S_is_disclaimer(const S_line *l)
+{
+	for (size_t k = 0; S_disclaimers[k]; k++)
+		if (S_starts_fold(l->s, l->len, S_disclaimers[k]))
+			return 1;
+	return 0;
+}
+
+static int S_is_contact(const S_line *l)
+{
+	S_span v;
+	return S_label_value(l->s, l->len, S_contact_labels, &v) && v.len > 0;
+}
+
+static int S_is_signature(const char *s, size_t len)
+{
+	if (len > 160)
+		return 0;
+	for (size_t k = 0; S_signature_starts[k]; k++)
+		if (S_starts_fold(s, len, S_signature_starts[k]))
+			return 1;
+	/* "외교부 대변인", "Sprecher des Auswärtigen Amts" */
+	return (len <= 60 && (S_contains_fold(s, len, "대변인") || S_contains_fold(s, len, "報道官")));
+}
+
+static S_kind S_line_kind(S_reader *r, const S_line *l, int block_start, long *num, int *marker, size_t *skip)
+{
+	long n = galley_release_number(l->s, l->len, skip);
+	/* A wrapped line may start with "18. " by chance: a number starts an
+	 * item only at a block start, or when it continues the count. */
+	if (n >= 0 && (block_start || n == r->last_num + 1 || n == 1)) {
+		*num = n;
+		return U_NUM;
+	}
+	if ((*marker = S_marker(l->s, l->len, S_box_markers, skip)) >= 0)
+		return U_BOX;
+	if ((*marker = S_marker(l->s, l->len, S_note_markers, skip)) >= 0)
+		return U_NOTE;
+	if ((*marker = S_marker(l->s, l->len, S_sub_markers, skip)) >= 0)
+		return U_SUB;
+	return U_PARA;
+}
+
+static int S_body(S_reader *r, size_t from)
+{
+	S_unit *cur = NULL;
+	int block_start = 1, contact_block = 0, drop_block = 0;
+	const char *title = galley_meta_get(r->meta, "title");
+	int first_unit = 1;
+
+	for (size_t i = from; i < r->nlines; i++) {
+		const S_line *l = &r->lines[i];
+		long num = -1;
+		int marker = -1, rule;
+		size_t skip = 0;
+
+		if (!l->len) {
+			cur = NULL;
+			block_start = 1;
+			contact_block = drop_block = 0;
+			continue;
+		}
+		if (drop_block)
+			continue;
+		if ((rule = S_rule_char(l->s, l->len)) != 0) {
+			/* "Title\n=====" is a heading; a rule alone is a break. */
+			if (cur && cur->kind == U_PARA && cur->nlines == 1 && (rule == '=' || rule == '-')) {
+				cur->kind = U_HEADING;
+				cur->marker = rule == '=' ? 1 : 2;
+				cur = NULL;
+			} else if (rule == '*' && l->len == 5) {
+				S_new_unit(r, U_END, i);
+				r->ended = 1;
+				cur = NULL;
+			} else {
+				S_new_unit(r, U_BREAK, i);
+				cur = NULL;
+			}
+			block_start = 0;
+			continue;
+		}
+		if (S_is_one_of(l->s, l->len, S_end_marks)) {
+			S_new_unit(r, U_END, i);
+			r->ended = 1;
+			cur = NULL;
+			block_start = 0;
+			continue;
+		}
+		if (S_is_disclaimer(l)) {
+			drop_block = 1;
+			cur = NULL;
+			continue;
+		}
+		if (galley_release_is_chrome(l->s, l->len)) {
+			cur = NULL;
+			block_start = 0;
+			continue;
+		}
+		if (S_is_contact(l) || (contact_block && !S_starts_item(l))) {
+			S_span v;
+			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len)
+				S_meta_set(r, "issuer", v.s, v.len);
+			cur = S_new_unit(r, U_CONTACT, i);
+			contact_block = 1;
+			block_start = 0;
+			continue;
+		}
+		{
+			/* "Source: Ministry of ..." in the body names the issuer. */
+			S_span v;
+			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
+				S_meta_set(r, "issuer", v.s, v.len);
+				cur = NULL;
+				continue;
+			}
+		}
+		S_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
+		if (k == U_PARA && cur && cur->kind != U_HEADING && cur->kind != U_DATELINE) {
+			S_join(cur, l);
+			continue;
+		}
+		cur = S_new_unit(r, k, i);
+		if (!cur)
+			return GALLEY_ENOMEM;
+		cur->marker = marker;
+		cur->skip = skip;
+		if (k == U_NUM) {
+			cur->num = num;
+			r->last_num = num;
+		}
+		block_start = 0;
+		/* The title repeated as the first line of the body. */
+		if (first_unit && title && k == U_PARA && l->len == strlen(title) && !memcmp(l->s, title, l->len)) {
+			cur->kind = U_DROP;
+			cur = NULL;
+			block_start = 1;
+		}
+		first_unit = 0;
+	}
+	return r->oom ? GALLEY_ENOMEM : 0;
+}
+
+/* Obvious headings in a paragraph of one line: "# Title", "[참고]", ALL
+ * CAPS, or a known section label ("Background", "Notes to editors"). */
+static int S_heading_level(const S_unit *u)
+{
+	const char *s = u->text.data;
+	size_t len = u->text.len;
+	if (u->nlines != 1 || len == 0 || len > 80)
+		return 0;
+	if (s[0] == '#') {
+		size_t h = 0;
+		while (h < len && s[h] == '#')
+			h++;
+		if (h <= 6 && h < len && s[h] == ' ')
+			return (int)h;
+		return 0;
+	}
+	unsigned char last = (unsigned char)s[len - 1];
+	if ((s[0] == '[' && last == ']') || (s[0] == '<' && last == '>') || !memcmp(s, "【", len >= 3 ? 3 : 0) ||
+	    !memcmp(s, "〈", len >= 3 ? 3 : 0))
+		return 2;
+	if (strchr(".,;:!?", last) || (len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "다.", 3))))
+		return 0;
+	if (S_is_one_of(s, len, S_section_labels))
+		return 2;
+	size_t upper = 0, lower = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper++;
+		else if (s[i] >= 'a' && s[i] <= 'z')
+			lower++;
+	}
+	return (upper >= 4 && lower == 0) ? 2 : 0;
+}
+
+/* Strip a heading's "#" marks or brackets. */
+static S_span S_heading_text(const S_unit *u)
+{
+	S_span t = {u->text.data, u->text.len};
+	if (t.len && t.s[0] == '#') {
+		while (t.len && t.s[0] == '#') {
+			t.s++;
+			t.len--;
+		}
+		while (t.len && t.s[t.len - 1] == '#')
+			t.len--;
+	} else if (t.len >= 2 && ((t.s[0] == '[' && t.s[t.len - 1] == ']') || (t.s[0] == '<' && t.s[t.len - 1] == '>'))) {
+		t.s++;
+		t.len -= 2;
+	} else if (t.len >= 6 && !memcmp(t.s, "【", 3) && !memcmp(t.s + t.len - 3, "】", 3)) {
+		t.s += 3;
+		t.len -= 6;
+	}
+	return S_trim(t.s, t.len);
+}
+
+/* Issuer from a signature: "Spokesperson ... of MOFA", "외교부 대변인", or an
+ * organisation's name on a line of its own. */
+static int S_issuer_from_signature(S_reader *r, const char *s, size_t len)
+{
+	if (galley_meta_get(r->meta, "issuer"))
+		return 0;
+	for (size_t i = 0; i + 4 <= len; i++) {
+		if (!memcmp(s + i, " of ", 4)) {
+			S_span v = S_trim(s + i + 4, len - i - 4);
+			if (S_starts_fold(v.s, v.len, "the ")) {
+				v.s += 4;
+				v.len -= 4;
+			}
+			while (v.len && (v.s[v.len - 1] == '.' || v.s[v.len - 1] == ','))
+				v.len--;
+			if (v.len)
+				return S_meta_set(r, "issuer", v.s, v.len);
+		}
+	}
+	const char *sp = NULL;
+	for (size_t i = 0; i + 9 <= len; i++)
+		if (!memcmp(s + i, "대변인", 9))
+			sp = s + i;
+	if (sp && sp > s) {
+		S_span v = S_trim(s, (size_t)(sp - s));
+		if (v.len)
+			return S_meta_set(r, "issuer", v.s, v.len);
+	}
+	if (S_org_like(s, len) && !S_is_signature(s, len))
+		return S_meta_set(r, "issuer", s, len);
+	return 0;
+}
+
+/* Contacts name the issuer when a piece of them is an organisation. */
+static int S_issuer_from_contact(S_reader *r, const char *s, size_t len)
+{
+	if (galley_meta_get(r->meta, "issuer"))
+		return 0;
+	S_span v;
+	if (!S_label_value(s, len, S_contact_labels, &v))
+		v = (S_span){s, len};
+	size_t start = 0;
+	for (size_t i = 0; i <= v.len; i++) {
+		if (i == v.len || v.s[i] == ',' || v.s[i] == '(' || v.s[i] == ';' || v.s[i] == '/') {
+			S_span p = S_trim(v.s + start, i - start);
+			if (p.len && p.len <= 80 && S_org_like(p.s, p.len) && !memchr(p.s, '@', p.len))
+				return S_meta_set(r, "issuer", p.s, p.len);
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Pass 2c: the tail of the body (signatures, datelines), notes,
+ * headings, and which numbered paragraphs form runs. */
+static int S_classify(S_reader *r)
+{
+	int rc = 0;
+	/* Walk back over the trailer. */
+	for (size_t k = r->nunits; k-- > 0;) {
+		S_unit *u = &r->units[k];
+		if (u->kind == U_END || u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_BREAK ||
+		    u->kind == U_SIGNATURE || u->kind == U_DATELINE)
+			continue;
+		if (u->kind == U_PARA && S_is_signature(u->text.data, u->text.len)) {
+			u->kind = U_SIGNATURE;
+			continue;
+		}
+		S_dateinfo di;
+		if (u->kind == U_PARA && u->nlines == 1 && S_date_line(u->text.data, u->text.len, &di)) {
+			u->kind = U_DATELINE;
+			if ((rc = S_apply_date(r, &di)) < 0)
+				return rc;
+			continue;
+		}
+		/* A short organisation line right before a signature belongs to it. */
+		if (u->kind == U_PARA && u->text.len <= 120 && k + 1 < r->nunits &&
+		    r->units[k + 1].kind == U_SIGNATURE && S_org_like(u->text.data, u->text.len)) {
+			u->kind = U_SIGNATURE;
+			continue;
+		}
+		break;
+	}
+	for (size_t k = 0; k < r->nunits; k++) {
+		S_unit *u = &r->units[k];
+		if (u->text.oom)
+			return GALLEY_ENOMEM;
+		if (u->kind == U_SIGNATURE) {
+			for (size_t m = u->first; m < u->first + u->nlines && m < r->nlines && !rc; m++)
+				rc = S_issuer_from_signature(r, r->lines[m].s, r->lines[m].len);
+		} else if (u->kind == U_CONTACT) {
+			rc = S_issuer_from_contact(r, u->text.data, u->text.len);
+		} else if (u->kind == U_PARA || u->kind == U_NUM || u->kind == U_SUB || u->kind == U_BOX ||
+			   u->kind == U_NOTE) {
+			if (S_strip_end_mark(&u->text))
+				r->ended = 1;
+			if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0)
+				u->kind = U_HEADING;
+		}
+		if (rc < 0)
+			return rc;
+	}
+	/* Numbered runs, found as galley_release_number_paragraphs() will find
+	 * them, so that their sub-items are left for it to nest. */
+	for (size_t k = 0; k < r->nunits; k++) {
+		if (r->units[k].kind != U_NUM || r->units[k].in_run)
+			continue;
+		size_t j = k + 1, steps = 0;
+		while (j < r->nunits && r->units[j].kind != U_NUM && r->units[j].kind != U_HEADING &&
+		       r->units[j].kind != U_BREAK && steps < 200) {
+			j++;
+			steps++;
+		}
+		if (j >= r->nunits || r->units[j].kind != U_NUM || r->units[j].num != r->units[k].num + 1)
+			continue;
+		long expect = r->units[k].num + 1;
+		size_t last = k;
+		for (;;) {
+			size_t m = last + 1;
+			steps = 0;
+			while (m < r->nunits && !(r->units[m].kind == U_NUM && r->units[m].num == expect) &&
+			       r->units[m].kind != U_HEADING && r->units[m].kind != U_BREAK && steps < 200) {
+				m++;
+				steps++;
+			}
+			if (m < r->nunits && r->units[m].kind == U_NUM && r->units[m].num == expect) {
+				last = m;
+				expect++;
+			} else {
+				break;
+			}
+		}
+		size_t end = last + 1;
+		while (end < r->nunits && (r->units[end].kind == U_SUB || r->units[end].kind == U_DROP))
+			end++;
+		for (size_t m = k; m < end; m++)
+			r->units[m].in_run = 1;
+		k = end - 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: the tree                                                    */
+/* ------------------------------------------------------------------ */
+
+static int S_paragraph(galley_builder *b, const char *s, size_t len)
+{
+	int rc;
+	if ((rc = galley_builder_enter(b, GALLEY_NODE_PARAGRAPH)) < 0)
+		return rc;
+	if (len && (rc = galley_builder_text(b, s, len)) < 0)
+		return rc;
+	return galley_builder_leave(b);
+}
+
+/* Bullet outlines outside numbered runs: a stack of open lists, each
+ * with an open item, keyed by marker kind (the first kind seen is the
+ * outer level, a new kind nests, a known kind returns to its level). */
+typedef struct {
+	int kinds[16];
+	int depth;
+} S_outline;
+
+static int S_outline_close(galley_builder *b, S_outline *o, int to)
+{
+	int rc;
+	while (o->depth > to) {
+		if ((rc = galley_builder_leave(b)) < 0 || (rc = galley_builder_leave(b)) < 0)
+			return rc;
+		o->depth--;
+	}
+	return 0;
+}
+
+static int S_outline_item(galley_builder *b, S_outline *o, int kind, const char *s, size_t len)
+{
+	int d, rc;
+	for (d = 0; d < o->depth; d++)
+		if (o->kinds[d] == kind)
+			break;
+	if (d < o->depth) {
+		if ((rc = S_outline_close(b, o, d + 1)) < 0)
+			return rc;
+		if ((rc = galley_builder_leave(b)) < 0) /* the item */
+			return rc;
+	} else {
+		if (o->depth == (int)(sizeof o->kinds / sizeof o->kinds[0])) {
+			if ((rc = galley_builder_leave(b)) < 0)
+				return rc;
+		} else {
+			if ((rc = galley_builder_enter(b, GALLEY_NODE_LIST)) < 0 ||
+			    (rc = galley_builder_set_list(b, 0, 1)) < 0)
+				return rc;
+			o->kinds[o->depth++] = kind;
+		}
+	}
+	if ((rc = galley_builder_enter(b, GALLEY_NODE_ITEM)) < 0)
+		return rc;
+	return S_paragraph(b, s, len);
+}
+
+static int S_div(galley_builder *b, const char *role)
+{
+	int rc = galley_builder_enter(b, GALLEY_NODE_DIV);
+	return rc < 0 ? rc : galley_builder_set_role(b, role);
+}
+
+static int S_emit(S_reader *r)
+{
+	galley_builder *b = r->b;
+	S_outline o = {{0}, 0};
+	S_kind open_div = U_PARA; /* U_NOTE/U_CONTACT/U_SIGNATURE/U_DATELINE when a div is open */
+	int rc = 0;
+
+	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
+		S_unit *u = &r->units[k];
+		const char *s = u->text.data ? u->text.data : "";
+		size_t len = u->text.len;
+		if (u->kind == U_DROP || u->kind == U_END)
+			continue;
+		/* Close a div of another kind; consecutive units share one. */
+		if (open_div != U_PARA && open_div != u->kind) {
+			if ((rc = galley_builder_leave(b)) < 0)
+				break;
+			open_div = U_PARA;
+		}
+		/* Outlines hold their items and the notes under them. */
+		if (o.depth && u->kind != U_SUB && u->kind != U_BOX && !(u->kind == U_NOTE && !u->in_run))
+			if ((rc = S_outline_close(b, &o, 0)) < 0)
+				break;
+		switch (u->kind) {
+		case U_NUM:
+		case U_PARA:
+			rc = S_paragraph(b, s, len);
+			break;
+		case U_SUB:
+		case U_BOX:
+			if (u->in_run) /* release.c nests it under its numbered paragraph */
+				rc = S_paragraph(b, s, len);
+			else
+				rc = S_outline_item(b, &o, u->kind == U_BOX ? 100 + u->marker : u->marker, s + u->skip,
+					len - u->skip);
+			break;
+		case U_HEADING: {
+			S_span t = S_heading_text(u);
+			if ((rc = galley_builder_enter(b, GALLEY_NODE_HEADING)) < 0 ||
+			    (rc = galley_builder_set_level(b, u->marker)) < 0 ||
+			    (rc = galley_builder_text(b, t.s, t.len)) < 0)
+				break;
+			rc = galley_builder_leave(b);
+			break;
+		}
+		case U_BREAK:
+			rc = galley_builder_leaf(b, GALLEY_NODE_BREAK, NULL);
+			break;
+		case U_NOTE:
+		case U_CONTACT:
+		case U_DATELINE:
+			if (open_div != u->kind) {
+				static const char *const roles[] = {[U_NOTE] = "note", [U_CONTACT] = "contact",
+					[U_DATELINE] = "dateline", [U_SIGNATURE] = "signature"};
+				if ((rc = S_div(b, roles[u->kind])) < 0)
+					break;
+				open_div = u->kind;
+			}
+			rc = S_paragraph(b, s + u->skip, len - u->skip);
+			/* A note inside an outline item closes with it. */
+			if (rc >= 0 && u->kind == U_NOTE && o.depth) {
+				rc = galley_builder_leave(b);
+				open_div = U_PARA;
+			}
+			break;
+		case U_SIGNATURE:
+			if (open_div != U_SIGNATURE) {
+				if ((rc = S_div(b, "signature")) < 0)
+					break;
+				open_div = U_SIGNATURE;
+			}
+			/* One paragraph a line: a signature is set line by line. */
+			for (size_t m = u->first; m < u->first + u->nlines && rc >= 0; m++)
+				rc = S_paragraph(b, r->lines[m].s, r->lines[m].len);
+			break;
+		default:
+			break;
+		}
+	}
+	if (rc >= 0 && open_div != U_PARA)
+		rc = galley_builder_leave(b);
+	if (rc >= 0)
+		rc = S_outline_close(b, &o, 0);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader                                                          */
+/* ------------------------------------------------------------------ */
+
+static int S_language(S_reader *r)
+{
+	galley_buffer sample = GALLEY_BUFFER_INIT;
+	char lang[16];
+	int rc = 0;
+	for (size_t k = 0; k < r->nunits && sample.len < 16384; k++) {
+		S_unit *u = &r->units[k];
+		if (u->kind == U_PARA || u->kind == U_NUM || u->kind == U_SUB || u->kind == U_BOX ||
+		    u->kind == U_HEADING || u->kind == U_NOTE) {
+			galley_buffer_append(&sample, u->text.data, u->text.len);
+			galley_buffer_putc(&sample, '\n');
+		}
+	}
+	if (!sample.len && galley_meta_get(r->meta, "title"))
+		galley_buffer_puts(&sample, galley_meta_get(r->meta, "title"));
+	if (sample.oom)
+		rc = GALLEY_ENOMEM;
+	else if (sample.len && galley_detect_language(sample.data, sample.len, lang) == 0 &&
+		 !galley_meta_get(r->meta, "language"))
+		rc = galley_meta_set(r->meta, "language", lang);
+	galley_buffer_dispose(&sample);
+	return rc;
+}
+
+int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
+{
+	galley_buffer utf8 = GALLEY_BUFFER_INIT;
+	char charset[64] = "";
+	S_reader r;
+	int rc;
+
+	(void)payload;
+	memset(&r, 0, sizeof r);
+	r.ctx = ctx;
+	r.b = b;
+	r.meta = galley_builder_meta(b);
+	r.last_num = -1;
+	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset)) < 0)
+		goto out;
+	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
+
+	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0)
+		goto oom;
+	size_t body = S_header(&r, &rc);
+	if (rc < 0)
+		goto fail;
+	if ((rc = S_body(&r, body)) < 0)
+		goto fail;
+	if ((rc = S_classify(&r)) < 0)
+		goto fail;
+	if ((rc = S_language(&r)) < 0)
+		goto fail;
+	if ((rc = S_emit(&r)) < 0)
+		goto out; /* the builder has set the error */
+	/* The builder's cursor is back at the document: the release pass may
+	 * now regroup its top-level blocks. */
+	rc = galley_release_number_paragraphs(ctx, galley_builder_current(b));
+	goto out;
+oom:
+	rc = GALLEY_ENOMEM;
+fail:
+	if (rc == GALLEY_ENOMEM)
+		rc = galley_error(ctx, rc, "out of memory reading text");
+	else if (!galley_context_error_code(ctx))
+		rc = galley_error(ctx, rc, "cannot read text");
+out:
+	for (size_t k = 0; k < r.nunits; k++)
+		galley_buffer_dispose(&r.units[k].text);
+	free(r.units);
+	free(r.lines);
+	galley_buffer_dispose(&utf8);
+	return rc;
+}
