@@ -1,0 +1,233 @@
+/* tei_value.c — attribute values tei_all checks by datatype: W3C dates for
+ * @when, URIs for @target/@url, single tokens for @type, language tags. */
+#include "tei.h"
+
+#include <string.h>
+
+static int S_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int S_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int S_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int S_xdigit(int c)
+{
+	return S_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Trim s to [*start, *end). */
+static void S_trim(const char *s, size_t *start, size_t *end)
+{
+	size_t a = 0, b = strlen(s);
+	while (a < b && S_space((unsigned char)s[a]))
+		a++;
+	while (b > a && S_space((unsigned char)s[b - 1]))
+		b--;
+	*start = a;
+	*end = b;
+}
+
+/* n decimal digits at s as a number, or -1. */
+static int S_num(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (!S_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int S_days_in_month(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int galley_tei_w3c_date(const char *s, char *out, size_t outsz)
+{
+	size_t a, b, n, i;
+	const char *p;
+	int y, m, d, hh, mm, ss;
+	char buf[64];
+	size_t len = 0;
+
+	if (!s || !out || outsz < 41)
+		return 0;
+	S_trim(s, &a, &b);
+	p = s + a;
+	n = b - a;
+	if (n < 4 || n >= sizeof buf || (y = S_num(p, 4)) <= 0)
+		return 0;
+	memcpy(buf, p, 4);
+	len = 4;
+	if (n == 4)
+		goto done;
+	if (n < 7 || p[4] != '-' || (m = S_num(p + 5, 2)) < 1 || m > 12)
+		return 0;
+	memcpy(buf + len, p + 4, 3);
+	len += 3;
+	if (n == 7)
+		goto done;
+	if (n < 10 || p[7] != '-' || (d = S_num(p + 8, 2)) < 1 || d > S_days_in_month(y, m))
+		return 0;
+	memcpy(buf + len, p + 7, 3);
+	len += 3;
+	if (n == 10)
+		goto done;
+	/* A timestamp: "T" (or a space) hh:mm[:ss[.fff]][Z|±hh:mm]. */
+	if (n < 16 || (p[10] != 'T' && p[10] != ' ') || p[13] != ':')
+		return 0;
+	if ((hh = S_num(p + 11, 2)) < 0 || hh > 23 || (mm = S_num(p + 14, 2)) < 0 || mm > 59)
+		return 0;
+	buf[len++] = 'T';
+	memcpy(buf + len, p + 11, 5);
+	len += 5;
+	i = 16;
+	if (i < n && p[i] == ':') {
+		if (i + 3 > n || (ss = S_num(p + i + 1, 2)) < 0 || ss > 59)
+			return 0;
+		memcpy(buf + len, p + i, 3);
+		len += 3;
+		i += 3;
+		if (i < n && p[i] == '.') {
+			size_t f = i + 1;
+			while (f < n && S_digit((unsigned char)p[f]))
+				f++;
+			if (f == i + 1)
+				return 0;
+			memcpy(buf + len, p + i, f - i);
+			len += f - i;
+			i = f;
+		}
+	} else {
+		memcpy(buf + len, ":00", 3);
+		len += 3;
+	}
+	if (i < n && p[i] == 'Z') {
+		buf[len++] = 'Z';
+		i++;
+	} else if (i < n && (p[i] == '+' || p[i] == '-')) {
+		int th, tm;
+		if (i + 6 > n || p[i + 3] != ':' || (th = S_num(p + i + 1, 2)) < 0 || th > 14 ||
+			(tm = S_num(p + i + 4, 2)) < 0 || tm > 59 || (th == 14 && tm != 0))
+			return 0;
+		memcpy(buf + len, p + i, 6);
+		len += 6;
+		i += 6;
+	}
+	if (i != n)
+		return 0;
+done:
+	if (len >= outsz)
+		return 0;
+	memcpy(out, buf, len);
+	out[len] = '\0';
+	return 1;
+}
+
+int galley_tei_uri(const char *url, galley_buffer *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t a, b, i, auth_start = 0, auth_end = 0;
+	int seen_hash = 0;
+
+	if (!url)
+		return 0;
+	S_trim(url, &a, &b);
+	/* The authority (host) is the only place brackets may stay: "scheme://[::1]/". */
+	for (i = a; i < b && (S_alpha((unsigned char)url[i]) ||
+		(i > a && (S_digit((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.'))); i++)
+		;
+	if (i > a && i + 2 < b && url[i] == ':' && url[i + 1] == '/' && url[i + 2] == '/') {
+		auth_start = i + 3;
+		for (auth_end = auth_start; auth_end < b && !strchr("/?#", url[auth_end]); auth_end++)
+			;
+	}
+	for (i = a; i < b; i++) {
+		unsigned char c = (unsigned char)url[i];
+		int encode = c <= 0x20 || c >= 0x7F || strchr("\"<>\\^`{|}", c) != NULL;
+		if (c == '%' && !(i + 2 < b && S_xdigit((unsigned char)url[i + 1]) && S_xdigit((unsigned char)url[i + 2])))
+			encode = 1;
+		if (c == '#')
+			encode = seen_hash++ > 0;
+		if ((c == '[' || c == ']') && !(i >= auth_start && i < auth_end))
+			encode = 1;
+		if (encode) {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			if (galley_buffer_append(out, e, 3) < 0)
+				return GALLEY_ENOMEM;
+		} else if (galley_buffer_putc(out, c) < 0) {
+			return GALLEY_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int galley_tei_token(const char *s, galley_buffer *out)
+{
+	int n = 0, gap = 0;
+
+	if (!s)
+		return 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c <= 0x20 || c >= 0x7F) {
+			gap = 1;
+			continue;
+		}
+		if (gap && n > 0) {
+			if (galley_buffer_putc(out, '-') < 0)
+				return GALLEY_ENOMEM;
+			n++;
+		}
+		gap = 0;
+		if (galley_buffer_putc(out, c) < 0)
+			return GALLEY_ENOMEM;
+		n++;
+	}
+	return n;
+}
+
+int galley_tei_lang(const char *s, char *out, size_t outsz)
+{
+	size_t a, b, i, seg = 0, nseg = 0;
+
+	if (!s || !out)
+		return 0;
+	S_trim(s, &a, &b);
+	if (b == a || b - a >= outsz)
+		return 0;
+	for (i = a; i <= b; i++) {
+		char c = i < b ? s[i] : '-';
+		if (c == '_')
+			c = '-';
+		if (c == '-') {
+			if (seg == 0 || seg > 8)
+				return 0;
+			seg = 0;
+			nseg++;
+		} else if (S_alpha((unsigned char)c) || (nseg > 0 && S_digit((unsigned char)c))) {
+			seg++;
+		} else {
+			return 0;
+		}
+		if (i < b)
+			out[i - a] = c;
+	}
+	out[b - a] = '\0';
+	return 1;
+}
