@@ -25,6 +25,12 @@ static int S_inline(S_reader *r, json_t *v);
 
 static int S_fail(S_reader *r, const char *fmt, ...) GALLEY_PRINTF(2, 3);
 
+/* Whether a step of the path (".key", "[i]" or ["key"]) begins at p[i]. */
+static int S_step_starts(const char *p, size_t i)
+{
+	return p[i] == '.' || (p[i] == '[' && p[i - 1] == ']');
+}
+
 static int S_fail(S_reader *r, const char *fmt, ...)
 {
 	char msg[512];
@@ -38,9 +44,14 @@ static int S_fail(S_reader *r, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	if (n > S_PATH_SHOWN) {
-		/* Keep the start and the end: the end says where, the start says under what. */
-		size_t tail = S_PATH_SHOWN - 40;
-		return galley_error(r->ctx, GALLEY_EINVAL, "%.40s...%s: %s", p, p + n - tail, msg);
+		/* Keep the start and the end, cut where a step begins: the end says
+		 * where, the start says under what. */
+		size_t head = 40, tail = n - (S_PATH_SHOWN - 40);
+		while (head > 1 && !S_step_starts(p, head))
+			head--;
+		while (tail < n && !S_step_starts(p, tail))
+			tail++;
+		return galley_error(r->ctx, GALLEY_EINVAL, "%.*s...%s: %s", (int)head, p, p + tail, msg);
 	}
 	return galley_error(r->ctx, GALLEY_EINVAL, "%s: %s", p, msg);
 }

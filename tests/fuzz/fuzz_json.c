@@ -1,0 +1,58 @@
+/* fuzz_json.c — fuzz target for the json reader and writer: any input is
+ * either refused with a message that names a JSON path, or read into a tree
+ * whose JSON reads back and writes again to the very same bytes. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_plugin.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Read, then write; 0, or the reader's/writer's code. */
+static int S_convert(const char *data, size_t size, galley_buffer *out, galley_context *ctx)
+{
+	galley_builder *b = galley_builder_new(ctx);
+	galley_node *doc = NULL;
+	int rc;
+
+	if (!b)
+		abort();
+	rc = galley_json_read(ctx, b, data, size, NULL);
+	if (rc == 0)
+		rc = galley_builder_finish(b, &doc);
+	galley_builder_free(b);
+	if (rc == 0) {
+		rc = galley_json_write(ctx, "json", &doc, 1, out, NULL);
+		galley_node_free(doc);
+	}
+	return rc;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	galley_context *ctx = galley_context_new();
+	galley_buffer once = GALLEY_BUFFER_INIT, twice = GALLEY_BUFFER_INIT;
+	int rc;
+
+	if (!ctx)
+		abort();
+	rc = S_convert((const char *)data, size, &once, ctx);
+	if (rc == 0) {
+		/* galley's own output is a fixed point */
+		if (S_convert(once.data, once.len, &twice, ctx) != 0)
+			abort();
+		if (twice.len != once.len || memcmp(twice.data, once.data, once.len) != 0)
+			abort();
+	} else if (rc == GALLEY_EINVAL) {
+		/* every refusal says where */
+		if (galley_context_error(ctx)[0] != '$')
+			abort();
+	} else if (rc != GALLEY_ENOMEM) {
+		abort();
+	}
+	galley_buffer_dispose(&once);
+	galley_buffer_dispose(&twice);
+	galley_context_free(ctx);
+	return 0;
+}
