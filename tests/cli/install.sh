@@ -1,0 +1,59 @@
+#!/bin/bash
+# install.sh BUILD EXAMPLE SCRATCH CC — install the build to a scratch prefix,
+# build examples/plugin against it (CMake package, then pkg-config alone), and
+# check the installed galley loads its installed plugins and the example.
+set -u
+build=$1 example=$2 scratch=$3 cc=$4
+fail() { echo "FAIL [install]: $*" >&2; exit 1; }
+rm -rf "$scratch" && mkdir -p "$scratch" || exit 1
+# Outside the build tree, as an installed galley would be.
+prefix=$(mktemp -d "${TMPDIR:-/tmp}/galley-prefix.XXXXXX") || exit 1
+trap 'rm -rf "$prefix"' EXIT
+
+cmake --install "$build" --prefix "$prefix" >"$scratch/install.log" 2>&1 || { cat "$scratch/install.log"; fail "cmake --install failed"; }
+for f in bin/galley lib/libgalley.so include/galley/galley.h include/galley/plugin.h lib/pkgconfig/galley.pc \
+	lib/cmake/galley/galleyConfig.cmake lib/cmake/galley/galleyConfigVersion.cmake lib/cmake/galley/galleyTargets.cmake \
+	share/man/man1/galley.1; do
+	[ -e "$prefix/$f" ] || fail "$f not installed"
+done
+ls "$prefix"/lib/libgalley.so.* >/dev/null 2>&1 || fail "no versioned libgalley.so.N"
+for p in "$build"/plugins/*.so; do
+	[ -e "$p" ] || continue
+	[ -e "$prefix/lib/galley/plugins/$(basename "$p")" ] || fail "plugin $(basename "$p") not installed"
+done
+[ -e "$prefix/lib/galley/plugins/clitest.so" ] && fail "a test-only plugin was installed"
+
+# The installed galley runs and loads the installed plugins, not the build tree's.
+"$prefix/bin/galley" --version >/dev/null || fail "installed galley does not run"
+"$prefix/bin/galley" --list-plugins >"$scratch/plugins" 2>"$scratch/err" || fail "--list-plugins failed"
+for p in "$prefix"/lib/galley/plugins/*.so; do
+	[ -e "$p" ] || continue
+	cut -f3 "$scratch/plugins" | grep -qx "$(realpath "$p")" || fail "installed plugin $p not loaded: $(cat "$scratch/plugins")"
+done
+grep -qF "$build/plugins" "$scratch/plugins" && fail "the installed galley loaded build-tree plugins"
+
+# The CMake package.
+cmake -S "$example" -B "$scratch/cmake" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_COMPILER="$cc" \
+	>"$scratch/cmake.log" 2>&1 || { cat "$scratch/cmake.log"; fail "configuring the example failed"; }
+cmake --build "$scratch/cmake" >>"$scratch/cmake.log" 2>&1 || { cat "$scratch/cmake.log"; fail "building the example failed"; }
+"$prefix/bin/galley" --plugin-dir "$scratch/cmake" --list-plugins >"$scratch/plugins" 2>"$scratch/err"
+line=$(grep '^wordcount	' "$scratch/plugins") || fail "example not listed: $(cat "$scratch/plugins" "$scratch/err")"
+[ "$line" = "wordcount	1.0.0	$(realpath "$scratch/cmake")/wordcount.so	writer:wordcount" ] || fail "unexpected line: $line"
+"$prefix/bin/galley" --plugin-dir "$scratch/cmake" --list-output-formats | grep -qx wc || fail "alias wc not listed"
+
+# pkg-config alone.
+mkdir -p "$scratch/pc"
+flags=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs galley) || fail "pkg-config does not know galley"
+[ "$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --variable=plugindir galley)" -ef "$prefix/lib/galley/plugins" ] ||
+	fail "pkg-config plugindir is wrong"
+"$cc" -shared -fPIC -fvisibility=hidden -o "$scratch/pc/wordcount.so" "$example/wordcount.c" $flags || fail "pkg-config build failed"
+"$prefix/bin/galley" --plugin-dir "$scratch/pc" --list-plugins | grep -q "^wordcount	1.0.0	$(realpath "$scratch/pc")/wordcount.so	" ||
+	fail "pkg-config-built example not loaded"
+
+# A real conversion through the example, when the json reader is installed.
+if [ -e "$prefix/lib/galley/plugins/json.so" ]; then
+	printf '{"galley-ir":1,"meta":{"title":"T"},"blocks":[{"type":"heading","level":1,"inlines":[{"type":"text","text":"Head"}]},{"type":"paragraph","inlines":[{"type":"text","text":"one two "},{"type":"strong","inlines":[{"type":"text","text":"three"}]}]}]}' |
+		"$prefix/bin/galley" --plugin-dir "$scratch/cmake" -f json -t wc >"$scratch/wc" 2>"$scratch/err" || fail "conversion failed: $(cat "$scratch/err")"
+	[ "$(cat "$scratch/wc")" = "$(printf 'title\tT\nheadings\t1\nparagraphs\t1\nwords\t4')" ] || fail "wordcount output: $(cat "$scratch/wc")"
+fi
+echo "installed to $prefix and built examples/plugin against it: ok"
