@@ -56,17 +56,22 @@ static void S_new_flow(S_em *em)
 static void S_text(S_em *em, const char *s)
 {
 	galley_buffer out = GALLEY_BUFFER_INIT;
-	for (; s != NULL && *s; s++) {
+	while (s != NULL && *s) {
 		unsigned char c = (unsigned char)*s;
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
 			em->pending = 1;
+			s++;
 			continue;
 		}
+		const char *e = s;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r' && *e != '\f')
+			e++;
 		if (em->pending && !em->at_start)
 			galley_buffer_putc(&out, ' ');
 		em->pending = 0;
 		em->at_start = 0;
-		galley_buffer_putc(&out, (char)c);
+		galley_buffer_append(&out, s, (size_t)(e - s));
+		s = e;
 	}
 	if (out.oom)
 		S_ok(em, GALLEY_ENOMEM);

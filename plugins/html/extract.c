@@ -371,9 +371,23 @@ static size_t S_element_children(xmlNodePtr n, xmlNodePtr *only)
 	return c;
 }
 
+static int S_any_text(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			for (const unsigned char *s = c->content; s != NULL && *s; s++)
+				if (!isspace(*s))
+					return 1;
+		} else if (c->type == XML_ELEMENT_NODE && S_any_text(c)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int S_without_content(xmlNodePtr n)
 {
-	if (html_text_length(n) > 0)
+	if (S_any_text(n))
 		return 0;
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !html_is(c, "br") && !html_is(c, "hr"))

@@ -221,9 +221,12 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 {
 	if (m->date_label != NULL && m->hits >= 0)
 		return;
-	char *t = S_node_text(m, el);
-	if (t == NULL)
+	galley_buffer tb = GALLEY_BUFFER_INIT;
+	if (html_text_max(el, &tb, 80) != 0 || tb.data == NULL) {
+		galley_buffer_dispose(&tb);
 		return;
+	}
+	char *t = galley_buffer_detach(&tb, NULL);
 	size_t len = strlen(t);
 	if (len == 0 || len > 80) {
 		free(t);
@@ -486,7 +489,8 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 		if (m->category_crumb == NULL && (id != NULL || cls != NULL || html_attr(n, "aria-label") != NULL) &&
 			S_attr_matches(n, S_crumb_words))
 			S_breadcrumb(m, n);
-		if (m->byline == NULL && S_attr_matches(n, S_byline_words) && !html_is(n, "meta")) {
+		if (m->byline == NULL && (id != NULL || cls != NULL) && S_attr_matches(n, S_byline_words) &&
+			!html_is(n, "meta") && html_text_length(n) < 100) {
 			char *t = S_node_text(m, n);
 			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
 				m->byline = t;

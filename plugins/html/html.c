@@ -18,8 +18,11 @@
 const char *html_strcasestr(const char *hay, const char *needle)
 {
 	size_t nl = strlen(needle);
+	if (nl == 0)
+		return hay;
+	int f = tolower((unsigned char)needle[0]);
 	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, nl) == 0)
+		if (tolower((unsigned char)*hay) == f && strncasecmp(hay, needle, nl) == 0)
 			return hay;
 	return nl == 0 ? hay : NULL;
 }
@@ -51,46 +54,63 @@ static int S_is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static void S_text_walk(xmlNodePtr node, galley_buffer *out, int *pending)
+static int S_text_walk(xmlNodePtr node, galley_buffer *out, int *pending, size_t max)
 {
 	for (xmlNodePtr c = node; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			const unsigned char *s = c->content;
-			for (; s != NULL && *s; s++) {
-				if (S_is_space(*s)) {
+			const char *s = (const char *)c->content;
+			while (s != NULL && *s) {
+				if (S_is_space((unsigned char)*s)) {
 					*pending = 1;
+					s++;
 					continue;
 				}
+				const char *e = s;
+				while (*e && !S_is_space((unsigned char)*e))
+					e++;
 				if (*pending && out->len > 0)
 					galley_buffer_putc(out, ' ');
 				*pending = 0;
-				galley_buffer_putc(out, *s);
+				galley_buffer_append(out, s, (size_t)(e - s));
+				s = e;
 			}
+			if (max > 0 && out->len > max)
+				return 1;
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (html_is(c, "script") || html_is(c, "style") || html_is(c, "template"))
 				continue;
 			if (html_is(c, "br"))
 				*pending = 1;
-			S_text_walk(c->children, out, pending);
+			if (S_text_walk(c->children, out, pending, max))
+				return 1;
 		}
 	}
+	return 0;
+}
+
+int html_text_max(xmlNodePtr node, galley_buffer *out, size_t max)
+{
+	int pending = 0;
+	if (node == NULL)
+		return 0;
+	if (S_text_walk(node->children, out, &pending, max))
+		return 1;
+	return out->oom ? GALLEY_ENOMEM : 0;
 }
 
 int html_text(xmlNodePtr node, galley_buffer *out)
 {
 	int pending = 0;
-	size_t start = out->len;
 	if (node == NULL)
 		return 0;
 	if (node->type == XML_TEXT_NODE) {
 		xmlNodePtr next = node->next;
 		node->next = NULL; /* walk just this node */
-		S_text_walk(node, out, &pending);
+		S_text_walk(node, out, &pending, 0);
 		node->next = next;
 	} else {
-		S_text_walk(node->children, out, &pending);
+		S_text_walk(node->children, out, &pending, 0);
 	}
-	(void)start;
 	return out->oom ? GALLEY_ENOMEM : 0;
 }
 
@@ -404,6 +424,16 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 	const char *hint = NULL;
 	if (S_prescan_charset(data, len, label, sizeof label))
 		hint = S_charset_alias(label);
+	/* Bytes that are valid UTF-8 (beyond ASCII) are UTF-8 whatever the
+	 * label says: legacy text almost never validates by chance, while
+	 * pages re-saved as UTF-8 often keep their old <meta charset>. */
+	if (hint != NULL && strcasecmp(hint, "UTF-8") != 0 && galley_utf8_valid(data, len)) {
+		int ascii = 1;
+		for (size_t i = 0; i < len && ascii; i++)
+			ascii = ((unsigned char)data[i] & 0x80) == 0;
+		if (!ascii)
+			hint = "UTF-8";
+	}
 	galley_buffer u = GALLEY_BUFFER_INIT;
 	int rc = galley_to_utf8(ctx, data, len, hint, &u, charset);
 	if (rc == GALLEY_EINVAL && hint != NULL) {

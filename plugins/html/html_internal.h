@@ -52,6 +52,8 @@ int html_is(xmlNodePtr node, const char *name);
 const char *html_attr(xmlNodePtr node, const char *name); /* borrowed, NULL when absent */
 /* The text of a subtree, whitespace collapsed and trimmed, appended to out. */
 int html_text(xmlNodePtr node, galley_buffer *out);
+/* The same, but stop (returning 1) once more than max bytes were written. */
+int html_text_max(xmlNodePtr node, galley_buffer *out, size_t max);
 /* Resolve href against the page's base; malloc'd, NULL on OOM. */
 char *html_resolve(const html_page *page, const char *href);
 
