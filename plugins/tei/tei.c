@@ -23,7 +23,9 @@ typedef enum {
 	S_OPAQUE,  /* item, cell, quote, note: blocks but no div */
 	S_FLAT,    /* dateline, closer/signed: paragraphs become lb-separated phrases */
 	S_LIST,    /* list: items, numbered from start */
-	S_TABLE    /* table: head, rows */
+	S_TABLE,   /* table: head, rows */
+	S_ROW,     /* row: cells */
+	S_FIGURE   /* figure: graphic, head, figDesc */
 } S_kind;
 
 typedef struct {
@@ -423,7 +425,8 @@ static int S_pop(S_state *st)
 	}
 	st->nframes--;
 	for (i = 0; i < f.elements; i++) {
-		if (f.kind != S_FLAT && f.kind != S_OPAQUE && S_indent(st) < 0)
+		/* No line break inside phrases, nor before </item> after bare text. */
+		if (f.kind != S_FLAT && (f.kind != S_OPAQUE || f.part != S_PART_TOP) && S_indent(st) < 0)
 			return st->err;
 		if (S_end(st) < 0)
 			return st->err;
@@ -614,9 +617,9 @@ static int S_enter(S_state *st, galley_node *node)
 	case GALLEY_NODE_ROW:
 		if (f->kind == S_TABLE)
 			f->count++;
-		if (S_indent(st) < 0 || S_start(st, "row") < 0)
+		if (S_indent(st) < 0 || S_start(st, "row") < 0 || S_push(st, S_ROW, node, 1) < 0)
 			return st->err;
-		if (!galley_node_first_child(node) && (S_start(st, "cell") < 0 || S_end(st) < 0))
+		if (!galley_node_first_child(node) && (S_indent(st) < 0 || S_start(st, "cell") < 0 || S_end(st) < 0))
 			return st->err; /* row needs a cell */
 		return 0;
 	case GALLEY_NODE_CELL:
@@ -630,9 +633,9 @@ static int S_enter(S_state *st, galley_node *node)
 			return st->err;
 		return S_push(st, S_OPAQUE, node, 1);
 	case GALLEY_NODE_FIGURE:
-		if (S_common(st) < 0 || S_indent(st) < 0 || S_start(st, "figure") < 0)
+		if (S_common(st) < 0 || S_indent(st) < 0 || S_start(st, "figure") < 0 || S_push(st, S_FIGURE, node, 1) < 0)
 			return st->err;
-		if (*S_uri(st, galley_node_get_url(node)) && (S_start(st, "graphic") < 0 ||
+		if (*S_uri(st, galley_node_get_url(node)) && (S_indent(st) < 0 || S_start(st, "graphic") < 0 ||
 			S_attr(st, "url", st->uri.data) < 0 || S_end(st) < 0))
 			return st->err;
 		return st->err;
@@ -726,16 +729,12 @@ static int S_exit(S_state *st, galley_node *node)
 	case GALLEY_NODE_NOTE:
 		return S_pop_owner(st, node);
 	case GALLEY_NODE_ROW:
-		if (S_indent(st) < 0)
-			return st->err;
-		return S_end(st);
+		return S_pop_owner(st, node);
 	case GALLEY_NODE_FIGURE:
 		if ((s = galley_node_get_alt(node)) && *s &&
 			(S_indent(st) < 0 || S_start(st, "figDesc") < 0 || S_str(st, s) < 0 || S_end(st) < 0))
 			return st->err;
-		if (S_indent(st) < 0)
-			return st->err;
-		return S_end(st);
+		return S_pop_owner(st, node);
 	case GALLEY_NODE_EMPH:
 	case GALLEY_NODE_STRONG:
 	case GALLEY_NODE_SUP:

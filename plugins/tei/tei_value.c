@@ -139,20 +139,58 @@ done:
 	return 1;
 }
 
+/* Zero-width spaces, joiners, BOMs and no-break spaces around a URL are
+ * pasting accidents, not part of it. */
+static size_t S_invisible_at(const char *s, size_t i, size_t end)
+{
+	static const char *const seqs[] = {"\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0",
+		"\xef\xbb\xbf", "\xc2\xa0"};
+	size_t k;
+	for (k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+		size_t n = strlen(seqs[k]);
+		if (i + n <= end && !memcmp(s + i, seqs[k], n))
+			return n;
+	}
+	return S_space((unsigned char)s[i]) ? 1 : 0;
+}
+
+static void S_trim_invisible(const char *s, size_t *start, size_t *end)
+{
+	size_t n, k;
+	while (*start < *end && (n = S_invisible_at(s, *start, *end)) > 0)
+		*start += n;
+	for (k = *end; k > *start;) {
+		size_t back = k - *start < 3 ? k - *start : 3;
+		int found = 0;
+		for (; back > 0; back--) {
+			if ((n = S_invisible_at(s, k - back, k)) == back) {
+				k -= back;
+				found = 1;
+				break;
+			}
+		}
+		if (!found)
+			break;
+	}
+	*end = k;
+}
+
 int galley_tei_uri(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t a, b, i, auth_start = 0, auth_end = 0;
-	int seen_hash = 0;
+	int seen_hash = 0, has_scheme, in_path = 0;
 
 	if (!url)
 		return 0;
 	S_trim(url, &a, &b);
-	/* The authority (host) is the only place brackets may stay: "scheme://[::1]/". */
+	S_trim_invisible(url, &a, &b);
 	for (i = a; i < b && (S_alpha((unsigned char)url[i]) ||
 		(i > a && (S_digit((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.'))); i++)
 		;
-	if (i > a && i + 2 < b && url[i] == ':' && url[i + 1] == '/' && url[i + 2] == '/') {
+	has_scheme = i > a && i < b && url[i] == ':';
+	/* The authority (host) is the only place brackets may stay: "scheme://[::1]/". */
+	if (has_scheme && i + 2 < b && url[i + 1] == '/' && url[i + 2] == '/') {
 		auth_start = i + 3;
 		for (auth_end = auth_start; auth_end < b && !strchr("/?#", url[auth_end]); auth_end++)
 			;
@@ -166,6 +204,11 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 			encode = seen_hash++ > 0;
 		if ((c == '[' || c == ']') && !(i >= auth_start && i < auth_end))
 			encode = 1;
+		/* Without a scheme, a ":" in the first segment would read as one (RFC 3986 4.2). */
+		if (c == ':' && !has_scheme && !in_path)
+			encode = 1;
+		if (c == '/' || c == '?' || c == '#')
+			in_path = 1;
 		if (encode) {
 			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
 			if (galley_buffer_append(out, e, 3) < 0)

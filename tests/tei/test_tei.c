@@ -137,6 +137,10 @@ static void test_uri_escaping(void **state)
 	S_uri_is("  padded\t", "padded");
 	S_uri_is("x\x01\x7f", "x%01%7F");
 	S_uri_is("", "");
+	S_uri_is("\xe2\x80\x8b\xe2\x80\x8bhttps://x.org/\xc2\xa0", "https://x.org/");
+	S_uri_is("\xe2\x80\x8bx:y/a:b", "x:y/a:b");
+	S_uri_is("%E2x:y/a:b", "%E2x%3Ay/a:b");
+	S_uri_is("1http://x", "1http%3A//x");
 }
 
 static void S_token_is(const char *in, const char *want)
