@@ -78,14 +78,17 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 	if (z->failed)
 		return galley_context_error_code(z->ctx) < 0 ? galley_context_error_code(z->ctx) : GALLEY_ERROR;
 	/* libzip reads sources only at zip_close(); the caller's bytes may be
-	 * gone by then, so the entry owns a copy. */
-	if (!(copy = malloc(len ? len : 1))) {
+	 * gone by then, so the entry owns a copy (libzip keeps no pointer for an
+	 * empty entry, so that one gets none). */
+	if (len && !(copy = malloc(len))) {
 		z->failed = 1;
 		return galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
 	}
 	if (len)
 		memcpy(copy, data, len);
-	if (!(s = zip_source_buffer(z->za, copy, len, 1))) {
+	else
+		copy = NULL;
+	if (!(s = zip_source_buffer(z->za, copy, len, len != 0))) {
 		free(copy);
 		return S_zip_error(z, name, zip_get_error(z->za));
 	}
