@@ -685,66 +685,93 @@ static int S_sub_marker(const unsigned char *s, size_t len, size_t *skip)
 	return -1;
 }
 
-/* The first TEXT node along the first-child chain of a block. */
-static galley_node *S_leading_text(galley_node *block)
+/* Depth-first successor of n within root (NULL after the last). */
+static galley_node *S_next_in(galley_node *root, galley_node *n)
 {
-	galley_node *n = galley_node_first_child(block);
-	while (n && galley_node_get_type(n) != GALLEY_NODE_TEXT) {
-		if (galley_node_type_is_leaf(galley_node_get_type(n)))
-			return NULL;
-		n = galley_node_first_child(n);
+	if (galley_node_first_child(n))
+		return galley_node_first_child(n);
+	while (n && n != root) {
+		if (galley_node_next(n))
+			return galley_node_next(n);
+		n = galley_node_parent(n);
 	}
-	return n;
+	return NULL;
+}
+
+/* The first bytes of a paragraph's text, across inline containers
+ * ("<strong>1.</strong> text"); stops at the first non-text leaf. */
+#define S_PREFIX_MAX 64
+static size_t S_prefix(galley_node *para, char *buf)
+{
+	size_t len = 0;
+	for (galley_node *n = galley_node_first_child(para); n && len < S_PREFIX_MAX; n = S_next_in(para, n)) {
+		galley_node_type t = galley_node_get_type(n);
+		if (t == GALLEY_NODE_TEXT) {
+			size_t tl = galley_node_get_text_len(n);
+			if (tl > S_PREFIX_MAX - len)
+				tl = S_PREFIX_MAX - len;
+			memcpy(buf + len, galley_node_get_text(n), tl);
+			len += tl;
+		} else if (galley_node_type_is_leaf(t)) {
+			break;
+		}
+	}
+	return len;
 }
 
 /* The paragraph's number, or -1 when it has none. */
 static long S_para_number(galley_node *n, size_t *skip)
 {
+	char buf[S_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	galley_node *t = S_leading_text(n);
-	if (!t)
-		return -1;
-	return galley_release_number(galley_node_get_text(t), galley_node_get_text_len(t), skip);
+	return galley_release_number(buf, S_prefix(n, buf), skip);
 }
 
 static int S_para_marker(galley_node *n, size_t *skip)
 {
+	char buf[S_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	galley_node *t = S_leading_text(n);
-	if (!t)
-		return -1;
-	return S_sub_marker((const unsigned char *)galley_node_get_text(t), galley_node_get_text_len(t), skip);
+	return S_sub_marker((const unsigned char *)buf, S_prefix(n, buf), skip);
 }
 
-/* Remove the first `skip` bytes of a paragraph's leading text, dropping
- * inline containers the cut leaves empty. */
+/* Remove the first `skip` bytes of a paragraph's text, dropping text
+ * nodes and inline containers the cut leaves empty. */
 static int S_strip_prefix(galley_node *para, size_t skip)
 {
-	galley_node *t = S_leading_text(para);
-	if (!t)
-		return 0;
-	size_t tl = galley_node_get_text_len(t);
-	if (skip >= tl) {
-		galley_node *p = galley_node_parent(t);
-		galley_node_free(t);
+	galley_node *n = galley_node_first_child(para);
+	while (n && skip > 0) {
+		if (galley_node_get_type(n) != GALLEY_NODE_TEXT) {
+			if (galley_node_type_is_leaf(galley_node_get_type(n)))
+				break;
+			n = S_next_in(para, n);
+			continue;
+		}
+		size_t tl = galley_node_get_text_len(n);
+		if (skip < tl) {
+			/* set_text copies, and the source overlaps the node's own text. */
+			size_t rl = tl - skip;
+			char *copy = malloc(rl);
+			if (!copy)
+				return GALLEY_ENOMEM;
+			memcpy(copy, galley_node_get_text(n) + skip, rl);
+			int rc = galley_node_set_text(n, copy, rl);
+			free(copy);
+			return rc;
+		}
+		skip -= tl;
+		galley_node *next = S_next_in(para, n), *p = galley_node_parent(n);
+		galley_node_free(n);
 		while (p && p != para && galley_node_child_count(p) == 0) {
+			/* `next` lies outside p: p had nothing after n. */
 			galley_node *up = galley_node_parent(p);
 			galley_node_free(p);
 			p = up;
 		}
-		return 0;
+		n = next;
 	}
-	/* set_text copies, and the source overlaps the node's own text. */
-	size_t rl = tl - skip;
-	char *copy = malloc(rl);
-	if (!copy)
-		return GALLEY_ENOMEM;
-	memcpy(copy, galley_node_get_text(t) + skip, rl);
-	int rc = galley_node_set_text(t, copy, rl);
-	free(copy);
-	return rc;
+	return 0;
 }
 
 /* Move `node` to the end of `item`, as a sub-item in the nested lists
@@ -829,13 +856,63 @@ static int S_trails_item(galley_node *n)
 	return galley_node_get_type(n) == GALLEY_NODE_LIST && !galley_node_get_list_ordered(n);
 }
 
+/* How far to look for the next paragraph number: a gap of more blocks is
+ * not one list, and the bound keeps the pass linear on any input. */
+#define S_GAP_MAX 200
+
+static int S_stops_run(galley_node *n)
+{
+	galley_node_type t = galley_node_get_type(n);
+	return t == GALLEY_NODE_HEADING || t == GALLEY_NODE_BREAK;
+}
+
+/* The first block numbered `want` from `from` on (inclusive), before a
+ * heading and within S_GAP_MAX blocks; NULL when there is none. With
+ * `stop_at_number`, any other numbered paragraph ends the search. */
+static galley_node *S_find_number(galley_node *from, long want, int stop_at_number)
+{
+	size_t skip;
+	int steps = 0;
+	for (galley_node *n = from; n && steps < S_GAP_MAX; n = galley_node_next(n), steps++) {
+		long v = S_para_number(n, &skip);
+		if (v == want)
+			return n;
+		if (S_stops_run(n) || (stop_at_number && v >= 0))
+			return NULL;
+	}
+	return NULL;
+}
+
+static int S_new_item(galley_context *ctx, galley_node *list, galley_node *para, size_t skip)
+{
+	galley_node *item = galley_node_new(GALLEY_NODE_ITEM);
+	int rc;
+	if (!item)
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	if ((rc = galley_node_append_child(list, item)) < 0) {
+		galley_node_free(item);
+		return galley_error(ctx, rc, "cannot add a list item");
+	}
+	galley_node_unlink(para);
+	if ((rc = galley_node_append_child(item, para)) < 0) {
+		galley_node_free(para);
+		return galley_error(ctx, rc, "cannot add a list item");
+	}
+	if ((rc = S_strip_prefix(para, skip)) < 0)
+		return galley_error(ctx, rc, "out of memory");
+	return 0;
+}
+
 /* Turn the run of numbered paragraphs starting at `first` (number `num`)
- * into one ordered list. Returns the node after the list, or NULL at the end. */
+ * into one ordered list; *after is the block after it (NULL at the end).
+ * Between two numbered paragraphs everything belongs to the first; after
+ * the last one only its sub-items do. */
 static int S_make_list(galley_context *ctx, galley_node *first, long num, galley_node **after)
 {
-	galley_node *list = galley_node_new(GALLEY_NODE_LIST), *cur = first, *item = NULL;
+	galley_node *list = galley_node_new(GALLEY_NODE_LIST), *cur = first, *next;
 	S_nest nest;
 	long expect = num;
+	size_t skip;
 	int rc;
 
 	if (!list)
@@ -846,45 +923,24 @@ static int S_make_list(galley_context *ctx, galley_node *first, long num, galley
 		galley_node_free(list);
 		return galley_error(ctx, rc, "cannot place a list here");
 	}
-	memset(&nest, 0, sizeof nest);
-	while (cur) {
-		size_t skip;
-		long n = S_para_number(cur, &skip);
-		galley_node *next = galley_node_next(cur);
-		if (n == expect) {
-			item = galley_node_new(GALLEY_NODE_ITEM);
-			if (!item)
-				return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-			if ((rc = galley_node_append_child(list, item)) < 0) {
-				galley_node_free(item);
-				return galley_error(ctx, rc, "cannot add a list item");
-			}
-			galley_node_unlink(cur);
-			if ((rc = galley_node_append_child(item, cur)) < 0) {
-				galley_node_free(cur);
-				return galley_error(ctx, rc, "cannot add a list item");
-			}
-			if ((rc = S_strip_prefix(cur, skip)) < 0)
-				return galley_error(ctx, rc, "out of memory");
-			memset(&nest, 0, sizeof nest);
-			expect++;
-			cur = next;
-			continue;
-		}
-		/* Between two numbered paragraphs everything belongs to the first;
-		 * after the last one only its sub-items do. */
-		galley_node *look = cur;
-		size_t lskip;
-		while (look && S_para_number(look, &lskip) != expect &&
-		       galley_node_get_type(look) != GALLEY_NODE_HEADING &&
-		       galley_node_get_type(look) != GALLEY_NODE_BREAK)
-			look = galley_node_next(look);
-		int inside = look && S_para_number(look, &lskip) == expect;
-		if (!inside && !S_trails_item(cur))
-			break;
-		if ((rc = S_nest_into(ctx, item, cur, &nest)) < 0)
+	while (cur && S_para_number(cur, &skip) == expect) {
+		galley_node *item_para = cur, *target;
+		next = galley_node_next(cur);
+		if ((rc = S_new_item(ctx, list, cur, skip)) < 0)
 			return rc;
+		galley_node *item = galley_node_parent(item_para);
+		memset(&nest, 0, sizeof nest);
+		expect++;
+		target = S_find_number(next, expect, 0);
 		cur = next;
+		while (cur && cur != target) {
+			if (!target && !S_trails_item(cur))
+				break;
+			next = galley_node_next(cur);
+			if ((rc = S_nest_into(ctx, item, cur, &nest)) < 0)
+				return rc;
+			cur = next;
+		}
 	}
 	*after = cur;
 	return 0;
@@ -898,23 +954,15 @@ int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
 		return 0;
 	cur = galley_node_first_child(doc);
 	while (cur) {
-		size_t skip, skip2;
+		size_t skip;
 		long n = S_para_number(cur, &skip);
 		galley_node *next = galley_node_next(cur);
-		if (n >= 0) {
-			/* A run needs a second paragraph numbered n+1 before any heading,
-			 * so a lone "1. " line or a stray number stays a paragraph. */
-			galley_node *look = next;
-			while (look && S_para_number(look, &skip2) != n + 1 &&
-			       galley_node_get_type(look) != GALLEY_NODE_HEADING &&
-			       galley_node_get_type(look) != GALLEY_NODE_BREAK &&
-			       S_para_number(look, &skip2) < 0)
-				look = galley_node_next(look);
-			if (look && S_para_number(look, &skip2) == n + 1) {
-				int rc = S_make_list(ctx, cur, n, &next);
-				if (rc < 0)
-					return rc;
-			}
+		if (n >= 0 && S_find_number(next, n + 1, 1)) {
+			/* A run needs a second paragraph numbered n+1 before any heading
+			 * or other number, so a lone "1. " line stays a paragraph. */
+			int rc = S_make_list(ctx, cur, n, &next);
+			if (rc < 0)
+				return rc;
 		}
 		cur = next;
 	}

@@ -1,0 +1,128 @@
+/* test_reader.c — the text reader on awkward input: the probe, binary
+ * data (a clear error), invalid UTF-8 (read with U+FFFD), empty and
+ * whitespace-only text, and every prefix of a release (never a crash). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text_read.h"
+
+static int S_read(galley_context *ctx, const char *data, size_t len, galley_node **doc)
+{
+	galley_builder *b = galley_builder_new(ctx);
+	assert_non_null(b);
+	int rc = galley_text_read(ctx, b, data, len, NULL);
+	*doc = NULL;
+	if (rc == 0)
+		assert_int_equal(galley_builder_finish(b, doc), 0);
+	galley_builder_free(b);
+	return rc;
+}
+
+static void test_probe(void **state)
+{
+	(void)state;
+	assert_int_equal(galley_text_probe("Hello, world.\n", 14), 10);
+	assert_true(galley_text_probe("<!DOCTYPE html><html>", 21) < 10);
+	assert_true(galley_text_probe("{\"galley-ir\": 1}", 16) < 10);
+	assert_int_equal(galley_text_probe("\x89PNG\r\n\x1a\n\0\0", 10), 0);
+	assert_int_equal(galley_text_probe("\xFF\xFEh\0i\0", 6), 10);
+	assert_int_equal(galley_text_probe("", 0), 10);
+}
+
+static void test_binary(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc;
+	static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
+	assert_int_equal(S_read(ctx, elf, sizeof elf - 1, &doc), GALLEY_EINVAL);
+	assert_string_equal(galley_context_error(ctx), "binary data, not text");
+	galley_context_free(ctx);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc;
+	/* Mostly UTF-8 with one stray byte: sniffed, converted, valid UTF-8 out. */
+	static const char text[] = "Title line\n\nFirst paragraph with a bad byte \xFF here.\n\nSecond \xC3\x28 one.\n";
+	assert_int_equal(S_read(ctx, text, sizeof text - 1, &doc), 0);
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	galley_node_text_content(doc, &b);
+	assert_true(galley_utf8_valid(b.data, b.len));
+	assert_non_null(strstr(b.data, "here."));
+	galley_buffer_dispose(&b);
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_empty(void **state)
+{
+	(void)state;
+	static const char *const inputs[] = {"", "\n", "   \n\t\n \r\n", "\xEF\xBB\xBF", "x", "1. ", "□", "Date\n", NULL};
+	for (size_t i = 0; inputs[i]; i++) {
+		galley_context *ctx = galley_context_new();
+		galley_node *doc;
+		assert_int_equal(S_read(ctx, inputs[i], strlen(inputs[i]), &doc), 0);
+		assert_non_null(doc);
+		galley_node_free(doc);
+		galley_context_free(ctx);
+	}
+}
+
+/* One line of plain text is a paragraph, not a title. */
+static void test_single_line(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc;
+	assert_int_equal(S_read(ctx, "Just one line.\n", 15, &doc), 0);
+	assert_null(galley_meta_get(galley_document_meta(doc), "title"));
+	assert_int_equal(galley_node_child_count(doc), 1);
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+/* Every prefix of a real release reads without error or crash (and,
+ * under ASan, without a leak or an out-of-bounds read). */
+static void test_prefixes(void **state)
+{
+	(void)state;
+	FILE *f = fopen(FIXTURES "/mofa-2024-01-18-consultation.txt", "rb");
+	assert_non_null(f);
+	char buf[8192];
+	size_t len = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	for (size_t n = 0; n <= len; n += (n < 400 ? 1 : 37)) {
+		char *copy = malloc(n ? n : 1); /* exact size, so ASan sees overreads */
+		memcpy(copy, buf, n);
+		galley_context *ctx = galley_context_new();
+		galley_node *doc;
+		int rc = S_read(ctx, copy, n, &doc);
+		/* A prefix may cut a UTF-8 sequence: still fine (lossy). */
+		assert_int_equal(rc, 0);
+		galley_node_free(doc);
+		galley_context_free(ctx);
+		free(copy);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_probe),
+		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_single_line),
+		cmocka_unit_test(test_prefixes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

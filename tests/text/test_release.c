@@ -1,0 +1,260 @@
+/* test_release.c — the release helpers shared by the text and HTML readers:
+ * dates, paragraph numbers, chrome, and numbered paragraphs as a list. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <galley/plugin.h>
+
+static void S_date(const char *text, const char *want)
+{
+	char out[16] = "";
+	long end = galley_release_parse_date(text, strlen(text), out);
+	if (!want) {
+		if (end >= 0)
+			fail_msg("\"%s\" is not a date, got %s", text, out);
+		return;
+	}
+	if (end < 0)
+		fail_msg("\"%s\": no date found, expected %s", text, want);
+	assert_string_equal(out, want);
+	assert_true((size_t)end <= strlen(text));
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	S_date("2024-01-18", "2024-01-18");
+	S_date("2018.03.07", "2018-03-07");
+	S_date("작성일 / 2018.03.07", "2018-03-07");
+	S_date("2017.04.07 미래창조과학부", "2017-04-07");
+	S_date("Brussels, 10 July 2018", "2018-07-10");
+	S_date("08/05/2021 10:21 PM EDT", "2021-08-05"); /* US month/day/year */
+	S_date("31/12/2020", "2020-12-31");              /* day first when it cannot be a month */
+	S_date("08.05.2022 - Pressemitteilung", "2022-05-08"); /* German day.month.year */
+	S_date("2024년 1월 18일", "2024-01-18");
+	S_date("2024. 1. 18.(목)", "2024-01-18");
+	S_date("2024年1月18日", "2024-01-18");
+	S_date("平成27年3月10日", "2015-03-10");
+	S_date("令和元年5月1日", "2019-05-01");
+	S_date("昭和64年1月7日", "1989-01-07");
+	S_date("令和６年１月１８日", "2024-01-18"); /* full-width digits */
+	S_date("January 18, 2024", "2024-01-18");
+	S_date("Jan. 18, 2024", "2024-01-18");
+	S_date("March 7th, 2018", "2018-03-07");
+	S_date("18 January 2024", "2024-01-18");
+	S_date("18. Januar 2024", "2024-01-18");
+	S_date("Berlin, 3. März 2023", "2023-03-03");
+	S_date("Paris, le 1er février 2020", "2020-02-01");
+	S_date("18 de enero de 2024", "2024-01-18");
+	S_date("Posted on 29 February 2024 by", "2024-02-29"); /* leap year */
+}
+
+static void test_not_dates(void **state)
+{
+	(void)state;
+	S_date("(5.25.)", NULL);
+	S_date("Vice Minister attends meeting (5.25.)", NULL);
+	S_date("Consultation with U.S. Senior Official (Jan. 18)", NULL);
+	S_date("2023-02-29", NULL); /* not a leap year */
+	S_date("2024-13-01", NULL);
+	S_date("2024.04.31", NULL);
+	S_date("32 January 2024", NULL);
+	S_date("Mayor 18, 2024", NULL);
+	S_date("12024-01-18", NULL);
+	S_date("1.5 million people, 2024", NULL);
+	S_date("", NULL);
+	S_date("平成27年13月1日", NULL);
+	char out[16];
+	assert_int_equal(galley_release_parse_date(NULL, 0, out), -1);
+	/* A truncated buffer never reads past its length. */
+	assert_int_equal(galley_release_parse_date("2024-01-18", 8, out), -1);
+}
+
+static void test_date_end(void **state)
+{
+	(void)state;
+	char out[16];
+	const char *t = "Date 2024-01-18 hit 191";
+	assert_int_equal(galley_release_parse_date(t, strlen(t), out), 15);
+	t = "평화교섭본부장 2024년 1월 18일 협의";
+	assert_int_equal(galley_release_parse_date(t, strlen(t), out), (long)(strstr(t, "일") - t + 3));
+}
+
+static void S_num(const char *text, long want, const char *rest)
+{
+	size_t skip = 0;
+	long n = galley_release_number(text, strlen(text), &skip);
+	assert_int_equal(n, want);
+	if (rest)
+		assert_string_equal(text + skip, rest);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	S_num("1. On the morning", 1, "On the morning");
+	S_num("2) The two sides", 2, "The two sides");
+	S_num("(3) Moreover", 3, "Moreover");
+	S_num("  12.  Twelve", 12, "Twelve");
+	S_num("１．全角", 1, "全角");
+	S_num("② 둘째", 2, "둘째");
+	S_num("1.5 million", -1, NULL);
+	S_num("2024. 1. 18.", -1, NULL);
+	S_num("3.", -1, NULL);
+	S_num("No number", -1, NULL);
+	S_num("", -1, NULL);
+}
+
+static void test_chrome(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {"바로가기 메뉴", "본문 바로가기", "주메뉴 바로가기", "검색창 열기", "KOR", "ENG",
+		"한국어", "목록", "Back to Press Releases", "List", "Prev", "Next", "Print", "Share", "Facebook",
+		"Top", "Home > Press > Press Releases", "홈 > 알림마당 > 보도자료", "KOR | ENG", "Print  Share",
+		"Facebook Twitter", "1. Facebook", "2. Twitter", "hit 191", "조회수 : 1,234", "Copyright © 2024 MOFA",
+		"  Date  ", "Attachments", "Privacy Policy", NULL};
+	static const char *const no[] = {"The two sides agreed", "Next steps", "Share of exports rose",
+		"List of participants:", "Home affairs ministers met", "1. On the morning", "191 people", "",
+		"Korea", NULL};
+	for (size_t i = 0; yes[i]; i++)
+		if (!galley_release_is_chrome(yes[i], strlen(yes[i])))
+			fail_msg("\"%s\" should be chrome", yes[i]);
+	for (size_t i = 0; no[i]; i++)
+		if (galley_release_is_chrome(no[i], strlen(no[i])))
+			fail_msg("\"%s\" is not chrome", no[i]);
+}
+
+/* Build a document of paragraphs from strings. */
+static galley_node *S_doc(const char *const *paras)
+{
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	for (size_t i = 0; paras[i]; i++) {
+		galley_node *p = galley_node_new(paras[i][0] == '#' ? GALLEY_NODE_HEADING : GALLEY_NODE_PARAGRAPH);
+		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+		const char *s = paras[i][0] == '#' ? paras[i] + 1 : paras[i];
+		if (paras[i][0] == '#')
+			galley_node_set_level(p, 2);
+		galley_node_set_text(t, s, strlen(s));
+		assert_int_equal(galley_node_append_child(p, t), 0);
+		assert_int_equal(galley_node_append_child(doc, p), 0);
+	}
+	return doc;
+}
+
+static const char *S_text(galley_node *block)
+{
+	static galley_buffer b = GALLEY_BUFFER_INIT;
+	galley_buffer_clear(&b);
+	galley_node_text_content(block, &b);
+	return b.data ? b.data : "";
+}
+
+static void test_number_paragraphs(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"Lead paragraph.", "3. Third", "° sub a", "° sub b", "- deeper",
+		"4. Fourth", "Continuation of four.", "5. Fifth", "ㅇ trailing sub", "After the list.", "1. lone", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	assert_int_equal(galley_release_number_paragraphs(ctx, doc), 0);
+
+	galley_node *lead = galley_node_first_child(doc);
+	assert_string_equal(S_text(lead), "Lead paragraph.");
+	galley_node *list = galley_node_next(lead);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	assert_true(galley_node_get_list_ordered(list));
+	assert_int_equal(galley_node_get_list_start(list), 3);
+	assert_int_equal(galley_node_child_count(list), 3);
+
+	galley_node *i3 = galley_node_first_child(list);
+	assert_string_equal(S_text(galley_node_first_child(i3)), "Third");
+	galley_node *sub = galley_node_next(galley_node_first_child(i3));
+	assert_int_equal(galley_node_get_type(sub), GALLEY_NODE_LIST);
+	assert_false(galley_node_get_list_ordered(sub));
+	assert_int_equal(galley_node_child_count(sub), 2);
+	galley_node *subb = galley_node_last_child(sub);
+	assert_string_equal(S_text(galley_node_first_child(subb)), "sub b");
+	galley_node *deeper = galley_node_last_child(subb);
+	assert_int_equal(galley_node_get_type(deeper), GALLEY_NODE_LIST);
+	assert_string_equal(S_text(galley_node_first_child(galley_node_first_child(deeper))), "deeper");
+
+	galley_node *i4 = galley_node_next(i3);
+	assert_int_equal(galley_node_child_count(i4), 2);
+	assert_string_equal(S_text(galley_node_last_child(i4)), "Continuation of four.");
+	galley_node *i5 = galley_node_next(i4);
+	assert_string_equal(S_text(galley_node_first_child(galley_node_first_child(galley_node_last_child(i5)))),
+		"trailing sub");
+
+	galley_node *after = galley_node_next(list);
+	assert_string_equal(S_text(after), "After the list.");
+	/* A lone number is not a list. */
+	assert_string_equal(S_text(galley_node_next(after)), "1. lone");
+	assert_null(galley_node_next(galley_node_next(after)));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_number_paragraphs_heading_ends_run(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"1. a", "#Heading", "2. b", "1. x", "2. y", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	assert_int_equal(galley_release_number_paragraphs(ctx, doc), 0);
+	/* "1. a" stays (its 2 is beyond a heading); "1. x 2. y" is a list. */
+	galley_node *n = galley_node_first_child(doc);
+	assert_string_equal(S_text(n), "1. a");
+	n = galley_node_next(galley_node_next(galley_node_next(n)));
+	assert_int_equal(galley_node_get_type(n), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(n), 2);
+	assert_null(galley_node_next(n));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+/* Emphasised numbers from HTML: <p><strong>1.</strong> text</p>. */
+static void test_number_in_inline(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	for (int i = 1; i <= 2; i++) {
+		galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH), *st = galley_node_new(GALLEY_NODE_STRONG);
+		galley_node *t1 = galley_node_new(GALLEY_NODE_TEXT), *t2 = galley_node_new(GALLEY_NODE_TEXT);
+		char num[8];
+		snprintf(num, sizeof num, "%d. ", i);
+		galley_node_set_text(t1, num, strlen(num));
+		galley_node_set_text(t2, "body", 4);
+		galley_node_append_child(st, t1);
+		galley_node_append_child(p, st);
+		galley_node_append_child(p, t2);
+		galley_node_append_child(doc, p);
+	}
+	assert_int_equal(galley_release_number_paragraphs(ctx, doc), 0);
+	galley_node *list = galley_node_first_child(doc);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	galley_node *p = galley_node_first_child(galley_node_first_child(list));
+	assert_int_equal(galley_node_child_count(p), 1); /* the emptied <strong> is gone */
+	assert_string_equal(S_text(p), "body");
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_date_end),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_chrome),
+		cmocka_unit_test(test_number_paragraphs),
+		cmocka_unit_test(test_number_paragraphs_heading_ends_run),
+		cmocka_unit_test(test_number_in_inline),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
