@@ -33,6 +33,8 @@ typedef struct {
 	char *category_crumb;
 	char *copyright;
 	char *byline;
+	char *heads[8];   /* texts of the first h1/h2 elements */
+	size_t nheads;
 	xmlNodePtr h1;    /* the only h1, when there is one */
 	int nh1;
 	int oom;
@@ -465,6 +467,12 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				continue;
 			break;
 		case 'h':
+			if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0) && m->nheads < 8) {
+				galley_buffer hb = GALLEY_BUFFER_INIT;
+				if (html_text_max(n, &hb, 300) == 0 && hb.data != NULL)
+					m->heads[m->nheads++] = galley_buffer_detach(&hb, NULL);
+				galley_buffer_dispose(&hb);
+			}
 			if (strcmp(name, "h1") == 0) {
 				m->nh1++;
 				m->h1 = n;
@@ -758,6 +766,30 @@ static char *S_choose_title(S_meta *m)
 		t = S_get(m, keys[i]);
 	if (t != NULL)
 		return S_trim_dup(m, t);
+	/* a release's own headline, when <title> is "Headline | Site" */
+	const char *dt = m->doc_title != NULL ? m->doc_title : "";
+	for (size_t i = 0; i < m->nheads; i++) {
+		size_t hl = strlen(m->heads[i]);
+		if (hl < 4 || strncmp(dt, m->heads[i], hl) != 0)
+			continue;
+		const char *p = dt + hl;
+		while (*p == ' ')
+			p++;
+		size_t sl = S_sep_at(p, 0);
+		if (p == dt + hl || sl == 0)
+			continue;
+		p += sl;
+		while (*p == ' ')
+			p++;
+		/* only when what follows is the site's own name */
+		const char *site = S_get(m, "og:site_name");
+		json_t *pub = m->ld != NULL ? json_object_get(m->ld, "publisher") : NULL;
+		const char *pname = json_is_object(pub) ? S_ld_str(pub, "name") : NULL;
+		const char *app = S_get(m, "application-name");
+		if ((site != NULL && strcasecmp(p, site) == 0) || (pname != NULL && strcasecmp(p, pname) == 0) ||
+			(app != NULL && strcasecmp(p, app) == 0) || (m->copyright != NULL && strcasecmp(p, m->copyright) == 0))
+			return S_dup(m, m->heads[i], hl);
+	}
 	return S_title_from_doc(m);
 }
 
@@ -976,6 +1008,8 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	for (size_t i = 0; i < m.nld; i++)
 		json_decref(m.ld_roots[i]);
 	free(m.ld_roots);
+	for (size_t i = 0; i < m.nheads; i++)
+		free(m.heads[i]);
 	free(m.doc_title);
 	free(m.canonical);
 	free(m.base_href);

@@ -197,6 +197,56 @@ static void S_parser_error(void *data, xmlErrorPtr err)
 		err->message ? err->message : "parser error");
 }
 
+/* libxml2 2.9 does not know HTML5's elements: a <header> or <main> right
+ * after <title> stays inside <head>, taking the whole page with it. A
+ * browser ends the head at the first element that does not belong there;
+ * move that element and everything after it to the start of <body>. */
+static void S_fix_head(htmlDocPtr doc)
+{
+	static const char *const head_tags[] = {"title", "meta", "link", "style", "script", "base",
+		"noscript", "template", "object", NULL};
+	xmlNodePtr root = xmlDocGetRootElement(doc), head = NULL, body = NULL;
+	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next) {
+		if (html_is(c, "head") && head == NULL)
+			head = c;
+		else if (html_is(c, "body") && body == NULL)
+			body = c;
+	}
+	if (head == NULL)
+		return;
+	xmlNodePtr first = NULL;
+	for (xmlNodePtr c = head->children; c != NULL && first == NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			int ok = 0;
+			for (size_t i = 0; head_tags[i]; i++)
+				ok |= html_is(c, head_tags[i]);
+			if (!ok)
+				first = c;
+		} else if (c->type == XML_TEXT_NODE && c->content != NULL &&
+			strspn((const char *)c->content, " \t\r\n\f") != strlen((const char *)c->content)) {
+			first = c;
+		}
+	}
+	if (first == NULL)
+		return;
+	if (body == NULL) {
+		body = xmlNewDocNode(doc, NULL, (const xmlChar *)"body", NULL);
+		if (body == NULL)
+			return;
+		xmlAddNextSibling(head, body);
+	}
+	xmlNodePtr anchor = body->children;
+	while (first != NULL) {
+		xmlNodePtr next = first->next;
+		xmlUnlinkNode(first);
+		if (anchor != NULL)
+			xmlAddPrevSibling(anchor, first);
+		else
+			xmlAddChild(body, first);
+		first = next;
+	}
+}
+
 htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 {
 	htmlParserCtxtPtr pctx = htmlNewParserCtxt();
@@ -216,6 +266,8 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 		len = INT32_MAX;
 	htmlDocPtr doc = htmlCtxtReadMemory(pctx, utf8 != NULL ? utf8 : "", (int)len, NULL, "UTF-8", opts);
 	htmlFreeParserCtxt(pctx);
+	if (doc != NULL)
+		S_fix_head(doc);
 	return doc;
 }
 
