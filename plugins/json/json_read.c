@@ -371,12 +371,43 @@ static int S_caption(S_reader *r, json_t *obj)
 	return S_leave(r);
 }
 
+/* obj[key][i]: a list item (a table row), which has no object of its own:
+ * an array of blocks (cells), its attributes at obj[attrs_key][i]. */
+static int S_implicit(S_reader *r, galley_node_type type, json_t *obj, const char *key, const char *attrs_key,
+	size_t i, int (*child)(S_reader *, json_t *))
+{
+	json_t *arr = json_array_get(json_object_get(obj, key), i);
+	json_t *attrs = json_object_get(obj, attrs_key), *x;
+	size_t j, mark;
+
+	S_TRY(S_deeper(r));
+	S_BUILD(r, galley_builder_enter(r->b, type));
+	if (json_array_get(attrs, i)) {
+		mark = S_push_key(r, attrs_key);
+		S_push_index(r, i);
+		S_TRY(S_attr_value(r, json_array_get(attrs, i), galley_builder_current(r->b)));
+		S_pop(r, mark);
+	}
+	mark = S_push_key(r, key);
+	S_push_index(r, i);
+	if (!json_is_array(arr))
+		return S_fail(r, "expected an array of %s, got %s",
+			type == GALLEY_NODE_ITEM ? "blocks (one list item)" : "cells (one table row)", S_kind(arr));
+	json_array_foreach(arr, j, x) {
+		size_t m = S_push_index(r, j);
+		S_TRY(child(r, x));
+		S_pop(r, m);
+	}
+	S_pop(r, mark);
+	return S_leave(r);
+}
+
 static int S_list(S_reader *r, json_t *obj)
 {
-	json_t *items, *attrs, *item;
+	json_t *items, *attrs;
 	int ordered = 0;
 	long long start = 1;
-	size_t i, mark;
+	size_t i;
 
 	S_TRY(S_bool(r, obj, "ordered", S_REQUIRED, &ordered));
 	S_TRY(S_int(r, obj, "start", S_OPTIONAL, 0, 2147483647LL, &start));
@@ -384,30 +415,8 @@ static int S_list(S_reader *r, json_t *obj)
 	S_TRY(S_parallel_attrs(r, obj, "item-attrs", json_array_size(items), &attrs));
 	S_TRY(S_enter(r, GALLEY_NODE_LIST, obj));
 	S_BUILD(r, galley_builder_set_list(r->b, ordered, (long)start));
-	json_array_foreach(items, i, item) {
-		json_t *x;
-		size_t j;
-
-		S_TRY(S_deeper(r));
-		S_BUILD(r, galley_builder_enter(r->b, GALLEY_NODE_ITEM));
-		if (attrs && i < json_array_size(attrs)) {
-			mark = S_push_key(r, "item-attrs");
-			S_push_index(r, i);
-			S_TRY(S_attr_value(r, json_array_get(attrs, i), galley_builder_current(r->b)));
-			S_pop(r, mark);
-		}
-		mark = S_push_key(r, "items");
-		S_push_index(r, i);
-		if (!json_is_array(item))
-			return S_fail(r, "expected an array of blocks (one list item), got %s", S_kind(item));
-		json_array_foreach(item, j, x) {
-			size_t m = S_push_index(r, j);
-			S_TRY(S_block(r, x));
-			S_pop(r, m);
-		}
-		S_pop(r, mark);
-		S_TRY(S_leave(r));
-	}
+	for (i = 0; i < json_array_size(items); i++)
+		S_TRY(S_implicit(r, GALLEY_NODE_ITEM, obj, "items", "item-attrs", i, S_block));
 	return S_leave(r);
 }
 
@@ -430,34 +439,15 @@ static int S_cell(S_reader *r, json_t *cell)
 
 static int S_table(S_reader *r, json_t *obj)
 {
-	json_t *rows, *attrs, *row, *cell;
-	size_t i, j, mark;
+	json_t *rows, *attrs;
+	size_t i;
 
 	S_TRY(S_field(r, obj, "rows", JSON_ARRAY, S_REQUIRED, &rows));
 	S_TRY(S_parallel_attrs(r, obj, "row-attrs", json_array_size(rows), &attrs));
 	S_TRY(S_enter(r, GALLEY_NODE_TABLE, obj));
 	S_TRY(S_caption(r, obj));
-	json_array_foreach(rows, i, row) {
-		S_TRY(S_deeper(r));
-		S_BUILD(r, galley_builder_enter(r->b, GALLEY_NODE_ROW));
-		if (attrs && i < json_array_size(attrs)) {
-			mark = S_push_key(r, "row-attrs");
-			S_push_index(r, i);
-			S_TRY(S_attr_value(r, json_array_get(attrs, i), galley_builder_current(r->b)));
-			S_pop(r, mark);
-		}
-		mark = S_push_key(r, "rows");
-		S_push_index(r, i);
-		if (!json_is_array(row))
-			return S_fail(r, "expected an array of cells (one table row), got %s", S_kind(row));
-		json_array_foreach(row, j, cell) {
-			size_t m = S_push_index(r, j);
-			S_TRY(S_cell(r, cell));
-			S_pop(r, m);
-		}
-		S_pop(r, mark);
-		S_TRY(S_leave(r));
-	}
+	for (i = 0; i < json_array_size(rows); i++)
+		S_TRY(S_implicit(r, GALLEY_NODE_ROW, obj, "rows", "row-attrs", i, S_cell));
 	return S_leave(r);
 }
 

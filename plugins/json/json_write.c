@@ -2,6 +2,14 @@
  * JSON form as jansson values, in a fixed key order, then dumps it
  * 2-space indented with UTF-8 unescaped, so the output is deterministic and
  * `-f json -t json` reproduces galley's own output byte for byte. */
+/* The key order (part of the JSON form; README/INTERFACE.md document it):
+ * the document: galley-ir, attr?, meta (always), blocks; meta: the known keys
+ * in galley_meta_key_at() order, then the free keys. Every node: type, attr?,
+ * its fields, its children — heading: level; list: ordered, start, items,
+ * item-attrs?; code: text, language?; table: caption?, caption-attr?, rows,
+ * row-attrs?; cell (no type): attr?, header, colspan, rowspan, blocks;
+ * figure: src, alt, caption?, caption-attr?; div: role?, blocks; link: href,
+ * title?, inlines; image: src, alt. attr: id?, classes?, kv?. */
 #include <string.h>
 
 #include <jansson.h>
