@@ -1,2 +1,231 @@
-/* context.c — TODO */
-#include "galley/plugin.h"
+/* context.c — the context: last error, verbosity, input name, options,
+ * and the slot the plugin registry lives in. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct galley_context {
+	int code;
+	char *message;
+	int verbosity;
+	char *input_name;
+	char **opt_keys;
+	char **opt_values;
+	size_t nopts;
+	struct galley_registry *registry;
+	void (*registry_free)(struct galley_registry *);
+};
+
+static const char S_oom_message[] = "out of memory";
+
+const char *galley_version(void)
+{
+	return GALLEY_VERSION_STRING;
+}
+
+char *galley__strdup(const char *s)
+{
+	return s ? galley__strndup(s, strlen(s)) : NULL;
+}
+
+char *galley__strndup(const char *s, size_t n)
+{
+	char *p;
+	if (!s)
+		return NULL;
+	p = malloc(n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+galley_context *galley_context_new(void)
+{
+	return calloc(1, sizeof(galley_context));
+}
+
+void galley_context_free(galley_context *ctx)
+{
+	size_t i;
+	if (!ctx)
+		return;
+	if (ctx->registry && ctx->registry_free)
+		ctx->registry_free(ctx->registry);
+	for (i = 0; i < ctx->nopts; i++) {
+		free(ctx->opt_keys[i]);
+		free(ctx->opt_values[i]);
+	}
+	free(ctx->opt_keys);
+	free(ctx->opt_values);
+	if (ctx->message != S_oom_message)
+		free(ctx->message);
+	free(ctx->input_name);
+	free(ctx);
+}
+
+const char *galley_context_error(const galley_context *ctx)
+{
+	return ctx && ctx->message ? ctx->message : "";
+}
+
+int galley_context_error_code(const galley_context *ctx)
+{
+	return ctx ? ctx->code : 0;
+}
+
+void galley_error_clear(galley_context *ctx)
+{
+	if (!ctx)
+		return;
+	if (ctx->message != S_oom_message)
+		free(ctx->message);
+	ctx->message = NULL;
+	ctx->code = 0;
+}
+
+int galley_error(galley_context *ctx, int code, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *msg;
+
+	if (!ctx)
+		return code;
+	galley_error_clear(ctx);
+	ctx->code = code;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!msg) {
+		/* Keep a message even when memory is gone. */
+		ctx->message = (char *)S_oom_message;
+		return code;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	ctx->message = msg;
+	return code;
+}
+
+void galley_context_set_verbosity(galley_context *ctx, int verbosity)
+{
+	if (ctx)
+		ctx->verbosity = verbosity;
+}
+
+int galley_context_verbosity(const galley_context *ctx)
+{
+	return ctx ? ctx->verbosity : 0;
+}
+
+void galley_context_set_input_name(galley_context *ctx, const char *name)
+{
+	char *copy;
+	if (!ctx)
+		return;
+	copy = galley__strdup(name);
+	free(ctx->input_name);
+	ctx->input_name = copy;
+}
+
+const char *galley_context_input_name(const galley_context *ctx)
+{
+	return ctx ? ctx->input_name : NULL;
+}
+
+void galley_log(galley_context *ctx, int level, const char *fmt, ...)
+{
+	va_list ap;
+	char line[2048];
+	int verbosity = ctx ? ctx->verbosity : 0;
+
+	if (verbosity < level)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	/* One fprintf per message so lines from worker threads do not interleave. */
+	if (ctx && ctx->input_name)
+		fprintf(stderr, "galley: %s: %s\n", ctx->input_name, line);
+	else
+		fprintf(stderr, "galley: %s\n", line);
+}
+
+int galley_context_set_option(galley_context *ctx, const char *key, const char *value)
+{
+	size_t i;
+	char *v, *k, **nk, **nv;
+
+	if (!ctx || !key)
+		return GALLEY_EUSAGE;
+	v = galley__strdup(value);
+	if (value && !v)
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	for (i = 0; i < ctx->nopts; i++) {
+		if (strcmp(ctx->opt_keys[i], key) == 0) {
+			free(ctx->opt_values[i]);
+			ctx->opt_values[i] = v;
+			return 0;
+		}
+	}
+	k = galley__strdup(key);
+	nk = realloc(ctx->opt_keys, (ctx->nopts + 1) * sizeof *nk);
+	if (nk)
+		ctx->opt_keys = nk;
+	nv = nk ? realloc(ctx->opt_values, (ctx->nopts + 1) * sizeof *nv) : NULL;
+	if (nv)
+		ctx->opt_values = nv;
+	if (!k || !nk || !nv) {
+		free(k);
+		free(v);
+		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	ctx->opt_keys[ctx->nopts] = k;
+	ctx->opt_values[ctx->nopts] = v;
+	ctx->nopts++;
+	return 0;
+}
+
+const char *galley_context_option(const galley_context *ctx, const char *key)
+{
+	size_t i;
+	if (!ctx || !key)
+		return NULL;
+	for (i = 0; i < ctx->nopts; i++)
+		if (strcmp(ctx->opt_keys[i], key) == 0)
+			return ctx->opt_values[i];
+	return NULL;
+}
+
+int galley_context_option_bool(const galley_context *ctx, const char *key, int def)
+{
+	const char *v = galley_context_option(ctx, key);
+	if (!v)
+		return def;
+	if (!strcasecmp(v, "1") || !strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "on"))
+		return 1;
+	if (!strcasecmp(v, "0") || !strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcasecmp(v, "off"))
+		return 0;
+	return def;
+}
+
+struct galley_registry *galley__context_registry(galley_context *ctx)
+{
+	return ctx ? ctx->registry : NULL;
+}
+
+void galley__context_set_registry(galley_context *ctx, struct galley_registry *reg,
+	void (*free_fn)(struct galley_registry *))
+{
+	if (!ctx)
+		return;
+	ctx->registry = reg;
+	ctx->registry_free = free_fn;
+}

@@ -1,2 +1,227 @@
-/* iter.c — TODO */
-#include "galley/plugin.h"
+/* iter.c — the walk every writer is built on (ENTER/EXIT events, leaves
+ * ENTER only), and two walks of our own: text content and a debug dump. */
+#include "internal.h"
+#include "tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	galley_event_type ev;
+	galley_node *node;
+} S_step;
+
+struct galley_iter {
+	galley_node *root;
+	S_step cur;
+	S_step next;
+};
+
+galley_iter *galley_iter_new(galley_node *root)
+{
+	galley_iter *it;
+	if (!root)
+		return NULL;
+	it = calloc(1, sizeof *it);
+	if (!it)
+		return NULL;
+	it->root = root;
+	it->cur.ev = GALLEY_EVENT_NONE;
+	it->next.ev = GALLEY_EVENT_ENTER;
+	it->next.node = root;
+	return it;
+}
+
+void galley_iter_free(galley_iter *it)
+{
+	free(it);
+}
+
+static void S_advance(galley_iter *it)
+{
+	galley_event_type ev = it->cur.ev;
+	galley_node *node = it->cur.node;
+
+	if (ev == GALLEY_EVENT_ENTER && !galley_node_type_is_leaf(node->type)) {
+		if (node->first) {
+			it->next.ev = GALLEY_EVENT_ENTER;
+			it->next.node = node->first;
+		} else {
+			it->next.ev = GALLEY_EVENT_EXIT;
+			it->next.node = node;
+		}
+	} else if (node == it->root) {
+		it->next.ev = GALLEY_EVENT_DONE;
+		it->next.node = NULL;
+	} else if (node->next) {
+		it->next.ev = GALLEY_EVENT_ENTER;
+		it->next.node = node->next;
+	} else {
+		it->next.ev = GALLEY_EVENT_EXIT;
+		it->next.node = node->parent;
+	}
+}
+
+galley_event_type galley_iter_next(galley_iter *it)
+{
+	if (!it)
+		return GALLEY_EVENT_DONE;
+	it->cur = it->next;
+	if (it->cur.ev == GALLEY_EVENT_DONE)
+		return GALLEY_EVENT_DONE;
+	S_advance(it);
+	return it->cur.ev;
+}
+
+galley_node *galley_iter_get_node(const galley_iter *it)
+{
+	return it ? it->cur.node : NULL;
+}
+
+galley_event_type galley_iter_get_event(const galley_iter *it)
+{
+	return it ? it->cur.ev : GALLEY_EVENT_NONE;
+}
+
+void galley_iter_reset(galley_iter *it, galley_node *node, galley_event_type event)
+{
+	if (!it || !node)
+		return;
+	it->cur.ev = event;
+	it->cur.node = node;
+	S_advance(it);
+}
+
+int galley_node_text_content(const galley_node *node, galley_buffer *out)
+{
+	galley_iter *it;
+	galley_event_type ev;
+	int pending = 0;
+	size_t start = out->len;
+
+	if (!node)
+		return GALLEY_EINVAL;
+	it = galley_iter_new((galley_node *)node);
+	if (!it)
+		return GALLEY_ENOMEM;
+	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+		galley_node *n = galley_iter_get_node(it);
+		/* a newline between blocks, only where text follows text */
+		if (galley_node_type_is_block(n->type) && ev == GALLEY_EVENT_ENTER && out->len > start)
+			pending = 1;
+		switch (n->type) {
+		case GALLEY_NODE_TEXT:
+		case GALLEY_NODE_CODE:
+		case GALLEY_NODE_CODE_BLOCK:
+		case GALLEY_NODE_LINEBREAK:
+			if (pending && out->len > start && out->data[out->len - 1] != '\n')
+				galley_buffer_putc(out, '\n');
+			pending = 0;
+			if (n->type == GALLEY_NODE_LINEBREAK)
+				galley_buffer_putc(out, ' ');
+			else
+				galley_buffer_append(out, n->text ? n->text : "", n->text_len);
+			break;
+		default:
+			break;
+		}
+	}
+	galley_iter_free(it);
+	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+static void S_dump_string(galley_buffer *out, const char *s, size_t len)
+{
+	size_t i;
+	galley_buffer_putc(out, '"');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			galley_buffer_printf(out, "\\%c", c);
+		else if (c == '\n')
+			galley_buffer_puts(out, "\\n");
+		else if (c < 0x20)
+			galley_buffer_printf(out, "\\x%02x", c);
+		else
+			galley_buffer_putc(out, c);
+	}
+	galley_buffer_putc(out, '"');
+}
+
+static void S_dump_field(galley_buffer *out, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	galley_buffer_printf(out, " %s=", name);
+	S_dump_string(out, value, strlen(value));
+}
+
+int galley_node_dump(const galley_node *node, galley_buffer *out)
+{
+	galley_iter *it;
+	galley_event_type ev;
+	int depth = 0;
+	size_t i;
+
+	if (!node)
+		return GALLEY_EINVAL;
+	it = galley_iter_new((galley_node *)node);
+	if (!it)
+		return GALLEY_ENOMEM;
+	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+		galley_node *n = galley_iter_get_node(it);
+		if (ev == GALLEY_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		for (i = 0; i < (size_t)depth; i++)
+			galley_buffer_puts(out, "  ");
+		galley_buffer_puts(out, n->type == GALLEY_NODE_CODE_BLOCK ? "code_block" : galley_node_type_name(n->type));
+		switch (n->type) {
+		case GALLEY_NODE_HEADING:
+			galley_buffer_printf(out, " level=%d", n->level);
+			break;
+		case GALLEY_NODE_LIST:
+			galley_buffer_printf(out, " ordered=%d start=%ld", n->ordered, n->start);
+			break;
+		case GALLEY_NODE_CELL:
+			galley_buffer_printf(out, " header=%d colspan=%d rowspan=%d", n->header, n->colspan, n->rowspan);
+			break;
+		default:
+			break;
+		}
+		S_dump_field(out, "url", n->url);
+		S_dump_field(out, "alt", n->alt);
+		S_dump_field(out, "title", n->title);
+		S_dump_field(out, "lang", n->lang);
+		S_dump_field(out, "role", n->role);
+		S_dump_field(out, "id", n->id);
+		for (i = 0; i < n->nclasses; i++)
+			S_dump_field(out, "class", n->classes[i]);
+		for (i = 0; i < n->nkv; i++) {
+			galley_buffer_printf(out, " %s=", n->kv[2 * i]);
+			S_dump_string(out, n->kv[2 * i + 1], strlen(n->kv[2 * i + 1]));
+		}
+		if (n->text) {
+			galley_buffer_putc(out, ' ');
+			S_dump_string(out, n->text, n->text_len);
+		}
+		if (n->meta) {
+			size_t k, nk = galley_meta_key_count(n->meta);
+			for (k = 0; k < nk; k++) {
+				const char *key = galley_meta_key_at(n->meta, k);
+				size_t j, c = galley_meta_count(n->meta, key);
+				for (j = 0; j < c; j++) {
+					const char *v = galley_meta_get_nth(n->meta, key, j);
+					galley_buffer_printf(out, "\n  meta %s=", key);
+					S_dump_string(out, v, strlen(v));
+				}
+			}
+		}
+		galley_buffer_putc(out, '\n');
+		if (!galley_node_type_is_leaf(n->type))
+			depth++;
+	}
+	galley_iter_free(it);
+	return out->oom ? GALLEY_ENOMEM : 0;
+}

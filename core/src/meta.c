@@ -1,2 +1,265 @@
-/* meta.c — TODO */
-#include "galley/plugin.h"
+/* meta.c — a release's metadata: the known keys of INTERFACE.md (two of
+ * them lists, one a number) and free key/values in insertion order. */
+#include "internal.h"
+#include "tree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const S_known[] = {
+	"title", "subtitle", "date", "issuer", "category", "language", "source",
+	"identifier", "hits", "authors", "keywords", "description", "place",
+};
+#define S_NKNOWN (sizeof S_known / sizeof S_known[0])
+enum { S_HITS = 8 };
+
+typedef struct {
+	char **values;
+	size_t count;
+} S_slot;
+
+struct galley_meta {
+	S_slot known[S_NKNOWN]; /* hits is kept as its decimal text */
+	char **free_keys;
+	S_slot *free_slots;
+	size_t nfree;
+};
+
+static int S_known_index(const char *key)
+{
+	size_t i;
+	for (i = 0; i < S_NKNOWN; i++)
+		if (strcmp(S_known[i], key) == 0)
+			return (int)i;
+	return -1;
+}
+
+int galley_meta_key_is_list(const char *key)
+{
+	return key && (strcmp(key, "authors") == 0 || strcmp(key, "keywords") == 0);
+}
+
+int galley_meta_key_is_known(const char *key)
+{
+	return key && S_known_index(key) >= 0;
+}
+
+galley_meta *galley__meta_new(void)
+{
+	return calloc(1, sizeof(galley_meta));
+}
+
+static void S_slot_clear(S_slot *s)
+{
+	size_t i;
+	for (i = 0; i < s->count; i++)
+		free(s->values[i]);
+	free(s->values);
+	s->values = NULL;
+	s->count = 0;
+}
+
+void galley__meta_free(galley_meta *meta)
+{
+	size_t i;
+	if (!meta)
+		return;
+	for (i = 0; i < S_NKNOWN; i++)
+		S_slot_clear(&meta->known[i]);
+	for (i = 0; i < meta->nfree; i++) {
+		free(meta->free_keys[i]);
+		S_slot_clear(&meta->free_slots[i]);
+	}
+	free(meta->free_keys);
+	free(meta->free_slots);
+	free(meta);
+}
+
+static int S_slot_add(S_slot *s, const char *value)
+{
+	char **p;
+	char *copy = galley__strdup(value);
+	if (!copy)
+		return GALLEY_ENOMEM;
+	p = realloc(s->values, (s->count + 1) * sizeof *p);
+	if (!p) {
+		free(copy);
+		return GALLEY_ENOMEM;
+	}
+	s->values = p;
+	s->values[s->count++] = copy;
+	return 0;
+}
+
+static S_slot *S_find(const galley_meta *meta, const char *key, int create)
+{
+	size_t i;
+	int k;
+	galley_meta *m = (galley_meta *)meta;
+	char **nk;
+	S_slot *ns;
+
+	if (!meta || !key)
+		return NULL;
+	k = S_known_index(key);
+	if (k >= 0)
+		return &m->known[k];
+	for (i = 0; i < meta->nfree; i++)
+		if (strcmp(meta->free_keys[i], key) == 0)
+			return &m->free_slots[i];
+	if (!create)
+		return NULL;
+	nk = realloc(m->free_keys, (m->nfree + 1) * sizeof *nk);
+	if (!nk)
+		return NULL;
+	m->free_keys = nk;
+	ns = realloc(m->free_slots, (m->nfree + 1) * sizeof *ns);
+	if (!ns)
+		return NULL;
+	m->free_slots = ns;
+	m->free_keys[m->nfree] = galley__strdup(key);
+	if (!m->free_keys[m->nfree])
+		return NULL;
+	memset(&m->free_slots[m->nfree], 0, sizeof(S_slot));
+	return &m->free_slots[m->nfree++];
+}
+
+static int S_parse_hits(const char *value, long long *out)
+{
+	char *end;
+	long long v;
+	const char *p = value;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p < '0' || *p > '9')
+		return GALLEY_EINVAL;
+	errno = 0;
+	v = strtoll(p, &end, 10);
+	if (errno || v < 0)
+		return GALLEY_EINVAL;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (*end)
+		return GALLEY_EINVAL;
+	*out = v;
+	return 0;
+}
+
+const char *galley_meta_get(const galley_meta *meta, const char *key)
+{
+	S_slot *s = S_find(meta, key, 0);
+	return s && s->count ? s->values[0] : NULL;
+}
+
+int galley_meta_set(galley_meta *meta, const char *key, const char *value)
+{
+	S_slot *s;
+	if (!meta || !key || !*key)
+		return GALLEY_EINVAL;
+	if (value && strcmp(key, "hits") == 0) {
+		long long v;
+		if (S_parse_hits(value, &v) < 0)
+			return GALLEY_EINVAL;
+		return galley_meta_set_hits(meta, v);
+	}
+	s = S_find(meta, key, value != NULL);
+	if (!s)
+		return value ? GALLEY_ENOMEM : 0;
+	S_slot_clear(s);
+	return value ? S_slot_add(s, value) : 0;
+}
+
+int galley_meta_add(galley_meta *meta, const char *key, const char *value)
+{
+	S_slot *s;
+	if (!meta || !galley_meta_key_is_list(key) || !value)
+		return GALLEY_EINVAL;
+	s = S_find(meta, key, 1);
+	return s ? S_slot_add(s, value) : GALLEY_ENOMEM;
+}
+
+size_t galley_meta_count(const galley_meta *meta, const char *key)
+{
+	S_slot *s = S_find(meta, key, 0);
+	return s ? s->count : 0;
+}
+
+const char *galley_meta_get_nth(const galley_meta *meta, const char *key, size_t i)
+{
+	S_slot *s = S_find(meta, key, 0);
+	return s && i < s->count ? s->values[i] : NULL;
+}
+
+long long galley_meta_get_hits(const galley_meta *meta)
+{
+	long long v;
+	const char *s = galley_meta_get(meta, "hits");
+	if (!s || S_parse_hits(s, &v) < 0)
+		return -1;
+	return v;
+}
+
+int galley_meta_set_hits(galley_meta *meta, long long hits)
+{
+	char num[32];
+	if (!meta)
+		return GALLEY_EINVAL;
+	if (hits < 0) {
+		S_slot_clear(&meta->known[S_HITS]);
+		return 0;
+	}
+	snprintf(num, sizeof num, "%lld", hits);
+	S_slot_clear(&meta->known[S_HITS]);
+	return S_slot_add(&meta->known[S_HITS], num);
+}
+
+size_t galley_meta_key_count(const galley_meta *meta)
+{
+	size_t i, n = 0;
+	if (!meta)
+		return 0;
+	for (i = 0; i < S_NKNOWN; i++)
+		n += meta->known[i].count > 0;
+	for (i = 0; i < meta->nfree; i++)
+		n += meta->free_slots[i].count > 0;
+	return n;
+}
+
+const char *galley_meta_key_at(const galley_meta *meta, size_t idx)
+{
+	size_t i;
+	if (!meta)
+		return NULL;
+	for (i = 0; i < S_NKNOWN; i++)
+		if (meta->known[i].count > 0 && idx-- == 0)
+			return S_known[i];
+	for (i = 0; i < meta->nfree; i++)
+		if (meta->free_slots[i].count > 0 && idx-- == 0)
+			return meta->free_keys[i];
+	return NULL;
+}
+
+int galley_meta_is_empty(const galley_meta *meta)
+{
+	return galley_meta_key_count(meta) == 0;
+}
+
+int galley__meta_copy(galley_meta *dst, const galley_meta *src)
+{
+	size_t i, j, n = galley_meta_key_count(src);
+	for (i = 0; i < n; i++) {
+		const char *key = galley_meta_key_at(src, i);
+		size_t c = galley_meta_count(src, key);
+		galley_meta_set(dst, key, NULL);
+		for (j = 0; j < c; j++) {
+			int rc = galley_meta_key_is_list(key)
+				? galley_meta_add(dst, key, galley_meta_get_nth(src, key, j))
+				: galley_meta_set(dst, key, galley_meta_get_nth(src, key, j));
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
