@@ -174,10 +174,10 @@ static unsigned S_last_char(const char *s, size_t len)
 	size_t i = len, w;
 	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
 		i--;
-	if (i == 0 && len == 0)
+	if (len == 0)
 		return 0;
-	if (i > 0 && i == len)
-		i--;
+	if (i > 0)
+		i--; /* the lead byte is just before the continuation bytes */
 	return S_decode(s, len, i, &w);
 }
 
@@ -188,7 +188,8 @@ static unsigned S_last_char(const char *s, size_t len)
 static const char *const S_categories[] = {
 	"Press Releases", "Press Release", "News Releases", "News Release", "Press Statements",
 	"Press Statement", "Statements", "Statement", "Speeches", "Announcements", "Media Releases",
-	"Media Release", "Press Briefings", "Readouts", "Notices",
+	"Media Release", "Press Briefings", "Readouts", "Notices", "Media Note", "Media Notes",
+	"Joint Statement", "Readout", "Fact Sheet",
 	"보도자료", "보도설명자료", "보도참고자료", "보도해명자료", "설명자료", "공지사항", "알림",
 	"Pressemitteilung", "Pressemitteilungen", "Pressemeldung", "Pressemeldungen", "Presseinformation",
 	"Communiqué de presse", "Communiqués de presse", "Communiqué", "Communiqués",
@@ -242,7 +243,10 @@ static const char *const S_signature_starts[] = {
 	"Press Office", "Press office", "Press and Information", "Press Secretary", "Press Service",
 	"Press Section", "Public Relations", "Media Office", "Communications Office", "대변인",
 	"외교부 대변인", "Pressestelle", "Pressesprecher", "Pressesprecherin", "Service de presse",
-	"Porte-parole", "Le porte-parole", "報道官", "外務報道官", "发言人", NULL
+	"Porte-parole", "Le porte-parole", "報道官", "外務報道官", "发言人",
+	/* the closing of a letter */
+	"Sincerely", "Yours sincerely", "Yours faithfully", "Best regards", "Kind regards", "Regards",
+	"With best regards", "Mit freundlichen Grüßen", "Cordialement", "敬具", NULL
 };
 
 static const char *const S_section_labels[] = {
@@ -272,8 +276,9 @@ static int S_marker(const char *s, size_t len, const char *const *table, size_t 
 		size_t k = ml, n;
 		while (k < len && (n = S_blank_at(s, len, k)) > 0)
 			k += n;
-		/* ASCII markers need a space after them: "-5%" and "°C" are text. */
-		if (k == ml && ((unsigned char)table[m][ml - 1] < 0x80 || !strcmp(table[m], "°")))
+		/* ASCII markers need a space after them: "-5%" and "°C" are text
+		 * (markers such as "o " carry their space already). */
+		if (k == ml && table[m][ml - 1] != ' ' && ((unsigned char)table[m][ml - 1] < 0x80 || !strcmp(table[m], "°")))
 			continue;
 		if (k >= len)
 			continue;
@@ -462,6 +467,15 @@ static int S_date_line(const char *s, size_t len, S_dateinfo *di)
 		}
 	}
 	S_span before = S_strip_seps(S_trim(s, start), 0);
+	/* "Paris, le 3 février 2020", "Berlin, den 3. März 2023". */
+	static const char *const preps[] = {" le", " den", " am", " el", " il", NULL};
+	for (size_t k = 0; preps[k]; k++) {
+		size_t pl = strlen(preps[k]);
+		if (before.len > pl && S_eq_fold(before.s + before.len - pl, pl, preps[k])) {
+			before = S_strip_seps((S_span){before.s, before.len - pl}, 0);
+			break;
+		}
+	}
 	S_span after = S_skip_time((S_span){s + end, len - (size_t)end});
 	after = S_strip_seps(after, 1);
 	after = S_skip_time(after);
@@ -471,10 +485,9 @@ static int S_date_line(const char *s, size_t len, S_dateinfo *di)
 			       (S_label_value(before.s, before.len, S_date_labels, &v) && v.len == 0);
 		if (!labelled) {
 			/* "Brussels, 10 July 2018": a short place before a comma. */
-			const char *comma = s + start;
-			while (comma > s && (comma[-1] == ' '))
-				comma--;
-			if (comma > s && comma[-1] == ',' && before.len <= 40 && S_words(before.s, before.len) <= 4)
+			const char *after_place = before.s + before.len;
+			if (after_place < s + start && *after_place == ',' && before.len <= 40 &&
+			    S_words(before.s, before.len) <= 4)
 				di->place = before;
 			else if (S_is_one_of(before.s, before.len, S_categories))
 				di->category = before;
@@ -656,6 +669,8 @@ static int S_starts_item(const S_line *l)
 	       S_marker(l->s, l->len, S_box_markers, &skip) >= 0;
 }
 
+static int S_is_signature(const char *s, size_t len);
+
 /* A header line that carries metadata or chrome: consumed by the header. */
 static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, int *rc)
 {
@@ -693,6 +708,24 @@ static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, i
 		return 1;
 	if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
 		*rc = S_meta_set(r, "issuer", v.s, v.len);
+		return 1;
+	}
+	/* "European Commission - Press release": issuer and category. */
+	for (size_t i = 0; i + 3 <= l->len; i++) {
+		if (memcmp(l->s + i, " - ", 3) != 0 && (i + 5 > l->len || memcmp(l->s + i, " – ", 5) != 0))
+			continue;
+		size_t dl = l->s[i + 1] == '-' ? 3 : 5;
+		S_span org = S_trim(l->s, i), cat = S_trim(l->s + i + dl, l->len - i - dl);
+		if (org.len && S_is_one_of(cat.s, cat.len, S_categories)) {
+			*rc = S_meta_set(r, "category", cat.s, cat.len);
+			if (*rc == 0)
+				*rc = S_meta_set(r, "issuer", org.s, org.len);
+			return 1;
+		}
+	}
+	/* "Office of the Spokesperson" above the title names the issuer. */
+	if (!galley_meta_get(r->meta, "title") && S_is_signature(l->s, l->len) && l->len <= 80) {
+		*rc = S_meta_set(r, "issuer", l->s, l->len);
 		return 1;
 	}
 	return galley_release_is_chrome(l->s, l->len);
@@ -789,7 +822,8 @@ static int S_is_contact(const S_line *l)
 
 static int S_is_signature(const char *s, size_t len)
 {
-	if (len > 160)
+	/* A signature is a short line, not a sentence. */
+	if (len == 0 || len > 100 || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
 		return 0;
 	for (size_t k = 0; S_signature_starts[k]; k++)
 		if (S_starts_fold(s, len, S_signature_starts[k]))
@@ -1023,6 +1057,11 @@ static int S_issuer_from_contact(S_reader *r, const char *s, size_t len)
 	return 0;
 }
 
+static int S_star_unit(const S_unit *u)
+{
+	return (u->kind == U_NOTE || (u->kind == U_SUB && u->marker == 1000)) && u->text.len && u->text.data[0] == '*';
+}
+
 /* Pass 2c: the tail of the body (signatures, datelines), notes,
  * headings, and which numbered paragraphs form runs. */
 static int S_classify(S_reader *r)
@@ -1071,6 +1110,18 @@ static int S_classify(S_reader *r)
 		}
 		if (rc < 0)
 			return rc;
+	}
+	/* "* " on consecutive lines is a bullet list; alone it is a note. */
+	for (size_t k = 0; k < r->nunits; k++) {
+		S_unit *u = &r->units[k];
+		if (!S_star_unit(u))
+			continue;
+		int prev = k > 0 && S_star_unit(&r->units[k - 1]) && r->units[k - 1].first + r->units[k - 1].nlines == u->first;
+		int next = k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first;
+		if (prev || next) {
+			u->kind = U_SUB;
+			u->marker = 1000; /* a kind of its own in outlines */
+		}
 	}
 	/* Numbered runs, found as galley_release_number_paragraphs() will find
 	 * them, so that their sub-items are left for it to nest. */
