@@ -8,6 +8,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <link.h>
 #include <ltdl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,14 +168,23 @@ static int S_refuse(struct galley_registry *reg, int code, const char *fmt, cons
 static int S_add_format(struct galley_registry *reg, const galley_reader_desc *rd, const galley_writer_desc *wd)
 {
 	const char *kind = rd ? "reader" : "writer";
-	const char *name = rd ? rd->name : wd->name;
-	const char *aliases = rd ? rd->aliases : wd->aliases;
+	const char *name, *aliases;
 	struct strlist names = {NULL, 0};
 	struct galley_format **nf;
 	const char *p;
 	size_t i, j;
+	unsigned int version = rd ? rd->version : wd->version, want = rd ? GALLEY_READER_VERSION : GALLEY_WRITER_VERSION;
 	int rc = 0;
 
+	/* Checked before any other field: a struct from another version may
+	 * not even have them where we look. */
+	if (version != want) {
+		char v[64];
+		snprintf(v, sizeof v, "%u (galley expects %u)", version, want);
+		return S_refuse(reg, GALLEY_EABI, "%s descriptor version %s", kind, v);
+	}
+	name = rd ? rd->name : wd->name;
+	aliases = rd ? rd->aliases : wd->aliases;
 	if (!name || !*name || strpbrk(name, ", \t\n/"))
 		return S_refuse(reg, GALLEY_EINVAL, "%s with a missing or malformed name%s", kind, "");
 	if ((rd && !rd->read) || (wd && !wd->write))
@@ -232,26 +242,12 @@ out:
 
 int galley_registry_add_reader(galley_registry *reg, const galley_reader_desc *desc)
 {
-	char v[32];
-	if (!reg || !desc)
-		return GALLEY_EUSAGE;
-	if (desc->version != GALLEY_READER_VERSION) {
-		snprintf(v, sizeof v, "%u (galley expects %u)", desc->version, GALLEY_READER_VERSION);
-		return S_refuse(reg, GALLEY_EABI, "reader descriptor version %s%s", v, "");
-	}
-	return S_add_format(reg, desc, NULL);
+	return reg && desc ? S_add_format(reg, desc, NULL) : GALLEY_EUSAGE;
 }
 
 int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *desc)
 {
-	char v[32];
-	if (!reg || !desc)
-		return GALLEY_EUSAGE;
-	if (desc->version != GALLEY_WRITER_VERSION) {
-		snprintf(v, sizeof v, "%u (galley expects %u)", desc->version, GALLEY_WRITER_VERSION);
-		return S_refuse(reg, GALLEY_EABI, "writer descriptor version %s%s", v, "");
-	}
-	return S_add_format(reg, NULL, desc);
+	return reg && desc ? S_add_format(reg, NULL, desc) : GALLEY_EUSAGE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -393,6 +389,17 @@ static void S_rollback(struct galley_registry *reg, size_t plugin)
 	reg->nfmts = k;
 }
 
+/* The size the ELF symbol table gives the symbol at addr, or a size
+ * large enough to pass when the table does not say. */
+static size_t S_symbol_size(const void *addr)
+{
+	Dl_info info;
+	const ElfW(Sym) *sym = NULL;
+	if (!dladdr1(addr, &info, (void **)&sym, RTLD_DL_SYMENT) || !sym || sym->st_size == 0)
+		return sizeof(galley_plugin_desc);
+	return (size_t)sym->st_size;
+}
+
 static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const char *path)
 {
 	struct plugin *pl, **np;
@@ -412,6 +419,14 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	desc = (const galley_plugin_desc *)lt_dlsym(h, GALLEY_PLUGIN_SYMBOL);
 	if (!desc) {
 		snprintf(why, sizeof why, "not a galley plugin: no symbol %s", GALLEY_PLUGIN_SYMBOL);
+		S_refused(reg, path, why);
+		lt_dlclose(h);
+		return 0;
+	}
+	/* A symbol of that name too small to be a descriptor (a stray int)
+	 * must not be read past its end. */
+	if (S_symbol_size(desc) < sizeof(unsigned int) * 2) {
+		snprintf(why, sizeof why, "not a galley plugin: %s is not a plugin descriptor", GALLEY_PLUGIN_SYMBOL);
 		S_refused(reg, path, why);
 		lt_dlclose(h);
 		return 0;

@@ -38,6 +38,11 @@ GALLEY_PLUGIN_EXPORT const galley_plugin_desc galley_plugin_descriptor = {
 /* Exports something, but not the descriptor. */
 GALLEY_PLUGIN_EXPORT int galley_plugin_descriptr = 1;
 
+#elif defined(BAD_TINY_SYMBOL)
+/* The right name on something that is not a descriptor: reading the ABI
+ * minor would read past its end. */
+GALLEY_PLUGIN_EXPORT const unsigned int galley_plugin_descriptor = 1;
+
 #elif defined(BAD_INIT_FAILS)
 static const galley_reader_desc S_reader = {
 	GALLEY_READER_VERSION, "initfail", NULL, "initfail", "registered, then init fails", NULL, S_read, NULL, {0}};
