@@ -9,11 +9,10 @@
 #   tests that need it exit 77 (ctest SKIPPED) and say why.
 function(galley_golden_test)
   cmake_parse_arguments(G "" "NAME;INPUT;EXPECTED" "ARGS" ${ARGN})
-  string(REPLACE ";" "\;" gargs "${G_ARGS}")
   add_test(NAME golden.${G_NAME}
     COMMAND ${CMAKE_COMMAND}
       -DGALLEY=$<TARGET_FILE:galley-cli> -DINPUT=${G_INPUT} -DEXPECTED=${G_EXPECTED}
-      "-DARGS=${gargs}"
+      "-DARGS=${G_ARGS}"
       -P ${PROJECT_SOURCE_DIR}/cmake/golden.cmake)
   set_tests_properties(golden.${G_NAME} PROPERTIES LABELS golden)
 endfunction()
