@@ -240,9 +240,8 @@ static void S_link_walk(xmlNodePtr n, double *links)
 	}
 }
 
-static double S_link_density(xmlNodePtr n)
+static double S_link_density_len(xmlNodePtr n, size_t len)
 {
-	size_t len = html_text_length(n);
 	if (len == 0)
 		return 0;
 	double links = 0;
@@ -251,6 +250,11 @@ static double S_link_density(xmlNodePtr n)
 	else
 		S_link_walk(n->children, &links);
 	return links / (double)len;
+}
+
+static double S_link_density(xmlNodePtr n)
+{
+	return S_link_density_len(n, html_text_length(n));
 }
 
 /* Commas of several scripts, as Readability counts them. */
@@ -790,9 +794,8 @@ static size_t S_tag_text(xmlNodePtr n, int headings)
 	return t;
 }
 
-static double S_heading_density(xmlNodePtr n)
+static double S_heading_density(xmlNodePtr n, size_t total)
 {
-	size_t total = html_text_length(n);
 	return total ? (double)S_tag_text(n, 1) / (double)total : 0;
 }
 
@@ -815,9 +818,9 @@ static int S_should_remove(S_ex *ex, xmlNodePtr node, const char *tag)
 	double img = (double)S_count_tag(node, "img");
 	double li = (double)S_count_tag(node, "li") - 100;
 	double input = (double)S_count_tag(node, "input");
-	double hd = S_heading_density(node);
+	double hd = S_heading_density(node, content_len);
 	size_t embeds = S_count_tag(node, "object") + S_count_tag(node, "embed") + S_count_tag(node, "iframe");
-	double ld = S_link_density(node);
+	double ld = S_link_density_len(node, content_len);
 	int in_figure = S_has_ancestor(node, "figure", 0);
 	int remove = (img > 1 && p / img < 0.5 && !in_figure) || (!is_list && li > p) ||
 		(input > floor(p / 3)) ||

@@ -533,6 +533,7 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 		if (rc < 0)
 			break;
 		size_t tl = S_doc_text_length(tree);
+		galley_log(ctx, GALLEY_LOG_DEBUG, "html: pass %zu kept %zu characters", p, tl);
 		if (best == NULL || tl > best_len) {
 			if (best != NULL)
 				galley_node_free(best);
@@ -551,7 +552,11 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 		galley_buffer tb = GALLEY_BUFFER_INIT;
 		char lang[17];
 		galley_node_text_content(best, &tb);
-		if (!tb.oom && tb.len > 0 && galley_detect_language(tb.data, tb.len, lang) == 0)
+		/* a few KiB tell the language as well as the whole text */
+		size_t cut = tb.len < 4096 ? tb.len : 4096;
+		while (cut < tb.len && cut > 0 && ((unsigned char)tb.data[cut] & 0xC0) == 0x80)
+			cut--;
+		if (!tb.oom && cut > 0 && galley_detect_language(tb.data, cut, lang) == 0)
 			rc = galley_meta_set(galley_builder_meta(b), "language", lang);
 		galley_buffer_dispose(&tb);
 	}

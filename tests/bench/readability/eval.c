@@ -252,7 +252,7 @@ int main(int argc, char **argv)
 {
 	const char *dir = NULL;
 	double min_title = 0, min_f1 = 0, max_ratio = 0;
-	int verbose = 0, speed = 1;
+	int verbose = 0, speed = 1, rounds = 5;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--min-title") == 0 && i + 1 < argc)
 			min_title = atof(argv[++i]);
@@ -260,6 +260,8 @@ int main(int argc, char **argv)
 			min_f1 = atof(argv[++i]);
 		else if (strcmp(argv[i], "--max-ratio") == 0 && i + 1 < argc)
 			max_ratio = atof(argv[++i]);
+		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+			rounds = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
 		else if (strcmp(argv[i], "--no-speed") == 0)
 			speed = 0;
 		else if (strcmp(argv[i], "-v") == 0)
@@ -380,10 +382,34 @@ int main(int argc, char **argv)
 		fail = 1;
 	}
 	if (speed) {
-		double x = S_xmllint_seconds(files, pages);
+		/* best of several rounds on both sides: the machine may be busy */
+		for (int r = 1; r < rounds; r++) {
+			double t0 = S_now();
+			for (size_t i = 0; i < pages; i++) {
+				size_t len;
+				char *src = S_slurp(files[i], &len);
+				galley_node *doc = NULL;
+				galley_buffer out = GALLEY_BUFFER_INIT;
+				if (src != NULL && galley_read(ctx, html, src, len, &doc) == 0)
+					galley_write(ctx, json, &doc, 1, &out);
+				galley_buffer_dispose(&out);
+				if (doc != NULL)
+					galley_node_free(doc);
+				free(src);
+			}
+			double t = S_now() - t0;
+			if (t < convert_s)
+				convert_s = t;
+		}
+		double x = -1;
+		for (int r = 0; r < rounds; r++) {
+			double t = S_xmllint_seconds(files, pages);
+			if (t > 0 && (x < 0 || t < x))
+				x = t;
+		}
 		if (x > 0) {
-			printf("time: galley html->json %.3f s, xmllint --html --noout %.3f s, ratio %.2f\n", convert_s, x,
-				convert_s / x);
+			printf("time (best of %d): galley html->json %.3f s, xmllint --html --noout %.3f s, ratio %.2f\n", rounds,
+				convert_s, x, convert_s / x);
 			if (max_ratio > 0 && convert_s / x > max_ratio) {
 				printf("slower than %.2fx xmllint\n", max_ratio);
 				fail = 1;
