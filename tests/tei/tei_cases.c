@@ -170,6 +170,7 @@ static galley_node *S_meta_bad(galley_context *ctx)
 
 static galley_node *S_blocks(galley_context *ctx)
 {
+	static const char code[] = "int main(void)\n{\n\treturn 0;\n}\n";
 	galley_builder *b = S_begin(ctx);
 	galley_node *n;
 	S_meta(b, "title", "Every block");
@@ -188,7 +189,7 @@ static galley_node *S_blocks(galley_context *ctx)
 	S_item(b, "in a quote");
 	S_out(b);
 	S_out(b);
-	S_ck(galley_builder_code_block(b, "int main(void)\n{\n\treturn 0;\n}\n", 32, "c++ (v17)"));
+	S_ck(galley_builder_code_block(b, code, strlen(code), "c++ (v17)"));
 	S_ck(galley_builder_code_block(b, "plain", 5, NULL));
 	S_in(b, GALLEY_NODE_TABLE);
 	S_in(b, GALLEY_NODE_CAPTION);
