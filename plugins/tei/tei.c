@@ -500,7 +500,7 @@ static int S_bare_paragraph(const galley_node *node)
 	const galley_node *parent = galley_node_parent(node);
 	galley_node_type t = parent ? galley_node_get_type(parent) : GALLEY_NODE_NONE;
 	return (t == GALLEY_NODE_ITEM || t == GALLEY_NODE_CELL || t == GALLEY_NODE_NOTE) &&
-		galley_node_child_count(parent) == 1;
+		!galley_node_previous(node) && !galley_node_next(node);
 }
 
 static int S_heading(S_state *st, galley_node *node)
