@@ -389,6 +389,31 @@ static void S_rollback(struct galley_registry *reg, size_t plugin)
 	reg->nfmts = k;
 }
 
+/* Why a file would not open. libltdl, having tried its variations of the
+ * name, reports "file not found" for a file that is there; say what is
+ * really wrong: no ELF header, or the system loader's own reason. */
+static void S_open_error(const char *path, const char *lt_err, char *why, size_t size)
+{
+	unsigned char magic[4] = {0};
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(magic, 1, sizeof magic, f) : 0;
+	void *h;
+
+	if (f)
+		fclose(f);
+	if (f && (n < 4 || memcmp(magic, "\177ELF", 4) != 0)) {
+		snprintf(why, size, "not a loadable plugin: not a shared object (no ELF header)");
+		return;
+	}
+	/* libltdl already failed to open it, so this fails too, with the reason. */
+	if ((h = dlopen(path, RTLD_LAZY | RTLD_LOCAL))) {
+		dlclose(h);
+		snprintf(why, size, "not a loadable plugin (%s)", lt_err ? lt_err : "unknown error");
+		return;
+	}
+	snprintf(why, size, "not a loadable plugin (%s)", dlerror());
+}
+
 /* The size the ELF symbol table gives the symbol at addr, or a size
  * large enough to pass when the table does not say. */
 static size_t S_symbol_size(const void *addr)
@@ -412,7 +437,7 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	h = lt_dlopenadvise(path, advise);
 	if (!h) {
 		err = lt_dlerror();
-		snprintf(why, sizeof why, "not a loadable plugin (%s)", err ? err : "unknown error");
+		S_open_error(path, err, why, sizeof why);
 		S_refused(reg, path, why);
 		return 0;
 	}
