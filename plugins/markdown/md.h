@@ -39,11 +39,13 @@ typedef struct md_state {
 	int wrap;              /* 0 none, -1 preserve newlines, N > 0 columns */
 	int pending;           /* newlines owed: 1 end the line, 2 leave a blank line */
 	int begin_content;     /* at the start of a line: line-start escapes apply */
+	int marker_only;       /* the line holds only a list item's marker so far */
 	int just_opened;       /* an inline opener was just written: no line break here */
 	size_t col;            /* display column of the current line */
 	size_t body_start;     /* out->len where the body began */
 	int in_heading;        /* inside an ATX heading: one line, no wrapping */
 	int in_link;           /* inside link text or image alt: escape ']' */
+	int no_wrap;           /* > 0: no line breaks (code written as raw HTML) */
 	int in_pipe;           /* inside a GFM pipe table row */
 	int html;              /* > 0 inside a raw HTML table: everything is HTML */
 	int after_note;        /* the last thing written is a footnote reference */
@@ -94,6 +96,8 @@ int md_entity_like(const char *s, size_t len);
 void md_flush(md_state *st);
 void md_raw(md_state *st, const char *s, size_t len);
 void md_newline(md_state *st);
+/** A newline that keeps the line's trailing spaces (code). */
+void md_newline_verbatim(md_state *st);
 
 /* md_meta.c */
 /** YAML front matter for the document's metadata (nothing when it is empty). */

@@ -254,10 +254,11 @@ static long S_line_start_escape(const md_state *st, const char *s, size_t n)
 		}
 		break;
 	}
-	/* thematic breaks and setext underlines: a first word of only - = * _ */
+	/* thematic breaks, setext underlines, GFM delimiter rows: a first word
+	 * of only - = * _ : */
 	if (c == '-' || c == '=' || c == '*' || c == '_') {
 		for (k = 0; k < w; k++)
-			if (!strchr("-=*_", s[k]))
+			if (!strchr("-=*_:", s[k]))
 				return -1;
 		return 0;
 	}
@@ -282,6 +283,7 @@ static void S_emit(md_state *st, const char *s, size_t n, int width)
 {
 	galley_buffer_append(st->out, s, n);
 	st->col += (size_t)width;
+	st->marker_only = 0;
 	st->begin_content = 0;
 	st->just_opened = 0;
 	st->after_note = 0;
@@ -323,7 +325,7 @@ void md_text(md_state *st, const char *s, size_t len, int32_t next)
 				i = j; /* cmark would strip it anyway; 4 spaces would make code */
 				continue;
 			}
-			if (!st->in_heading && !st->in_pipe && !st->just_opened &&
+			if (!st->in_heading && !st->in_pipe && !st->just_opened && !st->no_wrap &&
 			    ((st->wrap < 0 && nl) ||
 			     (st->wrap > 0 && st->col > st->prefix.len &&
 			      st->col + 1 + S_word_width(s + j, len - j) > (size_t)st->wrap))) {
@@ -407,12 +409,16 @@ void md_text(md_state *st, const char *s, size_t len, int32_t next)
 			case '|':
 				esc = st->gfm;
 				break;
+			case '^':
+				/* cmark-gfm reads "[^" as a footnote even in an image's alt */
+				esc = st->gfm && i == 0 && md_last_cp(st) == '[';
+				break;
 			case '#':
-				if (st->in_heading && (i == 0 ? md_char_class(prev) == MD_CC_WS : (s[i - 1] == ' ' || s[i - 1] == '\t'))) {
+				if (st->in_heading && (i == 0 ? md_char_class(prev) == MD_CC_WS : S_is_ws(s[i - 1]))) {
 					size_t j = i;
 					while (j < len && s[j] == '#')
 						j++;
-					while (j < len && (s[j] == ' ' || s[j] == '\t'))
+					while (j < len && S_is_ws(s[j]))
 						j++;
 					esc = j == len && next == MD_CP_EOL;
 				}
@@ -464,7 +470,7 @@ void md_html_text(md_state *st, const char *s, size_t len, int attr, int pre)
 				if (j == len || s[j] == '\n' || s[j] == '\r')
 					galley_buffer_puts(b, "&#10;");
 				else
-					md_newline(st);
+					md_newline_verbatim(st);
 			} else {
 				galley_buffer_putc(b, ' ');
 			}
@@ -475,6 +481,7 @@ void md_html_text(md_state *st, const char *s, size_t len, int attr, int pre)
 		}
 	}
 	st->begin_content = 0;
+	st->marker_only = 0;
 	st->just_opened = 0;
 	st->after_note = 0;
 }
@@ -494,8 +501,13 @@ void md_destination(galley_buffer *out, const char *url)
 			galley_buffer_puts(out, c == '\n' ? "%0A" : "%0D");
 			continue;
 		}
-		if (c == '\\' || (angle ? (c == '<' || c == '>') : (c == '(' || c == ')')) ||
-		    (c == '&' && md_entity_like(p, strlen(p))))
+		/* cmark decodes entities in a destination even after a backslash:
+		 * "&amp;" is the one spelling of a literal "&name;" it keeps */
+		if (c == '&' && md_entity_like(p, strlen(p))) {
+			galley_buffer_puts(out, "&amp;");
+			continue;
+		}
+		if (c == '\\' || (angle ? (c == '<' || c == '>') : (c == '(' || c == ')')))
 			galley_buffer_putc(out, '\\');
 		galley_buffer_putc(out, c);
 	}
@@ -513,7 +525,11 @@ void md_title(galley_buffer *out, const char *t, size_t len)
 			galley_buffer_putc(out, ' ');
 			continue;
 		}
-		if (c == '"' || c == '\\' || (c == '&' && md_entity_like(t + i, len - i)))
+		if (c == '&' && md_entity_like(t + i, len - i)) {
+			galley_buffer_puts(out, "&amp;");
+			continue;
+		}
+		if (c == '"' || c == '\\')
 			galley_buffer_putc(out, '\\');
 		galley_buffer_putc(out, c);
 	}

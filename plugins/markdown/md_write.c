@@ -16,6 +16,7 @@ static void S_put(md_state *st, const char *s, size_t n)
 {
 	galley_buffer_append(st->out, s, n);
 	st->col += n;
+	st->marker_only = 0;
 	st->begin_content = 0;
 	st->just_opened = 0;
 	st->after_note = 0;
@@ -35,15 +36,21 @@ static void S_rtrim(md_state *st)
 	galley_buffer_truncate(b, len);
 }
 
-void md_newline(md_state *st)
+void md_newline_verbatim(md_state *st)
 {
-	S_rtrim(st);
 	galley_buffer_putc(st->out, '\n');
 	galley_buffer_append(st->out, st->prefix.data ? st->prefix.data : "", st->prefix.len);
 	st->col = st->prefix.len;
 	st->begin_content = 1;
+	st->marker_only = 0;
 	st->just_opened = 0;
 	st->after_note = 0;
+}
+
+void md_newline(md_state *st)
+{
+	S_rtrim(st);
+	md_newline_verbatim(st);
 }
 
 /* Pay the newlines owed by the blocks that ended: a blank line carries the
@@ -55,7 +62,9 @@ void md_flush(md_state *st)
 		st->col = st->prefix.len;
 		st->begin_content = 1;
 	} else if (st->pending) {
-		if (st->pending > 1) {
+		/* an item whose first line is only its marker takes its content
+		 * on the next line: a blank line there would end the item */
+		if (st->pending > 1 && !st->marker_only) {
 			size_t n = st->prefix.len;
 			S_rtrim(st);
 			galley_buffer_putc(st->out, '\n');
@@ -115,6 +124,27 @@ static int S_is(galley_node *n, galley_node_type t)
 	return n && galley_node_get_type(n) == t;
 }
 
+/* Whether a list can start right under a paragraph line: a bullet list or
+ * one starting at 1, whose first item starts with text (an empty "-" there
+ * would underline the paragraph as a heading). */
+static int S_interrupts(galley_node *list)
+{
+	galley_node *item = galley_node_first_child(list), *p = item ? galley_node_first_child(item) : NULL;
+	galley_buffer t = GALLEY_BUFFER_INIT;
+	size_t i;
+	int ok = 0;
+	if (!S_is(list, GALLEY_NODE_LIST) ||
+	    (galley_node_get_list_ordered(list) && galley_node_get_list_start(list) != 1))
+		return 0;
+	if (!S_is(p, GALLEY_NODE_PARAGRAPH))
+		return 0;
+	galley_node_text_content(p, &t);
+	for (i = 0; i < t.len && !ok; i++)
+		ok = !strchr(" \t\n\r", t.data[i]);
+	galley_buffer_dispose(&t);
+	return ok;
+}
+
 /* A list is tight when every item is at most a short paragraph followed by
  * a list that may interrupt it; long paragraphs read better apart. */
 static int S_list_tight(galley_node *list)
@@ -133,8 +163,7 @@ static int S_list_tight(galley_node *list)
 			galley_buffer_dispose(&t);
 			if (len > 120)
 				return 0;
-			if (b && !(S_is(b, GALLEY_NODE_LIST) &&
-			           (!galley_node_get_list_ordered(b) || galley_node_get_list_start(b) == 1)))
+			if (b && !S_interrupts(b))
 				return 0;
 		} else if (a && (!S_is(a, GALLEY_NODE_LIST) || b)) {
 			return 0;
@@ -194,6 +223,25 @@ static void S_block_end(md_state *st, galley_node *node)
 		want = 1;
 	if (st->pending < want)
 		st->pending = want;
+}
+
+/* A hard break needs something after it in its block: a backslash at the
+ * end of a paragraph is a literal backslash. */
+static int S_content_follows(md_state *st, galley_node *node)
+{
+	galley_node *n = galley_node_next(node), *parent = galley_node_parent(node);
+	for (; n; n = galley_node_next(n)) {
+		if (S_is(n, GALLEY_NODE_TEXT)) {
+			const char *t = galley_node_get_text(n);
+			size_t i, len = galley_node_get_text_len(n);
+			for (i = 0; i < len; i++)
+				if (!strchr(" \t\n\r", t[i]))
+					return 1;
+		} else if (!S_is(n, GALLEY_NODE_LINEBREAK)) {
+			return md_first_cp(st, n) != MD_CP_EOL;
+		}
+	}
+	return parent && galley_node_type_is_inline(galley_node_get_type(parent));
 }
 
 static int S_inside(galley_node *node, galley_node_type t)
@@ -367,18 +415,31 @@ static void S_code_span(md_state *st, const char *s, size_t len)
 	if (len == 0)
 		return;
 	md_flush(st);
+	if (md_last_cp(st) == '`') {
+		/* backtick runs of two spans in a row would merge */
+		S_puts(st, "<code>");
+		st->no_wrap++;
+		md_text(st, s, len, '<');
+		st->no_wrap--;
+		S_puts(st, "</code>");
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		run = s[i] == '`' ? run + 1 : 0;
 		if (run > longest)
 			longest = run;
 	}
-	pad = s[0] == '`' || s[len - 1] == '`' || (s[0] == ' ' && s[len - 1] == ' ');
-	if (pad) {
-		for (i = 0; i < len && s[i] == ' '; i++)
+	/* cmark turns line endings into spaces, then strips one space from
+	 * each end when both are spaces: pad so the content survives */
+#define S_SP(c) ((c) == ' ' || (c) == '\n' || (c) == '\r')
+	pad = s[0] == '`' || s[len - 1] == '`' || (S_SP(s[0]) && S_SP(s[len - 1]));
+	if (pad && S_SP(s[0])) {
+		for (i = 0; i < len && S_SP(s[i]); i++)
 			;
-		if (i == len && s[0] == ' ')
+		if (i == len)
 			pad = 0; /* only spaces: kept as they are */
 	}
+#undef S_SP
 	for (k = 0; k <= longest; k++)
 		S_put(st, "`", 1);
 	if (pad)
@@ -433,11 +494,11 @@ static void S_code_block(md_state *st, galley_node *node)
 		size_t end = start;
 		while (end < len && s[end] != '\n')
 			end++;
-		md_newline(st);
+		md_newline_verbatim(st);
 		S_put(st, s + start, end - start);
 		start = end + 1;
 	}
-	md_newline(st);
+	md_newline_verbatim(st);
 	for (i = 0; i <= longest; i++)
 		S_put(st, &fch, 1);
 }
@@ -490,6 +551,7 @@ static void S_item_enter(md_state *st)
 		n = snprintf(mark, sizeof mark, "%c ", l->mark);
 	md_raw(st, mark, (size_t)n);
 	st->begin_content = 1;
+	st->marker_only = 1;
 	S_push_prefix(st, "                                ", (size_t)n);
 	l->width = (size_t)n;
 }
@@ -506,10 +568,19 @@ static void S_list_enter(md_state *st, galley_node *node)
 	l->ordered = ordered;
 	l->tight = S_list_tight(node);
 	/* two lists in a row would merge: the second changes its marker */
-	if (ordered)
+	if (ordered) {
 		l->mark = adjacent && st->list_end_mark == '.' ? ')' : '.';
-	else
-		l->mark = adjacent && st->list_end_mark == '-' ? '*' : '-';
+	} else {
+		/* nor may a list on its parent item's line repeat the parent's
+		 * bullet: "- - -" is a thematic break */
+		char parent = 0;
+		const char *m;
+		if (!galley_node_previous(node) && S_is(galley_node_parent(node), GALLEY_NODE_ITEM) && st->nlists > 1)
+			parent = st->lists[st->nlists - 2].mark;
+		for (m = "-*+"; m[1] && (*m == parent || (adjacent && *m == st->list_end_mark)); m++)
+			;
+		l->mark = *m;
+	}
 	l->number = start < 0 ? 0 : start > 999999999 ? 999999999 : start;
 	l->width = 0;
 	if (st->html) {
@@ -602,6 +673,7 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 		} else {
 			md_list *l = &st->lists[st->nlists - 1];
 			S_pop_prefix(st, l->width);
+			st->marker_only = 0;
 			if (l->number < 999999999)
 				l->number++;
 			/* a nested loose list must not loosen a tight one */
@@ -735,7 +807,8 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 		break;
 
 	case GALLEY_NODE_TEXT:
-		md_text(st, galley_node_get_text(node), galley_node_get_text_len(node), md_next_cp(st, node));
+		md_text(st, galley_node_get_text(node), galley_node_get_text_len(node),
+			S_content_follows(st, node) ? md_next_cp(st, node) : MD_CP_EOL);
 		break;
 
 	case GALLEY_NODE_EMPH:
@@ -815,7 +888,7 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 			S_puts(st, "<br />");
 		else if (st->in_heading || st->in_pipe)
 			md_text(st, " ", 1, md_next_cp(st, node));
-		else if (md_next_cp(st, node) != MD_CP_EOL) {
+		else if (S_content_follows(st, node)) {
 			/* a backslash at the end of a block would be literal */
 			md_raw(st, "\\", 1);
 			md_newline(st);
