@@ -219,9 +219,35 @@ static xmlNodePtr S_next_element(xmlNodePtr n)
 	return NULL;
 }
 
+/* The first non-blank text under n (borrowed), or NULL. */
+static const char *S_first_text(xmlNodePtr n, int depth)
+{
+	for (xmlNodePtr c = n->children; c != NULL && depth < 16; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const char *s = (const char *)c->content;
+			while (*s && isspace((unsigned char)*s))
+				s++;
+			if (*s)
+				return s;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			const char *r = S_first_text(c, depth + 1);
+			if (r != NULL)
+				return r;
+		}
+	}
+	return NULL;
+}
+
 static void S_scan_label(S_meta *m, xmlNodePtr el)
 {
 	if (m->date_label != NULL && m->hits >= 0)
+		return;
+	/* cheap test first: does the text start with a label at all? */
+	const char *first = S_first_text(el, 0);
+	if (first == NULL)
+		return;
+	size_t fl = strnlen(first, 96);
+	if (S_label(first, fl, S_date_labels) < 0 && S_label(first, fl, S_hit_labels) < 0)
 		return;
 	galley_buffer tb = GALLEY_BUFFER_INIT;
 	if (html_text_max(el, &tb, 80) != 0 || tb.data == NULL) {

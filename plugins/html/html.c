@@ -442,14 +442,25 @@ static int S_build(html_page *page, htmlDocPtr doc, int flags, galley_builder *b
 	return rc;
 }
 
+/* Characters as Readability's innerText counts them: whitespace runs
+ * (block separators included) count once. */
 static size_t S_doc_text_length(galley_node *doc)
 {
 	galley_buffer tb = GALLEY_BUFFER_INIT;
 	galley_node_text_content(doc, &tb);
 	size_t n = 0;
-	for (size_t i = 0; i < tb.len; i++)
-		if (((unsigned char)tb.data[i] & 0xC0) != 0x80 && !S_is_space((unsigned char)tb.data[i]))
+	int space = 1;
+	for (size_t i = 0; i < tb.len; i++) {
+		unsigned char c = (unsigned char)tb.data[i];
+		if (S_is_space(c)) {
+			if (!space)
+				n++;
+			space = 1;
+		} else if ((c & 0xC0) != 0x80) {
 			n++;
+			space = 0;
+		}
+	}
 	galley_buffer_dispose(&tb);
 	return n;
 }
