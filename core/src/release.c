@@ -449,42 +449,47 @@ long galley_release_number(const char *text, size_t len, size_t *skip)
 
 /* Whole lines (compared case-insensitively for ASCII, after trimming)
  * that are navigation, buttons or labels of a site, never body text. */
-static const char *const S_chrome[] = {
+/* With their lengths, since every line of a document is checked. */
+#define C(s) {s, sizeof(s) - 1}
+static const struct { const char *s; size_t len; } S_chrome[] = {
 	/* Korean */
-	"바로가기 메뉴", "본문 바로가기", "주메뉴 바로가기", "본문으로 바로가기", "메뉴 바로가기",
-	"검색창 열기", "검색창 닫기", "검색", "전체메뉴", "전체메뉴 열기", "전체메뉴 닫기", "메뉴 열기",
-	"메뉴 닫기", "한국어", "영문", "목록", "목록으로", "이전글", "다음글", "이전", "다음",
-	"인쇄", "인쇄하기", "공유", "공유하기", "페이스북", "트위터", "카카오스토리", "카카오톡",
-	"블로그", "맨위로", "맨 위로", "위로", "조회수", "조회", "작성일", "등록일", "작성자", "담당부서",
-	"첨부파일", "첨부", "다운로드", "미리보기", "바로보기", "닫기", "홈", "로그인", "사이트맵",
-	"개인정보처리방침", "저작권정책", "이메일무단수집거부", "URL 복사", "링크 복사", "글자크기",
-	"확대", "축소", "보도자료", "언론보도", "뉴스", "알림마당",
+	C("바로가기 메뉴"), C("본문 바로가기"), C("주메뉴 바로가기"), C("본문으로 바로가기"), C("메뉴 바로가기"),
+	C("검색창 열기"), C("검색창 닫기"), C("검색"), C("전체메뉴"), C("전체메뉴 열기"), C("전체메뉴 닫기"), C("메뉴 열기"),
+	C("메뉴 닫기"), C("한국어"), C("영문"), C("목록"), C("목록으로"), C("이전글"), C("다음글"), C("이전"), C("다음"),
+	C("인쇄"), C("인쇄하기"), C("공유"), C("공유하기"), C("페이스북"), C("트위터"), C("카카오스토리"), C("카카오톡"),
+	C("블로그"), C("맨위로"), C("맨 위로"), C("위로"), C("조회수"), C("조회"), C("작성일"), C("등록일"), C("작성자"), C("담당부서"),
+	C("첨부파일"), C("첨부"), C("다운로드"), C("미리보기"), C("바로보기"), C("닫기"), C("홈"), C("로그인"), C("사이트맵"),
+	C("개인정보처리방침"), C("저작권정책"), C("이메일무단수집거부"), C("URL 복사"), C("링크 복사"), C("글자크기"),
+	C("확대"), C("축소"), C("보도자료"), C("언론보도"), C("뉴스"), C("알림마당"),
 	/* English */
-	"KOR", "ENG", "EN", "KO", "JP", "CN", "FR", "DE", "English", "Korean", "Skip to main content",
-	"Skip to content", "Skip navigation", "Skip to navigation", "Skip to main menu",
-	"Jump to navigation", "Main menu", "Menu", "Open menu", "Close menu", "Search", "Open search",
-	"Close search", "Close", "Home", "Login", "Log in", "Sign in", "Sign up", "Sitemap",
-	"Site map", "Back", "Back to top", "Top", "To top", "Go to top", "Back to Press Releases",
-	"Back to press release list", "Back to list", "Back to news", "List", "To the list",
-	"View list", "Prev", "Previous", "Next", "Previous post", "Next post", "Print", "Print this page",
-	"Print page", "Share", "Share this", "Share this page", "Share on Facebook", "Share on Twitter",
-	"Share on X", "Share on LinkedIn", "Email", "E-mail", "Send email", "Facebook", "Twitter", "X",
-	"LinkedIn", "Instagram", "YouTube", "Kakao", "KakaoTalk", "Kakao Story", "Naver Blog", "Blog",
-	"Weibo", "WeChat", "Line", "Copy link", "Copy URL", "Tweet", "Like", "RSS", "Date", "Hit",
-	"Hits", "Views", "View", "Attachments", "Attachment", "Attached files", "Download",
-	"Downloads", "Preview", "Privacy Policy", "Privacy", "Terms of Use", "Terms", "Cookies",
-	"Cookie settings", "Accessibility", "Contact us", "Related links", "Related articles",
-	"Tags", "Font size", "Text size", "Press Releases", "Press Release", "News",
-	"Press releases and statements",
+	C("KOR"), C("ENG"), C("EN"), C("KO"), C("JP"), C("CN"), C("FR"), C("DE"), C("English"), C("Korean"), C("Skip to main content"),
+	C("Skip to content"), C("Skip navigation"), C("Skip to navigation"), C("Skip to main menu"),
+	C("Jump to navigation"), C("Main menu"), C("Menu"), C("Open menu"), C("Close menu"), C("Search"), C("Open search"),
+	C("Close search"), C("Close"), C("Home"), C("Login"), C("Log in"), C("Sign in"), C("Sign up"), C("Sitemap"),
+	C("Site map"), C("Back"), C("Back to top"), C("Top"), C("To top"), C("Go to top"), C("Back to Press Releases"),
+	C("Back to press release list"), C("Back to list"), C("Back to news"), C("List"), C("To the list"),
+	C("View list"), C("Prev"), C("Previous"), C("Next"), C("Previous post"), C("Next post"), C("Print"), C("Print this page"),
+	C("Print page"), C("Share"), C("Share this"), C("Share this page"), C("Share on Facebook"), C("Share on Twitter"),
+	C("Share on X"), C("Share on LinkedIn"), C("Email"), C("E-mail"), C("Send email"), C("Facebook"), C("Twitter"), C("X"),
+	C("LinkedIn"), C("Instagram"), C("YouTube"), C("Kakao"), C("KakaoTalk"), C("Kakao Story"), C("Naver Blog"), C("Blog"),
+	C("Weibo"), C("WeChat"), C("Line"), C("Copy link"), C("Copy URL"), C("Tweet"), C("Like"), C("RSS"), C("Date"), C("Hit"),
+	C("Hits"), C("Views"), C("View"), C("Attachments"), C("Attachment"), C("Attached files"), C("Download"),
+	C("Downloads"), C("Preview"), C("Privacy Policy"), C("Privacy"), C("Terms of Use"), C("Terms"), C("Cookies"),
+	C("Cookie settings"), C("Accessibility"), C("Contact us"), C("Related links"), C("Related articles"),
+	C("Tags"), C("Font size"), C("Text size"), C("Press Releases"), C("Press Release"), C("News"),
+	C("Press releases and statements"),
 	/* German, French, Japanese, Chinese */
-	"Deutsch", "Français", "Zurück", "Zurück zur Übersicht", "Drucken", "Teilen", "Nach oben",
-	"Zum Inhalt springen", "Springe zum Inhalt", "Direkt zum Inhalt", "Hauptnavigation", "Suche",
-	"Startseite", "Datenschutz", "Impressum", "Barrierefreiheit", "Retour", "Retour à la liste",
-	"Imprimer", "Partager", "Haut de page", "Aller au contenu", "Accueil", "Rechercher",
-	"Mentions légales", "Plan du site", "日本語", "中文", "印刷", "共有", "シェア", "戻る",
-	"一覧へ戻る", "一覧に戻る", "ページの先頭へ", "本文へ", "メニュー", "検索", "ホーム",
-	"返回", "打印", "分享", "返回顶部", "首页",
+	C("Deutsch"), C("Français"), C("Zurück"), C("Zurück zur Übersicht"), C("Drucken"), C("Teilen"), C("Nach oben"),
+	C("Zum Inhalt springen"), C("Springe zum Inhalt"), C("Direkt zum Inhalt"), C("Hauptnavigation"), C("Suche"),
+	C("Startseite"), C("Datenschutz"), C("Impressum"), C("Barrierefreiheit"), C("Retour"), C("Retour à la liste"),
+	C("Imprimer"), C("Partager"), C("Haut de page"), C("Aller au contenu"), C("Accueil"), C("Rechercher"),
+	C("Mentions légales"), C("Plan du site"), C("日本語"), C("中文"), C("印刷"), C("共有"), C("シェア"), C("戻る"),
+	C("一覧へ戻る"), C("一覧に戻る"), C("ページの先頭へ"), C("本文へ"), C("メニュー"), C("検索"), C("ホーム"),
+	C("返回"), C("打印"), C("分享"), C("返回顶部"), C("首页"),
 };
+#undef C
+/* No entry is longer, so longer lines are rejected at once. */
+#define S_CHROME_MAX 48
 
 static int S_eq_fold(const unsigned char *a, size_t alen, const char *b)
 {
@@ -526,10 +531,10 @@ static void S_trim(const unsigned char **s, size_t *len)
 static int S_chrome_word(const unsigned char *s, size_t len)
 {
 	S_trim(&s, &len);
-	if (len == 0)
+	if (len == 0 || len > S_CHROME_MAX)
 		return 0;
 	for (size_t i = 0; i < sizeof S_chrome / sizeof S_chrome[0]; i++)
-		if (S_eq_fold(s, len, S_chrome[i]))
+		if (S_chrome[i].len == len && S_eq_fold(s, len, S_chrome[i].s))
 			return 1;
 	return 0;
 }

@@ -83,6 +83,9 @@ static int S_eq_fold(const char *a, size_t alen, const char *b)
 
 static int S_starts_fold(const char *a, size_t alen, const char *b)
 {
+	/* Most lines differ at the first byte: skip the strlen then. */
+	if (!alen || S_lower((unsigned char)a[0]) != S_lower((unsigned char)b[0]))
+		return 0;
 	size_t bl = strlen(b);
 	return alen >= bl && S_eq_fold(a, bl, b);
 }
@@ -106,6 +109,8 @@ static int S_is_one_of(const char *s, size_t len, const char *const *table)
 	else if (t.len >= 3 && memcmp(t.s + t.len - 3, "：", 3) == 0)
 		t.len -= 3;
 	t = S_trim(t.s, t.len);
+	if (t.len == 0 || t.len > 64) /* no entry of any table is longer */
+		return 0;
 	for (size_t i = 0; table[i]; i++)
 		if (S_eq_fold(t.s, t.len, table[i]))
 			return 1;
