@@ -560,7 +560,11 @@ static void S_list_enter(md_state *st, galley_node *node)
 {
 	md_list *l;
 	int ordered = galley_node_get_list_ordered(node);
-	int adjacent = st->out->len == st->list_end_pos && st->list_end_ordered == ordered;
+	int adjacent = st->list_end_pos <= st->out->len && st->list_end_ordered == ordered;
+	size_t i;
+	/* only blank lines (or what renders as nothing) since the last list */
+	for (i = st->list_end_pos; adjacent && i < st->out->len; i++)
+		adjacent = strchr(" \n>", st->out->data[i]) != NULL;
 	long start = galley_node_get_list_start(node);
 	if (S_grow(st, (void **)&st->lists, &st->caplists, st->nlists, sizeof *st->lists) < 0)
 		return;
