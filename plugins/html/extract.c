@@ -15,6 +15,8 @@ typedef struct S_info {
 	unsigned init : 1;
 	unsigned datatable : 1;
 	unsigned table_checked : 1;
+	unsigned len_ok : 1;
+	size_t len; /* text length, cached while scoring (no edits then) */
 } S_info;
 
 typedef struct S_chunk {
@@ -250,6 +252,18 @@ static double S_link_density_len(xmlNodePtr n, size_t len)
 	else
 		S_link_walk(n->children, &links);
 	return links / (double)len;
+}
+
+static size_t S_len_cached(S_ex *ex, xmlNodePtr n)
+{
+	S_info *i = S_info_of(ex, n);
+	if (i == NULL)
+		return html_text_length(n);
+	if (!i->len_ok) {
+		i->len = html_text_length(n);
+		i->len_ok = 1;
+	}
+	return i->len;
 }
 
 static double S_link_density(xmlNodePtr n)
@@ -690,7 +704,7 @@ static void S_score(S_ex *ex)
 		xmlNodePtr el = ex->to_score[i];
 		if (el->parent == NULL || el->parent->type != XML_ELEMENT_NODE)
 			continue;
-		size_t len = html_text_length(el);
+		size_t len = S_len_cached(ex, el);
 		if (len < 25)
 			continue;
 		double score = 1 + S_commas(el) + fmin(floor((double)len / 100.0), 3);
@@ -975,7 +989,7 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 	for (size_t i = 0; i < ex.ncand && !ex.oom; i++) {
 		xmlNodePtr c = ex.cands[i];
 		S_info *info = c->_private;
-		info->score *= 1 - S_link_density(c);
+		info->score *= 1 - S_link_density_len(c, S_len_cached(&ex, c));
 		for (int k = 0; k < 5; k++) {
 			if (top[k] == NULL || info->score > S_score_of(top[k])) {
 				memmove(&top[k + 1], &top[k], (size_t)(4 - k) * sizeof top[0]);

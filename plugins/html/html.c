@@ -38,7 +38,8 @@ const char *html_attr(xmlNodePtr node, const char *name)
 	if (node == NULL || node->type != XML_ELEMENT_NODE)
 		return NULL;
 	for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
-		if (a->name == NULL || strcasecmp((const char *)a->name, name) != 0)
+		/* the HTML parser lowercases attribute names */
+		if (a->name == NULL || strcmp((const char *)a->name, name) != 0)
 			continue;
 		if (a->children == NULL)
 			return "";
@@ -564,7 +565,7 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 		char lang[17];
 		galley_node_text_content(best, &tb);
 		/* a few KiB tell the language as well as the whole text */
-		size_t cut = tb.len < 4096 ? tb.len : 4096;
+		size_t cut = tb.len < 2048 ? tb.len : 2048;
 		while (cut < tb.len && cut > 0 && ((unsigned char)tb.data[cut] & 0xC0) == 0x80)
 			cut--;
 		if (!tb.oom && cut > 0 && galley_detect_language(tb.data, cut, lang) == 0)
