@@ -92,6 +92,31 @@ static int S_copy_utf8_lossy(const char *data, size_t len, galley_buffer *out, s
 	return out->oom ? GALLEY_ENOMEM : 0;
 }
 
+/* Mostly UTF-8 with a few broken bytes (a file cut or concatenated
+ * badly): far more valid multi-byte sequences than invalid bytes. Such
+ * text is read as UTF-8 with replacements; a legacy charset would turn
+ * every valid sequence into mojibake. */
+static int S_nearly_utf8(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0, good = 0, bad = 0;
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = S_utf8_seq(s + i, len - i);
+		if (n) {
+			good++;
+			i += n;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good >= 8 && good >= bad * 8;
+}
+
 /* The iconv name to use for a charset label: supersets that browsers also
  * use (EUC-KR is read as CP949, Latin-1 and ASCII as Windows-1252,
  * Shift_JIS as CP932, GB2312/GBK as GB18030). */
@@ -242,6 +267,9 @@ int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char
 		S_set_charset(charset_out, "UTF-8");
 		return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
 	}
+
+	if (S_nearly_utf8(data, len))
+		return S_convert(ctx, "UTF-8", data, len, out, charset_out);
 
 	if ((rc = S_sniff(data, len, sniffed, sizeof sniffed)) < 0)
 		return galley_error(ctx, rc, "out of memory");

@@ -1110,6 +1110,10 @@ static int S_classify(S_reader *r)
 			   u->kind == U_NOTE) {
 			if (S_strip_end_mark(&u->text))
 				r->ended = 1;
+			if (u->text.len <= u->skip) { /* "ㅇ 끝." held nothing but the mark */
+				u->kind = U_DROP;
+				continue;
+			}
 			if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0)
 				u->kind = U_HEADING;
 		}

@@ -158,6 +158,17 @@ static void test_lossy(void **state)
 	assert_int_equal(galley_to_utf8(ctx, junk, sizeof junk - 1, NULL, &out, cs), 0);
 	assert_true(galley_utf8_valid(out.data, out.len));
 	galley_buffer_clear(&out);
+	/* UTF-8 with one stray byte stays UTF-8 (not mojibake), one U+FFFD. */
+	galley_buffer in = GALLEY_BUFFER_INIT;
+	galley_buffer_puts(&in, KO);
+	galley_buffer_putc(&in, 0xFF);
+	galley_buffer_puts(&in, KO);
+	assert_int_equal(galley_to_utf8(ctx, in.data, in.len, NULL, &out, cs), 0);
+	assert_string_equal(cs, "UTF-8");
+	assert_int_equal(out.len, 2 * strlen(KO) + 3);
+	assert_non_null(strstr(out.data, "\xEF\xBF\xBD"));
+	galley_buffer_dispose(&in);
+	galley_buffer_clear(&out);
 	assert_int_equal(galley_to_utf8(ctx, "", 0, NULL, &out, cs), 0);
 	assert_int_equal(out.len, 0);
 	galley_buffer_dispose(&out);

@@ -114,6 +114,42 @@ static void test_prefixes(void **state)
 	}
 }
 
+/* Pseudo-random text built from pieces the reader reacts to (markers,
+ * numbers, labels, dates, CJK, broken UTF-8): always 0 or a clean EINVAL. */
+static void test_random(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {"1. ", "2. ", "° ", "o ", "- ", "ㅇ ", "□ ", "※ ", "* ", "\n", "\n\n",
+		"\r\n", "Date", "hit", "191", "2024-01-18", "평화", "平成27年3月10日", "Contact: ", "###", "끝.", "\xFF",
+		"\xE3\x80", "Spokesperson", "Press Releases", "(5.25.)", "===", "# ", "[", "】", " ", "\t", "word",
+		"Brussels, 10 July 2018", "\xEF\xBB\xBF", "１．", "Home > Press", NULL};
+	size_t np = 0;
+	while (pieces[np])
+		np++;
+	unsigned long long seed = 88172645463325252ull;
+	for (int round = 0; round < 2000; round++) {
+		galley_buffer in = GALLEY_BUFFER_INIT;
+		int n = (int)(seed % 200);
+		for (int i = 0; i < n; i++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			galley_buffer_puts(&in, pieces[seed % np]);
+		}
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		galley_context *ctx = galley_context_new();
+		galley_node *doc;
+		int rc = S_read(ctx, in.data ? in.data : "", in.len, &doc);
+		if (rc != 0 && rc != GALLEY_EINVAL)
+			fail_msg("round %d: %d %s", round, rc, galley_context_error(ctx));
+		galley_node_free(doc);
+		galley_context_free(ctx);
+		galley_buffer_dispose(&in);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_single_line),
 		cmocka_unit_test(test_prefixes),
+		cmocka_unit_test(test_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
