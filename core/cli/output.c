@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,9 +116,31 @@ static int S_write_direct(const char *path, const char *data, size_t len, char *
 	return 0;
 }
 
+/* The temporary file being written, removed if a signal stops us. */
+static char S_tmp_path[PATH_MAX + 32];
+static volatile sig_atomic_t S_tmp_live;
+
+static void S_on_signal(int sig)
+{
+	if (S_tmp_live)
+		unlink(S_tmp_path); /* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void S_guard(int on)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	size_t i;
+	S_tmp_live = on;
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		signal(sigs[i], on ? S_on_signal : SIG_DFL);
+}
+
 static int S_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errsize)
 {
-	char real[PATH_MAX], tmp[PATH_MAX + 32];
+	char real[PATH_MAX], *tmp = S_tmp_path;
+	const size_t tmpsize = sizeof S_tmp_path;
 	const char *target = path, *slash;
 	struct stat st;
 	mode_t mode, mask;
@@ -130,13 +153,15 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 		have = 1;
 	slash = strrchr(target, '/');
 	if (slash)
-		snprintf(tmp, sizeof tmp, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
+		snprintf(tmp, tmpsize, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
 	else
-		snprintf(tmp, sizeof tmp, ".%s.XXXXXX", target);
-	if (slash == target) /* a file in / */
-		snprintf(tmp, sizeof tmp, "/.%s.XXXXXX", target + 1);
-	if ((fd = mkstemp(tmp)) < 0)
-		return S_fail(err, errsize, path, "cannot create a temporary file beside it", errno);
+		snprintf(tmp, tmpsize, ".%s.XXXXXX", target);
+	S_guard(1);
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+		S_guard(0);
+		return S_fail(err, errsize, path, "cannot create a temporary file beside it", e);
+	}
 	if (have) {
 		mode = st.st_mode & 07777;
 	} else {
@@ -153,12 +178,14 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 	fd = -1;
 	if (rename(tmp, target) < 0)
 		goto fail;
+	S_guard(0);
 	return 0;
 fail:
 	e = errno;
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
+	S_guard(0);
 	return S_fail(err, errsize, path, NULL, e);
 }
 
