@@ -85,7 +85,8 @@ extension-detect)
 	cp good.lines good.LNS; g -t lines good.LNS; expect_rc 0; expect_out "Second paragraph" ;;
 stdin-dash)
 	"$GALLEY" --plugin-dir "$CLI_PLUGINS" -f lines -t lines - <good.lines >out 2>err; rc=$?
-	expect_rc 0; expect_out "First paragraph" ;;
+	expect_rc 0; expect_out "First paragraph"
+	g good.lines -t lines -o -; expect_rc 0; expect_out "First paragraph"; [ ! -e ./- ] || fail "-o - made a file" ;;
 several-inputs-one-writer)
 	g -t lines good.lines good.lines; expect_rc 2; expect_err "galley batch" ;;
 several-inputs-many)
