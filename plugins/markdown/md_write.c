@@ -322,7 +322,12 @@ static void S_emph_enter(md_state *st, galley_node *node)
 	galley_node_type t = galley_node_get_type(node);
 	md_emph *e;
 	int32_t prev;
-	char outer = st->nemph ? st->emph[st->nemph - 1].ch : 0;
+	int star = 0, under = 0;
+	size_t i;
+	for (i = 0; i < st->nemph; i++) {
+		star |= st->emph[i].ch == '*';
+		under |= st->emph[i].ch == '_';
+	}
 	if (S_grow(st, (void **)&st->emph, &st->capemph, st->nemph, sizeof *st->emph) < 0)
 		return;
 	md_flush(st);
@@ -330,8 +335,10 @@ static void S_emph_enter(md_state *st, galley_node *node)
 	e = &st->emph[st->nemph++];
 	e->len = t == GALLEY_NODE_STRONG ? 2 : 1;
 	e->pos = st->out->len;
-	/* a delimiter run must not touch another run of the same character */
-	e->ch = (prev != '*' && outer != '*') ? '*' : (prev != '_' && outer != '_') ? '_' : 0;
+	/* a delimiter run must not touch another run of the same character,
+	 * nor nest inside an open one of the same character (a run that can
+	 * both open and close would close the outer one) */
+	e->ch = (prev != '*' && !star) ? '*' : (prev != '_' && !under) ? '_' : 0;
 	if (st->html || !e->ch) {
 		e->ch = 0;
 		S_puts(st, S_emph_tag(t, 0));
@@ -380,10 +387,18 @@ static void S_emph_exit(md_state *st, galley_node *node)
 	cpc = md_char_class(p_close);
 	cna = md_char_class(n_after);
 	ok = e.pos + (size_t)e.len < b->len && cpo != MD_CC_UNKNOWN && cnf != MD_CC_UNKNOWN &&
-	     cpc != MD_CC_UNKNOWN && cna != MD_CC_UNKNOWN &&
-	     cnf != MD_CC_WS && (cpo == MD_CC_WS || (cpo == MD_CC_PUNCT && cnf != MD_CC_PUNCT)) &&
-	     cpc != MD_CC_WS && (cna == MD_CC_WS || (cna == MD_CC_PUNCT && cpc != MD_CC_PUNCT)) &&
+	     cpc != MD_CC_UNKNOWN && cna != MD_CC_UNKNOWN && cnf != MD_CC_WS && cpc != MD_CC_WS &&
 	     p_open != e.ch && n_first != e.ch && p_close != e.ch && n_after != e.ch && n_first != '\n';
+	if (e.ch == '*') {
+		/* '*' works inside words ("**북한의 도발**에"): the opener must be
+		 * left-flanking, the closer right-flanking. Runs never touch, so
+		 * the rule of three cannot bite (1+1, 2+2). */
+		ok = ok && (cnf != MD_CC_PUNCT || cpo != MD_CC_OTHER) && (cpc != MD_CC_PUNCT || cna != MD_CC_OTHER);
+	} else {
+		/* '_' must be one-sided: an opener that cannot close and back */
+		ok = ok && (cpo == MD_CC_WS || (cpo == MD_CC_PUNCT && cnf != MD_CC_PUNCT)) &&
+		     (cna == MD_CC_WS || (cna == MD_CC_PUNCT && cpc != MD_CC_PUNCT));
+	}
 	if (ok) {
 		S_put(st, e.len == 2 ? (e.ch == '*' ? "**" : "__") : (e.ch == '*' ? "*" : "_"), (size_t)e.len);
 		return;
@@ -495,6 +510,8 @@ static void S_code_block(md_state *st, galley_node *node)
 		while (end < len && s[end] != '\n')
 			end++;
 		md_newline_verbatim(st);
+		if (end == start)
+			S_rtrim(st); /* an empty line: no "> " with a trailing space */
 		S_put(st, s + start, end - start);
 		start = end + 1;
 	}
@@ -630,10 +647,12 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 			break;
 		if (st->html) {
 			/* a cell's only paragraph needs no <p> */
-			if (!(S_is(parent, GALLEY_NODE_CELL) && !galley_node_next(node) && !galley_node_previous(node)))
-				S_html_block(st, entering ? "<p>" : "</p>");
-			if (!entering && galley_node_next(node) == NULL && S_is(parent, GALLEY_NODE_CELL))
-				break;
+			if (!(S_is(parent, GALLEY_NODE_CELL) && !galley_node_next(node) && !galley_node_previous(node))) {
+				if (entering)
+					S_html_block(st, "<p>");
+				else
+					S_puts(st, "</p>");
+			}
 		} else if (!entering) {
 			S_block_end(st, node);
 		}
