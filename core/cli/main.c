@@ -23,6 +23,7 @@ struct cli {
 	const char **meta; /* "KEY=VALUE" arguments, in order */
 	size_t nmeta;
 	int list_in, list_out, list_plugins;
+	int dump; /* --dump-tree: print the tree instead of writing a format */
 	int verbosity;
 	char **inputs;
 	size_t ninputs;
@@ -46,6 +47,7 @@ static const char S_usage[] =
 	"      --list-input-formats   list the input formats and exit\n"
 	"      --list-output-formats  list the output formats and exit\n"
 	"      --list-plugins       list the loaded plugins and exit\n"
+	"      --dump-tree          print the document tree as read (for debugging), write nothing else\n"
 	"  -q, --quiet              print no warnings\n"
 	"  -v, --verbose            say more (repeat for debugging output)\n"
 	"  -h, --help               show this help and exit\n"
@@ -63,7 +65,8 @@ enum {
 	OPT_VERSION,
 	OPT_WRAP,
 	OPT_NO_FRONT_MATTER,
-	OPT_DATA_DIR
+	OPT_DATA_DIR,
+	OPT_DUMP_TREE
 };
 
 static const struct option S_options[] = {
@@ -83,6 +86,7 @@ static const struct option S_options[] = {
 	{"wrap", required_argument, NULL, OPT_WRAP},
 	{"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
 	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+	{"dump-tree", no_argument, NULL, OPT_DUMP_TREE},
 	{NULL, 0, NULL, 0}};
 
 static int S_usage_error(const char *fmt, const char *arg)
@@ -197,6 +201,9 @@ static int S_parse(struct cli *c, int argc, char **argv)
 		case OPT_NO_FRONT_MATTER:
 			if ((rc = S_set_option(c, "front-matter", "false")))
 				return rc;
+			break;
+		case OPT_DUMP_TREE:
+			c->dump = 1;
 			break;
 		case OPT_DATA_DIR:
 			if ((rc = S_set_option(c, "data-dir", optarg)))
@@ -349,18 +356,18 @@ static int S_convert(struct cli *c)
 	char err[512];
 	int rc;
 
-	if ((rc = S_pick_writer(c, &w)) >= 0)
+	if (!c->dump && (rc = S_pick_writer(c, &w)) >= 0)
 		return rc;
 	if (c->from && !(r = galley_find_reader(c->ctx, c->from)))
 		return S_usage_error("unknown input format '%s' (see galley --list-input-formats)", c->from);
-	if (ninputs > 1 && !galley_writer_takes_many(w)) {
+	if (!c->dump && ninputs > 1 && !galley_writer_takes_many(w)) {
 		fprintf(stderr,
 			"galley: the %s writer makes one document from one input; to convert several files use "
 			"'galley batch'\n",
 			galley_writer_name(w));
 		return EXIT_USAGE;
 	}
-	if (galley_writer_is_binary(w) && S_is_stdout(c->output) && isatty(STDOUT_FILENO)) {
+	if (w && galley_writer_is_binary(w) && S_is_stdout(c->output) && isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "galley: not writing binary %s output to a terminal; use -o FILE or redirect it\n",
 			galley_writer_name(w));
 		return EXIT_USAGE;
@@ -376,7 +383,14 @@ static int S_convert(struct cli *c)
 			rc = S_apply_metadata(c, docs[ndocs - 1], inputs[i]);
 		}
 	}
-	if (rc < 0) {
+	if (rc < 0 && c->dump) {
+		for (i = 0; i < ndocs; i++)
+			galley_node_dump(docs[i], &out);
+		if (out.oom) {
+			fputs("galley: out of memory\n", stderr);
+			rc = EXIT_IO;
+		}
+	} else if (rc < 0) {
 		const char *name = ninputs == 1 ? inputs[0] : target ? target : "-";
 		galley_context_set_input_name(c->ctx, name);
 		if (galley_write(c->ctx, w, docs, ndocs, &out) < 0) {
