@@ -295,7 +295,8 @@ int mdcheck_cmark(const char *cmd, const char *markdown, size_t len, galley_buff
 	if (fd < 0)
 		return -1;
 	f = fdopen(fd, "wb");
-	fwrite(markdown, 1, len, f);
+	if (len)
+		fwrite(markdown, 1, len, f);
 	fclose(f);
 	galley_buffer_printf(&command, "%s -t xml %s", cmd, path);
 	p = popen(command.data, "r");

@@ -193,7 +193,7 @@ static int S_case(int i, const char *name, const char *wrap, const char *cmark)
 	mdcheck_tree(doc, &want);
 	if (mdcheck_cmark(cmark, md.data, md.len, &got) < 0) {
 		fprintf(stderr, "could not run %s\n", cmark);
-	} else if (want.len == got.len && !memcmp(want.data, got.data, want.len)) {
+	} else if (want.len == got.len && (!want.len || !memcmp(want.data, got.data, want.len))) {
 		ok = 1;
 	} else {
 		galley_buffer dump = GALLEY_BUFFER_INIT;
