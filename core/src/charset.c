@@ -18,33 +18,40 @@
  * detection time independent of the input size. */
 #define S_SNIFF_MAX (256u * 1024u)
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
-static size_t S_utf8_seq(const unsigned char *s, size_t left)
+size_t galley_utf8_decode(const char *str, size_t left, unsigned long *cp)
 {
-	unsigned char c = s[0];
-	if (c < 0x80)
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned long c;
+	size_t n, i;
+
+	if (!left)
+		return 0;
+	if (s[0] < 0x80) {
+		if (cp)
+			*cp = s[0];
 		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return (left >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0; /* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0; /* surrogates */
-		return 3;
 	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2, c = s[0] & 0x1Fu;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3, c = s[0] & 0x0Fu;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4, c = s[0] & 0x07u;
+	else
+		return 0;
+	if (left < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
 			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;
-		return 4;
+		c = (c << 6) | (s[i] & 0x3Fu);
 	}
-	return 0;
+	/* overlong forms, surrogates, past U+10FFFF */
+	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return 0;
+	if (cp)
+		*cp = c;
+	return n;
 }
 
 int galley_utf8_valid(const char *data, size_t len)
@@ -62,7 +69,7 @@ int galley_utf8_valid(const char *data, size_t len)
 		}
 		if (i >= len)
 			break;
-		size_t n = S_utf8_seq(s + i, len - i);
+		size_t n = galley_utf8_decode((const char *)s + i, len - i, NULL);
 		if (!n)
 			return 0;
 		i += n;
@@ -77,7 +84,7 @@ static int S_copy_utf8_lossy(const char *data, size_t len, galley_buffer *out, s
 	size_t i = 0, run = 0;
 	*bad = 0;
 	while (i < len) {
-		size_t n = S_utf8_seq(s + i, len - i);
+		size_t n = galley_utf8_decode((const char *)s + i, len - i, NULL);
 		if (n) {
 			i += n;
 			continue;
@@ -105,7 +112,7 @@ static int S_nearly_utf8(const char *data, size_t len)
 			i++;
 			continue;
 		}
-		size_t n = S_utf8_seq(s + i, len - i);
+		size_t n = galley_utf8_decode((const char *)s + i, len - i, NULL);
 		if (n) {
 			good++;
 			i += n;

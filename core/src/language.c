@@ -41,26 +41,13 @@ static void S_textcat_init(void)
 /* Decode one UTF-8 code point (invalid bytes count as U+FFFD). */
 static unsigned S_decode(const unsigned char *s, size_t left, size_t *w)
 {
-	unsigned c = s[0];
-	if (c < 0x80) {
-		*w = 1;
-		return c;
-	}
-	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (n == 1 || n > left) {
+	unsigned long cp;
+	*w = galley_utf8_decode((const char *)s, left, &cp);
+	if (!*w) {
 		*w = 1;
 		return 0xFFFD;
 	}
-	unsigned v = c & (0x3F >> (n - 1));
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*w = 1;
-			return 0xFFFD;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*w = n;
-	return v;
+	return (unsigned)cp;
 }
 
 enum { S_LATIN, S_HANGUL, S_KANA, S_HAN, S_CYRILLIC, S_GREEK, S_ARABIC, S_HEBREW, S_THAI,

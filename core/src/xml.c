@@ -45,38 +45,6 @@ int galley_xml_writer_free(xmlTextWriterPtr w)
 	return rc < 0 ? GALLEY_ENOMEM : 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (strict: no overlongs, no
- * surrogates, nothing past U+10FFFF), its code point in *cp; 0 if invalid. */
-static size_t S_utf8(const unsigned char *s, size_t len, unsigned long *cp)
-{
-	unsigned long c;
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, c = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, c = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 long galley_xml_clean(const char *text, size_t len, galley_buffer *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -90,7 +58,7 @@ long galley_xml_clean(const char *text, size_t len, galley_buffer *out)
 	/* Copy valid runs in one append each; most text has nothing to clean. */
 	while (i < len) {
 		unsigned long c;
-		size_t n = S_utf8(s + i, len - i, &c);
+		size_t n = galley_utf8_decode((const char *)s + i, len - i, &c);
 		int ok = n && (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF));
 		if (ok) {
 			i += n;

@@ -32,36 +32,6 @@ typedef struct {
 
 /* ---- values -------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s (as jansson checks it: no
- * overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
-static size_t S_utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0], cp;
-	size_t len, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
-		|| (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 /* A JSON string; bytes that are not UTF-8 (a tree from a careless reader)
  * become U+FFFD rather than failing the whole document. */
 static json_t *S_str(S_writer *w, const char *s, size_t len)
@@ -76,7 +46,7 @@ static json_t *S_str(S_writer *w, const char *s, size_t len)
 		return v;
 	galley_buffer_clear(&w->fix);
 	for (i = 0; i < len; i += k) {
-		k = S_utf8_len((const unsigned char *)s + i, len - i);
+		k = galley_utf8_decode(s + i, len - i, NULL);
 		if (k)
 			galley_buffer_append(&w->fix, s + i, k);
 		else

@@ -135,6 +135,10 @@ GALLEY_EXTERN int galley_format_data(galley_context *ctx, const char *format, co
 /* Service: text (encodings, language)                                */
 /* ------------------------------------------------------------------ */
 
+/** Decode the UTF-8 sequence at s (len > 0 bytes available): its length
+ * (1-4) with the code point in *cp (may be NULL), or 0 when the bytes are not
+ * valid UTF-8 (overlong forms, surrogates, past U+10FFFF, truncated). */
+GALLEY_EXTERN size_t galley_utf8_decode(const char *s, size_t len, unsigned long *cp);
 /** 1 when data is valid UTF-8. */
 GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
 /** Convert input bytes to UTF-8: a BOM decides, else `hint` (a charset name
