@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "galley/galley.h"
+#include "galley/plugin.h"
 
 static void test_buffer(void **state)
 {
@@ -44,8 +44,31 @@ static void test_buffer(void **state)
 	galley_buffer_dispose(&b);
 }
 
+static void test_utf8_decode(void **state)
+{
+	unsigned long cp = 0;
+	(void)state;
+	assert_int_equal(galley_utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 0x41);
+	assert_int_equal(galley_utf8_decode("\xC3\xA9", 2, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(galley_utf8_decode("\xED\x95\x9C", 3, &cp), 3); /* 한 */
+	assert_int_equal(cp, 0xD55C);
+	assert_int_equal(galley_utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(galley_utf8_decode("\xC0\x80", 2, NULL), 0);         /* overlong */
+	assert_int_equal(galley_utf8_decode("\xE0\x80\x80", 3, NULL), 0);     /* overlong */
+	assert_int_equal(galley_utf8_decode("\xED\xA0\x80", 3, NULL), 0);     /* surrogate */
+	assert_int_equal(galley_utf8_decode("\xF4\x90\x80\x80", 4, NULL), 0); /* past U+10FFFF */
+	assert_int_equal(galley_utf8_decode("\xE2\x82", 2, NULL), 0);         /* truncated */
+	assert_int_equal(galley_utf8_decode("\x80", 1, NULL), 0);
+	assert_int_equal(galley_utf8_decode("", 0, NULL), 0);
+	assert_true(galley_utf8_valid("ok \xED\x95\x9C", 6));
+	assert_false(galley_utf8_valid("ok \xED\x95", 5));
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_buffer)};
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_buffer), cmocka_unit_test(test_utf8_decode)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
