@@ -5,7 +5,7 @@
 set -eu
 build="build-essential cmake pkg-config libxml2-dev libzip-dev libltdl-dev libjansson-dev \
 libuchardet-dev libexttextcat-dev libarchive-dev"
-tests="libcmocka-dev cmark cmark-gfm python3-yaml jing libxml2-utils unzip epubcheck default-jre-headless python3"
+tests="libcmocka-dev cmark cmark-gfm python3-yaml jq jing libxml2-utils unzip epubcheck default-jre-headless python3"
 pkgs=$build
 [ "${1:-}" = "--tests" ] && pkgs="$build $tests"
 if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi

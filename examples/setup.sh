@@ -11,11 +11,12 @@ out="$top/examples/out"
 mkdir -p "$out"
 for src in "$top"/examples/releases/*.txt "$top"/examples/releases/*.html; do
   [ -e "$src" ] || continue
-  name=$(basename "$src"); name=${name%.*}
+  name=$(basename "$src"); kind=${name##*.}; name=${name%.*}
+  mkdir -p "$out/$kind"
   for fmt in $("$top/build/galley" --list-output-formats); do
     ext=$fmt
     case $fmt in md|gfm) continue ;; markdown) ext=md ;; tei) ext=tei.xml ;; esac
-    "$top/build/galley" -t "$fmt" -o "$out/$name.$ext" "$src"
-    echo "wrote $out/$name.$ext"
+    "$top/build/galley" -t "$fmt" -o "$out/$kind/$name.$ext" "$src"
+    echo "wrote $out/$kind/$name.$ext"
   done
 done

@@ -1,0 +1,30 @@
+#!/bin/bash
+# examples.sh CASE — the shell scripts in examples/ do what their headers say.
+# Environment: GALLEY, EXAMPLES (examples/), FIXTURES (tests/fixtures), TESTTMP.
+set -u
+case_name=$1
+work=$TESTTMP/examples-$case_name
+rm -rf "$work" && mkdir -p "$work" || exit 1
+fail() { echo "FAIL [$case_name]: $*" >&2; exit 1; }
+export GALLEY
+case $case_name in
+convert-folder)
+	mkdir -p "$work/src/2024" && cp "$FIXTURES"/text/ko-box-items.txt "$FIXTURES"/text/en-notes.txt "$work/src/" &&
+		cp "$FIXTURES"/html/mofa-2024-01-18-consultation.html "$work/src/2024/" || exit 1
+	sh "$EXAMPLES/convert-folder.sh" "$work/src" "$work/out" markdown tei || fail "exit $?"
+	for f in ko-box-items en-notes 2024/mofa-2024-01-18-consultation; do
+		[ -s "$work/out/$f.md" ] && [ -s "$work/out/$f.tei.xml" ] || fail "no output for $f"
+	done
+	grep -q '^title: "제5차 한-아세안 외교장관회의 개최 결과"$' "$work/out/ko-box-items.md" || fail "wrong Korean title"
+	# a bad file is reported and makes the script fail, the others still convert
+	head -c 2000 /dev/zero >"$work/src/bad.txt"
+	sh "$EXAMPLES/convert-folder.sh" "$work/src" "$work/out2" markdown 2>"$work/err" && fail "a failure went unreported"
+	grep -q "bad.txt" "$work/err" || fail "the failing file is not named"
+	[ -s "$work/out2/en-notes.md" ] || fail "good files not converted after a failure" ;;
+chain)
+	command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
+	sh "$EXAMPLES/chain.sh" "$FIXTURES/html/mofa-2024-01-18-consultation.html" >"$work/out.md" || fail "exit $?"
+	grep -qx '  - "DPRK"' "$work/out.md" || fail "keyword not added"
+	grep -q '^7\. ' "$work/out.md" || fail "body lost" ;;
+*) fail "unknown case" ;;
+esac
