@@ -147,6 +147,44 @@ static int S_parse_hits(const char *value, long long *out)
 	return 0;
 }
 
+/* BCP 47 casing, so every reader's "en_us", "EN-us" or "ko-kr" comes out
+ * as "en-US" / "ko-KR": language lowercase, script titlecase, region
+ * uppercase; '_' becomes '-'. Other subtags are lowercased. */
+static void S_canonical_language(char *tag)
+{
+	char *p = tag;
+	size_t len;
+	int first = 1;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	len = strlen(p);
+	memmove(tag, p, len + 1);
+	while (len && (tag[len - 1] == ' ' || tag[len - 1] == '\t' || tag[len - 1] == '\n' || tag[len - 1] == '\r'))
+		tag[--len] = '\0';
+	p = tag;
+	while (*p) {
+		char *end = p;
+		size_t n, i;
+		while (*end && *end != '-' && *end != '_')
+			end++;
+		n = (size_t)(end - p);
+		for (i = 0; i < n; i++) {
+			char c = p[i];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (!first && ((n == 2) || (n == 4 && i == 0)) && c >= 'a' && c <= 'z')
+				c = (char)(c - 'a' + 'A');
+			p[i] = c;
+		}
+		first = 0;
+		if (!*end)
+			break;
+		*end = '-';
+		p = end + 1;
+	}
+}
+
 const char *galley_meta_get(const galley_meta *meta, const char *key)
 {
 	S_slot *s = S_find(meta, key, 0);
@@ -168,6 +206,12 @@ int galley_meta_set(galley_meta *meta, const char *key, const char *value)
 	if (!s)
 		return value ? GALLEY_ENOMEM : 0;
 	S_slot_clear(s);
+	if (value && strcmp(key, "language") == 0) {
+		int rc = S_slot_add(s, value);
+		if (rc == 0)
+			S_canonical_language(s->values[0]);
+		return rc;
+	}
 	return value ? S_slot_add(s, value) : 0;
 }
 

@@ -79,6 +79,26 @@ static void test_hits(void **state)
 	galley_node_free(doc);
 }
 
+static void test_language_casing(void **state)
+{
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_meta *m = galley_document_meta(doc);
+	(void)state;
+	galley_meta_set(m, "language", "en-us");
+	assert_string_equal(galley_meta_get(m, "language"), "en-US");
+	galley_meta_set(m, "language", "KO_kr");
+	assert_string_equal(galley_meta_get(m, "language"), "ko-KR");
+	galley_meta_set(m, "language", "zh-hant-tw");
+	assert_string_equal(galley_meta_get(m, "language"), "zh-Hant-TW");
+	galley_meta_set(m, "language", " en_GB\n");
+	assert_string_equal(galley_meta_get(m, "language"), "en-GB");
+	galley_meta_set(m, "language", "de");
+	assert_string_equal(galley_meta_get(m, "language"), "de");
+	galley_meta_set(m, "language", "es-419");
+	assert_string_equal(galley_meta_get(m, "language"), "es-419");
+	galley_node_free(doc);
+}
+
 static void test_not_a_document(void **state)
 {
 	galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH);
@@ -95,6 +115,7 @@ int main(void)
 		cmocka_unit_test(test_known_and_order),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_hits),
+		cmocka_unit_test(test_language_casing),
 		cmocka_unit_test(test_not_a_document),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
