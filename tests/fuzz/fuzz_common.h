@@ -1,0 +1,22 @@
+/* fuzz_common.h — checks the writer and reader fuzz targets share: a JSON
+ * input read into a tree, the tree's shape, UTF-8 validity. */
+#ifndef GALLEY_FUZZ_COMMON_H
+#define GALLEY_FUZZ_COMMON_H
+
+#include <galley/galley.h>
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/** Read data with the json reader into *doc; 0, or the reader's code (the
+ * input was refused, which is fine: the writers only see what reads). */
+int fuzz_read_json(galley_context *ctx, const uint8_t *data, size_t size, galley_node **doc);
+/** 1 when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
+ * code points past U+10FFFF). */
+int fuzz_utf8_valid(const char *s, size_t len);
+/** abort() unless every node may sit where it is and every string in the
+ * tree and the document's metadata is valid UTF-8. */
+void fuzz_check_tree(galley_node *doc);
+
+#endif
