@@ -20,11 +20,15 @@ const char *html_strcasestr(const char *hay, const char *needle)
 	size_t nl = strlen(needle);
 	if (nl == 0)
 		return hay;
-	int f = tolower((unsigned char)needle[0]);
-	for (; *hay; hay++)
-		if (tolower((unsigned char)*hay) == f && strncasecmp(hay, needle, nl) == 0)
+	/* jump between the candidates for the first character with the
+	 * C library's vectorised search: most of a text is not one */
+	char first[3] = {(char)tolower((unsigned char)needle[0]), (char)toupper((unsigned char)needle[0]), 0};
+	if (first[1] == first[0])
+		first[1] = 0;
+	for (hay = strpbrk(hay, first); hay != NULL; hay = strpbrk(hay + 1, first))
+		if (strncasecmp(hay + 1, needle + 1, nl - 1) == 0)
 			return hay;
-	return nl == 0 ? hay : NULL;
+	return NULL;
 }
 
 int html_is(xmlNodePtr node, const char *name)
@@ -486,12 +490,18 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 {
 	char label[64], charset[64] = "";
 	const char *hint = NULL;
+	if (data == NULL) {
+		data = "";
+		len = 0;
+	}
 	if (S_prescan_charset(data, len, label, sizeof label))
 		hint = S_charset_alias(label);
 	/* Bytes that are valid UTF-8 (beyond ASCII) are UTF-8 whatever the
 	 * label says: legacy text almost never validates by chance, while
 	 * pages re-saved as UTF-8 often keep their old <meta charset>. */
-	if (hint != NULL && strcasecmp(hint, "UTF-8") != 0 && galley_utf8_valid(data, len)) {
+	size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	int valid = galley_utf8_valid(data + bom, len - bom);
+	if (valid && hint != NULL && strcasecmp(hint, "UTF-8") != 0) {
 		int ascii = 1;
 		for (size_t i = 0; i < len && ascii; i++)
 			ascii = ((unsigned char)data[i] & 0x80) == 0;
@@ -499,7 +509,18 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 			hint = "UTF-8";
 	}
 	galley_buffer u = GALLEY_BUFFER_INIT;
-	int rc = galley_to_utf8(ctx, data, len, hint, &u, charset);
+	int rc = 0;
+	html_page page = {ctx, NULL, 0, NULL, NULL};
+	if (valid && (bom > 0 || hint == NULL || strcasecmp(hint, "UTF-8") == 0) &&
+		memchr(data, '\0', len < 4096 ? len : 4096) == NULL) {
+		/* galley_to_utf8 would copy these bytes unchanged (less the
+		 * BOM): parse them where they are. */
+		page.utf8 = data + bom;
+		page.utf8_len = len - bom;
+		strcpy(charset, "UTF-8");
+	} else {
+		rc = galley_to_utf8(ctx, data, len, hint, &u, charset);
+	}
 	if (rc == GALLEY_EINVAL && hint != NULL) {
 		/* The page lied about its charset: sniff instead. */
 		galley_error_clear(ctx);
@@ -512,7 +533,10 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 	}
 	galley_log(ctx, GALLEY_LOG_INFO, "html: charset %s", charset[0] ? charset : "?");
 
-	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL};
+	if (page.utf8 == NULL) {
+		page.utf8 = u.data ? u.data : "";
+		page.utf8_len = u.len;
+	}
 	htmlDocPtr doc = html_parse(ctx, page.utf8, page.utf8_len);
 	if (doc == NULL) {
 		galley_buffer_dispose(&u);
