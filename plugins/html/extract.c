@@ -65,8 +65,20 @@ static int S_has_sub(const char *s, const char *const *words)
 {
 	if (s == NULL || *s == '\0')
 		return 0;
+	/* the words are lowercase: fold the value once, then plain strstr */
+	char low[256];
+	size_t n = 0;
+	for (; s[n] != '\0' && n + 1 < sizeof low; n++)
+		low[n] = (char)tolower((unsigned char)s[n]);
+	low[n] = '\0';
+	if (s[n] != '\0') {
+		for (size_t i = 0; words[i]; i++)
+			if (html_strcasestr(s, words[i]) != NULL)
+				return 1;
+		return 0;
+	}
 	for (size_t i = 0; words[i]; i++)
-		if (html_strcasestr(s, words[i]) != NULL)
+		if (strstr(low, words[i]) != NULL)
 			return 1;
 	return 0;
 }
@@ -161,8 +173,11 @@ static int S_push(S_ex *ex, xmlNodePtr **arr, size_t *n, size_t *cap, xmlNodePtr
 	return 0;
 }
 
+static void S_touch(xmlNodePtr n);
+
 static void S_remove(xmlNodePtr n)
 {
+	S_touch(n->parent);
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
 }
@@ -227,6 +242,103 @@ size_t html_text_length(xmlNodePtr node)
 	return len;
 }
 
+/* The collapsed length of a subtree, kept so that subtrees combine: the
+ * length of the concatenated text is the sum of the parts' lengths plus
+ * one for each whitespace run between two non-empty parts. */
+typedef struct {
+	size_t len;
+	unsigned text : 1; /* holds a non-space character */
+	unsigned lead : 1; /* whitespace before the first character (or anywhere, when !text) */
+	unsigned trail : 1; /* whitespace after the last character */
+} S_sum;
+
+static void S_sum_add(S_sum *a, const S_sum *b)
+{
+	if (!b->text) {
+		if (a->text)
+			a->trail |= b->lead;
+		else
+			a->lead |= b->lead;
+		return;
+	}
+	if (!a->text) {
+		int lead = a->lead | b->lead;
+		*a = *b;
+		a->lead = lead;
+		return;
+	}
+	a->len += b->len + (a->trail || b->lead ? 1 : 0);
+	a->trail = b->trail;
+}
+
+static void S_sum_text(const unsigned char *s, S_sum *out)
+{
+	S_sum r = {0, 0, 0, 0};
+	int pending = 0;
+	for (; s != NULL && *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
+			pending = 1;
+			continue;
+		}
+		if ((*s & 0xC0) == 0x80)
+			continue;
+		if (!r.text)
+			r.lead = pending;
+		else if (pending)
+			r.len++;
+		pending = 0;
+		r.text = 1;
+		r.len++;
+	}
+	if (!r.text)
+		r.lead = pending;
+	else
+		r.trail = pending;
+	*out = r;
+}
+
+/* Every element's length under n, bottom up, into its S_info: one walk
+ * instead of one per candidate and ancestor. */
+static void S_sum_tree(S_ex *ex, xmlNodePtr n, S_sum *out)
+{
+	S_sum acc = {0, 0, 0, 0};
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		S_sum part;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			S_sum_text(c->content, &part);
+		else if (c->type == XML_ELEMENT_NODE)
+			S_sum_tree(ex, c, &part);
+		else
+			continue;
+		S_sum_add(&acc, &part);
+	}
+	S_info *i = S_info_of(ex, n);
+	if (i != NULL) {
+		i->len = acc.len;
+		i->len_ok = 1;
+	}
+	*out = acc;
+}
+
+/* The length of n: cached when known (S_sum_tree, kept true by S_drop). */
+static size_t S_len(xmlNodePtr n)
+{
+	S_info *i = n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+	if (i != NULL && i->len_ok)
+		return i->len;
+	return html_text_length(n);
+}
+
+/* A node's ancestors no longer know their length once it changes. */
+static void S_touch(xmlNodePtr n)
+{
+	for (xmlNodePtr p = n; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		S_info *i = p->_private;
+		if (i != NULL)
+			i->len_ok = 0;
+	}
+}
+
 static void S_link_walk(xmlNodePtr n, double *links)
 {
 	for (; n != NULL; n = n->next) {
@@ -235,7 +347,7 @@ static void S_link_walk(xmlNodePtr n, double *links)
 		if (html_is(n, "a")) {
 			const char *href = html_attr(n, "href");
 			double coeff = href != NULL && href[0] == '#' ? 0.3 : 1.0;
-			*links += coeff * (double)html_text_length(n);
+			*links += coeff * (double)S_len(n);
 			continue;
 		}
 		S_link_walk(n->children, links);
@@ -268,7 +380,7 @@ static size_t S_len_cached(S_ex *ex, xmlNodePtr n)
 
 static double S_link_density(xmlNodePtr n)
 {
-	return S_link_density_len(n, html_text_length(n));
+	return S_link_density_len(n, S_len(n));
 }
 
 /* Commas of several scripts, as Readability counts them. */
@@ -759,7 +871,7 @@ static int S_is_data_table(S_ex *ex, xmlNodePtr t)
 		for (xmlNodePtr c = t->children; c != NULL; c = c->next)
 			if (html_is(c, "caption"))
 				cap = c;
-		if (cap != NULL && html_text_length(cap) > 0)
+		if (cap != NULL && S_len(cap) > 0)
 			data = 1;
 		else if (S_count_tag(t, "thead") || S_count_tag(t, "tfoot") || S_count_tag(t, "col") ||
 			S_count_tag(t, "colgroup") || S_count_tag(t, "th"))
@@ -803,7 +915,7 @@ static size_t S_tag_text(xmlNodePtr n, int headings)
 			continue;
 		int hit = headings ? (c->name[0] == 'h' && c->name[1] >= '1' && c->name[1] <= '6' && c->name[2] == 0)
 				   : (html_is(c, "ul") || html_is(c, "ol"));
-		t += hit ? html_text_length(c) : S_tag_text(c, headings);
+		t += hit ? S_len(c) : S_tag_text(c, headings);
 	}
 	return t;
 }
@@ -816,7 +928,7 @@ static double S_heading_density(xmlNodePtr n, size_t total)
 static int S_should_remove(S_ex *ex, xmlNodePtr node, const char *tag)
 {
 	int is_list = strcmp(tag, "ul") == 0 || strcmp(tag, "ol") == 0;
-	size_t content_len = html_text_length(node);
+	size_t content_len = S_len(node);
 	if (!is_list && content_len > 0)
 		is_list = (double)S_tag_text(node, 0) / (double)content_len > 0.9;
 	if (strcmp(tag, "table") == 0 && S_is_data_table(ex, node))
@@ -892,7 +1004,7 @@ static void S_clean_share(S_ex *ex, xmlNodePtr root)
 		xmlNodePtr c = top->children;
 		while (c != NULL) {
 			if (c->type == XML_ELEMENT_NODE && S_match(c, S_none, share) &&
-				html_text_length(c) < 500) {
+				S_len(c) < 500) {
 				xmlNodePtr next = S_next_skip(c, top);
 				S_remove(c);
 				c = next;
@@ -931,7 +1043,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 	size_t n = 0, cap = 0;
 	S_collect_tag(ex, article, "p", &list, &n, &cap);
 	for (size_t i = n; i-- > 0;)
-		if (html_text_length(list[i]) == 0 && S_count_tag(list[i], "img") == 0)
+		if (S_len(list[i]) == 0 && S_count_tag(list[i], "img") == 0)
 			S_remove(list[i]);
 	free(list);
 	/* single-cell layout tables are their cell */
@@ -951,6 +1063,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 			}
 		if (cell == NULL)
 			continue;
+		S_touch(t);
 		xmlUnlinkNode(cell);
 		xmlNodeSetName(cell, (const xmlChar *)"div");
 		xmlReplaceNode(t, cell);
@@ -982,6 +1095,9 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 
 	S_prep(&ex, body);
 	S_collect(&ex, body);
+	S_sum whole;
+	if (!ex.oom)
+		S_sum_tree(&ex, body, &whole);
 	S_score(&ex);
 
 	/* the candidates' final scores, and the five best */
@@ -1076,7 +1192,7 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 					append = 1;
 				} else if (html_is(s, "p")) {
 					double ld = S_link_density(s);
-					size_t len = html_text_length(s);
+					size_t len = S_len(s);
 					if (len > 80 && ld < 0.25) {
 						append = 1;
 					} else if (len < 80 && len > 0 && ld == 0) {
@@ -1098,6 +1214,7 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 			}
 			s = next;
 		}
+		S_touch(parent);
 		xmlAddChild(parent, article);
 	}
 
