@@ -426,7 +426,8 @@ long galley_release_number(const char *text, size_t len, size_t *skip)
 	} else if (k < len && (s[k] == '.' || s[k] == ')')) {
 		k++;
 	} else if (S_match_lit(s, len, k, "．") || S_match_lit(s, len, k, "）") ||
-		   S_match_lit(s, len, k, "、")) {
+		   S_match_lit(s, len, k, "、") || S_match_lit(s, len, k, "\xE3\x80\x80")) {
+		/* "1　本文": Japanese releases number with an ideographic space. */
 		k += 3;
 		wide = 1;
 	} else {
@@ -477,15 +478,17 @@ static const struct { const char *s; size_t len; } S_chrome[] = {
 	C("Downloads"), C("Preview"), C("Privacy Policy"), C("Privacy"), C("Terms of Use"), C("Terms"), C("Cookies"),
 	C("Cookie settings"), C("Accessibility"), C("Contact us"), C("Related links"), C("Related articles"),
 	C("Tags"), C("Font size"), C("Text size"), C("Press Releases"), C("Press Release"), C("News"),
-	C("Press releases and statements"),
+	C("Press releases and statements"), C("Japanese"), C("Page Top"), C("Page top"), C("Toggle navigation"),
+	C("Navigation"), C("Language"), C("Language:"), C("Next Post"), C("Previous Post"), C("Page contents"),
+	C("Print friendly pdf"), C("Get emails about this page"), C("Search GOV.UK"), C("Skip to main navigation"),
 	/* German, French, Japanese, Chinese */
 	C("Deutsch"), C("Français"), C("Zurück"), C("Zurück zur Übersicht"), C("Drucken"), C("Teilen"), C("Nach oben"),
-	C("Zum Inhalt springen"), C("Springe zum Inhalt"), C("Direkt zum Inhalt"), C("Hauptnavigation"), C("Suche"),
+	C("Zum Inhalt springen"), C("Zum Hauptinhalt springen"), C("Aller au contenu principal"), C("Aller au contenu"), C("Springe zum Inhalt"), C("Direkt zum Inhalt"), C("Hauptnavigation"), C("Suche"),
 	C("Startseite"), C("Datenschutz"), C("Impressum"), C("Barrierefreiheit"), C("Retour"), C("Retour à la liste"),
 	C("Imprimer"), C("Partager"), C("Haut de page"), C("Aller au contenu"), C("Accueil"), C("Rechercher"),
 	C("Mentions légales"), C("Plan du site"), C("日本語"), C("中文"), C("印刷"), C("共有"), C("シェア"), C("戻る"),
 	C("一覧へ戻る"), C("一覧に戻る"), C("ページの先頭へ"), C("本文へ"), C("メニュー"), C("検索"), C("ホーム"),
-	C("返回"), C("打印"), C("分享"), C("返回顶部"), C("首页"),
+	C("返回"), C("打印"), C("分享"), C("返回顶部"), C("首页"), C("关闭"), C("ページのトップへ戻る"), C("ページトップへ"),
 };
 #undef C
 /* No entry is longer, so longer lines are rejected at once. */
@@ -531,6 +534,14 @@ static void S_trim(const unsigned char **s, size_t *len)
 static int S_chrome_word(const unsigned char *s, size_t len)
 {
 	S_trim(&s, &len);
+	/* A button written in brackets: "[Print]", "【打印】". */
+	if (len > 2 && s[0] == '[' && s[len - 1] == ']') {
+		s++;
+		len -= 2;
+	} else if (len > 6 && S_match_lit(s, len, 0, "【") && S_match_lit(s, len, len - 3, "】")) {
+		s += 3;
+		len -= 6;
+	}
 	if (len == 0 || len > S_CHROME_MAX)
 		return 0;
 	for (size_t i = 0; i < sizeof S_chrome / sizeof S_chrome[0]; i++)

@@ -100,8 +100,9 @@ static int S_contains_fold(const char *a, size_t alen, const char *b)
 	return 0;
 }
 
-/* Whether the trimmed text, without a trailing ':' or '：', is one of table. */
-static int S_is_one_of(const char *s, size_t len, const char *const *table)
+/* Which entry of table the trimmed text is, without a trailing ':' or
+ * '：' (-1 when none). */
+static int S_one_of(const char *s, size_t len, const char *const *table)
 {
 	S_span t = S_trim(s, len);
 	if (t.len && t.s[t.len - 1] == ':')
@@ -110,11 +111,16 @@ static int S_is_one_of(const char *s, size_t len, const char *const *table)
 		t.len -= 3;
 	t = S_trim(t.s, t.len);
 	if (t.len == 0 || t.len > 64) /* no entry of any table is longer */
-		return 0;
+		return -1;
 	for (size_t i = 0; table[i]; i++)
 		if (S_eq_fold(t.s, t.len, table[i]))
-			return 1;
-	return 0;
+			return (int)i;
+	return -1;
+}
+
+static int S_is_one_of(const char *s, size_t len, const char *const *table)
+{
+	return S_one_of(s, len, table) >= 0;
 }
 
 /* "Label: value", "Label / value", "Label value": when the text starts with
@@ -194,7 +200,8 @@ static const char *const S_categories[] = {
 	"Press Releases", "Press Release", "News Releases", "News Release", "Press Statements",
 	"Press Statement", "Statements", "Statement", "Speeches", "Announcements", "Media Releases",
 	"Media Release", "Press Briefings", "Readouts", "Notices", "Media Note", "Media Notes",
-	"Joint Statement", "Readout", "Fact Sheet",
+	"Joint Statement", "Readout", "Fact Sheet", "Statements and Releases", "Statements and Messages",
+	"Media Advisory", "Remarks", "Briefings",
 	"보도자료", "보도설명자료", "보도참고자료", "보도해명자료", "설명자료", "공지사항", "알림",
 	"Pressemitteilung", "Pressemitteilungen", "Pressemeldung", "Pressemeldungen", "Presseinformation",
 	"Communiqué de presse", "Communiqués de presse", "Communiqué", "Communiqués",
@@ -205,7 +212,7 @@ static const char *const S_categories[] = {
 
 static const char *const S_date_labels[] = {
 	"Date", "Dated", "Published", "Posted", "Posted on", "Release date", "Date of issue", "Issued",
-	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "일자", "날짜",
+	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "보도시점", "일자", "날짜",
 	"Datum", "Veröffentlicht", "Veröffentlicht am", "Stand", "Date de publication", "Publié le",
 	"Publié", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
 };
@@ -232,7 +239,7 @@ static const char *const S_contact_labels[] = {
 static const char *const S_end_marks[] = {
 	"###", "# # #", "-END-", "- END -", "– END –", "— END —", "END", "ENDS", "-ends-", "- ends -",
 	"- 30 -", "-30-", "– 30 –", "— 30 —", "끝.", "끝", "<끝>", "/끝/", "(끝)", "［끝］", "[끝]", "以上",
-	"- Ende -", "– Ende –", "Ende", "- Fin -", "Fin", "-FIN-", "*****", NULL
+	"- Ende -", "– Ende –", "Ende", "- Fin -", "Fin", "-FIN-", "*****", "* *** *", "(以上)", "（以上）", NULL
 };
 
 static const char *const S_disclaimers[] = {
@@ -240,7 +247,8 @@ static const char *const S_disclaimers[] = {
 	"(unofficial translation)", "[unofficial translation]", "※ unofficial translation",
 	"* this is an unofficial translation", "this is an unofficial translation",
 	"the above is an unofficial translation", "disclaimer", "haftungsausschluss", "avertissement",
-	"* 비공식 번역", "※ 비공식 번역", "비공식 번역", "※ 이 자료는 비공식 번역", "(仮訳)", "仮訳", NULL
+	"* 비공식 번역", "※ 비공식 번역", "비공식 번역", "※ 이 자료는 비공식 번역", "(仮訳)", "仮訳",
+	"for information media", NULL
 };
 
 static const char *const S_signature_starts[] = {
@@ -256,9 +264,41 @@ static const char *const S_signature_starts[] = {
 
 static const char *const S_section_labels[] = {
 	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
-	"Key points", "Highlights", "참고", "참고자료", "붙임", "배경", "개요", "Hintergrund",
+	"Key points", "Highlights", "Further information", "For more information", "More information",
+	"참고", "참고자료", "붙임", "배경", "개요", "Hintergrund",
 	"Hintergrundinformationen", "Contexte", "Pour en savoir plus", "参考", "概要", NULL
 };
+
+/* Where the trailer of a page begins (tags, related links, share and
+ * feedback boxes, footers): nothing after one of these lines, once the
+ * body has begun, belongs to the release. */
+static const char *const S_trailer_labels[] = {
+	"Tags", "Topics", "Related", "Related Articles", "Related content", "Related news", "Related links",
+	"Related media", "Related documents", "Related pages", "Share this page", "Share this article",
+	"Share this story", "Is this page useful?", "Was this page helpful?", "Did you find this page useful?",
+	"Updates to this page", "Explore the topic", "Explore the topics", "Stay Connected", "More on this topic",
+	"관련 기사", "관련기사", "관련 뉴스", "관련 게시물", "관련 콘텐츠", "Artikel teilen", "Seite teilen", "Schlagworte",
+	"Schlagwörter", "Mehr zum Thema", "Verwandte Inhalte", "Partager cette page", "Partager cet article",
+	"Voir aussi", "Mots-clés", "関連リンク", "関連情報", "関連記事", "このページをシェアする", "相关新闻", "相关链接",
+	"相关文章", NULL
+};
+
+/* Lines of a release's header that only label it ("FOR IMMEDIATE
+ * RELEASE"): dropped, but a sign that the text is a release. */
+static const char *const S_header_labels[] = {
+	"For immediate release", "For release", "Immediate release", "Embargoed", "Embargoed until further notice",
+	"Sofortige Veröffentlichung", "Pour diffusion immédiate", NULL
+};
+
+/* Contact labels that head a block of contact lines on their own. */
+static const char *const S_contact_heads[] = {
+	"Contact", "Contacts", "Media contact", "Media contacts", "Press contact", "Press contacts",
+	"Media inquiries", "Media enquiries", "Press inquiries", "Press enquiries", "문의", "문의처", "연락처",
+	"Pressekontakt", "Kontakt", "Contact presse", "Contacts presse", "お問い合わせ", "問い合わせ先", "联系人", NULL
+};
+
+/* Labels in a header naming the issuer, also "From:" (gov.uk). */
+static const char *const S_header_issuer_labels[] = {"From", "Von", "De la part de", NULL};
 
 /* Markers of sub-items (nested under a numbered paragraph, or a bullet
  * list of their own). The same markers release.c nests. */
@@ -341,6 +381,7 @@ static int S_org_like(const char *s, size_t len)
 		"ministry", "ministère", "ministerium", "department", "office", "commission", "agency",
 		"embassy", "government", "council", "secretariat", "bureau", "presidency", "white house",
 		"mofa", "auswärtiges amt", "bundesamt", "ambassade", "federal", "authority", "institute",
+		"united nations",
 		"외교부", "정부", "위원회", "청와대", "대통령실", "外務省", "省", "庁", "部", NULL
 	};
 	for (size_t i = 0; words[i]; i++)
@@ -423,6 +464,14 @@ static S_span S_strip_seps(S_span t, int leading)
 		}
 	}
 	return t;
+}
+
+static int S_has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
 }
 
 static size_t S_words(const char *s, size_t len)
@@ -508,10 +557,14 @@ static int S_date_line(const char *s, size_t len, S_dateinfo *di)
 			di->category = after;
 		else if (galley_release_is_chrome(after.s, after.len))
 			;
-		else if (after.len <= 80 && S_words(after.s, after.len) <= 8)
-			di->issuer = after;
-		else
+		else if (after.len > 80 || S_words(after.s, after.len) > 8)
 			return 0;
+		else if (S_org_like(after.s, after.len))
+			di->issuer = after;
+		else if (galley_release_parse_date(after.s, after.len, NULL) < 0 && S_words(after.s, after.len) <= 3 &&
+			 !S_has_digit(after.s, after.len) && !di->place.len)
+			di->place = after; /* "Press release | 10 July 2018 | Brussels" */
+		/* else a second date ("배포 2024. 1. 17.") or a note: the date stands */
 	}
 	memcpy(di->iso, iso, sizeof iso);
 	return 1;
@@ -667,6 +720,18 @@ static int S_apply_date(S_reader *r, const S_dateinfo *di)
 	return rc;
 }
 
+/* ALL CAPS: some capitals and no small letters (ASCII). */
+static int S_all_caps(const char *s, size_t len)
+{
+	size_t upper = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		upper += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return upper >= 2;
+}
+
 static int S_starts_item(const S_line *l)
 {
 	size_t skip;
@@ -692,8 +757,13 @@ static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, i
 			return 1;
 		}
 	}
-	if (S_is_one_of(l->s, l->len, S_categories)) {
-		*rc = S_meta_set(r, "category", l->s, l->len);
+	int ci = S_one_of(l->s, l->len, S_categories);
+	if (ci >= 0) {
+		/* "READOUT", "PRESS STATEMENT": a label set in capitals is named as usual. */
+		if (S_all_caps(l->s, l->len))
+			*rc = S_meta_set(r, "category", S_categories[ci], strlen(S_categories[ci]));
+		else
+			*rc = S_meta_set(r, "category", l->s, l->len);
 		return 1;
 	}
 	if (S_is_one_of(l->s, l->len, S_hits_labels)) {
@@ -736,10 +806,11 @@ static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, i
 	return galley_release_is_chrome(l->s, l->len);
 }
 
-/* Read the header; returns the index of the first body line. A title is
- * the first short block that is not metadata; it may wrap over three
- * lines when the text already looked like a release. */
-static size_t S_header(S_reader *r, int *rc)
+/* Read the header of text that shows no page structure; returns the
+ * index of the first body line. A title is the first short block that is
+ * not metadata; it may wrap over three lines when the text already looked
+ * like a release. */
+static size_t S_header_plain(S_reader *r, int *rc)
 {
 	size_t i = 0;
 	int pending_hits = 0, signals = 0, have_title = 0;
@@ -808,6 +879,456 @@ static size_t S_header(S_reader *r, int *rc)
 }
 
 /* ------------------------------------------------------------------ */
+/* Pass 2a': the header zone of a web page's text                      */
+/* ------------------------------------------------------------------ */
+
+/* A page's text has a header zone (site name, chrome, breadcrumb, labels,
+ * title, date and other metadata lines) before its first real paragraph,
+ * then the body, then a trailer (tags, related links, share and feedback
+ * boxes, footer). The zone is read as a whole: the title is the most
+ * title-like block nearest before the body, not the first line. */
+
+static int S_is_contact(const S_line *l);
+
+/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
+static int S_sentence_end(const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (s[len - 1] == '"' || s[len - 1] == '\''))
+			len--;
+		else if (len >= 3 && (!memcmp(s + len - 3, "”", 3) || !memcmp(s + len - 3, "’", 3) ||
+				      !memcmp(s + len - 3, "」", 3) || !memcmp(s + len - 3, "』", 3)))
+			len -= 3;
+		else
+			break;
+	}
+	if (len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?'))
+		return 1;
+	return len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "！", 3) || !memcmp(s + len - 3, "？", 3));
+}
+
+/* Whether next continues prev as a hard-wrapped line of one block: it
+ * starts in lower case, or prev stops mid-sentence (a comma, or a long
+ * line ending in a small word: "... nach Japan und"). */
+static int S_continues(const S_line *prev, const S_line *next)
+{
+	unsigned char c = (unsigned char)next->s[0];
+	if (c >= 'a' && c <= 'z')
+		return 1;
+	const char *e = prev->s + prev->len;
+	if (!prev->len)
+		return 0;
+	if (e[-1] == ',' || e[-1] == ';' || (prev->len >= 3 && (!memcmp(e - 3, "，", 3) || !memcmp(e - 3, "、", 3))))
+		return 1;
+	return e[-1] >= 'a' && e[-1] <= 'z' && S_words(prev->s, prev->len) >= 8;
+}
+
+/* "Home > Press > Releases", "Startseite / Newsroom / Pressemitteilungen";
+ * *last is the last crumb. */
+static int S_breadcrumb(const char *s, size_t len, S_span *last)
+{
+	static const char *const seps[] = {" > ", " › ", " » ", " / ", " ＞ ", " 〉 ", " ᐳ ", NULL};
+	size_t n = 0, piece = 0;
+	if (len > 200)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		for (size_t k = 0; seps[k]; k++) {
+			size_t sl = strlen(seps[k]);
+			if (i + sl <= len && !memcmp(s + i, seps[k], sl)) {
+				if (i - piece == 0 || i - piece > 60 || S_sentence_end(s + piece, i - piece))
+					return 0;
+				n++;
+				piece = i + sl;
+				i += sl - 1;
+				break;
+			}
+		}
+	}
+	if (!n || len - piece == 0 || len - piece > 60)
+		return 0;
+	if (n < 2 && !galley_release_is_chrome(s, len))
+		return 0;
+	*last = S_trim(s + piece, len - piece);
+	return 1;
+}
+
+/* A document symbol on a line of its own: "SG/SM/22093", "IP/18/4405". */
+static int S_identifier(const char *s, size_t len)
+{
+	int slash = 0, digit = 0;
+	if (len < 5 || len > 32 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '/')
+			slash = 1;
+		else if (c >= '0' && c <= '9')
+			digit = 1;
+		else if (!((c >= 'A' && c <= 'Z') || c == '.' || c == '-'))
+			return 0;
+	}
+	return slash && digit;
+}
+
+/* "European Commission - Press release": an organisation and a category. */
+static int S_org_dash_category(const char *s, size_t len, S_span *org, S_span *cat)
+{
+	for (size_t i = 0; i + 3 <= len; i++) {
+		if (memcmp(s + i, " - ", 3) != 0 && (i + 5 > len || memcmp(s + i, " – ", 5) != 0))
+			continue;
+		size_t dl = s[i + 1] == '-' ? 3 : 5;
+		*org = S_trim(s, i);
+		*cat = S_trim(s + i + dl, len - i - dl);
+		if (org->len && S_is_one_of(cat->s, cat->len, S_categories))
+			return 1;
+	}
+	return 0;
+}
+
+/* A line the header zone reads as metadata or a label (never the title). */
+static int S_zone_meta(const S_line *l)
+{
+	S_dateinfo di;
+	S_span v, w;
+	long long h;
+	if (!l->len)
+		return 0;
+	return S_is_one_of(l->s, l->len, S_categories) || S_is_one_of(l->s, l->len, S_hits_labels) ||
+	       S_hits_line(l->s, l->len, &h) || S_is_one_of(l->s, l->len, S_date_labels) ||
+	       S_date_line(l->s, l->len, &di) || (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) ||
+	       S_is_one_of(l->s, l->len, S_issuer_labels) || S_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
+	       S_org_dash_category(l->s, l->len, &v, &w) || S_is_contact(l) ||
+	       S_is_one_of(l->s, l->len, S_contact_heads) || S_is_one_of(l->s, l->len, S_header_labels) ||
+	       S_is_one_of(l->s, l->len, S_trailer_labels) || S_identifier(l->s, l->len) ||
+	       S_breadcrumb(l->s, l->len, &v);
+}
+
+/* A subtitle set between dashes: "- 올해 총 1,200억 원 투입 -". */
+static int S_dash_subtitle(const char *s, size_t len, S_span *inner)
+{
+	static const char *const d[] = {"-", "–", "—", "―", "~", NULL};
+	for (size_t k = 0; d[k]; k++) {
+		size_t dl = strlen(d[k]);
+		if (len > 2 * dl + 2 && !memcmp(s, d[k], dl) && !memcmp(s + len - dl, d[k], dl) && s[dl] == ' ') {
+			*inner = S_trim(s + dl, len - 2 * dl);
+			return inner->len > 0;
+		}
+	}
+	return 0;
+}
+
+/* Could this block be a title: words, not a label in capitals, not the
+ * lead-in of something else. */
+static int S_title_like(S_reader *r, size_t a, size_t b)
+{
+	size_t total = 0, words = 0;
+	int ascii = 1;
+	for (size_t i = a; i < b; i++) {
+		const S_line *l = &r->lines[i];
+		total += l->len;
+		words += S_words(l->s, l->len);
+		for (size_t k = 0; k < l->len && ascii; k++)
+			ascii = (unsigned char)l->s[k] < 0x80;
+	}
+	const S_line *first = &r->lines[a], *last = &r->lines[b - 1];
+	char lc = last->s[last->len - 1];
+	S_span in;
+	if (total > 400 || lc == ',' || lc == ';' || lc == ':' ||
+	    (last->len >= 3 && !memcmp(last->s + last->len - 3, "：", 3)))
+		return 0;
+	if (b - a == 1 && (S_all_caps(first->s, first->len) || S_dash_subtitle(first->s, first->len, &in)))
+		return 0;
+	return words >= 2 || (!ascii && total >= 9);
+}
+
+typedef struct {
+	size_t a, b; /* lines [a, b) */
+	int cand;
+} S_block;
+
+static int S_set_joined(S_reader *r, const char *key, size_t a, size_t b)
+{
+	S_unit tmp;
+	int rc;
+	memset(&tmp, 0, sizeof tmp);
+	for (size_t m = a; m < b; m++) {
+		if (!r->lines[m].len)
+			continue;
+		if (!tmp.text.len)
+			galley_buffer_append(&tmp.text, r->lines[m].s, r->lines[m].len);
+		else
+			S_join(&tmp, &r->lines[m]);
+	}
+	if (tmp.text.oom)
+		rc = GALLEY_ENOMEM;
+	else
+		rc = tmp.text.len ? S_meta_set(r, key, tmp.text.data, tmp.text.len) : 0;
+	galley_buffer_dispose(&tmp.text);
+	return rc;
+}
+
+/* A site's name at the top of its page: an organisation, perhaps beside
+ * the site's own name ("France Diplomatie - Ministère de ..."). */
+static int S_site_name(S_reader *r, const S_line *l, int *rc)
+{
+	static const char *const seps[] = {" - ", " – ", " | ", " — ", NULL};
+	S_span part = {l->s, l->len};
+	if (l->len > 120 || S_words(l->s, l->len) > 10 || !S_org_like(l->s, l->len))
+		return 0;
+	for (size_t k = 0; seps[k]; k++) {
+		size_t sl = strlen(seps[k]);
+		for (size_t i = 0; i + sl <= l->len; i++) {
+			if (memcmp(l->s + i, seps[k], sl))
+				continue;
+			S_span a = S_trim(l->s, i), b = S_trim(l->s + i + sl, l->len - i - sl);
+			part = S_org_like(b.s, b.len) && !S_org_like(a.s, a.len) ? b : a;
+			k = sizeof seps / sizeof seps[0] - 2; /* stop at the first separator */
+			break;
+		}
+	}
+	*rc = S_meta_set(r, "issuer", part.s, part.len);
+	return 1;
+}
+
+/* The date in an AP-style dateline at the head of the first paragraph:
+ * "SEOUL, South Korea – January 18, 2024 – Acme ...". The paragraph stays. */
+static int S_lead_dateline(S_reader *r, size_t from)
+{
+	while (from < r->nlines && !r->lines[from].len)
+		from++;
+	if (from >= r->nlines || galley_meta_get(r->meta, "date"))
+		return 0;
+	const S_line *l = &r->lines[from];
+	size_t n = l->len < 100 ? l->len : 100;
+	char iso[16];
+	long end = galley_release_parse_date(l->s, n, iso);
+	if (end < 0 || !S_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
+		return 0;
+	S_span after = S_trim(l->s + end, l->len - (size_t)end);
+	if (!(after.len && (after.s[0] == '-' || !memcmp(after.s, "–", after.len >= 3 ? 3 : 0) ||
+			    !memcmp(after.s, "—", after.len >= 3 ? 3 : 0))))
+		return 0;
+	return galley_meta_set(r->meta, "date", iso);
+}
+
+#define S_ZONE_LINES 120
+#define S_ZONE_BLOCKS 64
+
+/* Read the header zone; returns the first body line, or (size_t)-1 when
+ * the text shows no header zone (then S_header_plain reads it). */
+static size_t S_header_zone(S_reader *r, int *rc)
+{
+	size_t p = (size_t)-1, lede_a = 0, lede_b = 0, block = (size_t)-1, prev = (size_t)-1, bwords = 0, bbytes = 0;
+	size_t limit = r->nlines < S_ZONE_LINES ? r->nlines : S_ZONE_LINES;
+	int signals = 0;
+
+	*rc = 0;
+	/* 1. Where the body begins: the first block of running text or the
+	 * first numbered or boxed item. A first paragraph followed by date or
+	 * "From:" lines is a summary under the title (gov.uk), not the body. */
+	for (size_t i = 0; i < limit && p == (size_t)-1; i++) {
+		const S_line *l = &r->lines[i];
+		size_t skip;
+		if (!l->len) {
+			block = (size_t)-1;
+			continue;
+		}
+		if (galley_release_is_chrome(l->s, l->len) || S_zone_meta(l)) {
+			signals = 1;
+			block = (size_t)-1;
+			continue;
+		}
+		if (galley_release_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_box_markers, &skip) >= 0) {
+			p = i;
+			break;
+		}
+		if (block == (size_t)-1 || prev + 1 != i || !S_continues(&r->lines[prev], l)) {
+			block = i;
+			bwords = bbytes = 0;
+		}
+		prev = i;
+		bwords += S_words(l->s, l->len);
+		bbytes += l->len;
+		/* Running text: a block that ends a sentence and has some length. */
+		if (!S_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
+			continue;
+		if (!lede_b) {
+			size_t k = i + 1, seen = 0;
+			int meta_follows = 0;
+			for (; k < r->nlines && seen < 4 && !meta_follows; k++) {
+				const S_line *m = &r->lines[k];
+				S_dateinfo di;
+				S_span v;
+				if (!m->len)
+					continue;
+				seen++;
+				meta_follows = S_date_line(m->s, m->len, &di) || S_is_one_of(m->s, m->len, S_date_labels) ||
+					       S_label_value(m->s, m->len, S_header_issuer_labels, &v);
+			}
+			if (meta_follows && block > 0) {
+				lede_a = block;
+				lede_b = i + 1;
+				block = (size_t)-1;
+				continue;
+			}
+		}
+		p = block;
+	}
+	if (p == (size_t)-1 || !signals)
+		return (size_t)-1;
+
+	/* 2. Blocks before the body; the last breadcrumb, the last metadata line. */
+	S_block blocks[S_ZONE_BLOCKS];
+	size_t nb = 0, crumb_end = 0, meta_end = 0;
+	int label = 0; /* the last line was a label whose value follows ("hit" / "191") */
+	for (size_t i = 0; i < p;) {
+		const S_line *l = &r->lines[i];
+		S_span v;
+		long long h;
+		if (!l->len || (i >= lede_a && i < lede_b)) {
+			i++;
+			continue;
+		}
+		if (label && l->len <= 120 && (S_only_number(l->s, l->len, &h) || label == 2)) {
+			label = 0;
+			meta_end = ++i;
+			continue;
+		}
+		label = S_is_one_of(l->s, l->len, S_hits_labels) ? 1 :
+			(S_is_one_of(l->s, l->len, S_issuer_labels) || S_is_one_of(l->s, l->len, S_header_issuer_labels)) ? 2 : 0;
+		if (galley_release_is_chrome(l->s, l->len) || S_zone_meta(l)) {
+			if (S_breadcrumb(l->s, l->len, &v))
+				crumb_end = i + 1;
+			if (S_zone_meta(l))
+				meta_end = i + 1;
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < p && r->lines[j].len && !(j >= lede_a && j < lede_b) && !galley_release_is_chrome(r->lines[j].s, r->lines[j].len) &&
+		       !S_zone_meta(&r->lines[j]) && S_continues(&r->lines[j - 1], &r->lines[j]))
+			j++;
+		if (nb == S_ZONE_BLOCKS)
+			return (size_t)-1;
+		blocks[nb].a = i;
+		blocks[nb].b = j;
+		blocks[nb].cand = S_title_like(r, i, j);
+		nb++;
+		i = j;
+	}
+
+	/* 3. The title: the last title-like block after the breadcrumb (a
+	 * block right before it, as in "Title / Subtitle / text", wins and
+	 * makes it the subtitle); a "- ... -" line after the title is one too. */
+	long t = -1, sub = -1;
+	for (size_t k = nb; k-- > 0;)
+		if (blocks[k].cand && blocks[k].a >= crumb_end) {
+			t = (long)k;
+			break;
+		}
+	if (t < 0)
+		for (size_t k = nb; k-- > 0;)
+			if (blocks[k].cand) {
+				t = (long)k;
+				break;
+			}
+	if (t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end) {
+		size_t q = blocks[t - 1].b;
+		while (q < blocks[t].a && !r->lines[q].len)
+			q++;
+		if (q == blocks[t].a) {
+			sub = t;
+			t--;
+		}
+	}
+	size_t hend = meta_end;
+	if (t >= 0 && blocks[t].b > hend)
+		hend = blocks[t].b;
+	if (sub >= 0 && blocks[sub].b > hend)
+		hend = blocks[sub].b;
+	if (lede_b > hend)
+		hend = lede_b;
+
+	/* 4. Read the zone in order: metadata, site name, title, subtitle. */
+	int pending_hits = 0, pending_issuer = 0;
+	S_span crumb = {NULL, 0};
+	for (size_t i = 0; i < hend && *rc >= 0; i++) {
+		const S_line *l = &r->lines[i];
+		S_span v, in;
+		if (!l->len)
+			continue;
+		if (t >= 0 && i == blocks[t].a) {
+			*rc = S_set_joined(r, "title", blocks[t].a, blocks[t].b);
+			i = blocks[t].b - 1;
+			size_t q = i + 1;
+			while (q < hend && !r->lines[q].len)
+				q++;
+			if (sub < 0 && q < hend && S_dash_subtitle(r->lines[q].s, r->lines[q].len, &in)) {
+				if (*rc >= 0)
+					*rc = S_meta_set(r, "subtitle", in.s, in.len);
+				i = q;
+			}
+			continue;
+		}
+		if (sub >= 0 && i == blocks[sub].a) {
+			*rc = S_set_joined(r, "subtitle", blocks[sub].a, blocks[sub].b);
+			i = blocks[sub].b - 1;
+			continue;
+		}
+		if (lede_b && i == lede_a) {
+			*rc = S_set_joined(r, "description", lede_a, lede_b);
+			i = lede_b - 1;
+			continue;
+		}
+		if (pending_issuer) {
+			pending_issuer = 0;
+			if (!S_zone_meta(l) && !galley_release_is_chrome(l->s, l->len) && l->len <= 120) {
+				*rc = S_meta_set(r, "issuer", l->s, l->len);
+				continue;
+			}
+		}
+		if (S_breadcrumb(l->s, l->len, &v)) {
+			crumb = v;
+			continue;
+		}
+		if (S_identifier(l->s, l->len)) {
+			*rc = S_meta_set(r, "identifier", l->s, l->len);
+			continue;
+		}
+		if ((S_label_value(l->s, l->len, S_header_issuer_labels, &v) || S_label_value(l->s, l->len, S_issuer_labels, &v)) &&
+		    !S_org_like(l->s, (size_t)(v.s - l->s))) {
+			if (v.len)
+				*rc = S_meta_set(r, "issuer", v.s, v.len);
+			else
+				pending_issuer = 1;
+			continue;
+		}
+		if (S_header_meta_line(r, l, &pending_hits, rc))
+			continue;
+		if (S_is_contact(l))
+			continue; /* the contact table of a Korean release's header */
+		if ((t < 0 || i < blocks[t].a) && S_site_name(r, l, rc))
+			continue;
+		/* anything else in the zone is a label or chrome */
+	}
+	if (*rc >= 0 && crumb.len && !galley_meta_get(r->meta, "category"))
+		*rc = S_meta_set(r, "category", crumb.s, crumb.len);
+	if (*rc >= 0)
+		*rc = S_lead_dateline(r, hend);
+	return hend;
+}
+
+static size_t S_header(S_reader *r, int *rc)
+{
+	size_t body = S_header_zone(r, rc);
+	if (*rc < 0 || body != (size_t)-1)
+		return body;
+	return S_header_plain(r, rc);
+}
+
+/* ------------------------------------------------------------------ */
 /* Pass 2b: the body, as units                                         */
 /* ------------------------------------------------------------------ */
 
@@ -855,10 +1376,20 @@ static S_kind S_line_kind(S_reader *r, const S_line *l, int block_start, long *n
 	return U_PARA;
 }
 
+/* A unit of one line that names a section ("Background", "About Acme"). */
+static int S_section_line(const S_unit *u)
+{
+	const char *s = u->text.data;
+	size_t len = u->text.len;
+	if (u->kind != U_PARA || u->nlines != 1 || !len || len > 60 || strchr(".,;:!?", s[len - 1]))
+		return 0;
+	return S_is_one_of(s, len, S_section_labels) || (S_starts_fold(s, len, "About ") && S_words(s, len) <= 6);
+}
+
 static int S_body(S_reader *r, size_t from)
 {
 	S_unit *cur = NULL;
-	int block_start = 1, contact_block = 0, drop_block = 0;
+	int block_start = 1, contact_block = 0, drop_block = 0, has_body = 0;
 	const char *title = galley_meta_get(r->meta, "title");
 	int first_unit = 1;
 
@@ -876,6 +1407,23 @@ static int S_body(S_reader *r, size_t from)
 		}
 		if (drop_block)
 			continue;
+		if (S_is_one_of(l->s, l->len, S_end_marks)) {
+			S_new_unit(r, U_END, i);
+			r->ended = 1;
+			cur = NULL;
+			block_start = 0;
+			continue;
+		}
+		/* The page's trailer (tags, related links, share and feedback
+		 * boxes): the release has ended. */
+		if (has_body && S_is_one_of(l->s, l->len, S_trailer_labels))
+			break;
+		if (S_identifier(l->s, l->len)) {
+			if (S_meta_set(r, "identifier", l->s, l->len) < 0)
+				return GALLEY_ENOMEM;
+			cur = NULL;
+			continue;
+		}
 		if ((rule = S_rule_char(l->s, l->len)) != 0) {
 			/* "Title\n=====" is a heading; a rule alone is a break. */
 			if (cur && cur->kind == U_PARA && cur->nlines == 1 && (rule == '=' || rule == '-')) {
@@ -893,13 +1441,6 @@ static int S_body(S_reader *r, size_t from)
 			block_start = 0;
 			continue;
 		}
-		if (S_is_one_of(l->s, l->len, S_end_marks)) {
-			S_new_unit(r, U_END, i);
-			r->ended = 1;
-			cur = NULL;
-			block_start = 0;
-			continue;
-		}
 		if (S_is_disclaimer(l)) {
 			drop_block = 1;
 			cur = NULL;
@@ -910,7 +1451,7 @@ static int S_body(S_reader *r, size_t from)
 			block_start = 0;
 			continue;
 		}
-		if (S_is_contact(l) || (contact_block && !S_starts_item(l))) {
+		if (S_is_contact(l) || S_is_one_of(l->s, l->len, S_contact_heads) || (contact_block && !S_starts_item(l))) {
 			S_span v;
 			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len)
 				S_meta_set(r, "issuer", v.s, v.len);
@@ -929,10 +1470,12 @@ static int S_body(S_reader *r, size_t from)
 			}
 		}
 		S_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
-		if (k == U_PARA && cur && cur->kind != U_HEADING && cur->kind != U_DATELINE) {
+		/* "About Acme" right above its text is a heading, not a wrapped line. */
+		if (k == U_PARA && cur && cur->kind != U_HEADING && cur->kind != U_DATELINE && !S_section_line(cur)) {
 			S_join(cur, l);
 			continue;
 		}
+		has_body = 1;
 		cur = S_new_unit(r, k, i);
 		if (!cur)
 			return GALLEY_ENOMEM;
@@ -976,7 +1519,7 @@ static int S_heading_level(const S_unit *u)
 		return 2;
 	if (strchr(".,;:!?", last) || (len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "다.", 3))))
 		return 0;
-	if (S_is_one_of(s, len, S_section_labels))
+	if (S_section_line(u))
 		return 2;
 	size_t upper = 0, lower = 0;
 	for (size_t i = 0; i < len; i++) {
@@ -1114,8 +1657,12 @@ static int S_classify(S_reader *r)
 				u->kind = U_DROP;
 				continue;
 			}
-			if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0)
+			if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0) {
 				u->kind = U_HEADING;
+				/* "About Acme Robotics": the boilerplate names the issuer. */
+				if (S_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
+					rc = S_meta_set(r, "issuer", u->text.data + 6, u->text.len - 6);
+			}
 		}
 		if (rc < 0)
 			return rc;

@@ -114,7 +114,8 @@ static void S_texts(galley_node *n, json_t *arr)
 
 static void S_check_meta(galley_meta *meta, json_t *exp)
 {
-	static const char *const keys[] = {"title", "subtitle", "date", "issuer", "category", "language", "place", NULL};
+	static const char *const keys[] = {"title", "subtitle", "date", "issuer", "category", "language", "place",
+		"identifier", "description", NULL};
 	for (size_t i = 0; keys[i]; i++) {
 		json_t *v = json_object_get(exp, keys[i]);
 		if (!json_is_string(v))
