@@ -102,6 +102,8 @@ static void test_numbers(void **state)
 	S_num("  12.  Twelve", 12, "Twelve");
 	S_num("１．全角", 1, "全角");
 	S_num("② 둘째", 2, "둘째");
+	S_num("1　上川大臣から", 1, "上川大臣から");
+	S_num("1月18日", -1, NULL);
 	S_num("1.5 million", -1, NULL);
 	S_num("2024. 1. 18.", -1, NULL);
 	S_num("3.", -1, NULL);
@@ -116,10 +118,11 @@ static void test_chrome(void **state)
 		"한국어", "목록", "Back to Press Releases", "List", "Prev", "Next", "Print", "Share", "Facebook",
 		"Top", "Home > Press > Press Releases", "홈 > 알림마당 > 보도자료", "KOR | ENG", "Print  Share",
 		"Facebook Twitter", "1. Facebook", "2. Twitter", "hit 191", "조회수 : 1,234", "Copyright © 2024 MOFA",
-		"  Date  ", "Attachments", "Privacy Policy", NULL};
+		"  Date  ", "Attachments", "Privacy Policy", "【打印】 【关闭】", "[Print]", "Next Post", "Page Top",
+		"Zum Hauptinhalt springen", "Get emails about this page", NULL};
 	static const char *const no[] = {"The two sides agreed", "Next steps", "Share of exports rose",
 		"List of participants:", "Home affairs ministers met", "1. On the morning", "191 people", "",
-		"Korea", NULL};
+		"Korea", "[참고]", "【概要】", "Japanese cooperation", NULL};
 	for (size_t i = 0; yes[i]; i++)
 		if (!galley_release_is_chrome(yes[i], strlen(yes[i])))
 			fail_msg("\"%s\" should be chrome", yes[i]);
