@@ -33,6 +33,10 @@ typedef struct {
 	char *category_crumb;
 	char *copyright;
 	char *byline;
+	char *logo_alt;    /* alt text of the site's logo image */
+	char *title_label; /* a headline next to a "제목"/"Title" label cell */
+	char *issuer_label; /* the value of "From:" (gov.uk) and similar */
+	char *identifier;  /* a document symbol: "IP/24/123", "SG/SM/22110" */
 	char *heads[8];   /* texts of the first h1/h2 elements */
 	size_t nheads;
 	xmlNodePtr h1;    /* the only h1, when there is one */
@@ -143,6 +147,8 @@ static const char *const S_date_labels[] = {
 	"posted", "posted on", "published", "published on", "release date", "date of issue",
 	"日付", "掲載日", "发布时间", "发布日期", "發布日期", NULL
 };
+static const char *const S_title_labels[] = {"제목", "title", "件名", "标题", "題名", NULL};
+static const char *const S_issuer_labels[] = {"from", "issued by", "herausgeber", "발행처", "発表者", NULL};
 static const char *const S_hit_labels[] = {
 	"hit", "hits", "조회수", "조회", "views", "view count", "read", "閲覧数", "浏览", "浏览次数", "點閱", NULL
 };
@@ -240,15 +246,44 @@ static const char *S_first_text(xmlNodePtr n, int depth)
 
 static void S_scan_label(S_meta *m, xmlNodePtr el)
 {
-	if (m->date_label != NULL && m->hits >= 0)
+	if (m->date_label != NULL && m->hits >= 0 && m->title_label != NULL && m->issuer_label != NULL)
 		return;
 	/* cheap test first: does the text start with a label at all? */
 	const char *first = S_first_text(el, 0);
 	if (first == NULL)
 		return;
 	size_t fl = strnlen(first, 96);
-	if (S_label(first, fl, S_date_labels) < 0 && S_label(first, fl, S_hit_labels) < 0)
+	if (S_label(first, fl, S_date_labels) < 0 && S_label(first, fl, S_hit_labels) < 0 &&
+		S_label(first, fl, S_title_labels) < 0 && S_label(first, fl, S_issuer_labels) < 0)
 		return;
+	/* a label cell or term alone, its value in the next cell: the
+	 * headline of a board page, the issuing department */
+	if ((html_is(el, "th") || html_is(el, "dt")) && S_next_element(el) != NULL) {
+		size_t ll = strlen(first);
+		while (ll > 0 && (isspace((unsigned char)first[ll - 1]) || first[ll - 1] == ':'))
+			ll--;
+		int title = S_label(first, ll, S_title_labels) == (long)ll && m->title_label == NULL;
+		int issuer = S_label(first, ll, S_issuer_labels) == (long)ll && m->issuer_label == NULL;
+		if (title || issuer) {
+			xmlNodePtr v = S_next_element(el);
+			/* several linked names: the first is the issuer */
+			for (xmlNodePtr c = v->children; issuer && c != NULL; c = c->next)
+				if (html_is(c, "a")) {
+					v = c;
+					break;
+				}
+			char *t = S_node_text(m, v);
+			if (t != NULL && *t != '\0' && strlen(t) < 300) {
+				if (title)
+					m->title_label = t;
+				else
+					m->issuer_label = t;
+			} else {
+				free(t);
+			}
+			return;
+		}
+	}
 	galley_buffer tb = GALLEY_BUFFER_INIT;
 	if (html_text_max(el, &tb, 80) != 0 || tb.data == NULL) {
 		galley_buffer_dispose(&tb);
@@ -301,7 +336,8 @@ static int S_attr_matches(xmlNodePtr el, const char *const *words)
 	return 0;
 }
 
-static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", NULL};
+static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", "ariane",
+	NULL};
 static const char *const S_byline_words[] = {"byline", "author", "writtenby", "p-author", NULL};
 
 /* Items of a breadcrumb trail: its li elements when it has some, else its
@@ -394,6 +430,259 @@ static void S_copyright(S_meta *m, xmlNodePtr text_node)
 		return;
 	free(m->copyright);
 	m->copyright = S_dup(m, p, (size_t)(e - p));
+}
+
+
+static int S_word_count(const char *s);
+
+/* ---- the page's own furniture: logo, document symbol, kicker ------------ */
+
+/* The alt text of an image inside a box named "logo" (or the site's home
+ * link): the site's name as its owner writes it. */
+static void S_logo(S_meta *m, xmlNodePtr img)
+{
+	static const char *const words[] = {"logo", "brand", "marianne", NULL};
+	const char *alt = html_attr(img, "alt");
+	if (alt == NULL)
+		return;
+	while (isspace((unsigned char)*alt))
+		alt++;
+	size_t al = strlen(alt);
+	if (al < 2 || al > 100)
+		return;
+	int depth = 0;
+	for (xmlNodePtr a = img; a != NULL && a->type == XML_ELEMENT_NODE && depth < 4; a = a->parent, depth++) {
+		const char *rel = html_attr(a, "rel");
+		if (S_attr_matches(a, words) || (rel != NULL && S_has_token(rel, "home"))) {
+			m->logo_alt = S_trim_dup(m, alt);
+			return;
+		}
+	}
+}
+
+/* A document symbol standing alone: capital-letter series and numbers
+ * joined by slashes, "IP/24/123", "SG/SM/22110", "MEMO/24/5". */
+static int S_is_symbol(const char *s, size_t len)
+{
+	size_t seg = 0, i = 0;
+	int first_alpha = 0, last_digit = 0;
+	if (len < 5 || len > 32)
+		return 0;
+	while (i < len) {
+		size_t st = i;
+		int alpha = 0, digit = 0;
+		while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || isdigit((unsigned char)s[i]))) {
+			alpha |= s[i] >= 'A' && s[i] <= 'Z';
+			digit |= isdigit((unsigned char)s[i]) != 0;
+			i++;
+		}
+		if (i == st || (alpha && digit))
+			return 0;
+		if (seg == 0)
+			first_alpha = alpha;
+		last_digit = digit;
+		seg++;
+		if (i < len && s[i] != '/')
+			return 0;
+		if (i < len)
+			i++;
+		if (i == len && s[len - 1] == '/')
+			return 0;
+	}
+	return seg >= 3 && first_alpha && last_digit;
+}
+
+static void S_symbol(S_meta *m, xmlNodePtr el)
+{
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return;
+	const char *t = S_first_text(el, 0);
+	if (t == NULL)
+		return;
+	size_t l = strnlen(t, 40);
+	while (l > 0 && isspace((unsigned char)t[l - 1]))
+		l--;
+	if (S_is_symbol(t, l))
+		m->identifier = S_dup(m, t, l);
+}
+
+static xmlNodePtr S_first_element(xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static xmlNodePtr S_prev_element(xmlNodePtr n)
+{
+	for (n = n->prev; n != NULL; n = n->prev)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+/* If text (a short line) begins with a full date, the ISO date in iso and
+ * the rest after it and its separators in *rest; else 0. */
+static int S_leading_date(const char *text, char *iso, const char **rest)
+{
+	size_t len = strlen(text);
+	long end = galley_release_parse_date(text, len, iso);
+	if (end < 0)
+		return 0;
+	const char *p = text + end;
+	while (*p && (isspace((unsigned char)*p) || *p == '-' || *p == '|' || *p == ',' || *p == '/' ||
+		strncmp(p, "\xE2\x80\x93", 3) == 0 || strncmp(p, "\xE2\x80\x94", 3) == 0 || strncmp(p, "\xC2\xB7", 2) == 0))
+		p += (unsigned char)*p >= 0x80 ? ((unsigned char)*p == 0xC2 ? 2 : 3) : 1;
+	*rest = p;
+	return 1;
+}
+
+/* A label right above the headline ("Readout", "Press release" on gov.uk,
+ * "18.01.2024 - Pressemitteilung"): the release's type, and maybe its date. */
+static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
+{
+	static const char *const skip[] = {"breadcrumb", "crumb", "location", "ariane", NULL};
+	xmlNodePtr k = S_prev_element(h1);
+	if (k == NULL && h1->parent != NULL && h1->parent->type == XML_ELEMENT_NODE)
+		k = S_prev_element(h1->parent);
+	if (k == NULL || html_is(k, "nav") || S_attr_matches(k, skip) || html_text_length(k) > 80)
+		return;
+	xmlNodePtr items[8];
+	size_t n = 0;
+	if (html_is(k, "ul") || html_is(k, "ol")) {
+		for (xmlNodePtr c = k->children; c != NULL && n < 8; c = c->next)
+			if (html_is(c, "li"))
+				items[n++] = c;
+	} else {
+		for (xmlNodePtr c = k->children; c != NULL; c = c->next)
+			if (html_is(c, "nav") || html_is(c, "ul") || html_is(c, "ol") || (c->type == XML_ELEMENT_NODE &&
+				S_attr_matches(c, skip)))
+				return;
+		items[n++] = k;
+	}
+	char *label = NULL;
+	for (size_t i = 0; i < n; i++) {
+		char *t = S_node_text(m, items[i]);
+		if (t == NULL)
+			return;
+		char iso[32];
+		const char *rest = t;
+		if (strlen(t) <= 60 && S_leading_date(t, iso, &rest) && date[0] == '\0')
+			strcpy(date, iso);
+		if (*rest != '\0' && label == NULL && S_word_count(rest) <= 4 && strlen(rest) <= 40 &&
+			strpbrk(rest, "0123456789") == NULL)
+			label = S_dup(m, rest, strlen(rest));
+		else if (*rest != '\0' && label != NULL) {
+			/* two labels in a row: a trail, not a kicker */
+			free(label);
+			label = NULL;
+			free(t);
+			break;
+		}
+		free(t);
+	}
+	*category = label;
+}
+
+/* A line of its own near the headline holding only a date ("January 18,
+ * 2024" under it on state.gov, "令和6年1月18日" on MOFA Japan). */
+static void S_date_near(S_meta *m, xmlNodePtr h1, char *date)
+{
+	xmlNodePtr n = h1;
+	int seen = 0;
+	while (seen < 16 && date[0] == '\0') {
+		/* the next element in document order, entering children (not the h1's) */
+		if (n != h1 && n->children != NULL && S_first_element(n) != NULL) {
+			n = S_first_element(n);
+		} else {
+			while (n != NULL && n->next == NULL)
+				n = n->parent;
+			if (n == NULL || n->type != XML_ELEMENT_NODE)
+				break;
+			n = n->next;
+			while (n != NULL && n->type != XML_ELEMENT_NODE)
+				n = n->next;
+			if (n == NULL)
+				break;
+		}
+		seen++;
+		size_t l = html_text_length(n);
+		if (l == 0 || l > 40)
+			continue;
+		char *t = S_node_text(m, n);
+		const char *rest;
+		char iso[32];
+		if (t != NULL && S_leading_date(t, iso, &rest) && *rest == '\0')
+			strcpy(date, iso);
+		free(t);
+	}
+}
+
+/* "Title | Site", "Site: Title", "Title_Site": the headline without the
+ * site's name, when one of the page's own headings is that headline. */
+static char *S_strip_site(S_meta *m, char *title, const char *const *sites, size_t nsites)
+{
+	if (title == NULL)
+		return NULL;
+	size_t tl = strlen(title);
+	for (size_t i = 0; i < m->nheads; i++) {
+		const char *h = m->heads[i];
+		size_t hl = strlen(h);
+		if (hl < 4 || hl >= tl)
+			continue;
+		const char *rest = NULL;
+		size_t rl = 0;
+		if (strncmp(title, h, hl) == 0) {
+			rest = title + hl;
+			rl = tl - hl;
+		} else if (strcmp(title + tl - hl, h) == 0) {
+			rest = title;
+			rl = tl - hl;
+		} else {
+			continue;
+		}
+		/* what is left: a separator and a site's name */
+		char *r = S_dup(m, rest, rl);
+		if (r == NULL)
+			return title;
+		char *p = r;
+		while (*p && (isspace((unsigned char)*p) || strchr("|-_:/\xC2\xBB\xE2\x80\x93\x94", *p)))
+			p++;
+		size_t pl = strlen(p);
+		while (pl > 0 && (isspace((unsigned char)p[pl - 1]) || strchr("|-_:/\xC2\xBB\xE2\x80\x93\x94", p[pl - 1])))
+			pl--;
+		int site = 0, sep = p != r || p[pl] != '\0';
+		p[pl] = '\0';
+		for (size_t k = 0; k < nsites && !site; k++)
+			site = sites[k] != NULL && pl > 0 && strcasecmp(p, sites[k]) == 0;
+		free(r);
+		if (site && sep) {
+			char *h2 = S_dup(m, h, hl);
+			if (h2 != NULL) {
+				free(title);
+				return h2;
+			}
+		}
+	}
+	return title;
+}
+
+/* "European Commission - European Commission": a name said twice. */
+static void S_undouble(char *s)
+{
+	size_t l = strlen(s);
+	for (size_t half = l / 2 - 1; half > 0 && half + 3 < l && half > l / 2 - 3; half--) {
+		const char *p = s + half;
+		size_t sep = 0;
+		while (p[sep] == ' ' || p[sep] == '-' || p[sep] == '|')
+			sep++;
+		if (sep > 0 && half + sep + half == l && strncmp(s, p + sep, half) == 0) {
+			s[half] = '\0';
+			return;
+		}
+	}
 }
 
 /* ---- the walk ------------------------------------------------------------ */
@@ -539,6 +828,10 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			else
 				free(t);
 		}
+		if (m->logo_alt == NULL && !footer && strcmp(name, "img") == 0)
+			S_logo(m, n);
+		if (m->identifier == NULL && (strcmp(name, "div") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0))
+			S_symbol(m, n);
 		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
 		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
 			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
@@ -912,7 +1205,52 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		page->base = strdup(page_url);
 	}
 
+	json_t *pubj = m.ld != NULL ? json_object_get(m.ld, "publisher") : NULL;
+	const char *sites[] = {S_get(&m, "og:site_name"), json_is_object(pubj) ? S_ld_str(pubj, "name") : NULL,
+		S_get(&m, "application-name"), S_get(&m, "sitename"), m.logo_alt, m.copyright};
+	size_t nsites = sizeof sites / sizeof sites[0];
 	char *title = rc == 0 ? S_choose_title(&m) : NULL;
+	/* only names the site's owner shows (logo, SiteName meta): the
+	 * Readability convention keeps an og:site_name suffix ("... | eHow") */
+	title = S_strip_site(&m, title, sites + 3, 2);
+	/* a <title> that is only the site's name (and maybe a section): the
+	 * headline is in a label cell (board pages) or the page's one h1 */
+	if (title != NULL && S_get(&m, "og:title") == NULL && m.ld == NULL) {
+		int generic = 0;
+		for (size_t k = 0; k < nsites && !generic; k++) {
+			const char *st = sites[k];
+			size_t sl = st != NULL ? strlen(st) : 0;
+			if (sl == 0)
+				continue;
+			const char *at = strstr(title, st);
+			if (at == NULL)
+				continue;
+			char *rest = S_dup(&m, title, strlen(title));
+			if (rest == NULL)
+				break;
+			memmove(rest + (at - title), rest + (at - title) + sl, strlen(at + sl) + 1);
+			generic = S_word_count(rest) <= 3;
+			free(rest);
+		}
+		const char *better = m.title_label;
+		if (better == NULL && m.nh1 == 1 && m.h1 != NULL) {
+			for (size_t k = 0; k < m.nheads; k++)
+				if (S_word_count(m.heads[k]) >= 4 && strstr(title, m.heads[k]) == NULL) {
+					char *h1t = S_node_text(&m, m.h1);
+					if (h1t != NULL && strcmp(h1t, m.heads[k]) == 0)
+						better = m.heads[k];
+					free(h1t);
+					break;
+				}
+		}
+		if (generic && better != NULL) {
+			char *b = S_dup(&m, better, strlen(better));
+			if (b != NULL) {
+				free(title);
+				title = b;
+			}
+		}
+	}
 	if (title != NULL && *title) {
 		rc = S_set(meta, "title", title);
 		page->title = title;
@@ -935,9 +1273,24 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (rc == 0 && m.date_label != NULL)
 			rc = S_set(meta, "date", m.date_label);
 	}
+	/* the headline's surroundings: a kicker (type, date) and a date line */
+	char *kicker = NULL;
+	if (rc == 0 && m.nh1 == 1 && m.h1 != NULL) {
+		char kdate[32] = "";
+		S_kicker(&m, m.h1, &kicker, kdate);
+		if (kdate[0] == '\0' && galley_meta_get(meta, "date") == NULL)
+			S_date_near(&m, m.h1, kdate);
+		if (kdate[0] != '\0')
+			rc = S_set(meta, "date", kdate);
+	}
 	/* issuer */
 	if (rc == 0) {
-		const char *iss = S_get(&m, "og:site_name");
+		const char *iss = m.issuer_label;
+		char *site = S_get(&m, "og:site_name") != NULL ? S_trim_dup(&m, S_get(&m, "og:site_name")) : NULL;
+		if (site != NULL)
+			S_undouble(site);
+		if (iss == NULL)
+			iss = site;
 		if (iss == NULL && ld != NULL) {
 			json_t *pub = json_object_get(ld, "publisher");
 			iss = json_is_object(pub) ? S_ld_str(pub, "name") : (json_is_string(pub) ? json_string_value(pub) : NULL);
@@ -945,14 +1298,21 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (iss == NULL)
 			iss = S_get(&m, "application-name");
 		if (iss == NULL)
+			iss = S_get(&m, "sitename");
+		if (iss == NULL)
+			iss = m.logo_alt;
+		if (iss == NULL)
 			iss = m.copyright;
 		rc = S_set(meta, "issuer", iss);
+		free(site);
 	}
 	/* category */
 	if (rc == 0) {
 		const char *cat = S_get(&m, "article:section");
 		if (cat == NULL && ld != NULL)
 			cat = S_ld_str(ld, "articleSection");
+		if (cat == NULL)
+			cat = kicker;
 		if (cat == NULL)
 			cat = m.category_crumb;
 		rc = S_set(meta, "category", cat);
@@ -1021,6 +1381,8 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 					rc = S_add_list(meta, "keywords", json_string_value(one));
 		}
 	}
+	if (rc == 0)
+		rc = S_set(meta, "identifier", m.identifier);
 	if (rc == 0 && m.hits >= 0 && galley_meta_get_hits(meta) < 0)
 		rc = galley_meta_set_hits(meta, m.hits);
 	if (rc == 0 && (page->base == NULL && (m.base_href != NULL || page_url != NULL)))
@@ -1045,6 +1407,11 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	free(m.category_crumb);
 	free(m.copyright);
 	free(m.byline);
+	free(m.logo_alt);
+	free(m.title_label);
+	free(m.issuer_label);
+	free(m.identifier);
+	free(kicker);
 	if (rc == GALLEY_ENOMEM)
 		return galley_error(page->ctx, rc, "out of memory reading HTML metadata");
 	return rc;
