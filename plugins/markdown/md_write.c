@@ -367,9 +367,15 @@ static void S_emph_exit(md_state *st, galley_node *node)
 		return;
 	}
 	if (e.pos > st->body_start && b->data[e.pos - 1] != '\n') {
-		/* the opener's line so far: a prefix only counts as a line start */
+		/* the opener's line so far: a prefix only counts as a line start.
+		 * Look back no further than a prefix (or a code point) could
+		 * reach: scanning to the line's start made a long unwrapped line
+		 * of emphasis quadratic. ls is the line start, or a point past it
+		 * when the line is already longer than any prefix. */
+		size_t reach = st->prefix.len + 1 > 4 ? st->prefix.len + 1 : 4;
+		size_t lim = e.pos - st->body_start > reach ? e.pos - reach : st->body_start;
 		size_t ls = e.pos;
-		while (ls > st->body_start && b->data[ls - 1] != '\n')
+		while (ls > lim && b->data[ls - 1] != '\n')
 			ls--;
 		if (e.pos - ls > st->prefix.len || memcmp(b->data + ls, st->prefix.data ? st->prefix.data : "", e.pos - ls) != 0) {
 			i = e.pos - 1;
