@@ -60,6 +60,8 @@ typedef struct md_state {
 
 	size_t list_end_pos;   /* out->len right after the last list ended */
 	int list_end_ordered;
+	galley_node *cf_from;  /* S_content_follows: a blank run already scanned */
+	int cf_result;         /* ... and its answer */
 	char list_end_mark;
 	int oom;
 } md_state;

@@ -225,23 +225,52 @@ static void S_block_end(md_state *st, galley_node *node)
 		st->pending = want;
 }
 
+/* 1 for what a hard break cannot end a line before: another break, or
+ * text that is only whitespace. */
+static int S_blank_inline(galley_node *n)
+{
+	const char *t;
+	size_t i, len;
+	if (S_is(n, GALLEY_NODE_LINEBREAK))
+		return 1;
+	if (!S_is(n, GALLEY_NODE_TEXT))
+		return 0;
+	t = galley_node_get_text(n);
+	len = galley_node_get_text_len(n);
+	for (i = 0; i < len; i++)
+		if (!strchr(" \t\n\r", t[i]))
+			return 0;
+	return 1;
+}
+
 /* A hard break needs something after it in its block: a backslash at the
- * end of a paragraph is a literal backslash. */
+ * end of a paragraph is a literal backslash. Every text and break of a run
+ * of blank ones asks this, so the answer for the last run scanned is kept
+ * (st->cf_from, the run's earliest node asked about since): scanning the
+ * rest of the run each time made long runs quadratic. */
 static int S_content_follows(md_state *st, galley_node *node)
 {
-	galley_node *n = galley_node_next(node), *parent = galley_node_parent(node);
-	for (; n; n = galley_node_next(n)) {
-		if (S_is(n, GALLEY_NODE_TEXT)) {
-			const char *t = galley_node_get_text(n);
-			size_t i, len = galley_node_get_text_len(n);
-			for (i = 0; i < len; i++)
-				if (!strchr(" \t\n\r", t[i]))
-					return 1;
-		} else if (!S_is(n, GALLEY_NODE_LINEBREAK)) {
-			return md_first_cp(st, n) != MD_CP_EOL;
+	galley_node *first = galley_node_next(node), *n, *parent = galley_node_parent(node);
+	int r;
+	if (first && st->cf_from && S_blank_inline(first)) {
+		/* the same run when cf_from is reached through blank siblings */
+		for (n = first; n && n != st->cf_from && S_blank_inline(n); n = galley_node_previous(n))
+			;
+		if (n == st->cf_from) {
+			st->cf_from = first;
+			return st->cf_result;
 		}
 	}
-	return parent && galley_node_type_is_inline(galley_node_get_type(parent));
+	r = parent && galley_node_type_is_inline(galley_node_get_type(parent));
+	for (n = first; n; n = galley_node_next(n)) {
+		if (!S_blank_inline(n)) {
+			r = S_is(n, GALLEY_NODE_TEXT) || md_first_cp(st, n) != MD_CP_EOL;
+			break;
+		}
+	}
+	st->cf_from = first && S_blank_inline(first) ? first : NULL;
+	st->cf_result = r;
+	return r;
 }
 
 static int S_inside(galley_node *node, galley_node_type t)
