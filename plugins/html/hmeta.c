@@ -1112,6 +1112,42 @@ static char *S_choose_title(S_meta *m)
 	return S_title_from_doc(m);
 }
 
+/* A category that names a kind of release ("Press release", "Readout",
+ * "Statements and Releases", "Pressemitteilung", "보도자료"). */
+static int S_release_kind(const char *cat)
+{
+	static const char *const kinds[] = {"release", "statement", "readout", "remarks", "communiqu", "press briefing",
+		"media advisory", "fact sheet", "pressemitteilung", "presseerkl", "comunicado", "보도자료", "보도참고",
+		"報道発表", "談話", "声明", "新闻稿", "发布", NULL};
+	if (cat == NULL)
+		return 0;
+	for (size_t i = 0; kinds[i]; i++)
+		if (html_strcasestr(cat, kinds[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* 1 when title is exactly head, a separator and one of the names. */
+static int S_head_and_site(const char *title, const char *head, const char *const *names, size_t nnames)
+{
+	size_t hl = strlen(head);
+	if (hl < 4 || strncmp(title, head, hl) != 0 || title[hl] != ' ')
+		return 0;
+	const char *p = title + hl;
+	while (*p == ' ')
+		p++;
+	size_t sl = S_sep_at(p, 0);
+	if (sl == 0 || p[sl] != ' ')
+		return 0;
+	p += sl;
+	while (*p == ' ')
+		p++;
+	for (size_t k = 0; k < nnames; k++)
+		if (names[k] != NULL && *p && strcasecmp(p, names[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* ---- assembling --------------------------------------------------------- */
 
 static int S_set(galley_meta *meta, const char *key, const char *value)
@@ -1229,7 +1265,14 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 			if (rest == NULL)
 				break;
 			memmove(rest + (at - title), rest + (at - title) + sl, strlen(at + sl) + 1);
-			generic = S_word_count(rest) <= 3;
+			/* "Press corner | ": the separator left behind is no word */
+			char *w = rest;
+			size_t wl = strlen(w);
+			while (wl > 0 && (isspace((unsigned char)w[wl - 1]) || S_sep_at(w + wl - 1, 0) == 1))
+				w[--wl] = '\0';
+			while (*w && (isspace((unsigned char)*w) || S_sep_at(w, 0) == 1))
+				w++;
+			generic = *w == '\0' || S_word_count(w) <= 3;
 			free(rest);
 		}
 		const char *better = m.title_label;
@@ -1316,6 +1359,22 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (cat == NULL)
 			cat = m.category_crumb;
 		rc = S_set(meta, "category", cat);
+	}
+	/* A release's title is its headline. The Readability convention keeps
+	 * the site's name on ("How to Build a Terrarium | eHow"); a page whose
+	 * category names a kind of release gets the headline alone when its
+	 * title is the one h1, a separator and the issuing site's name. */
+	if (rc == 0 && page->title != NULL && m.nh1 == 1 && m.h1 != NULL &&
+		S_release_kind(galley_meta_get(meta, "category"))) {
+		char *h1t = S_node_text(&m, m.h1);
+		const char *names[] = {galley_meta_get(meta, "issuer"), sites[0], sites[1], sites[2], sites[3], sites[4]};
+		if (h1t != NULL && S_head_and_site(page->title, h1t, names, sizeof names / sizeof names[0])) {
+			rc = galley_meta_set(meta, "title", h1t);
+			free(page->title);
+			page->title = h1t;
+			h1t = NULL;
+		}
+		free(h1t);
 	}
 	/* language */
 	if (rc == 0)
