@@ -366,7 +366,51 @@ static int S_empty_block(galley_node *node)
 	return blank;
 }
 
-/* Trim trailing line breaks and blank text at the end of inline content. */
+/* The length of the Unicode space at s[i] (ASCII whitespace, NBSP, the
+ * U+2000 spaces, zero-width space, narrow NBSP, U+205F, the ideographic
+ * space U+3000 that indents Chinese and Japanese paragraphs, BOM), 0 when
+ * there is none. */
+static size_t S_uspace_at(const unsigned char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	if (S_is_space(s[i]))
+		return 1;
+	if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+		return 2;
+	if (i + 2 >= len)
+		return 0;
+	if (s[i] == 0xE2 && s[i + 1] == 0x80 && ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8B) || s[i + 2] == 0xAF))
+		return 3;
+	if ((s[i] == 0xE2 && s[i + 1] == 0x81 && s[i + 2] == 0x9F) || (s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80) ||
+		(s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF))
+		return 3;
+	return 0;
+}
+
+/* The same for the space that ends at s[end] (exclusive). */
+static size_t S_uspace_before(const unsigned char *s, size_t end)
+{
+	if (end >= 1 && S_is_space(s[end - 1]))
+		return 1;
+	if (end >= 2 && S_uspace_at(s, end, end - 2) == 2)
+		return 2;
+	if (end >= 3 && S_uspace_at(s, end, end - 3) == 3)
+		return 3;
+	return 0;
+}
+
+static void S_set_span(galley_node *text, size_t from, size_t to)
+{
+	char *copy = strndup(galley_node_get_text(text) + from, to - from);
+	if (copy != NULL) {
+		galley_node_set_text(text, copy, to - from);
+		free(copy);
+	}
+}
+
+/* Trim line breaks and blank text, Unicode spaces included, at both ends
+ * of inline content. */
 static void S_trim_inlines(galley_node *node)
 {
 	galley_node *last;
@@ -377,28 +421,40 @@ static void S_trim_inlines(galley_node *node)
 			continue;
 		}
 		if (t == GALLEY_NODE_TEXT) {
-			const char *s = galley_node_get_text(last);
-			size_t l = galley_node_get_text_len(last);
-			while (l > 0 && S_is_space((unsigned char)s[l - 1]))
-				l--;
+			const unsigned char *s = (const unsigned char *)galley_node_get_text(last);
+			size_t l = galley_node_get_text_len(last), w;
+			while (l > 0 && (w = S_uspace_before(s, l)) > 0)
+				l -= w;
 			if (l == 0) {
 				galley_node_free(last);
 				continue;
 			}
-			if (l != galley_node_get_text_len(last)) {
-				char *copy = strndup(s, l);
-				if (copy != NULL) {
-					galley_node_set_text(last, copy, l);
-					free(copy);
-				}
-			}
+			if (l != galley_node_get_text_len(last))
+				S_set_span(last, 0, l);
 		}
 		break;
 	}
 	galley_node *first;
-	while ((first = galley_node_first_child(node)) != NULL &&
-		galley_node_get_type(first) == GALLEY_NODE_LINEBREAK)
-		galley_node_free(first);
+	while ((first = galley_node_first_child(node)) != NULL) {
+		galley_node_type t = galley_node_get_type(first);
+		if (t == GALLEY_NODE_LINEBREAK) {
+			galley_node_free(first);
+			continue;
+		}
+		if (t == GALLEY_NODE_TEXT) {
+			const unsigned char *s = (const unsigned char *)galley_node_get_text(first);
+			size_t l = galley_node_get_text_len(first), i = 0, w;
+			while (i < l && (w = S_uspace_at(s, l, i)) > 0)
+				i += w;
+			if (i == l) {
+				galley_node_free(first);
+				continue;
+			}
+			if (i > 0)
+				S_set_span(first, i, l);
+		}
+		break;
+	}
 }
 
 static void S_tidy(galley_node *node, int top)
