@@ -633,7 +633,10 @@ static int S_enter(S_state *st, galley_node *node)
 			return st->err;
 		return S_push(st, S_OPAQUE, node, 1);
 	case GALLEY_NODE_FIGURE:
-		if (S_common(st) < 0 || S_indent(st) < 0 || S_start(st, "figure") < 0 || S_push(st, S_FIGURE, node, 1) < 0)
+		/* figure is model.global, not model.common: it may follow divs, and
+		 * it is not the content a body (or a closer after it) needs, so the
+		 * frame's part stays as it was */
+		if (S_indent(st) < 0 || S_start(st, "figure") < 0 || S_push(st, S_FIGURE, node, 1) < 0)
 			return st->err;
 		if (*S_uri(st, galley_node_get_url(node)) && (S_indent(st) < 0 || S_start(st, "graphic") < 0 ||
 			S_attr(st, "url", st->uri.data) < 0 || S_end(st) < 0))
