@@ -175,11 +175,91 @@ static void S_trim_invisible(const char *s, size_t *start, size_t *end)
 	*end = k;
 }
 
+/* An IPv4 dotted quad as RFC 3986 has it (no leading zeros). */
+static int S_ipv4(const char *s, size_t n)
+{
+	size_t i = 0, parts = 0;
+	while (parts < 4) {
+		size_t start = i;
+		int v = 0;
+		while (i < n && S_digit((unsigned char)s[i]) && i - start < 3)
+			v = v * 10 + (s[i++] - '0');
+		if (i == start || v > 255 || (i - start > 1 && s[start] == '0'))
+			return 0;
+		if (++parts < 4 && (i >= n || s[i++] != '.'))
+			return 0;
+	}
+	return i == n;
+}
+
+/* An RFC 3986 IPv6address: eight groups of 1-4 hex digits, or fewer with
+ * one "::", the last two may be an IPv4 address. */
+static int S_ipv6(const char *s, size_t n)
+{
+	size_t i = 0, groups = 0;
+	int gap = 0;
+	if (n >= 2 && s[0] == ':' && s[1] == ':')
+		gap = 1, i = 2;
+	while (i < n) {
+		size_t start = i;
+		while (i < n && S_xdigit((unsigned char)s[i]))
+			i++;
+		if (i < n && s[i] == '.') {
+			if (!S_ipv4(s + start, n - start))
+				return 0;
+			groups += 2;
+			break;
+		}
+		if (i == start || i - start > 4)
+			return 0;
+		groups++;
+		if (i == n)
+			break;
+		if (s[i++] != ':' || i == n)
+			return 0;
+		if (s[i] == ':') {
+			if (gap)
+				return 0;
+			gap = 1;
+			i++;
+		}
+	}
+	return gap ? groups <= 7 : groups == 8;
+}
+
+/* Where the brackets of an IP-literal host ("scheme://user@[::1]:80/")
+ * sit in url[start..end), the authority; 0 when it has none that
+ * validators accept (then every bracket is percent-encoded). */
+static int S_ip_literal(const char *url, size_t start, size_t end, size_t *open, size_t *close)
+{
+	size_t i, host = start;
+	for (i = start; i < end; i++)
+		if (url[i] == '@')
+			host = i + 1;
+	if (host >= end || url[host] != '[')
+		return 0;
+	for (i = host + 1; i < end && url[i] != ']'; i++)
+		;
+	if (i == end || !S_ipv6(url + host + 1, i - host - 1))
+		return 0;
+	*open = host;
+	*close = i;
+	/* then nothing, or a port */
+	if (++i < end) {
+		if (url[i++] != ':')
+			return 0;
+		for (; i < end; i++)
+			if (!S_digit((unsigned char)url[i]))
+				return 0;
+	}
+	return 1;
+}
+
 int galley_tei_uri(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t a, b, i, auth_start = 0, auth_end = 0;
-	int seen_hash = 0, has_scheme, in_path = 0;
+	size_t a, b, i, auth_start = 0, auth_end = 0, ip_open = 0, ip_close = 0;
+	int seen_hash = 0, has_scheme, in_path = 0, ip = 0;
 
 	if (!url)
 		return 0;
@@ -189,11 +269,13 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 		(i > a && (S_digit((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.'))); i++)
 		;
 	has_scheme = i > a && i < b && url[i] == ':';
-	/* The authority (host) is the only place brackets may stay: "scheme://[::1]/". */
+	/* An IP-literal host is the only place brackets may stay: "scheme://[::1]/"
+	 * (validators check its address: "[zz]" or "exampl[.org" are no URIs). */
 	if (has_scheme && i + 2 < b && url[i + 1] == '/' && url[i + 2] == '/') {
 		auth_start = i + 3;
 		for (auth_end = auth_start; auth_end < b && !strchr("/?#", url[auth_end]); auth_end++)
 			;
+		ip = S_ip_literal(url, auth_start, auth_end, &ip_open, &ip_close);
 	}
 	for (i = a; i < b; i++) {
 		unsigned char c = (unsigned char)url[i];
@@ -202,7 +284,7 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 			encode = 1;
 		if (c == '#')
 			encode = seen_hash++ > 0;
-		if ((c == '[' || c == ']') && !(i >= auth_start && i < auth_end))
+		if ((c == '[' || c == ']') && !(ip && (i == ip_open || i == ip_close)))
 			encode = 1;
 		/* Without a scheme, a ":" in the first segment would read as one (RFC 3986 4.2). */
 		if (c == ':' && !has_scheme && !in_path)

@@ -30,7 +30,8 @@ done
 written=$(wc -l < "$out/index")
 # one JVM for all files: jing names each failing file in its messages
 (cd "$out" && jing "$schema" $(cut -f1 index)) > "$out/jing.log" 2>&1
-grep -v '^\[warning\] .*jing: Unable to locate' "$out/jing.log" > "$out/errors"
+# (jing names files by their absolute path)
+grep -v '^\[warning\] .*jing: Unable to locate' "$out/jing.log" | sed "s|^$out/||" > "$out/errors"
 if [ -s "$out/errors" ]; then
   bad=$(sed -n 's/^\([0-9]*\.tei\.xml\):.*/\1/p' "$out/errors" | sort -u)
   for b in $bad; do
