@@ -670,7 +670,10 @@ static int S_build(html_page *page, htmlDocPtr doc, int flags, galley_builder *b
 }
 
 /* Characters as Readability's innerText counts them: whitespace runs
- * (block separators included) count once. */
+ * (block separators included) count once. Kana, Han and Hangul (UTF-8
+ * leads E3..ED: U+3000..U+DFFF) count three each, as long as the same
+ * text runs in a Latin script: Readability's threshold was set for Latin
+ * text, and a whole Korean or Chinese release is often shorter than it. */
 static size_t S_doc_text_length(galley_node *doc)
 {
 	galley_buffer tb = GALLEY_BUFFER_INIT;
@@ -684,7 +687,7 @@ static size_t S_doc_text_length(galley_node *doc)
 				n++;
 			space = 1;
 		} else if ((c & 0xC0) != 0x80) {
-			n++;
+			n += c >= 0xE3 && c <= 0xED ? 3 : 1;
 			space = 0;
 		}
 	}
