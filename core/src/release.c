@@ -984,3 +984,106 @@ int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
 	}
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* Marked paragraphs as an outline                                     */
+/* ------------------------------------------------------------------ */
+
+/* Top-level items of Korean releases ("□ ..."), then the sub-item markers
+ * (the text reader's, in its order). Box kinds count from S_BOX_KIND so
+ * that the two never share a level. */
+static const char *const S_box_markers[] = {"□", "■", "◆", "◇", "▣", "◼", "❑", NULL};
+static const char *const S_outline_markers[] = {
+	"°", "o ", "ㅇ", "○", "◦", "•", "·", "∙", "-", "–", "—", "▪", "►", "▶", "‣", "→", NULL};
+#define S_BOX_KIND 100
+
+/* The marker in table at the start of s (a space must follow an ASCII
+ * marker and "°": "-5%" and "°C" are text), with the bytes up to the text
+ * after it; -1 when there is none or nothing follows it. */
+static int S_table_marker(const unsigned char *s, size_t len, const char *const *table, size_t *skip)
+{
+	for (int m = 0; table[m]; m++) {
+		size_t ml = strlen(table[m]);
+		if (!S_match_lit(s, len, 0, table[m]))
+			continue;
+		size_t k = S_skip_spaces(s, len, ml);
+		if (k == ml && table[m][ml - 1] != ' ' &&
+			((unsigned char)table[m][ml - 1] < 0x80 || strcmp(table[m], "°") == 0))
+			continue;
+		if (k >= len)
+			continue;
+		*skip = k;
+		return m;
+	}
+	return -1;
+}
+
+/* The outline kind of a paragraph ("□" boxes, then sub-item markers), or
+ * -1 when it is not an outline item. */
+static int S_outline_kind(galley_node *n, size_t *skip)
+{
+	char buf[S_PREFIX_MAX];
+	int m;
+	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
+		return -1;
+	size_t len = S_prefix(n, buf);
+	if ((m = S_table_marker((const unsigned char *)buf, len, S_box_markers, skip)) >= 0)
+		return S_BOX_KIND + m;
+	return S_table_marker((const unsigned char *)buf, len, S_outline_markers, skip);
+}
+
+static int S_is_note_div(galley_node *n)
+{
+	const char *role = galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : NULL;
+	return role != NULL && strcmp(role, "note") == 0;
+}
+
+int galley_release_outline(galley_context *ctx, galley_node *doc)
+{
+	galley_node *lists[16], *cur, *next;
+	int kinds[16], depth = 0, rc;
+
+	if (!doc)
+		return 0;
+	for (cur = galley_node_first_child(doc); cur; cur = next) {
+		size_t skip;
+		int kind = S_outline_kind(cur, &skip), d;
+		next = galley_node_next(cur);
+		if (kind < 0) {
+			/* A note under an item belongs to it; anything else ends the outline. */
+			if (depth > 0 && S_is_note_div(cur)) {
+				galley_node_unlink(cur);
+				if ((rc = galley_node_append_child(galley_node_last_child(lists[depth - 1]), cur)) < 0) {
+					galley_node_free(cur);
+					return galley_error(ctx, rc, "cannot place a note in an outline");
+				}
+			} else {
+				depth = 0;
+			}
+			continue;
+		}
+		for (d = 0; d < depth; d++)
+			if (kinds[d] == kind)
+				break;
+		if (d == depth && depth == (int)(sizeof kinds / sizeof kinds[0]))
+			d = depth - 1; /* too deep: stay at the deepest level */
+		if (d == depth) {
+			galley_node *list = galley_node_new(GALLEY_NODE_LIST);
+			if (!list)
+				return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+			galley_node_set_list_ordered(list, 0);
+			rc = d == 0 ? galley_node_insert_before(cur, list)
+				    : galley_node_append_child(galley_node_last_child(lists[d - 1]), list);
+			if (rc < 0) {
+				galley_node_free(list);
+				return galley_error(ctx, rc, "cannot place an outline here");
+			}
+			kinds[d] = kind;
+			lists[d] = list;
+		}
+		depth = d + 1;
+		if ((rc = S_new_item(ctx, lists[d], cur, skip)) < 0)
+			return rc;
+	}
+	return 0;
+}

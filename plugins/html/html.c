@@ -825,6 +825,8 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 		rc = S_release_lines(ctx, best, galley_builder_meta(b));
 	if (rc == 0 && best != NULL) {
 		rc = galley_release_number_paragraphs(ctx, best);
+		if (rc == 0)
+			rc = galley_release_outline(ctx, best);
 		galley_node *c;
 		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {
 			galley_node_unlink(c);

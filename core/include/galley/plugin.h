@@ -179,6 +179,14 @@ GALLEY_EXTERN int galley_release_is_chrome(const char *text, size_t len);
  * becoming an item with its number removed; following unnumbered
  * sub-item paragraphs nest under it). Used by both readers after building. */
 GALLEY_EXTERN int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc);
+/** Turn runs of top-level paragraphs marked as outline items ("□", "ㅇ",
+ * "-", "•", "o ", ...) into nested bullet lists: the first marker kind is
+ * the outer level, a new kind nests under the last item, a known kind
+ * returns to its level; markers are removed, a "note" div right after an
+ * item goes into it, any other block ends the outline. Run after
+ * galley_release_number_paragraphs(), which nests the sub-items of
+ * numbered paragraphs. */
+GALLEY_EXTERN int galley_release_outline(galley_context *ctx, galley_node *doc);
 
 #ifdef __cplusplus
 }
