@@ -105,3 +105,29 @@ void fuzz_check_tree(galley_node *doc)
 	}
 	S_check_node(doc);
 }
+
+/* One write: any tree the reader accepts can be written. */
+static void S_write_once(galley_context *ctx, fuzz_writer_fn write, const char *name, galley_node *doc,
+	void (*check)(const galley_buffer *out), galley_buffer *out)
+{
+	int rc = write(ctx, name, &doc, 1, out, NULL);
+	if (rc == GALLEY_ENOMEM)
+		return;
+	if (rc != 0 || !fuzz_utf8_valid(out->data, out->len))
+		abort();
+	if (check)
+		check(out);
+}
+
+void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *name, galley_node *doc,
+	void (*check)(const galley_buffer *out))
+{
+	galley_buffer once = GALLEY_BUFFER_INIT, twice = GALLEY_BUFFER_INIT;
+
+	S_write_once(ctx, write, name, doc, check, &once);
+	S_write_once(ctx, write, name, doc, check, &twice);
+	if (once.len != twice.len || (once.len && memcmp(once.data, twice.data, once.len) != 0))
+		abort();
+	galley_buffer_dispose(&once);
+	galley_buffer_dispose(&twice);
+}
