@@ -1087,3 +1087,120 @@ int galley_release_outline(galley_context *ctx, galley_node *doc)
 	}
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* The release's own closing lines                                     */
+/* ------------------------------------------------------------------ */
+
+static const char *const S_end_marks[] = {
+	"###", "# # #", "-END-", "- END -", "– END –", "— END —", "END", "ENDS", "-ends-", "- ends -",
+	"- 30 -", "-30-", "– 30 –", "— 30 —", "끝.", "끝", "<끝>", "/끝/", "(끝)", "［끝］", "[끝]", "以上",
+	"- Ende -", "– Ende –", "Ende", "- Fin -", "Fin", "-FIN-", "*****", "* *** *", "(以上)", "（以上）", NULL
+};
+
+static const char *const S_disclaimers[] = {
+	"* unofficial translation", "*unofficial translation", "unofficial translation",
+	"(unofficial translation)", "[unofficial translation]", "※ unofficial translation",
+	"* this is an unofficial translation", "this is an unofficial translation",
+	"the above is an unofficial translation",
+	"* 비공식 번역", "※ 비공식 번역", "비공식 번역", "※ 이 자료는 비공식 번역", "(仮訳)", "仮訳",
+	"for information media", NULL
+};
+
+static const char *const S_signature_starts[] = {
+	"Spokesperson", "The Spokesperson", "Spokesman", "Spokeswoman", "Office of the Spokesperson",
+	"Press Office", "Press office", "Press and Information", "Press Secretary", "Press Service",
+	"Press Section", "Public Relations", "Media Office", "Communications Office", "대변인",
+	"외교부 대변인", "Pressestelle", "Pressesprecher", "Pressesprecherin", "Service de presse",
+	"Porte-parole", "Le porte-parole", "報道官", "外務報道官", "发言人",
+	/* the closing of a letter */
+	"Sincerely", "Yours sincerely", "Yours faithfully", "Best regards", "Kind regards", "Regards",
+	"With best regards", "Mit freundlichen Grüßen", "Cordialement", "敬具", NULL
+};
+
+/* Spokespeople named after their name ("Stéphane Dujarric, Spokesman for
+ * the Secretary-General", "외교부 대변인"). */
+static const char *const S_signature_roles[] = {
+	"Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "대변인", "報道官", "发言人", "Porte-parole",
+	"Pressesprecher", NULL
+};
+
+static const char *const S_contact_heads[] = {
+	"Contact", "Contacts", "Media contact", "Media contacts", "Press contact", "Press contacts",
+	"Media inquiries", "Media enquiries", "Press inquiries", "Press enquiries", "문의", "문의처", "연락처",
+	"Pressekontakt", "Kontakt", "Contact presse", "Contacts presse", "お問い合わせ", "問い合わせ先", "联系人", NULL
+};
+
+/* The trimmed line, less a trailing ':' or '：', is one of table. */
+static int S_line_one_of(const char *text, size_t len, const char *const *table)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	S_trim(&s, &len);
+	if (len && s[len - 1] == ':')
+		len--;
+	else if (len >= 3 && memcmp(s + len - 3, "：", 3) == 0)
+		len -= 3;
+	S_trim(&s, &len);
+	if (len == 0 || len > 64) /* no entry is longer */
+		return 0;
+	for (size_t i = 0; table[i]; i++)
+		if (S_eq_fold(s, len, table[i]))
+			return 1;
+	return 0;
+}
+
+static int S_contains_fold(const unsigned char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	for (size_t i = 0; i + n <= len; i++)
+		if (S_eq_fold(s + i, n, word))
+			return 1;
+	return 0;
+}
+
+int galley_release_is_end_mark(const char *text, size_t len)
+{
+	return text != NULL && S_line_one_of(text, len, S_end_marks);
+}
+
+/* Legal labels: a disclaimer in a release's trailer, but an ordinary
+ * paragraph may begin with them too ("Disclaimer: if you see ..."). */
+static const char *const S_disclaimer_labels[] = {"disclaimer", "haftungsausschluss", "avertissement", NULL};
+
+int galley_release_is_disclaimer(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	if (text == NULL)
+		return 0;
+	S_trim(&s, &len);
+	for (size_t k = 0; S_disclaimers[k]; k++)
+		if (S_starts_fold(s, len, S_disclaimers[k]))
+			return 1;
+	for (size_t k = 0; S_disclaimer_labels[k]; k++)
+		if (S_starts_fold(s, len, S_disclaimer_labels[k]))
+			return 2;
+	return 0;
+}
+
+int galley_release_is_signature(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	if (text == NULL)
+		return 0;
+	S_trim(&s, &len);
+	/* A signature is a short line, not a sentence. */
+	if (len == 0 || len > 100 || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
+		return 0;
+	for (size_t k = 0; S_signature_starts[k]; k++)
+		if (S_starts_fold(s, len, S_signature_starts[k]))
+			return 1;
+	for (size_t k = 0; S_signature_roles[k]; k++)
+		if (S_contains_fold(s, len, S_signature_roles[k]))
+			return 1;
+	return 0;
+}
+
+int galley_release_is_contact_head(const char *text, size_t len)
+{
+	return text != NULL && S_line_one_of(text, len, S_contact_heads);
+}

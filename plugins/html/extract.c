@@ -970,6 +970,37 @@ static void S_collect_tag(S_ex *ex, xmlNodePtr root, const char *tag, xmlNodePtr
 			S_push(ex, arr, n, cap, c);
 }
 
+/* A heading that opens a release's contact block ("Media enquiries"):
+ * its class may say "media", but it belongs to the release. */
+static int S_contact_head(xmlNodePtr h)
+{
+	galley_buffer tb = GALLEY_BUFFER_INIT;
+	int yes = html_text_max(h, &tb, 64) == 0 && tb.data != NULL && galley_release_is_contact_head(tb.data, tb.len);
+	galley_buffer_dispose(&tb);
+	return yes;
+}
+
+/* 1 when an element's first block ("<div><p><strong>Press contacts:") is
+ * a contact heading. */
+static int S_opens_contacts(xmlNodePtr n)
+{
+	static const char *const blocks[] = {"div", "section", "p", "h2", "h3", "h4", "h5", "h6", "dl", "dt", NULL};
+	int depth = 0;
+	for (;;) {
+		xmlNodePtr c = n->children;
+		while (c != NULL && (c->type == XML_COMMENT_NODE ||
+			(c->type == XML_TEXT_NODE && (c->content == NULL || strspn((const char *)c->content, " \t\r\n") == strlen((const char *)c->content)))))
+			c = c->next;
+		int block = 0;
+		for (size_t i = 0; c != NULL && c->type == XML_ELEMENT_NODE && blocks[i]; i++)
+			block |= html_is(c, blocks[i]);
+		if (!block || ++depth > 8)
+			break;
+		n = c;
+	}
+	return depth > 0 && S_contact_head(n);
+}
+
 static void S_clean_conditionally(S_ex *ex, xmlNodePtr root, const char *tag)
 {
 	if (!(ex->flags & HTML_FLAG_CLEAN_COND))
@@ -979,7 +1010,7 @@ static void S_clean_conditionally(S_ex *ex, xmlNodePtr root, const char *tag)
 	S_collect_tag(ex, root, tag, &list, &n, &cap);
 	/* last first: descendants are judged before their ancestors */
 	for (size_t i = n; i-- > 0 && !ex->oom;)
-		if (S_should_remove(ex, list[i], tag))
+		if (S_should_remove(ex, list[i], tag) && !S_opens_contacts(list[i]))
 			S_remove(list[i]);
 	free(list);
 }
@@ -1030,7 +1061,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 			size_t n = 0, cap = 0;
 			S_collect_tag(ex, article, hs[k], &list, &n, &cap);
 			for (size_t i = n; i-- > 0;)
-				if (S_class_weight(ex, list[i]) < 0)
+				if (S_class_weight(ex, list[i]) < 0 && !S_contact_head(list[i]))
 					S_remove(list[i]);
 			free(list);
 		}
@@ -1190,6 +1221,8 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 				S_info *si = s->_private;
 				if (si != NULL && si->init && si->score + bonus >= sib_threshold) {
 					append = 1;
+				} else if (S_opens_contacts(s)) {
+					append = 1; /* the release's contact block, whatever its class says */
 				} else if (html_is(s, "p")) {
 					double ld = S_link_density(s);
 					size_t len = S_len(s);

@@ -493,32 +493,6 @@ static void S_tidy(galley_node *node, int top)
 
 /* ---- the release's own lines: what a reader keeps apart --------------- */
 
-static int S_starts_any(const char *s, const char *const *words)
-{
-	for (size_t i = 0; words[i]; i++)
-		if (strncasecmp(s, words[i], strlen(words[i])) == 0)
-			return 1;
-	return 0;
-}
-
-static int S_has_any(const char *s, const char *const *words)
-{
-	for (size_t i = 0; words[i]; i++)
-		if (strstr(s, words[i]) != NULL)
-			return 1;
-	return 0;
-}
-
-static const char *const S_end_marks[] = {"###", "# # #", "-END-", "- END -", "ENDS", "- 30 -", "-30-", "끝.", "끝",
-	"/끝/", "<끝>", "(끝)", "以上", "* *** *", "*****", "- Ende -", "- Fin -", NULL};
-static const char *const S_disclaimers[] = {"For information media", "* unofficial translation",
-	"*unofficial translation", "(unofficial translation)", "※ unofficial translation", NULL};
-static const char *const S_sign_words[] = {"Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "대변인",
-	"報道官", "发言人", "Porte-parole", "Pressesprecher", NULL};
-static const char *const S_contact_heads[] = {"Press contacts", "Press contact", "Media contacts", "Media contact",
-	"Media enquiries", "Media inquiries", "Press enquiries", "Press inquiries", "Contacts", "Contact", "문의",
-	"연락처", "Pressekontakt", "Contact presse", "お問い合わせ", "联系人", NULL};
-
 /* 1 when a short line is only a date, maybe after a place or a label
  * ("18 January 2024", "Brussels, 18 January 2024", "Published 18 January
  * 2024"); a place before a comma goes to *place. */
@@ -597,6 +571,20 @@ static void S_strip_marker(galley_node *para, size_t skip)
 	free(copy);
 }
 
+/* 1 when the blocks from n on are only end marks and disclaimers. */
+static int S_in_trailer(galley_node *n)
+{
+	int yes = 1;
+	for (; n != NULL && yes; n = galley_node_next(n)) {
+		galley_buffer tb = GALLEY_BUFFER_INIT;
+		galley_node_text_content(n, &tb);
+		yes = !tb.oom && tb.data != NULL && galley_node_get_type(n) == GALLEY_NODE_PARAGRAPH &&
+			(galley_release_is_end_mark(tb.data, tb.len) || galley_release_is_disclaimer(tb.data, tb.len));
+		galley_buffer_dispose(&tb);
+	}
+	return yes;
+}
+
 /* The lines of a release that are not its body text: identifiers, date
  * lines, end marks and disclaimers go; notes, contacts and a closing
  * signature become divs with a role, as the text reader makes them. */
@@ -626,10 +614,11 @@ static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *m
 			const char *at = strstr(s, cat);
 			drop = end >= 0 && end <= 12 && at != NULL && at[strlen(cat)] == '\0';
 		}
-		for (size_t i = 0; !drop && S_end_marks[i]; i++)
-			drop = strcmp(s, S_end_marks[i]) == 0;
-		if (!drop && S_starts_any(s, S_disclaimers))
-			drop = 1;
+		if (!drop) {
+			int disc = galley_release_is_disclaimer(s, tb.len);
+			/* "Disclaimer: ..." is the release's only at its end */
+			drop = galley_release_is_end_mark(s, tb.len) || disc == 1 || (disc == 2 && S_in_trailer(next));
+		}
 		if (drop) {
 			if (place[0] != '\0' && galley_meta_get(meta, "place") == NULL)
 				rc = galley_meta_set(meta, "place", place);
@@ -638,18 +627,25 @@ static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *m
 			c = next;
 			continue;
 		}
-		if (contact == NULL && tb.len < 40 && S_starts_any(s, S_contact_heads))
+		if (contact == NULL && galley_release_is_contact_head(s, tb.len))
 			contact = c;
 		if (contact == NULL && t == GALLEY_NODE_PARAGRAPH && (strncmp(s, "\xE2\x80\xBB", 3) == 0 ||
 			strncmp(s, "* ", 2) == 0)) {
 			S_strip_marker(c, s[0] == '*' ? 1 : 3);
 			rc = S_wrap(c, c, "note");
-		} else if (contact == NULL && next == NULL && t == GALLEY_NODE_PARAGRAPH && tb.len <= 100 &&
-			s[tb.len > 0 ? tb.len - 1 : 0] != '.' && S_has_any(s, S_sign_words)) {
-			rc = S_wrap(c, c, "signature");
 		}
 		galley_buffer_dispose(&tb);
 		c = next;
+	}
+	/* The last paragraph, once end marks and disclaimers are gone, may be
+	 * the spokesperson's closing line. */
+	galley_node *last = galley_node_last_child(doc);
+	if (rc == 0 && contact == NULL && last != NULL && galley_node_get_type(last) == GALLEY_NODE_PARAGRAPH) {
+		galley_buffer tb = GALLEY_BUFFER_INIT;
+		galley_node_text_content(last, &tb);
+		if (!tb.oom && galley_release_is_signature(tb.data, tb.len))
+			rc = S_wrap(last, last, "signature");
+		galley_buffer_dispose(&tb);
 	}
 	if (rc == 0 && contact != NULL)
 		rc = S_wrap(contact, galley_node_last_child(doc), "contact");

@@ -236,31 +236,8 @@ static const char *const S_contact_labels[] = {
 	"問い合わせ", "お問い合わせ", "問い合わせ先", "お問い合わせ先", "問合せ先", "联系人", "联系方式", NULL
 };
 
-static const char *const S_end_marks[] = {
-	"###", "# # #", "-END-", "- END -", "– END –", "— END —", "END", "ENDS", "-ends-", "- ends -",
-	"- 30 -", "-30-", "– 30 –", "— 30 —", "끝.", "끝", "<끝>", "/끝/", "(끝)", "［끝］", "[끝]", "以上",
-	"- Ende -", "– Ende –", "Ende", "- Fin -", "Fin", "-FIN-", "*****", "* *** *", "(以上)", "（以上）", NULL
-};
 
-static const char *const S_disclaimers[] = {
-	"* unofficial translation", "*unofficial translation", "unofficial translation",
-	"(unofficial translation)", "[unofficial translation]", "※ unofficial translation",
-	"* this is an unofficial translation", "this is an unofficial translation",
-	"the above is an unofficial translation", "disclaimer", "haftungsausschluss", "avertissement",
-	"* 비공식 번역", "※ 비공식 번역", "비공식 번역", "※ 이 자료는 비공식 번역", "(仮訳)", "仮訳",
-	"for information media", NULL
-};
 
-static const char *const S_signature_starts[] = {
-	"Spokesperson", "The Spokesperson", "Spokesman", "Spokeswoman", "Office of the Spokesperson",
-	"Press Office", "Press office", "Press and Information", "Press Secretary", "Press Service",
-	"Press Section", "Public Relations", "Media Office", "Communications Office", "대변인",
-	"외교부 대변인", "Pressestelle", "Pressesprecher", "Pressesprecherin", "Service de presse",
-	"Porte-parole", "Le porte-parole", "報道官", "外務報道官", "发言人",
-	/* the closing of a letter */
-	"Sincerely", "Yours sincerely", "Yours faithfully", "Best regards", "Kind regards", "Regards",
-	"With best regards", "Mit freundlichen Grüßen", "Cordialement", "敬具", NULL
-};
 
 static const char *const S_section_labels[] = {
 	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
@@ -290,12 +267,6 @@ static const char *const S_header_labels[] = {
 	"Sofortige Veröffentlichung", "Pour diffusion immédiate", NULL
 };
 
-/* Contact labels that head a block of contact lines on their own. */
-static const char *const S_contact_heads[] = {
-	"Contact", "Contacts", "Media contact", "Media contacts", "Press contact", "Press contacts",
-	"Media inquiries", "Media enquiries", "Press inquiries", "Press enquiries", "문의", "문의처", "연락처",
-	"Pressekontakt", "Kontakt", "Contact presse", "Contacts presse", "お問い合わせ", "問い合わせ先", "联系人", NULL
-};
 
 /* Labels in a header naming the issuer, also "From:" (gov.uk). */
 static const char *const S_header_issuer_labels[] = {"From", "Von", "De la part de", NULL};
@@ -739,7 +710,6 @@ static int S_starts_item(const S_line *l)
 	       S_marker(l->s, l->len, S_box_markers, &skip) >= 0;
 }
 
-static int S_is_signature(const char *s, size_t len);
 
 /* A header line that carries metadata or chrome: consumed by the header. */
 static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, int *rc)
@@ -799,7 +769,7 @@ static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, i
 		}
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
-	if (!galley_meta_get(r->meta, "title") && S_is_signature(l->s, l->len) && l->len <= 80) {
+	if (!galley_meta_get(r->meta, "title") && galley_release_is_signature(l->s, l->len) && l->len <= 80) {
 		*rc = S_meta_set(r, "issuer", l->s, l->len);
 		return 1;
 	}
@@ -1000,7 +970,7 @@ static int S_zone_meta(const S_line *l)
 	       S_date_line(l->s, l->len, &di) || (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) ||
 	       S_is_one_of(l->s, l->len, S_issuer_labels) || S_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
 	       S_org_dash_category(l->s, l->len, &v, &w) || S_is_contact(l) ||
-	       S_is_one_of(l->s, l->len, S_contact_heads) || S_is_one_of(l->s, l->len, S_header_labels) ||
+	       galley_release_is_contact_head(l->s, l->len) || S_is_one_of(l->s, l->len, S_header_labels) ||
 	       S_is_one_of(l->s, l->len, S_trailer_labels) || S_identifier(l->s, l->len) ||
 	       S_breadcrumb(l->s, l->len, &v);
 }
@@ -1332,30 +1302,10 @@ static size_t S_header(S_reader *r, int *rc)
 /* Pass 2b: the body, as units                                         */
 /* ------------------------------------------------------------------ */
 
-static int S_is_disclaimer(const S_line *l)
-{
-	for (size_t k = 0; S_disclaimers[k]; k++)
-		if (S_starts_fold(l->s, l->len, S_disclaimers[k]))
-			return 1;
-	return 0;
-}
-
 static int S_is_contact(const S_line *l)
 {
 	S_span v;
 	return S_label_value(l->s, l->len, S_contact_labels, &v) && v.len > 0;
-}
-
-static int S_is_signature(const char *s, size_t len)
-{
-	/* A signature is a short line, not a sentence. */
-	if (len == 0 || len > 100 || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
-		return 0;
-	for (size_t k = 0; S_signature_starts[k]; k++)
-		if (S_starts_fold(s, len, S_signature_starts[k]))
-			return 1;
-	/* "외교부 대변인", "Sprecher des Auswärtigen Amts" */
-	return (len <= 60 && (S_contains_fold(s, len, "대변인") || S_contains_fold(s, len, "報道官")));
 }
 
 static S_kind S_line_kind(S_reader *r, const S_line *l, int block_start, long *num, int *marker, size_t *skip)
@@ -1407,7 +1357,7 @@ static int S_body(S_reader *r, size_t from)
 		}
 		if (drop_block)
 			continue;
-		if (S_is_one_of(l->s, l->len, S_end_marks)) {
+		if (galley_release_is_end_mark(l->s, l->len)) {
 			S_new_unit(r, U_END, i);
 			r->ended = 1;
 			cur = NULL;
@@ -1441,7 +1391,7 @@ static int S_body(S_reader *r, size_t from)
 			block_start = 0;
 			continue;
 		}
-		if (S_is_disclaimer(l)) {
+		if (galley_release_is_disclaimer(l->s, l->len)) {
 			drop_block = 1;
 			cur = NULL;
 			continue;
@@ -1451,7 +1401,7 @@ static int S_body(S_reader *r, size_t from)
 			block_start = 0;
 			continue;
 		}
-		if (S_is_contact(l) || S_is_one_of(l->s, l->len, S_contact_heads) || (contact_block && !S_starts_item(l))) {
+		if (S_is_contact(l) || galley_release_is_contact_head(l->s, l->len) || (contact_block && !S_starts_item(l))) {
 			S_span v;
 			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len)
 				S_meta_set(r, "issuer", v.s, v.len);
@@ -1580,7 +1530,7 @@ static int S_issuer_from_signature(S_reader *r, const char *s, size_t len)
 		if (v.len)
 			return S_meta_set(r, "issuer", v.s, v.len);
 	}
-	if (S_org_like(s, len) && !S_is_signature(s, len))
+	if (S_org_like(s, len) && !galley_release_is_signature(s, len))
 		return S_meta_set(r, "issuer", s, len);
 	return 0;
 }
@@ -1621,7 +1571,7 @@ static int S_classify(S_reader *r)
 		if (u->kind == U_END || u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_BREAK ||
 		    u->kind == U_SIGNATURE || u->kind == U_DATELINE)
 			continue;
-		if (u->kind == U_PARA && S_is_signature(u->text.data, u->text.len)) {
+		if (u->kind == U_PARA && galley_release_is_signature(u->text.data, u->text.len)) {
 			u->kind = U_SIGNATURE;
 			continue;
 		}

@@ -187,6 +187,22 @@ GALLEY_EXTERN int galley_release_number_paragraphs(galley_context *ctx, galley_n
  * galley_release_number_paragraphs(), which nests the sub-items of
  * numbered paragraphs. */
 GALLEY_EXTERN int galley_release_outline(galley_context *ctx, galley_node *doc);
+/** 1 when a line (trimmed, less a trailing ':') is a release's end mark:
+ * "###", "-END-", "- 30 -", "/끝/", "以上", "* *** *", ... */
+GALLEY_EXTERN int galley_release_is_end_mark(const char *text, size_t len);
+/** 1 when a line starts a disclaimer that is not part of the release
+ * ("Unofficial translation", "For information media", "비공식 번역", "仮訳");
+ * 2 when it starts with a legal label ("Disclaimer", "Haftungsausschluss",
+ * "Avertissement"), a disclaimer in a release's trailer but possibly an
+ * ordinary paragraph elsewhere; 0 otherwise. */
+GALLEY_EXTERN int galley_release_is_disclaimer(const char *text, size_t len);
+/** 1 when a short line (not a sentence) signs a release: a spokesperson or
+ * press office ("Spokesperson ...", "Name, Spokesman for ...", "외교부
+ * 대변인", "報道官") or a letter's closing ("Sincerely"). */
+GALLEY_EXTERN int galley_release_is_signature(const char *text, size_t len);
+/** 1 when a line (less a trailing ':') heads a block of contact lines
+ * ("Press contacts", "Media enquiries", "문의처", "お問い合わせ"). */
+GALLEY_EXTERN int galley_release_is_contact_head(const char *text, size_t len);
 
 #ifdef __cplusplus
 }
