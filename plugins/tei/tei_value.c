@@ -258,7 +258,7 @@ static int S_ip_literal(const char *url, size_t start, size_t end, size_t *open,
 int galley_tei_uri(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t a, b, i, auth_start = 0, auth_end = 0, ip_open = 0, ip_close = 0;
+	size_t a, b, i, auth_start = 0, auth_end = 0, ip_open = 0, ip_close = 0, hier, slash = (size_t)-1;
 	int seen_hash = 0, has_scheme, in_path = 0, ip = 0;
 
 	if (!url)
@@ -269,6 +269,13 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 		(i > a && (S_digit((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.'))); i++)
 		;
 	has_scheme = i > a && i < b && url[i] == ':';
+	hier = has_scheme ? i + 1 : a;
+	/* "x:", "x:#f", "x://" and "//" are no URIs to validators (an
+	 * authority or a path must follow): an empty path "/" makes them one. */
+	if (has_scheme && (hier == b || url[hier] == '#'))
+		slash = hier;
+	else if (b - hier == 2 && url[hier] == '/' && url[hier + 1] == '/')
+		slash = b;
 	/* An IP-literal host is the only place brackets may stay: "scheme://[::1]/"
 	 * (validators check its address: "[zz]" or "exampl[.org" are no URIs). */
 	if (has_scheme && i + 2 < b && url[i + 1] == '/' && url[i + 2] == '/') {
@@ -291,6 +298,8 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 			encode = 1;
 		if (c == '/' || c == '?' || c == '#')
 			in_path = 1;
+		if (i == slash && galley_buffer_putc(out, '/') < 0)
+			return GALLEY_ENOMEM;
 		if (encode) {
 			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
 			if (galley_buffer_append(out, e, 3) < 0)
@@ -299,6 +308,8 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 			return GALLEY_ENOMEM;
 		}
 	}
+	if (slash == b && galley_buffer_putc(out, '/') < 0)
+		return GALLEY_ENOMEM;
 	return 0;
 }
 
