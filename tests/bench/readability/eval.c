@@ -73,11 +73,13 @@ static int S_is_sep(uint32_t c)
 		(c >= 0xFF5B && c <= 0xFF65) || c == 0xFEFF || c == 0xFFFD;
 }
 
-/* Han, kana, Hangul syllables: each one a token of its own. */
+/* Han, kana, Hangul syllables: each one a token of its own. The CJK
+ * symbols block (U+3000-U+303F: ideographic space, 、。「」) lies inside
+ * U+2E80-U+9FFF but holds separators, as the README defines them. */
 static int S_is_ideo(uint32_t c)
 {
-	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-		(c >= 0x20000 && c <= 0x2FFFF);
+	return !S_is_sep(c) && ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF));
 }
 
 /* Normalised title: ASCII lowercased, separators folded to one space, trimmed. */
