@@ -28,6 +28,7 @@ typedef struct S_chunk {
 typedef struct {
 	html_page *page;
 	int flags;
+	html_undo *undo;
 	S_chunk *chunks;
 	xmlNodePtr *to_score;
 	size_t nscore, cscore;
@@ -126,6 +127,203 @@ static int S_class_weight(S_ex *ex, xmlNodePtr n)
 	return w;
 }
 
+/* ---- the undo log ------------------------------------------------------- */
+
+/* Every edit goes through the S_edit_* helpers below, which log it first;
+ * undone in reverse order, each entry finds the tree as it left it. */
+enum { S_U_UNLINK, S_U_LINK, S_U_RENAME, S_U_MERGE, S_U_NEW, S_U_DROP };
+
+typedef struct {
+	int op;
+	xmlNodePtr node;
+	xmlNodePtr parent, prev; /* S_U_UNLINK: where node was */
+	const xmlChar *name;     /* S_U_RENAME: the old name */
+	size_t len;              /* S_U_MERGE: the text's old length */
+} S_undo_entry;
+
+struct html_undo {
+	S_undo_entry *e;
+	size_t n, cap;
+};
+
+html_undo *html_undo_new(void)
+{
+	return calloc(1, sizeof(html_undo));
+}
+
+static int S_owned_name(xmlNodePtr n, const xmlChar *name)
+{
+	return n->doc != NULL && n->doc->dict != NULL && xmlDictOwns(n->doc->dict, name);
+}
+
+void html_undo_rollback(html_undo *u)
+{
+	while (u != NULL && u->n > 0) {
+		S_undo_entry *e = &u->e[--u->n];
+		xmlNodePtr n = e->node;
+		switch (e->op) {
+		case S_U_UNLINK:
+			n->parent = e->parent;
+			n->prev = e->prev;
+			n->next = e->prev != NULL ? e->prev->next : e->parent->children;
+			if (e->prev != NULL)
+				e->prev->next = n;
+			else
+				e->parent->children = n;
+			if (n->next != NULL)
+				n->next->prev = n;
+			else
+				e->parent->last = n;
+			break;
+		case S_U_LINK:
+			xmlUnlinkNode(n);
+			break;
+		case S_U_RENAME:
+			if (n->name != NULL && !S_owned_name(n, n->name))
+				xmlFree((xmlChar *)n->name);
+			n->name = e->name;
+			break;
+		case S_U_MERGE:
+			if (n->content != NULL)
+				n->content[e->len] = '\0';
+			break;
+		case S_U_NEW:
+			xmlFreeNode(n);
+			break;
+		default: /* S_U_DROP: the S_U_UNLINK before it puts it back */
+			break;
+		}
+	}
+}
+
+void html_undo_free(html_undo *u)
+{
+	if (u == NULL)
+		return;
+	for (size_t i = 0; i < u->n; i++) {
+		S_undo_entry *e = &u->e[i];
+		if (e->op == S_U_DROP)
+			xmlFreeNode(e->node);
+		else if (e->op == S_U_RENAME && e->name != NULL && !S_owned_name(e->node, e->name))
+			xmlFree((xmlChar *)e->name);
+	}
+	free(u->e);
+	free(u);
+}
+
+/* Room for k more entries, so that an edit is logged whole or not made. */
+static int S_reserve(S_ex *ex, size_t k)
+{
+	html_undo *u = ex->undo;
+	if (u->n + k <= u->cap)
+		return 0;
+	size_t nc = u->cap ? u->cap * 2 : 256;
+	while (nc < u->n + k)
+		nc *= 2;
+	S_undo_entry *ne = realloc(u->e, nc * sizeof *ne);
+	if (ne == NULL) {
+		ex->oom = 1;
+		return -1;
+	}
+	u->e = ne;
+	u->cap = nc;
+	return 0;
+}
+
+static void S_log(S_ex *ex, int op, xmlNodePtr node)
+{
+	S_undo_entry *e = &ex->undo->e[ex->undo->n++];
+	memset(e, 0, sizeof *e);
+	e->op = op;
+	e->node = node;
+}
+
+/* Take n out of the tree, keeping it for a rollback (2 entries). */
+static void S_edit_take(S_ex *ex, xmlNodePtr n, int drop)
+{
+	if (n->parent != NULL) {
+		S_log(ex, S_U_UNLINK, n);
+		ex->undo->e[ex->undo->n - 1].parent = n->parent;
+		ex->undo->e[ex->undo->n - 1].prev = n->prev;
+		xmlUnlinkNode(n);
+	}
+	if (drop)
+		S_log(ex, S_U_DROP, n); /* where the old code freed it */
+}
+
+/* Move n to the end of parent's children, merging a text into a text
+ * before it as xmlAddChild does (up to 3 entries). */
+static int S_edit_append(S_ex *ex, xmlNodePtr parent, xmlNodePtr n)
+{
+	if (S_reserve(ex, 3) < 0)
+		return -1;
+	S_edit_take(ex, n, 0);
+	xmlNodePtr last = parent->last;
+	if (n->type == XML_TEXT_NODE && last != NULL && last->type == XML_TEXT_NODE && last->name == n->name) {
+		if (last->content != NULL) {
+			S_log(ex, S_U_MERGE, last);
+			ex->undo->e[ex->undo->n - 1].len = strlen((const char *)last->content);
+			xmlNodeAddContent(last, n->content);
+		}
+		S_log(ex, S_U_DROP, n);
+		return 0;
+	}
+	S_log(ex, S_U_LINK, n);
+	xmlAddChild(parent, n);
+	return 0;
+}
+
+/* Put a detached element before anchor (1 entry). */
+static int S_edit_before(S_ex *ex, xmlNodePtr anchor, xmlNodePtr el)
+{
+	if (S_reserve(ex, 1) < 0)
+		return -1;
+	S_log(ex, S_U_LINK, el);
+	xmlAddPrevSibling(anchor, el);
+	return 0;
+}
+
+/* Put n (an element, attached or not) where old is; old is dropped. */
+static int S_edit_replace(S_ex *ex, xmlNodePtr old, xmlNodePtr n)
+{
+	if (S_reserve(ex, 5) < 0)
+		return -1;
+	S_edit_take(ex, n, 0);
+	S_log(ex, S_U_LINK, n);
+	xmlAddPrevSibling(old, n);
+	S_edit_take(ex, old, 1);
+	return 0;
+}
+
+static int S_edit_rename(S_ex *ex, xmlNodePtr n, const char *name)
+{
+	if (S_reserve(ex, 1) < 0)
+		return -1;
+	xmlDictPtr dict = n->doc != NULL ? n->doc->dict : NULL;
+	const xmlChar *nn = dict != NULL ? xmlDictLookup(dict, (const xmlChar *)name, -1) : xmlStrdup((const xmlChar *)name);
+	if (nn == NULL) {
+		ex->oom = 1;
+		return -1;
+	}
+	S_log(ex, S_U_RENAME, n);
+	ex->undo->e[ex->undo->n - 1].name = n->name;
+	n->name = nn;
+	return 0;
+}
+
+static xmlNodePtr S_edit_new(S_ex *ex, xmlDocPtr doc, const char *name)
+{
+	if (S_reserve(ex, 1) < 0)
+		return NULL;
+	xmlNodePtr n = xmlNewDocNode(doc, NULL, (const xmlChar *)name, NULL);
+	if (n == NULL) {
+		ex->oom = 1;
+		return NULL;
+	}
+	S_log(ex, S_U_NEW, n);
+	return n;
+}
+
 /* ---- node bookkeeping ------------------------------------------------ */
 
 static S_info *S_info_of(S_ex *ex, xmlNodePtr n)
@@ -175,11 +373,12 @@ static int S_push(S_ex *ex, xmlNodePtr **arr, size_t *n, size_t *cap, xmlNodePtr
 
 static void S_touch(xmlNodePtr n);
 
-static void S_remove(xmlNodePtr n)
+static void S_remove(S_ex *ex, xmlNodePtr n)
 {
+	if (S_reserve(ex, 2) < 0)
+		return;
 	S_touch(n->parent);
-	xmlUnlinkNode(n);
-	xmlFreeNode(n);
+	S_edit_take(ex, n, 1);
 }
 
 /* Next node in document order, not entering n's children. */
@@ -570,18 +769,14 @@ static xmlNodePtr S_replace_brs(S_ex *ex, xmlNodePtr br)
 			break;
 		replaced = 1;
 		xmlNodePtr after = next->next;
-		S_remove(next);
+		S_remove(ex, next);
 		next = after;
 	}
 	if (!replaced)
 		return br;
-	xmlNodePtr p = xmlNewDocNode(br->doc, NULL, (const xmlChar *)"p", NULL);
-	if (p == NULL) {
-		ex->oom = 1;
+	xmlNodePtr p = S_edit_new(ex, br->doc, "p");
+	if (p == NULL || S_edit_replace(ex, br, p) < 0)
 		return br;
-	}
-	xmlReplaceNode(br, p);
-	xmlFreeNode(br);
 	next = p->next;
 	while (next != NULL) {
 		if (html_is(next, "br")) {
@@ -594,14 +789,14 @@ static xmlNodePtr S_replace_brs(S_ex *ex, xmlNodePtr br)
 		if (!S_is_phrasing(next))
 			break;
 		xmlNodePtr sib = next->next;
-		xmlUnlinkNode(next);
-		xmlAddChild(p, next);
+		if (S_edit_append(ex, p, next) < 0)
+			return p;
 		next = sib;
 	}
 	while (p->last != NULL && S_is_ws(p->last))
-		S_remove(p->last);
+		S_remove(ex, p->last);
 	if (p->parent != NULL && html_is(p->parent, "p"))
-		xmlNodeSetName(p->parent, (const xmlChar *)"div");
+		S_edit_rename(ex, p->parent, "div");
 	return p;
 }
 
@@ -611,7 +806,7 @@ static void S_prep(S_ex *ex, xmlNodePtr body)
 	while (n != NULL && !ex->oom) {
 		if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE || n->type == XML_DTD_NODE) {
 			xmlNodePtr next = S_next_skip(n, body);
-			S_remove(n);
+			S_remove(ex, n);
 			n = next;
 			continue;
 		}
@@ -621,7 +816,7 @@ static void S_prep(S_ex *ex, xmlNodePtr body)
 		}
 		if (S_in((const char *)n->name, S_junk) || S_hidden(n)) {
 			xmlNodePtr next = S_next_skip(n, body);
-			S_remove(n);
+			S_remove(ex, n);
 			n = next;
 			continue;
 		}
@@ -714,7 +909,7 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 		if (!byline_removed && S_is_byline(n)) {
 			byline_removed = 1;
 			xmlNodePtr next = S_next_skip(n, body);
-			S_remove(n);
+			S_remove(ex, n);
 			n = next;
 			continue;
 		}
@@ -726,7 +921,7 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 			if (dup) {
 				title_removed = 1;
 				xmlNodePtr next = S_next_skip(n, body);
-				S_remove(n);
+				S_remove(ex, n);
 				n = next;
 				continue;
 			}
@@ -743,7 +938,7 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 				unlikely = 1;
 			if (unlikely) {
 				xmlNodePtr next = S_next_skip(n, body);
-				S_remove(n);
+				S_remove(ex, n);
 				n = next;
 				continue;
 			}
@@ -751,7 +946,7 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 		if ((strcmp(name, "div") == 0 || strcmp(name, "section") == 0 || strcmp(name, "header") == 0 ||
 			(name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0)) && S_without_content(n)) {
 			xmlNodePtr next = S_next_skip(n, body);
-			S_remove(n);
+			S_remove(ex, n);
 			n = next;
 			continue;
 		}
@@ -765,28 +960,23 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 				xmlNodePtr next = c->next;
 				if (S_is_phrasing(c)) {
 					if (p != NULL) {
-						xmlUnlinkNode(c);
-						xmlAddChild(p, c);
+						S_edit_append(ex, p, c);
 					} else if (!S_is_ws(c)) {
-						p = xmlNewDocNode(n->doc, NULL, (const xmlChar *)"p", NULL);
-						if (p == NULL) {
-							ex->oom = 1;
+						p = S_edit_new(ex, n->doc, "p");
+						if (p == NULL || S_edit_before(ex, c, p) < 0)
 							break;
-						}
-						xmlAddPrevSibling(c, p);
-						xmlUnlinkNode(c);
-						xmlAddChild(p, c);
+						S_edit_append(ex, p, c);
 					}
 				} else if (p != NULL) {
 					while (p->last != NULL && S_is_ws(p->last))
-						S_remove(p->last);
+						S_remove(ex, p->last);
 					p = NULL;
 				}
 				c = next;
 			}
 			if (p != NULL)
 				while (p->last != NULL && S_is_ws(p->last))
-					S_remove(p->last);
+					S_remove(ex, p->last);
 			xmlNodePtr only = NULL;
 			if (S_element_children(n, &only) == 1 && html_is(only, "p") && S_link_density(n) < 0.25) {
 				/* a div around one paragraph is that paragraph */
@@ -794,15 +984,12 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 				for (xmlNodePtr c = n->children; c != NULL; c = c->next)
 					if (c->type == XML_TEXT_NODE && !S_is_ws(c))
 						text_outside = 1;
-				if (!text_outside) {
-					xmlUnlinkNode(only);
-					xmlReplaceNode(n, only);
-					xmlFreeNode(n);
+				if (!text_outside && S_edit_replace(ex, n, only) == 0) {
 					n = only;
 					S_push(ex, &ex->to_score, &ex->nscore, &ex->cscore, n);
 				}
 			} else if (!S_has_block_child(n)) {
-				xmlNodeSetName(n, (const xmlChar *)"p");
+				S_edit_rename(ex, n, "p");
 				S_push(ex, &ex->to_score, &ex->nscore, &ex->cscore, n);
 			}
 		}
@@ -1011,7 +1198,7 @@ static void S_clean_conditionally(S_ex *ex, xmlNodePtr root, const char *tag)
 	/* last first: descendants are judged before their ancestors */
 	for (size_t i = n; i-- > 0 && !ex->oom;)
 		if (S_should_remove(ex, list[i], tag) && !S_opens_contacts(list[i]))
-			S_remove(list[i]);
+			S_remove(ex, list[i]);
 	free(list);
 }
 
@@ -1021,7 +1208,7 @@ static void S_clean_tag(S_ex *ex, xmlNodePtr root, const char *tag)
 	size_t n = 0, cap = 0;
 	S_collect_tag(ex, root, tag, &list, &n, &cap);
 	for (size_t i = n; i-- > 0;)
-		S_remove(list[i]);
+		S_remove(ex, list[i]);
 	free(list);
 }
 
@@ -1037,7 +1224,7 @@ static void S_clean_share(S_ex *ex, xmlNodePtr root)
 			if (c->type == XML_ELEMENT_NODE && S_match(c, S_none, share) &&
 				S_len(c) < 500) {
 				xmlNodePtr next = S_next_skip(c, top);
-				S_remove(c);
+				S_remove(ex, c);
 				c = next;
 				continue;
 			}
@@ -1062,7 +1249,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 			S_collect_tag(ex, article, hs[k], &list, &n, &cap);
 			for (size_t i = n; i-- > 0;)
 				if (S_class_weight(ex, list[i]) < 0 && !S_contact_head(list[i]))
-					S_remove(list[i]);
+					S_remove(ex, list[i]);
 			free(list);
 		}
 	}
@@ -1075,7 +1262,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 	S_collect_tag(ex, article, "p", &list, &n, &cap);
 	for (size_t i = n; i-- > 0;)
 		if (S_len(list[i]) == 0 && S_count_tag(list[i], "img") == 0)
-			S_remove(list[i]);
+			S_remove(ex, list[i]);
 	free(list);
 	/* single-cell layout tables are their cell */
 	list = NULL;
@@ -1095,22 +1282,21 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 		if (cell == NULL)
 			continue;
 		S_touch(t);
-		xmlUnlinkNode(cell);
-		xmlNodeSetName(cell, (const xmlChar *)"div");
-		xmlReplaceNode(t, cell);
-		xmlFreeNode(t);
+		if (S_edit_rename(ex, cell, "div") < 0 || S_edit_replace(ex, t, cell) < 0)
+			break;
 	}
 	free(list);
 }
 
 /* ---- choosing --------------------------------------------------------- */
 
-int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, size_t *n_out)
+int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xmlNodePtr **out, size_t *n_out)
 {
 	S_ex ex;
 	memset(&ex, 0, sizeof ex);
 	ex.page = page;
 	ex.flags = flags;
+	ex.undo = undo;
 	*out = NULL;
 	*n_out = 0;
 
@@ -1147,17 +1333,13 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 	}
 
 	xmlNodePtr best = top[0];
-	xmlNodePtr article = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
-	if (article == NULL)
-		ex.oom = 1;
+	xmlNodePtr article = ex.oom ? NULL : S_edit_new(&ex, doc, "div");
 	if (!ex.oom && (best == NULL || best == body || html_is(best, "body"))) {
 		/* nothing recognisable: the whole body is the article */
-		while (body->children != NULL) {
-			xmlNodePtr c = body->children;
-			xmlUnlinkNode(c);
-			xmlAddChild(article, c);
-		}
-		xmlAddChild(body, article);
+		while (body->children != NULL && !ex.oom)
+			S_edit_append(&ex, article, body->children);
+		if (!ex.oom)
+			S_edit_append(&ex, body, article);
 	} else if (!ex.oom) {
 		/* several near-best candidates under one ancestor: take it */
 		xmlNodePtr *alts[4];
@@ -1241,21 +1423,22 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, s
 					}
 				}
 			}
-			if (append) {
-				xmlUnlinkNode(s);
-				xmlAddChild(article, s);
-			}
+			if (append && S_edit_append(&ex, article, s) < 0)
+				break;
 			s = next;
 		}
 		S_touch(parent);
-		xmlAddChild(parent, article);
+		if (!ex.oom)
+			S_edit_append(&ex, parent, article);
 	}
 
 	if (!ex.oom)
 		S_prep_article(&ex, article);
 
-	/* _private of live nodes now points at freed memory: nothing reads it
-	 * after this (the emitter does not, and the document is thrown away). */
+	/* no node was freed (the undo log keeps them): forget the scores, so
+	 * that a retry on the rolled-back document starts clean */
+	for (size_t i = 0; i < ex.ninfo; i++)
+		ex.info_nodes[i]->_private = NULL;
 	while (ex.chunks != NULL) {
 		S_chunk *next = ex.chunks->next;
 		free(ex.chunks);

@@ -654,11 +654,11 @@ static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *m
 
 /* ---- the reader ------------------------------------------------------ */
 
-static int S_build(html_page *page, htmlDocPtr doc, int flags, galley_builder *b)
+static int S_build(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, galley_builder *b)
 {
 	xmlNodePtr *nodes = NULL;
 	size_t n = 0;
-	int rc = html_extract(page, doc, flags, &nodes, &n);
+	int rc = html_extract(page, doc, flags, undo, &nodes, &n);
 	if (rc == 0)
 		rc = html_emit(page, b, nodes, n);
 	free(nodes);
@@ -691,14 +691,15 @@ static size_t S_doc_text_length(galley_node *doc)
 	return n;
 }
 
-/* One attempt: a fresh parse (the extraction mutates it), a tree built
- * into its own builder so that it can be tidied and compared. */
-static int S_attempt(html_page *page, htmlDocPtr doc, int flags, galley_node **out)
+/* One attempt on the document as parsed (the edits of an earlier one
+ * rolled back), a tree built into its own builder so that it can be
+ * tidied and compared. */
+static int S_attempt(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, galley_node **out)
 {
 	galley_builder *tb = galley_builder_new(page->ctx);
 	if (tb == NULL)
 		return galley_error(page->ctx, GALLEY_ENOMEM, "out of memory");
-	int rc = S_build(page, doc, flags, tb);
+	int rc = S_build(page, doc, flags, undo, tb);
 	if (rc == 0)
 		rc = galley_builder_finish(tb, out);
 	galley_builder_free(tb);
@@ -776,17 +777,14 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 	};
 	galley_node *best = NULL;
 	size_t best_len = 0;
+	html_undo *undo = html_undo_new();
+	if (rc == 0 && undo == NULL)
+		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	for (size_t p = 0; rc == 0 && p < sizeof passes / sizeof passes[0]; p++) {
-		if (p > 0) {
-			xmlFreeDoc(doc);
-			doc = html_parse(ctx, page.utf8, page.utf8_len);
-			if (doc == NULL) {
-				rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory parsing HTML");
-				break;
-			}
-		}
+		if (p > 0)
+			html_undo_rollback(undo); /* the page as parsed, not parsed again */
 		galley_node *tree = NULL;
-		rc = S_attempt(&page, doc, passes[p], &tree);
+		rc = S_attempt(&page, doc, passes[p], undo, &tree);
 		if (rc < 0)
 			break;
 		size_t tl = S_doc_text_length(tree);
@@ -802,8 +800,8 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 		if (best_len >= S_CHAR_THRESHOLD)
 			break;
 	}
-	if (doc != NULL)
-		xmlFreeDoc(doc);
+	html_undo_free(undo); /* frees the nodes taken out: before their document */
+	xmlFreeDoc(doc);
 
 	if (rc == 0 && best != NULL && galley_meta_get(galley_builder_meta(b), "language") == NULL) {
 		galley_buffer tb = GALLEY_BUFFER_INIT;

@@ -31,11 +31,23 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len);
  * and page->title. Returns 0 or a negative error. */
 int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta);
 
-/* Choose the article in doc (mutating it). Fills *out with the nodes to
- * emit, in order (a malloc'd array of *n_out nodes owned by the caller;
- * each node's children are emitted, or the node itself when it is not a
- * wrapper). Returns 0 or GALLEY_ENOMEM. */
-int html_extract(html_page *page, htmlDocPtr doc, int flags, xmlNodePtr **out, size_t *n_out);
+/* The edits an extraction made to the document, so that a retry can undo
+ * them instead of parsing the page again. Nodes the extraction takes out
+ * are kept until html_undo_free. */
+typedef struct html_undo html_undo;
+
+html_undo *html_undo_new(void); /* NULL on out-of-memory */
+/* Put the document back as it was before the logged edits; the log empties. */
+void html_undo_rollback(html_undo *u);
+/* Keep the edits: free the nodes taken out (before the document is freed)
+ * and the log. NULL is a no-op. */
+void html_undo_free(html_undo *u);
+
+/* Choose the article in doc (mutating it, every edit logged in undo).
+ * Fills *out with the nodes to emit, in order (a malloc'd array of *n_out
+ * nodes owned by the caller; each node's children are emitted, or the node
+ * itself when it is not a wrapper). Returns 0 or GALLEY_ENOMEM. */
+int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xmlNodePtr **out, size_t *n_out);
 
 /* The collapsed length of an element's text, as Readability's innerText. */
 size_t html_text_length(xmlNodePtr node);
