@@ -323,14 +323,22 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 
 /* ---- class/id matching ------------------------------------------------- */
 
+/* words are lowercase: each value is folded once, then searched with the
+ * C library's strstr (this runs on every element of the page) */
 static int S_attr_matches(xmlNodePtr el, const char *const *words)
 {
 	const char *attrs[] = {html_attr(el, "class"), html_attr(el, "id"), html_attr(el, "aria-label")};
 	for (size_t a = 0; a < 3; a++) {
-		if (attrs[a] == NULL)
+		if (attrs[a] == NULL || attrs[a][0] == '\0')
 			continue;
+		char low[256];
+		size_t n = 0;
+		for (; attrs[a][n] != '\0' && n + 1 < sizeof low; n++)
+			low[n] = (char)tolower((unsigned char)attrs[a][n]);
+		low[n] = '\0';
+		int whole = attrs[a][n] == '\0';
 		for (size_t i = 0; words[i] != NULL; i++)
-			if (html_strcasestr(attrs[a], words[i]) != NULL)
+			if (whole ? strstr(low, words[i]) != NULL : html_strcasestr(attrs[a], words[i]) != NULL)
 				return 1;
 	}
 	return 0;
