@@ -8,8 +8,8 @@
 /* The deepest node nesting the JSON form carries (the document is depth 0,
  * a top-level block depth 1, a list item inside it depth 2, ...). The reader
  * refuses deeper input and the writer deeper trees, so that whatever one
- * writes the other reads, and neither recursion nor jansson's recursive
- * dumper can run out of stack. */
+ * writes the other reads, and jansson's recursive parser never runs out of
+ * stack. */
 #define GALLEY_JSON_MAX_DEPTH 256
 
 int galley_json_probe(const char *data, size_t len);

@@ -142,15 +142,16 @@ static void S_cstring(S_writer *w, const char *s)
 /* `"key": ` of a member named by the writer itself. */
 #define S_KEY(w, key) (S_member(w), S_LIT((w), "\"" key "\": "))
 
-/* `"key": ` of a member named by the tree (metadata, key/values). Names that
- * are not UTF-8 are refused, with the code jansson's refusal used to give. */
+/* `"key": ` of a member named by the tree (metadata, key/values). A name
+ * that is not UTF-8 cannot be repaired without merging it with another key,
+ * so it is refused. */
 static void S_key(S_writer *w, const char *key)
 {
 	size_t len = strlen(key);
 
 	S_member(w);
 	if (!galley_utf8_valid(key, len) && !w->rc)
-		w->rc = galley_error(w->ctx, GALLEY_ENOMEM, "out of memory");
+		w->rc = galley_error(w->ctx, GALLEY_EINVAL, "a key of the document is not valid UTF-8");
 	S_string(w, key, len);
 	S_LIT(w, ": ");
 }
