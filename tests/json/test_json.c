@@ -627,6 +627,16 @@ static void test_write_invalid_utf8(void **state)
 	doc = S_read_ok(out.data, out.len);
 	galley_node_free(doc);
 	galley_buffer_dispose(&out);
+
+	/* a key cannot be repaired without risking a clash: refused, by name */
+	doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	assert_int_equal(galley_meta_set(galley_document_meta(doc), "x\xff", "v"), 0);
+	ctx = galley_context_new();
+	assert_int_equal(galley_json_write(ctx, "json", &doc, 1, &out, NULL), GALLEY_EINVAL);
+	assert_string_equal(galley_context_error(ctx), "a key of the document is not valid UTF-8");
+	galley_context_free(ctx);
+	galley_node_free(doc);
+	galley_buffer_dispose(&out);
 }
 
 static void test_probe(void **state)
