@@ -299,6 +299,12 @@ static size_t S_word_width(const char *s, size_t n)
 	return w;
 }
 
+/* Letters, digits and non-ASCII text never need escaping. */
+static int S_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 void md_text(md_state *st, const char *s, size_t len, int32_t next)
 {
 	size_t i = 0, k;
@@ -374,6 +380,21 @@ void md_text(md_state *st, const char *s, size_t len, int32_t next)
 			S_emit(st, "\xEF\xBF\xBD", 3, 1);
 			prev = 0xFFFD;
 			i++;
+			continue;
+		}
+		if (S_plain((unsigned char)c)) {
+			/* emit a whole run of plain text at once: most of the text */
+			size_t j = i, w = 0, stop = esc_at > (long)i ? (size_t)esc_at : len;
+			int32_t last = cp;
+			while (j < stop && S_plain((unsigned char)s[j])) {
+				size_t kk;
+				last = md_utf8_decode(s + j, len - j, &kk);
+				w += (size_t)md_cp_width(last);
+				j += kk;
+			}
+			S_emit(st, s + i, j - i, (int)w);
+			prev = last;
+			i = j;
 			continue;
 		}
 		{
