@@ -996,6 +996,7 @@ static const char *const S_box_markers[] = {"□", "■", "◆", "◇", "▣", "
 static const char *const S_outline_markers[] = {
 	"°", "o ", "ㅇ", "○", "◦", "•", "·", "∙", "-", "–", "—", "▪", "►", "▶", "‣", "→", NULL};
 #define S_BOX_KIND 100
+#define S_STAR_KIND 200
 
 /* The marker in table at the start of s (a space must follow an ASCII
  * marker and "°": "-5%" and "°C" are text), with the bytes up to the text
@@ -1018,9 +1019,24 @@ static int S_table_marker(const unsigned char *s, size_t len, const char *const 
 	return -1;
 }
 
-/* The outline kind of a paragraph ("□" boxes, then sub-item markers), or
- * -1 when it is not an outline item. */
-static int S_outline_kind(galley_node *n, size_t *skip)
+/* The bytes up to the text after a "* " marker, or 0 when the paragraph
+ * has none. */
+static size_t S_star_skip(galley_node *n)
+{
+	static const char *const star[] = {"* ", NULL};
+	char buf[S_PREFIX_MAX];
+	size_t skip;
+	if (!n || galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
+		return 0;
+	return S_table_marker((const unsigned char *)buf, S_prefix(n, buf), star, &skip) >= 0 ? skip : 0;
+}
+
+/* The outline kind of a paragraph ("□" boxes, then sub-item markers, then
+ * "* " bullets), or -1 when it is not an outline item. A "* " line is a
+ * bullet only next to another one (`prev_star`: the block before was one,
+ * and has since moved into a list): alone it is a note, which the readers
+ * make a note div. "* " runs are a kind of their own. */
+static int S_outline_kind(galley_node *n, int prev_star, size_t *skip)
 {
 	char buf[S_PREFIX_MAX];
 	int m;
@@ -1029,34 +1045,62 @@ static int S_outline_kind(galley_node *n, size_t *skip)
 	size_t len = S_prefix(n, buf);
 	if ((m = S_table_marker((const unsigned char *)buf, len, S_box_markers, skip)) >= 0)
 		return S_BOX_KIND + m;
-	return S_table_marker((const unsigned char *)buf, len, S_outline_markers, skip);
+	if ((m = S_table_marker((const unsigned char *)buf, len, S_outline_markers, skip)) >= 0)
+		return m;
+	if ((*skip = S_star_skip(n)) > 0 &&
+		(prev_star || S_star_skip(galley_node_next(n)) > 0))
+		return S_STAR_KIND;
+	return -1;
 }
 
 static int S_is_note_div(galley_node *n)
 {
-	const char *role = galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : NULL;
+	const char *role = n && galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : NULL;
 	return role != NULL && strcmp(role, "note") == 0;
+}
+
+/* Put a note div at the end of an outline item. Consecutive notes share
+ * one div, under an item as elsewhere (the text reader groups them so;
+ * the HTML reader wraps each note paragraph on its own). */
+static int S_note_into(galley_context *ctx, galley_node *item, galley_node *note)
+{
+	galley_node *last = galley_node_last_child(item);
+	int rc = 0;
+	galley_node_unlink(note);
+	if (!S_is_note_div(last)) {
+		if ((rc = galley_node_append_child(item, note)) < 0) {
+			galley_node_free(note);
+			return galley_error(ctx, rc, "cannot place a note in an outline");
+		}
+		return 0;
+	}
+	for (galley_node *c = galley_node_first_child(note), *nc; c && rc >= 0; c = nc) {
+		nc = galley_node_next(c);
+		galley_node_unlink(c);
+		if ((rc = galley_node_append_child(last, c)) < 0)
+			galley_node_free(c);
+	}
+	galley_node_free(note);
+	return rc < 0 ? galley_error(ctx, rc, "cannot place a note in an outline") : 0;
 }
 
 int galley_release_outline(galley_context *ctx, galley_node *doc)
 {
 	galley_node *lists[16], *cur, *next;
-	int kinds[16], depth = 0, rc;
+	int kinds[16], depth = 0, prev_star = 0, rc;
 
 	if (!doc)
 		return 0;
 	for (cur = galley_node_first_child(doc); cur; cur = next) {
 		size_t skip;
-		int kind = S_outline_kind(cur, &skip), d;
+		int kind = S_outline_kind(cur, prev_star, &skip), d;
 		next = galley_node_next(cur);
+		prev_star = kind == S_STAR_KIND;
 		if (kind < 0) {
 			/* A note under an item belongs to it; anything else ends the outline. */
 			if (depth > 0 && S_is_note_div(cur)) {
-				galley_node_unlink(cur);
-				if ((rc = galley_node_append_child(galley_node_last_child(lists[depth - 1]), cur)) < 0) {
-					galley_node_free(cur);
-					return galley_error(ctx, rc, "cannot place a note in an outline");
-				}
+				if ((rc = S_note_into(ctx, galley_node_last_child(lists[depth - 1]), cur)) < 0)
+					return rc;
 			} else {
 				depth = 0;
 			}

@@ -1,7 +1,8 @@
 /* text_read.c — the text reader: plain text to the tree, recognising a
  * press release as its web page's text gives it: site chrome to drop, a
  * header (category, title, date block, hit count, issuer), a body of
- * paragraphs, numbered paragraphs with sub-items, notes, and trailers
+ * paragraphs, numbered paragraphs with sub-items, outlines ("□"/"ㅇ"/"-"/"* "
+ * items, made by the shared release pass), notes, and trailers
  * (end marks, contacts, signatures, disclaimers).
  *
  * Decisions (documented in the README paragraph of the report):
@@ -556,7 +557,6 @@ typedef struct {
 	long num;          /* NUM: its number */
 	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
 	size_t first, nlines;
-	int in_run;        /* part of a numbered run: emitted raw for release.c */
 	galley_buffer text;
 } S_unit;
 
@@ -1557,11 +1557,11 @@ static int S_issuer_from_contact(S_reader *r, const char *s, size_t len)
 
 static int S_star_unit(const S_unit *u)
 {
-	return (u->kind == U_NOTE || (u->kind == U_SUB && u->marker == 1000)) && u->text.len && u->text.data[0] == '*';
+	return (u->kind == U_NOTE || u->kind == U_SUB) && u->text.len && u->text.data[0] == '*';
 }
 
 /* Pass 2c: the tail of the body (signatures, datelines), notes,
- * headings, and which numbered paragraphs form runs. */
+ * headings, and "* " bullets. */
 static int S_classify(S_reader *r)
 {
 	int rc = 0;
@@ -1624,47 +1624,8 @@ static int S_classify(S_reader *r)
 			continue;
 		int prev = k > 0 && S_star_unit(&r->units[k - 1]) && r->units[k - 1].first + r->units[k - 1].nlines == u->first;
 		int next = k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first;
-		if (prev || next) {
-			u->kind = U_SUB;
-			u->marker = 1000; /* a kind of its own in outlines */
-		}
-	}
-	/* Numbered runs, found as galley_release_number_paragraphs() will find
-	 * them, so that their sub-items are left for it to nest. */
-	for (size_t k = 0; k < r->nunits; k++) {
-		if (r->units[k].kind != U_NUM || r->units[k].in_run)
-			continue;
-		size_t j = k + 1, steps = 0;
-		while (j < r->nunits && r->units[j].kind != U_NUM && r->units[j].kind != U_HEADING &&
-		       r->units[j].kind != U_BREAK && steps < 200) {
-			j++;
-			steps++;
-		}
-		if (j >= r->nunits || r->units[j].kind != U_NUM || r->units[j].num != r->units[k].num + 1)
-			continue;
-		long expect = r->units[k].num + 1;
-		size_t last = k;
-		for (;;) {
-			size_t m = last + 1;
-			steps = 0;
-			while (m < r->nunits && !(r->units[m].kind == U_NUM && r->units[m].num == expect) &&
-			       r->units[m].kind != U_HEADING && r->units[m].kind != U_BREAK && steps < 200) {
-				m++;
-				steps++;
-			}
-			if (m < r->nunits && r->units[m].kind == U_NUM && r->units[m].num == expect) {
-				last = m;
-				expect++;
-			} else {
-				break;
-			}
-		}
-		size_t end = last + 1;
-		while (end < r->nunits && (r->units[end].kind == U_SUB || r->units[end].kind == U_DROP))
-			end++;
-		for (size_t m = k; m < end; m++)
-			r->units[m].in_run = 1;
-		k = end - 1;
+		if (prev || next)
+			u->kind = U_SUB; /* written with its "* ", which release.c reads */
 	}
 	return 0;
 }
@@ -1683,52 +1644,6 @@ static int S_paragraph(galley_builder *b, const char *s, size_t len)
 	return galley_builder_leave(b);
 }
 
-/* Bullet outlines outside numbered runs: a stack of open lists, each
- * with an open item, keyed by marker kind (the first kind seen is the
- * outer level, a new kind nests, a known kind returns to its level). */
-typedef struct {
-	int kinds[16];
-	int depth;
-} S_outline;
-
-static int S_outline_close(galley_builder *b, S_outline *o, int to)
-{
-	int rc;
-	while (o->depth > to) {
-		if ((rc = galley_builder_leave(b)) < 0 || (rc = galley_builder_leave(b)) < 0)
-			return rc;
-		o->depth--;
-	}
-	return 0;
-}
-
-static int S_outline_item(galley_builder *b, S_outline *o, int kind, const char *s, size_t len)
-{
-	int d, rc;
-	for (d = 0; d < o->depth; d++)
-		if (o->kinds[d] == kind)
-			break;
-	if (d < o->depth) {
-		if ((rc = S_outline_close(b, o, d + 1)) < 0)
-			return rc;
-		if ((rc = galley_builder_leave(b)) < 0) /* the item */
-			return rc;
-	} else {
-		if (o->depth == (int)(sizeof o->kinds / sizeof o->kinds[0])) {
-			if ((rc = galley_builder_leave(b)) < 0)
-				return rc;
-		} else {
-			if ((rc = galley_builder_enter(b, GALLEY_NODE_LIST)) < 0 ||
-			    (rc = galley_builder_set_list(b, 0, 1)) < 0)
-				return rc;
-			o->kinds[o->depth++] = kind;
-		}
-	}
-	if ((rc = galley_builder_enter(b, GALLEY_NODE_ITEM)) < 0)
-		return rc;
-	return S_paragraph(b, s, len);
-}
-
 static int S_div(galley_builder *b, const char *role)
 {
 	int rc = galley_builder_enter(b, GALLEY_NODE_DIV);
@@ -1738,7 +1653,6 @@ static int S_div(galley_builder *b, const char *role)
 static int S_emit(S_reader *r)
 {
 	galley_builder *b = r->b;
-	S_outline o = {{0}, 0};
 	S_kind open_div = U_PARA; /* U_NOTE/U_CONTACT/U_SIGNATURE/U_DATELINE when a div is open */
 	int rc = 0;
 
@@ -1754,22 +1668,14 @@ static int S_emit(S_reader *r)
 				break;
 			open_div = U_PARA;
 		}
-		/* Outlines hold their items and the notes under them. */
-		if (o.depth && u->kind != U_SUB && u->kind != U_BOX && !(u->kind == U_NOTE && !u->in_run))
-			if ((rc = S_outline_close(b, &o, 0)) < 0)
-				break;
 		switch (u->kind) {
 		case U_NUM:
 		case U_PARA:
-			rc = S_paragraph(b, s, len);
-			break;
 		case U_SUB:
 		case U_BOX:
-			if (u->in_run) /* release.c nests it under its numbered paragraph */
-				rc = S_paragraph(b, s, len);
-			else
-				rc = S_outline_item(b, &o, u->kind == U_BOX ? 100 + u->marker : u->marker, s + u->skip,
-					len - u->skip);
+			/* Marked as written: the release pass makes numbered runs and
+			 * outlines of them. */
+			rc = S_paragraph(b, s, len);
 			break;
 		case U_HEADING: {
 			S_span t = S_heading_text(u);
@@ -1794,11 +1700,6 @@ static int S_emit(S_reader *r)
 				open_div = u->kind;
 			}
 			rc = S_paragraph(b, s + u->skip, len - u->skip);
-			/* A note inside an outline item closes with it. */
-			if (rc >= 0 && u->kind == U_NOTE && o.depth) {
-				rc = galley_builder_leave(b);
-				open_div = U_PARA;
-			}
 			break;
 		case U_SIGNATURE:
 			if (open_div != U_SIGNATURE) {
@@ -1816,8 +1717,6 @@ static int S_emit(S_reader *r)
 	}
 	if (rc >= 0 && open_div != U_PARA)
 		rc = galley_builder_leave(b);
-	if (rc >= 0)
-		rc = S_outline_close(b, &o, 0);
 	return rc;
 }
 
@@ -1881,7 +1780,8 @@ int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, s
 		goto out; /* the builder has set the error */
 	/* The builder's cursor is back at the document: the release pass may
 	 * now regroup its top-level blocks. */
-	rc = galley_release_number_paragraphs(ctx, galley_builder_current(b));
+	if ((rc = galley_release_number_paragraphs(ctx, galley_builder_current(b))) >= 0)
+		rc = galley_release_outline(ctx, galley_builder_current(b));
 	goto out;
 oom:
 	rc = GALLEY_ENOMEM;

@@ -1,5 +1,6 @@
 /* test_release.c — the release helpers shared by the text and HTML readers:
- * dates, paragraph numbers, chrome, and numbered paragraphs as a list. */
+ * dates, paragraph numbers, chrome, numbered paragraphs as a list, and
+ * marked paragraphs as an outline. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -247,6 +248,59 @@ static void test_number_in_inline(void **state)
 	galley_context_free(ctx);
 }
 
+/* Marked paragraphs as an outline: kinds nest, "note" divs join the item
+ * before them (consecutive notes in one div, as each reader makes them),
+ * and "* " is a bullet only next to another "* ". */
+static void S_as_note(galley_node *p)
+{
+	galley_node *div = galley_node_new(GALLEY_NODE_DIV);
+	assert_int_equal(galley_node_set_role(div, "note"), 0);
+	assert_int_equal(galley_node_insert_before(p, div), 0);
+	galley_node_unlink(p);
+	assert_int_equal(galley_node_append_child(div, p), 0);
+}
+
+static void test_outline(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"□ one", "ㅇ sub", "n1", "n2", "□ two", "Plain.", "* a", "* b",
+		"Between.", "* lone", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	galley_node *n1 = galley_node_next(galley_node_next(galley_node_first_child(doc)));
+	galley_node *n2 = galley_node_next(n1);
+	S_as_note(n1);
+	S_as_note(n2);
+	assert_int_equal(galley_release_outline(ctx, doc), 0);
+
+	galley_node *box = galley_node_first_child(doc);
+	assert_int_equal(galley_node_get_type(box), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(box), 2);
+	galley_node *one = galley_node_first_child(box);
+	assert_string_equal(S_text(galley_node_first_child(one)), "one");
+	galley_node *sub = galley_node_first_child(galley_node_last_child(one));
+	assert_string_equal(S_text(galley_node_first_child(sub)), "sub");
+	galley_node *note = galley_node_last_child(sub);
+	assert_int_equal(galley_node_get_type(note), GALLEY_NODE_DIV);
+	assert_string_equal(galley_node_get_role(note), "note");
+	assert_int_equal(galley_node_child_count(note), 2);
+	assert_string_equal(S_text(note), "n1\nn2");
+	assert_string_equal(S_text(galley_node_last_child(box)), "two");
+
+	galley_node *plain = galley_node_next(box);
+	assert_string_equal(S_text(plain), "Plain.");
+	galley_node *stars = galley_node_next(plain);
+	assert_int_equal(galley_node_get_type(stars), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(stars), 2);
+	assert_string_equal(S_text(galley_node_last_child(stars)), "b");
+	galley_node *between = galley_node_next(stars);
+	assert_string_equal(S_text(between), "Between.");
+	assert_string_equal(S_text(galley_node_next(between)), "* lone");
+	assert_null(galley_node_next(galley_node_next(between)));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +312,7 @@ int main(void)
 		cmocka_unit_test(test_number_paragraphs),
 		cmocka_unit_test(test_number_paragraphs_heading_ends_run),
 		cmocka_unit_test(test_number_in_inline),
+		cmocka_unit_test(test_outline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
