@@ -182,8 +182,10 @@ GALLEY_EXTERN int galley_release_number_paragraphs(galley_context *ctx, galley_n
 /** Turn runs of top-level paragraphs marked as outline items ("□", "ㅇ",
  * "-", "•", "o ", ...) into nested bullet lists: the first marker kind is
  * the outer level, a new kind nests under the last item, a known kind
- * returns to its level; markers are removed, a "note" div right after an
- * item goes into it, any other block ends the outline. Run after
+ * returns to its level; "* " marks an item only in a run of two or more
+ * such paragraphs (a lone one is a note); markers are removed, a "note" div
+ * right after an item goes into it (joining a note div the item already ends
+ * with), any other block ends the outline. Both readers run it after
  * galley_release_number_paragraphs(), which nests the sub-items of
  * numbered paragraphs. */
 GALLEY_EXTERN int galley_release_outline(galley_context *ctx, galley_node *doc);
