@@ -281,7 +281,15 @@ static int S_run_active(char c, int pc, int nc)
 
 static void S_emit(md_state *st, const char *s, size_t n, int width)
 {
-	galley_buffer_append(st->out, s, n);
+	galley_buffer *out = st->out;
+	/* most calls add a byte or a short run: skip the call when it fits */
+	if (out->len + n < out->cap && !out->oom) {
+		memcpy(out->data + out->len, s, n);
+		out->len += n;
+		out->data[out->len] = '\0';
+	} else {
+		galley_buffer_append(out, s, n);
+	}
 	st->col += (size_t)width;
 	st->marker_only = 0;
 	st->begin_content = 0;
@@ -388,6 +396,11 @@ void md_text(md_state *st, const char *s, size_t len, int32_t next)
 			int32_t last = cp;
 			while (j < stop && S_plain((unsigned char)s[j])) {
 				size_t kk;
+				if ((unsigned char)s[j] < 0x80) { /* ASCII letters and digits are one column */
+					last = (unsigned char)s[j++];
+					w++;
+					continue;
+				}
 				last = md_utf8_decode(s + j, len - j, &kk);
 				w += (size_t)md_cp_width(last);
 				j += kk;
