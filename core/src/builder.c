@@ -101,6 +101,19 @@ static int S_prepare(galley_builder *b, galley_node_type type)
 		galley_node_type_name(type), galley_node_type_name(target->type));
 }
 
+/* Add a new node of `type` where the cursor says (after S_prepare). */
+static int S_add(galley_builder *b, galley_node_type type, galley_node **out)
+{
+	int rc = S_prepare(b, type);
+	if (rc)
+		return rc;
+	*out = galley_node_new(type);
+	if (!*out)
+		return S_oom(b);
+	galley__node_link_last(b->cur, *out);
+	return 0;
+}
+
 int galley_builder_enter(galley_builder *b, galley_node_type type)
 {
 	galley_node *n;
@@ -108,13 +121,9 @@ int galley_builder_enter(galley_builder *b, galley_node_type type)
 	if (!b || galley_node_type_is_leaf(type) || type == GALLEY_NODE_DOCUMENT)
 		return b ? galley_error(b->ctx, GALLEY_EUSAGE, "cannot enter a %s",
 			galley_node_type_name(type)) : GALLEY_EUSAGE;
-	rc = S_prepare(b, type);
+	rc = S_add(b, type, &n);
 	if (rc)
 		return rc;
-	n = galley_node_new(type);
-	if (!n)
-		return S_oom(b);
-	galley__node_link_last(b->cur, n);
 	b->cur = n;
 	return 0;
 }
@@ -183,16 +192,10 @@ int galley_builder_leaf(galley_builder *b, galley_node_type type, galley_node **
 	if (!b || !galley_node_type_is_leaf(type))
 		return b ? galley_error(b->ctx, GALLEY_EUSAGE, "a %s is not a leaf",
 			galley_node_type_name(type)) : GALLEY_EUSAGE;
-	rc = S_prepare(b, type);
-	if (rc)
-		return rc;
-	n = galley_node_new(type);
-	if (!n)
-		return S_oom(b);
-	galley__node_link_last(b->cur, n);
-	if (out)
+	rc = S_add(b, type, &n);
+	if (rc == 0 && out)
 		*out = n;
-	return 0;
+	return rc;
 }
 
 int galley_builder_code(galley_builder *b, const char *text, size_t len)

@@ -121,18 +121,13 @@ static void S_raw_text(xmlNodePtr n, galley_buffer *out)
 static char *S_code_language(xmlNodePtr n)
 {
 	for (int pass = 0; pass < 2 && n != NULL; pass++) {
-		const char *cls = html_attr(n, "class");
-		const char *p = cls;
-		while (p != NULL && *p) {
-			while (*p && isspace((unsigned char)*p))
-				p++;
-			const char *e = p;
-			while (*e && !isspace((unsigned char)*e))
-				e++;
+		const char *p = html_attr(n, "class");
+		size_t len;
+		while ((len = html_next_token(&p)) > 0) {
 			size_t skip = strncmp(p, "language-", 9) == 0 ? 9 : strncmp(p, "lang-", 5) == 0 ? 5 : 0;
-			if (skip && (size_t)(e - p) > skip)
-				return strndup(p + skip, (size_t)(e - p) - skip);
-			p = e;
+			if (skip && len > skip)
+				return strndup(p + skip, len - skip);
+			p += len;
 		}
 		/* <pre><code class="language-x"> */
 		xmlNodePtr code = NULL;

@@ -125,17 +125,12 @@ static const char *S_get(const S_meta *m, const char *key)
 
 static int S_has_token(const char *list, const char *word)
 {
-	size_t wl = strlen(word);
+	size_t wl = strlen(word), len;
 	const char *p = list;
-	while (p != NULL && *p) {
-		while (*p && isspace((unsigned char)*p))
-			p++;
-		const char *e = p;
-		while (*e && !isspace((unsigned char)*e))
-			e++;
-		if ((size_t)(e - p) == wl && strncasecmp(p, word, wl) == 0)
+	while ((len = html_next_token(&p)) > 0) {
+		if (len == wl && strncasecmp(p, word, wl) == 0)
 			return 1;
-		p = e;
+		p += len;
 	}
 	return 0;
 }
@@ -707,15 +702,10 @@ static void S_meta_tag(S_meta *m, xmlNodePtr el)
 		if (p == NULL)
 			continue;
 		/* property="og:title dc:title" names several keys */
-		while (*p) {
-			while (*p && isspace((unsigned char)*p))
-				p++;
-			const char *e = p;
-			while (*e && !isspace((unsigned char)*e))
-				e++;
-			if (e > p)
-				S_add_pair(m, p, (size_t)(e - p), content);
-			p = e;
+		size_t len;
+		while ((len = html_next_token(&p)) > 0) {
+			S_add_pair(m, p, len, content);
+			p += len;
 		}
 	}
 }

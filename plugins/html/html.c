@@ -37,6 +37,19 @@ int html_is(xmlNodePtr node, const char *name)
 		strcmp((const char *)node->name, name) == 0;
 }
 
+size_t html_next_token(const char **p)
+{
+	const char *s = *p, *e;
+	if (s == NULL)
+		return 0;
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	for (e = s; *e && !isspace((unsigned char)*e); e++)
+		;
+	*p = s;
+	return (size_t)(e - s);
+}
+
 const char *html_attr(xmlNodePtr node, const char *name)
 {
 	if (node == NULL || node->type != XML_ELEMENT_NODE)

@@ -62,6 +62,9 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 const char *html_strcasestr(const char *hay, const char *needle); /* ASCII case-folded strstr */
 int html_is(xmlNodePtr node, const char *name);
 const char *html_attr(xmlNodePtr node, const char *name); /* borrowed, NULL when absent */
+/* The next token of a space-separated list (class, rel, property): moves *p
+ * to its start and returns its length, 0 at the end. Advance *p by it. */
+size_t html_next_token(const char **p);
 /* The text of a subtree, whitespace collapsed and trimmed, appended to out. */
 int html_text(xmlNodePtr node, galley_buffer *out);
 /* The same, but stop (returning 1) once more than max bytes were written. */

@@ -153,7 +153,7 @@ static void S_check_seed(json_t *exp)
 static void test_seed_local(void **state)
 {
 	(void)state;
-	json_t *exp = json_load_file(HTML_FIXTURES "/mofa-2024-01-18-consultation.expected.json", 0, NULL);
+	json_t *exp = json_load_file(SEED_FACTS, 0, NULL) /* the seed's facts, kept once in tests/fixtures/text */;
 	assert_non_null(exp);
 	S_check_seed(exp);
 	json_decref(exp);
