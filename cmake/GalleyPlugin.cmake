@@ -8,7 +8,10 @@ function(galley_add_plugin name)
     PREFIX "" OUTPUT_NAME ${name}
     LIBRARY_OUTPUT_DIRECTORY ${GALLEY_PLUGIN_BUILD_DIR}
     C_VISIBILITY_PRESET hidden
-    INSTALL_RPATH "$ORIGIN/../..")
+    # No RUNPATH: a plugin is only ever loaded by libgalley, which is then
+    # already in the process (a padded build RUNPATH would hold an empty
+    # element, i.e. the current folder).
+    SKIP_BUILD_RPATH ON)
   target_link_libraries(galley-plugin-${name} PRIVATE galley ${P_LIBRARIES})
   add_dependencies(galley-cli galley-plugin-${name})
   install(TARGETS galley-plugin-${name} LIBRARY DESTINATION ${GALLEY_PLUGIN_INSTALL_RELDIR})

@@ -1,7 +1,7 @@
 /* loader.c — finds plugins in the plugin folders (and nowhere else), checks
  * each one's ABI before running any of its code, and keeps the registry of
  * the readers and writers they register. */
-#define _GNU_SOURCE /* dladdr(), to find the installed plugin folder beside libgalley */
+#define _GNU_SOURCE /* dladdr(), to find the plugin folder beside libgalley */
 #include "loader.h"
 
 #include <dirent.h>
@@ -254,40 +254,30 @@ int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *d
 /* The search path                                                    */
 /* ------------------------------------------------------------------ */
 
-/* 1 when path is dir or lies under it. */
-static int S_is_under(const char *path, const char *dir)
-{
-	size_t n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
-
-/* The build tree's plugins are only for a galley that runs from the build
- * tree (build/galley, or a test program beneath build/). */
-static int S_running_from_build_tree(void)
-{
-	char exe[PATH_MAX], bin[PATH_MAX];
-	if (!realpath("/proc/self/exe", exe) || !realpath(GALLEY_BINARY_DIR, bin))
-		return 0;
-	return S_is_under(exe, bin);
-}
-
-/* The installed plugin folder, found beside the libgalley actually loaded
- * (LIBDIR/galley/plugins) so an installed tree works wherever it was put. */
-static int S_installed_dir(char *out, size_t size)
+/* The built-in plugin folder, found beside the libgalley actually loaded,
+ * never from a path compiled in: LIBDIR/galley/plugins for an installed
+ * library, so an installed tree works wherever it was put and never loads
+ * another install's plugins; BUILD/plugins for the library of a build tree
+ * (the folder that holds CMakeCache.txt), so build/galley and the tests run
+ * in place with the plugins built beside them. */
+static int S_builtin_dir(char *out, size_t size)
 {
 	Dl_info info;
-	char lib[PATH_MAX], bin[PATH_MAX];
+	char lib[PATH_MAX], probe[PATH_MAX + 32];
+	struct stat st;
 	char *slash;
 
 	if (!dladdr((void *)galley_load_plugins, &info) || !info.dli_fname || !realpath(info.dli_fname, lib))
 		return -1;
-	if (realpath(GALLEY_BINARY_DIR, bin) && S_is_under(lib, bin))
-		return -1;
 	if (!(slash = strrchr(lib, '/')))
 		return -1;
 	*slash = '\0';
+	snprintf(probe, sizeof probe, "%s/CMakeCache.txt", lib);
+	if (stat(probe, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((size_t)snprintf(out, size, "%s/plugins", lib) >= size)
+			return -1;
+		return 0;
+	}
 	if ((size_t)snprintf(out, size, "%s/galley/plugins", lib) >= size)
 		return -1;
 	return 0;
@@ -332,12 +322,8 @@ static int S_search_dirs(struct galley_registry *reg, struct strlist *dirs)
 		if (*env == ':')
 			env++;
 	}
-	if (!rc && S_running_from_build_tree())
-		rc = S_add_search_dir(reg->ctx, dirs, GALLEY_PLUGIN_BUILD_DIR);
-	if (!rc && S_installed_dir(inst, sizeof inst) == 0)
+	if (!rc && S_builtin_dir(inst, sizeof inst) == 0)
 		rc = S_add_search_dir(reg->ctx, dirs, inst);
-	if (!rc)
-		rc = S_add_search_dir(reg->ctx, dirs, GALLEY_PLUGIN_INSTALL_DIR);
 	return rc;
 }
 

@@ -24,6 +24,8 @@ outside() {
 	trap 'rm -rf "$work"' EXIT
 	cp good.lines "$work"/ && cd "$work" || exit 1
 }
+# copy_galley DIR — galley and the libgalley it finds beside itself ($ORIGIN).
+copy_galley() { mkdir -p "$1" && cp "$GALLEY" "$1/galley" && cp -P "$(dirname "$GALLEY")"/libgalley.so* "$1/"; }
 
 printf 'First paragraph\nSecond paragraph\n' >good.lines
 printf 'ok line\nthis line says FAIL\n' >bad.lines
@@ -87,7 +89,7 @@ bad-input)
 	g -t lines bad.lines; expect_rc 1; one_line_err; expect_err "galley: bad.lines: line 2 says FAIL"; [ ! -s out ] || fail "output written" ;;
 undetectable-input)
 	# Only the test plugins: the text reader would rightly claim plain text.
-	outside; mkdir bin; cp "$GALLEY" bin/galley; GALLEY=$work/bin/galley
+	outside; copy_galley bin; GALLEY=$work/bin/galley
 	printf 'no idea what this is\n' >mystery.dat
 	g -t lines mystery.dat; expect_rc 1; expect_err "galley: mystery.dat: cannot tell the input format; use -f FORMAT" ;;
 probe-stdin)
@@ -192,7 +194,7 @@ list-plugins)
 	while IFS=$'\t' read -r _ _ p _; do [ -f "$p" ] || fail "listed path $p does not exist"; done <out ;;
 plugin-removal)
 	# A galley outside the build tree sees only the folder it is given.
-	outside; mkdir bin plugins; cp "$GALLEY" bin/galley
+	outside; mkdir plugins; copy_galley bin
 	cp "$CLI_PLUGINS"/clitest.so "$CLI_PLUGINS"/clitest2.so plugins/
 	cp "$BUILD_PLUGINS"/*.so plugins/ 2>/dev/null
 	bin/galley --plugin-dir plugins --list-output-formats >before 2>err || fail "listing failed"
@@ -209,7 +211,7 @@ plugin-removal)
 	done
 	[ "$(cat after)" = "$(printf 'book\ndotted\nfailw\nlines\nln\npack\nzipw')" ] || fail "unexpected formats left: $(cat after)" ;;
 plugin-path-order)
-	outside; mkdir a b bin; cp "$GALLEY" bin/galley
+	outside; mkdir a b; copy_galley bin
 	cp "$CLI_PLUGINS"/clitest.so a/; cp "$CLI_PLUGINS"/clitest.so b/
 	GALLEY_PLUGIN_PATH="$work/b:$work/a" bin/galley --list-plugins >out 2>err
 	[ "$(cut -f3 out)" = "$work/b/clitest.so" ] || fail "GALLEY_PLUGIN_PATH order not kept: $(cat out)"

@@ -23,14 +23,42 @@ for p in "$build"/plugins/*.so; do
 done
 [ -e "$prefix/lib/galley/plugins/clitest.so" ] && fail "a test-only plugin was installed"
 
-# The installed galley runs and loads the installed plugins, not the build tree's.
-"$prefix/bin/galley" --version >/dev/null || fail "installed galley does not run"
-"$prefix/bin/galley" --list-plugins >"$scratch/plugins" 2>"$scratch/err" || fail "--list-plugins failed"
-for p in "$prefix"/lib/galley/plugins/*.so; do
-	[ -e "$p" ] || continue
-	cut -f3 "$scratch/plugins" | grep -qx "$(realpath "$p")" || fail "installed plugin $p not loaded: $(cat "$scratch/plugins")"
+# The installed galley runs and loads the installed plugins, not the build
+# tree's, nor those of another install: a second prefix, installed after the
+# first, must change nothing the first one loads (and the other way round).
+prefix2=$(mktemp -d "${TMPDIR:-/tmp}/galley-prefix2.XXXXXX") || exit 1
+trap 'rm -rf "$prefix" "$prefix2"' EXIT
+cmake --install "$build" --prefix "$prefix2/opt/galley" >>"$scratch/install.log" 2>&1 || fail "second cmake --install failed"
+for p in "$prefix" "$prefix2/opt/galley"; do
+	"$p/bin/galley" --version >/dev/null || fail "installed galley in $p does not run"
+	"$p/bin/galley" --list-plugins >"$scratch/plugins" 2>"$scratch/err" || fail "--list-plugins failed"
+	[ -s "$scratch/plugins" ] || fail "the galley in $p loaded no plugin"
+	for q in "$p"/lib/galley/plugins/*.so; do
+		[ -e "$q" ] || continue
+		cut -f3 "$scratch/plugins" | grep -qx "$(realpath "$q")" || fail "installed plugin $q not loaded: $(cat "$scratch/plugins")"
+	done
+	while IFS="$(printf '\t')" read -r _ _ path _; do
+		case $path in "$(realpath "$p")"/lib/galley/plugins/*) ;; *) fail "the galley in $p loaded $path" ;; esac
+	done <"$scratch/plugins"
+	# The library carries no plugin folder of the build (nor any other).
+	strings "$p/lib/libgalley.so" | grep -F "$build/plugins" && fail "libgalley.so names the build tree's plugin folder"
+	strings "$p/lib/libgalley.so" | grep -E '/lib/galley/plugins' && fail "libgalley.so has an install folder compiled in"
+	# The pkg-config file names the prefix it was installed to, normalised.
+	[ "$(PKG_CONFIG_PATH="$p/lib/pkgconfig" pkg-config --variable=plugindir galley)" = "$p/lib/galley/plugins" ] ||
+		fail "pkg-config plugindir is $(PKG_CONFIG_PATH="$p/lib/pkgconfig" pkg-config --variable=plugindir galley), not $p/lib/galley/plugins"
 done
-grep -qF "$build/plugins" "$scratch/plugins" && fail "the installed galley loaded build-tree plugins"
+
+# No RUNPATH/RPATH of a built or installed ELF holds an empty element (the
+# current folder) or a relative one; $ORIGIN is fine.
+if command -v readelf >/dev/null; then
+	for f in $(find "$build" "$prefix" -type f \( -name '*.so*' -o -perm -u+x \) ! -path '*/CMakeFiles/*'); do
+		head -c 4 "$f" 2>/dev/null | grep -q 'ELF' || continue
+		rp=$(readelf -d "$f" 2>/dev/null | sed -n 's/.*(R[UN]*PATH).*\[\(.*\)\]/\1/p')
+		[ -n "$rp" ] || continue
+		case ":$rp:" in *::*) fail "$f has an empty RUNPATH element: [$rp]" ;; esac
+		IFS=: ; for e in $rp; do case $e in /* | '$ORIGIN' | '$ORIGIN'/*) ;; *) unset IFS; fail "$f has a relative RUNPATH element '$e'" ;; esac; done; unset IFS
+	done
+fi
 
 # The CMake package.
 cmake -S "$example" -B "$scratch/cmake" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_COMPILER="$cc" \
@@ -44,8 +72,6 @@ line=$(grep '^wordcount	' "$scratch/plugins") || fail "example not listed: $(cat
 # pkg-config alone.
 mkdir -p "$scratch/pc"
 flags=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs galley) || fail "pkg-config does not know galley"
-[ "$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --variable=plugindir galley)" -ef "$prefix/lib/galley/plugins" ] ||
-	fail "pkg-config plugindir is wrong"
 "$cc" -shared -fPIC -fvisibility=hidden -o "$scratch/pc/wordcount.so" "$example/wordcount.c" $flags || fail "pkg-config build failed"
 "$prefix/bin/galley" --plugin-dir "$scratch/pc" --list-plugins | grep -q "^wordcount	1.0.0	$(realpath "$scratch/pc")/wordcount.so	" ||
 	fail "pkg-config-built example not loaded"

@@ -390,7 +390,10 @@ typedef struct galley_reader galley_reader;
 typedef struct galley_writer galley_writer;
 
 /** Add a plugin folder, searched before those added later and before the
- * defaults (GALLEY_PLUGIN_PATH, the build tree, the installed folder). */
+ * defaults: GALLEY_PLUGIN_PATH, then the built-in folder found beside the
+ * libgalley that is loaded (LIBDIR/galley/plugins when installed; the
+ * build tree's plugins/ for the library of a build tree). No path is
+ * compiled in, and the current folder is never searched. */
 GALLEY_EXTERN int galley_add_plugin_dir(galley_context *ctx, const char *dir);
 /** Load every plugin from the search path. Plugins that are refused are
  * reported with galley_log(GALLEY_LOG_WARN) and skipped; returns 0 unless
