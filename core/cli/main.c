@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,24 +26,26 @@ struct cli {
 	int list_in, list_out, list_plugins;
 	int dump; /* --dump-tree: print the tree instead of writing a format */
 	int verbosity;
+	const char **missing_dirs; /* --plugin-dir arguments that are not folders */
+	size_t nmissing;
 	char **inputs;
 	size_t ninputs;
 };
 
 static const char S_usage[] =
 	"Usage: galley [OPTIONS] [INPUT...]\n"
-	"       galley batch [OPTIONS] -o DEST INPUT...\n"
-	"Convert a press release (text, HTML, JSON) to another format.\n"
-	"INPUT is a file, or - (or nothing) for standard input.\n"
+	"Convert a press release (text, HTML, JSON) to Markdown, TEI or JSON.\n"
+	"INPUT is a file, or - (or nothing) for standard input. One input makes one\n"
+	"output; to convert many files, run galley once per file.\n"
 	"\n"
 	"  -f, --from FORMAT        input format (default: from the extension, then the content)\n"
 	"  -t, --to FORMAT          output format (default: from the extension of -o)\n"
 	"  -o, --output FILE        write to FILE instead of standard output\n"
-	"  -M, --metadata KEY=VALUE set a metadata field (an empty VALUE removes it)\n"
+	"  -M, --metadata KEY=VALUE set a metadata field (an empty VALUE removes it;\n"
+	"                           repeated authors/keywords add to the list)\n"
 	"  -O, --option KEY=VALUE   pass an option to the reader and writer\n"
 	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
 	"      --no-front-matter    leave out the metadata block of text formats\n"
-	"      --data-dir DIR       take writers' data files from DIR/FORMAT/ first\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	"      --list-input-formats   list the input formats and exit\n"
 	"      --list-output-formats  list the output formats and exit\n"
@@ -65,7 +68,6 @@ enum {
 	OPT_VERSION,
 	OPT_WRAP,
 	OPT_NO_FRONT_MATTER,
-	OPT_DATA_DIR,
 	OPT_DUMP_TREE
 };
 
@@ -85,7 +87,6 @@ static const struct option S_options[] = {
 	{"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
 	{"wrap", required_argument, NULL, OPT_WRAP},
 	{"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
-	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
 	{"dump-tree", no_argument, NULL, OPT_DUMP_TREE},
 	{NULL, 0, NULL, 0}};
 
@@ -188,10 +189,23 @@ static int S_parse(struct cli *c, int argc, char **argv)
 		case OPT_LIST_PLUGINS:
 			c->list_plugins = 1;
 			break;
-		case OPT_PLUGIN_DIR:
+		case OPT_PLUGIN_DIR: {
+			struct stat st;
 			if (galley_add_plugin_dir(c->ctx, optarg) < 0)
 				return S_usage_error("--plugin-dir: %s", galley_context_error(c->ctx));
+			/* Not an error (a script may name a folder that is not always
+			 * there), but never silent. */
+			if (stat(optarg, &st) < 0 || !S_ISDIR(st.st_mode)) {
+				const char **nd = realloc(c->missing_dirs, (c->nmissing + 1) * sizeof *nd);
+				if (!nd) {
+					fputs("galley: out of memory\n", stderr);
+					return EXIT_IO;
+				}
+				c->missing_dirs = nd;
+				c->missing_dirs[c->nmissing++] = optarg;
+			}
 			break;
+		}
 		case OPT_WRAP:
 			if (strcmp(optarg, "none") != 0 && (!S_all_digits(optarg) || atoi(optarg) <= 0))
 				return S_usage_error("--wrap wants 'none' or a number of columns, not '%s'", optarg);
@@ -204,10 +218,6 @@ static int S_parse(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_DUMP_TREE:
 			c->dump = 1;
-			break;
-		case OPT_DATA_DIR:
-			if ((rc = S_set_option(c, "data-dir", optarg)))
-				return rc;
 			break;
 		default: /* getopt_long has said what was wrong */
 			fputs("Try 'galley --help' for more information.\n", stderr);
@@ -271,8 +281,13 @@ static int S_pick_writer(struct cli *c, const galley_writer **out)
 		if (!(*out = galley_find_writer(c->ctx, c->to)))
 			return S_usage_error("unknown output format '%s' (see galley --list-output-formats)", c->to);
 	} else if (c->output && strcmp(c->output, "-") != 0) {
-		if (!(*out = galley_writer_for_path(c->ctx, c->output)))
+		if (!(*out = galley_writer_for_path(c->ctx, c->output))) {
+			size_t n = strlen(c->output);
+			if (n >= 4 && strcasecmp(c->output + n - 4, ".xml") == 0)
+				return S_usage_error("'%s': .xml does not say which XML format; use -t tei (or name it .tei.xml)",
+					c->output);
 			return S_usage_error("cannot tell the output format from '%s'; use -t FORMAT", c->output);
+		}
 	} else {
 		return S_usage_error("%s", "no output format: use -t FORMAT, or -o FILE with a known extension");
 	}
@@ -283,6 +298,20 @@ static int S_is_stdout(const char *output)
 {
 	return !output || strcmp(output, "-") == 0 || strcmp(output, "/dev/stdout") == 0 ||
 	       strcmp(output, "/dev/fd/1") == 0 || strcmp(output, "/proc/self/fd/1") == 0;
+}
+
+/* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains:
+ * not text, HTML or JSON (the text reader has the same rule). */
+static int S_looks_binary(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (!data)
+		return 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return 0;
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+		return 0;
+	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
 }
 
 /* Read one input and convert it to a document. Returns -1 on success, else
@@ -306,12 +335,19 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const char *in
 	if (!r)
 		r = galley_reader_probe(c->ctx, data.data ? data.data : "", data.len);
 	if (!r) {
-		fprintf(stderr, "galley: %s: cannot tell the input format; use -f FORMAT\n", name);
+		if (S_looks_binary(data.data, data.len))
+			fprintf(stderr, "galley: %s: binary data, not a document galley reads (use -f FORMAT to force a reader)\n",
+				name);
+		else
+			fprintf(stderr, "galley: %s: cannot tell the input format; use -f FORMAT\n", name);
 		galley_buffer_dispose(&data);
 		return EXIT_CONVERT;
 	}
+
 	galley_log(c->ctx, GALLEY_LOG_INFO, "reading as %s", galley_reader_name(r));
 	rc = galley_read(c->ctx, r, data.data ? data.data : "", data.len, doc);
+	if (rc >= 0 && data.len == 0 && c->verbosity >= 0)
+		fprintf(stderr, "galley: %s: warning: empty input, the document is empty\n", name);
 	galley_buffer_dispose(&data);
 	if (rc < 0) {
 		code = galley_context_error_code(c->ctx);
@@ -329,13 +365,22 @@ static int S_apply_metadata(struct cli *c, galley_node *doc, const char *name)
 	for (i = 0; i < c->nmeta && meta; i++) {
 		const char *eq = strchr(c->meta[i], '=');
 		char key[256];
-		size_t klen = (size_t)(eq - c->meta[i]);
+		size_t klen = (size_t)(eq - c->meta[i]), j;
+		int again = 0, rc;
 		if (klen >= sizeof key)
 			return S_usage_error("metadata key too long: '%s'", c->meta[i]);
 		memcpy(key, c->meta[i], klen);
 		key[klen] = '\0';
-		/* An empty value removes the field; a list key gets just this value. */
-		if (galley_meta_set(meta, key, eq[1] ? eq + 1 : NULL) < 0) {
+		/* An empty value removes the field. The first -M of a list key
+		 * (authors, keywords) replaces what the reader found; each later
+		 * one adds a value, so -M authors=a -M authors=b gives [a, b]. */
+		for (j = 0; j < i && galley_meta_key_is_list(key); j++)
+			again = again || (strncmp(c->meta[j], c->meta[i], klen + 1) == 0);
+		if (again && eq[1])
+			rc = galley_meta_add(meta, key, eq + 1);
+		else
+			rc = galley_meta_set(meta, key, eq[1] ? eq + 1 : NULL);
+		if (rc < 0) {
 			fprintf(stderr, "galley: %s: cannot set metadata %s\n", name, c->meta[i]);
 			return EXIT_USAGE;
 		}
@@ -362,8 +407,8 @@ static int S_convert(struct cli *c)
 		return S_usage_error("unknown input format '%s' (see galley --list-input-formats)", c->from);
 	if (!c->dump && ninputs > 1 && !galley_writer_takes_many(w)) {
 		fprintf(stderr,
-			"galley: the %s writer makes one document from one input; to convert several files use "
-			"'galley batch'\n",
+			"galley: the %s writer makes one document from one input; run galley once per file "
+			"('galley batch' is not implemented yet)\n",
 			galley_writer_name(w));
 		return EXIT_USAGE;
 	}
@@ -419,10 +464,11 @@ static int S_convert(struct cli *c)
 int main(int argc, char **argv)
 {
 	struct cli c;
+	size_t i;
 	int rc;
 
 	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
-		fputs("galley: batch mode is not implemented yet\n", stderr);
+		fputs("galley: batch mode is not implemented yet; run galley once per file\n", stderr);
 		return EXIT_USAGE;
 	}
 	memset(&c, 0, sizeof c);
@@ -433,6 +479,8 @@ int main(int argc, char **argv)
 	if ((rc = S_parse(&c, argc, argv)) >= 0)
 		goto out;
 	galley_context_set_verbosity(c.ctx, c.verbosity);
+	for (i = 0; i < c.nmissing && c.verbosity >= 0; i++)
+		fprintf(stderr, "galley: warning: --plugin-dir %s: no such folder\n", c.missing_dirs[i]);
 	if (galley_load_plugins(c.ctx) < 0) {
 		fprintf(stderr, "galley: cannot load plugins: %s\n", galley_context_error(c.ctx));
 		rc = EXIT_IO;
@@ -455,6 +503,7 @@ out:
 		rc = EXIT_IO;
 	}
 	free(c.meta);
+	free(c.missing_dirs);
 	galley_context_free(c.ctx);
 	return rc;
 }

@@ -16,7 +16,7 @@ const char *galley_writer_name(const galley_writer *w)
 
 const char *galley_writer_extension(const galley_writer *w)
 {
-	return w ? w->f.writer->extension : NULL;
+	return w ? w->f.ext : NULL;
 }
 
 int galley_writer_is_binary(const galley_writer *w)

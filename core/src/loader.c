@@ -69,6 +69,7 @@ static void S_format_free(struct galley_format *f)
 {
 	if (f) {
 		free(f->name);
+		free(f->ext);
 		free(f);
 	}
 }
@@ -228,6 +229,13 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 		f->writer = wd;
 		f->name = names.v[i];
 		names.v[i] = NULL;
+		if (wd && wd->extension) {
+			const char *e = wd->extension + strspn(wd->extension, ", \t.");
+			if (!(f->ext = galley__strndup(e, strcspn(e, ", \t")))) {
+				S_format_free(f);
+				goto oom;
+			}
+		}
 		f->primary = i == 0;
 		f->plugin = reg->current;
 		reg->fmts[reg->nfmts++] = f;

@@ -14,6 +14,7 @@ struct galley_format {
 	const galley_reader_desc *reader; /* exactly one of reader/writer is set */
 	const galley_writer_desc *writer;
 	char *name;    /* the name or alias this handle answers to (owned) */
+	char *ext;     /* a writer's first extension, its outputs' (owned) */
 	int primary;   /* 1 for the handle of the descriptor's own name */
 	size_t plugin; /* index of the plugin that registered it */
 };

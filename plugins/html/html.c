@@ -205,11 +205,33 @@ static const char *S_charset_alias(const char *label)
 	return label;
 }
 
+/* 1 for libxml2 2.9's "Tag NAME invalid" about an element HTML5 defines:
+ * the page is right, the parser is old, so the warning is noise. */
+static int S_html5_tag_warning(const char *msg)
+{
+	static const char *const html5[] = {"article", "aside", "audio", "bdi", "canvas", "data", "datalist",
+		"details", "dialog", "figcaption", "figure", "footer", "header", "hgroup", "main", "mark", "math",
+		"meter", "nav", "output", "picture", "progress", "rp", "rt", "ruby", "search", "section", "slot",
+		"source", "summary", "svg", "template", "time", "track", "video", "wbr", NULL};
+	size_t n, i;
+	if (!msg || strncmp(msg, "Tag ", 4) != 0)
+		return 0;
+	msg += 4;
+	n = strcspn(msg, " ");
+	if (strncmp(msg + n, " invalid", 8) != 0)
+		return 0;
+	for (i = 0; html5[i]; i++)
+		if (strlen(html5[i]) == n && strncasecmp(msg, html5[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void S_parser_error(void *data, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr pctx = data;
 	galley_context *ctx = pctx != NULL ? pctx->_private : NULL;
-	if (ctx == NULL || err == NULL || galley_context_verbosity(ctx) < GALLEY_LOG_DEBUG)
+	if (ctx == NULL || err == NULL || galley_context_verbosity(ctx) < GALLEY_LOG_DEBUG ||
+		S_html5_tag_warning(err->message))
 		return;
 	galley_log(ctx, GALLEY_LOG_DEBUG, "html line %d: %s", err->line,
 		err->message ? err->message : "parser error");

@@ -716,6 +716,9 @@ int galley_json_read(galley_context *ctx, galley_builder *b, const char *data, s
 		;
 	if (i == len)
 		return galley_error(ctx, GALLEY_EINVAL, "$: empty input, expected a galley document (JSON)");
+	/* JSON text never holds a NUL byte (a NUL character is written \u0000). */
+	if (memchr(data, '\0', len < 4096 ? len : 4096))
+		return galley_error(ctx, GALLEY_EINVAL, "binary data, not JSON");
 	/* NUL characters are accepted so that text keeps them; the fields the
 	 * tree keeps as C strings refuse them one by one. */
 	doc = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);

@@ -6,7 +6,7 @@ static const galley_writer_desc S_markdown = {
 	GALLEY_WRITER_VERSION,
 	"markdown",
 	"md,gfm",
-	"md",
+	"md,markdown",
 	"CommonMark with YAML front matter (gfm: GitHub pipe tables and footnotes)",
 	0,
 	md_write,

@@ -36,7 +36,7 @@ version)
 	grep -qE '^galley [0-9]+\.[0-9]+\.[0-9]+$' out || fail "bad --version output" ;;
 help)
 	g --help; expect_rc 0; expect_out "Usage: galley"
-	for o in --from --to --output --metadata --option --wrap --no-front-matter --data-dir --plugin-dir \
+	for o in --from --to --output --metadata --option --wrap --no-front-matter --plugin-dir \
 		--list-input-formats --list-output-formats --list-plugins --quiet --verbose --help --version; do
 		expect_out "$o"
 	done ;;
@@ -52,7 +52,45 @@ help-matches-man)
 		[ -s man.err ] && { cat man.err >&2; fail "man page warnings"; }
 	fi ;;
 batch)
-	"$GALLEY" batch -o dest x >out 2>err; rc=$?; expect_rc 2; expect_err "galley: batch mode is not implemented yet" ;;
+	"$GALLEY" batch -o dest x >out 2>err; rc=$?; expect_rc 2; expect_err "galley: batch mode is not implemented yet"
+	g --help; grep -q "galley batch" out && fail "--help offers galley batch, which does not exist yet"
+	g good.lines good.lines -t lines; expect_rc 2; expect_err "run galley once per file" ;;
+formats-documented)
+	# The formats the man page and README name are exactly those the built-in plugins give.
+	"$GALLEY" --list-output-formats >outs 2>err && "$GALLEY" --list-input-formats >ins 2>>err || fail "listing failed"
+	man_list() { awk -v start="$1" '$0 == start { on = 1; next } on && /^and whatever plugins add/ { exit }
+		on && /^\.BR? / { w = $2; gsub(/[^a-z0-9-]/, "", w); print w }' "$MANPAGE" | sort -u; }
+	readme_list() { grep "^$1 formats" "$README" | grep -o '`[a-z0-9-]*`' | tr -d '`' | sort -u; }
+	[ "$(man_list 'Writers:')" = "$(sort -u outs)" ] || fail "galley.1 lists writers $(man_list 'Writers:' | tr '\n' ' '), galley has $(tr '\n' ' ' <outs)"
+	[ "$(man_list 'Readers:')" = "$(sort -u ins)" ] || fail "galley.1 lists readers $(man_list 'Readers:' | tr '\n' ' '), galley has $(tr '\n' ' ' <ins)"
+	[ "$(readme_list Output)" = "$(sort -u outs)" ] || fail "README lists writers $(readme_list Output | tr '\n' ' '), galley has $(tr '\n' ' ' <outs)"
+	[ "$(readme_list Input)" = "$(sort -u ins)" ] || fail "README lists readers $(readme_list Input | tr '\n' ' '), galley has $(tr '\n' ' ' <ins)"
+	for f in "$MANPAGE" "$README"; do
+		grep -qiE '\b(docx|epub)\b' "$f" && grep -iE '\b(docx|epub)\b' "$f" | grep -qviE 'planned|not yet|later' &&
+			fail "$(basename "$f") names DOCX/EPUB as if they existed: $(grep -iE '\b(docx|epub)\b' "$f" | grep -viE 'planned|not yet|later' | head -1)"
+	done
+	grep -q -- '--data-dir' "$MANPAGE" && fail "galley.1 documents --data-dir, which galley does not have"
+	: ;;
+binary-input)
+	printf 'PK\003\004\000\000\001\002binary' >bin.dat
+	g bin.dat -t lines; expect_rc 1; one_line_err; expect_err "galley: bin.dat: binary data"
+	g -f json bin.dat -t lines; expect_rc 1; one_line_err; expect_err "galley: bin.dat: binary data, not JSON" ;;
+empty-input)
+	: >empty.txt
+	g empty.txt -t lines; expect_rc 0; expect_err "galley: empty.txt: warning: empty input"
+	g -q empty.txt -t lines; expect_rc 0; [ -s err ] && fail "-q should hide the empty-input warning" ; : ;;
+missing-plugin-dir)
+	g --plugin-dir "$work/nowhere" good.lines -t lines; expect_rc 0; expect_err "warning: --plugin-dir $work/nowhere: no such folder"
+	g -q --plugin-dir "$work/nowhere" good.lines -t lines; expect_rc 0; [ -s err ] && fail "-q should hide the warning"; : ;;
+metadata-lists)
+	g good.lines -t lines -M authors=a -M authors=b -M keywords=k; expect_rc 0
+	expect_out "@authors=a"; expect_out "@authors=b"; expect_out "@keywords=k"
+	g good.lines -t lines -M authors=a -M authors= ; expect_rc 0; grep -q "@authors=" out && fail "an empty value should remove authors"; : ;;
+xml-extension)
+	g good.lines -o out.xml; expect_rc 2; expect_err ".xml does not say which XML format; use -t tei"; [ ! -e out.xml ] || fail "out.xml written"
+	[ -e "$BUILD_PLUGINS/markdown.so" ] || skip "no markdown plugin built"
+	"$GALLEY" -f text -o out.markdown good.lines 2>err || fail "-o x.markdown not recognised: $(cat err)"
+	grep -q "First paragraph" out.markdown || fail "no Markdown in out.markdown" ;;
 unknown-option)
 	g --no-such-option good.lines; expect_rc 2; expect_err "no-such-option"; expect_err "galley --help" ;;
 missing-argument)
@@ -109,6 +147,8 @@ several-inputs-many)
 	[ "$(grep -v '^#' out | tr '\n' '|')" = "First paragraph|Second paragraph|---|third|" ] || fail "documents out of order" ;;
 binary-terminal)
 	command -v script >/dev/null || skip "no script(1) to give galley a terminal"
+	script -qec "test -t 1" /dev/null >/dev/null 2>&1 </dev/null ||
+		skip "no pseudo-terminal here (script(1) cannot open one), so binary output to a terminal cannot be tried"
 	script -qec "'$GALLEY' --plugin-dir '$CLI_PLUGINS' -t pack good.lines; echo rc=\$?" /dev/null >out 2>&1
 	grep -q 'rc=2' out || fail "binary output to a terminal was not refused"
 	grep -q "not writing binary pack output to a terminal" out || fail "no clear message" ;;
@@ -168,7 +208,7 @@ metadata-bad)
 	g good.lines -t lines -M novalue; expect_rc 2; expect_err "KEY=VALUE"
 	g good.lines -t lines -M =x; expect_rc 2 ;;
 options)
-	g good.lines -t lines --wrap=40 --no-front-matter --data-dir /tmp -O x=1; expect_rc 0
+	g good.lines -t lines --wrap=40 --no-front-matter -O data-dir=/tmp -O x=1; expect_rc 0
 	expect_out "%wrap=40"; expect_out "%front-matter=false"; expect_out "%data-dir=/tmp"; expect_out "%x=1"
 	g good.lines -t lines --wrap=wide; expect_rc 2; expect_err "--wrap"
 	g good.lines -t lines -O novalue; expect_rc 2 ;;

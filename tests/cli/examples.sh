@@ -20,7 +20,27 @@ convert-folder)
 	head -c 2000 /dev/zero >"$work/src/bad.txt"
 	sh "$EXAMPLES/convert-folder.sh" "$work/src" "$work/out2" markdown 2>"$work/err" && fail "a failure went unreported"
 	grep -q "bad.txt" "$work/err" || fail "the failing file is not named"
-	[ -s "$work/out2/en-notes.md" ] || fail "good files not converted after a failure" ;;
+	[ -s "$work/out2/en-notes.md" ] || fail "good files not converted after a failure"
+	grep -q "^  .*bad.txt (markdown)$" "$work/err" || fail "failures are not listed: $(cat "$work/err")"
+	rm "$work/src/bad.txt"
+	# Two releases with one name keep apart: a.txt and a.html give a.txt.md and a.html.md.
+	mkdir -p "$work/same" && cp "$FIXTURES"/text/en-notes.txt "$work/same/a.txt" &&
+		cp "$FIXTURES"/html/mofa-2024-01-18-consultation.html "$work/same/a.html" &&
+		cp "$FIXTURES"/text/ko-box-items.txt "$work/same/b.txt" || exit 1
+	sh "$EXAMPLES/convert-folder.sh" "$work/same" "$work/out3" markdown || fail "exit $?"
+	[ -s "$work/out3/a.txt.md" ] && [ -s "$work/out3/a.html.md" ] && [ -s "$work/out3/b.md" ] ||
+		fail "outputs of a.txt and a.html not kept apart: $(ls "$work/out3")"
+	[ ! -e "$work/out3/a.md" ] || fail "a.md written though two releases are named a"
+	cmp -s "$work/out3/a.txt.md" "$work/out3/a.html.md" && fail "one output overwrote the other"
+	# Without GALLEY, the script finds the checkout's build, or says what to do.
+	if [ -x "$EXAMPLES/../build/galley" ]; then
+		env -u GALLEY PATH=/usr/bin:/bin sh "$EXAMPLES/convert-folder.sh" "$work/same" "$work/out4" json ||
+			fail "the script did not find the checkout's build/galley"
+		[ -s "$work/out4/b.json" ] || fail "no output with the checkout's build"
+	else
+		env -u GALLEY PATH=/nonexistent /bin/sh "$EXAMPLES/convert-folder.sh" "$work/same" "$work/out4" 2>"$work/err"
+		[ $? = 2 ] && grep -q "galley not found" "$work/err" || fail "no clear message without a galley"
+	fi ;;
 chain)
 	command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
 	sh "$EXAMPLES/chain.sh" "$FIXTURES/html/mofa-2024-01-18-consultation.html" >"$work/out.md" || fail "exit $?"

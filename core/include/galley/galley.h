@@ -412,6 +412,8 @@ GALLEY_EXTERN const galley_reader *galley_reader_probe(galley_context *ctx, cons
 
 GALLEY_EXTERN const char *galley_reader_name(const galley_reader *r);
 GALLEY_EXTERN const char *galley_writer_name(const galley_writer *w);
+/** The extension a writer's outputs are named with ("md", "tei.xml"): the
+ * first of its descriptor's extensions. */
 GALLEY_EXTERN const char *galley_writer_extension(const galley_writer *w);
 GALLEY_EXTERN int galley_writer_is_binary(const galley_writer *w);
 GALLEY_EXTERN int galley_writer_takes_many(const galley_writer *w);

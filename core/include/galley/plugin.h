@@ -45,7 +45,9 @@ typedef struct galley_writer_desc {
 	unsigned int version;     /* GALLEY_WRITER_VERSION */
 	const char *name;         /* "markdown" */
 	const char *aliases;      /* "md,gfm" or NULL */
-	const char *extension;    /* "md", "tei.xml" (no leading dot) */
+	/* Comma-separated, no dots: "md,markdown", "tei.xml". All of them pick
+	 * this writer for -o; the first is the one its outputs are named with. */
+	const char *extension;
 	const char *description;
 	unsigned int flags;       /* GALLEY_WRITER_* */
 	/* Write docs[0..ndocs) (ndocs is 1 unless GALLEY_WRITER_MANY) to out.

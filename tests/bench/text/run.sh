@@ -14,6 +14,13 @@ for mb in 12.5 25 50; do
   [ -f "$tmp/release-$mb.txt" ] || python3 "$here/gen_release.py" "$mb" "$tmp/release-$mb.txt"
   "$bench" "$tmp/release-$mb.txt" 3
 done
-# End to end, with the JSON writer and file output:
-/usr/bin/time -f "galley -f text -t json (50 MB): %e s, %M KiB max RSS" \
-  "$build/galley" -f text -t json -o "$tmp/release-50.json" "$tmp/release-50.txt"
+# End to end, with the JSON writer and file output (GNU time, from Debian's
+# "time" package that install-deps.sh --tests installs, also gives the peak
+# memory; without it only the time is shown):
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f "galley -f text -t json (50 MB): %e s, %M KiB max RSS" \
+    "$build/galley" -f text -t json -o "$tmp/release-50.json" "$tmp/release-50.txt"
+else
+  echo "galley -f text -t json (50 MB), no /usr/bin/time for the peak memory:"
+  time "$build/galley" -f text -t json -o "$tmp/release-50.json" "$tmp/release-50.txt"
+fi
