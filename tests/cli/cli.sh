@@ -71,6 +71,28 @@ formats-documented)
 	done
 	grep -q -- '--data-dir' "$MANPAGE" && fail "galley.1 documents --data-dir, which galley does not have"
 	: ;;
+skip-summary)
+	# tests/skipped.sh lists each skipped test of a ctest JUnit file with its reason.
+	cat >j.xml <<'XML'
+<testsuite name="t" tests="3" skipped="2">
+	<testcase name="a.one" classname="a.one" status="notrun">
+		<skipped message="SKIP_RETURN_CODE=77"/>
+		<system-out>setting up
+SKIP [one]: no pseudo-terminal &amp; no &lt;tty&gt;
+</system-out>
+	</testcase>
+	<testcase name="b.two" classname="b.two" status="notrun">
+		<skipped message="SKIP_REGULAR_EXPRESSION_MATCHED"/>
+		<system-out>the corpus is missing; skipping</system-out>
+	</testcase>
+	<testcase name="c.ran" classname="c.ran" status="run">
+		<system-out>SKIP is only a word here</system-out>
+	</testcase>
+</testsuite>
+XML
+	sh "$(dirname "$MANPAGE")/../../tests/skipped.sh" j.xml >out 2>err || fail "skipped.sh failed"
+	[ "$(cat out)" = "$(printf '2 test(s) skipped:\n  a.one: SKIP [one]: no pseudo-terminal & no <tty>\n  b.two: the corpus is missing; skipping')" ] ||
+		fail "wrong summary" ;;
 binary-input)
 	printf 'PK\003\004\000\000\001\002binary' >bin.dat
 	g bin.dat -t lines; expect_rc 1; one_line_err; expect_err "galley: bin.dat: binary data"
