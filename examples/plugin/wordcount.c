@@ -18,7 +18,7 @@ static size_t S_count_words(const char *s, size_t len, int *in_word)
 	return n;
 }
 
-static int S_write_one(galley_context *ctx, galley_node *doc, galley_buffer *out)
+static int S_write_one(galley_context *ctx, const galley_node *doc, galley_buffer *out)
 {
 	galley_iter *it = galley_iter_new(doc);
 	galley_event_type ev;
@@ -29,7 +29,7 @@ static int S_write_one(galley_context *ctx, galley_node *doc, galley_buffer *out
 	if (!it)
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		switch (galley_node_get_type(n)) {
 		case GALLEY_NODE_PARAGRAPH:
 		case GALLEY_NODE_HEADING:
@@ -58,7 +58,7 @@ static int S_write_one(galley_context *ctx, galley_node *doc, galley_buffer *out
 	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
 }
 
-static int S_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	size_t i;
