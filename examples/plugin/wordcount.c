@@ -1,6 +1,7 @@
 /* wordcount.c — an example galley plugin built outside galley's source
  * tree: a "wordcount" writer that reports a document's title, paragraphs
- * and words. One tree walk with galley_iter, as every writer does. */
+ * and words. One tree walk with galley_iter, as every writer does; the
+ * tree is const and all state is local, so it may run in several threads. */
 #include <galley/plugin.h>
 
 #include <string.h>
