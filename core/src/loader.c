@@ -140,6 +140,8 @@ static galley_registry *S_own_registry(galley_context *ctx)
 {
 	galley_registry *reg = galley__context_own_registry(ctx);
 
+	if (!ctx)
+		return NULL;
 	if (!reg && galley_context_registry(ctx))
 		galley_error(ctx, GALLEY_EUSAGE, "the context uses a shared registry");
 	else if (!reg)
@@ -155,7 +157,7 @@ int galley_add_plugin_dir(galley_context *ctx, const char *dir)
 	if (!dir || !*dir)
 		return galley_error(ctx, GALLEY_EUSAGE, "empty plugin folder name");
 	if (!(reg = S_own_registry(ctx)))
-		return galley_context_error_code(ctx);
+		return ctx ? galley_context_error_code(ctx) : GALLEY_EUSAGE;
 	if ((rc = galley_registry_add_dir(reg, dir)) == GALLEY_EUSAGE)
 		return galley_error(ctx, rc, "plugins are already loaded");
 	return rc < 0 ? galley_error(ctx, rc, "out of memory") : 0;
@@ -164,7 +166,7 @@ int galley_add_plugin_dir(galley_context *ctx, const char *dir)
 int galley_load_plugins(galley_context *ctx)
 {
 	galley_registry *reg = S_own_registry(ctx);
-	return reg ? galley_registry_load(reg, ctx) : galley_context_error_code(ctx);
+	return reg ? galley_registry_load(reg, ctx) : ctx ? galley_context_error_code(ctx) : GALLEY_EUSAGE;
 }
 
 /* ------------------------------------------------------------------ */
