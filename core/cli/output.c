@@ -150,8 +150,13 @@ void galley_cli_output_init(void)
 	 * the process has a single thread, so writing never touches it. */
 	S_umask = umask(022);
 	umask(S_umask);
-	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* A signal ignored on purpose (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
 		signal(sigs[i], S_on_signal);
+	}
 }
 
 /* A slot for a temporary path, or -1 when all are taken (the file is then
