@@ -454,6 +454,10 @@ GALLEY_EXTERN int galley_add_plugin_dir(galley_context *ctx, const char *dir);
 /** galley_registry_load() on the context's own registry. */
 GALLEY_EXTERN int galley_load_plugins(galley_context *ctx);
 
+/* Lookups and listings answer from the context's registry (read-only, so
+ * contexts in several threads may ask at once). Readers and writers are
+ * borrowed from the registry and valid as long as it is. */
+
 /** Find a reader or writer by name or alias; NULL when none. */
 GALLEY_EXTERN const galley_reader *galley_find_reader(galley_context *ctx, const char *name);
 GALLEY_EXTERN const galley_writer *galley_find_writer(galley_context *ctx, const char *name);
@@ -475,7 +479,9 @@ GALLEY_EXTERN int galley_read(galley_context *ctx, const galley_reader *r,
 	const char *data, size_t len, galley_node **out);
 /** Write one or more documents; bytes are appended to out. Writers do not
  * change the documents, so one tree can be written to several formats at
- * once, from several threads (each with its own context). */
+ * once, from several threads (each with its own context). In C a
+ * `galley_node **` array needs a cast to be passed here; one document is
+ * `const galley_node *d = doc;` then `&d`. */
 GALLEY_EXTERN int galley_write(galley_context *ctx, const galley_writer *w,
 	const galley_node *const *docs, size_t ndocs, galley_buffer *out);
 
