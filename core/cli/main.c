@@ -438,7 +438,7 @@ static int S_convert(struct cli *c)
 	} else if (rc < 0) {
 		const char *name = ninputs == 1 ? inputs[0] : target ? target : "-";
 		galley_context_set_input_name(c->ctx, name);
-		if (galley_write(c->ctx, w, docs, ndocs, &out) < 0) {
+		if (galley_write(c->ctx, w, (const galley_node *const *)docs, ndocs, &out) < 0) {
 			int code = galley_context_error_code(c->ctx);
 			fprintf(stderr, "galley: %s: %s\n", name, galley_context_error(c->ctx));
 			rc = code == GALLEY_EIO || code == GALLEY_ENOMEM ? EXIT_IO
@@ -461,6 +461,18 @@ static int S_convert(struct cli *c)
 	return rc;
 }
 
+/* The library prints nothing itself: the command's messages go to stderr,
+ * one fprintf per line so lines from several threads do not interleave. */
+static void S_log_stderr(int level, const char *input, const char *message, void *payload)
+{
+	(void)level;
+	(void)payload;
+	if (input)
+		fprintf(stderr, "galley: %s: %s\n", input, message);
+	else
+		fprintf(stderr, "galley: %s\n", message);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -472,10 +484,12 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	memset(&c, 0, sizeof c);
-	if (!(c.ctx = galley_context_new())) {
-		fputs("galley: out of memory\n", stderr);
+	galley_cli_output_init();
+	if (galley_init() < 0 || !(c.ctx = galley_context_new())) {
+		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;
 	}
+	galley_context_set_log(c.ctx, S_log_stderr, NULL);
 	if ((rc = S_parse(&c, argc, argv)) >= 0)
 		goto out;
 	galley_context_set_verbosity(c.ctx, c.verbosity);
@@ -505,5 +519,6 @@ out:
 	free(c.meta);
 	free(c.missing_dirs);
 	galley_context_free(c.ctx);
+	galley_shutdown();
 	return rc;
 }

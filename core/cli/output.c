@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,34 +118,79 @@ static int S_write_direct(const char *path, const char *data, size_t len, char *
 	return 0;
 }
 
-/* The temporary file being written, removed if a signal stops us. */
-static char S_tmp_path[PATH_MAX + 32];
-static volatile sig_atomic_t S_tmp_live;
+/* The temporary files being written, removed if a signal stops us. The
+ * handler needs globals, so this is the command's (not the library's): a
+ * small table of slots, one per output in flight, claimed under a mutex and
+ * read by the handler through lock-free atomics only. */
+#define S_NSLOTS 64
+static struct {
+	char path[PATH_MAX + 32];
+	atomic_int live; /* 1: the handler may unlink path */
+} S_tmp[S_NSLOTS];
+static pthread_mutex_t S_tmp_lock = PTHREAD_MUTEX_INITIALIZER;
+static int S_tmp_used[S_NSLOTS]; /* claimed, under S_tmp_lock */
+static mode_t S_umask;           /* read once, before any thread runs */
 
 static void S_on_signal(int sig)
 {
-	if (S_tmp_live)
-		unlink(S_tmp_path); /* async-signal-safe */
+	size_t i;
+	for (i = 0; i < S_NSLOTS; i++)
+		if (atomic_load(&S_tmp[i].live))
+			unlink(S_tmp[i].path); /* async-signal-safe */
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-static void S_guard(int on)
+void galley_cli_output_init(void)
 {
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
 	size_t i;
-	S_tmp_live = on;
-	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
-		signal(sigs[i], on ? S_on_signal : SIG_DFL);
+
+	/* umask() can only be read by setting it: do it here, once, while
+	 * the process has a single thread, so writing never touches it. */
+	S_umask = umask(022);
+	umask(S_umask);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+		/* A signal ignored on purpose (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		signal(sigs[i], S_on_signal);
+	}
+}
+
+/* A slot for a temporary path, or -1 when all are taken (the file is then
+ * written without the signal guard). */
+static int S_slot_claim(void)
+{
+	int i, slot = -1;
+	pthread_mutex_lock(&S_tmp_lock);
+	for (i = 0; i < S_NSLOTS && slot < 0; i++)
+		if (!S_tmp_used[i])
+			S_tmp_used[slot = i] = 1;
+	pthread_mutex_unlock(&S_tmp_lock);
+	return slot;
+}
+
+static void S_slot_release(int slot)
+{
+	if (slot < 0)
+		return;
+	atomic_store(&S_tmp[slot].live, 0);
+	pthread_mutex_lock(&S_tmp_lock);
+	S_tmp_used[slot] = 0;
+	pthread_mutex_unlock(&S_tmp_lock);
 }
 
 static int S_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errsize)
 {
-	char real[PATH_MAX], *tmp = S_tmp_path;
-	const size_t tmpsize = sizeof S_tmp_path;
+	char real[PATH_MAX], own[PATH_MAX + 32];
+	int slot = S_slot_claim();
+	char *tmp = slot >= 0 ? S_tmp[slot].path : own;
+	const size_t tmpsize = sizeof own;
 	const char *target = path, *slash;
 	struct stat st;
-	mode_t mode, mask;
+	mode_t mode;
 	int fd, e, have = 0;
 
 	/* Replace what a symlink points to, not the link itself. */
@@ -156,19 +203,14 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 		snprintf(tmp, tmpsize, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
 	else
 		snprintf(tmp, tmpsize, ".%s.XXXXXX", target);
-	S_guard(1);
+	if (slot >= 0)
+		atomic_store(&S_tmp[slot].live, 1);
 	if ((fd = mkstemp(tmp)) < 0) {
 		e = errno;
-		S_guard(0);
+		S_slot_release(slot);
 		return S_fail(err, errsize, path, "cannot create a temporary file beside it", e);
 	}
-	if (have) {
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
+	mode = have ? st.st_mode & 07777 : 0666 & ~S_umask;
 	if (fchmod(fd, mode) < 0 || S_write_all(fd, data, len) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
@@ -178,14 +220,14 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 	fd = -1;
 	if (rename(tmp, target) < 0)
 		goto fail;
-	S_guard(0);
+	S_slot_release(slot);
 	return 0;
 fail:
 	e = errno;
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
-	S_guard(0);
+	S_slot_release(slot);
 	return S_fail(err, errsize, path, NULL, e);
 }
 

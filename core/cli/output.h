@@ -4,6 +4,11 @@
 
 #include <galley/galley.h>
 
+/* Once, at the start of main() before any thread: reads the umask (new
+ * files get 0666 & ~umask) and installs the handlers that remove the
+ * temporary files of outputs in flight on SIGINT, SIGTERM and SIGHUP. */
+void galley_cli_output_init(void);
+
 /* Read a whole file (NULL: standard input) into buf. On failure returns -1
  * with the reason ("No such file or directory", "is a directory") in err. */
 int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t errsize);

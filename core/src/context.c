@@ -1,5 +1,5 @@
-/* context.c — the context: last error, verbosity, input name, options,
- * and the slot the plugin registry lives in. */
+/* context.c — the context, one per job: last error, verbosity, input
+ * name, options, the log callback and the registry its lookups use. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -15,8 +15,10 @@ struct galley_context {
 	char **opt_keys;
 	char **opt_values;
 	size_t nopts;
-	struct galley_registry *registry;
-	void (*registry_free)(struct galley_registry *);
+	const galley_registry *registry; /* borrowed, or `owned` */
+	galley_registry *owned;          /* made by galley_add_plugin_dir/galley_load_plugins */
+	galley_log_cb log;
+	void *log_payload;
 };
 
 static const char S_oom_message[] = "out of memory";
@@ -54,8 +56,7 @@ void galley_context_free(galley_context *ctx)
 	size_t i;
 	if (!ctx)
 		return;
-	if (ctx->registry && ctx->registry_free)
-		ctx->registry_free(ctx->registry);
+	galley_registry_free(ctx->owned);
 	for (i = 0; i < ctx->nopts; i++) {
 		free(ctx->opt_keys[i]);
 		free(ctx->opt_values[i]);
@@ -144,18 +145,22 @@ void galley_log(galley_context *ctx, int level, const char *fmt, ...)
 {
 	va_list ap;
 	char line[2048];
-	int verbosity = ctx ? ctx->verbosity : 0;
 
-	if (verbosity < level)
+	if (!ctx || !ctx->log || ctx->verbosity < level)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	/* One fprintf per message so lines from worker threads do not interleave. */
-	if (ctx && ctx->input_name)
-		fprintf(stderr, "galley: %s: %s\n", ctx->input_name, line);
-	else
-		fprintf(stderr, "galley: %s\n", line);
+	if (ctx->log)
+		ctx->log(level, ctx->input_name, line, ctx->log_payload);
+}
+
+void galley_context_set_log(galley_context *ctx, galley_log_cb cb, void *payload)
+{
+	if (!ctx)
+		return;
+	ctx->log = cb;
+	ctx->log_payload = payload;
 }
 
 int galley_context_set_option(galley_context *ctx, const char *key, const char *value)
@@ -216,16 +221,30 @@ int galley_context_option_bool(const galley_context *ctx, const char *key, int d
 	return def;
 }
 
-struct galley_registry *galley__context_registry(galley_context *ctx)
+const galley_registry *galley_context_registry(const galley_context *ctx)
 {
 	return ctx ? ctx->registry : NULL;
 }
 
-void galley__context_set_registry(galley_context *ctx, struct galley_registry *reg,
-	void (*free_fn)(struct galley_registry *))
+void galley_context_set_registry(galley_context *ctx, const galley_registry *reg)
 {
 	if (!ctx)
 		return;
+	if (ctx->owned && reg != ctx->owned) {
+		galley_registry_free(ctx->owned);
+		ctx->owned = NULL;
+	}
 	ctx->registry = reg;
-	ctx->registry_free = free_fn;
+}
+
+galley_registry *galley__context_own_registry(galley_context *ctx)
+{
+	if (!ctx || (ctx->registry && !ctx->owned))
+		return NULL; /* a shared registry is its owner's to load */
+	if (!ctx->owned) {
+		if (!(ctx->owned = galley_registry_new()))
+			return NULL;
+		ctx->registry = ctx->owned;
+	}
+	return ctx->owned;
 }

@@ -54,7 +54,7 @@ int galley_read(galley_context *ctx, const galley_reader *r, const char *data, s
 	return rc < 0 ? (galley_context_error_code(ctx) < 0 ? galley_context_error_code(ctx) : rc) : 0;
 }
 
-int galley_write(galley_context *ctx, const galley_writer *w, galley_node *const *docs, size_t ndocs,
+int galley_write(galley_context *ctx, const galley_writer *w, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out)
 {
 	size_t before, i;

@@ -7,11 +7,14 @@
 
 #define GALLEY_INTERNAL __attribute__((visibility("hidden")))
 
-/* The plugin registry hangs off the context; loader.c defines the struct. */
-struct galley_registry;
-GALLEY_INTERNAL struct galley_registry *galley__context_registry(galley_context *ctx);
-GALLEY_INTERNAL void galley__context_set_registry(galley_context *ctx, struct galley_registry *reg,
-	void (*free_fn)(struct galley_registry *));
+/* The context's own registry (galley_add_plugin_dir/galley_load_plugins),
+ * made on first use and used by its lookups; NULL on OOM. */
+GALLEY_INTERNAL galley_registry *galley__context_own_registry(galley_context *ctx);
+
+/* libltdl keeps process-wide state and has no locking of its own: every
+ * lt_* call in libgalley is made under this lock (init.c). */
+GALLEY_INTERNAL void galley__ltdl_lock(void);
+GALLEY_INTERNAL void galley__ltdl_unlock(void);
 
 /* strdup that reports failure by returning NULL (like strdup) but accepts NULL. */
 GALLEY_INTERNAL char *galley__strdup(const char *s);

@@ -8,16 +8,16 @@
 
 typedef struct {
 	galley_event_type ev;
-	galley_node *node;
+	const galley_node *node;
 } S_step;
 
 struct galley_iter {
-	galley_node *root;
+	const galley_node *root;
 	S_step cur;
 	S_step next;
 };
 
-galley_iter *galley_iter_new(galley_node *root)
+galley_iter *galley_iter_new(const galley_node *root)
 {
 	galley_iter *it;
 	if (!root)
@@ -40,7 +40,7 @@ void galley_iter_free(galley_iter *it)
 static void S_advance(galley_iter *it)
 {
 	galley_event_type ev = it->cur.ev;
-	galley_node *node = it->cur.node;
+	const galley_node *node = it->cur.node;
 
 	if (ev == GALLEY_EVENT_ENTER && !galley_node_type_is_leaf(node->type)) {
 		if (node->first) {
@@ -73,7 +73,7 @@ galley_event_type galley_iter_next(galley_iter *it)
 	return it->cur.ev;
 }
 
-galley_node *galley_iter_get_node(const galley_iter *it)
+const galley_node *galley_iter_get_node(const galley_iter *it)
 {
 	return it ? it->cur.node : NULL;
 }
@@ -83,7 +83,7 @@ galley_event_type galley_iter_get_event(const galley_iter *it)
 	return it ? it->cur.ev : GALLEY_EVENT_NONE;
 }
 
-void galley_iter_reset(galley_iter *it, galley_node *node, galley_event_type event)
+void galley_iter_reset(galley_iter *it, const galley_node *node, galley_event_type event)
 {
 	if (!it || !node)
 		return;
@@ -101,11 +101,11 @@ int galley_node_text_content(const galley_node *node, galley_buffer *out)
 
 	if (!node)
 		return GALLEY_EINVAL;
-	it = galley_iter_new((galley_node *)node);
+	it = galley_iter_new(node);
 	if (!it)
 		return GALLEY_ENOMEM;
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		/* a newline between blocks, only where text follows text */
 		if (galley_node_type_is_block(n->type) && ev == GALLEY_EVENT_ENTER && out->len > start)
 			pending = 1;
@@ -165,11 +165,11 @@ int galley_node_dump(const galley_node *node, galley_buffer *out)
 
 	if (!node)
 		return GALLEY_EINVAL;
-	it = galley_iter_new((galley_node *)node);
+	it = galley_iter_new(node);
 	if (!it)
 		return GALLEY_ENOMEM;
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		if (ev == GALLEY_EVENT_EXIT) {
 			depth--;
 			continue;

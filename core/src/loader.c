@@ -1,6 +1,7 @@
 /* loader.c — finds plugins in the plugin folders (and nowhere else), checks
  * each one's ABI before running any of its code, and keeps the registry of
- * the readers and writers they register. */
+ * the readers and writers they register: loaded once, then read-only and
+ * shared by any number of contexts and threads. */
 #define _GNU_SOURCE /* dladdr(), to find the plugin folder beside libgalley */
 #include "loader.h"
 
@@ -24,8 +25,8 @@ struct plugin {
 };
 
 struct galley_registry {
-	galley_context *ctx;
-	char **user_dirs; /* galley_add_plugin_dir(), in order */
+	galley_context *ctx; /* the context of the load in progress (messages), else NULL */
+	char **user_dirs; /* galley_registry_add_dir(), in order */
 	size_t nuser_dirs;
 	struct plugin **plugins;
 	size_t nplugins;
@@ -33,8 +34,8 @@ struct galley_registry {
 	size_t nfmts;
 	size_t current;   /* the plugin whose init is running */
 	int init_error;   /* set by a refused registration during init */
-	int loaded;
-	int lt_ready;
+	int loaded;       /* set when galley_registry_load() starts: no more changes */
+	int loading;      /* plugins' init may register only while this is set */
 };
 
 /* A growable list of strings (search folders, file names). */
@@ -74,7 +75,21 @@ static void S_format_free(struct galley_format *f)
 	}
 }
 
-static void S_registry_free(struct galley_registry *reg)
+galley_registry *galley_registry_new(void)
+{
+	galley_registry *reg = calloc(1, sizeof *reg);
+	if (!reg)
+		return NULL;
+	/* Each registry holds a reference: libltdl must stay up while its
+	 * plugins are open, even in a program that never called galley_init(). */
+	if (galley_init() < 0) {
+		free(reg);
+		return NULL;
+	}
+	return reg;
+}
+
+void galley_registry_free(galley_registry *reg)
 {
 	size_t i;
 	if (!reg)
@@ -83,9 +98,12 @@ static void S_registry_free(struct galley_registry *reg)
 		S_format_free(reg->fmts[i]);
 	free(reg->fmts);
 	/* Plugins go last, once nothing can reach their descriptors any more. */
-	for (i = 0; i < reg->nplugins; i++) {
+	galley__ltdl_lock();
+	for (i = 0; i < reg->nplugins; i++)
 		if (reg->plugins[i]->handle)
 			lt_dlclose(reg->plugins[i]->handle);
+	galley__ltdl_unlock();
+	for (i = 0; i < reg->nplugins; i++) {
 		free(reg->plugins[i]->path);
 		free(reg->plugins[i]);
 	}
@@ -93,22 +111,8 @@ static void S_registry_free(struct galley_registry *reg)
 	for (i = 0; i < reg->nuser_dirs; i++)
 		free(reg->user_dirs[i]);
 	free(reg->user_dirs);
-	if (reg->lt_ready)
-		lt_dlexit();
 	free(reg);
-}
-
-static struct galley_registry *S_registry(galley_context *ctx)
-{
-	struct galley_registry *reg = galley__context_registry(ctx);
-	if (reg || !ctx)
-		return reg;
-	reg = calloc(1, sizeof *reg);
-	if (!reg)
-		return NULL;
-	reg->ctx = ctx;
-	galley__context_set_registry(ctx, reg, S_registry_free);
-	return reg;
+	galley_shutdown();
 }
 
 galley_context *galley_registry_context(galley_registry *reg)
@@ -116,24 +120,54 @@ galley_context *galley_registry_context(galley_registry *reg)
 	return reg ? reg->ctx : NULL;
 }
 
+int galley_registry_add_dir(galley_registry *reg, const char *dir)
+{
+	struct strlist l;
+	int rc;
+
+	if (!reg || !dir || !*dir || reg->loaded)
+		return GALLEY_EUSAGE;
+	l.v = reg->user_dirs;
+	l.n = reg->nuser_dirs;
+	rc = S_strlist_push(&l, dir, strlen(dir));
+	reg->user_dirs = l.v;
+	reg->nuser_dirs = l.n;
+	return rc;
+}
+
+/* The context's own registry for the one-context shorthand; NULL with the
+ * error set on ctx. */
+static galley_registry *S_own_registry(galley_context *ctx)
+{
+	galley_registry *reg = galley__context_own_registry(ctx);
+
+	if (!ctx)
+		return NULL;
+	if (!reg && galley_context_registry(ctx))
+		galley_error(ctx, GALLEY_EUSAGE, "the context uses a shared registry");
+	else if (!reg)
+		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	return reg;
+}
+
 int galley_add_plugin_dir(galley_context *ctx, const char *dir)
 {
-	struct galley_registry *reg = S_registry(ctx);
-	struct strlist l;
+	galley_registry *reg;
+	int rc;
 
 	if (!dir || !*dir)
 		return galley_error(ctx, GALLEY_EUSAGE, "empty plugin folder name");
-	if (!reg)
-		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-	l.v = reg->user_dirs;
-	l.n = reg->nuser_dirs;
-	if (S_strlist_push(&l, dir, strlen(dir)) < 0) {
-		reg->user_dirs = l.v;
-		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-	}
-	reg->user_dirs = l.v;
-	reg->nuser_dirs = l.n;
-	return 0;
+	if (!(reg = S_own_registry(ctx)))
+		return ctx ? galley_context_error_code(ctx) : GALLEY_EUSAGE;
+	if ((rc = galley_registry_add_dir(reg, dir)) == GALLEY_EUSAGE)
+		return galley_error(ctx, rc, "plugins are already loaded");
+	return rc < 0 ? galley_error(ctx, rc, "out of memory") : 0;
+}
+
+int galley_load_plugins(galley_context *ctx)
+{
+	galley_registry *reg = S_own_registry(ctx);
+	return reg ? galley_registry_load(reg, ctx) : ctx ? galley_context_error_code(ctx) : GALLEY_EUSAGE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -250,12 +284,12 @@ out:
 
 int galley_registry_add_reader(galley_registry *reg, const galley_reader_desc *desc)
 {
-	return reg && desc ? S_add_format(reg, desc, NULL) : GALLEY_EUSAGE;
+	return reg && reg->loading && desc ? S_add_format(reg, desc, NULL) : GALLEY_EUSAGE;
 }
 
 int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *desc)
 {
-	return reg && desc ? S_add_format(reg, NULL, desc) : GALLEY_EUSAGE;
+	return reg && reg->loading && desc ? S_add_format(reg, NULL, desc) : GALLEY_EUSAGE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -492,7 +526,7 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 		S_rollback(reg, reg->nplugins);
 		/* Its init ran, so it may have left things behind that point into
 		 * it (atexit handlers, library callbacks): keep it mapped, unlisted,
-		 * until the context goes. */
+		 * until the registry goes. */
 		pl->desc = NULL;
 	}
 	reg->nplugins++;
@@ -502,52 +536,44 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	return 0;
 }
 
-int galley_load_plugins(galley_context *ctx)
+int galley_registry_load(galley_registry *reg, galley_context *ctx)
 {
-	struct galley_registry *reg = S_registry(ctx);
 	struct strlist dirs = {NULL, 0}, seen = {NULL, 0};
 	lt_dladvise advise = NULL;
-	char *joined = NULL;
+	galley_context *own = NULL;
 	const char *saved_input;
 	char *input = NULL;
-	size_t i, j, k, total = 0;
+	size_t i, j, k;
 	int rc;
 
 	if (!reg)
-		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		return galley_error(ctx, GALLEY_EUSAGE, "no registry");
 	if (reg->loaded)
 		return 0;
 	reg->loaded = 1;
+	/* Messages need a context; without one they are dropped. */
+	if (!ctx && !(ctx = own = galley_context_new()))
+		return GALLEY_ENOMEM;
+	reg->ctx = ctx;
 	/* Loader messages name the plugin file, not whatever input is current. */
 	saved_input = galley_context_input_name(ctx);
-	if (saved_input && !(input = galley__strdup(saved_input)))
-		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	if (saved_input && !(input = galley__strdup(saved_input))) {
+		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		goto out_ctx;
+	}
 	galley_context_set_input_name(ctx, NULL);
 
+	galley__ltdl_lock();
 	if ((rc = S_search_dirs(reg, &dirs)) < 0)
 		goto oom;
-	if (lt_dlinit() != 0) {
-		rc = galley_error(ctx, GALLEY_ERROR, "cannot initialise libltdl: %s", lt_dlerror());
-		goto out;
-	}
-	reg->lt_ready = 1;
-	/* Only the plugin folders: libltdl must never look in the current folder
-	 * or LD_LIBRARY_PATH for a plugin. */
-	for (i = 0; i < dirs.n; i++)
-		total += strlen(dirs.v[i]) + 1;
-	if (!(joined = calloc(1, total + 1)))
-		goto oom;
-	for (i = 0; i < dirs.n; i++) {
-		if (i)
-			strcat(joined, ":");
-		strcat(joined, dirs.v[i]);
-	}
-	if (lt_dlsetsearchpath(joined) != 0 || lt_dladvise_init(&advise) != 0 || lt_dladvise_ext(&advise) != 0 ||
-		lt_dladvise_local(&advise) != 0) {
+	/* Plugins are opened by their full path, so libltdl's search path (a
+	 * process-wide setting) is never used and never set: it cannot look in
+	 * the current folder or LD_LIBRARY_PATH for a plugin. */
+	if (lt_dladvise_init(&advise) != 0 || lt_dladvise_ext(&advise) != 0 || lt_dladvise_local(&advise) != 0) {
 		rc = galley_error(ctx, GALLEY_ERROR, "cannot set up libltdl: %s", lt_dlerror());
 		goto out;
 	}
-
+	reg->loading = 1;
 	for (i = 0; i < dirs.n; i++) {
 		struct strlist files = {NULL, 0};
 		galley_log(ctx, GALLEY_LOG_DEBUG, "plugin folder %s", dirs.v[i]);
@@ -577,13 +603,17 @@ int galley_load_plugins(galley_context *ctx)
 oom:
 	rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 out:
+	reg->loading = 0;
 	if (advise)
 		lt_dladvise_destroy(&advise);
-	free(joined);
+	galley__ltdl_unlock();
 	S_strlist_free(&dirs);
 	S_strlist_free(&seen);
 	galley_context_set_input_name(ctx, input);
 	free(input);
+out_ctx:
+	reg->ctx = NULL;
+	galley_context_free(own);
 	return rc;
 }
 
@@ -593,12 +623,12 @@ out:
 
 const galley_reader *galley_find_reader(galley_context *ctx, const char *name)
 {
-	return (const galley_reader *)S_find(galley__context_registry(ctx), 0, name);
+	return (const galley_reader *)S_find(galley_context_registry(ctx), 0, name);
 }
 
 const galley_writer *galley_find_writer(galley_context *ctx, const char *name)
 {
-	return (const galley_writer *)S_find(galley__context_registry(ctx), 1, name);
+	return (const galley_writer *)S_find(galley_context_registry(ctx), 1, name);
 }
 
 /* Length of the extension ext when path ends in ".EXT" (case-insensitive), else 0. */
@@ -613,7 +643,7 @@ static size_t S_suffix(const char *path, size_t plen, const char *ext, size_t el
  * first loaded. */
 static const struct galley_format *S_for_path(galley_context *ctx, int writer, const char *path)
 {
-	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_registry *reg = galley_context_registry(ctx);
 	const struct galley_format *best = NULL;
 	size_t i, best_len = 0, plen;
 
@@ -655,7 +685,7 @@ const galley_writer *galley_writer_for_path(galley_context *ctx, const char *pat
 
 const galley_reader *galley_reader_probe(galley_context *ctx, const char *data, size_t len)
 {
-	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_registry *reg = galley_context_registry(ctx);
 	const struct galley_format *best = NULL;
 	int best_score = 0;
 	size_t i;
@@ -684,7 +714,7 @@ const galley_reader *galley_reader_probe(galley_context *ctx, const char *data, 
 
 const char *galley_format_name_at(galley_context *ctx, int writers, size_t i)
 {
-	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_registry *reg = galley_context_registry(ctx);
 	size_t k;
 	for (k = 0; reg && k < reg->nfmts; k++)
 		if ((reg->fmts[k]->writer != NULL) == (writers != 0) && i-- == 0)
@@ -694,7 +724,7 @@ const char *galley_format_name_at(galley_context *ctx, int writers, size_t i)
 
 size_t galley_plugin_count(galley_context *ctx)
 {
-	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_registry *reg = galley_context_registry(ctx);
 	size_t i, n = 0;
 	for (i = 0; reg && i < reg->nplugins; i++)
 		n += reg->plugins[i]->desc != NULL; /* refused ones stay mapped, unlisted */
@@ -704,7 +734,7 @@ size_t galley_plugin_count(galley_context *ctx)
 int galley_plugin_info(galley_context *ctx, size_t i, const char **name, const char **version,
 	const char **path, galley_buffer *formats)
 {
-	struct galley_registry *reg = galley__context_registry(ctx);
+	const struct galley_registry *reg = galley_context_registry(ctx);
 	const struct plugin *pl = NULL;
 	size_t k, index = 0;
 	int first = 1;

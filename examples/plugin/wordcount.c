@@ -1,6 +1,7 @@
 /* wordcount.c — an example galley plugin built outside galley's source
  * tree: a "wordcount" writer that reports a document's title, paragraphs
- * and words. One tree walk with galley_iter, as every writer does. */
+ * and words. One tree walk with galley_iter, as every writer does; the
+ * tree is const and all state is local, so it may run in several threads. */
 #include <galley/plugin.h>
 
 #include <string.h>
@@ -18,7 +19,7 @@ static size_t S_count_words(const char *s, size_t len, int *in_word)
 	return n;
 }
 
-static int S_write_one(galley_context *ctx, galley_node *doc, galley_buffer *out)
+static int S_write_one(galley_context *ctx, const galley_node *doc, galley_buffer *out)
 {
 	galley_iter *it = galley_iter_new(doc);
 	galley_event_type ev;
@@ -29,7 +30,7 @@ static int S_write_one(galley_context *ctx, galley_node *doc, galley_buffer *out
 	if (!it)
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		switch (galley_node_get_type(n)) {
 		case GALLEY_NODE_PARAGRAPH:
 		case GALLEY_NODE_HEADING:
@@ -58,7 +59,7 @@ static int S_write_one(galley_context *ctx, galley_node *doc, galley_buffer *out
 	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
 }
 
-static int S_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	size_t i;

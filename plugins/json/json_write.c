@@ -289,15 +289,15 @@ static void S_child_attrs(S_writer *w, const galley_node *node, const char *key)
  * second caption replaced the first one's value in the first one's place;
  * where each member goes, relative to a table's first row. */
 typedef struct {
-	galley_node *first, *last;  /* captions: "caption" goes where the first was, holds the last */
-	galley_node *first_attr, *last_attr; /* the same for "caption-attr" */
-	galley_node *first_row;
+	const galley_node *first, *last;  /* captions: "caption" goes where the first was, holds the last */
+	const galley_node *first_attr, *last_attr; /* the same for "caption-attr" */
+	const galley_node *first_row;
 	int ncaptions;
 } S_captions;
 
 static void S_scan(const galley_node *node, S_captions *cap)
 {
-	galley_node *c;
+	const galley_node *c;
 
 	memset(cap, 0, sizeof *cap);
 	for (c = galley_node_first_child(node); c; c = galley_node_next(c)) {
@@ -330,7 +330,7 @@ static int S_before_row(const S_captions *cap, const galley_node *a)
 	return 1;
 }
 
-static void S_walk(S_writer *w, galley_node *root, int depth);
+static void S_walk(S_writer *w, const galley_node *root, int depth);
 
 /* The caption members that go before (`before`) or after the rows. */
 static void S_caption_members(S_writer *w, const S_captions *cap, int before, int depth)
@@ -349,7 +349,7 @@ static void S_caption_members(S_writer *w, const S_captions *cap, int before, in
  * output dropped, so that they are refused alike (too deep, names not UTF-8). */
 static void S_replaced_captions(S_writer *w, const galley_node *node, const S_captions *cap, int depth)
 {
-	galley_node *c;
+	const galley_node *c;
 	size_t mark = w->out->len;
 	int level = w->level, fresh = w->fresh;
 
@@ -373,7 +373,7 @@ static void S_replaced_captions(S_writer *w, const galley_node *node, const S_ca
 /* The JSON for a node entered during the walk; `depth` counts the open
  * containers around it. Figures are written whole here (the walk then
  * skips them), tables' captions when the table is entered or left. */
-static void S_enter(S_writer *w, galley_iter *it, galley_node *node, int depth)
+static void S_enter(S_writer *w, galley_iter *it, const galley_node *node, int depth)
 {
 	galley_node_type type = galley_node_get_type(node);
 	S_captions cap;
@@ -491,7 +491,7 @@ static void S_enter(S_writer *w, galley_iter *it, galley_node *node, int depth)
 }
 
 /* Leaving a container: close it, adding what could only be known at its end. */
-static void S_exit(S_writer *w, galley_node *node, int depth)
+static void S_exit(S_writer *w, const galley_node *node, int depth)
 {
 	S_captions cap;
 
@@ -525,7 +525,7 @@ static void S_exit(S_writer *w, galley_node *node, int depth)
 }
 
 /* Writes root's subtree; `depth` counts the open containers around root. */
-static void S_walk(S_writer *w, galley_node *root, int depth)
+static void S_walk(S_writer *w, const galley_node *root, int depth)
 {
 	galley_iter *it = galley_iter_new(root);
 	galley_event_type ev;
@@ -536,7 +536,7 @@ static void S_walk(S_writer *w, galley_node *root, int depth)
 		return;
 	}
 	while (!w->rc && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *node = galley_iter_get_node(it);
+		const galley_node *node = galley_iter_get_node(it);
 		if (galley_node_get_type(node) == GALLEY_NODE_DOCUMENT && node == root)
 			continue;
 		if (ev == GALLEY_EVENT_ENTER) {
@@ -563,11 +563,11 @@ static void S_walk(S_writer *w, galley_node *root, int depth)
 	galley_iter_free(it);
 }
 
-int galley_json_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+int galley_json_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	S_writer w;
-	galley_node *doc;
+	const galley_node *doc;
 	size_t mark = out->len;
 
 	(void)name;

@@ -49,18 +49,18 @@ typedef struct md_state {
 	int in_pipe;           /* inside a GFM pipe table row */
 	int html;              /* > 0 inside a raw HTML table: everything is HTML */
 	int after_note;        /* the last thing written is a footnote reference */
-	galley_node *note_root; /* the note whose definition is being written */
+	const galley_node *note_root; /* the note whose definition is being written */
 
 	md_emph *emph;
 	size_t nemph, capemph;
 	md_list *lists;
 	size_t nlists, caplists;
-	galley_node **notes;
+	const galley_node **notes;
 	size_t nnotes, capnotes;
 
 	size_t list_end_pos;   /* out->len right after the last list ended */
 	int list_end_ordered;
-	galley_node *cf_from;  /* S_content_follows: a blank run already scanned */
+	const galley_node *cf_from;  /* S_content_follows: a blank run already scanned */
 	int cf_result;         /* ... and its answer */
 	char list_end_mark;
 	int oom;
@@ -77,10 +77,10 @@ int md_cp_width(int32_t cp);
 int32_t md_last_cp(const md_state *st);
 /** The first code point that the output for `node` will start with, or of
  * whatever follows it when it writes nothing. */
-int32_t md_first_cp(const md_state *st, galley_node *node);
+int32_t md_first_cp(const md_state *st, const galley_node *node);
 /** The first code point written after `node` (its next sibling, or what
  * closes its parent). */
-int32_t md_next_cp(const md_state *st, galley_node *node);
+int32_t md_next_cp(const md_state *st, const galley_node *node);
 /** Write text as Markdown inline content, escaping exactly what would
  * change meaning. `next` is what follows the text (md_next_cp). */
 void md_text(md_state *st, const char *s, size_t len, int32_t next);
@@ -108,7 +108,7 @@ int md_front_matter(md_state *st, const galley_meta *meta);
 void md_yaml_string(galley_buffer *out, const char *s);
 
 /* The writer entry point (the plugin's write callback). */
-int md_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+int md_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload);
 
 #endif

@@ -137,7 +137,7 @@ int32_t md_last_cp(const md_state *st)
 	return md_utf8_decode(b->data + i, b->len - i, &n);
 }
 
-int32_t md_first_cp(const md_state *st, galley_node *node)
+int32_t md_first_cp(const md_state *st, const galley_node *node)
 {
 	size_t n;
 	switch (galley_node_get_type(node)) {
@@ -161,10 +161,10 @@ int32_t md_first_cp(const md_state *st, galley_node *node)
 	}
 }
 
-int32_t md_next_cp(const md_state *st, galley_node *node)
+int32_t md_next_cp(const md_state *st, const galley_node *node)
 {
-	galley_node *next = galley_node_next(node);
-	galley_node *parent;
+	const galley_node *next = galley_node_next(node);
+	const galley_node *parent;
 	if (next)
 		return md_first_cp(st, next);
 	parent = galley_node_parent(node);

@@ -119,7 +119,7 @@ static int S_grow(md_state *st, void **arr, size_t *cap, size_t n, size_t size)
 /* Decisions about blocks                                             */
 /* ------------------------------------------------------------------ */
 
-static int S_is(galley_node *n, galley_node_type t)
+static int S_is(const galley_node *n, galley_node_type t)
 {
 	return n && galley_node_get_type(n) == t;
 }
@@ -127,9 +127,9 @@ static int S_is(galley_node *n, galley_node_type t)
 /* Whether a list can start right under a paragraph line: a bullet list or
  * one starting at 1, whose first item starts with text (an empty "-" there
  * would underline the paragraph as a heading). */
-static int S_interrupts(galley_node *list)
+static int S_interrupts(const galley_node *list)
 {
-	galley_node *item = galley_node_first_child(list), *p = item ? galley_node_first_child(item) : NULL;
+	const galley_node *item = galley_node_first_child(list), *p = item ? galley_node_first_child(item) : NULL;
 	galley_buffer t = GALLEY_BUFFER_INIT;
 	size_t i;
 	int ok = 0;
@@ -147,9 +147,9 @@ static int S_interrupts(galley_node *list)
 
 /* A list is tight when every item is at most a short paragraph followed by
  * a list that may interrupt it; long paragraphs read better apart. */
-static int S_list_tight(galley_node *list)
+static int S_list_tight(const galley_node *list)
 {
-	galley_node *item, *a, *b;
+	const galley_node *item, *a, *b;
 	for (item = galley_node_first_child(list); item; item = galley_node_next(item)) {
 		a = galley_node_first_child(item);
 		b = a ? galley_node_next(a) : NULL;
@@ -174,9 +174,9 @@ static int S_list_tight(galley_node *list)
 
 /* Inline-only cells (one paragraph, no line breaks), one header row, no
  * spans, no caption: what a GFM pipe table can hold. */
-static int S_pipe_table(galley_node *table)
+static int S_pipe_table(const galley_node *table)
 {
-	galley_node *row, *cell, *p;
+	const galley_node *row, *cell, *p;
 	size_t ncols = 0, nrows = 0;
 	for (row = galley_node_first_child(table); row; row = galley_node_next(row), nrows++) {
 		size_t n = 0;
@@ -215,9 +215,9 @@ static int S_pipe_table(galley_node *table)
 
 /* The newlines a block owes when it ends: one inside a tight list item,
  * else a blank line. */
-static void S_block_end(md_state *st, galley_node *node)
+static void S_block_end(md_state *st, const galley_node *node)
 {
-	galley_node *parent = galley_node_parent(node);
+	const galley_node *parent = galley_node_parent(node);
 	int want = 2;
 	if (S_is(parent, GALLEY_NODE_ITEM) && st->nlists > 0 && st->lists[st->nlists - 1].tight)
 		want = 1;
@@ -227,7 +227,7 @@ static void S_block_end(md_state *st, galley_node *node)
 
 /* 1 for what a hard break cannot end a line before: another break, or
  * text that is only whitespace. */
-static int S_blank_inline(galley_node *n)
+static int S_blank_inline(const galley_node *n)
 {
 	const char *t;
 	size_t i, len;
@@ -248,9 +248,9 @@ static int S_blank_inline(galley_node *n)
  * of blank ones asks this, so the answer for the last run scanned is kept
  * (st->cf_from, the run's earliest node asked about since): scanning the
  * rest of the run each time made long runs quadratic. */
-static int S_content_follows(md_state *st, galley_node *node)
+static int S_content_follows(md_state *st, const galley_node *node)
 {
-	galley_node *first = galley_node_next(node), *n, *parent = galley_node_parent(node);
+	const galley_node *first = galley_node_next(node), *n, *parent = galley_node_parent(node);
 	int r;
 	if (first && st->cf_from && S_blank_inline(first)) {
 		/* the same run when cf_from is reached through blank siblings */
@@ -273,7 +273,7 @@ static int S_content_follows(md_state *st, galley_node *node)
 	return r;
 }
 
-static int S_inside(galley_node *node, galley_node_type t)
+static int S_inside(const galley_node *node, galley_node_type t)
 {
 	for (node = galley_node_parent(node); node; node = galley_node_parent(node))
 		if (galley_node_get_type(node) == t)
@@ -282,9 +282,9 @@ static int S_inside(galley_node *node, galley_node_type t)
 }
 
 /* <scheme:...> when the link's text is its address. */
-static int S_autolink(galley_node *link)
+static int S_autolink(const galley_node *link)
 {
-	galley_node *t = galley_node_first_child(link);
+	const galley_node *t = galley_node_first_child(link);
 	const char *url = galley_node_get_url(link), *p;
 	size_t n = 0;
 	if (!url || !t || galley_node_next(t) || !S_is(t, GALLEY_NODE_TEXT) ||
@@ -317,7 +317,7 @@ static void S_html_block(md_state *st, const char *tag)
 	S_puts(st, tag);
 }
 
-static void S_note_ref(md_state *st, galley_node *note)
+static void S_note_ref(md_state *st, const galley_node *note)
 {
 	char label[32];
 	if (S_grow(st, (void **)&st->notes, &st->capnotes, st->nnotes, sizeof *st->notes) < 0)
@@ -346,7 +346,7 @@ static const char *S_emph_tag(galley_node_type t, int close)
 	return close ? "</strong>" : "<strong>";
 }
 
-static void S_emph_enter(md_state *st, galley_node *node)
+static void S_emph_enter(md_state *st, const galley_node *node)
 {
 	galley_node_type t = galley_node_get_type(node);
 	md_emph *e;
@@ -380,7 +380,7 @@ static void S_emph_enter(md_state *st, galley_node *node)
 /* The delimiters must be one-sided (an opener that cannot close, a closer
  * that cannot open) so CommonMark's delimiter rules pair them as we meant;
  * otherwise the opener is rewritten as a raw HTML tag. */
-static void S_emph_exit(md_state *st, galley_node *node)
+static void S_emph_exit(md_state *st, const galley_node *node)
 {
 	galley_node_type t = galley_node_get_type(node);
 	md_emph e;
@@ -511,7 +511,7 @@ static void S_code_span(md_state *st, const char *s, size_t len)
 		S_put(st, "`", 1);
 }
 
-static void S_code_block(md_state *st, galley_node *node)
+static void S_code_block(md_state *st, const galley_node *node)
 {
 	const char *s = galley_node_get_text(node), *lang = galley_node_get_language(node);
 	size_t len = galley_node_get_text_len(node), i, run = 0, longest = 0, start;
@@ -555,10 +555,10 @@ static void S_code_block(md_state *st, galley_node *node)
 		S_put(st, &fch, 1);
 }
 
-static void S_figure(md_state *st, galley_node *node)
+static void S_figure(md_state *st, const galley_node *node)
 {
 	const char *alt = galley_node_get_alt(node), *src = galley_node_get_url(node);
-	galley_node *cap;
+	const galley_node *cap;
 	galley_buffer title = GALLEY_BUFFER_INIT;
 	for (cap = galley_node_first_child(node); cap; cap = galley_node_next(cap))
 		if (S_is(cap, GALLEY_NODE_CAPTION))
@@ -608,7 +608,7 @@ static void S_item_enter(md_state *st)
 	l->width = (size_t)n;
 }
 
-static void S_list_enter(md_state *st, galley_node *node)
+static void S_list_enter(md_state *st, const galley_node *node)
 {
 	md_list *l;
 	int ordered = galley_node_get_list_ordered(node);
@@ -650,7 +650,7 @@ static void S_list_enter(md_state *st, galley_node *node)
 	}
 }
 
-static void S_list_exit(md_state *st, galley_node *node)
+static void S_list_exit(md_state *st, const galley_node *node)
 {
 	md_list *l;
 	if (!st->nlists)
@@ -666,11 +666,11 @@ static void S_list_exit(md_state *st, galley_node *node)
 	S_block_end(st, node);
 }
 
-static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
+static int S_render_node(md_state *st, const galley_node *node, galley_event_type ev)
 {
 	int entering = ev == GALLEY_EVENT_ENTER;
 	galley_node_type type = galley_node_get_type(node);
-	galley_node *parent = galley_node_parent(node);
+	const galley_node *parent = galley_node_parent(node);
 	char tag[64];
 
 	switch (type) {
@@ -795,7 +795,7 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 				S_raws(st, "|");
 			} else {
 				if (!galley_node_previous(node)) {
-					galley_node *c;
+					const galley_node *c;
 					md_newline(st);
 					S_puts(st, "|");
 					for (c = galley_node_first_child(node); c; c = galley_node_next(c))
@@ -969,7 +969,7 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 		/* the definition, at the end of the document */
 		if (entering) {
 			size_t i;
-			galley_node *first = galley_node_first_child(node);
+			const galley_node *first = galley_node_first_child(node);
 			int inline_first = S_is(first, GALLEY_NODE_PARAGRAPH);
 			for (i = 0; i < st->nnotes && st->notes[i] != node; i++)
 				;
@@ -995,7 +995,7 @@ static int S_render_node(md_state *st, galley_node *node, galley_event_type ev)
 	return st->oom || st->out->oom || st->prefix.oom ? GALLEY_ENOMEM : 0;
 }
 
-static int S_walk(md_state *st, galley_node *root)
+static int S_walk(md_state *st, const galley_node *root)
 {
 	galley_event_type ev;
 	int rc = 0;
@@ -1035,7 +1035,7 @@ static int S_parse_wrap(galley_context *ctx, const char *v, int *out)
 	return 0;
 }
 
-int md_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+int md_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	md_state st;

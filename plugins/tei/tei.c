@@ -503,7 +503,7 @@ static int S_bare_paragraph(const galley_node *node)
 		!galley_node_previous(node) && !galley_node_next(node);
 }
 
-static int S_heading(S_state *st, galley_node *node)
+static int S_heading(S_state *st, const galley_node *node)
 {
 	int level = galley_node_get_level(node);
 	S_frame *f = S_top(st);
@@ -536,7 +536,7 @@ static int S_heading(S_state *st, galley_node *node)
 /* A tree DIV: a dateline at the top of a div, a signature closing the
  * document as closer/signed, else div type="ROLE" (floatingText where
  * div may not go). */
-static int S_div(S_state *st, galley_node *node)
+static int S_div(S_state *st, const galley_node *node)
 {
 	const char *role = galley_node_get_role(node);
 	S_frame *f = S_top(st);
@@ -561,7 +561,7 @@ static int S_div(S_state *st, galley_node *node)
 	return S_open_div(st, divlike ? S_ROLE : S_FLOAT, node, role);
 }
 
-static int S_enter(S_state *st, galley_node *node)
+static int S_enter(S_state *st, const galley_node *node)
 {
 	S_frame *f = S_top(st);
 	const char *s;
@@ -705,7 +705,7 @@ static int S_enter(S_state *st, galley_node *node)
 	return 0;
 }
 
-static int S_exit(S_state *st, galley_node *node)
+static int S_exit(S_state *st, const galley_node *node)
 {
 	const char *s;
 
@@ -749,7 +749,7 @@ static int S_exit(S_state *st, galley_node *node)
 	}
 }
 
-static int S_write_doc(S_state *st, galley_node *doc)
+static int S_write_doc(S_state *st, const galley_node *doc)
 {
 	const galley_meta *m = galley_document_meta(doc);
 	char lang[64];
@@ -779,7 +779,7 @@ static int S_write_doc(S_state *st, galley_node *doc)
 	if (!(it = galley_iter_new(doc)))
 		return S_fail(st);
 	while (!st->err && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *node = galley_iter_get_node(it);
+		const galley_node *node = galley_iter_get_node(it);
 		if (ev == GALLEY_EVENT_ENTER)
 			S_enter(st, node);
 		else if (ev == GALLEY_EVENT_EXIT && node != doc)
@@ -802,7 +802,7 @@ static int S_write_doc(S_state *st, galley_node *doc)
 	return 0;
 }
 
-int galley_tei_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+int galley_tei_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	S_state st;

@@ -7,7 +7,7 @@
 #include <galley/plugin.h>
 
 /** The writer callback registered as "tei". */
-int galley_tei_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+int galley_tei_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload);
 
 /** 1 when s (after trimming) is one of the W3C forms @when accepts (xsd

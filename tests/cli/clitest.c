@@ -37,7 +37,7 @@ static int S_read(galley_context *ctx, galley_builder *b, const char *data, size
 
 /* One line per paragraph, after a header naming the writer as asked for
  * and the metadata and options it was given. */
-static int S_write_doc(galley_context *ctx, const char *name, galley_node *doc, galley_buffer *out)
+static int S_write_doc(galley_context *ctx, const char *name, const galley_node *doc, galley_buffer *out)
 {
 	galley_meta *meta = galley_document_meta(doc);
 	galley_iter *it = galley_iter_new(doc);
@@ -57,7 +57,7 @@ static int S_write_doc(galley_context *ctx, const char *name, galley_node *doc, 
 		if (galley_context_option(ctx, opts[k]))
 			galley_buffer_printf(out, "%%%s=%s\n", opts[k], galley_context_option(ctx, opts[k]));
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		switch (galley_node_get_type(n)) {
 		case GALLEY_NODE_PARAGRAPH:
 			if (ev == GALLEY_EVENT_EXIT)
@@ -74,7 +74,7 @@ static int S_write_doc(galley_context *ctx, const char *name, galley_node *doc, 
 	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
 }
 
-static int S_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	size_t i;
@@ -89,14 +89,14 @@ static int S_write(galley_context *ctx, const char *name, galley_node *const *do
 	return 0;
 }
 
-static int S_write_pack(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write_pack(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	galley_buffer_append(out, "PACK\0\1\2", 7);
 	return S_write(ctx, name, docs, ndocs, out, payload);
 }
 
-static int S_write_fail(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write_fail(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	(void)name, (void)docs, (void)ndocs, (void)payload;
@@ -105,7 +105,7 @@ static int S_write_fail(galley_context *ctx, const char *name, galley_node *cons
 }
 
 /* An EPUB-like package through the zip service: mimetype first and stored. */
-static int S_write_zip(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write_zip(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	galley_buffer body = GALLEY_BUFFER_INIT;
@@ -149,7 +149,7 @@ GALLEY_PLUGIN_DEFINE("clitest", "1.2.3", "MIT", "test-only formats", S_init);
 
 #else /* CLITEST_SECOND */
 
-static int S_write2(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+static int S_write2(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	(void)ctx, (void)name, (void)docs, (void)ndocs, (void)payload;

@@ -107,7 +107,7 @@ void fuzz_check_tree(galley_node *doc)
 }
 
 /* One write: any tree the reader accepts can be written. */
-static void S_write_once(galley_context *ctx, fuzz_writer_fn write, const char *name, galley_node *doc,
+static void S_write_once(galley_context *ctx, fuzz_writer_fn write, const char *name, const galley_node *doc,
 	void (*check)(const galley_buffer *out), galley_buffer *out)
 {
 	int rc = write(ctx, name, &doc, 1, out, NULL);
@@ -119,7 +119,7 @@ static void S_write_once(galley_context *ctx, fuzz_writer_fn write, const char *
 		check(out);
 }
 
-void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *name, galley_node *doc,
+void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *name, const galley_node *doc,
 	void (*check)(const galley_buffer *out))
 {
 	galley_buffer once = GALLEY_BUFFER_INIT, twice = GALLEY_BUFFER_INIT;

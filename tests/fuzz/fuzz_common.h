@@ -20,12 +20,12 @@ int fuzz_utf8_valid(const char *s, size_t len);
 void fuzz_check_tree(galley_node *doc);
 
 /** A writer's entry point, as plugins register it. */
-typedef int (*fuzz_writer_fn)(galley_context *ctx, const char *name, galley_node *const *docs,
+typedef int (*fuzz_writer_fn)(galley_context *ctx, const char *name, const galley_node *const *docs,
 	size_t ndocs, galley_buffer *out, void *payload);
 /** Write doc twice with write(ctx, name, ...); abort() unless each time it
  * succeeds (or runs out of memory) with valid UTF-8 that check (may be
  * NULL) accepts, and both outputs are the very same bytes. */
-void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *name, galley_node *doc,
+void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *name, const galley_node *doc,
 	void (*check)(const galley_buffer *out));
 
 #endif

@@ -23,7 +23,7 @@ static int S_convert(const char *data, size_t size, galley_buffer *out, galley_c
 		rc = galley_builder_finish(b, &doc);
 	galley_builder_free(b);
 	if (rc == 0) {
-		rc = galley_json_write(ctx, "json", &doc, 1, out, NULL);
+		rc = galley_json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
 		galley_node_free(doc);
 	}
 	return rc;

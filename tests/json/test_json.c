@@ -76,7 +76,7 @@ static galley_node *S_read_ok(const char *data, size_t len)
 static int S_write(galley_node *doc, galley_buffer *out, char *msg, size_t msgsize)
 {
 	galley_context *ctx = galley_context_new();
-	int rc = galley_json_write(ctx, "json", &doc, 1, out, NULL);
+	int rc = galley_json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
 
 	if (msg)
 		snprintf(msg, msgsize, "%s", galley_context_error(ctx));
@@ -632,7 +632,7 @@ static void test_write_invalid_utf8(void **state)
 	doc = galley_node_new(GALLEY_NODE_DOCUMENT);
 	assert_int_equal(galley_meta_set(galley_document_meta(doc), "x\xff", "v"), 0);
 	ctx = galley_context_new();
-	assert_int_equal(galley_json_write(ctx, "json", &doc, 1, &out, NULL), GALLEY_EINVAL);
+	assert_int_equal(galley_json_write(ctx, "json", (const galley_node *const *)&doc, 1, &out, NULL), GALLEY_EINVAL);
 	assert_string_equal(galley_context_error(ctx), "a key of the document is not valid UTF-8");
 	galley_context_free(ctx);
 	galley_node_free(doc);

@@ -13,7 +13,7 @@ __attribute__((unused)) static int S_never(galley_registry *reg)
 	abort();
 }
 
-__attribute__((unused)) static int S_write(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+__attribute__((unused)) static int S_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	(void)ctx, (void)name, (void)docs, (void)ndocs, (void)payload;

@@ -15,29 +15,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Run galley_load_plugins() with stderr captured into *log (malloc'd). */
+/* The log callback: lines as the command prints them, appended to a buffer. */
+static void S_log_to_buffer(int level, const char *input, const char *message, void *payload)
+{
+	(void)level;
+	galley_buffer_printf(payload, "galley: %s%s%s\n", input ? input : "", input ? ": " : "", message);
+}
+
+/* Run galley_load_plugins() with its messages collected into *log (malloc'd). */
 static int S_load_capturing(galley_context *ctx, char **log)
 {
-	FILE *tmp = tmpfile();
-	int saved, rc;
-	long n;
+	galley_buffer buf = GALLEY_BUFFER_INIT;
+	int rc;
 
-	assert_non_null(tmp);
-	fflush(stderr);
-	saved = dup(2);
-	assert_true(saved >= 0);
-	assert_true(dup2(fileno(tmp), 2) >= 0);
+	galley_context_set_log(ctx, S_log_to_buffer, &buf);
 	rc = galley_load_plugins(ctx);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	n = (long)lseek(fileno(tmp), 0, SEEK_END);
-	assert_true(n >= 0);
-	*log = calloc(1, (size_t)n + 1);
+	galley_context_set_log(ctx, NULL, NULL);
+	*log = galley_buffer_detach(&buf, NULL);
 	assert_non_null(*log);
-	rewind(tmp);
-	assert_int_equal(fread(*log, 1, (size_t)n, tmp), (size_t)n);
-	fclose(tmp);
 	return rc;
 }
 
@@ -240,18 +235,18 @@ static void test_read_write(void **state)
 	assert_string_equal(galley_context_error(ctx), "line 2 says FAIL");
 
 	/* The writer learns which name it was asked for. */
-	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "ln"), docs, 1, &out), 0);
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "ln"), (const galley_node *const *)docs, 1, &out), 0);
 	assert_string_equal(out.data, "# ln\none\ntwo\n");
 
 	/* A failed writer leaves the buffer as it was. */
-	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "failw"), docs, 1, &out), GALLEY_EINVAL);
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "failw"), (const galley_node *const *)docs, 1, &out), GALLEY_EINVAL);
 	assert_string_equal(out.data, "# ln\none\ntwo\n");
 
 	/* Several documents only for a writer that takes many. */
 	assert_int_equal(galley_read(ctx, r, "three", 5, &docs[1]), 0);
-	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "lines"), docs, 2, &out), GALLEY_EUSAGE);
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "lines"), (const galley_node *const *)docs, 2, &out), GALLEY_EUSAGE);
 	galley_buffer_clear(&out);
-	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "book"), docs, 2, &out), 0);
+	assert_int_equal(galley_write(ctx, galley_find_writer(ctx, "book"), (const galley_node *const *)docs, 2, &out), 0);
 	assert_string_equal(out.data, "# book\none\ntwo\n---\n# book\nthree\n");
 
 	galley_node_free(docs[0]);
@@ -290,6 +285,88 @@ static void test_listing(void **state)
 	galley_context_free(ctx);
 }
 
+/* One registry, loaded once, shared by several contexts: lookups through
+ * any of them answer from it, it no longer changes, and it outlives them. */
+static void test_shared_registry(void **state)
+{
+	galley_registry *reg;
+	galley_context *load = galley_context_new(), *a = galley_context_new(), *b = galley_context_new();
+	galley_reader_desc late = {GALLEY_READER_VERSION, "late", NULL, "late", "", NULL, NULL, NULL, {0}};
+	char *log = NULL;
+	(void)state;
+
+	assert_int_equal(galley_init(), 0);
+	assert_int_equal(galley_init(), 0); /* reference-counted */
+	assert_non_null(reg = galley_registry_new());
+	assert_int_equal(galley_registry_add_dir(reg, ""), GALLEY_EUSAGE);
+	assert_int_equal(galley_registry_add_dir(reg, CLI_PLUGINS), 0);
+	assert_int_equal(galley_registry_add_dir(reg, BAD_DIR), 0);
+	/* Messages of the load go to the context given for it. */
+	galley_context_set_input_name(load, "job.txt");
+	{
+		galley_buffer buf = GALLEY_BUFFER_INIT;
+		galley_context_set_log(load, S_log_to_buffer, &buf);
+		assert_int_equal(galley_registry_load(reg, load), 0);
+		log = galley_buffer_detach(&buf, NULL);
+	}
+	S_expect_line(log, "abimajor.so", "plugin ABI 2.0, galley expects 1.0");
+	assert_string_equal(galley_context_input_name(load), "job.txt"); /* restored */
+	assert_null(galley_registry_context(reg));                        /* only during the load */
+	/* Loaded: a second load is a no-op, nothing more may be added. */
+	assert_int_equal(galley_registry_load(reg, NULL), 0);
+	assert_int_equal(galley_registry_add_dir(reg, "/tmp"), GALLEY_EUSAGE);
+	assert_int_equal(galley_registry_add_reader(reg, &late), GALLEY_EUSAGE);
+
+	galley_context_set_registry(a, reg);
+	galley_context_set_registry(b, reg);
+	assert_ptr_equal(galley_context_registry(a), reg);
+	assert_ptr_equal(galley_find_writer(a, "lines"), galley_find_writer(b, "lines"));
+	assert_non_null(galley_find_writer(b, "zgood"));
+	assert_null(galley_find_reader(a, "late"));
+	assert_int_equal(galley_plugin_count(a), galley_plugin_count(b));
+	/* A context on a shared registry does not load plugins of its own. */
+	assert_int_equal(galley_load_plugins(a), GALLEY_EUSAGE);
+	assert_int_equal(galley_add_plugin_dir(a, "/tmp"), GALLEY_EUSAGE);
+	galley_context_free(a);
+	assert_non_null(galley_find_writer(b, "lines")); /* the registry is not the context's */
+	galley_context_set_registry(b, NULL);
+	assert_null(galley_find_writer(b, "lines"));
+	galley_context_free(b);
+	galley_context_free(load);
+	galley_registry_free(reg);
+	galley_shutdown();
+	galley_shutdown();
+	free(log);
+}
+
+/* The library prints nothing by itself: without a log callback messages
+ * are dropped; with one, each arrives once with its level and input. */
+static void S_count(int level, const char *input, const char *message, void *payload)
+{
+	int *n = payload;
+	assert_int_equal(level, GALLEY_LOG_INFO);
+	assert_string_equal(input, "in.txt");
+	assert_string_equal(message, "hello 42");
+	(*n)++;
+}
+
+static void test_log_callback(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	int n = 0;
+	(void)state;
+	galley_context_set_input_name(ctx, "in.txt");
+	galley_log(ctx, GALLEY_LOG_WARN, "dropped"); /* no callback: nowhere */
+	galley_context_set_log(ctx, S_count, &n);
+	galley_log(ctx, GALLEY_LOG_INFO, "hello %d", 42); /* verbosity 0 hides INFO */
+	assert_int_equal(n, 0);
+	galley_context_set_verbosity(ctx, 1);
+	galley_log(ctx, GALLEY_LOG_INFO, "hello %d", 42);
+	assert_int_equal(n, 1);
+	galley_log(NULL, GALLEY_LOG_ERROR, "no context");
+	galley_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +376,8 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_read_write),
 		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_shared_registry),
+		cmocka_unit_test(test_log_callback),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,7 +94,7 @@ int mdcheck_tree(galley_node *doc, galley_buffer *out)
 	S_canon c = {out, GALLEY_BUFFER_INIT, 1, 0};
 	char m[64];
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		int enter = ev == GALLEY_EVENT_ENTER;
 		switch (galley_node_get_type(n)) {
 		case GALLEY_NODE_PARAGRAPH:
@@ -332,7 +332,7 @@ int mdcheck_render(galley_node *doc, const char *name, const char *wrap, int fro
 	if (wrap)
 		galley_context_set_option(ctx, "wrap", wrap);
 	galley_context_set_option(ctx, "front-matter", front_matter ? "true" : "false");
-	rc = md_write(ctx, name, &doc, 1, out, NULL);
+	rc = md_write(ctx, name, (const galley_node *const *)&doc, 1, out, NULL);
 	if (rc < 0)
 		fprintf(stderr, "markdown writer: %s\n", galley_context_error(ctx));
 	galley_context_free(ctx);

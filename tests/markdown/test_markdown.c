@@ -16,7 +16,7 @@
 
 static int md_write_for_test(galley_context *ctx, galley_node *doc, galley_buffer *out)
 {
-	return md_write(ctx, "markdown", &doc, 1, out, NULL);
+	return md_write(ctx, "markdown", (const galley_node *const *)&doc, 1, out, NULL);
 }
 
 static galley_node *S_para_doc(const char *text)

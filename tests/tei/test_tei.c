@@ -37,7 +37,7 @@ static void S_run(const char *name, S_result *r, int verbosity)
 	doc = c->build(ctx);
 	if (!doc)
 		fail_msg("building %s failed: %s", name, galley_context_error(ctx));
-	if (galley_tei_write(ctx, "tei", &doc, 1, &r->out, NULL) != 0)
+	if (galley_tei_write(ctx, "tei", (const galley_node *const *)&doc, 1, &r->out, NULL) != 0)
 		fail_msg("writing %s failed: %s", name, galley_context_error(ctx));
 	galley_node_free(doc);
 	galley_context_free(ctx);
@@ -521,8 +521,8 @@ static void test_refuses_many_documents(void **state)
 	(void)state;
 	docs[0] = tei_case_find("empty")->build(ctx);
 	docs[1] = tei_case_find("empty")->build(ctx);
-	assert_int_equal(galley_tei_write(ctx, "tei", docs, 2, &out, NULL), GALLEY_EUSAGE);
-	assert_int_equal(galley_tei_write(ctx, "tei", docs, 0, &out, NULL), GALLEY_EUSAGE);
+	assert_int_equal(galley_tei_write(ctx, "tei", (const galley_node *const *)docs, 2, &out, NULL), GALLEY_EUSAGE);
+	assert_int_equal(galley_tei_write(ctx, "tei", (const galley_node *const *)docs, 0, &out, NULL), GALLEY_EUSAGE);
 	assert_int_equal(out.len, 0);
 	galley_node_free(docs[0]);
 	galley_node_free(docs[1]);
@@ -536,7 +536,7 @@ static void test_not_a_document(void **state)
 	galley_buffer out = GALLEY_BUFFER_INIT;
 	galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH);
 	(void)state;
-	assert_int_equal(galley_tei_write(ctx, "tei", &p, 1, &out, NULL), GALLEY_EINVAL);
+	assert_int_equal(galley_tei_write(ctx, "tei", (const galley_node *const *)&p, 1, &out, NULL), GALLEY_EINVAL);
 	assert_non_null(strstr(galley_context_error(ctx), "document"));
 	galley_node_free(p);
 	galley_buffer_dispose(&out);

@@ -70,7 +70,7 @@ static void test_subtree_and_reset(void **state)
 	it = galley_iter_new(doc);
 	out[0] = '\0';
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-		galley_node *n = galley_iter_get_node(it);
+		const galley_node *n = galley_iter_get_node(it);
 		if (ev == GALLEY_EVENT_ENTER && galley_node_get_type(n) == GALLEY_NODE_PARAGRAPH)
 			galley_iter_reset(it, n, GALLEY_EVENT_EXIT);
 		strcat(out, galley_node_type_name(galley_node_get_type(n)));

@@ -59,10 +59,35 @@ typedef enum {
 } galley_log_level;
 
 typedef struct galley_context galley_context;
+typedef struct galley_registry galley_registry;
+
+/* Three lifetimes:
+ * - the process: galley_init() once (any thread, any number of times; it is
+ *   reference-counted) sets up libxml2 and libltdl, galley_shutdown() drops
+ *   a reference. A registry holds one of its own, so programs that never
+ *   call them still work; threaded programs call galley_init() in main()
+ *   before starting threads.
+ * - the registry: the plugins and the readers and writers they register,
+ *   loaded once and read-only afterwards, shared by any number of threads.
+ * - the context: one per job (per thread at a time), cheap to make: the
+ *   last error, options, input name, verbosity and log callback.
+ * Nothing in libgalley or its plugins keeps mutable state of its own
+ * outside these, and nothing writes to stderr by itself. */
+
+/** Set up the process-wide libraries (libxml2's parser, libltdl). Thread-safe
+ * and reference-counted; 0 or a negative code. */
+GALLEY_EXTERN int galley_init(void);
+/** Drop a reference taken by galley_init(); the last one releases libltdl.
+ * Call it once nothing of galley is in use any more. */
+GALLEY_EXTERN void galley_shutdown(void);
 
 /** A context holds the last error, the verbosity, the name of the input
- * being converted (so messages can name it) and the plugin registry. */
+ * being converted (so messages can name it), the options, the log callback
+ * and the registry its lookups use. Use one context per thread at a time. */
 GALLEY_EXTERN galley_context *galley_context_new(void);
+/** Frees the context (and a registry it made itself with
+ * galley_load_plugins(); a registry set with galley_context_set_registry()
+ * stays the caller's). */
 GALLEY_EXTERN void galley_context_free(galley_context *ctx);
 
 /** The message of the last error set on ctx ("" when none). */
@@ -80,7 +105,15 @@ GALLEY_EXTERN int galley_context_verbosity(const galley_context *ctx);
 GALLEY_EXTERN void galley_context_set_input_name(galley_context *ctx, const char *name);
 GALLEY_EXTERN const char *galley_context_input_name(const galley_context *ctx);
 
-/** Diagnostics: "galley: INPUT: message" on stderr when verbosity >= level. */
+/** Where a context's messages go: `level` is a galley_log_level, `input` the
+ * context's input name (NULL when none), `message` one line without a
+ * newline. Called from the thread that uses the context. */
+typedef void (*galley_log_cb)(int level, const char *input, const char *message, void *payload);
+/** Install the log callback (NULL: messages are dropped, the default; the
+ * library never prints by itself). */
+GALLEY_EXTERN void galley_context_set_log(galley_context *ctx, galley_log_cb cb, void *payload);
+
+/** Diagnostics: passed to the context's log callback when verbosity >= level. */
 GALLEY_EXTERN void galley_log(galley_context *ctx, int level, const char *fmt, ...) GALLEY_PRINTF(3, 4);
 
 /* Options: string key/values the command line passes to readers and
@@ -374,13 +407,15 @@ typedef enum {
 /* Containers give ENTER then EXIT; leaves give ENTER only. */
 typedef struct galley_iter galley_iter;
 
-GALLEY_EXTERN galley_iter *galley_iter_new(galley_node *root);
+/* The walk only reads the tree, so several iterators (in several threads)
+ * may walk one tree at once. */
+GALLEY_EXTERN galley_iter *galley_iter_new(const galley_node *root);
 GALLEY_EXTERN void galley_iter_free(galley_iter *it);
 GALLEY_EXTERN galley_event_type galley_iter_next(galley_iter *it);
-GALLEY_EXTERN galley_node *galley_iter_get_node(const galley_iter *it);
+GALLEY_EXTERN const galley_node *galley_iter_get_node(const galley_iter *it);
 GALLEY_EXTERN galley_event_type galley_iter_get_event(const galley_iter *it);
 /** Resume the walk from `node` with `event` (EXIT skips a subtree). */
-GALLEY_EXTERN void galley_iter_reset(galley_iter *it, galley_node *node, galley_event_type event);
+GALLEY_EXTERN void galley_iter_reset(galley_iter *it, const galley_node *node, galley_event_type event);
 
 /* ------------------------------------------------------------------ */
 /* Plugins and conversion                                             */
@@ -389,16 +424,42 @@ GALLEY_EXTERN void galley_iter_reset(galley_iter *it, galley_node *node, galley_
 typedef struct galley_reader galley_reader;
 typedef struct galley_writer galley_writer;
 
+/* A registry: create it, add plugin folders, load it once, then share it
+ * (read-only) between any number of contexts and threads. */
+
+/** A new, empty registry (it takes a galley_init() reference); NULL on OOM. */
+GALLEY_EXTERN galley_registry *galley_registry_new(void);
+/** Frees the registry and unloads its plugins: no context may use it any more. */
+GALLEY_EXTERN void galley_registry_free(galley_registry *reg);
 /** Add a plugin folder, searched before those added later and before the
  * defaults: GALLEY_PLUGIN_PATH, then the built-in folder found beside the
  * libgalley that is loaded (LIBDIR/galley/plugins when installed; the
  * build tree's plugins/ for the library of a build tree). No path is
- * compiled in, and the current folder is never searched. */
+ * compiled in, and the current folder is never searched. GALLEY_EUSAGE
+ * once the registry is loaded. */
+GALLEY_EXTERN int galley_registry_add_dir(galley_registry *reg, const char *dir);
+/** Load every plugin from the search path, once (a second call does
+ * nothing). Plugins that are refused are reported through ctx's log
+ * (GALLEY_LOG_WARN) and skipped; ctx (may be NULL) also gets the error
+ * when the loader itself fails. Not to be called while other threads use
+ * the registry. */
+GALLEY_EXTERN int galley_registry_load(galley_registry *reg, galley_context *ctx);
+/** Make ctx's lookups and listings use reg (borrowed: it must outlive ctx's
+ * use of it). NULL detaches. */
+GALLEY_EXTERN void galley_context_set_registry(galley_context *ctx, const galley_registry *reg);
+/** The registry ctx uses, or NULL. */
+GALLEY_EXTERN const galley_registry *galley_context_registry(const galley_context *ctx);
+
+/* The one-context shorthand: the context makes a registry of its own (on
+ * first use), freed with it. Programs with several contexts share one
+ * registry instead. */
 GALLEY_EXTERN int galley_add_plugin_dir(galley_context *ctx, const char *dir);
-/** Load every plugin from the search path. Plugins that are refused are
- * reported with galley_log(GALLEY_LOG_WARN) and skipped; returns 0 unless
- * the loader itself failed. */
+/** galley_registry_load() on the context's own registry. */
 GALLEY_EXTERN int galley_load_plugins(galley_context *ctx);
+
+/* Lookups and listings answer from the context's registry (read-only, so
+ * contexts in several threads may ask at once). Readers and writers are
+ * borrowed from the registry and valid as long as it is. */
 
 /** Find a reader or writer by name or alias; NULL when none. */
 GALLEY_EXTERN const galley_reader *galley_find_reader(galley_context *ctx, const char *name);
@@ -421,9 +482,13 @@ GALLEY_EXTERN int galley_writer_takes_many(const galley_writer *w);
 /** Read bytes into a document (owned by the caller through out). */
 GALLEY_EXTERN int galley_read(galley_context *ctx, const galley_reader *r,
 	const char *data, size_t len, galley_node **out);
-/** Write one or more documents; bytes are appended to out. */
+/** Write one or more documents; bytes are appended to out. Writers do not
+ * change the documents, so one tree can be written to several formats at
+ * once, from several threads (each with its own context). In C a
+ * `galley_node **` array needs a cast to be passed here; one document is
+ * `const galley_node *d = doc;` then `&d`. */
 GALLEY_EXTERN int galley_write(galley_context *ctx, const galley_writer *w,
-	galley_node *const *docs, size_t ndocs, galley_buffer *out);
+	const galley_node *const *docs, size_t ndocs, galley_buffer *out);
 
 /** The i-th reader (writers = 0) or writer (writers = 1) name, aliases
  * included as names of their own, in load order; NULL past the end. */

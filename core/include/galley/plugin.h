@@ -1,6 +1,19 @@
 /* plugin.h — the plugin SDK: the descriptor a plugin exports, the reader
  * and writer structs it registers, and the services the core offers them
- * (XML writing, zip packages, charsets, language, release heuristics). */
+ * (XML writing, zip packages, charsets, language, release heuristics).
+ *
+ * The rule for plugin authors: no mutable state outside the call. A
+ * registry is loaded once and then shared by any number of threads, each
+ * converting with its own context, so a plugin's probe, read and write may
+ * run concurrently, on one tree too (writers get it const and must not
+ * change it). Keep everything a conversion needs in locals or in memory
+ * the call allocates; no non-const `static` or global variables, no
+ * caches; descriptors and tables are `static const`. Never change
+ * process-wide library state (setlocale, umask, signal handlers, libxml2's
+ * global error handlers or xmlCleanupParser, lt_dl* search paths): galley
+ * initialises libxml2 and libltdl itself (galley_init()). Report through
+ * the context (galley_error, galley_log), never to stderr. Data a plugin
+ * must build once goes behind pthread_once and is read-only afterwards. */
 #ifndef GALLEY_PLUGIN_H
 #define GALLEY_PLUGIN_H
 
@@ -51,20 +64,21 @@ typedef struct galley_writer_desc {
 	const char *description;
 	unsigned int flags;       /* GALLEY_WRITER_* */
 	/* Write docs[0..ndocs) (ndocs is 1 unless GALLEY_WRITER_MANY) to out.
-	 * `name` is the name the writer was asked for (an alias, e.g. "gfm"). */
-	int (*write)(galley_context *ctx, const char *name, galley_node *const *docs, size_t ndocs,
+	 * `name` is the name the writer was asked for (an alias, e.g. "gfm").
+	 * The documents are read-only: other threads may be writing them too. */
+	int (*write)(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 		galley_buffer *out, void *payload);
 	void *payload;
 	void *reserved[6];
 } galley_writer_desc;
 
-typedef struct galley_registry galley_registry;
-
 /** Register a reader or writer; the descriptor must outlive the plugin
- * (a static struct). Checks the version field. */
+ * (a static const struct). Checks the version field. Only from a plugin's
+ * init: a loaded registry no longer changes (GALLEY_EUSAGE). */
 GALLEY_EXTERN int galley_registry_add_reader(galley_registry *reg, const galley_reader_desc *desc);
 GALLEY_EXTERN int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *desc);
-/** The context the registry belongs to (for messages from init). */
+/** The context of the load in progress (for messages from init); NULL
+ * outside galley_registry_load(). */
 GALLEY_EXTERN galley_context *galley_registry_context(galley_registry *reg);
 
 /* The descriptor. abi_major/abi_minor come first and never move. */

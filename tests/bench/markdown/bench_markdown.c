@@ -45,7 +45,7 @@ static double S_time(galley_context *ctx, const galley_reader *json, const galle
 			galley_node *doc = NULL;
 			galley_buffer out = GALLEY_BUFFER_INIT;
 			if (galley_read(ctx, json, docs[i].data, docs[i].len, &doc) < 0 ||
-			    galley_write(ctx, w, &doc, 1, &out) < 0) {
+			    galley_write(ctx, w, (const galley_node *const *)&doc, 1, &out) < 0) {
 				if (r == 0)
 					fprintf(stderr, "document %d: %s\n", i, galley_context_error(ctx));
 				++*failed;
@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 		galley_node *doc = NULL;
 		galley_context_set_input_name(ctx, argv[i]);
 		if (S_slurp(argv[i], &page) < 0 || galley_read(ctx, html, page.data, page.len, &doc) < 0 ||
-		    galley_write(ctx, js, &doc, 1, &docs[ndocs]) < 0) {
+		    galley_write(ctx, js, (const galley_node *const *)&doc, 1, &docs[ndocs]) < 0) {
 			fprintf(stderr, "%s: %s\n", argv[i], galley_context_error(ctx));
 			failed++;
 		} else {

@@ -327,7 +327,7 @@ int main(int argc, char **argv)
 		galley_context_set_input_name(ctx, path);
 		int rc = galley_read(ctx, html, src, len, &doc);
 		if (rc == 0)
-			rc = galley_write(ctx, json, &doc, 1, &out);
+			rc = galley_write(ctx, json, (const galley_node *const *)&doc, 1, &out);
 		convert_s += S_now() - t0;
 		free(src);
 		pages++;
@@ -400,7 +400,7 @@ int main(int argc, char **argv)
 				galley_node *doc = NULL;
 				galley_buffer out = GALLEY_BUFFER_INIT;
 				if (src != NULL && galley_read(ctx, html, src, len, &doc) == 0)
-					galley_write(ctx, json, &doc, 1, &out);
+					galley_write(ctx, json, (const galley_node *const *)&doc, 1, &out);
 				galley_buffer_dispose(&out);
 				if (doc != NULL)
 					galley_node_free(doc);
