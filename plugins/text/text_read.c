@@ -1741,7 +1741,7 @@ static int S_language(S_reader *r)
 		galley_buffer_puts(&sample, galley_meta_get(r->meta, "title"));
 	if (sample.oom)
 		rc = GALLEY_ENOMEM;
-	else if (sample.len && galley_detect_language(sample.data, sample.len, lang) == 0 &&
+	else if (sample.len && galley_detect_language(sample.data, sample.len, lang, sizeof lang) == 0 &&
 		 !galley_meta_get(r->meta, "language"))
 		rc = galley_meta_set(r->meta, "language", lang);
 	galley_buffer_dispose(&sample);
@@ -1761,7 +1761,8 @@ int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, s
 	r.b = b;
 	r.meta = galley_builder_meta(b);
 	r.last_num = -1;
-	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset)) < 0)
+	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset,
+		     sizeof charset)) < 0)
 		goto out;
 	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
 

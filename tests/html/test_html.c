@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <iconv.h>
 
 #include <jansson.h>
 #include <stdio.h>
@@ -288,6 +289,58 @@ static void test_enc_iso_8859_1(void **s) { (void)s; S_enc("iso-8859-1.html", "�
 static void test_enc_sniffed(void **s) { (void)s; S_enc("sniff-euc-kr.html", "문자 집합 표시가 없는 문서입니다."); }
 static void test_enc_utf16_bom(void **s) { (void)s; S_enc("utf-16le-bom.html", "which decides its encoding."); }
 
+/* The charset policy the reader takes from the core (galley_to_utf8): a
+ * BOM decides, valid UTF-8 beats a lying label, and a label the bytes
+ * contradict (or nobody knows) means detection. */
+static char *S_page_in(const char *charset, const char *label, const char *body, size_t *len)
+{
+	char head[512];
+	snprintf(head, sizeof head, "<html><head><meta charset=\"%s\"><title>t</title></head><body><article><p>", label);
+	galley_buffer page = GALLEY_BUFFER_INIT;
+	galley_buffer_puts(&page, head);
+	for (int i = 0; i < 4; i++)
+		galley_buffer_puts(&page, body);
+	galley_buffer_puts(&page, "</p></article></body></html>");
+	iconv_t cd = iconv_open(charset, "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	size_t inleft = page.len, cap = page.len * 4 + 16, outleft = cap;
+	char *out = malloc(cap), *o = out, *in = page.data;
+	assert_non_null(out);
+	assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	galley_buffer_dispose(&page);
+	*len = cap - outleft;
+	return out;
+}
+
+static void S_policy(const char *charset, const char *label, const char *body)
+{
+	size_t len;
+	char *data = S_page_in(charset, label, body, &len);
+	int rc;
+	galley_node *doc = S_read_len(data, len, &rc);
+	if (rc != 0)
+		fail_msg("%s page labelled %s: %s", charset, label, galley_context_error(S_ctx));
+	S_assert_contains(doc, body);
+	galley_node_free(doc);
+	free(data);
+}
+
+static void test_enc_policy(void **state)
+{
+	(void)state;
+	static const char ko[] = "외교부는 한반도평화교섭본부장이 미국 국무부 대북고위관리와 협의를 가졌다고 밝혔다. ";
+	static const char fr[] = "Le ministre a reçu aujourd’hui son homologue à Genève — « très fructueuse ». ";
+	S_policy("UTF-8", "euc-kr", ko);          /* re-saved as UTF-8, old label kept */
+	S_policy("UTF-8", "windows-1252", fr);
+	S_policy("EUC-KR", "utf-8", ko);          /* says UTF-8, is not: detected */
+	S_policy("CP949", "x-no-such-charset", ko);
+	S_policy("CP949", "ks_c_5601-1987", ko);  /* the WHATWG aliases */
+	S_policy("WINDOWS-1252", "latin1", fr);
+	S_policy("UTF-16", "euc-kr", ko);         /* iconv writes a BOM: it decides */
+	S_policy("UTF-8", "utf-16", fr);          /* a UTF-16 label read as ASCII lies */
+}
+
 static void test_enc_title(void **state)
 {
 	(void)state;
@@ -535,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_enc_iso_8859_1),
 		cmocka_unit_test(test_enc_sniffed),
 		cmocka_unit_test(test_enc_utf16_bom),
+		cmocka_unit_test(test_enc_policy),
 		cmocka_unit_test(test_enc_title),
 		cmocka_unit_test(test_html5_structure),
 		cmocka_unit_test(test_table_spans),

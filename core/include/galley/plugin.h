@@ -141,19 +141,29 @@ GALLEY_EXTERN int galley_format_data(galley_context *ctx, const char *format, co
 GALLEY_EXTERN size_t galley_utf8_decode(const char *s, size_t len, unsigned long *cp);
 /** 1 when data is valid UTF-8. */
 GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
-/** Convert input bytes to UTF-8: a BOM decides, else `hint` (a charset name
- * from the document, may be NULL), else valid UTF-8 stays, else the charset
- * is sniffed (uchardet) and converted (iconv). The BOM is removed. The
- * charset used is written to `charset_out` (may be NULL; at most 64 bytes).
- * Binary input (NUL bytes in the first 4 KiB that no UTF-16/32 BOM explains)
- * is GALLEY_EINVAL with a message. Appends to out. */
+/** Convert input bytes to UTF-8, with the one charset policy both readers
+ * share: a BOM (UTF-8/16/32) decides; else `hint` (a charset label from the
+ * document or the user, may be NULL), unless the bytes contradict it; else
+ * valid UTF-8 stays, else the charset is sniffed (uchardet) and converted
+ * (iconv). Valid UTF-8 beyond ASCII beats a label naming another charset,
+ * a "UTF-8" label on bytes that are not is ignored, as are labels naming
+ * UTF-16/32 (no BOM, and read as ASCII) and labels iconv does not know:
+ * detection is retried then. Labels and sniffed names are decoded as
+ * browsers do (the WHATWG aliases: EUC-KR as CP949, Latin-1 and ASCII as
+ * Windows-1252, Shift_JIS as CP932, GB2312/GBK as GB18030, ...). The BOM is
+ * removed; bytes invalid in the charset become U+FFFD (counted at INFO).
+ * The charset used is written to `charset_out` (may be NULL), cut to
+ * `charset_size` bytes with its NUL (64 holds every name). Binary input
+ * (NUL bytes in the first 4 KiB that no UTF-16/32 BOM explains) is
+ * GALLEY_EINVAL with a message. Appends to out. */
 GALLEY_EXTERN int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
-	galley_buffer *out, char *charset_out);
+	galley_buffer *out, char *charset_out, size_t charset_size);
 /** The language of a text as a BCP 47 tag ("en", "ko", "ja", "de"...),
- * written to out (at most 16 bytes); 0 on success, GALLEY_ENOTFOUND when
- * it cannot tell. Scripts decide first (Hangul, kana, Han), then
- * libexttextcat for Latin and other scripts. */
-GALLEY_EXTERN int galley_detect_language(const char *text, size_t len, char *out);
+ * written to out (outsize bytes; 16 holds every tag galley gives); 0 on
+ * success, GALLEY_ENOTFOUND when it cannot tell (or the tag does not fit).
+ * Scripts decide first (Hangul, kana, Han), then libexttextcat for Latin
+ * and other scripts. */
+GALLEY_EXTERN int galley_detect_language(const char *text, size_t len, char *out, size_t outsize);
 
 /* ------------------------------------------------------------------ */
 /* Service: what releases have in common (text and HTML readers)      */
