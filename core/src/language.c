@@ -42,7 +42,7 @@ static void S_textcat_init(void)
 static unsigned S_decode(const unsigned char *s, size_t left, size_t *w)
 {
 	unsigned long cp;
-	*w = galley_utf8_decode((const char *)s, left, &cp);
+	*w = galley_utf8_next((const char *)s, left, &cp);
 	if (!*w) {
 		*w = 1;
 		return 0xFFFD;

@@ -153,24 +153,16 @@ static int S_label_value(const char *s, size_t len, const char *const *labels, S
 	return 0;
 }
 
+/* The code point at s[i] (the text is valid UTF-8: galley_to_utf8 made
+ * it so; a stray byte would decode as itself). */
 static unsigned S_decode(const char *s, size_t len, size_t i, size_t *w)
 {
-	const unsigned char *u = (const unsigned char *)s + i;
-	size_t left = len - i;
-	if (u[0] < 0x80 || left < 2) {
+	unsigned long cp;
+	if ((*w = galley_utf8_next(s + i, len - i, &cp)) == 0) {
 		*w = 1;
-		return u[0];
+		return (unsigned char)s[i];
 	}
-	if (u[0] >= 0xF0 && left >= 4) {
-		*w = 4;
-		return ((u[0] & 7u) << 18) | ((u[1] & 63u) << 12) | ((u[2] & 63u) << 6) | (u[3] & 63u);
-	}
-	if (u[0] >= 0xE0 && left >= 3) {
-		*w = 3;
-		return ((u[0] & 15u) << 12) | ((u[1] & 63u) << 6) | (u[2] & 63u);
-	}
-	*w = 2;
-	return ((u[0] & 31u) << 6) | (u[1] & 63u);
+	return (unsigned)cp;
 }
 
 /* Scripts written without spaces between words: hard-wrapped lines join

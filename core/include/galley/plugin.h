@@ -139,6 +139,17 @@ GALLEY_EXTERN int galley_format_data(galley_context *ctx, const char *format, co
  * (1-4) with the code point in *cp (may be NULL), or 0 when the bytes are not
  * valid UTF-8 (overlong forms, surrogates, past U+10FFFF, truncated). */
 GALLEY_EXTERN size_t galley_utf8_decode(const char *s, size_t len, unsigned long *cp);
+/** galley_utf8_decode() with ASCII decoded in line: for loops over text
+ * where most characters are ASCII (the Markdown writer's escaping). */
+static inline size_t galley_utf8_next(const char *s, size_t len, unsigned long *cp)
+{
+	if (len > 0 && (unsigned char)s[0] < 0x80) {
+		if (cp)
+			*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return galley_utf8_decode(s, len, cp);
+}
 /** 1 when data is valid UTF-8. */
 GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
 /** Convert input bytes to UTF-8, with the one charset policy both readers
