@@ -84,7 +84,7 @@ static int S_copy_utf8_lossy(const char *data, size_t len, galley_buffer *out, s
 	size_t i = 0, run = 0;
 	*bad = 0;
 	while (i < len) {
-		size_t n = galley_utf8_decode((const char *)s + i, len - i, NULL);
+		size_t n = galley_utf8_next((const char *)s + i, len - i, NULL);
 		if (n) {
 			i += n;
 			continue;
@@ -163,7 +163,13 @@ static int S_utf16_label(const char *name)
 
 static int S_ascii(const char *data, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
+	size_t i = 0;
+	for (unsigned long long w; i + 8 <= len; i += 8) {
+		memcpy(&w, data + i, 8);
+		if (w & 0x8080808080808080ull)
+			return 0;
+	}
+	for (; i < len; i++)
 		if ((unsigned char)data[i] & 0x80)
 			return 0;
 	return 1;
@@ -270,6 +276,14 @@ static int S_convert(galley_context *ctx, const char *charset, const char *data,
 	return S_report_lossy(ctx, charset, bad);
 }
 
+static int S_copy_valid(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
+	char *charset_out, size_t charset_size)
+{
+	galley_buffer_append(out, data, len);
+	S_set_charset(charset_out, charset_size, "UTF-8");
+	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
+}
+
 /* No BOM and no usable label: valid UTF-8 stays, nearly valid UTF-8 is
  * UTF-8 with replacements, anything else is what uchardet says. */
 static int S_detect(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
@@ -278,11 +292,8 @@ static int S_detect(galley_context *ctx, const char *data, size_t len, galley_bu
 	char sniffed[64];
 	int rc;
 
-	if (galley_utf8_valid(data, len)) {
-		galley_buffer_append(out, data, len);
-		S_set_charset(charset_out, charset_size, "UTF-8");
-		return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
-	}
+	if (galley_utf8_valid(data, len))
+		return S_copy_valid(ctx, data, len, out, charset_out, charset_size);
 
 	if (S_nearly_utf8(data, len))
 		return S_convert(ctx, "UTF-8", data, len, out, charset_out, charset_size);
@@ -331,9 +342,11 @@ int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char
 
 	if (hint && *hint) {
 		const char *name = S_iconv_name(hint);
-		int utf8 = strcmp(name, "UTF-8") == 0;
-		if (S_utf16_label(name) || galley_utf8_valid(data, len) != (utf8 || S_ascii(data, len))) {
+		int utf8 = strcmp(name, "UTF-8") == 0, valid = galley_utf8_valid(data, len);
+		if (S_utf16_label(name) || (utf8 ? !valid : valid && !S_ascii(data, len))) {
 			galley_log(ctx, GALLEY_LOG_INFO, "the bytes are not \"%s\"; detecting", hint);
+		} else if (utf8) {
+			return S_copy_valid(ctx, data, len, out, charset_out, charset_size);
 		} else {
 			size_t mark = out->len;
 			rc = S_convert(ctx, name, data, len, out, charset_out, charset_size);
