@@ -245,15 +245,8 @@ static int S_run_active(char c, int pc, int nc)
 
 static void S_emit(md_state *st, const char *s, size_t n, int width)
 {
-	galley_buffer *out = st->out;
-	/* most calls add a byte or a short run: skip the call when it fits */
-	if (out->len + n < out->cap && !out->oom) {
-		memcpy(out->data + out->len, s, n);
-		out->len += n;
-		out->data[out->len] = '\0';
-	} else {
-		galley_buffer_append(out, s, n);
-	}
+	/* most calls add a byte or a short run: the inline append skips the call */
+	galley_buffer_append_fast(st->out, s, n);
 	st->col += (size_t)width;
 	st->marker_only = 0;
 	st->begin_content = 0;

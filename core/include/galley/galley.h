@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,7 +98,8 @@ GALLEY_EXTERN int galley_context_option_bool(const galley_context *ctx, const ch
 /* ------------------------------------------------------------------ */
 
 /* A growable byte buffer, always NUL-terminated after `len` bytes. The
- * fields are public and read-only for callers. */
+ * fields are public and read-only for callers: they change only through
+ * the functions below (galley_buffer_append_fast() is the inline one). */
 typedef struct galley_buffer {
 	char *data;
 	size_t len;
@@ -113,6 +115,21 @@ GALLEY_EXTERN int galley_buffer_putc(galley_buffer *buf, int c);
 GALLEY_EXTERN int galley_buffer_printf(galley_buffer *buf, const char *fmt, ...) GALLEY_PRINTF(2, 3);
 GALLEY_EXTERN int galley_buffer_vprintf(galley_buffer *buf, const char *fmt, va_list ap);
 GALLEY_EXTERN int galley_buffer_reserve(galley_buffer *buf, size_t extra);
+/** Replace the `del` bytes at `pos` with data[0..len): an insertion when
+ * del is 0 (pos + del must not pass len). */
+GALLEY_EXTERN int galley_buffer_splice(galley_buffer *buf, size_t pos, size_t del, const char *data, size_t len);
+/** galley_buffer_append() in line when the bytes fit the memory the buffer
+ * has, for writers that append a few bytes at a time; the same result. */
+static inline int galley_buffer_append_fast(galley_buffer *buf, const char *data, size_t len)
+{
+	if (!buf->oom && len < buf->cap - buf->len) {
+		memcpy(buf->data + buf->len, data, len);
+		buf->len += len;
+		buf->data[buf->len] = '\0';
+		return 0;
+	}
+	return galley_buffer_append(buf, data, len);
+}
 /** Empty the buffer but keep its memory. */
 GALLEY_EXTERN void galley_buffer_clear(galley_buffer *buf);
 GALLEY_EXTERN void galley_buffer_truncate(galley_buffer *buf, size_t len);
