@@ -191,8 +191,13 @@ GALLEY_EXTERN int galley_node_type_is_block(galley_node_type type);
 GALLEY_EXTERN int galley_node_type_is_inline(galley_node_type type);
 /** Leaves carry no children (text, code, code_block, image, linebreak, break). */
 GALLEY_EXTERN int galley_node_type_is_leaf(galley_node_type type);
-/** The one place that says what may contain what. */
+/** The one place that says what type may contain what type. */
 GALLEY_EXTERN int galley_node_can_contain(galley_node_type parent, galley_node_type child);
+/** galley_node_can_contain() for these two nodes, plus the one rule that
+ * needs the tree: no link anywhere under a link (link > emph > link too),
+ * whether child is a link or a subtree holding one. 1 when child may be
+ * attached under parent. Every tree edit and the builder ask this. */
+GALLEY_EXTERN int galley_node_can_insert(const galley_node *parent, const galley_node *child);
 
 /** A new, detached node; NULL on out-of-memory. */
 GALLEY_EXTERN galley_node *galley_node_new(galley_node_type type);
@@ -209,8 +214,9 @@ GALLEY_EXTERN galley_node *galley_node_next(const galley_node *node);
 GALLEY_EXTERN galley_node *galley_node_previous(const galley_node *node);
 GALLEY_EXTERN size_t galley_node_child_count(const galley_node *node);
 
-/** Tree edits; each checks galley_node_can_contain() and returns
- * GALLEY_ETREE when the move is not allowed. Attaching moves ownership. */
+/** Tree edits; each checks galley_node_can_insert() (and that no node
+ * goes under itself) and returns GALLEY_ETREE when the move is not
+ * allowed. Attaching moves ownership. */
 GALLEY_EXTERN int galley_node_append_child(galley_node *parent, galley_node *child);
 GALLEY_EXTERN int galley_node_prepend_child(galley_node *parent, galley_node *child);
 GALLEY_EXTERN int galley_node_insert_before(galley_node *sibling, galley_node *node);
@@ -331,7 +337,8 @@ GALLEY_EXTERN int galley_meta_is_empty(const galley_meta *meta);
 
 /* A builder keeps a cursor: enter() opens a container under the current
  * one and makes it current, leave() closes it. Every insertion is checked
- * against galley_node_can_contain(). One convenience: inline content
+ * against galley_node_can_contain() and the ancestors (no link under a
+ * link at any depth: "a link may not go in a link"). One convenience: inline content
  * (text, inline containers, inline leaves) given where only blocks may go
  * is wrapped in an implicit paragraph, closed by the next block or leave().
  * Any failure is recorded on the context and returned (GALLEY_ETREE for a
