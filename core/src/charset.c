@@ -285,18 +285,22 @@ static int S_copy_valid(galley_context *ctx, const char *data, size_t len, galle
 }
 
 /* No BOM and no usable label: valid UTF-8 stays, nearly valid UTF-8 is
- * UTF-8 with replacements, anything else is what uchardet says. */
-static int S_detect(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
-	char *charset_out, size_t charset_size)
+ * UTF-8 with replacements, anything else is what uchardet says. The
+ * charset used goes to cs (64 bytes), the bytes replaced to *bad; nothing
+ * is logged. */
+static int S_detect_quiet(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
+	char *cs, size_t *bad)
 {
 	char sniffed[64];
 	int rc;
 
+	*bad = 0;
 	if (galley_utf8_valid(data, len))
-		return S_copy_valid(ctx, data, len, out, charset_out, charset_size);
-
-	if (S_nearly_utf8(data, len))
-		return S_convert(ctx, "UTF-8", data, len, out, charset_out, charset_size);
+		return S_copy_valid(ctx, data, len, out, cs, 64);
+	if (S_nearly_utf8(data, len)) {
+		S_set_charset(cs, 64, "UTF-8");
+		return S_convert_quiet(ctx, "UTF-8", data, len, out, bad);
+	}
 
 	if ((rc = S_sniff(data, len, sniffed, sizeof sniffed)) < 0)
 		return galley_error(ctx, rc, "out of memory");
@@ -305,12 +309,70 @@ static int S_detect(galley_context *ctx, const char *data, size_t len, galley_bu
 	/* uchardet may answer UTF-8 for nearly-valid text; it is not, so read
 	 * it as UTF-8 with replacements rather than as something else. */
 	size_t mark = out->len;
-	rc = S_convert(ctx, name, data, len, out, charset_out, charset_size);
+	rc = S_convert_quiet(ctx, name, data, len, out, bad);
 	if (rc == GALLEY_ENOTFOUND) {
 		galley_buffer_truncate(out, mark);
-		rc = S_convert(ctx, "WINDOWS-1252", data, len, out, charset_out, charset_size);
+		rc = S_convert_quiet(ctx, "WINDOWS-1252", data, len, out, bad);
+		if (rc == GALLEY_ENOTFOUND)
+			return galley_error(ctx, GALLEY_EINVAL, "cannot convert from %s", name);
+		name = "WINDOWS-1252";
 	}
-	return rc == GALLEY_ENOTFOUND ? galley_error(ctx, GALLEY_EINVAL, "cannot convert from %s", name) : rc;
+	S_set_charset(cs, 64, name);
+	return rc;
+}
+
+static int S_detect(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
+	char *charset_out, size_t charset_size)
+{
+	char cs[64];
+	size_t bad;
+	int rc = S_detect_quiet(ctx, data, len, out, cs, &bad);
+	if (rc < 0)
+		return rc;
+	S_set_charset(charset_out, charset_size, cs);
+	return S_report_lossy(ctx, cs, bad);
+}
+
+static size_t S_non_ascii(const char *data, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)data[i] & 0x80) != 0;
+	return n;
+}
+
+/* The label's charset, with a second opinion when it rejects bytes: a
+ * page damaged here and there keeps its label, but when the label rejects
+ * more than 1 in 50 of the non-ASCII bytes and detection reads them with
+ * under a tenth as many rejections, the label was wrong. */
+static int S_labelled(galley_context *ctx, const char *hint, const char *name, const char *data, size_t len,
+	galley_buffer *out, char *charset_out, size_t charset_size)
+{
+	size_t mark = out->len, bad, alt_bad;
+	char cs[64];
+	int rc = S_convert_quiet(ctx, name, data, len, out, &bad);
+	if (rc < 0)
+		return rc;
+	const char *used = name;
+	if (bad > 0 && bad * 50 > S_non_ascii(data, len)) {
+		galley_buffer alt = GALLEY_BUFFER_INIT;
+		if ((rc = S_detect_quiet(ctx, data, len, &alt, cs, &alt_bad)) < 0) {
+			galley_buffer_dispose(&alt);
+			return rc;
+		}
+		if (alt_bad * 10 < bad) {
+			galley_log(ctx, GALLEY_LOG_INFO, "%zu bytes are not \"%s\"; read as %s", bad, hint, cs);
+			galley_buffer_truncate(out, mark);
+			galley_buffer_append(out, alt.data ? alt.data : "", alt.len);
+			used = cs;
+			bad = alt_bad;
+		}
+		galley_buffer_dispose(&alt);
+		if (out->oom)
+			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	S_set_charset(charset_out, charset_size, used);
+	return S_report_lossy(ctx, used, bad);
 }
 
 /* The policy, for both readers: a BOM decides; else a label the bytes do
@@ -319,7 +381,8 @@ static int S_detect(galley_context *ctx, const char *data, size_t len, galley_bu
  * UTF-8 and the bytes are not, when the bytes are valid UTF-8 beyond ASCII
  * and it names something else (legacy text almost never validates by
  * chance, while pages re-saved as UTF-8 keep their old <meta charset>),
- * and when iconv does not know it. */
+ * when iconv does not know it, and when its charset rejects far more
+ * bytes than the detected one (S_labelled). */
 int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
 	galley_buffer *out, char *charset_out, size_t charset_size)
 {
@@ -349,7 +412,7 @@ int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char
 			return S_copy_valid(ctx, data, len, out, charset_out, charset_size);
 		} else {
 			size_t mark = out->len;
-			rc = S_convert(ctx, name, data, len, out, charset_out, charset_size);
+			rc = S_labelled(ctx, hint, name, data, len, out, charset_out, charset_size);
 			if (rc != GALLEY_ENOTFOUND)
 				return rc;
 			galley_buffer_truncate(out, mark);

@@ -339,6 +339,7 @@ static void test_enc_policy(void **state)
 	S_policy("WINDOWS-1252", "latin1", fr);
 	S_policy("UTF-16", "euc-kr", ko);         /* iconv writes a BOM: it decides */
 	S_policy("UTF-8", "utf-16", fr);          /* a UTF-16 label read as ASCII lies */
+	S_policy("SHIFT_JIS", "euc-kr", "外務省は本日、日韓外相会談を行ったと発表しました。両外相は緊密に連携していくことで一致しました。");
 }
 
 static void test_enc_title(void **state)

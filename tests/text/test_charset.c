@@ -148,6 +148,32 @@ static void test_policy(void **state)
 	S_roundtrip("SHIFT_JIS", JA, "ms_kanji", "CP932");
 	S_roundtrip("GB18030", ZH, "gb_2312-80", "GB18030");
 	S_roundtrip("ISO-8859-9", "Türkçe ve İstanbul", "iso-8859-9", "WINDOWS-1254");
+	/* a label whose charset rejects many bytes is wrong: detection reads them */
+	S_roundtrip("SHIFT_JIS", JA, "euc-kr", "CP932");
+	S_roundtrip("EUC-KR", KO, "shift_jis", "CP949");
+}
+
+/* A page damaged in one place keeps its label: one U+FFFD, not another
+ * charset's reading of everything. */
+static void test_policy_damaged(void **state)
+{
+	(void)state;
+	size_t len;
+	char *ko = S_encode("EUC-KR", KO, &len);
+	galley_buffer in = GALLEY_BUFFER_INIT, out = GALLEY_BUFFER_INIT;
+	galley_buffer_append(&in, ko, len / 2 & ~(size_t)1);
+	galley_buffer_putc(&in, 0xFF);
+	galley_buffer_append(&in, ko + (len / 2 & ~(size_t)1), len - (len / 2 & ~(size_t)1));
+	galley_context *ctx = galley_context_new();
+	char cs[64];
+	assert_int_equal(galley_to_utf8(ctx, in.data, in.len, "euc-kr", &out, cs, sizeof cs), 0);
+	assert_string_equal(cs, "CP949");
+	assert_int_equal(out.len, strlen(KO) + 3);
+	assert_non_null(strstr(out.data, "\xEF\xBF\xBD"));
+	galley_buffer_dispose(&in);
+	galley_buffer_dispose(&out);
+	galley_context_free(ctx);
+	free(ko);
 }
 
 /* charset_out takes its size and is never written past it. */
@@ -226,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_latin1),
 		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_policy),
+		cmocka_unit_test(test_policy_damaged),
 		cmocka_unit_test(test_charset_size),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_lossy),

@@ -169,8 +169,10 @@ GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
  * valid UTF-8 stays, else the charset is sniffed (uchardet) and converted
  * (iconv). Valid UTF-8 beyond ASCII beats a label naming another charset,
  * a "UTF-8" label on bytes that are not is ignored, as are labels naming
- * UTF-16/32 (no BOM, and read as ASCII) and labels iconv does not know:
- * detection is retried then. Labels and sniffed names are decoded as
+ * UTF-16/32 (no BOM, and read as ASCII), labels iconv does not know, and
+ * labels whose charset rejects more than 1 in 50 of the non-ASCII bytes
+ * where detection rejects under a tenth as many: detection is retried
+ * then (a page damaged in a few places keeps its label). Labels and sniffed names are decoded as
  * browsers do (the WHATWG aliases: EUC-KR as CP949, Latin-1 and ASCII as
  * Windows-1252, Shift_JIS as CP932, GB2312/GBK as GB18030, ...). The BOM is
  * removed; bytes invalid in the charset become U+FFFD (counted at INFO).
