@@ -1,6 +1,7 @@
 /* buffer.c — the growable byte buffer every writer appends to. */
 #include "internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,23 @@ int galley_buffer_append(galley_buffer *buf, const char *data, size_t len)
 	if (len)
 		memcpy(buf->data + buf->len, data, len);
 	buf->len += len;
+	buf->data[buf->len] = '\0';
+	return 0;
+}
+
+int galley_buffer_splice(galley_buffer *buf, size_t pos, size_t del, const char *data, size_t len)
+{
+	assert(pos <= buf->len && del <= buf->len - pos);
+	if (len > del && galley_buffer_reserve(buf, len - del) < 0)
+		return GALLEY_ENOMEM;
+	if (buf->oom)
+		return GALLEY_ENOMEM;
+	if (!buf->data)
+		return 0; /* empty, nothing to put: keep it unallocated */
+	memmove(buf->data + pos + len, buf->data + pos + del, buf->len - pos - del);
+	if (len)
+		memcpy(buf->data + pos, data, len);
+	buf->len = buf->len - del + len;
 	buf->data[buf->len] = '\0';
 	return 0;
 }

@@ -82,6 +82,8 @@ static int S_prepare(galley_builder *b, galley_node_type type)
 	/* a block given inside an implicit paragraph goes after it */
 	if (galley_node_type_is_block(type) && b->implicit && b->cur == b->implicit)
 		target = b->implicit->parent;
+	if (type == GALLEY_NODE_LINK && galley__node_in_link(target))
+		return galley_error(b->ctx, GALLEY_ETREE, "a link may not go in a link"); /* at any depth */
 	if (galley_node_can_contain(target->type, type)) {
 		if (target != b->cur)
 			S_close_implicit(b);
@@ -238,7 +240,9 @@ int galley_builder_append(galley_builder *b, galley_node *node)
 	if (rc)
 		return rc;
 	if (galley_node_append_child(b->cur, node) < 0)
-		return S_misplaced(b, node->type);
+		/* S_prepare checked the types: what is left is a link inside */
+		return galley__node_in_link(b->cur) ? galley_error(b->ctx, GALLEY_ETREE, "a link may not go in a link") :
+			S_misplaced(b, node->type);
 	return 0;
 }
 

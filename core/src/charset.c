@@ -84,7 +84,7 @@ static int S_copy_utf8_lossy(const char *data, size_t len, galley_buffer *out, s
 	size_t i = 0, run = 0;
 	*bad = 0;
 	while (i < len) {
-		size_t n = galley_utf8_decode((const char *)s + i, len - i, NULL);
+		size_t n = galley_utf8_next((const char *)s + i, len - i, NULL);
 		if (n) {
 			i += n;
 			continue;
@@ -124,22 +124,27 @@ static int S_nearly_utf8(const char *data, size_t len)
 	return good >= 8 && good >= bad * 8;
 }
 
-/* The iconv name to use for a charset label: supersets that browsers also
- * use (EUC-KR is read as CP949, Latin-1 and ASCII as Windows-1252,
- * Shift_JIS as CP932, GB2312/GBK as GB18030). */
+/* The iconv name for a charset label, as browsers decode it (the WHATWG
+ * Encoding standard): supersets replace the charsets they extend (EUC-KR is
+ * read as CP949, Latin-1 and ASCII as Windows-1252, ISO-8859-9 as
+ * Windows-1254, TIS-620 as Windows-874, Shift_JIS as CP932, GB2312/GBK as
+ * GB18030, Big5 as Big5-HKSCS). The one table both readers' labels and
+ * uchardet's answers go through; other labels go to iconv as they are. */
 static const char *S_iconv_name(const char *label)
 {
 	static const struct { const char *label, *name; } map[] = {
-		{"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"}, {"ks_c_5601", "CP949"},
-		{"windows-949", "CP949"}, {"uhc", "CP949"}, {"cp949", "CP949"},
+		{"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"}, {"ks_c_5601", "CP949"}, {"korean", "CP949"},
+		{"windows-949", "CP949"}, {"x-windows-949", "CP949"}, {"uhc", "CP949"}, {"cp949", "CP949"},
 		{"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"}, {"latin-1", "WINDOWS-1252"},
 		{"iso8859-1", "WINDOWS-1252"}, {"us-ascii", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"},
 		{"cp1252", "WINDOWS-1252"}, {"windows-1252", "WINDOWS-1252"},
+		{"iso-8859-9", "WINDOWS-1254"}, {"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"},
 		{"shift_jis", "CP932"}, {"shift-jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"},
-		{"windows-31j", "CP932"}, {"cp932", "CP932"},
-		{"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"}, {"gb18030", "GB18030"},
-		{"hz-gb-2312", "GB18030"},
-		{"utf8", "UTF-8"}, {"utf-8", "UTF-8"},
+		{"ms_kanji", "CP932"}, {"windows-31j", "CP932"}, {"cp932", "CP932"},
+		{"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"}, {"gb_2312-80", "GB18030"},
+		{"gb18030", "GB18030"}, {"hz-gb-2312", "GB18030"},
+		{"big5", "BIG5-HKSCS"}, {"x-euc-jp", "EUC-JP"},
+		{"utf8", "UTF-8"}, {"utf-8", "UTF-8"}, {"unicode", "UTF-16LE"},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcasecmp(label, map[i].label) == 0)
@@ -147,13 +152,36 @@ static const char *S_iconv_name(const char *label)
 	return label;
 }
 
-static void S_set_charset(char *charset_out, const char *name)
+/* A label naming UTF-16 or UTF-32 was read as ASCII, so it cannot be
+ * true (a BOM would have decided already): browsers read such pages as
+ * UTF-8, and so does galley. */
+static int S_utf16_label(const char *name)
 {
-	if (!charset_out)
+	return strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF-32", 6) == 0 ||
+	       strncasecmp(name, "UCS-2", 5) == 0 || strncasecmp(name, "UCS-4", 5) == 0;
+}
+
+static int S_ascii(const char *data, size_t len)
+{
+	size_t i = 0;
+	for (unsigned long long w; i + 8 <= len; i += 8) {
+		memcpy(&w, data + i, 8);
+		if (w & 0x8080808080808080ull)
+			return 0;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)data[i] & 0x80)
+			return 0;
+	return 1;
+}
+
+static void S_set_charset(char *charset_out, size_t charset_size, const char *name)
+{
+	if (!charset_out || !charset_size)
 		return;
 	size_t n = strlen(name);
-	if (n > 63)
-		n = 63;
+	if (n > charset_size - 1)
+		n = charset_size - 1;
 	memcpy(charset_out, name, n);
 	charset_out[n] = '\0';
 }
@@ -222,61 +250,57 @@ static int S_report_lossy(galley_context *ctx, const char *charset, size_t bad)
 	return 0;
 }
 
-static int S_convert(galley_context *ctx, const char *charset, const char *data, size_t len,
-	galley_buffer *out, char *charset_out)
+/* Convert without a word about replacements: *bad says how many. */
+static int S_convert_quiet(galley_context *ctx, const char *charset, const char *data, size_t len,
+	galley_buffer *out, size_t *bad)
 {
-	size_t bad = 0;
 	int rc;
+	*bad = 0;
 	if (strcmp(charset, "UTF-8") == 0)
-		rc = S_copy_utf8_lossy(data, len, out, &bad);
+		rc = S_copy_utf8_lossy(data, len, out, bad);
 	else
-		rc = S_iconv(ctx, charset, data, len, out, &bad);
+		rc = S_iconv(ctx, charset, data, len, out, bad);
 	if (rc < 0)
 		return rc == GALLEY_ENOMEM ? galley_error(ctx, rc, "out of memory") : rc;
-	S_set_charset(charset_out, charset);
+	return 0;
+}
+
+static int S_convert(galley_context *ctx, const char *charset, const char *data, size_t len,
+	galley_buffer *out, char *charset_out, size_t charset_size)
+{
+	size_t bad;
+	int rc = S_convert_quiet(ctx, charset, data, len, out, &bad);
+	if (rc < 0)
+		return rc;
+	S_set_charset(charset_out, charset_size, charset);
 	return S_report_lossy(ctx, charset, bad);
 }
 
-int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
-	galley_buffer *out, char *charset_out)
+static int S_copy_valid(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
+	char *charset_out, size_t charset_size)
 {
-	static const struct { const char *bom; size_t n; const char *charset; } boms[] = {
-		/* UTF-32LE before UTF-16LE: FF FE 00 00 starts both. */
-		{"\xEF\xBB\xBF", 3, "UTF-8"}, {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
-		{"\x00\x00\xFE\xFF", 4, "UTF-32BE"}, {"\xFF\xFE", 2, "UTF-16LE"}, {"\xFE\xFF", 2, "UTF-16BE"},
-	};
+	galley_buffer_append(out, data, len);
+	S_set_charset(charset_out, charset_size, "UTF-8");
+	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
+}
+
+/* No BOM and no usable label: valid UTF-8 stays, nearly valid UTF-8 is
+ * UTF-8 with replacements, anything else is what uchardet says. The
+ * charset used goes to cs (64 bytes), the bytes replaced to *bad; nothing
+ * is logged. */
+static int S_detect_quiet(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
+	char *cs, size_t *bad)
+{
 	char sniffed[64];
 	int rc;
 
-	if (!data)
-		len = 0;
-	for (size_t b = 0; b < sizeof boms / sizeof boms[0]; b++)
-		if (len >= boms[b].n && memcmp(data, boms[b].bom, boms[b].n) == 0)
-			return S_convert(ctx, boms[b].charset, data + boms[b].n, len - boms[b].n, out, charset_out);
-
-	if (len && memchr(data, '\0', len < 4096 ? len : 4096))
-		return galley_error(ctx, GALLEY_EINVAL, "binary data, not text");
-
-	if (hint && *hint) {
-		const char *name = S_iconv_name(hint);
-		if (strcmp(name, "UTF-8") != 0 || galley_utf8_valid(data, len)) {
-			size_t mark = out->len;
-			rc = S_convert(ctx, name, data, len, out, charset_out);
-			if (rc != GALLEY_ENOTFOUND)
-				return rc;
-			galley_buffer_truncate(out, mark);
-			galley_log(ctx, GALLEY_LOG_INFO, "unknown charset \"%s\"; detecting", hint);
-		}
+	*bad = 0;
+	if (galley_utf8_valid(data, len))
+		return S_copy_valid(ctx, data, len, out, cs, 64);
+	if (S_nearly_utf8(data, len)) {
+		S_set_charset(cs, 64, "UTF-8");
+		return S_convert_quiet(ctx, "UTF-8", data, len, out, bad);
 	}
-
-	if (galley_utf8_valid(data, len)) {
-		galley_buffer_append(out, data, len);
-		S_set_charset(charset_out, "UTF-8");
-		return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
-	}
-
-	if (S_nearly_utf8(data, len))
-		return S_convert(ctx, "UTF-8", data, len, out, charset_out);
 
 	if ((rc = S_sniff(data, len, sniffed, sizeof sniffed)) < 0)
 		return galley_error(ctx, rc, "out of memory");
@@ -285,10 +309,115 @@ int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char
 	/* uchardet may answer UTF-8 for nearly-valid text; it is not, so read
 	 * it as UTF-8 with replacements rather than as something else. */
 	size_t mark = out->len;
-	rc = S_convert(ctx, name, data, len, out, charset_out);
+	rc = S_convert_quiet(ctx, name, data, len, out, bad);
 	if (rc == GALLEY_ENOTFOUND) {
 		galley_buffer_truncate(out, mark);
-		rc = S_convert(ctx, "WINDOWS-1252", data, len, out, charset_out);
+		rc = S_convert_quiet(ctx, "WINDOWS-1252", data, len, out, bad);
+		if (rc == GALLEY_ENOTFOUND)
+			return galley_error(ctx, GALLEY_EINVAL, "cannot convert from %s", name);
+		name = "WINDOWS-1252";
 	}
-	return rc == GALLEY_ENOTFOUND ? galley_error(ctx, GALLEY_EINVAL, "cannot convert from %s", name) : rc;
+	S_set_charset(cs, 64, name);
+	return rc;
+}
+
+static int S_detect(galley_context *ctx, const char *data, size_t len, galley_buffer *out,
+	char *charset_out, size_t charset_size)
+{
+	char cs[64];
+	size_t bad;
+	int rc = S_detect_quiet(ctx, data, len, out, cs, &bad);
+	if (rc < 0)
+		return rc;
+	S_set_charset(charset_out, charset_size, cs);
+	return S_report_lossy(ctx, cs, bad);
+}
+
+static size_t S_non_ascii(const char *data, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)data[i] & 0x80) != 0;
+	return n;
+}
+
+/* The label's charset, with a second opinion when it rejects bytes: a
+ * page damaged here and there keeps its label, but when the label rejects
+ * more than 1 in 50 of the non-ASCII bytes and detection reads them with
+ * under a tenth as many rejections, the label was wrong. */
+static int S_labelled(galley_context *ctx, const char *hint, const char *name, const char *data, size_t len,
+	galley_buffer *out, char *charset_out, size_t charset_size)
+{
+	size_t mark = out->len, bad, alt_bad;
+	char cs[64];
+	int rc = S_convert_quiet(ctx, name, data, len, out, &bad);
+	if (rc < 0)
+		return rc;
+	const char *used = name;
+	if (bad > 0 && bad * 50 > S_non_ascii(data, len)) {
+		galley_buffer alt = GALLEY_BUFFER_INIT;
+		if ((rc = S_detect_quiet(ctx, data, len, &alt, cs, &alt_bad)) < 0) {
+			galley_buffer_dispose(&alt);
+			return rc;
+		}
+		if (alt_bad * 10 < bad) {
+			galley_log(ctx, GALLEY_LOG_INFO, "%zu bytes are not \"%s\"; read as %s", bad, hint, cs);
+			galley_buffer_truncate(out, mark);
+			galley_buffer_append(out, alt.data ? alt.data : "", alt.len);
+			used = cs;
+			bad = alt_bad;
+		}
+		galley_buffer_dispose(&alt);
+		if (out->oom)
+			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	S_set_charset(charset_out, charset_size, used);
+	return S_report_lossy(ctx, used, bad);
+}
+
+/* The policy, for both readers: a BOM decides; else a label the bytes do
+ * not contradict; else detection. A label is contradicted (and detection
+ * retried) when it names UTF-16/32 (it was read as ASCII), when it says
+ * UTF-8 and the bytes are not, when the bytes are valid UTF-8 beyond ASCII
+ * and it names something else (legacy text almost never validates by
+ * chance, while pages re-saved as UTF-8 keep their old <meta charset>),
+ * when iconv does not know it, and when its charset rejects far more
+ * bytes than the detected one (S_labelled). */
+int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
+	galley_buffer *out, char *charset_out, size_t charset_size)
+{
+	static const struct { const char *bom; size_t n; const char *charset; } boms[] = {
+		/* UTF-32LE before UTF-16LE: FF FE 00 00 starts both. */
+		{"\xEF\xBB\xBF", 3, "UTF-8"}, {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
+		{"\x00\x00\xFE\xFF", 4, "UTF-32BE"}, {"\xFF\xFE", 2, "UTF-16LE"}, {"\xFE\xFF", 2, "UTF-16BE"},
+	};
+	int rc;
+
+	if (!data)
+		len = 0;
+	for (size_t b = 0; b < sizeof boms / sizeof boms[0]; b++)
+		if (len >= boms[b].n && memcmp(data, boms[b].bom, boms[b].n) == 0)
+			return S_convert(ctx, boms[b].charset, data + boms[b].n, len - boms[b].n, out,
+				charset_out, charset_size);
+
+	if (len && memchr(data, '\0', len < 4096 ? len : 4096))
+		return galley_error(ctx, GALLEY_EINVAL, "binary data, not text");
+
+	if (hint && *hint) {
+		const char *name = S_iconv_name(hint);
+		int utf8 = strcmp(name, "UTF-8") == 0, valid = galley_utf8_valid(data, len);
+		if (S_utf16_label(name) || (utf8 ? !valid : valid && !S_ascii(data, len))) {
+			galley_log(ctx, GALLEY_LOG_INFO, "the bytes are not \"%s\"; detecting", hint);
+		} else if (utf8) {
+			return S_copy_valid(ctx, data, len, out, charset_out, charset_size);
+		} else {
+			size_t mark = out->len;
+			rc = S_labelled(ctx, hint, name, data, len, out, charset_out, charset_size);
+			if (rc != GALLEY_ENOTFOUND)
+				return rc;
+			galley_buffer_truncate(out, mark);
+			galley_log(ctx, GALLEY_LOG_INFO, "unknown charset \"%s\"; detecting", hint);
+		}
+	}
+	return S_detect(ctx, data, len, out, charset_out, charset_size);
 }

@@ -42,7 +42,7 @@ static void S_textcat_init(void)
 static unsigned S_decode(const unsigned char *s, size_t left, size_t *w)
 {
 	unsigned long cp;
-	*w = galley_utf8_decode((const char *)s, left, &cp);
+	*w = galley_utf8_next((const char *)s, left, &cp);
 	if (!*w) {
 		*w = 1;
 		return 0xFFFD;
@@ -129,7 +129,7 @@ static int S_classify(const char *text, size_t len, char *out)
 	return rc;
 }
 
-int galley_detect_language(const char *text, size_t len, char *out)
+static int S_detect(const char *text, size_t len, char *out)
 {
 	static const char *const fixed[S_NSCRIPTS] = {
 		[S_GREEK] = "el", [S_HEBREW] = "he", [S_THAI] = "th", [S_GEORGIAN] = "ka",
@@ -189,4 +189,13 @@ int galley_detect_language(const char *text, size_t len, char *out)
 		return 0;
 	}
 	return GALLEY_ENOTFOUND;
+}
+
+int galley_detect_language(const char *text, size_t len, char *out, size_t outsize)
+{
+	char tag[16];
+	if (!out || !outsize || S_detect(text, len, tag) < 0 || strlen(tag) >= outsize)
+		return GALLEY_ENOTFOUND;
+	strcpy(out, tag);
+	return 0;
 }

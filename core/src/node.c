@@ -314,12 +314,47 @@ void galley_node_unlink(galley_node *node)
 	node->parent = node->prev = node->next = NULL;
 }
 
+/* Only inline containers hold links, so the walk up stops at the first
+ * block: it costs the inline nesting, not the depth of the tree. */
+int galley__node_in_link(const galley_node *n)
+{
+	for (; n && galley_node_type_is_inline(n->type); n = n->parent)
+		if (n->type == GALLEY_NODE_LINK)
+			return 1;
+	return 0;
+}
+
+static int S_has_link(const galley_node *root)
+{
+	const galley_node *n = root;
+	while (n) {
+		if (n->type == GALLEY_NODE_LINK)
+			return 1;
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		n = n == root ? NULL : n->next;
+	}
+	return 0;
+}
+
+int galley_node_can_insert(const galley_node *parent, const galley_node *child)
+{
+	if (!parent || !child || !galley_node_can_contain(parent->type, child->type))
+		return 0;
+	/* the subtree is looked at only when there is a link above */
+	return !(galley__node_in_link(parent) && S_has_link(child));
+}
+
 static int S_check_insert(const galley_node *parent, const galley_node *child)
 {
 	const galley_node *a;
 	if (!parent || !child || child->type == GALLEY_NODE_DOCUMENT)
 		return GALLEY_ETREE;
-	if (!galley_node_can_contain(parent->type, child->type))
+	if (!galley_node_can_insert(parent, child))
 		return GALLEY_ETREE;
 	/* no cycles; only a node with children can be an ancestor, so fresh
 	 * nodes skip the walk and building deep trees stays linear */

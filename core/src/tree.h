@@ -31,6 +31,8 @@ struct galley_node {
 };
 
 GALLEY_INTERNAL void galley__node_link_last(galley_node *parent, galley_node *child);
+/* 1 when n is a link or inside one (the ancestor rule of galley_node_can_insert). */
+GALLEY_INTERNAL int galley__node_in_link(const galley_node *n);
 GALLEY_INTERNAL galley_meta *galley__meta_new(void);
 GALLEY_INTERNAL void galley__meta_free(galley_meta *meta);
 GALLEY_INTERNAL int galley__meta_copy(galley_meta *dst, const galley_meta *src);

@@ -2,47 +2,152 @@
  * land in a galley_buffer, and a cleaner for text XML 1.0 cannot carry. */
 #include "internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <libxml/xmlIO.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <libxml/xmlwriter.h>
+
+/* One writer's sink: where its bytes go, and the context its errors go to.
+ * libxml2 reports a writer's errors (and its output's) through the
+ * thread's structured error handler, so the handler is ours from
+ * galley_xml_writer_new() to galley_xml_writer_free(), and the one it
+ * replaced (often the sink of a writer opened before) is kept to hand
+ * other errors to and to put back. */
+typedef struct S_sink {
+	galley_buffer *out;
+	galley_context *ctx;
+	xmlTextWriterPtr w;
+	int rc; /* the first error, 0 when none */
+	xmlStructuredErrorFunc prev;
+	void *prev_data;
+} S_sink;
+
+static void S_error(void *data, xmlErrorPtr err)
+{
+	S_sink *sink = data;
+	if (!err)
+		return;
+	switch (err->domain) {
+	case XML_FROM_WRITER: case XML_FROM_OUTPUT: case XML_FROM_IO: case XML_FROM_BUFFER:
+	case XML_FROM_MEMORY: case XML_FROM_I18N:
+		break;
+	default: /* not the writer's: whoever handled errors before */
+		if (sink->prev)
+			sink->prev(sink->prev_data, err);
+		else
+			xmlGenericError(xmlGenericErrorContext, "%s", err->message ? err->message : "libxml2 error\n");
+		return;
+	}
+	if (err->level < XML_ERR_ERROR || sink->rc)
+		return;
+	char msg[256];
+	size_t n = snprintf(msg, sizeof msg, "%s", err->message ? err->message : "error");
+	while (n > 0 && n < sizeof msg && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	sink->rc = err->code == XML_ERR_NO_MEMORY || err->domain == XML_FROM_MEMORY || sink->out->oom ?
+		GALLEY_ENOMEM : GALLEY_ERROR;
+	galley_error(sink->ctx, sink->rc, "XML writer: %s", msg);
+}
 
 static int S_write(void *payload, const char *data, int len)
 {
-	galley_buffer *out = payload;
-	if (len < 0 || galley_buffer_append(out, data, (size_t)len) < 0)
-		return -1; /* libxml2 then marks the output as failed; free() reports it */
+	S_sink *sink = payload;
+	if (len < 0 || galley_buffer_append(sink->out, data, (size_t)len) < 0) {
+		if (!sink->rc)
+			sink->rc = galley_error(sink->ctx, GALLEY_ENOMEM, "XML writer: out of memory");
+		return -1; /* libxml2 then marks the output as failed */
+	}
 	return len;
 }
 
+/* libxml2 closes the output when the writer is freed (or was never
+ * made): the sink goes with it. */
 static int S_close(void *payload)
 {
-	(void)payload;
+	free(payload);
 	return 0;
 }
 
-xmlTextWriterPtr galley_xml_writer_new(galley_buffer *out)
+/* The sink of writer w among the handlers installed on this thread. */
+static S_sink *S_find(xmlTextWriterPtr w)
+{
+	xmlStructuredErrorFunc f = xmlStructuredError;
+	void *data = xmlStructuredErrorContext;
+	while (f == S_error && data) {
+		S_sink *sink = data;
+		if (sink->w == w)
+			return sink;
+		f = sink->prev;
+		data = sink->prev_data;
+	}
+	return NULL;
+}
+
+/* Take sink's handler out of this thread's chain: it is the newest unless
+ * writers are freed out of order, when the one above it inherits what it
+ * replaced. */
+static void S_unhook(S_sink *sink)
+{
+	if (xmlStructuredErrorContext == sink) {
+		xmlSetStructuredErrorFunc(sink->prev_data, sink->prev);
+		return;
+	}
+	for (S_sink *s = xmlStructuredErrorContext; s && s->prev == S_error; s = s->prev_data)
+		if (s->prev_data == sink) {
+			s->prev = sink->prev;
+			s->prev_data = sink->prev_data;
+			return;
+		}
+}
+
+xmlTextWriterPtr galley_xml_writer_new(galley_context *ctx, galley_buffer *out)
 {
 	xmlOutputBufferPtr ob;
-	xmlTextWriterPtr w;
+	S_sink *sink;
 
-	if (!out)
+	if (!ctx || !out || !(sink = calloc(1, sizeof *sink)))
 		return NULL;
-	if (!(ob = xmlOutputBufferCreateIO(S_write, S_close, out, NULL)))
-		return NULL;
-	if (!(w = xmlNewTextWriter(ob))) { /* takes ob only on success */
-		xmlOutputBufferClose(ob);
+	sink->out = out;
+	sink->ctx = ctx;
+	if (!(ob = xmlOutputBufferCreateIO(S_write, S_close, sink, NULL))) {
+		free(sink);
 		return NULL;
 	}
-	return w;
+	if (!(sink->w = xmlNewTextWriter(ob))) { /* takes ob only on success */
+		xmlOutputBufferClose(ob); /* frees sink */
+		return NULL;
+	}
+	sink->prev = xmlStructuredError;
+	sink->prev_data = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(sink, S_error);
+	return sink->w;
 }
 
 int galley_xml_writer_free(xmlTextWriterPtr w)
 {
-	int rc;
 	if (!w)
 		return GALLEY_EUSAGE;
-	rc = xmlTextWriterFlush(w);
-	xmlFreeTextWriter(w);
-	return rc < 0 ? GALLEY_ENOMEM : 0;
+	S_sink *sink = S_find(w);
+	int rc = xmlTextWriterFlush(w); /* while errors still reach the context */
+	if (sink) {
+		if (rc < 0 && !sink->rc)
+			sink->rc = galley_error(sink->ctx, GALLEY_ENOMEM, "XML writer: out of memory");
+		rc = sink->rc;
+		S_unhook(sink);
+	} else {
+		rc = rc < 0 ? GALLEY_ENOMEM : 0; /* not this thread's writer: nobody to tell */
+	}
+	xmlFreeTextWriter(w); /* closes the output: frees the sink */
+	return rc;
+}
+
+int galley_xml_writer_error(xmlTextWriterPtr w)
+{
+	S_sink *sink = w ? S_find(w) : NULL;
+	return sink ? sink->rc : 0;
 }
 
 long galley_xml_clean(const char *text, size_t len, galley_buffer *out)

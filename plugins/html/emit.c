@@ -16,6 +16,7 @@ typedef struct {
 	int at_start; /* no text yet in the current paragraph */
 	int pending;  /* whitespace seen since the last character */
 	int depth;    /* recursion guard against absurd nesting */
+	int in_link;  /* inside a link: a link in it gives only its content */
 } S_em;
 
 #define S_MAX_DEPTH 200
@@ -186,13 +187,18 @@ static void S_inline(S_em *em, xmlNodePtr el)
 		const char *href = html_attr(el, "href");
 		while (href != NULL && isspace((unsigned char)*href))
 			href++;
-		if (href == NULL || *href == '\0' || strncasecmp(href, "javascript:", 11) == 0) {
+		/* a link in a link (<a><em><a>, which browsers build too) has no
+		 * meaning in any format, and the tree refuses it: its text stays */
+		if (href == NULL || *href == '\0' || strncasecmp(href, "javascript:", 11) == 0 || em->in_link) {
 			S_inlines(em, el->children);
 			return;
 		}
 		char *abs = S_url(em, href);
-		if (abs != NULL)
+		if (abs != NULL) {
+			em->in_link++;
 			S_inline_container(em, el, GALLEY_NODE_LINK, abs);
+			em->in_link--;
+		}
 		free(abs);
 	} else if (strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "cite") == 0 ||
 		strcmp(name, "dfn") == 0 || strcmp(name, "var") == 0) {
@@ -507,7 +513,7 @@ static void S_blocks(S_em *em, xmlNodePtr first)
 
 int html_emit(html_page *page, galley_builder *b, xmlNodePtr *nodes, size_t n)
 {
-	S_em em = {page, b, 0, 1, 0, 0};
+	S_em em = {page, b, 0, 1, 0, 0, 0};
 	for (size_t i = 0; i < n && em.rc == 0; i++) {
 		if (S_is_block(nodes[i]))
 			S_block(&em, nodes[i]);

@@ -185,26 +185,6 @@ static int S_prescan_charset(const char *data, size_t len, char *out, size_t out
 	return 0;
 }
 
-/* Labels as browsers treat them (the WHATWG Encoding standard): a page
- * that says EUC-KR is decoded as CP949, Latin-1 as Windows-1252, and so on. */
-static const char *S_charset_alias(const char *label)
-{
-	static const struct { const char *label, *name; } map[] = {
-		{"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"}, {"korean", "CP949"}, {"x-windows-949", "CP949"},
-		{"shift_jis", "CP932"}, {"shift-jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"},
-		{"ms_kanji", "CP932"}, {"windows-31j", "CP932"},
-		{"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"}, {"gb_2312-80", "GB18030"},
-		{"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"}, {"us-ascii", "WINDOWS-1252"},
-		{"ascii", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso-8859-9", "WINDOWS-1254"},
-		{"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"}, {"big5", "BIG5-HKSCS"},
-		{"x-euc-jp", "EUC-JP"}, {"utf8", "UTF-8"}, {"unicode", "UTF-16LE"},
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcasecmp(label, map[i].label) == 0)
-			return map[i].name;
-	return label;
-}
-
 /* 1 for libxml2 2.9's "Tag NAME invalid" about an element HTML5 defines:
  * the page is right, the parser is old, so the warning is noise. */
 static int S_html5_tag_warning(const char *msg)
@@ -746,54 +726,22 @@ static int S_attempt(html_page *page, htmlDocPtr doc, int flags, html_undo *undo
 int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len)
 {
 	char label[64], charset[64] = "";
-	const char *hint = NULL;
 	if (data == NULL) {
 		data = "";
 		len = 0;
 	}
-	if (S_prescan_charset(data, len, label, sizeof label))
-		hint = S_charset_alias(label);
-	/* Bytes that are valid UTF-8 (beyond ASCII) are UTF-8 whatever the
-	 * label says: legacy text almost never validates by chance, while
-	 * pages re-saved as UTF-8 often keep their old <meta charset>. */
-	size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	int valid = galley_utf8_valid(data + bom, len - bom);
-	if (valid && hint != NULL && strcasecmp(hint, "UTF-8") != 0) {
-		int ascii = 1;
-		for (size_t i = 0; i < len && ascii; i++)
-			ascii = ((unsigned char)data[i] & 0x80) == 0;
-		if (!ascii)
-			hint = "UTF-8";
-	}
+	/* The core's policy decides what the label is worth (a BOM beats it,
+	 * valid UTF-8 beats a lying one, an impossible one means detection). */
 	galley_buffer u = GALLEY_BUFFER_INIT;
-	int rc = 0;
-	html_page page = {ctx, NULL, 0, NULL, NULL};
-	if (valid && (bom > 0 || hint == NULL || strcasecmp(hint, "UTF-8") == 0) &&
-		memchr(data, '\0', len < 4096 ? len : 4096) == NULL) {
-		/* galley_to_utf8 would copy these bytes unchanged (less the
-		 * BOM): parse them where they are. */
-		page.utf8 = data + bom;
-		page.utf8_len = len - bom;
-		strcpy(charset, "UTF-8");
-	} else {
-		rc = galley_to_utf8(ctx, data, len, hint, &u, charset);
-	}
-	if (rc == GALLEY_EINVAL && hint != NULL) {
-		/* The page lied about its charset: sniff instead. */
-		galley_error_clear(ctx);
-		galley_buffer_clear(&u);
-		rc = galley_to_utf8(ctx, data, len, NULL, &u, charset);
-	}
+	int rc = galley_to_utf8(ctx, data, len, S_prescan_charset(data, len, label, sizeof label) ? label : NULL,
+		&u, charset, sizeof charset);
 	if (rc < 0) {
 		galley_buffer_dispose(&u);
 		return rc;
 	}
 	galley_log(ctx, GALLEY_LOG_INFO, "html: charset %s", charset[0] ? charset : "?");
 
-	if (page.utf8 == NULL) {
-		page.utf8 = u.data ? u.data : "";
-		page.utf8_len = u.len;
-	}
+	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL};
 	htmlDocPtr doc = html_parse(ctx, page.utf8, page.utf8_len);
 	if (doc == NULL) {
 		galley_buffer_dispose(&u);
@@ -846,7 +794,7 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 		size_t cut = tb.len < 2048 ? tb.len : 2048;
 		while (cut < tb.len && cut > 0 && ((unsigned char)tb.data[cut] & 0xC0) == 0x80)
 			cut--;
-		if (!tb.oom && cut > 0 && galley_detect_language(tb.data, cut, lang) == 0)
+		if (!tb.oom && cut > 0 && galley_detect_language(tb.data, cut, lang, sizeof lang) == 0)
 			rc = galley_meta_set(galley_builder_meta(b), "language", lang);
 		galley_buffer_dispose(&tb);
 	}

@@ -32,16 +32,8 @@ typedef struct {
 
 static void S_put(S_writer *w, const char *s, size_t n)
 {
-	galley_buffer *out = w->out;
-
-	if (out->len + n >= out->cap && galley_buffer_reserve(out, n) < 0) {
-		if (!w->rc)
-			w->rc = galley_error(w->ctx, GALLEY_ENOMEM, "out of memory");
-		return;
-	}
-	memcpy(out->data + out->len, s, n);
-	out->len += n;
-	out->data[out->len] = '\0';
+	if (galley_buffer_append_fast(w->out, s, n) < 0 && !w->rc)
+		w->rc = galley_error(w->ctx, GALLEY_ENOMEM, "out of memory");
 }
 
 #define S_LIT(w, s) S_put((w), (s), sizeof(s) - 1)

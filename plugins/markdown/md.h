@@ -68,9 +68,21 @@ typedef struct md_state {
 
 /* md_inline.c */
 int md_char_class(int32_t cp);
-/** Decode one UTF-8 code point at s[0..len); stores its byte length in *n
- * (at least 1; invalid bytes decode as U+FFFD). */
-int32_t md_utf8_decode(const char *s, size_t len, size_t *n);
+/** Decode one UTF-8 code point at s[0..len) with the SDK's decoder;
+ * stores its byte length in *n (at least 1; invalid bytes decode as
+ * U+FFFD, the end of the text as MD_CP_EOL). Inline: the escaping calls
+ * it for every character. */
+static inline int32_t md_utf8_decode(const char *s, size_t len, size_t *n)
+{
+	unsigned long cp;
+	size_t k = galley_utf8_next(s, len, &cp);
+	if (k == 0) {
+		*n = 1;
+		return len == 0 ? MD_CP_EOL : 0xFFFD;
+	}
+	*n = k;
+	return (int32_t)cp;
+}
 /** Display width of a code point (2 for wide CJK, 0 for combining marks). */
 int md_cp_width(int32_t cp);
 /** The code point that ends out (MD_CP_EOL at the start of a line's content). */

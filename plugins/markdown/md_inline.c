@@ -74,42 +74,6 @@ int md_char_class(int32_t cp)
 	return MD_CC_UNKNOWN;
 }
 
-int32_t md_utf8_decode(const char *s, size_t len, size_t *n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	int32_t cp;
-	size_t need, i;
-	*n = 1;
-	if (len == 0)
-		return MD_CP_EOL;
-	if (u[0] < 0x80)
-		return u[0];
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		cp = u[0] & 0x1F;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		cp = u[0] & 0x0F;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		cp = u[0] & 0x07;
-	} else {
-		return 0xFFFD;
-	}
-	if (len <= need)
-		return 0xFFFD;
-	for (i = 1; i <= need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 0xFFFD;
-		cp = (cp << 6) | (u[i] & 0x3F);
-	}
-	if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0xFFFD;
-	*n = need + 1;
-	return cp;
-}
-
 int md_cp_width(int32_t cp)
 {
 	if (cp < 0x300)
@@ -281,15 +245,8 @@ static int S_run_active(char c, int pc, int nc)
 
 static void S_emit(md_state *st, const char *s, size_t n, int width)
 {
-	galley_buffer *out = st->out;
-	/* most calls add a byte or a short run: skip the call when it fits */
-	if (out->len + n < out->cap && !out->oom) {
-		memcpy(out->data + out->len, s, n);
-		out->len += n;
-		out->data[out->len] = '\0';
-	} else {
-		galley_buffer_append(out, s, n);
-	}
+	/* most calls add a byte or a short run: the inline append skips the call */
+	galley_buffer_append_fast(st->out, s, n);
 	st->col += (size_t)width;
 	st->marker_only = 0;
 	st->begin_content = 0;

@@ -440,15 +440,11 @@ static void S_emph_exit(md_state *st, const galley_node *node)
 	}
 	{
 		const char *open = S_emph_tag(t, 0);
-		size_t olen = strlen(open), extra = olen - (size_t)e.len, tail = b->len - e.pos - (size_t)e.len;
-		if (galley_buffer_reserve(b, extra) < 0) {
+		size_t olen = strlen(open), extra = olen - (size_t)e.len;
+		if (galley_buffer_splice(b, e.pos, (size_t)e.len, open, olen) < 0) {
 			st->oom = 1;
 			return;
 		}
-		memmove(b->data + e.pos + olen, b->data + e.pos + e.len, tail);
-		memcpy(b->data + e.pos, open, olen);
-		b->len += extra;
-		b->data[b->len] = '\0';
 		st->col += extra;
 	}
 	S_puts(st, S_emph_tag(t, 1));

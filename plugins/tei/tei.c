@@ -52,7 +52,8 @@ typedef struct {
 
 static int S_fail(S_state *st)
 {
-	if (!st->err)
+	/* libxml2's own word, when it said one, is on the context already */
+	if (!st->err && (st->err = galley_xml_writer_error(st->w)) == 0)
 		st->err = galley_error(st->ctx, GALLEY_ENOMEM, "TEI writer: out of memory while writing XML");
 	return st->err;
 }
@@ -814,11 +815,12 @@ int galley_tei_write(galley_context *ctx, const char *name, const galley_node *c
 		return galley_error(ctx, GALLEY_EUSAGE, "TEI writer: expects exactly one document");
 	memset(&st, 0, sizeof st);
 	st.ctx = ctx;
-	if (!(st.w = galley_xml_writer_new(out)))
+	if (!(st.w = galley_xml_writer_new(ctx, out)))
 		return galley_error(ctx, GALLEY_ENOMEM, "TEI writer: out of memory");
 	rc = S_write_doc(&st, docs[0]);
-	if (galley_xml_writer_free(st.w) < 0 && rc == 0)
-		rc = S_fail(&st);
+	int frc = galley_xml_writer_free(st.w); /* its error is on ctx already */
+	if (frc < 0 && rc == 0)
+		rc = frc;
 	if (rc == 0 && st.dropped > 0)
 		galley_log(ctx, GALLEY_LOG_INFO, "TEI: dropped %ld character%s that XML 1.0 cannot carry", st.dropped,
 			st.dropped == 1 ? "" : "s");

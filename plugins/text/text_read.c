@@ -153,24 +153,16 @@ static int S_label_value(const char *s, size_t len, const char *const *labels, S
 	return 0;
 }
 
+/* The code point at s[i] (the text is valid UTF-8: galley_to_utf8 made
+ * it so; a stray byte would decode as itself). */
 static unsigned S_decode(const char *s, size_t len, size_t i, size_t *w)
 {
-	const unsigned char *u = (const unsigned char *)s + i;
-	size_t left = len - i;
-	if (u[0] < 0x80 || left < 2) {
+	unsigned long cp;
+	if ((*w = galley_utf8_next(s + i, len - i, &cp)) == 0) {
 		*w = 1;
-		return u[0];
+		return (unsigned char)s[i];
 	}
-	if (u[0] >= 0xF0 && left >= 4) {
-		*w = 4;
-		return ((u[0] & 7u) << 18) | ((u[1] & 63u) << 12) | ((u[2] & 63u) << 6) | (u[3] & 63u);
-	}
-	if (u[0] >= 0xE0 && left >= 3) {
-		*w = 3;
-		return ((u[0] & 15u) << 12) | ((u[1] & 63u) << 6) | (u[2] & 63u);
-	}
-	*w = 2;
-	return ((u[0] & 31u) << 6) | (u[1] & 63u);
+	return (unsigned)cp;
 }
 
 /* Scripts written without spaces between words: hard-wrapped lines join
@@ -1741,7 +1733,7 @@ static int S_language(S_reader *r)
 		galley_buffer_puts(&sample, galley_meta_get(r->meta, "title"));
 	if (sample.oom)
 		rc = GALLEY_ENOMEM;
-	else if (sample.len && galley_detect_language(sample.data, sample.len, lang) == 0 &&
+	else if (sample.len && galley_detect_language(sample.data, sample.len, lang, sizeof lang) == 0 &&
 		 !galley_meta_get(r->meta, "language"))
 		rc = galley_meta_set(r->meta, "language", lang);
 	galley_buffer_dispose(&sample);
@@ -1761,7 +1753,8 @@ int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, s
 	r.b = b;
 	r.meta = galley_builder_meta(b);
 	r.last_num = -1;
-	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset)) < 0)
+	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset,
+		     sizeof charset)) < 0)
 		goto out;
 	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <iconv.h>
 
 #include <jansson.h>
 #include <stdio.h>
@@ -288,6 +289,59 @@ static void test_enc_iso_8859_1(void **s) { (void)s; S_enc("iso-8859-1.html", "�
 static void test_enc_sniffed(void **s) { (void)s; S_enc("sniff-euc-kr.html", "문자 집합 표시가 없는 문서입니다."); }
 static void test_enc_utf16_bom(void **s) { (void)s; S_enc("utf-16le-bom.html", "which decides its encoding."); }
 
+/* The charset policy the reader takes from the core (galley_to_utf8): a
+ * BOM decides, valid UTF-8 beats a lying label, and a label the bytes
+ * contradict (or nobody knows) means detection. */
+static char *S_page_in(const char *charset, const char *label, const char *body, size_t *len)
+{
+	char head[512];
+	snprintf(head, sizeof head, "<html><head><meta charset=\"%s\"><title>t</title></head><body><article><p>", label);
+	galley_buffer page = GALLEY_BUFFER_INIT;
+	galley_buffer_puts(&page, head);
+	for (int i = 0; i < 4; i++)
+		galley_buffer_puts(&page, body);
+	galley_buffer_puts(&page, "</p></article></body></html>");
+	iconv_t cd = iconv_open(charset, "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	size_t inleft = page.len, cap = page.len * 4 + 16, outleft = cap;
+	char *out = malloc(cap), *o = out, *in = page.data;
+	assert_non_null(out);
+	assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	galley_buffer_dispose(&page);
+	*len = cap - outleft;
+	return out;
+}
+
+static void S_policy(const char *charset, const char *label, const char *body)
+{
+	size_t len;
+	char *data = S_page_in(charset, label, body, &len);
+	int rc;
+	galley_node *doc = S_read_len(data, len, &rc);
+	if (rc != 0)
+		fail_msg("%s page labelled %s: %s", charset, label, galley_context_error(S_ctx));
+	S_assert_contains(doc, body);
+	galley_node_free(doc);
+	free(data);
+}
+
+static void test_enc_policy(void **state)
+{
+	(void)state;
+	static const char ko[] = "외교부는 한반도평화교섭본부장이 미국 국무부 대북고위관리와 협의를 가졌다고 밝혔다. ";
+	static const char fr[] = "Le ministre a reçu aujourd’hui son homologue à Genève — « très fructueuse ». ";
+	S_policy("UTF-8", "euc-kr", ko);          /* re-saved as UTF-8, old label kept */
+	S_policy("UTF-8", "windows-1252", fr);
+	S_policy("EUC-KR", "utf-8", ko);          /* says UTF-8, is not: detected */
+	S_policy("CP949", "x-no-such-charset", ko);
+	S_policy("CP949", "ks_c_5601-1987", ko);  /* the WHATWG aliases */
+	S_policy("WINDOWS-1252", "latin1", fr);
+	S_policy("UTF-16", "euc-kr", ko);         /* iconv writes a BOM: it decides */
+	S_policy("UTF-8", "utf-16", fr);          /* a UTF-16 label read as ASCII lies */
+	S_policy("SHIFT_JIS", "euc-kr", "外務省は本日、日韓外相会談を行ったと発表しました。両外相は緊密に連携していくことで一致しました。");
+}
+
 static void test_enc_title(void **state)
 {
 	(void)state;
@@ -361,6 +415,33 @@ static void test_table_spans(void **state)
 	assert_false(galley_node_get_cell_header(galley_node_first_child(row2)));
 	assert_int_equal(galley_node_get_rowspan(galley_node_first_child(row2)), 2);
 	assert_int_equal(galley_node_child_count(galley_node_next(row2)), 2);
+	galley_node_free(doc);
+}
+
+/* <a> in <a> through emphasis (which libxml2 builds, as browsers do): the
+ * tree refuses a link under a link, so the inner one gives its text only. */
+static size_t S_links(galley_node *n, int in_link, int *nested)
+{
+	size_t k = 0;
+	int here = galley_node_get_type(n) == GALLEY_NODE_LINK;
+	if (here && in_link)
+		*nested = 1;
+	for (galley_node *c = galley_node_first_child(n); c != NULL; c = galley_node_next(c))
+		k += S_links(c, in_link || here, nested);
+	return k + (size_t)here;
+}
+
+static void test_nested_links(void **state)
+{
+	(void)state;
+	galley_node *doc = S_read("<html><body><article><p>" LOREM " <a href=\"/outer\">outer <em>emph "
+		"<a href=\"/inner\">inner words</a> tail</em> end</a> and <a href=\"/x\"><b><i><a href=\"/y\">deep</a>"
+		"</i></b></a> after.</p></article></body></html>");
+	int nested = 0;
+	assert_int_equal(S_links(doc, 0, &nested), 2);
+	assert_false(nested);
+	S_assert_contains(doc, "emph inner words tail");
+	S_assert_contains(doc, "deep");
 	galley_node_free(doc);
 }
 
@@ -535,9 +616,11 @@ int main(void)
 		cmocka_unit_test(test_enc_iso_8859_1),
 		cmocka_unit_test(test_enc_sniffed),
 		cmocka_unit_test(test_enc_utf16_bom),
+		cmocka_unit_test(test_enc_policy),
 		cmocka_unit_test(test_enc_title),
 		cmocka_unit_test(test_html5_structure),
 		cmocka_unit_test(test_table_spans),
+		cmocka_unit_test(test_nested_links),
 		cmocka_unit_test(test_relative_urls),
 		cmocka_unit_test(test_no_article),
 		cmocka_unit_test(test_numbered_and_empty_paragraphs),

@@ -125,8 +125,9 @@ static void test_xml_writer(void **state)
 	xmlDocPtr doc;
 	(void)state;
 
+	galley_context *ctx = galley_context_new();
 	galley_buffer_puts(&out, "");
-	assert_non_null(w = galley_xml_writer_new(&out));
+	assert_non_null(w = galley_xml_writer_new(ctx, &out));
 	assert_true(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0);
 	assert_true(xmlTextWriterStartElement(w, BAD_CAST "doc") >= 0);
 	assert_true(xmlTextWriterWriteAttribute(w, BAD_CAST "lang", BAD_CAST "ko") >= 0);
@@ -138,7 +139,76 @@ static void test_xml_writer(void **state)
 	assert_non_null(doc = xmlReadMemory(out.data, (int)out.len, "t.xml", NULL, XML_PARSE_NONET));
 	assert_string_equal((const char *)xmlDocGetRootElement(doc)->name, "doc");
 	xmlFreeDoc(doc);
-	assert_null(galley_xml_writer_new(NULL));
+	assert_null(galley_xml_writer_new(ctx, NULL));
+	assert_null(galley_xml_writer_new(NULL, &out));
+	assert_int_equal(galley_context_error_code(ctx), 0);
+	galley_context_free(ctx);
+	galley_buffer_dispose(&out);
+}
+
+/* libxml2's errors about a writer reach the job's context, not libxml2's
+ * global handler, which is left as it was. */
+static int S_generic_calls;
+static void S_generic(void *data, const char *fmt, ...)
+{
+	(void)data;
+	(void)fmt;
+	S_generic_calls++;
+}
+
+static void S_other_handler(void *data, xmlErrorPtr err)
+{
+	(void)err;
+	(*(int *)data)++;
+}
+
+static void test_xml_writer_errors(void **state)
+{
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	galley_context *ctx = galley_context_new(), *ctx2 = galley_context_new();
+	xmlTextWriterPtr w, w2;
+	int others = 0;
+	(void)state;
+
+	xmlSetGenericErrorFunc(NULL, S_generic);
+	xmlSetStructuredErrorFunc(&others, S_other_handler);
+	assert_non_null(w = galley_xml_writer_new(ctx, &out));
+	assert_true(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0);
+	assert_true(xmlTextWriterStartElement(w, BAD_CAST "doc") >= 0);
+	assert_int_equal(galley_xml_writer_error(w), 0);
+	assert_true(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0); /* inside an element */
+	assert_int_equal(galley_xml_writer_error(w), GALLEY_ERROR);
+	assert_non_null(strstr(galley_context_error(ctx), "XML writer: "));
+	assert_non_null(strstr(galley_context_error(ctx), "not allowed"));
+	/* a writer opened meanwhile puts the handler back in order when freed */
+	assert_non_null(w2 = galley_xml_writer_new(ctx2, &out));
+	/* errors that are not about writing go to the handler set before */
+	xmlDocPtr doc = xmlReadMemory("<a>", 3, "t.xml", NULL, XML_PARSE_NONET);
+	assert_null(doc);
+	assert_true(others > 0);
+	assert_int_equal(galley_xml_writer_free(w2), 0);
+	assert_int_equal(galley_xml_writer_free(w), GALLEY_ERROR);
+	assert_int_equal(S_generic_calls, 0);
+	/* ... and that handler is back */
+	assert_ptr_equal(xmlStructuredErrorContext, &others);
+
+	/* the output failing (here: a buffer out of memory) is the job's error too */
+	galley_context_free(ctx);
+	ctx = galley_context_new();
+	galley_buffer full = GALLEY_BUFFER_INIT;
+	full.oom = 1; /* as after a failed allocation */
+	assert_non_null(w = galley_xml_writer_new(ctx, &full));
+	(void)xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL); /* may fail already */
+	(void)xmlTextWriterWriteElement(w, BAD_CAST "p", BAD_CAST "text");
+	assert_int_equal(galley_xml_writer_free(w), GALLEY_ENOMEM); /* the flush fails */
+	assert_int_equal(galley_context_error_code(ctx), GALLEY_ENOMEM);
+	assert_non_null(strstr(galley_context_error(ctx), "XML writer"));
+	assert_int_equal(S_generic_calls, 0);
+
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	galley_context_free(ctx);
+	galley_context_free(ctx2);
 	galley_buffer_dispose(&out);
 }
 
@@ -207,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_zip_epub_layout),
 		cmocka_unit_test(test_zip_reproducible_and_empty),
 		cmocka_unit_test(test_xml_writer),
+		cmocka_unit_test(test_xml_writer_errors),
 		cmocka_unit_test(test_xml_clean),
 		cmocka_unit_test(test_format_data),
 	};

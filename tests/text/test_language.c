@@ -33,7 +33,7 @@ static void test_languages(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof S_cases / sizeof S_cases[0]; i++) {
 		char out[16] = "";
-		int rc = galley_detect_language(S_cases[i].text, strlen(S_cases[i].text), out);
+		int rc = galley_detect_language(S_cases[i].text, strlen(S_cases[i].text), out, sizeof out);
 		if (rc != 0 || strcmp(out, S_cases[i].lang) != 0)
 			fail_msg("case %zu: expected %s, got %s (%d)", i, S_cases[i].lang, out, rc);
 	}
@@ -43,9 +43,16 @@ static void test_unknown(void **state)
 {
 	(void)state;
 	char out[16];
-	assert_int_equal(galley_detect_language("", 0, out), GALLEY_ENOTFOUND);
-	assert_int_equal(galley_detect_language("12345 !!! --- 2024-01-18", 24, out), GALLEY_ENOTFOUND);
-	assert_int_equal(galley_detect_language("\xFF\xFE\xC3", 3, out), GALLEY_ENOTFOUND);
+	assert_int_equal(galley_detect_language("", 0, out, sizeof out), GALLEY_ENOTFOUND);
+	assert_int_equal(galley_detect_language("12345 !!! --- 2024-01-18", 24, out, sizeof out), GALLEY_ENOTFOUND);
+	assert_int_equal(galley_detect_language("\xFF\xFE\xC3", 3, out, sizeof out), GALLEY_ENOTFOUND);
+	/* out takes its size: a tag that does not fit is not written */
+	char small[3] = "zz";
+	assert_int_equal(galley_detect_language("한국어 문장입니다", strlen("한국어 문장입니다"), small, sizeof small), 0);
+	assert_string_equal(small, "ko");
+	char tiny[2] = "z";
+	assert_int_equal(galley_detect_language("한국어 문장입니다", strlen("한국어 문장입니다"), tiny, sizeof tiny), GALLEY_ENOTFOUND);
+	assert_int_equal(tiny[0], 'z');
 }
 
 static void *S_worker(void *arg)
@@ -55,7 +62,7 @@ static void *S_worker(void *arg)
 	for (int round = 0; round < 20; round++)
 		for (size_t i = 0; i < sizeof S_cases / sizeof S_cases[0]; i++) {
 			char out[16] = "";
-			if (galley_detect_language(S_cases[i].text, strlen(S_cases[i].text), out) != 0 ||
+			if (galley_detect_language(S_cases[i].text, strlen(S_cases[i].text), out, sizeof out) != 0 ||
 			    strcmp(out, S_cases[i].lang) != 0)
 				bad++;
 		}

@@ -63,6 +63,40 @@ static void test_invalid_utf8(void **state)
 	galley_context_free(ctx);
 }
 
+/* The reader's charset option is a label like a page's: the core's
+ * policy decides what it is worth (valid UTF-8 beats it, a BOM beats it,
+ * a label the bytes contradict means detection). */
+static void S_policy(const char *label, const char *data, size_t len, const char *needle)
+{
+	galley_context *ctx = galley_context_new();
+	galley_node *doc;
+	if (label)
+		assert_int_equal(galley_context_set_option(ctx, "charset", label), 0);
+	assert_int_equal(S_read(ctx, data, len, &doc), 0);
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	galley_node_text_content(doc, &b);
+	if (!strstr(b.data, needle))
+		fail_msg("label %s: \"%s\" not in \"%s\"", label ? label : "-", needle, b.data);
+	galley_buffer_dispose(&b);
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_charset_policy(void **state)
+{
+	(void)state;
+	static const char utf8[] = "Title\n\nLe ministre a reçu à Genève son homologue.\n";
+	static const char latin1[] = "Title\n\nLe ministre a re\xE7u \xE0 Gen\xE8ve son homologue.\n";
+	static const char euckr[] = "Title\n\n\xC7\xD1\xB9\xDD\xB5\xB5 \xC6\xF2\xC8\xAD \xC7\xD1\xB9\xDD\xB5\xB5 \xC6\xF2\xC8\xAD\n";
+	static const char bom16[] = "\xFF\xFET\0i\0\n\0\n\0\xE7\0a\0\n\0";
+	S_policy(NULL, utf8, sizeof utf8 - 1, "reçu à Genève");
+	S_policy("iso-8859-1", utf8, sizeof utf8 - 1, "reçu à Genève"); /* valid UTF-8 beats it */
+	S_policy("iso-8859-1", latin1, sizeof latin1 - 1, "reçu à Genève");
+	S_policy("utf-8", latin1, sizeof latin1 - 1, "reçu à Genève");  /* not UTF-8: detected */
+	S_policy("euc-kr", euckr, sizeof euckr - 1, "한반도 평화");
+	S_policy("windows-1252", bom16, sizeof bom16 - 1, "ça");          /* the BOM decides */
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -156,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_probe),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_charset_policy),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_single_line),
 		cmocka_unit_test(test_prefixes),

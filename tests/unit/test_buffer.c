@@ -44,6 +44,39 @@ static void test_buffer(void **state)
 	galley_buffer_dispose(&b);
 }
 
+/* The inline append and the splice give what galley_buffer_append gives. */
+static void test_buffer_fast_and_splice(void **state)
+{
+	galley_buffer a = GALLEY_BUFFER_INIT, b = GALLEY_BUFFER_INIT;
+	(void)state;
+	assert_int_equal(galley_buffer_append_fast(&b, "", 0), 0);
+	for (int i = 0; i < 5000; i++) {
+		char c = (char)('a' + i % 26);
+		assert_int_equal(galley_buffer_append_fast(&b, &c, 1), 0);
+		assert_int_equal(galley_buffer_append_fast(&b, "xyz", (size_t)(i % 4)), 0);
+		galley_buffer_putc(&a, c);
+		galley_buffer_append(&a, "xyz", (size_t)(i % 4));
+		assert_true(b.len < b.cap);
+	}
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len + 1);
+	galley_buffer_dispose(&a);
+	galley_buffer_clear(&b);
+	galley_buffer_puts(&b, "one *two* three");
+	assert_int_equal(galley_buffer_splice(&b, 4, 1, "<em>", 4), 0);
+	assert_string_equal(b.data, "one <em>two* three");
+	assert_int_equal(galley_buffer_splice(&b, 11, 1, "", 0), 0);
+	assert_string_equal(b.data, "one <em>two three");
+	assert_int_equal(galley_buffer_splice(&b, 0, 0, ">", 1), 0);
+	assert_int_equal(galley_buffer_splice(&b, b.len, 0, "<", 1), 0);
+	assert_string_equal(b.data, ">one <em>two three<");
+	galley_buffer_dispose(&b);
+	assert_int_equal(galley_buffer_splice(&b, 0, 0, "", 0), 0);
+	assert_int_equal(galley_buffer_splice(&b, 0, 0, "ab", 2), 0);
+	assert_string_equal(b.data, "ab");
+	galley_buffer_dispose(&b);
+}
+
 static void test_utf8_decode(void **state)
 {
 	unsigned long cp = 0;
@@ -69,6 +102,7 @@ static void test_utf8_decode(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_buffer), cmocka_unit_test(test_utf8_decode)};
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_buffer),
+		cmocka_unit_test(test_buffer_fast_and_splice), cmocka_unit_test(test_utf8_decode)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,6 +91,19 @@ static void test_errors(void **state)
 	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_LINK), 0);
 	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_PARAGRAPH), GALLEY_ETREE);
 	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_LINK), GALLEY_ETREE);
+	/* ... at any depth: link > emph > strong > link */
+	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_EMPH), 0);
+	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_STRONG), 0);
+	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_LINK), GALLEY_ETREE);
+	assert_string_equal(galley_context_error(ctx), "a link may not go in a link");
+	galley_node *sub = galley_node_new(GALLEY_NODE_SUB), *l = galley_node_new(GALLEY_NODE_LINK);
+	assert_int_equal(galley_node_append_child(sub, l), 0);
+	assert_int_equal(galley_builder_append(b, sub), GALLEY_ETREE); /* a subtree holding one */
+	assert_string_equal(galley_context_error(ctx), "a link may not go in a link");
+	galley_node_free(sub);
+	assert_int_equal(galley_builder_leave_to(b, GALLEY_NODE_LINK), 0);
+	/* after the link, links are welcome again */
+	assert_int_equal(galley_builder_enter(b, GALLEY_NODE_LINK), 0);
 	assert_int_equal(galley_builder_leave(b), 0);
 	assert_int_equal(galley_builder_leave(b), 0);
 	assert_int_equal(galley_builder_leave(b), GALLEY_ETREE); /* nothing open */

@@ -33,6 +33,54 @@ static void test_can_contain(void **state)
 	assert_false(galley_node_can_contain(GALLEY_NODE_FIGURE, GALLEY_NODE_PARAGRAPH));
 }
 
+/* The rule that needs the tree: no link under a link at any depth, for a
+ * link and for a subtree holding one, on every kind of edit. */
+static void test_link_in_link(void **state)
+{
+	galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH);
+	galley_node *outer = galley_node_new(GALLEY_NODE_LINK);
+	galley_node *em = galley_node_new(GALLEY_NODE_EMPH);
+	galley_node *strong = galley_node_new(GALLEY_NODE_STRONG);
+	galley_node *inner = galley_node_new(GALLEY_NODE_LINK);
+	galley_node *sub = galley_node_new(GALLEY_NODE_SUB);
+	galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+	(void)state;
+
+	assert_int_equal(galley_node_append_child(p, outer), 0);
+	assert_int_equal(galley_node_append_child(outer, em), 0);
+	assert_int_equal(galley_node_append_child(em, strong), 0);
+	assert_int_equal(galley_node_append_child(strong, t), 0);
+	/* link > emph > strong > link: refused by every edit */
+	assert_false(galley_node_can_insert(strong, inner));
+	assert_false(galley_node_can_insert(em, inner));
+	assert_int_equal(galley_node_append_child(strong, inner), GALLEY_ETREE);
+	assert_int_equal(galley_node_prepend_child(em, inner), GALLEY_ETREE);
+	assert_int_equal(galley_node_insert_before(t, inner), GALLEY_ETREE);
+	assert_int_equal(galley_node_insert_after(t, inner), GALLEY_ETREE);
+	assert_null(galley_node_parent(inner));
+	/* a subtree holding a link, moved under the link */
+	assert_int_equal(galley_node_append_child(sub, inner), 0);
+	assert_false(galley_node_can_insert(strong, sub));
+	assert_int_equal(galley_node_append_child(strong, sub), GALLEY_ETREE);
+	assert_null(galley_node_parent(sub));
+	/* a link-free subtree moves from one link to another */
+	galley_node *outer2 = galley_node_new(GALLEY_NODE_LINK);
+	assert_int_equal(galley_node_append_child(p, outer2), 0);
+	assert_int_equal(galley_node_append_child(outer2, em), 0);
+	assert_ptr_equal(galley_node_parent(em), outer2);
+	/* a link holding links may not go into a link either */
+	assert_int_equal(galley_node_append_child(outer2, outer), GALLEY_ETREE);
+	/* beside the link, or in a paragraph, the same nodes are fine */
+	assert_true(galley_node_can_insert(p, sub));
+	assert_int_equal(galley_node_append_child(p, sub), 0);
+	galley_node_unlink(sub);
+	galley_node_free(sub);
+	/* the type rule still holds where no link is above */
+	assert_true(galley_node_can_insert(strong, galley_node_first_child(strong)));
+	assert_false(galley_node_can_insert(NULL, t));
+	galley_node_free(p);
+}
+
 static void test_type_names(void **state)
 {
 	(void)state;
@@ -206,6 +254,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_can_contain),
+		cmocka_unit_test(test_link_in_link),
 		cmocka_unit_test(test_type_names),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_attrs),

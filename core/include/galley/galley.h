@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -130,7 +131,8 @@ GALLEY_EXTERN int galley_context_option_bool(const galley_context *ctx, const ch
 /* ------------------------------------------------------------------ */
 
 /* A growable byte buffer, always NUL-terminated after `len` bytes. The
- * fields are public and read-only for callers. */
+ * fields are public and read-only for callers: they change only through
+ * the functions below (galley_buffer_append_fast() is the inline one). */
 typedef struct galley_buffer {
 	char *data;
 	size_t len;
@@ -146,6 +148,21 @@ GALLEY_EXTERN int galley_buffer_putc(galley_buffer *buf, int c);
 GALLEY_EXTERN int galley_buffer_printf(galley_buffer *buf, const char *fmt, ...) GALLEY_PRINTF(2, 3);
 GALLEY_EXTERN int galley_buffer_vprintf(galley_buffer *buf, const char *fmt, va_list ap);
 GALLEY_EXTERN int galley_buffer_reserve(galley_buffer *buf, size_t extra);
+/** Replace the `del` bytes at `pos` with data[0..len): an insertion when
+ * del is 0 (pos + del must not pass len). */
+GALLEY_EXTERN int galley_buffer_splice(galley_buffer *buf, size_t pos, size_t del, const char *data, size_t len);
+/** galley_buffer_append() in line when the bytes fit the memory the buffer
+ * has, for writers that append a few bytes at a time; the same result. */
+static inline int galley_buffer_append_fast(galley_buffer *buf, const char *data, size_t len)
+{
+	if (!buf->oom && len < buf->cap - buf->len) {
+		memcpy(buf->data + buf->len, data, len);
+		buf->len += len;
+		buf->data[buf->len] = '\0';
+		return 0;
+	}
+	return galley_buffer_append(buf, data, len);
+}
 /** Empty the buffer but keep its memory. */
 GALLEY_EXTERN void galley_buffer_clear(galley_buffer *buf);
 GALLEY_EXTERN void galley_buffer_truncate(galley_buffer *buf, size_t len);
@@ -207,8 +224,13 @@ GALLEY_EXTERN int galley_node_type_is_block(galley_node_type type);
 GALLEY_EXTERN int galley_node_type_is_inline(galley_node_type type);
 /** Leaves carry no children (text, code, code_block, image, linebreak, break). */
 GALLEY_EXTERN int galley_node_type_is_leaf(galley_node_type type);
-/** The one place that says what may contain what. */
+/** The one place that says what type may contain what type. */
 GALLEY_EXTERN int galley_node_can_contain(galley_node_type parent, galley_node_type child);
+/** galley_node_can_contain() for these two nodes, plus the one rule that
+ * needs the tree: no link anywhere under a link (link > emph > link too),
+ * whether child is a link or a subtree holding one. 1 when child may be
+ * attached under parent. Every tree edit and the builder ask this. */
+GALLEY_EXTERN int galley_node_can_insert(const galley_node *parent, const galley_node *child);
 
 /** A new, detached node; NULL on out-of-memory. */
 GALLEY_EXTERN galley_node *galley_node_new(galley_node_type type);
@@ -225,8 +247,9 @@ GALLEY_EXTERN galley_node *galley_node_next(const galley_node *node);
 GALLEY_EXTERN galley_node *galley_node_previous(const galley_node *node);
 GALLEY_EXTERN size_t galley_node_child_count(const galley_node *node);
 
-/** Tree edits; each checks galley_node_can_contain() and returns
- * GALLEY_ETREE when the move is not allowed. Attaching moves ownership. */
+/** Tree edits; each checks galley_node_can_insert() (and that no node
+ * goes under itself) and returns GALLEY_ETREE when the move is not
+ * allowed. Attaching moves ownership. */
 GALLEY_EXTERN int galley_node_append_child(galley_node *parent, galley_node *child);
 GALLEY_EXTERN int galley_node_prepend_child(galley_node *parent, galley_node *child);
 GALLEY_EXTERN int galley_node_insert_before(galley_node *sibling, galley_node *node);
@@ -347,7 +370,8 @@ GALLEY_EXTERN int galley_meta_is_empty(const galley_meta *meta);
 
 /* A builder keeps a cursor: enter() opens a container under the current
  * one and makes it current, leave() closes it. Every insertion is checked
- * against galley_node_can_contain(). One convenience: inline content
+ * against galley_node_can_contain() and the ancestors (no link under a
+ * link at any depth: "a link may not go in a link"). One convenience: inline content
  * (text, inline containers, inline leaves) given where only blocks may go
  * is wrapped in an implicit paragraph, closed by the next block or leave().
  * Any failure is recorded on the context and returned (GALLEY_ETREE for a

@@ -113,10 +113,21 @@ typedef struct galley_plugin_desc {
 /* Plugins that write XML include <libxml/xmlwriter.h> and link libxml2. */
 struct _xmlTextWriter;
 
-/** An xmlTextWriter whose bytes are appended to out (UTF-8). Free it with
- * galley_xml_writer_free(), which flushes. NULL on OOM. */
-GALLEY_EXTERN struct _xmlTextWriter *galley_xml_writer_new(galley_buffer *out);
+/** An xmlTextWriter whose bytes are appended to out (UTF-8), reporting to
+ * ctx: from here to galley_xml_writer_free() libxml2's errors about
+ * writing (the writer's, its output's, memory, encoding) go to the
+ * context as the job's error ("XML writer: ..."; the first one counts),
+ * not to libxml2's global handler; other libxml2 errors go to the handler
+ * that was set before. The handler is the thread's: free the writer on
+ * the thread that made it; while two writers are open on one thread,
+ * libxml2 (which does not say which writer failed) reports to the newer. NULL on OOM or without ctx/out. */
+GALLEY_EXTERN struct _xmlTextWriter *galley_xml_writer_new(galley_context *ctx, galley_buffer *out);
+/** Flush and free the writer; 0, or the first error the writer met (its
+ * message already on the context). */
 GALLEY_EXTERN int galley_xml_writer_free(struct _xmlTextWriter *w);
+/** The first error the writer met so far (its message on the context), or
+ * 0: for a writer that sees an xmlTextWriter call fail. */
+GALLEY_EXTERN int galley_xml_writer_error(struct _xmlTextWriter *w);
 /** Copy text into out with the characters XML 1.0 forbids (C0 controls but
  * tab/newline/CR, U+FFFE/U+FFFF, invalid UTF-8) replaced or dropped.
  * Returns how many were removed (>= 0) or a negative error. */
@@ -155,21 +166,44 @@ GALLEY_EXTERN int galley_format_data(galley_context *ctx, const char *format, co
  * (1-4) with the code point in *cp (may be NULL), or 0 when the bytes are not
  * valid UTF-8 (overlong forms, surrogates, past U+10FFFF, truncated). */
 GALLEY_EXTERN size_t galley_utf8_decode(const char *s, size_t len, unsigned long *cp);
+/** galley_utf8_decode() with ASCII decoded in line: for loops over text
+ * where most characters are ASCII (the Markdown writer's escaping). */
+static inline size_t galley_utf8_next(const char *s, size_t len, unsigned long *cp)
+{
+	if (len > 0 && (unsigned char)s[0] < 0x80) {
+		if (cp)
+			*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return galley_utf8_decode(s, len, cp);
+}
 /** 1 when data is valid UTF-8. */
 GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
-/** Convert input bytes to UTF-8: a BOM decides, else `hint` (a charset name
- * from the document, may be NULL), else valid UTF-8 stays, else the charset
- * is sniffed (uchardet) and converted (iconv). The BOM is removed. The
- * charset used is written to `charset_out` (may be NULL; at most 64 bytes).
- * Binary input (NUL bytes in the first 4 KiB that no UTF-16/32 BOM explains)
- * is GALLEY_EINVAL with a message. Appends to out. */
+/** Convert input bytes to UTF-8, with the one charset policy both readers
+ * share: a BOM (UTF-8/16/32) decides; else `hint` (a charset label from the
+ * document or the user, may be NULL), unless the bytes contradict it; else
+ * valid UTF-8 stays, else the charset is sniffed (uchardet) and converted
+ * (iconv). Valid UTF-8 beyond ASCII beats a label naming another charset,
+ * a "UTF-8" label on bytes that are not is ignored, as are labels naming
+ * UTF-16/32 (no BOM, and read as ASCII), labels iconv does not know, and
+ * labels whose charset rejects more than 1 in 50 of the non-ASCII bytes
+ * where detection rejects under a tenth as many: detection is retried
+ * then (a page damaged in a few places keeps its label). Labels and sniffed names are decoded as
+ * browsers do (the WHATWG aliases: EUC-KR as CP949, Latin-1 and ASCII as
+ * Windows-1252, Shift_JIS as CP932, GB2312/GBK as GB18030, ...). The BOM is
+ * removed; bytes invalid in the charset become U+FFFD (counted at INFO).
+ * The charset used is written to `charset_out` (may be NULL), cut to
+ * `charset_size` bytes with its NUL (64 holds every name). Binary input
+ * (NUL bytes in the first 4 KiB that no UTF-16/32 BOM explains) is
+ * GALLEY_EINVAL with a message. Appends to out. */
 GALLEY_EXTERN int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
-	galley_buffer *out, char *charset_out);
+	galley_buffer *out, char *charset_out, size_t charset_size);
 /** The language of a text as a BCP 47 tag ("en", "ko", "ja", "de"...),
- * written to out (at most 16 bytes); 0 on success, GALLEY_ENOTFOUND when
- * it cannot tell. Scripts decide first (Hangul, kana, Han), then
- * libexttextcat for Latin and other scripts. */
-GALLEY_EXTERN int galley_detect_language(const char *text, size_t len, char *out);
+ * written to out (outsize bytes; 16 holds every tag galley gives); 0 on
+ * success, GALLEY_ENOTFOUND when it cannot tell (or the tag does not fit).
+ * Scripts decide first (Hangul, kana, Han), then libexttextcat for Latin
+ * and other scripts. */
+GALLEY_EXTERN int galley_detect_language(const char *text, size_t len, char *out, size_t outsize);
 
 /* ------------------------------------------------------------------ */
 /* Service: what releases have in common (text and HTML readers)      */
