@@ -489,7 +489,7 @@ static void S_tidy(galley_node *node, int top)
 		if (top && (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING)) {
 			galley_buffer tb = GALLEY_BUFFER_INIT;
 			galley_node_text_content(c, &tb);
-			if (!tb.oom && tb.len < 64 && galley_release_is_chrome(tb.data, tb.len)) {
+			if (!tb.oom && tb.len < 64 && grel_is_chrome(tb.data, tb.len)) {
 				galley_buffer_dispose(&tb);
 				galley_node_free(c);
 				c = next;
@@ -514,7 +514,7 @@ static int S_date_line(const char *t, size_t len, char *place, size_t placesz)
 	char iso[16];
 	if (len == 0 || len > 48)
 		return 0;
-	long end = galley_release_parse_date(t, len, iso);
+	long end = grel_parse_date(t, len, iso);
 	if (end < 0)
 		return 0;
 	size_t e = (size_t)end;
@@ -533,8 +533,8 @@ static int S_date_line(const char *t, size_t len, char *place, size_t placesz)
 	if (comma != NULL && place != NULL && (size_t)(comma - t) < placesz && comma > t) {
 		char iso2[16];
 		/* "Brussels, 18 January 2024": the date follows the comma */
-		if (galley_release_parse_date(comma + 1, len - (size_t)(comma + 1 - t), iso2) >= 0 &&
-			galley_release_parse_date(t, (size_t)(comma - t), iso2) < 0) {
+		if (grel_parse_date(comma + 1, len - (size_t)(comma + 1 - t), iso2) >= 0 &&
+			grel_parse_date(t, (size_t)(comma - t), iso2) < 0) {
 			memcpy(place, t, (size_t)(comma - t));
 			place[comma - t] = '\0';
 		}
@@ -592,7 +592,7 @@ static int S_in_trailer(galley_node *n)
 		galley_buffer tb = GALLEY_BUFFER_INIT;
 		galley_node_text_content(n, &tb);
 		yes = !tb.oom && tb.data != NULL && galley_node_get_type(n) == GALLEY_NODE_PARAGRAPH &&
-			(galley_release_is_end_mark(tb.data, tb.len) || galley_release_is_disclaimer(tb.data, tb.len));
+			(grel_is_end_mark(tb.data, tb.len) || grel_is_disclaimer(tb.data, tb.len));
 		galley_buffer_dispose(&tb);
 	}
 	return yes;
@@ -623,14 +623,14 @@ static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *m
 		if (!drop && cat != NULL && tb.len < 64) {
 			/* "18.01.2024 - Pressemitteilung": the date and the type */
 			char iso[16];
-			long end = galley_release_parse_date(s, tb.len, iso);
+			long end = grel_parse_date(s, tb.len, iso);
 			const char *at = strstr(s, cat);
 			drop = end >= 0 && end <= 12 && at != NULL && at[strlen(cat)] == '\0';
 		}
 		if (!drop) {
-			int disc = galley_release_is_disclaimer(s, tb.len);
+			int disc = grel_is_disclaimer(s, tb.len);
 			/* "Disclaimer: ..." is the release's only at its end */
-			drop = galley_release_is_end_mark(s, tb.len) || disc == 1 || (disc == 2 && S_in_trailer(next));
+			drop = grel_is_end_mark(s, tb.len) || disc == 1 || (disc == 2 && S_in_trailer(next));
 		}
 		if (drop) {
 			if (place[0] != '\0' && galley_meta_get(meta, "place") == NULL)
@@ -640,7 +640,7 @@ static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *m
 			c = next;
 			continue;
 		}
-		if (contact == NULL && galley_release_is_contact_head(s, tb.len))
+		if (contact == NULL && grel_is_contact_head(s, tb.len))
 			contact = c;
 		if (contact == NULL && t == GALLEY_NODE_PARAGRAPH && (strncmp(s, "\xE2\x80\xBB", 3) == 0 ||
 			strncmp(s, "* ", 2) == 0)) {
@@ -656,7 +656,7 @@ static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *m
 	if (rc == 0 && contact == NULL && last != NULL && galley_node_get_type(last) == GALLEY_NODE_PARAGRAPH) {
 		galley_buffer tb = GALLEY_BUFFER_INIT;
 		galley_node_text_content(last, &tb);
-		if (!tb.oom && galley_release_is_signature(tb.data, tb.len))
+		if (!tb.oom && grel_is_signature(tb.data, tb.len))
 			rc = S_wrap(last, last, "signature");
 		galley_buffer_dispose(&tb);
 	}
@@ -831,9 +831,9 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 	if (rc == 0 && best != NULL)
 		rc = S_release_lines(ctx, best, galley_builder_meta(b));
 	if (rc == 0 && best != NULL) {
-		rc = galley_release_number_paragraphs(ctx, best);
+		rc = grel_number_paragraphs(ctx, best);
 		if (rc == 0)
-			rc = galley_release_outline(ctx, best);
+			rc = grel_outline(ctx, best);
 		galley_node *c;
 		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {
 			galley_node_unlink(c);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "text_read.h"
+#include "release.h"
 
 /* ------------------------------------------------------------------ */
 /* Lines and small text tests                                          */
@@ -472,7 +473,7 @@ static int S_date_line(const char *s, size_t len, S_dateinfo *di)
 	if (len > 160)
 		return 0;
 	char iso[16];
-	long end = galley_release_parse_date(s, len, iso);
+	long end = grel_parse_date(s, len, iso);
 	if (end < 0)
 		return 0;
 	/* Where the date began: the last word boundary from which the rest
@@ -486,7 +487,7 @@ static int S_date_line(const char *s, size_t len, S_dateinfo *di)
 		if (!boundary || (c & 0xC0) == 0x80)
 			continue;
 		char tmp[16];
-		long e2 = galley_release_parse_date(s + i, (size_t)end - i, tmp);
+		long e2 = grel_parse_date(s + i, (size_t)end - i, tmp);
 		if (e2 >= 0 && (size_t)e2 == (size_t)end - i && !strcmp(tmp, iso)) {
 			start = i;
 			break;
@@ -527,13 +528,13 @@ static int S_date_line(const char *s, size_t len, S_dateinfo *di)
 			di->hits = hits;
 		else if (S_is_one_of(after.s, after.len, S_categories))
 			di->category = after;
-		else if (galley_release_is_chrome(after.s, after.len))
+		else if (grel_is_chrome(after.s, after.len))
 			;
 		else if (after.len > 80 || S_words(after.s, after.len) > 8)
 			return 0;
 		else if (S_org_like(after.s, after.len))
 			di->issuer = after;
-		else if (galley_release_parse_date(after.s, after.len, NULL) < 0 && S_words(after.s, after.len) <= 3 &&
+		else if (grel_parse_date(after.s, after.len, NULL) < 0 && S_words(after.s, after.len) <= 3 &&
 			 !S_has_digit(after.s, after.len) && !di->place.len)
 			di->place = after; /* "Press release | 10 July 2018 | Brussels" */
 		/* else a second date ("배포 2024. 1. 17.") or a note: the date stands */
@@ -706,7 +707,7 @@ static int S_all_caps(const char *s, size_t len)
 static int S_starts_item(const S_line *l)
 {
 	size_t skip;
-	return galley_release_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_sub_markers, &skip) >= 0 ||
+	return grel_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_sub_markers, &skip) >= 0 ||
 	       S_marker(l->s, l->len, S_box_markers, &skip) >= 0;
 }
 
@@ -769,11 +770,11 @@ static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, i
 		}
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
-	if (!galley_meta_get(r->meta, "title") && galley_release_is_signature(l->s, l->len) && l->len <= 80) {
+	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80) {
 		*rc = S_meta_set(r, "issuer", l->s, l->len);
 		return 1;
 	}
-	return galley_release_is_chrome(l->s, l->len);
+	return grel_is_chrome(l->s, l->len);
 }
 
 /* Read the header of text that shows no page structure; returns the
@@ -811,7 +812,7 @@ static size_t S_header_plain(S_reader *r, int *rc)
 				    S_is_one_of(r->lines[j].s, r->lines[j].len, S_hits_labels) ||
 				    S_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
 				    S_date_line(r->lines[j].s, r->lines[j].len, &di) ||
-				    galley_release_is_chrome(r->lines[j].s, r->lines[j].len))
+				    grel_is_chrome(r->lines[j].s, r->lines[j].len))
 					break;
 			}
 			total += r->lines[j].len;
@@ -918,7 +919,7 @@ static int S_breadcrumb(const char *s, size_t len, S_span *last)
 	}
 	if (!n || len - piece == 0 || len - piece > 60)
 		return 0;
-	if (n < 2 && !galley_release_is_chrome(s, len))
+	if (n < 2 && !grel_is_chrome(s, len))
 		return 0;
 	*last = S_trim(s + piece, len - piece);
 	return 1;
@@ -970,7 +971,7 @@ static int S_zone_meta(const S_line *l)
 	       S_date_line(l->s, l->len, &di) || (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) ||
 	       S_is_one_of(l->s, l->len, S_issuer_labels) || S_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
 	       S_org_dash_category(l->s, l->len, &v, &w) || S_is_contact(l) ||
-	       galley_release_is_contact_head(l->s, l->len) || S_is_one_of(l->s, l->len, S_header_labels) ||
+	       grel_is_contact_head(l->s, l->len) || S_is_one_of(l->s, l->len, S_header_labels) ||
 	       S_is_one_of(l->s, l->len, S_trailer_labels) || S_identifier(l->s, l->len) ||
 	       S_breadcrumb(l->s, l->len, &v);
 }
@@ -1073,7 +1074,7 @@ static int S_lead_dateline(S_reader *r, size_t from)
 	const S_line *l = &r->lines[from];
 	size_t n = l->len < 100 ? l->len : 100;
 	char iso[16];
-	long end = galley_release_parse_date(l->s, n, iso);
+	long end = grel_parse_date(l->s, n, iso);
 	if (end < 0 || !S_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
 		return 0;
 	S_span after = S_trim(l->s + end, l->len - (size_t)end);
@@ -1105,12 +1106,12 @@ static size_t S_header_zone(S_reader *r, int *rc)
 			block = (size_t)-1;
 			continue;
 		}
-		if (galley_release_is_chrome(l->s, l->len) || S_zone_meta(l)) {
+		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {
 			signals = 1;
 			block = (size_t)-1;
 			continue;
 		}
-		if (galley_release_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_box_markers, &skip) >= 0) {
+		if (grel_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_box_markers, &skip) >= 0) {
 			p = i;
 			break;
 		}
@@ -1168,7 +1169,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 		}
 		label = S_is_one_of(l->s, l->len, S_hits_labels) ? 1 :
 			(S_is_one_of(l->s, l->len, S_issuer_labels) || S_is_one_of(l->s, l->len, S_header_issuer_labels)) ? 2 : 0;
-		if (galley_release_is_chrome(l->s, l->len) || S_zone_meta(l)) {
+		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {
 			if (S_breadcrumb(l->s, l->len, &v))
 				crumb_end = i + 1;
 			if (S_zone_meta(l))
@@ -1177,7 +1178,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 			continue;
 		}
 		size_t j = i + 1;
-		while (j < p && r->lines[j].len && !(j >= lede_a && j < lede_b) && !galley_release_is_chrome(r->lines[j].s, r->lines[j].len) &&
+		while (j < p && r->lines[j].len && !(j >= lede_a && j < lede_b) && !grel_is_chrome(r->lines[j].s, r->lines[j].len) &&
 		       !S_zone_meta(&r->lines[j]) && S_continues(&r->lines[j - 1], &r->lines[j]))
 			j++;
 		if (nb == S_ZONE_BLOCKS)
@@ -1254,7 +1255,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 		}
 		if (pending_issuer) {
 			pending_issuer = 0;
-			if (!S_zone_meta(l) && !galley_release_is_chrome(l->s, l->len) && l->len <= 120) {
+			if (!S_zone_meta(l) && !grel_is_chrome(l->s, l->len) && l->len <= 120) {
 				*rc = S_meta_set(r, "issuer", l->s, l->len);
 				continue;
 			}
@@ -1310,7 +1311,7 @@ static int S_is_contact(const S_line *l)
 
 static S_kind S_line_kind(S_reader *r, const S_line *l, int block_start, long *num, int *marker, size_t *skip)
 {
-	long n = galley_release_number(l->s, l->len, skip);
+	long n = grel_number(l->s, l->len, skip);
 	/* A wrapped line may start with "18. " by chance: a number starts an
 	 * item only at a block start, or when it continues the count. */
 	if (n >= 0 && (block_start || n == r->last_num + 1 || n == 1)) {
@@ -1357,7 +1358,7 @@ static int S_body(S_reader *r, size_t from)
 		}
 		if (drop_block)
 			continue;
-		if (galley_release_is_end_mark(l->s, l->len)) {
+		if (grel_is_end_mark(l->s, l->len)) {
 			S_new_unit(r, U_END, i);
 			r->ended = 1;
 			cur = NULL;
@@ -1391,17 +1392,17 @@ static int S_body(S_reader *r, size_t from)
 			block_start = 0;
 			continue;
 		}
-		if (galley_release_is_disclaimer(l->s, l->len)) {
+		if (grel_is_disclaimer(l->s, l->len)) {
 			drop_block = 1;
 			cur = NULL;
 			continue;
 		}
-		if (galley_release_is_chrome(l->s, l->len)) {
+		if (grel_is_chrome(l->s, l->len)) {
 			cur = NULL;
 			block_start = 0;
 			continue;
 		}
-		if (S_is_contact(l) || galley_release_is_contact_head(l->s, l->len) || (contact_block && !S_starts_item(l))) {
+		if (S_is_contact(l) || grel_is_contact_head(l->s, l->len) || (contact_block && !S_starts_item(l))) {
 			S_span v;
 			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len)
 				S_meta_set(r, "issuer", v.s, v.len);
@@ -1530,7 +1531,7 @@ static int S_issuer_from_signature(S_reader *r, const char *s, size_t len)
 		if (v.len)
 			return S_meta_set(r, "issuer", v.s, v.len);
 	}
-	if (S_org_like(s, len) && !galley_release_is_signature(s, len))
+	if (S_org_like(s, len) && !grel_is_signature(s, len))
 		return S_meta_set(r, "issuer", s, len);
 	return 0;
 }
@@ -1571,7 +1572,7 @@ static int S_classify(S_reader *r)
 		if (u->kind == U_END || u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_BREAK ||
 		    u->kind == U_SIGNATURE || u->kind == U_DATELINE)
 			continue;
-		if (u->kind == U_PARA && galley_release_is_signature(u->text.data, u->text.len)) {
+		if (u->kind == U_PARA && grel_is_signature(u->text.data, u->text.len)) {
 			u->kind = U_SIGNATURE;
 			continue;
 		}
@@ -1780,8 +1781,8 @@ int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, s
 		goto out; /* the builder has set the error */
 	/* The builder's cursor is back at the document: the release pass may
 	 * now regroup its top-level blocks. */
-	if ((rc = galley_release_number_paragraphs(ctx, galley_builder_current(b))) >= 0)
-		rc = galley_release_outline(ctx, galley_builder_current(b));
+	if ((rc = grel_number_paragraphs(ctx, galley_builder_current(b))) >= 0)
+		rc = grel_outline(ctx, galley_builder_current(b));
 	goto out;
 oom:
 	rc = GALLEY_ENOMEM;

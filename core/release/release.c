@@ -2,10 +2,48 @@
  * HTML readers: dates in the many ways sites write them, paragraph numbers,
  * site chrome that never belongs to a body, and numbered paragraphs as one
  * ordered list. Everything here takes untrusted (pointer, length) text. */
-#include "galley/plugin.h"
+#include "release.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Thresholds                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The years a release can be dated in. 1800 is older than any archive the
+ * corpora hold (the oldest, MOFA Japan's, starts in the Meiji era, 1868);
+ * 2199 leaves room ahead. Outside them, "3500.12.01" or a phone number such
+ * as "0800/12/2024" is not a date. */
+#define S_YEAR_MIN 1800
+#define S_YEAR_MAX 2199
+/* Paragraph numbers have at most three digits (up to 999, the limit the
+ * README states): "2024. was good" starts with a year, not a number. */
+#define S_NUMBER_DIGITS 3
+/* No chrome entry is longer than 30 bytes ("ページのトップへ戻る"); 48 leaves
+ * room for new entries and rejects every longer line without comparing. */
+#define S_CHROME_MAX 48
+/* A run of single chrome words ("KOR ENG", "Facebook Twitter") is a row of
+ * buttons, one screen line at most (80 columns); body text is longer. */
+#define S_CHROME_ROW_MAX 80
+/* No entry of the end mark, contact head or disclaimer lists is longer
+ * than 38 bytes; 64 bounds the comparison with room to grow. */
+#define S_ENTRY_MAX 64
+/* A signature is one short line: the longest of the fixtures and corpora
+ * ("Spokesperson and Deputy Minister for Public Relations of MOFA", 61
+ * bytes) fits with room for a longer name; a sentence rarely does. */
+#define S_SIGNATURE_MAX 100
+/* Bytes of a paragraph's start read to find its number or marker: the
+ * longest marker with its spaces is far shorter. */
+#define S_PREFIX_MAX 64
+/* Nesting depths of sub-items under a numbered paragraph, and of an
+ * outline: releases use three levels at most ("□", "ㅇ", "-"); deeper
+ * input stays at the deepest level. */
+#define S_NEST_MAX 8
+#define S_OUTLINE_MAX 16
+/* How far to look for the next paragraph number: a gap of more blocks is
+ * not one list, and the bound keeps the pass linear on any input. */
+#define S_GAP_MAX 200
 
 /* ------------------------------------------------------------------ */
 /* Small text helpers                                                  */
@@ -94,7 +132,7 @@ static int S_days_in_month(long y, long m)
 
 static int S_valid_date(long y, long m, long d)
 {
-	return y >= 1800 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= S_days_in_month(y, m);
+	return y >= S_YEAR_MIN && y <= S_YEAR_MAX && m >= 1 && m <= 12 && d >= 1 && d <= S_days_in_month(y, m);
 }
 
 static void S_iso(char *out, long y, long m, long d)
@@ -197,19 +235,23 @@ static long S_date_dmy(const unsigned char *s, size_t len, size_t i, long *y, lo
 	return (long)k;
 }
 
+typedef struct { const char *name; long base; } S_era;
+static const S_era S_eras[] = {
+	{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"明治", 1867},
+};
+#define S_NERAS (sizeof S_eras / sizeof S_eras[0])
+
 /* Japanese era years: 明治 1868, 大正 1912, 昭和 1926, 平成 1989, 令和 2019
  * (year 1, written 元年, is the base year). */
 static long S_date_era(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
 {
-	static const struct { const char *name; long base; } eras[] = {
-		{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"明治", 1867},
-	};
+	const S_era *eras = S_eras;
 	size_t e, k;
 	int nd;
-	for (e = 0; e < sizeof eras / sizeof eras[0]; e++)
+	for (e = 0; e < S_NERAS; e++)
 		if (S_match_lit(s, len, i, eras[e].name))
 			break;
-	if (e == sizeof eras / sizeof eras[0])
+	if (e == S_NERAS)
 		return -1;
 	k = S_skip_spaces(s, len, i + strlen(eras[e].name));
 	long ey;
@@ -342,7 +384,7 @@ static long S_date_month_d_y(const unsigned char *s, size_t len, size_t i, long 
 	return (long)k;
 }
 
-long galley_release_parse_date(const char *text, size_t len, char *out)
+long grel_parse_date(const char *text, size_t len, char *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	typedef long (*parser)(const unsigned char *, size_t, size_t, long *, long *, long *);
@@ -385,7 +427,7 @@ long galley_release_parse_date(const char *text, size_t len, char *out)
 /* Paragraph numbers                                                   */
 /* ------------------------------------------------------------------ */
 
-long galley_release_number(const char *text, size_t len, size_t *skip)
+long grel_number(const char *text, size_t len, size_t *skip)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i, k;
@@ -413,7 +455,7 @@ long galley_release_number(const char *text, size_t len, size_t *skip)
 		i += 3;
 	}
 	k = i;
-	v = S_number(s, len, &k, 3, &nd);
+	v = S_number(s, len, &k, S_NUMBER_DIGITS, &nd);
 	if (v < 0)
 		return -1;
 	if (paren) {
@@ -491,8 +533,6 @@ static const struct { const char *s; size_t len; } S_chrome[] = {
 	C("返回"), C("打印"), C("分享"), C("返回顶部"), C("首页"), C("关闭"), C("ページのトップへ戻る"), C("ページトップへ"),
 };
 #undef C
-/* No entry is longer, so longer lines are rejected at once. */
-#define S_CHROME_MAX 48
 
 static int S_eq_fold(const unsigned char *a, size_t alen, const char *b)
 {
@@ -550,6 +590,10 @@ static int S_chrome_word(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/* The first crumb of a breadcrumb, and counter labels before a number. */
+static const char *const S_homes[] = {"Home", "홈", "Accueil", "Startseite", "ホーム", "首页", NULL};
+static const char *const S_counters[] = {"hit", "hits", "views", "조회수", "조회", "閲覧数", NULL};
+
 static int S_starts_fold(const unsigned char *s, size_t len, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -570,7 +614,7 @@ static size_t S_separator(const unsigned char *s, size_t len, size_t i)
 	return 0;
 }
 
-int galley_release_is_chrome(const char *text, size_t len)
+int grel_is_chrome(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t skip;
@@ -588,10 +632,9 @@ int galley_release_is_chrome(const char *text, size_t len)
 	    S_starts_fold(s, len, "All rights reserved"))
 		return 1;
 	/* Breadcrumbs: "Home > Press > ...", "홈 > 알림마당 > 보도자료". */
-	static const char *const homes[] = {"Home", "홈", "Accueil", "Startseite", "ホーム", "首页"};
-	for (size_t h = 0; h < sizeof homes / sizeof homes[0]; h++) {
-		size_t hl = strlen(homes[h]);
-		if (S_starts_fold(s, len, homes[h])) {
+	for (size_t h = 0; S_homes[h]; h++) {
+		size_t hl = strlen(S_homes[h]);
+		if (S_starts_fold(s, len, S_homes[h])) {
 			size_t k = S_skip_spaces(s, len, hl);
 			if (k < len && (s[k] == '>' || S_match_lit(s, len, k, "›") || S_match_lit(s, len, k, "»") ||
 					S_match_lit(s, len, k, "ᐳ") || S_match_lit(s, len, k, "〉")))
@@ -599,10 +642,9 @@ int galley_release_is_chrome(const char *text, size_t len)
 		}
 	}
 	/* "hit 191", "조회수 : 191", "Views: 2,345": a counter label and a number. */
-	static const char *const counters[] = {"hit", "hits", "views", "조회수", "조회", "閲覧数"};
-	for (size_t c = 0; c < sizeof counters / sizeof counters[0]; c++) {
-		size_t cl = strlen(counters[c]);
-		if (!S_starts_fold(s, len, counters[c]))
+	for (size_t c = 0; S_counters[c]; c++) {
+		size_t cl = strlen(S_counters[c]);
+		if (!S_starts_fold(s, len, S_counters[c]))
 			continue;
 		size_t k = S_skip_spaces(s, len, cl);
 		if (k < len && s[k] == ':')
@@ -616,7 +658,7 @@ int galley_release_is_chrome(const char *text, size_t len)
 			return 1;
 	}
 	/* "1. Facebook", "2. Twitter": numbered social-media link lists. */
-	if (galley_release_number(text, (size_t)((const char *)s + len - text), &skip) >= 0) {
+	if (grel_number(text, (size_t)((const char *)s + len - text), &skip) >= 0) {
 		const unsigned char *rest = (const unsigned char *)text + skip;
 		if (S_chrome_word(rest, (size_t)(s + len - rest)))
 			return 1;
@@ -654,7 +696,7 @@ int galley_release_is_chrome(const char *text, size_t len)
 	}
 	/* Single words separated by one space, each a chrome word: "KOR ENG",
 	 * "Facebook Twitter". Only short lines, so body text never matches. */
-	if (len <= 80) {
+	if (len <= S_CHROME_ROW_MAX) {
 		size_t start = 0, words = 0;
 		for (size_t i = 0; i <= len; i++) {
 			if (i == len || s[i] == ' ') {
@@ -716,7 +758,6 @@ static galley_node *S_next_in(galley_node *root, galley_node *n)
 
 /* The first bytes of a paragraph's text, across inline containers
  * ("<strong>1.</strong> text"); stops at the first non-text leaf. */
-#define S_PREFIX_MAX 64
 static size_t S_prefix(galley_node *para, char *buf)
 {
 	size_t len = 0;
@@ -741,7 +782,7 @@ static long S_para_number(galley_node *n, size_t *skip)
 	char buf[S_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	return galley_release_number(buf, S_prefix(n, buf), skip);
+	return grel_number(buf, S_prefix(n, buf), skip);
 }
 
 static int S_para_marker(galley_node *n, size_t *skip)
@@ -794,8 +835,8 @@ static int S_strip_prefix(galley_node *para, size_t skip)
  * when it is a marked paragraph. `kinds` remembers the marker kind of
  * each nesting depth under the current item. */
 typedef struct {
-	int kinds[8];
-	galley_node *lists[8];
+	int kinds[S_NEST_MAX];
+	galley_node *lists[S_NEST_MAX];
 	int depth;
 } S_nest;
 
@@ -872,9 +913,6 @@ static int S_trails_item(galley_node *n)
 	return galley_node_get_type(n) == GALLEY_NODE_LIST && !galley_node_get_list_ordered(n);
 }
 
-/* How far to look for the next paragraph number: a gap of more blocks is
- * not one list, and the bound keeps the pass linear on any input. */
-#define S_GAP_MAX 200
 
 static int S_stops_run(galley_node *n)
 {
@@ -962,7 +1000,7 @@ static int S_make_list(galley_context *ctx, galley_node *first, long num, galley
 	return 0;
 }
 
-int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
+int grel_number_paragraphs(galley_context *ctx, galley_node *doc)
 {
 	galley_node *cur;
 
@@ -1084,10 +1122,10 @@ static int S_note_into(galley_context *ctx, galley_node *item, galley_node *note
 	return rc < 0 ? galley_error(ctx, rc, "cannot place a note in an outline") : 0;
 }
 
-int galley_release_outline(galley_context *ctx, galley_node *doc)
+int grel_outline(galley_context *ctx, galley_node *doc)
 {
-	galley_node *lists[16], *cur, *next;
-	int kinds[16], depth = 0, prev_star = 0, rc;
+	galley_node *lists[S_OUTLINE_MAX], *cur, *next;
+	int kinds[S_OUTLINE_MAX], depth = 0, prev_star = 0, rc;
 
 	if (!doc)
 		return 0;
@@ -1185,7 +1223,7 @@ static int S_line_one_of(const char *text, size_t len, const char *const *table)
 	else if (len >= 3 && memcmp(s + len - 3, "：", 3) == 0)
 		len -= 3;
 	S_trim(&s, &len);
-	if (len == 0 || len > 64) /* no entry is longer */
+	if (len == 0 || len > S_ENTRY_MAX)
 		return 0;
 	for (size_t i = 0; table[i]; i++)
 		if (S_eq_fold(s, len, table[i]))
@@ -1202,7 +1240,7 @@ static int S_contains_fold(const unsigned char *s, size_t len, const char *word)
 	return 0;
 }
 
-int galley_release_is_end_mark(const char *text, size_t len)
+int grel_is_end_mark(const char *text, size_t len)
 {
 	return text != NULL && S_line_one_of(text, len, S_end_marks);
 }
@@ -1211,7 +1249,7 @@ int galley_release_is_end_mark(const char *text, size_t len)
  * paragraph may begin with them too ("Disclaimer: if you see ..."). */
 static const char *const S_disclaimer_labels[] = {"disclaimer", "haftungsausschluss", "avertissement", NULL};
 
-int galley_release_is_disclaimer(const char *text, size_t len)
+int grel_is_disclaimer(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	if (text == NULL)
@@ -1226,14 +1264,14 @@ int galley_release_is_disclaimer(const char *text, size_t len)
 	return 0;
 }
 
-int galley_release_is_signature(const char *text, size_t len)
+int grel_is_signature(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	if (text == NULL)
 		return 0;
 	S_trim(&s, &len);
 	/* A signature is a short line, not a sentence. */
-	if (len == 0 || len > 100 || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
+	if (len == 0 || len > S_SIGNATURE_MAX || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
 		return 0;
 	for (size_t k = 0; S_signature_starts[k]; k++)
 		if (S_starts_fold(s, len, S_signature_starts[k]))
@@ -1244,7 +1282,69 @@ int galley_release_is_signature(const char *text, size_t len)
 	return 0;
 }
 
-int galley_release_is_contact_head(const char *text, size_t len)
+int grel_is_contact_head(const char *text, size_t len)
 {
 	return text != NULL && S_line_one_of(text, len, S_contact_heads);
+}
+
+/* ------------------------------------------------------------------ */
+/* The word lists, for tests                                           */
+/* ------------------------------------------------------------------ */
+
+#define S_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Entry i of a NULL-terminated list. */
+static const char *S_nth(const char *const *list, size_t i)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (k == i)
+			return list[k];
+	return NULL;
+}
+
+const char *grel_table_entry(grel_table table, size_t i, long *value)
+{
+	if (value)
+		*value = 0;
+	switch (table) {
+	case GREL_TABLE_CHROME:
+		return i < S_COUNT(S_chrome) ? S_chrome[i].s : NULL;
+	case GREL_TABLE_CHROME_HOME:
+		return S_nth(S_homes, i);
+	case GREL_TABLE_CHROME_COUNTER:
+		return S_nth(S_counters, i);
+	case GREL_TABLE_MONTH:
+		if (i >= S_COUNT(S_months))
+			return NULL;
+		if (value)
+			*value = S_months[i].month;
+		return S_months[i].name;
+	case GREL_TABLE_ERA:
+		if (i >= S_NERAS)
+			return NULL;
+		if (value)
+			*value = S_eras[i].base;
+		return S_eras[i].name;
+	case GREL_TABLE_END_MARK:
+		return S_nth(S_end_marks, i);
+	case GREL_TABLE_DISCLAIMER:
+		return S_nth(S_disclaimers, i);
+	case GREL_TABLE_DISCLAIMER_LABEL:
+		return S_nth(S_disclaimer_labels, i);
+	case GREL_TABLE_SIGNATURE_START:
+		return S_nth(S_signature_starts, i);
+	case GREL_TABLE_SIGNATURE_ROLE:
+		return S_nth(S_signature_roles, i);
+	case GREL_TABLE_CONTACT_HEAD:
+		return S_nth(S_contact_heads, i);
+	case GREL_TABLE_SUB_MARKER:
+		return i < S_COUNT(S_markers) ? S_markers[i] : NULL;
+	case GREL_TABLE_BOX_MARKER:
+		return S_nth(S_box_markers, i);
+	case GREL_TABLE_OUTLINE_MARKER:
+		return S_nth(S_outline_markers, i);
+	case GREL_TABLE_COUNT:
+		break;
+	}
+	return NULL;
 }

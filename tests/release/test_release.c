@@ -1,6 +1,7 @@
-/* test_release.c — the release helpers shared by the text and HTML readers:
- * dates, paragraph numbers, chrome, numbered paragraphs as a list, and
- * marked paragraphs as an outline. */
+/* test_release.c — the release library shared by the text and HTML readers:
+ * dates, paragraph numbers, chrome, numbered paragraphs as a list, marked
+ * paragraphs as an outline, and every entry of every word list it holds
+ * (iterated with grel_table_entry(), so a new entry is tested at once). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,12 +9,12 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <galley/plugin.h>
+#include "release.h"
 
 static void S_date(const char *text, const char *want)
 {
 	char out[16] = "";
-	long end = galley_release_parse_date(text, strlen(text), out);
+	long end = grel_parse_date(text, strlen(text), out);
 	if (!want) {
 		if (end >= 0)
 			fail_msg("\"%s\" is not a date, got %s", text, out);
@@ -70,9 +71,9 @@ static void test_not_dates(void **state)
 	S_date("", NULL);
 	S_date("平成27年13月1日", NULL);
 	char out[16];
-	assert_int_equal(galley_release_parse_date(NULL, 0, out), -1);
+	assert_int_equal(grel_parse_date(NULL, 0, out), -1);
 	/* A truncated buffer never reads past its length. */
-	assert_int_equal(galley_release_parse_date("2024-01-18", 8, out), -1);
+	assert_int_equal(grel_parse_date("2024-01-18", 8, out), -1);
 }
 
 static void test_date_end(void **state)
@@ -80,15 +81,15 @@ static void test_date_end(void **state)
 	(void)state;
 	char out[16];
 	const char *t = "Date 2024-01-18 hit 191";
-	assert_int_equal(galley_release_parse_date(t, strlen(t), out), 15);
+	assert_int_equal(grel_parse_date(t, strlen(t), out), 15);
 	t = "평화교섭본부장 2024년 1월 18일 협의";
-	assert_int_equal(galley_release_parse_date(t, strlen(t), out), (long)(strstr(t, "일") - t + 3));
+	assert_int_equal(grel_parse_date(t, strlen(t), out), (long)(strstr(t, "일") - t + 3));
 }
 
 static void S_num(const char *text, long want, const char *rest)
 {
 	size_t skip = 0;
-	long n = galley_release_number(text, strlen(text), &skip);
+	long n = grel_number(text, strlen(text), &skip);
 	assert_int_equal(n, want);
 	if (rest)
 		assert_string_equal(text + skip, rest);
@@ -125,10 +126,10 @@ static void test_chrome(void **state)
 		"List of participants:", "Home affairs ministers met", "1. On the morning", "191 people", "",
 		"Korea", "[참고]", "【概要】", "Japanese cooperation", NULL};
 	for (size_t i = 0; yes[i]; i++)
-		if (!galley_release_is_chrome(yes[i], strlen(yes[i])))
+		if (!grel_is_chrome(yes[i], strlen(yes[i])))
 			fail_msg("\"%s\" should be chrome", yes[i]);
 	for (size_t i = 0; no[i]; i++)
-		if (galley_release_is_chrome(no[i], strlen(no[i])))
+		if (grel_is_chrome(no[i], strlen(no[i])))
 			fail_msg("\"%s\" is not chrome", no[i]);
 }
 
@@ -164,7 +165,7 @@ static void test_number_paragraphs(void **state)
 		"4. Fourth", "Continuation of four.", "5. Fifth", "ㅇ trailing sub", "After the list.", "1. lone", NULL};
 	galley_context *ctx = galley_context_new();
 	galley_node *doc = S_doc(paras);
-	assert_int_equal(galley_release_number_paragraphs(ctx, doc), 0);
+	assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
 
 	galley_node *lead = galley_node_first_child(doc);
 	assert_string_equal(S_text(lead), "Lead paragraph.");
@@ -208,7 +209,7 @@ static void test_number_paragraphs_heading_ends_run(void **state)
 	static const char *const paras[] = {"1. a", "#Heading", "2. b", "1. x", "2. y", NULL};
 	galley_context *ctx = galley_context_new();
 	galley_node *doc = S_doc(paras);
-	assert_int_equal(galley_release_number_paragraphs(ctx, doc), 0);
+	assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
 	/* "1. a" stays (its 2 is beyond a heading); "1. x 2. y" is a list. */
 	galley_node *n = galley_node_first_child(doc);
 	assert_string_equal(S_text(n), "1. a");
@@ -238,7 +239,7 @@ static void test_number_in_inline(void **state)
 		galley_node_append_child(p, t2);
 		galley_node_append_child(doc, p);
 	}
-	assert_int_equal(galley_release_number_paragraphs(ctx, doc), 0);
+	assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
 	galley_node *list = galley_node_first_child(doc);
 	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
 	galley_node *p = galley_node_first_child(galley_node_first_child(list));
@@ -271,7 +272,7 @@ static void test_outline(void **state)
 	galley_node *n2 = galley_node_next(n1);
 	S_as_note(n1);
 	S_as_note(n2);
-	assert_int_equal(galley_release_outline(ctx, doc), 0);
+	assert_int_equal(grel_outline(ctx, doc), 0);
 
 	galley_node *box = galley_node_first_child(doc);
 	assert_int_equal(galley_node_get_type(box), GALLEY_NODE_LIST);
@@ -301,6 +302,171 @@ static void test_outline(void **state)
 	galley_context_free(ctx);
 }
 
+/* ---- every entry of every word list --------------------------------- */
+
+static size_t S_table_size(grel_table t)
+{
+	size_t n = 0;
+	while (grel_table_entry(t, n, NULL))
+		n++;
+	if (n == 0)
+		fail_msg("word list %d is empty", (int)t);
+	return n;
+}
+
+static int S_is(int (*pred)(const char *, size_t), const char *fmt, const char *entry)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, fmt, entry);
+	return pred(buf, strlen(buf));
+}
+
+static void test_table_chrome(void **state)
+{
+	(void)state;
+	const char *e;
+	char buf[256];
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CHROME, i, NULL)); i++) {
+		if (!S_is(grel_is_chrome, "%s", e) || !S_is(grel_is_chrome, "  [%s]  ", e) ||
+			!S_is(grel_is_chrome, "%s | Print", e))
+			fail_msg("chrome entry \"%s\" not recognised", e);
+		/* compared case-insensitively for ASCII */
+		snprintf(buf, sizeof buf, "%s", e);
+		for (char *c = buf; *c; c++)
+			if (*c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 32);
+		if (!grel_is_chrome(buf, strlen(buf)))
+			fail_msg("chrome entry \"%s\" in capitals not recognised", e);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CHROME_HOME, i, NULL)); i++)
+		if (!S_is(grel_is_chrome, "%s > Press releases > 2024", e))
+			fail_msg("breadcrumb from \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CHROME_COUNTER, i, NULL)); i++)
+		if (!S_is(grel_is_chrome, "%s : 1,234", e) || !S_is(grel_is_chrome, "%s 191", e) ||
+			S_is(grel_is_chrome, "%s of the talks rose", e))
+			fail_msg("counter \"%s\" misread", e);
+	assert_true(S_table_size(GREL_TABLE_CHROME) > 100);
+}
+
+static void test_table_months(void **state)
+{
+	(void)state;
+	const char *e;
+	long month;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_MONTH, i, &month)); i++) {
+		char text[64], out[16], want[32];
+		assert_true(month >= 1 && month <= 12);
+		snprintf(want, sizeof want, "2024-%02ld-18", month);
+		snprintf(text, sizeof text, "Brussels, 18 %s 2024", e);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		if (strcmp(out, want) != 0)
+			fail_msg("\"%s\": %s, expected %s", text, out, want);
+		snprintf(text, sizeof text, "%s 18, 2024", e);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		if (strcmp(out, want) != 0)
+			fail_msg("\"%s\": %s, expected %s", text, out, want);
+		/* a month name inside a longer word is not one */
+		snprintf(text, sizeof text, "18 %sxyz 2024", e);
+		if (grel_parse_date(text, strlen(text), out) >= 0)
+			fail_msg("\"%s\" is not a date", text);
+	}
+	assert_true(S_table_size(GREL_TABLE_MONTH) >= 12 * 7);
+}
+
+static void test_table_eras(void **state)
+{
+	(void)state;
+	const char *e;
+	long base;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_ERA, i, &base)); i++) {
+		char text[64], out[16], want[32];
+		snprintf(text, sizeof text, "%s2年3月4日", e);
+		snprintf(want, sizeof want, "%04ld-03-04", base + 2);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_string_equal(out, want);
+		snprintf(text, sizeof text, "%s元年5月1日", e);
+		snprintf(want, sizeof want, "%04ld-05-01", base + 1);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_string_equal(out, want);
+	}
+	assert_int_equal(S_table_size(GREL_TABLE_ERA), 5);
+}
+
+static void test_table_closings(void **state)
+{
+	(void)state;
+	const char *e;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_END_MARK, i, NULL)); i++)
+		if (!S_is(grel_is_end_mark, "%s", e) || !S_is(grel_is_end_mark, "  %s:  ", e) ||
+			S_is(grel_is_end_mark, "%s and more", e))
+			fail_msg("end mark \"%s\" misread", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DISCLAIMER, i, NULL)); i++)
+		if (S_is(grel_is_disclaimer, "%s of the statement", e) != 1)
+			fail_msg("disclaimer \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DISCLAIMER_LABEL, i, NULL)); i++)
+		if (S_is(grel_is_disclaimer, "%s: the ministry is not responsible", e) != 2)
+			fail_msg("disclaimer label \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_SIGNATURE_START, i, NULL)); i++)
+		if (!S_is(grel_is_signature, "%s", e) || !S_is(grel_is_signature, "%s of the Ministry", e) ||
+			S_is(grel_is_signature, "%s said the talks went well.", e))
+			fail_msg("signature start \"%s\" misread", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_SIGNATURE_ROLE, i, NULL)); i++)
+		if (!S_is(grel_is_signature, "Jane Doe, %s", e))
+			fail_msg("signature role \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CONTACT_HEAD, i, NULL)); i++)
+		if (!S_is(grel_is_contact_head, "%s", e) || !S_is(grel_is_contact_head, "%s:", e) ||
+			!S_is(grel_is_contact_head, "%s：", e) || S_is(grel_is_contact_head, "%s us today", e))
+			fail_msg("contact head \"%s\" misread", e);
+}
+
+/* One list item's text (its first paragraph). */
+static const char *S_item_text(galley_node *item)
+{
+	return S_text(galley_node_first_child(item));
+}
+
+static void test_table_markers(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	const char *e;
+	char sub[64];
+	/* Sub-item markers nest under a numbered paragraph. */
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_SUB_MARKER, i, NULL)); i++) {
+		snprintf(sub, sizeof sub, "%s sub", e);
+		const char *const paras[] = {"1. First", sub, "2. Second", NULL};
+		galley_node *doc = S_doc(paras);
+		assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
+		galley_node *list = galley_node_first_child(doc);
+		assert_int_equal(galley_node_child_count(doc), 1);
+		galley_node *nested = galley_node_last_child(galley_node_first_child(list));
+		if (galley_node_get_type(nested) != GALLEY_NODE_LIST)
+			fail_msg("\"%s\" does not nest under a numbered paragraph", sub);
+		assert_string_equal(S_item_text(galley_node_first_child(nested)), "sub");
+		galley_node_free(doc);
+	}
+	/* Box and outline markers make an outline of their own. */
+	static const grel_table outline[] = {GREL_TABLE_BOX_MARKER, GREL_TABLE_OUTLINE_MARKER};
+	for (size_t t = 0; t < 2; t++) {
+		for (size_t i = 0; (e = grel_table_entry(outline[t], i, NULL)); i++) {
+			char a[64], b[64];
+			snprintf(a, sizeof a, "%s one", e);
+			snprintf(b, sizeof b, "%s two", e);
+			const char *const paras[] = {a, b, NULL};
+			galley_node *doc = S_doc(paras);
+			assert_int_equal(grel_outline(ctx, doc), 0);
+			galley_node *list = galley_node_first_child(doc);
+			if (galley_node_child_count(doc) != 1 || galley_node_get_type(list) != GALLEY_NODE_LIST ||
+				galley_node_child_count(list) != 2)
+				fail_msg("\"%s\" items do not make an outline", e);
+			assert_string_equal(S_item_text(galley_node_first_child(list)), "one");
+			assert_string_equal(S_item_text(galley_node_last_child(list)), "two");
+			galley_node_free(doc);
+		}
+	}
+	galley_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +479,11 @@ int main(void)
 		cmocka_unit_test(test_number_paragraphs_heading_ends_run),
 		cmocka_unit_test(test_number_in_inline),
 		cmocka_unit_test(test_outline),
+		cmocka_unit_test(test_table_chrome),
+		cmocka_unit_test(test_table_months),
+		cmocka_unit_test(test_table_eras),
+		cmocka_unit_test(test_table_closings),
+		cmocka_unit_test(test_table_markers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
