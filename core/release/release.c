@@ -2,7 +2,7 @@
  * HTML readers: dates in the many ways sites write them, paragraph numbers,
  * site chrome that never belongs to a body, and numbered paragraphs as one
  * ordered list. Everything here takes untrusted (pointer, length) text. */
-#include "release.h"
+#include "release_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,16 +26,10 @@
 /* A run of single chrome words ("KOR ENG", "Facebook Twitter") is a row of
  * buttons, one screen line at most (80 columns); body text is longer. */
 #define S_CHROME_ROW_MAX 80
-/* No entry of the end mark, contact head or disclaimer lists is longer
- * than 38 bytes; 64 bounds the comparison with room to grow. */
-#define S_ENTRY_MAX 64
 /* A signature is one short line: the longest of the fixtures and corpora
  * ("Spokesperson and Deputy Minister for Public Relations of MOFA", 61
  * bytes) fits with room for a longer name; a sentence rarely does. */
 #define S_SIGNATURE_MAX 100
-/* Bytes of a paragraph's start read to find its number or marker: the
- * longest marker with its spaces is far shorter. */
-#define S_PREFIX_MAX 64
 /* Nesting depths of sub-items under a numbered paragraph, and of an
  * outline: releases use three levels at most ("□", "ㅇ", "-"); deeper
  * input stays at the deepest level. */
@@ -758,15 +752,15 @@ static galley_node *S_next_in(galley_node *root, galley_node *n)
 
 /* The first bytes of a paragraph's text, across inline containers
  * ("<strong>1.</strong> text"); stops at the first non-text leaf. */
-static size_t S_prefix(galley_node *para, char *buf)
+size_t grel__prefix(galley_node *para, char *buf)
 {
 	size_t len = 0;
-	for (galley_node *n = galley_node_first_child(para); n && len < S_PREFIX_MAX; n = S_next_in(para, n)) {
+	for (galley_node *n = galley_node_first_child(para); n && len < GREL_PREFIX_MAX; n = S_next_in(para, n)) {
 		galley_node_type t = galley_node_get_type(n);
 		if (t == GALLEY_NODE_TEXT) {
 			size_t tl = galley_node_get_text_len(n);
-			if (tl > S_PREFIX_MAX - len)
-				tl = S_PREFIX_MAX - len;
+			if (tl > GREL_PREFIX_MAX - len)
+				tl = GREL_PREFIX_MAX - len;
 			memcpy(buf + len, galley_node_get_text(n), tl);
 			len += tl;
 		} else if (galley_node_type_is_leaf(t)) {
@@ -779,23 +773,23 @@ static size_t S_prefix(galley_node *para, char *buf)
 /* The paragraph's number, or -1 when it has none. */
 static long S_para_number(galley_node *n, size_t *skip)
 {
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	return grel_number(buf, S_prefix(n, buf), skip);
+	return grel_number(buf, grel__prefix(n, buf), skip);
 }
 
 static int S_para_marker(galley_node *n, size_t *skip)
 {
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	return S_sub_marker((const unsigned char *)buf, S_prefix(n, buf), skip);
+	return S_sub_marker((const unsigned char *)buf, grel__prefix(n, buf), skip);
 }
 
 /* Remove the first `skip` bytes of a paragraph's text, dropping text
  * nodes and inline containers the cut leaves empty. */
-static int S_strip_prefix(galley_node *para, size_t skip)
+int grel__strip_prefix(galley_node *para, size_t skip)
 {
 	galley_node *n = galley_node_first_child(para);
 	while (n && skip > 0) {
@@ -878,7 +872,7 @@ static int S_nest_into(galley_context *ctx, galley_node *item, galley_node *node
 		nest->lists[d] = list;
 		nest->depth = d + 1;
 	}
-	if ((rc = S_strip_prefix(node, skip)) < 0) {
+	if ((rc = grel__strip_prefix(node, skip)) < 0) {
 		galley_node_free(node);
 		goto done;
 	}
@@ -952,7 +946,7 @@ static int S_new_item(galley_context *ctx, galley_node *list, galley_node *para,
 		galley_node_free(para);
 		return galley_error(ctx, rc, "cannot add a list item");
 	}
-	if ((rc = S_strip_prefix(para, skip)) < 0)
+	if ((rc = grel__strip_prefix(para, skip)) < 0)
 		return galley_error(ctx, rc, "out of memory");
 	return 0;
 }
@@ -1062,11 +1056,11 @@ static int S_table_marker(const unsigned char *s, size_t len, const char *const 
 static size_t S_star_skip(galley_node *n)
 {
 	static const char *const star[] = {"* ", NULL};
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	size_t skip;
 	if (!n || galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return 0;
-	return S_table_marker((const unsigned char *)buf, S_prefix(n, buf), star, &skip) >= 0 ? skip : 0;
+	return S_table_marker((const unsigned char *)buf, grel__prefix(n, buf), star, &skip) >= 0 ? skip : 0;
 }
 
 /* The outline kind of a paragraph ("□" boxes, then sub-item markers, then
@@ -1076,11 +1070,11 @@ static size_t S_star_skip(galley_node *n)
  * make a note div. "* " runs are a kind of their own. */
 static int S_outline_kind(galley_node *n, int prev_star, size_t *skip)
 {
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	int m;
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	size_t len = S_prefix(n, buf);
+	size_t len = grel__prefix(n, buf);
 	if ((m = S_table_marker((const unsigned char *)buf, len, S_box_markers, skip)) >= 0)
 		return S_BOX_KIND + m;
 	if ((m = S_table_marker((const unsigned char *)buf, len, S_outline_markers, skip)) >= 0)
@@ -1095,6 +1089,18 @@ static int S_is_note_div(galley_node *n)
 {
 	const char *role = n && galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : NULL;
 	return role != NULL && strcmp(role, "note") == 0;
+}
+
+int grel__move_to(galley_node *parent, galley_node *first, galley_node *stop)
+{
+	int rc = 0;
+	for (galley_node *c = first, *next; c && c != stop && rc >= 0; c = next) {
+		next = galley_node_next(c);
+		galley_node_unlink(c);
+		if ((rc = galley_node_append_child(parent, c)) < 0)
+			galley_node_free(c);
+	}
+	return rc;
 }
 
 /* Put a note div at the end of an outline item. Consecutive notes share
@@ -1112,12 +1118,7 @@ static int S_note_into(galley_context *ctx, galley_node *item, galley_node *note
 		}
 		return 0;
 	}
-	for (galley_node *c = galley_node_first_child(note), *nc; c && rc >= 0; c = nc) {
-		nc = galley_node_next(c);
-		galley_node_unlink(c);
-		if ((rc = galley_node_append_child(last, c)) < 0)
-			galley_node_free(c);
-	}
+	rc = grel__move_to(last, galley_node_first_child(note), NULL);
 	galley_node_free(note);
 	return rc < 0 ? galley_error(ctx, rc, "cannot place a note in an outline") : 0;
 }
@@ -1223,7 +1224,7 @@ static int S_line_one_of(const char *text, size_t len, const char *const *table)
 	else if (len >= 3 && memcmp(s + len - 3, "：", 3) == 0)
 		len -= 3;
 	S_trim(&s, &len);
-	if (len == 0 || len > S_ENTRY_MAX)
+	if (len == 0 || len > GREL_ENTRY_MAX)
 		return 0;
 	for (size_t i = 0; table[i]; i++)
 		if (S_eq_fold(s, len, table[i]))
@@ -1296,7 +1297,7 @@ int grel_is_contact_head(const char *text, size_t len)
 /* Entry i of a NULL-terminated list. */
 static const char *S_nth(const char *const *list, size_t i)
 {
-	for (size_t k = 0; list[k]; k++)
+	for (size_t k = 0; list && list[k]; k++)
 		if (k == i)
 			return list[k];
 	return NULL;
@@ -1345,6 +1346,25 @@ const char *grel_table_entry(grel_table table, size_t i, long *value)
 		return S_nth(S_outline_markers, i);
 	case GREL_TABLE_COUNT:
 		break;
+	default:
+		return S_nth(grel__line_list(table), i);
 	}
 	return NULL;
+}
+
+const char *const *grel_list(grel_table table)
+{
+	switch (table) {
+	case GREL_TABLE_END_MARK: return S_end_marks;
+	case GREL_TABLE_DISCLAIMER: return S_disclaimers;
+	case GREL_TABLE_DISCLAIMER_LABEL: return S_disclaimer_labels;
+	case GREL_TABLE_SIGNATURE_START: return S_signature_starts;
+	case GREL_TABLE_SIGNATURE_ROLE: return S_signature_roles;
+	case GREL_TABLE_CONTACT_HEAD: return S_contact_heads;
+	case GREL_TABLE_BOX_MARKER: return S_box_markers;
+	case GREL_TABLE_OUTLINE_MARKER: return S_outline_markers;
+	case GREL_TABLE_CHROME_HOME: return S_homes;
+	case GREL_TABLE_CHROME_COUNTER: return S_counters;
+	default: return grel__line_list(table);
+	}
 }

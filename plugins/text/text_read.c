@@ -1,18 +1,17 @@
 /* text_read.c — the text reader: plain text to the tree, recognising a
  * press release as its web page's text gives it: site chrome to drop, a
- * header (category, title, date block, hit count, issuer), a body of
- * paragraphs, numbered paragraphs with sub-items, outlines ("□"/"ㅇ"/"-"/"* "
- * items, made by the shared release pass), notes, and trailers
- * (end marks, contacts, signatures, disclaimers).
+ * header zone (category, title, date block, hit count, issuer), a body of
+ * paragraphs and headings, contact blocks, and the trailer that ends it.
  *
- * Decisions (documented in the README paragraph of the report):
- *  - "※"/"*"/"Note:" notes become a div with role "note" (marker removed);
- *  - contact lines become a div with role "contact", kept as written;
- *  - signature lines ("Spokesperson ...") become a div with role "signature";
- *  - end marks ("끝.", "###", "-END-", "- 30 -"), disclaimers ("* unofficial
- *    translation"), share/print buttons and link lists are dropped.
- * The reader works in three linear passes: lines, units (one block or list
- * item each), then the tree through the builder. */
+ * What is specific to text stays here: lines and layout. The reader works
+ * in linear passes: lines, the header zone, units (one block or marked
+ * line each: hard-wrapped lines joined, a contact block's lines, a
+ * disclaimer running to its blank line), then the tree through the
+ * builder, marked lines as written and one text node per source line.
+ * What releases have in common is the release library's (release.h):
+ * its pass then drops end marks and disclaimers, makes notes, the closing
+ * signature and dateline into divs, and numbered paragraphs and outlines
+ * into lists, the same way as for the HTML reader. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,130 +27,9 @@ typedef struct {
 	size_t len; /* trimmed; 0 for blank and whitespace-only lines */
 } S_line;
 
-typedef struct {
-	const char *s;
-	size_t len;
-} S_span;
-
-static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-
-/* Leading/trailing blanks: space, tab, form feed, NBSP, ideographic space. */
-static size_t S_blank_at(const char *s, size_t len, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-	size_t left = len - i;
-	if (left >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\f' || u[0] == '\v'))
-		return 1;
-	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;
-	if (left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	if (left >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-		return 3; /* a stray BOM / zero-width no-break space */
-	return 0;
-}
-
-static S_span S_trim(const char *s, size_t len)
-{
-	size_t a = 0, n;
-	while (a < len && (n = S_blank_at(s, len, a)) > 0)
-		a += n;
-	size_t b = len;
-	for (;;) {
-		if (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\f' || s[b - 1] == '\v'))
-			b--;
-		else if (b >= a + 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
-			b -= 2;
-		else if (b >= a + 3 && (unsigned char)s[b - 3] == 0xE3 && (unsigned char)s[b - 2] == 0x80 &&
-			 (unsigned char)s[b - 1] == 0x80)
-			b -= 3;
-		else
-			break;
-	}
-	S_span r = {s + a, b - a};
-	return r;
-}
-
-static int S_eq_fold(const char *a, size_t alen, const char *b)
-{
-	size_t bl = strlen(b);
-	if (alen != bl)
-		return 0;
-	for (size_t i = 0; i < bl; i++)
-		if (S_lower((unsigned char)a[i]) != S_lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-static int S_starts_fold(const char *a, size_t alen, const char *b)
-{
-	/* Most lines differ at the first byte: skip the strlen then. */
-	if (!alen || S_lower((unsigned char)a[0]) != S_lower((unsigned char)b[0]))
-		return 0;
-	size_t bl = strlen(b);
-	return alen >= bl && S_eq_fold(a, bl, b);
-}
-
-/* Case-insensitive (ASCII) substring search. */
-static int S_contains_fold(const char *a, size_t alen, const char *b)
-{
-	size_t bl = strlen(b);
-	for (size_t i = 0; i + bl <= alen; i++)
-		if (S_eq_fold(a + i, bl, b))
-			return 1;
-	return 0;
-}
-
-/* Which entry of table the trimmed text is, without a trailing ':' or
- * '：' (-1 when none). */
-static int S_one_of(const char *s, size_t len, const char *const *table)
-{
-	S_span t = S_trim(s, len);
-	if (t.len && t.s[t.len - 1] == ':')
-		t.len--;
-	else if (t.len >= 3 && memcmp(t.s + t.len - 3, "：", 3) == 0)
-		t.len -= 3;
-	t = S_trim(t.s, t.len);
-	if (t.len == 0 || t.len > 64) /* no entry of any table is longer */
-		return -1;
-	for (size_t i = 0; table[i]; i++)
-		if (S_eq_fold(t.s, t.len, table[i]))
-			return (int)i;
-	return -1;
-}
-
 static int S_is_one_of(const char *s, size_t len, const char *const *table)
 {
-	return S_one_of(s, len, table) >= 0;
-}
-
-/* "Label: value", "Label / value", "Label value": when the text starts with
- * one of the labels followed by a separator (or space), the value after it. */
-static int S_label_value(const char *s, size_t len, const char *const *labels, S_span *value)
-{
-	for (size_t i = 0; labels[i]; i++) {
-		size_t ll = strlen(labels[i]);
-		if (!S_starts_fold(s, len, labels[i]))
-			continue;
-		size_t k = ll, n;
-		int sep = 0;
-		while (k < len && (n = S_blank_at(s, len, k)) > 0) {
-			k += n;
-			sep = 1;
-		}
-		if (k < len && (s[k] == ':' || s[k] == '/' || s[k] == '|')) {
-			k++;
-			sep = 1;
-		} else if (k + 3 <= len && memcmp(s + k, "：", 3) == 0) {
-			k += 3;
-			sep = 1;
-		}
-		if (!sep && k < len)
-			continue; /* "Dateline" is not "Date" */
-		*value = S_trim(s + k, len - k);
-		return 1;
-	}
-	return 0;
+	return grel_find(s, len, table) >= 0;
 }
 
 static unsigned S_decode(const char *s, size_t len, size_t i, size_t *w)
@@ -198,48 +76,11 @@ static unsigned S_last_char(const char *s, size_t len)
 /* What lines say                                                      */
 /* ------------------------------------------------------------------ */
 
-static const char *const S_categories[] = {
-	"Press Releases", "Press Release", "News Releases", "News Release", "Press Statements",
-	"Press Statement", "Statements", "Statement", "Speeches", "Announcements", "Media Releases",
-	"Media Release", "Press Briefings", "Readouts", "Notices", "Media Note", "Media Notes",
-	"Joint Statement", "Readout", "Fact Sheet", "Statements and Releases", "Statements and Messages",
-	"Media Advisory", "Remarks", "Briefings",
-	"보도자료", "보도설명자료", "보도참고자료", "보도해명자료", "설명자료", "공지사항", "알림",
-	"Pressemitteilung", "Pressemitteilungen", "Pressemeldung", "Pressemeldungen", "Presseinformation",
-	"Communiqué de presse", "Communiqués de presse", "Communiqué", "Communiqués",
-	"プレスリリース", "報道発表", "報道発表資料", "お知らせ", "新闻稿", "新闻发布",
-	"Nota de prensa", "Notas de prensa", "Comunicado de prensa", "Comunicato stampa", "Persbericht",
-	NULL
-};
-
-static const char *const S_date_labels[] = {
-	"Date", "Dated", "Published", "Posted", "Posted on", "Release date", "Date of issue", "Issued",
-	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "보도시점", "일자", "날짜",
-	"Datum", "Veröffentlicht", "Veröffentlicht am", "Stand", "Date de publication", "Publié le",
-	"Publié", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
-};
-
-static const char *const S_hits_labels[] = {
-	"hit", "hits", "views", "view count", "조회수", "조회", "閲覧数", "Aufrufe", "Vues", "浏览次数", NULL
-};
-
 static const char *const S_issuer_labels[] = {
 	"Source", "Issuer", "Issued by", "Department", "Author", "Organisation", "Organization",
 	"출처", "담당부서", "부서", "작성부서", "기관", "Quelle", "Herausgeber", "Émetteur", "出典", "発表者",
 	"発表機関", "来源", NULL
 };
-
-static const char *const S_contact_labels[] = {
-	"Contact", "Contacts", "Media contact", "Media contacts", "Press contact", "Press contacts",
-	"Media inquiries", "Media enquiries", "Press inquiries", "For more information",
-	"For further information", "For further details", "Inquiries", "Enquiries", "Tel", "Tel.",
-	"Phone", "Telephone", "Fax", "E-mail", "Email", "Mail", "문의", "문의처", "연락처", "담당", "담당자",
-	"전화", "Pressekontakt", "Kontakt", "Ansprechpartner", "Contact presse", "Contacts presse",
-	"問い合わせ", "お問い合わせ", "問い合わせ先", "お問い合わせ先", "問合せ先", "联系人", "联系方式", NULL
-};
-
-
-
 
 static const char *const S_section_labels[] = {
 	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
@@ -273,39 +114,6 @@ static const char *const S_header_labels[] = {
 /* Labels in a header naming the issuer, also "From:" (gov.uk). */
 static const char *const S_header_issuer_labels[] = {"From", "Von", "De la part de", NULL};
 
-/* Markers of sub-items (nested under a numbered paragraph, or a bullet
- * list of their own). The same markers release.c nests. */
-static const char *const S_sub_markers[] = {
-	"°", "o ", "ㅇ", "○", "◦", "•", "·", "∙", "-", "–", "—", "▪", "►", "▶", "‣", "→", NULL
-};
-/* Markers of top-level items in Korean releases ("□ ..."). */
-static const char *const S_box_markers[] = {"□", "■", "◆", "◇", "▣", "◼", "❑", NULL};
-/* Notes. */
-static const char *const S_note_markers[] = {"※", "* ", "＊", "(*)", "Note:", "Notes:", "NB:", "N.B.", "참고:",
-	"주:", "注:", "注：", "Hinweis:", "Remarque:", NULL};
-
-/* The marker in table at the start of s, with the bytes up to its text. */
-static int S_marker(const char *s, size_t len, const char *const *table, size_t *skip)
-{
-	for (int m = 0; table[m]; m++) {
-		size_t ml = strlen(table[m]);
-		if (len < ml || memcmp(s, table[m], ml) != 0)
-			continue;
-		size_t k = ml, n;
-		while (k < len && (n = S_blank_at(s, len, k)) > 0)
-			k += n;
-		/* ASCII markers need a space after them: "-5%" and "°C" are text
-		 * (markers such as "o " carry their space already). */
-		if (k == ml && table[m][ml - 1] != ' ' && ((unsigned char)table[m][ml - 1] < 0x80 || !strcmp(table[m], "°")))
-			continue;
-		if (k >= len)
-			continue;
-		*skip = k;
-		return m;
-	}
-	return -1;
-}
-
 /* A line of only '=' (heading underline) or '-'/'*'/'_'/'=' (a rule). */
 static int S_rule_char(const char *s, size_t len)
 {
@@ -320,236 +128,14 @@ static int S_rule_char(const char *s, size_t len)
 	return c;
 }
 
-static int S_only_number(const char *s, size_t len, long long *out)
-{
-	long long v = 0;
-	int digits = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			if (v > 100000000000LL)
-				return 0;
-			v = v * 10 + (s[i] - '0');
-			digits++;
-		} else if (s[i] != ',' || digits == 0) {
-			return 0;
-		}
-	}
-	if (!digits)
-		return 0;
-	*out = v;
-	return 1;
-}
-
-/* "hit 191", "조회수 : 1,234". */
-static int S_hits_line(const char *s, size_t len, long long *hits)
-{
-	S_span v;
-	return S_label_value(s, len, S_hits_labels, &v) && S_only_number(v.s, v.len, hits);
-}
-
-/* Organisation names: where an issuer is named inside a longer line. */
-static int S_org_like(const char *s, size_t len)
-{
-	static const char *const words[] = {
-		"ministry", "ministère", "ministerium", "department", "office", "commission", "agency",
-		"embassy", "government", "council", "secretariat", "bureau", "presidency", "white house",
-		"mofa", "auswärtiges amt", "bundesamt", "ambassade", "federal", "authority", "institute",
-		"united nations",
-		"외교부", "정부", "위원회", "청와대", "대통령실", "外務省", "省", "庁", "部", NULL
-	};
-	for (size_t i = 0; words[i]; i++)
-		if (S_contains_fold(s, len, words[i]))
-			return 1;
-	/* Korean ministries end in 부/청/처: a token like "미래창조과학부". */
-	size_t start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i == len || s[i] == ' ') {
-			if (i - start >= 6) {
-				const char *e = s + i - 3;
-				if (!memcmp(e, "부", 3) || !memcmp(e, "청", 3) || !memcmp(e, "처", 3))
-					return 1;
-			}
-			start = i + 1;
-		}
-	}
-	return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Date lines                                                          */
-/* ------------------------------------------------------------------ */
-
-/* Skip a time and zone after a date: "10:21 PM EDT", "(목)", "14:00 Uhr". */
-static S_span S_skip_time(S_span t)
-{
-	for (;;) {
-		t = S_trim(t.s, t.len);
-		if (!t.len)
-			return t;
-		size_t i = 0;
-		if (t.s[0] == '(' || !memcmp(t.s, "（", t.len >= 3 ? 3 : 0)) {
-			const char *close = memchr(t.s, ')', t.len > 16 ? 16 : t.len);
-			if (!close)
-				return t;
-			i = (size_t)(close - t.s) + 1;
-		} else if (t.s[0] >= '0' && t.s[0] <= '9') {
-			while (i < t.len && ((t.s[i] >= '0' && t.s[i] <= '9') || t.s[i] == ':' || t.s[i] == '.'))
-				i++;
-			if (!memchr(t.s, ':', i))
-				return t;
-		} else {
-			static const char *const words[] = {"AM", "PM", "a.m.", "p.m.", "Uhr", "h", "EDT", "EST",
-				"CDT", "CST", "PDT", "PST", "UTC", "GMT", "KST", "JST", "CET", "CEST", "BST", NULL};
-			size_t w = 0;
-			while (w < t.len && t.s[w] != ' ')
-				w++;
-			int hit = 0;
-			for (size_t k = 0; words[k]; k++)
-				if (S_eq_fold(t.s, w, words[k]))
-					hit = 1;
-			if (!hit)
-				return t;
-			i = w;
-		}
-		t.s += i;
-		t.len -= i;
-	}
-}
-
-static S_span S_strip_seps(S_span t, int leading)
-{
-	static const char *const seps[] = {"-", "–", "—", "|", "/", "·", ",", ":", "：", NULL};
-	for (int again = 1; again;) {
-		again = 0;
-		t = S_trim(t.s, t.len);
-		for (size_t k = 0; seps[k]; k++) {
-			size_t sl = strlen(seps[k]);
-			if (t.len < sl)
-				continue;
-			if (leading && !memcmp(t.s, seps[k], sl)) {
-				t.s += sl;
-				t.len -= sl;
-				again = 1;
-			} else if (!leading && !memcmp(t.s + t.len - sl, seps[k], sl)) {
-				t.len -= sl;
-				again = 1;
-			}
-		}
-	}
-	return t;
-}
-
-static int S_has_digit(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return 1;
-	return 0;
-}
-
-static size_t S_words(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-			n++;
-	return n;
-}
-
-typedef struct {
-	char iso[16];
-	S_span place, issuer, category;
-	long long hits;
-} S_dateinfo;
-
-/* A line that is mostly a date: "Date 2024-01-18", "작성일 / 2018.03.07",
- * "2017.04.07 미래창조과학부", "Brussels, 10 July 2018", "08/05/2021 10:21 PM
- * EDT", "08.05.2022 - Pressemitteilung". Other text around the date must be
- * a label, a place, a time, a category or a short issuer name. */
-static int S_date_line(const char *s, size_t len, S_dateinfo *di)
-{
-	memset(di, 0, sizeof *di);
-	di->hits = -1;
-	if (len > 160)
-		return 0;
-	char iso[16];
-	long end = grel_parse_date(s, len, iso);
-	if (end < 0)
-		return 0;
-	/* Where the date began: the last word boundary from which the rest
-	 * up to `end` still parses as exactly that date. */
-	size_t start = 0;
-	for (size_t i = (size_t)end; i-- > 1;) {
-		unsigned char c = (unsigned char)s[i], p = (unsigned char)s[i - 1];
-		int alnum_c = (c >= '0' && c <= '9') || (S_lower(c) >= 'a' && S_lower(c) <= 'z');
-		int alnum_p = (p >= '0' && p <= '9') || (S_lower(p) >= 'a' && S_lower(p) <= 'z');
-		int boundary = (p < 0x80 && !alnum_p) || c >= 0xC0 || (alnum_c && p >= 0x80);
-		if (!boundary || (c & 0xC0) == 0x80)
-			continue;
-		char tmp[16];
-		long e2 = grel_parse_date(s + i, (size_t)end - i, tmp);
-		if (e2 >= 0 && (size_t)e2 == (size_t)end - i && !strcmp(tmp, iso)) {
-			start = i;
-			break;
-		}
-	}
-	S_span before = S_strip_seps(S_trim(s, start), 0);
-	/* "Paris, le 3 février 2020", "Berlin, den 3. März 2023". */
-	static const char *const preps[] = {" le", " den", " am", " el", " il", NULL};
-	for (size_t k = 0; preps[k]; k++) {
-		size_t pl = strlen(preps[k]);
-		if (before.len > pl && S_eq_fold(before.s + before.len - pl, pl, preps[k])) {
-			before = S_strip_seps((S_span){before.s, before.len - pl}, 0);
-			break;
-		}
-	}
-	S_span after = S_skip_time((S_span){s + end, len - (size_t)end});
-	after = S_strip_seps(after, 1);
-	after = S_skip_time(after);
-	if (before.len) {
-		S_span v;
-		int labelled = S_is_one_of(before.s, before.len, S_date_labels) ||
-			       (S_label_value(before.s, before.len, S_date_labels, &v) && v.len == 0);
-		if (!labelled) {
-			/* "Brussels, 10 July 2018": a short place before a comma. */
-			const char *after_place = before.s + before.len;
-			if (after_place < s + start && *after_place == ',' && before.len <= 40 &&
-			    S_words(before.s, before.len) <= 4)
-				di->place = before;
-			else if (S_is_one_of(before.s, before.len, S_categories))
-				di->category = before;
-			else
-				return 0;
-		}
-	}
-	if (after.len) {
-		long long hits;
-		if (S_hits_line(after.s, after.len, &hits))
-			di->hits = hits;
-		else if (S_is_one_of(after.s, after.len, S_categories))
-			di->category = after;
-		else if (grel_is_chrome(after.s, after.len))
-			;
-		else if (after.len > 80 || S_words(after.s, after.len) > 8)
-			return 0;
-		else if (S_org_like(after.s, after.len))
-			di->issuer = after;
-		else if (grel_parse_date(after.s, after.len, NULL) < 0 && S_words(after.s, after.len) <= 3 &&
-			 !S_has_digit(after.s, after.len) && !di->place.len)
-			di->place = after; /* "Press release | 10 July 2018 | Brussels" */
-		/* else a second date ("배포 2024. 1. 17.") or a note: the date stands */
-	}
-	memcpy(di->iso, iso, sizeof iso);
-	return 1;
-}
-
 /* ------------------------------------------------------------------ */
 /* Units                                                               */
 /* ------------------------------------------------------------------ */
 
 typedef enum {
-	U_PARA, U_NUM, U_SUB, U_BOX, U_NOTE, U_HEADING, U_BREAK, U_CONTACT, U_SIGNATURE,
-	U_DATELINE, U_END, U_DROP
+	U_PARA, U_NUM, U_SUB, U_BOX, U_NOTE, U_HEADING, U_BREAK, U_CONTACT,
+	U_END, U_DISCLAIMER, /* paragraphs the release pass drops */
+	U_DROP
 } S_kind;
 
 typedef struct {
@@ -569,7 +155,6 @@ typedef struct {
 	size_t nlines;
 	S_unit *units;
 	size_t nunits, capunits;
-	int ended;
 	long last_num;
 	int oom;
 } S_reader;
@@ -608,23 +193,6 @@ static void S_join(S_unit *u, const S_line *l)
 	u->nlines++;
 }
 
-/* Remove a Korean end mark written at the end of the last paragraph. */
-static int S_strip_end_mark(galley_buffer *t)
-{
-	static const char *const tails[] = {" 끝.", " 끝", ". 끝", "/끝/", "<끝>", "(끝)", " - 끝 -", NULL};
-	for (size_t k = 0; tails[k]; k++) {
-		size_t tl = strlen(tails[k]);
-		if (t->len > tl && !memcmp(t->data + t->len - tl, tails[k], tl)) {
-			/* ". 끝" keeps its full stop. */
-			galley_buffer_truncate(t, t->len - tl + (tails[k][0] == '.' ? 1 : 0));
-			while (t->len && t->data[t->len - 1] == ' ')
-				galley_buffer_truncate(t, t->len - 1);
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Pass 1: lines                                                       */
 /* ------------------------------------------------------------------ */
@@ -646,7 +214,7 @@ static int S_split_lines(S_reader *r, const char *text, size_t len)
 			r->lines = nl;
 			cap *= 2;
 		}
-		S_span t = S_trim(text + i, j - i);
+		grel_span t = grel_trim(text + i, j - i);
 		r->lines[r->nlines].s = t.s;
 		r->lines[r->nlines].len = t.len;
 		r->nlines++;
@@ -661,36 +229,6 @@ static int S_split_lines(S_reader *r, const char *text, size_t len)
 /* ------------------------------------------------------------------ */
 /* Pass 2a: the header                                                 */
 /* ------------------------------------------------------------------ */
-
-static int S_meta_set(S_reader *r, const char *key, const char *s, size_t len)
-{
-	if (galley_meta_get(r->meta, key))
-		return 0;
-	char *v = malloc(len + 1);
-	if (!v)
-		return GALLEY_ENOMEM;
-	memcpy(v, s, len);
-	v[len] = '\0';
-	int rc = galley_meta_set(r->meta, key, v);
-	free(v);
-	return rc;
-}
-
-static int S_apply_date(S_reader *r, const S_dateinfo *di)
-{
-	int rc = 0;
-	if (!galley_meta_get(r->meta, "date"))
-		rc = galley_meta_set(r->meta, "date", di->iso);
-	if (!rc && di->place.len)
-		rc = S_meta_set(r, "place", di->place.s, di->place.len);
-	if (!rc && di->issuer.len)
-		rc = S_meta_set(r, "issuer", di->issuer.s, di->issuer.len);
-	if (!rc && di->category.len)
-		rc = S_meta_set(r, "category", di->category.s, di->category.len);
-	if (!rc && di->hits >= 0 && galley_meta_get_hits(r->meta) < 0)
-		rc = galley_meta_set_hits(r->meta, di->hits);
-	return rc;
-}
 
 /* ALL CAPS: some capitals and no small letters (ASCII). */
 static int S_all_caps(const char *s, size_t len)
@@ -707,53 +245,53 @@ static int S_all_caps(const char *s, size_t len)
 static int S_starts_item(const S_line *l)
 {
 	size_t skip;
-	return grel_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_sub_markers, &skip) >= 0 ||
-	       S_marker(l->s, l->len, S_box_markers, &skip) >= 0;
+	return grel_number(l->s, l->len, &skip) >= 0 || grel_marker(l->s, l->len, grel_list(GREL_TABLE_OUTLINE_MARKER), &skip) >= 0 ||
+	       grel_marker(l->s, l->len, grel_list(GREL_TABLE_BOX_MARKER), &skip) >= 0;
 }
 
 
 /* A header line that carries metadata or chrome: consumed by the header. */
 static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, int *rc)
 {
-	S_dateinfo di;
-	S_span v;
+	grel_dateinfo di;
+	grel_span v;
 	long long hits;
 
 	*rc = 0;
 	if (*pending_hits) {
 		*pending_hits = 0;
-		if (S_only_number(l->s, l->len, &hits)) {
+		if (grel_only_number(l->s, l->len, &hits)) {
 			if (galley_meta_get_hits(r->meta) < 0)
 				*rc = galley_meta_set_hits(r->meta, hits);
 			return 1;
 		}
 	}
-	int ci = S_one_of(l->s, l->len, S_categories);
+	int ci = grel_find(l->s, l->len, grel_list(GREL_TABLE_CATEGORY));
 	if (ci >= 0) {
 		/* "READOUT", "PRESS STATEMENT": a label set in capitals is named as usual. */
 		if (S_all_caps(l->s, l->len))
-			*rc = S_meta_set(r, "category", S_categories[ci], strlen(S_categories[ci]));
+			*rc = grel_meta_set(r->meta, "category", grel_list(GREL_TABLE_CATEGORY)[ci], strlen(grel_list(GREL_TABLE_CATEGORY)[ci]));
 		else
-			*rc = S_meta_set(r, "category", l->s, l->len);
+			*rc = grel_meta_set(r->meta, "category", l->s, l->len);
 		return 1;
 	}
-	if (S_is_one_of(l->s, l->len, S_hits_labels)) {
+	if (S_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL))) {
 		*pending_hits = 1;
 		return 1;
 	}
-	if (S_hits_line(l->s, l->len, &hits)) {
+	if (grel_hits_line(l->s, l->len, &hits)) {
 		if (galley_meta_get_hits(r->meta) < 0)
 			*rc = galley_meta_set_hits(r->meta, hits);
 		return 1;
 	}
-	if (S_date_line(l->s, l->len, &di)) {
-		*rc = S_apply_date(r, &di);
+	if (grel_date_line(l->s, l->len, &di)) {
+		*rc = grel_apply_date(r->meta, &di);
 		return 1;
 	}
-	if (S_is_one_of(l->s, l->len, S_date_labels))
+	if (S_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)))
 		return 1;
-	if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
-		*rc = S_meta_set(r, "issuer", v.s, v.len);
+	if (grel_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
+		*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
 		return 1;
 	}
 	/* "European Commission - Press release": issuer and category. */
@@ -761,17 +299,17 @@ static int S_header_meta_line(S_reader *r, const S_line *l, int *pending_hits, i
 		if (memcmp(l->s + i, " - ", 3) != 0 && (i + 5 > l->len || memcmp(l->s + i, " – ", 5) != 0))
 			continue;
 		size_t dl = l->s[i + 1] == '-' ? 3 : 5;
-		S_span org = S_trim(l->s, i), cat = S_trim(l->s + i + dl, l->len - i - dl);
-		if (org.len && S_is_one_of(cat.s, cat.len, S_categories)) {
-			*rc = S_meta_set(r, "category", cat.s, cat.len);
+		grel_span org = grel_trim(l->s, i), cat = grel_trim(l->s + i + dl, l->len - i - dl);
+		if (org.len && S_is_one_of(cat.s, cat.len, grel_list(GREL_TABLE_CATEGORY))) {
+			*rc = grel_meta_set(r->meta, "category", cat.s, cat.len);
 			if (*rc == 0)
-				*rc = S_meta_set(r, "issuer", org.s, org.len);
+				*rc = grel_meta_set(r->meta, "issuer", org.s, org.len);
 			return 1;
 		}
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
 	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80) {
-		*rc = S_meta_set(r, "issuer", l->s, l->len);
+		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
 		return 1;
 	}
 	return grel_is_chrome(l->s, l->len);
@@ -806,12 +344,12 @@ static size_t S_header_plain(S_reader *r, int *rc)
 		while (j < r->nlines && r->lines[j].len && j - i < 4) {
 			if (j > i) {
 				/* peek without consuming: a metadata line ends the title */
-				S_dateinfo di;
+				grel_dateinfo di;
 				long long h;
-				if (S_is_one_of(r->lines[j].s, r->lines[j].len, S_date_labels) ||
-				    S_is_one_of(r->lines[j].s, r->lines[j].len, S_hits_labels) ||
-				    S_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
-				    S_date_line(r->lines[j].s, r->lines[j].len, &di) ||
+				if (S_is_one_of(r->lines[j].s, r->lines[j].len, grel_list(GREL_TABLE_DATE_LABEL)) ||
+				    S_is_one_of(r->lines[j].s, r->lines[j].len, grel_list(GREL_TABLE_HITS_LABEL)) ||
+				    grel_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
+				    grel_date_line(r->lines[j].s, r->lines[j].len, &di) ||
 				    grel_is_chrome(r->lines[j].s, r->lines[j].len))
 					break;
 			}
@@ -859,8 +397,6 @@ static size_t S_header_plain(S_reader *r, int *rc)
  * boxes, footer). The zone is read as a whole: the title is the most
  * title-like block nearest before the body, not the first line. */
 
-static int S_is_contact(const S_line *l);
-
 /* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
 static int S_sentence_end(const char *s, size_t len)
 {
@@ -891,12 +427,12 @@ static int S_continues(const S_line *prev, const S_line *next)
 		return 0;
 	if (e[-1] == ',' || e[-1] == ';' || (prev->len >= 3 && (!memcmp(e - 3, "，", 3) || !memcmp(e - 3, "、", 3))))
 		return 1;
-	return e[-1] >= 'a' && e[-1] <= 'z' && S_words(prev->s, prev->len) >= 8;
+	return e[-1] >= 'a' && e[-1] <= 'z' && grel_words(prev->s, prev->len) >= 8;
 }
 
 /* "Home > Press > Releases", "Startseite / Newsroom / Pressemitteilungen";
  * *last is the last crumb. */
-static int S_breadcrumb(const char *s, size_t len, S_span *last)
+static int S_breadcrumb(const char *s, size_t len, grel_span *last)
 {
 	static const char *const seps[] = {" > ", " › ", " » ", " / ", " ＞ ", " 〉 ", " ᐳ ", NULL};
 	size_t n = 0, piece = 0;
@@ -921,7 +457,7 @@ static int S_breadcrumb(const char *s, size_t len, S_span *last)
 		return 0;
 	if (n < 2 && !grel_is_chrome(s, len))
 		return 0;
-	*last = S_trim(s + piece, len - piece);
+	*last = grel_trim(s + piece, len - piece);
 	return 1;
 }
 
@@ -944,15 +480,15 @@ static int S_identifier(const char *s, size_t len)
 }
 
 /* "European Commission - Press release": an organisation and a category. */
-static int S_org_dash_category(const char *s, size_t len, S_span *org, S_span *cat)
+static int S_org_dash_category(const char *s, size_t len, grel_span *org, grel_span *cat)
 {
 	for (size_t i = 0; i + 3 <= len; i++) {
 		if (memcmp(s + i, " - ", 3) != 0 && (i + 5 > len || memcmp(s + i, " – ", 5) != 0))
 			continue;
 		size_t dl = s[i + 1] == '-' ? 3 : 5;
-		*org = S_trim(s, i);
-		*cat = S_trim(s + i + dl, len - i - dl);
-		if (org->len && S_is_one_of(cat->s, cat->len, S_categories))
+		*org = grel_trim(s, i);
+		*cat = grel_trim(s + i + dl, len - i - dl);
+		if (org->len && S_is_one_of(cat->s, cat->len, grel_list(GREL_TABLE_CATEGORY)))
 			return 1;
 	}
 	return 0;
@@ -961,29 +497,29 @@ static int S_org_dash_category(const char *s, size_t len, S_span *org, S_span *c
 /* A line the header zone reads as metadata or a label (never the title). */
 static int S_zone_meta(const S_line *l)
 {
-	S_dateinfo di;
-	S_span v, w;
+	grel_dateinfo di;
+	grel_span v, w;
 	long long h;
 	if (!l->len)
 		return 0;
-	return S_is_one_of(l->s, l->len, S_categories) || S_is_one_of(l->s, l->len, S_hits_labels) ||
-	       S_hits_line(l->s, l->len, &h) || S_is_one_of(l->s, l->len, S_date_labels) ||
-	       S_date_line(l->s, l->len, &di) || (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) ||
-	       S_is_one_of(l->s, l->len, S_issuer_labels) || S_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
-	       S_org_dash_category(l->s, l->len, &v, &w) || S_is_contact(l) ||
+	return S_is_one_of(l->s, l->len, grel_list(GREL_TABLE_CATEGORY)) || S_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL)) ||
+	       grel_hits_line(l->s, l->len, &h) || S_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
+	       grel_date_line(l->s, l->len, &di) || (grel_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) ||
+	       S_is_one_of(l->s, l->len, S_issuer_labels) || grel_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
+	       S_org_dash_category(l->s, l->len, &v, &w) || grel_is_contact_line(l->s, l->len) ||
 	       grel_is_contact_head(l->s, l->len) || S_is_one_of(l->s, l->len, S_header_labels) ||
 	       S_is_one_of(l->s, l->len, S_trailer_labels) || S_identifier(l->s, l->len) ||
 	       S_breadcrumb(l->s, l->len, &v);
 }
 
 /* A subtitle set between dashes: "- 올해 총 1,200억 원 투입 -". */
-static int S_dash_subtitle(const char *s, size_t len, S_span *inner)
+static int S_dash_subtitle(const char *s, size_t len, grel_span *inner)
 {
 	static const char *const d[] = {"-", "–", "—", "―", "~", NULL};
 	for (size_t k = 0; d[k]; k++) {
 		size_t dl = strlen(d[k]);
 		if (len > 2 * dl + 2 && !memcmp(s, d[k], dl) && !memcmp(s + len - dl, d[k], dl) && s[dl] == ' ') {
-			*inner = S_trim(s + dl, len - 2 * dl);
+			*inner = grel_trim(s + dl, len - 2 * dl);
 			return inner->len > 0;
 		}
 	}
@@ -999,13 +535,13 @@ static int S_title_like(S_reader *r, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		const S_line *l = &r->lines[i];
 		total += l->len;
-		words += S_words(l->s, l->len);
+		words += grel_words(l->s, l->len);
 		for (size_t k = 0; k < l->len && ascii; k++)
 			ascii = (unsigned char)l->s[k] < 0x80;
 	}
 	const S_line *first = &r->lines[a], *last = &r->lines[b - 1];
 	char lc = last->s[last->len - 1];
-	S_span in;
+	grel_span in;
 	if (total > 400 || lc == ',' || lc == ';' || lc == ':' ||
 	    (last->len >= 3 && !memcmp(last->s + last->len - 3, "：", 3)))
 		return 0;
@@ -1035,7 +571,7 @@ static int S_set_joined(S_reader *r, const char *key, size_t a, size_t b)
 	if (tmp.text.oom)
 		rc = GALLEY_ENOMEM;
 	else
-		rc = tmp.text.len ? S_meta_set(r, key, tmp.text.data, tmp.text.len) : 0;
+		rc = tmp.text.len ? grel_meta_set(r->meta, key, tmp.text.data, tmp.text.len) : 0;
 	galley_buffer_dispose(&tmp.text);
 	return rc;
 }
@@ -1045,21 +581,21 @@ static int S_set_joined(S_reader *r, const char *key, size_t a, size_t b)
 static int S_site_name(S_reader *r, const S_line *l, int *rc)
 {
 	static const char *const seps[] = {" - ", " – ", " | ", " — ", NULL};
-	S_span part = {l->s, l->len};
-	if (l->len > 120 || S_words(l->s, l->len) > 10 || !S_org_like(l->s, l->len))
+	grel_span part = {l->s, l->len};
+	if (l->len > 120 || grel_words(l->s, l->len) > 10 || !grel_org_like(l->s, l->len))
 		return 0;
 	for (size_t k = 0; seps[k]; k++) {
 		size_t sl = strlen(seps[k]);
 		for (size_t i = 0; i + sl <= l->len; i++) {
 			if (memcmp(l->s + i, seps[k], sl))
 				continue;
-			S_span a = S_trim(l->s, i), b = S_trim(l->s + i + sl, l->len - i - sl);
-			part = S_org_like(b.s, b.len) && !S_org_like(a.s, a.len) ? b : a;
+			grel_span a = grel_trim(l->s, i), b = grel_trim(l->s + i + sl, l->len - i - sl);
+			part = grel_org_like(b.s, b.len) && !grel_org_like(a.s, a.len) ? b : a;
 			k = sizeof seps / sizeof seps[0] - 2; /* stop at the first separator */
 			break;
 		}
 	}
-	*rc = S_meta_set(r, "issuer", part.s, part.len);
+	*rc = grel_meta_set(r->meta, "issuer", part.s, part.len);
 	return 1;
 }
 
@@ -1077,7 +613,7 @@ static int S_lead_dateline(S_reader *r, size_t from)
 	long end = grel_parse_date(l->s, n, iso);
 	if (end < 0 || !S_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
 		return 0;
-	S_span after = S_trim(l->s + end, l->len - (size_t)end);
+	grel_span after = grel_trim(l->s + end, l->len - (size_t)end);
 	if (!(after.len && (after.s[0] == '-' || !memcmp(after.s, "–", after.len >= 3 ? 3 : 0) ||
 			    !memcmp(after.s, "—", after.len >= 3 ? 3 : 0))))
 		return 0;
@@ -1111,7 +647,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 			block = (size_t)-1;
 			continue;
 		}
-		if (grel_number(l->s, l->len, &skip) >= 0 || S_marker(l->s, l->len, S_box_markers, &skip) >= 0) {
+		if (grel_number(l->s, l->len, &skip) >= 0 || grel_marker(l->s, l->len, grel_list(GREL_TABLE_BOX_MARKER), &skip) >= 0) {
 			p = i;
 			break;
 		}
@@ -1120,7 +656,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 			bwords = bbytes = 0;
 		}
 		prev = i;
-		bwords += S_words(l->s, l->len);
+		bwords += grel_words(l->s, l->len);
 		bbytes += l->len;
 		/* Running text: a block that ends a sentence and has some length. */
 		if (!S_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
@@ -1130,13 +666,13 @@ static size_t S_header_zone(S_reader *r, int *rc)
 			int meta_follows = 0;
 			for (; k < r->nlines && seen < 4 && !meta_follows; k++) {
 				const S_line *m = &r->lines[k];
-				S_dateinfo di;
-				S_span v;
+				grel_dateinfo di;
+				grel_span v;
 				if (!m->len)
 					continue;
 				seen++;
-				meta_follows = S_date_line(m->s, m->len, &di) || S_is_one_of(m->s, m->len, S_date_labels) ||
-					       S_label_value(m->s, m->len, S_header_issuer_labels, &v);
+				meta_follows = grel_date_line(m->s, m->len, &di) || S_is_one_of(m->s, m->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
+					       grel_label_value(m->s, m->len, S_header_issuer_labels, &v);
 			}
 			if (meta_follows && block > 0) {
 				lede_a = block;
@@ -1156,18 +692,18 @@ static size_t S_header_zone(S_reader *r, int *rc)
 	int label = 0; /* the last line was a label whose value follows ("hit" / "191") */
 	for (size_t i = 0; i < p;) {
 		const S_line *l = &r->lines[i];
-		S_span v;
+		grel_span v;
 		long long h;
 		if (!l->len || (i >= lede_a && i < lede_b)) {
 			i++;
 			continue;
 		}
-		if (label && l->len <= 120 && (S_only_number(l->s, l->len, &h) || label == 2)) {
+		if (label && l->len <= 120 && (grel_only_number(l->s, l->len, &h) || label == 2)) {
 			label = 0;
 			meta_end = ++i;
 			continue;
 		}
-		label = S_is_one_of(l->s, l->len, S_hits_labels) ? 1 :
+		label = S_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL)) ? 1 :
 			(S_is_one_of(l->s, l->len, S_issuer_labels) || S_is_one_of(l->s, l->len, S_header_issuer_labels)) ? 2 : 0;
 		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {
 			if (S_breadcrumb(l->s, l->len, &v))
@@ -1224,10 +760,10 @@ static size_t S_header_zone(S_reader *r, int *rc)
 
 	/* 4. Read the zone in order: metadata, site name, title, subtitle. */
 	int pending_hits = 0, pending_issuer = 0;
-	S_span crumb = {NULL, 0};
+	grel_span crumb = {NULL, 0};
 	for (size_t i = 0; i < hend && *rc >= 0; i++) {
 		const S_line *l = &r->lines[i];
-		S_span v, in;
+		grel_span v, in;
 		if (!l->len)
 			continue;
 		if (t >= 0 && i == blocks[t].a) {
@@ -1238,7 +774,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 				q++;
 			if (sub < 0 && q < hend && S_dash_subtitle(r->lines[q].s, r->lines[q].len, &in)) {
 				if (*rc >= 0)
-					*rc = S_meta_set(r, "subtitle", in.s, in.len);
+					*rc = grel_meta_set(r->meta, "subtitle", in.s, in.len);
 				i = q;
 			}
 			continue;
@@ -1256,7 +792,7 @@ static size_t S_header_zone(S_reader *r, int *rc)
 		if (pending_issuer) {
 			pending_issuer = 0;
 			if (!S_zone_meta(l) && !grel_is_chrome(l->s, l->len) && l->len <= 120) {
-				*rc = S_meta_set(r, "issuer", l->s, l->len);
+				*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
 				continue;
 			}
 		}
@@ -1265,27 +801,27 @@ static size_t S_header_zone(S_reader *r, int *rc)
 			continue;
 		}
 		if (S_identifier(l->s, l->len)) {
-			*rc = S_meta_set(r, "identifier", l->s, l->len);
+			*rc = grel_meta_set(r->meta, "identifier", l->s, l->len);
 			continue;
 		}
-		if ((S_label_value(l->s, l->len, S_header_issuer_labels, &v) || S_label_value(l->s, l->len, S_issuer_labels, &v)) &&
-		    !S_org_like(l->s, (size_t)(v.s - l->s))) {
+		if ((grel_label_value(l->s, l->len, S_header_issuer_labels, &v) || grel_label_value(l->s, l->len, S_issuer_labels, &v)) &&
+		    !grel_org_like(l->s, (size_t)(v.s - l->s))) {
 			if (v.len)
-				*rc = S_meta_set(r, "issuer", v.s, v.len);
+				*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
 			else
 				pending_issuer = 1;
 			continue;
 		}
 		if (S_header_meta_line(r, l, &pending_hits, rc))
 			continue;
-		if (S_is_contact(l))
+		if (grel_is_contact_line(l->s, l->len))
 			continue; /* the contact table of a Korean release's header */
 		if ((t < 0 || i < blocks[t].a) && S_site_name(r, l, rc))
 			continue;
 		/* anything else in the zone is a label or chrome */
 	}
 	if (*rc >= 0 && crumb.len && !galley_meta_get(r->meta, "category"))
-		*rc = S_meta_set(r, "category", crumb.s, crumb.len);
+		*rc = grel_meta_set(r->meta, "category", crumb.s, crumb.len);
 	if (*rc >= 0)
 		*rc = S_lead_dateline(r, hend);
 	return hend;
@@ -1303,12 +839,6 @@ static size_t S_header(S_reader *r, int *rc)
 /* Pass 2b: the body, as units                                         */
 /* ------------------------------------------------------------------ */
 
-static int S_is_contact(const S_line *l)
-{
-	S_span v;
-	return S_label_value(l->s, l->len, S_contact_labels, &v) && v.len > 0;
-}
-
 static S_kind S_line_kind(S_reader *r, const S_line *l, int block_start, long *num, int *marker, size_t *skip)
 {
 	long n = grel_number(l->s, l->len, skip);
@@ -1318,11 +848,11 @@ static S_kind S_line_kind(S_reader *r, const S_line *l, int block_start, long *n
 		*num = n;
 		return U_NUM;
 	}
-	if ((*marker = S_marker(l->s, l->len, S_box_markers, skip)) >= 0)
+	if ((*marker = grel_marker(l->s, l->len, grel_list(GREL_TABLE_BOX_MARKER), skip)) >= 0)
 		return U_BOX;
-	if ((*marker = S_marker(l->s, l->len, S_note_markers, skip)) >= 0)
+	if ((*marker = grel_marker(l->s, l->len, grel_list(GREL_TABLE_NOTE_MARKER), skip)) >= 0)
 		return U_NOTE;
-	if ((*marker = S_marker(l->s, l->len, S_sub_markers, skip)) >= 0)
+	if ((*marker = grel_marker(l->s, l->len, grel_list(GREL_TABLE_OUTLINE_MARKER), skip)) >= 0)
 		return U_SUB;
 	return U_PARA;
 }
@@ -1334,7 +864,7 @@ static int S_section_line(const S_unit *u)
 	size_t len = u->text.len;
 	if (u->kind != U_PARA || u->nlines != 1 || !len || len > 60 || strchr(".,;:!?", s[len - 1]))
 		return 0;
-	return S_is_one_of(s, len, S_section_labels) || (S_starts_fold(s, len, "About ") && S_words(s, len) <= 6);
+	return S_is_one_of(s, len, S_section_labels) || (grel_starts_fold(s, len, "About ") && grel_words(s, len) <= 6);
 }
 
 static int S_body(S_reader *r, size_t from)
@@ -1356,11 +886,13 @@ static int S_body(S_reader *r, size_t from)
 			contact_block = drop_block = 0;
 			continue;
 		}
-		if (drop_block)
+		if (drop_block) {
+			if (cur)
+				S_join(cur, l);
 			continue;
+		}
 		if (grel_is_end_mark(l->s, l->len)) {
 			S_new_unit(r, U_END, i);
-			r->ended = 1;
 			cur = NULL;
 			block_start = 0;
 			continue;
@@ -1370,7 +902,7 @@ static int S_body(S_reader *r, size_t from)
 		if (has_body && S_is_one_of(l->s, l->len, S_trailer_labels))
 			break;
 		if (S_identifier(l->s, l->len)) {
-			if (S_meta_set(r, "identifier", l->s, l->len) < 0)
+			if (grel_meta_set(r->meta, "identifier", l->s, l->len) < 0)
 				return GALLEY_ENOMEM;
 			cur = NULL;
 			continue;
@@ -1383,7 +915,6 @@ static int S_body(S_reader *r, size_t from)
 				cur = NULL;
 			} else if (rule == '*' && l->len == 5) {
 				S_new_unit(r, U_END, i);
-				r->ended = 1;
 				cur = NULL;
 			} else {
 				S_new_unit(r, U_BREAK, i);
@@ -1393,8 +924,9 @@ static int S_body(S_reader *r, size_t from)
 			continue;
 		}
 		if (grel_is_disclaimer(l->s, l->len)) {
+			/* A disclaimer runs to the end of its block. */
+			cur = S_new_unit(r, U_DISCLAIMER, i);
 			drop_block = 1;
-			cur = NULL;
 			continue;
 		}
 		if (grel_is_chrome(l->s, l->len)) {
@@ -1402,10 +934,10 @@ static int S_body(S_reader *r, size_t from)
 			block_start = 0;
 			continue;
 		}
-		if (S_is_contact(l) || grel_is_contact_head(l->s, l->len) || (contact_block && !S_starts_item(l))) {
-			S_span v;
-			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len)
-				S_meta_set(r, "issuer", v.s, v.len);
+		if (grel_is_contact_line(l->s, l->len) || grel_is_contact_head(l->s, l->len) || (contact_block && !S_starts_item(l))) {
+			grel_span v;
+			if (grel_label_value(l->s, l->len, S_issuer_labels, &v) && v.len)
+				grel_meta_set(r->meta, "issuer", v.s, v.len);
 			cur = S_new_unit(r, U_CONTACT, i);
 			contact_block = 1;
 			block_start = 0;
@@ -1413,16 +945,16 @@ static int S_body(S_reader *r, size_t from)
 		}
 		{
 			/* "Source: Ministry of ..." in the body names the issuer. */
-			S_span v;
-			if (S_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
-				S_meta_set(r, "issuer", v.s, v.len);
+			grel_span v;
+			if (grel_label_value(l->s, l->len, S_issuer_labels, &v) && v.len) {
+				grel_meta_set(r->meta, "issuer", v.s, v.len);
 				cur = NULL;
 				continue;
 			}
 		}
 		S_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
 		/* "About Acme" right above its text is a heading, not a wrapped line. */
-		if (k == U_PARA && cur && cur->kind != U_HEADING && cur->kind != U_DATELINE && !S_section_line(cur)) {
+		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur)) {
 			S_join(cur, l);
 			continue;
 		}
@@ -1483,9 +1015,9 @@ static int S_heading_level(const S_unit *u)
 }
 
 /* Strip a heading's "#" marks or brackets. */
-static S_span S_heading_text(const S_unit *u)
+static grel_span S_heading_text(const S_unit *u)
 {
-	S_span t = {u->text.data, u->text.len};
+	grel_span t = {u->text.data, u->text.len};
 	if (t.len && t.s[0] == '#') {
 		while (t.len && t.s[0] == '#') {
 			t.s++;
@@ -1500,135 +1032,26 @@ static S_span S_heading_text(const S_unit *u)
 		t.s += 3;
 		t.len -= 6;
 	}
-	return S_trim(t.s, t.len);
+	return grel_trim(t.s, t.len);
 }
 
-/* Issuer from a signature: "Spokesperson ... of MOFA", "외교부 대변인", or an
- * organisation's name on a line of its own. */
-static int S_issuer_from_signature(S_reader *r, const char *s, size_t len)
-{
-	if (galley_meta_get(r->meta, "issuer"))
-		return 0;
-	for (size_t i = 0; i + 4 <= len; i++) {
-		if (!memcmp(s + i, " of ", 4)) {
-			S_span v = S_trim(s + i + 4, len - i - 4);
-			if (S_starts_fold(v.s, v.len, "the ")) {
-				v.s += 4;
-				v.len -= 4;
-			}
-			while (v.len && (v.s[v.len - 1] == '.' || v.s[v.len - 1] == ','))
-				v.len--;
-			if (v.len)
-				return S_meta_set(r, "issuer", v.s, v.len);
-		}
-	}
-	const char *sp = NULL;
-	for (size_t i = 0; i + 9 <= len; i++)
-		if (!memcmp(s + i, "대변인", 9))
-			sp = s + i;
-	if (sp && sp > s) {
-		S_span v = S_trim(s, (size_t)(sp - s));
-		if (v.len)
-			return S_meta_set(r, "issuer", v.s, v.len);
-	}
-	if (S_org_like(s, len) && !grel_is_signature(s, len))
-		return S_meta_set(r, "issuer", s, len);
-	return 0;
-}
-
-/* Contacts name the issuer when a piece of them is an organisation. */
-static int S_issuer_from_contact(S_reader *r, const char *s, size_t len)
-{
-	if (galley_meta_get(r->meta, "issuer"))
-		return 0;
-	S_span v;
-	if (!S_label_value(s, len, S_contact_labels, &v))
-		v = (S_span){s, len};
-	size_t start = 0;
-	for (size_t i = 0; i <= v.len; i++) {
-		if (i == v.len || v.s[i] == ',' || v.s[i] == '(' || v.s[i] == ';' || v.s[i] == '/') {
-			S_span p = S_trim(v.s + start, i - start);
-			if (p.len && p.len <= 80 && S_org_like(p.s, p.len) && !memchr(p.s, '@', p.len))
-				return S_meta_set(r, "issuer", p.s, p.len);
-			start = i + 1;
-		}
-	}
-	return 0;
-}
-
-static int S_star_unit(const S_unit *u)
-{
-	return (u->kind == U_NOTE || u->kind == U_SUB) && u->text.len && u->text.data[0] == '*';
-}
-
-/* Pass 2c: the tail of the body (signatures, datelines), notes,
- * headings, and "* " bullets. */
+/* Pass 2c: headings among the paragraphs of one line. The release's
+ * closing lines, notes and end marks are the release pass's (release.h). */
 static int S_classify(S_reader *r)
 {
 	int rc = 0;
-	/* Walk back over the trailer. */
-	for (size_t k = r->nunits; k-- > 0;) {
-		S_unit *u = &r->units[k];
-		if (u->kind == U_END || u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_BREAK ||
-		    u->kind == U_SIGNATURE || u->kind == U_DATELINE)
-			continue;
-		if (u->kind == U_PARA && grel_is_signature(u->text.data, u->text.len)) {
-			u->kind = U_SIGNATURE;
-			continue;
-		}
-		S_dateinfo di;
-		if (u->kind == U_PARA && u->nlines == 1 && S_date_line(u->text.data, u->text.len, &di)) {
-			u->kind = U_DATELINE;
-			if ((rc = S_apply_date(r, &di)) < 0)
-				return rc;
-			continue;
-		}
-		/* A short organisation line right before a signature belongs to it. */
-		if (u->kind == U_PARA && u->text.len <= 120 && k + 1 < r->nunits &&
-		    r->units[k + 1].kind == U_SIGNATURE && S_org_like(u->text.data, u->text.len)) {
-			u->kind = U_SIGNATURE;
-			continue;
-		}
-		break;
-	}
-	for (size_t k = 0; k < r->nunits; k++) {
+	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
 		S_unit *u = &r->units[k];
 		if (u->text.oom)
 			return GALLEY_ENOMEM;
-		if (u->kind == U_SIGNATURE) {
-			for (size_t m = u->first; m < u->first + u->nlines && m < r->nlines && !rc; m++)
-				rc = S_issuer_from_signature(r, r->lines[m].s, r->lines[m].len);
-		} else if (u->kind == U_CONTACT) {
-			rc = S_issuer_from_contact(r, u->text.data, u->text.len);
-		} else if (u->kind == U_PARA || u->kind == U_NUM || u->kind == U_SUB || u->kind == U_BOX ||
-			   u->kind == U_NOTE) {
-			if (S_strip_end_mark(&u->text))
-				r->ended = 1;
-			if (u->text.len <= u->skip) { /* "ㅇ 끝." held nothing but the mark */
-				u->kind = U_DROP;
-				continue;
-			}
-			if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0) {
-				u->kind = U_HEADING;
-				/* "About Acme Robotics": the boilerplate names the issuer. */
-				if (S_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
-					rc = S_meta_set(r, "issuer", u->text.data + 6, u->text.len - 6);
-			}
+		if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0) {
+			u->kind = U_HEADING;
+			/* "About Acme Robotics": the boilerplate names the issuer. */
+			if (grel_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
+				rc = grel_meta_set(r->meta, "issuer", u->text.data + 6, u->text.len - 6);
 		}
-		if (rc < 0)
-			return rc;
 	}
-	/* "* " on consecutive lines is a bullet list; alone it is a note. */
-	for (size_t k = 0; k < r->nunits; k++) {
-		S_unit *u = &r->units[k];
-		if (!S_star_unit(u))
-			continue;
-		int prev = k > 0 && S_star_unit(&r->units[k - 1]) && r->units[k - 1].first + r->units[k - 1].nlines == u->first;
-		int next = k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first;
-		if (prev || next)
-			u->kind = U_SUB; /* written with its "* ", which release.c reads */
-	}
-	return 0;
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1651,35 +1074,53 @@ static int S_div(galley_builder *b, const char *role)
 	return rc < 0 ? rc : galley_builder_set_role(b, role);
 }
 
+/* A unit's paragraph, as written (markers too: the release pass reads
+ * them). A unit of several lines keeps one text node a line, a
+ * continuation led by the space that joined it (GREL_LINES): the pass sets
+ * a signature line by line, then merges them. */
+static int S_unit_paragraph(S_reader *r, const S_unit *u)
+{
+	galley_builder *b = r->b;
+	const char *s = u->text.data ? u->text.data : "";
+	size_t at = 0, m;
+	int rc;
+	for (m = u->first; u->nlines > 1 && m < u->first + u->nlines; m++)
+		at += r->lines[m].len + (m > u->first && at < u->text.len && s[at] == ' ');
+	if (u->nlines == 1 || at != u->text.len)
+		return S_paragraph(b, s, u->text.len);
+	if ((rc = galley_builder_enter(b, GALLEY_NODE_PARAGRAPH)) < 0)
+		return rc;
+	at = 0;
+	for (m = u->first; m < u->first + u->nlines && rc >= 0; m++) {
+		size_t n = r->lines[m].len + (m > u->first && s[at] == ' ');
+		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+		if (!t || (rc = galley_node_set_text(t, s + at, n)) < 0 || (rc = galley_builder_append(b, t)) < 0) {
+			galley_node_free(t);
+			return rc < 0 ? rc : galley_error(r->ctx, GALLEY_ENOMEM, "out of memory");
+		}
+		at += n;
+	}
+	return galley_builder_leave(b);
+}
+
 static int S_emit(S_reader *r)
 {
 	galley_builder *b = r->b;
-	S_kind open_div = U_PARA; /* U_NOTE/U_CONTACT/U_SIGNATURE/U_DATELINE when a div is open */
+	int contact = 0; /* a contact div is open: contact lines in a row share it */
 	int rc = 0;
 
 	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
 		S_unit *u = &r->units[k];
-		const char *s = u->text.data ? u->text.data : "";
-		size_t len = u->text.len;
-		if (u->kind == U_DROP || u->kind == U_END)
+		if (u->kind == U_DROP)
 			continue;
-		/* Close a div of another kind; consecutive units share one. */
-		if (open_div != U_PARA && open_div != u->kind) {
+		if (contact && u->kind != U_CONTACT) {
 			if ((rc = galley_builder_leave(b)) < 0)
 				break;
-			open_div = U_PARA;
+			contact = 0;
 		}
 		switch (u->kind) {
-		case U_NUM:
-		case U_PARA:
-		case U_SUB:
-		case U_BOX:
-			/* Marked as written: the release pass makes numbered runs and
-			 * outlines of them. */
-			rc = S_paragraph(b, s, len);
-			break;
 		case U_HEADING: {
-			S_span t = S_heading_text(u);
+			grel_span t = S_heading_text(u);
 			if ((rc = galley_builder_enter(b, GALLEY_NODE_HEADING)) < 0 ||
 			    (rc = galley_builder_set_level(b, u->marker)) < 0 ||
 			    (rc = galley_builder_text(b, t.s, t.len)) < 0)
@@ -1690,33 +1131,21 @@ static int S_emit(S_reader *r)
 		case U_BREAK:
 			rc = galley_builder_leaf(b, GALLEY_NODE_BREAK, NULL);
 			break;
-		case U_NOTE:
 		case U_CONTACT:
-		case U_DATELINE:
-			if (open_div != u->kind) {
-				static const char *const roles[] = {[U_NOTE] = "note", [U_CONTACT] = "contact",
-					[U_DATELINE] = "dateline", [U_SIGNATURE] = "signature"};
-				if ((rc = S_div(b, roles[u->kind])) < 0)
-					break;
-				open_div = u->kind;
-			}
-			rc = S_paragraph(b, s + u->skip, len - u->skip);
-			break;
-		case U_SIGNATURE:
-			if (open_div != U_SIGNATURE) {
-				if ((rc = S_div(b, "signature")) < 0)
-					break;
-				open_div = U_SIGNATURE;
-			}
-			/* One paragraph a line: a signature is set line by line. */
-			for (size_t m = u->first; m < u->first + u->nlines && rc >= 0; m++)
-				rc = S_paragraph(b, r->lines[m].s, r->lines[m].len);
+			/* The lines of a contact block, one paragraph each. */
+			if (!contact && (rc = S_div(b, "contact")) < 0)
+				break;
+			contact = 1;
+			rc = S_paragraph(b, u->text.data ? u->text.data : "", u->text.len);
 			break;
 		default:
+			/* Numbered, marked, note, end mark and disclaimer lines as
+			 * written: the release pass reads them. */
+			rc = S_unit_paragraph(r, u);
 			break;
 		}
 	}
-	if (rc >= 0 && open_div != U_PARA)
+	if (rc >= 0 && contact)
 		rc = galley_builder_leave(b);
 	return rc;
 }
@@ -1725,17 +1154,25 @@ static int S_emit(S_reader *r)
 /* The reader                                                          */
 /* ------------------------------------------------------------------ */
 
-static int S_language(S_reader *r)
+/* The language of the body once the release pass has set its closing
+ * lines apart: paragraphs, headings and notes, not signatures, contacts or
+ * datelines. */
+static int S_language(S_reader *r, galley_node *doc)
 {
 	galley_buffer sample = GALLEY_BUFFER_INIT;
 	char lang[16];
 	int rc = 0;
-	for (size_t k = 0; k < r->nunits && sample.len < 16384; k++) {
-		S_unit *u = &r->units[k];
-		if (u->kind == U_PARA || u->kind == U_NUM || u->kind == U_SUB || u->kind == U_BOX ||
-		    u->kind == U_HEADING || u->kind == U_NOTE) {
-			galley_buffer_append(&sample, u->text.data, u->text.len);
+	for (galley_node *c = galley_node_first_child(doc); c && sample.len < 16384; c = galley_node_next(c)) {
+		galley_node_type t = galley_node_get_type(c);
+		const char *role = t == GALLEY_NODE_DIV ? galley_node_get_role(c) : NULL;
+		if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING) {
+			galley_node_text_content(c, &sample);
 			galley_buffer_putc(&sample, '\n');
+		} else if (role && !strcmp(role, "note")) {
+			for (galley_node *p = galley_node_first_child(c); p && sample.len < 16384; p = galley_node_next(p)) {
+				galley_node_text_content(p, &sample);
+				galley_buffer_putc(&sample, '\n');
+			}
 		}
 	}
 	if (!sample.len && galley_meta_get(r->meta, "title"))
@@ -1775,14 +1212,17 @@ int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, s
 		goto fail;
 	if ((rc = S_classify(&r)) < 0)
 		goto fail;
-	if ((rc = S_language(&r)) < 0)
-		goto fail;
 	if ((rc = S_emit(&r)) < 0)
 		goto out; /* the builder has set the error */
-	/* The builder's cursor is back at the document: the release pass may
-	 * now regroup its top-level blocks. */
-	if ((rc = grel_number_paragraphs(ctx, galley_builder_current(b))) >= 0)
-		rc = grel_outline(ctx, galley_builder_current(b));
+	/* The builder's cursor is back at the document: the release pass
+	 * rewrites its top-level blocks, the language is read from the body
+	 * it leaves, then numbered paragraphs and outlines become lists. */
+	galley_node *doc = galley_builder_current(b);
+	if ((rc = grel_pass_blocks(ctx, doc, r.meta, GREL_LINES)) < 0)
+		goto out;
+	if ((rc = S_language(&r, doc)) < 0)
+		goto fail;
+	rc = grel_pass_lists(ctx, doc);
 	goto out;
 oom:
 	rc = GALLEY_ENOMEM;
