@@ -328,7 +328,7 @@ static grel_span S_skip_time(grel_span t)
 		if (!t.len)
 			return t;
 		size_t i = 0;
-		if (t.s[0] == '(' || !memcmp(t.s, "（", t.len >= 3 ? 3 : 0)) {
+		if (t.s[0] == '(' || (t.len >= 3 && !memcmp(t.s, "（", 3))) {
 			const char *close = memchr(t.s, ')', t.len > S_TIME_PAREN_MAX ? S_TIME_PAREN_MAX : t.len);
 			if (!close)
 				return t;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 #include "release.h"
@@ -467,6 +468,193 @@ static void test_table_markers(void **state)
 	galley_context_free(ctx);
 }
 
+static void test_table_line_lists(void **state)
+{
+	(void)state;
+	const char *e;
+	char buf[256];
+	grel_dateinfo di;
+	long long hits;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CATEGORY, i, NULL)); i++) {
+		int k = grel_find(e, strlen(e), grel_list(GREL_TABLE_CATEGORY));
+		assert_true(k >= 0);
+		if (strcasecmp(grel_list(GREL_TABLE_CATEGORY)[k], e) != 0)
+			fail_msg("category \"%s\" found as \"%s\"", e, grel_list(GREL_TABLE_CATEGORY)[k]);
+		snprintf(buf, sizeof buf, "18.01.2024 - %s", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.category.len != strlen(e) || strcmp(di.iso, "2024-01-18"))
+			fail_msg("\"%s\": the category is not read", buf);
+		snprintf(buf, sizeof buf, "%s | 10 July 2018", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.category.len != strlen(e))
+			fail_msg("\"%s\": the category is not read", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DATE_LABEL, i, NULL)); i++) {
+		static const char *const forms[] = {"%s 2024-01-18", "%s: 2024-01-18", "%s / 2024. 1. 18.", NULL};
+		for (size_t f = 0; forms[f]; f++) {
+			snprintf(buf, sizeof buf, forms[f], e);
+			if (!grel_date_line(buf, strlen(buf), &di) || strcmp(di.iso, "2024-01-18") || di.place.len)
+				fail_msg("\"%s\" is a labelled date line", buf);
+		}
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_HITS_LABEL, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "%s : 1,234", e);
+		if (!grel_hits_line(buf, strlen(buf), &hits) || hits != 1234)
+			fail_msg("\"%s\" is a hit count", buf);
+		snprintf(buf, sizeof buf, "2024-01-18 %s 191", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.hits != 191)
+			fail_msg("\"%s\": the hit count is not read", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CONTACT_LABEL, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "%s: +82 2 2100 7044", e);
+		if (!grel_is_contact_line(buf, strlen(buf)))
+			fail_msg("\"%s\" is a contact line", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_ORG_WORD, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "Press team, %s", e);
+		if (!grel_org_like(buf, strlen(buf)))
+			fail_msg("\"%s\" names an organisation", buf);
+		if ((unsigned char)e[0] < 0x80) {
+			snprintf(buf, sizeof buf, "%sxyz", e);
+			if (grel_org_like(buf, strlen(buf)))
+				fail_msg("\"%s\" is not an organisation's word", buf);
+		}
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_TIME_WORD, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "2024-01-18 10:21 %s", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.place.len || di.issuer.len)
+			fail_msg("\"%s\": a time after the date", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DATE_PREP, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "Paris,%s 3 March 2020", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.place.len != 5 || memcmp(di.place.s, "Paris", 5))
+			fail_msg("\"%s\": the place is Paris", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_NOTE_MARKER, i, NULL)); i++) {
+		size_t skip = 0;
+		snprintf(buf, sizeof buf, "%s see the annex", e);
+		if (grel_marker(buf, strlen(buf), grel_list(GREL_TABLE_NOTE_MARKER), &skip) < 0 ||
+			strcmp(buf + skip, "see the annex") != 0)
+			fail_msg("\"%s\" is a note", buf);
+	}
+}
+
+/* ---- the release pass ------------------------------------------------ */
+
+static galley_node *S_para(const char *text)
+{
+	galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH), *t = galley_node_new(GALLEY_NODE_TEXT);
+	galley_node_set_text(t, text, strlen(text));
+	galley_node_append_child(p, t);
+	return p;
+}
+
+static const char *S_role_of(galley_node *n)
+{
+	return n && galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : "";
+}
+
+static void test_pass(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"Brussels, 18 January 2024", "Lead paragraph.", "※ A note",
+		"Note: a second note", "1. First", "2. Second 끝.", "Unofficial translation of the text", "-END-",
+		"Spokesperson of the Ministry of Foreign Affairs", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	galley_meta *meta = galley_document_meta(doc);
+	assert_int_equal(grel_pass(ctx, doc, meta, 0), 0);
+	assert_string_equal(galley_meta_get(meta, "date"), "2024-01-18");
+	assert_string_equal(galley_meta_get(meta, "place"), "Brussels");
+	assert_string_equal(galley_meta_get(meta, "issuer"), "Ministry of Foreign Affairs");
+	galley_node *lead = galley_node_first_child(doc);
+	assert_string_equal(S_text(lead), "Lead paragraph.");
+	galley_node *notes = galley_node_next(lead);
+	assert_string_equal(S_role_of(notes), "note");
+	assert_int_equal(galley_node_child_count(notes), 2);
+	assert_string_equal(S_text(galley_node_first_child(notes)), "A note");
+	assert_string_equal(S_text(galley_node_last_child(notes)), "a second note");
+	galley_node *list = galley_node_next(notes);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	assert_string_equal(S_item_text(galley_node_last_child(list)), "Second");
+	galley_node *sig = galley_node_next(list);
+	assert_string_equal(S_role_of(sig), "signature");
+	assert_null(galley_node_next(sig));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_pass_lines_and_contacts(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_meta *meta = galley_document_meta(doc);
+	/* GREL_LINES: one text node a source line. */
+	galley_node *body = S_para("The talks went well.");
+	galley_node *sig = S_para("Press Office");
+	galley_node *line2 = galley_node_new(GALLEY_NODE_TEXT);
+	galley_node_set_text(line2, " Washington, DC", 15);
+	galley_node_append_child(sig, line2);
+	galley_node_append_child(doc, body);
+	galley_node_append_child(doc, sig);
+	galley_node_append_child(doc, S_para("Seoul, January 18, 2024"));
+	galley_node_append_child(doc, S_para("Press contacts"));
+	galley_node_append_child(doc, S_para("Jane Doe, Ministry of Foreign Affairs, +32 2 299 00 00"));
+	assert_int_equal(grel_pass(ctx, doc, meta, GREL_LINES), 0);
+	assert_ptr_equal(galley_node_first_child(doc), body);
+	galley_node *s = galley_node_next(body);
+	assert_string_equal(S_role_of(s), "signature");
+	assert_int_equal(galley_node_child_count(s), 2);
+	assert_string_equal(S_text(galley_node_last_child(s)), "Washington, DC");
+	galley_node *d = galley_node_next(s);
+	assert_string_equal(S_role_of(d), "dateline");
+	assert_string_equal(galley_meta_get(meta, "date"), "2024-01-18");
+	galley_node *c = galley_node_next(d);
+	assert_string_equal(S_role_of(c), "contact");
+	assert_int_equal(galley_node_child_count(c), 2);
+	assert_null(galley_node_next(c));
+	/* The signature names no organisation; the contact does. */
+	assert_string_equal(galley_meta_get(meta, "issuer"), "Ministry of Foreign Affairs");
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_pass_end_tails(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	const char *e;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_END_TAIL, i, NULL)); i++) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "The ministry will continue its efforts%s", e);
+		const char *const paras[] = {buf, "ㅇ 끝.", NULL};
+		galley_node *doc = S_doc(paras);
+		assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), 0), 0);
+		const char *t = S_text(galley_node_first_child(doc));
+		if (strncmp(t, "The ministry will continue its efforts", 38) != 0 || strstr(t, "끝"))
+			fail_msg("\"%s\" keeps its end mark: \"%s\"", buf, t);
+		assert_int_equal(galley_node_child_count(doc), 1); /* "ㅇ 끝." held only the mark */
+		galley_node_free(doc);
+	}
+	galley_context_free(ctx);
+}
+
+static void test_pass_star_notes(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	static const char *const paras[] = {"Text.", "* a lone note", "More text.", "* one", "* two", NULL};
+	galley_node *doc = S_doc(paras);
+	assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), 0), 0);
+	galley_node *note = galley_node_next(galley_node_first_child(doc));
+	assert_string_equal(S_role_of(note), "note");
+	assert_string_equal(S_text(note), "a lone note");
+	galley_node *list = galley_node_next(galley_node_next(note));
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(list), 2);
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -484,6 +672,11 @@ int main(void)
 		cmocka_unit_test(test_table_eras),
 		cmocka_unit_test(test_table_closings),
 		cmocka_unit_test(test_table_markers),
+		cmocka_unit_test(test_table_line_lists),
+		cmocka_unit_test(test_pass),
+		cmocka_unit_test(test_pass_lines_and_contacts),
+		cmocka_unit_test(test_pass_end_tails),
+		cmocka_unit_test(test_pass_star_notes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
