@@ -108,18 +108,43 @@ static int S_wrap_to_end(galley_node *first, const char *role)
 	return rc < 0 ? rc : grel__move_to(div, rest, NULL);
 }
 
+/* A source line (GREL_LINES) that starts with "* ", after its joining space. */
+static int S_star_line(galley_node *t)
+{
+	const char *s = galley_node_get_text(t);
+	size_t len = galley_node_get_text_len(t);
+	if (len && s[0] == ' ') {
+		s++;
+		len--;
+	}
+	return len >= 2 && s[0] == '*' && s[1] == ' ';
+}
+
 /* Split a paragraph of several source lines (GREL_LINES: one text node a
  * line, continuation lines led by their joining space) into one paragraph
- * a line, in place. */
-static int S_split_lines(galley_node *para)
+ * a line, or, with `stars`, one a "* " line with the lines that continue
+ * it; in place. *last (may be NULL) is the last paragraph it made. */
+static int S_split_lines(galley_node *para, int stars, galley_node **last)
 {
 	galley_node *t = galley_node_first_child(para), *next, *at = para;
+	if (last)
+		*last = para;
 	if (!t)
 		return 0;
 	for (t = galley_node_next(t); t; t = next) {
 		next = galley_node_next(t);
-		if (galley_node_get_type(t) != GALLEY_NODE_TEXT)
+		if (galley_node_get_type(t) != GALLEY_NODE_TEXT || (stars && !S_star_line(t))) {
+			if (at != para) {
+				/* a continuation stays with the line it continues */
+				galley_node_unlink(t);
+				int rc = galley_node_append_child(at, t);
+				if (rc < 0) {
+					galley_node_free(t);
+					return rc;
+				}
+			}
 			continue;
+		}
 		galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH);
 		int rc;
 		if (!p)
@@ -138,6 +163,8 @@ static int S_split_lines(galley_node *para)
 		    (rc = grel__strip_prefix(p, 1)) < 0)
 			return rc;
 	}
+	if (last)
+		*last = at;
 	return 0;
 }
 
@@ -149,7 +176,7 @@ static int S_into_div(galley_node *n, const char *role, unsigned flags)
 	int rc = 0;
 	if ((flags & GREL_LINES) && strcmp(role, "signature") == 0) {
 		/* A signature is set line by line. */
-		if ((rc = S_split_lines(n)) < 0)
+		if ((rc = S_split_lines(n, 0, NULL)) < 0)
 			return rc;
 		while (galley_node_next(last) != after)
 			last = galley_node_next(last);
@@ -374,19 +401,36 @@ static int S_date_lines(galley_node *doc, galley_meta *meta, galley_buffer *tb)
 	return 0;
 }
 
-/* Notes ("※ ...", "Note: ..."): a div with role note, the marker removed;
- * notes in a row share one. A "* " paragraph next to another is an outline
- * item instead (grel_outline()). */
-static int S_notes(galley_node *doc)
+/* 1 when a paragraph of source lines (GREL_LINES) holds "* " lines on
+ * lines next to each other: a bullet list as plain text writes one. */
+static int S_star_run(galley_node *para)
 {
-	int prev_star = 0, rc;
+	if (!S_star(para))
+		return 0;
+	for (galley_node *t = galley_node_next(galley_node_first_child(para)); t; t = galley_node_next(t))
+		if (galley_node_get_type(t) == GALLEY_NODE_TEXT && S_star_line(t))
+			return 1;
+	return 0;
+}
+
+/* Notes ("※ ...", "* ...", "Note: ..."): a div with role note, the marker
+ * removed; notes in a row share one. "* " lines next to each other in the
+ * source (GREL_LINES) are a bullet list instead: one paragraph each, left
+ * for grel_outline(). */
+static int S_notes(galley_node *doc, unsigned flags)
+{
+	int rc;
 	for (galley_node *c = galley_node_first_child(doc), *next; c; c = next) {
 		size_t skip;
 		next = galley_node_next(c);
-		int star = S_star(c), m = S_note_marker(c, &skip);
-		int run = star && (prev_star || S_star(next));
-		prev_star = star;
-		if (m < 0 || run)
+		if ((flags & GREL_LINES) && S_star_run(c)) {
+			galley_node *last;
+			if ((rc = S_split_lines(c, 1, &last)) < 0)
+				return rc;
+			next = galley_node_next(last);
+			continue;
+		}
+		if (S_note_marker(c, &skip) < 0)
 			continue;
 		if ((rc = grel__strip_prefix(c, skip)) < 0)
 			return rc;
@@ -452,7 +496,7 @@ int grel_pass_blocks(galley_context *ctx, galley_node *doc, galley_meta *meta, u
 		return 0;
 	if ((rc = S_drop_lines(doc, meta, &tb, &tmp)) >= 0 && (rc = S_contacts(doc, &tb)) >= 0 &&
 	    (rc = S_closing(doc, meta, flags, &tb)) >= 0 && (rc = S_date_lines(doc, meta, &tb)) >= 0 &&
-	    (rc = S_notes(doc)) >= 0 && (rc = S_issuers(doc, meta, &tb)) >= 0 && (flags & GREL_LINES))
+	    (rc = S_notes(doc, flags)) >= 0 && (rc = S_issuers(doc, meta, &tb)) >= 0 && (flags & GREL_LINES))
 		rc = S_merge_lines(doc);
 	galley_buffer_dispose(&tb);
 	galley_buffer_dispose(&tmp);

@@ -226,6 +226,11 @@ static int S_heading_level(const txt_unit *u)
 	return (upper >= 4 && lower == 0) ? 2 : 0;
 }
 
+static int S_star_unit(const txt_unit *u)
+{
+	return u->kind == U_NOTE && u->text.len && u->text.data[0] == '*';
+}
+
 /* Pass 2c: headings among the paragraphs of one line. The release's
  * closing lines, notes and end marks are the release pass's (release.h). */
 int txt_classify(txt_reader *r)
@@ -241,6 +246,25 @@ int txt_classify(txt_reader *r)
 			if (grel_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
 				rc = grel_meta_set(r->meta, "issuer", u->text.data + 6, u->text.len - 6);
 		}
+	}
+	if (rc < 0)
+		return rc;
+	/* "* " lines next to each other are a bullet list: one unit of their
+	 * lines, which the release pass splits into items; a lone "* " line
+	 * (or one set off by a blank line) is a note. */
+	for (size_t k = 0; k < r->nunits; k++) {
+		txt_unit *u = &r->units[k];
+		if (!S_star_unit(u))
+			continue;
+		while (k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first) {
+			txt_unit *v = &r->units[++k];
+			galley_buffer_putc(&u->text, ' ');
+			galley_buffer_append(&u->text, v->text.data, v->text.len);
+			u->nlines += v->nlines;
+			v->kind = U_DROP;
+		}
+		if (u->text.oom)
+			return GALLEY_ENOMEM;
 	}
 	return rc;
 }

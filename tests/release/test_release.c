@@ -642,15 +642,35 @@ static void test_pass_star_notes(void **state)
 {
 	(void)state;
 	galley_context *ctx = galley_context_new();
+	/* "* " paragraphs are notes, in a row sharing one div ... */
 	static const char *const paras[] = {"Text.", "* a lone note", "More text.", "* one", "* two", NULL};
 	galley_node *doc = S_doc(paras);
 	assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), 0), 0);
 	galley_node *note = galley_node_next(galley_node_first_child(doc));
 	assert_string_equal(S_role_of(note), "note");
 	assert_string_equal(S_text(note), "a lone note");
-	galley_node *list = galley_node_next(galley_node_next(note));
+	galley_node *two = galley_node_next(galley_node_next(note));
+	assert_string_equal(S_role_of(two), "note");
+	assert_int_equal(galley_node_child_count(two), 2);
+	galley_node_free(doc);
+	/* ... but "* " lines next to each other in the source (GREL_LINES) are
+	 * a list, a line that continues one staying with it. */
+	doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_node *p = S_para("* one");
+	static const char *const lines[] = {" continued", " * two", " * three"};
+	for (size_t i = 0; i < 3; i++) {
+		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+		galley_node_set_text(t, lines[i], strlen(lines[i]));
+		galley_node_append_child(p, t);
+	}
+	galley_node_append_child(doc, p);
+	assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), GREL_LINES), 0);
+	galley_node *list = galley_node_first_child(doc);
 	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
-	assert_int_equal(galley_node_child_count(list), 2);
+	assert_int_equal(galley_node_child_count(list), 3);
+	assert_string_equal(S_item_text(galley_node_first_child(list)), "one continued");
+	assert_string_equal(S_item_text(galley_node_last_child(list)), "three");
+	assert_int_equal(galley_node_child_count(galley_node_first_child(galley_node_first_child(list))), 1);
 	galley_node_free(doc);
 	galley_context_free(ctx);
 }
