@@ -11,10 +11,10 @@
 /* Thresholds                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The years a release can be dated in. 1800 is older than any archive the
- * corpora hold (the oldest, MOFA Japan's, starts in the Meiji era, 1868);
- * 2199 leaves room ahead. Outside them, "3500.12.01" or a phone number such
- * as "0800/12/2024" is not a date. */
+/* The years a release can be dated in: 1800 lies before the first era
+ * the parser knows (Meiji, 1868) and before any release of the corpora;
+ * 2199 leaves room ahead. Outside them a number such as "3500.12.01" is
+ * not a date. */
 #define S_YEAR_MIN 1800
 #define S_YEAR_MAX 2199
 /* Paragraph numbers have at most three digits (up to 999, the limit the

@@ -118,7 +118,8 @@ int grel_issuer_from_contact(galley_meta *meta, const char *s, size_t len);
 /* How a reader's blocks came to be, for grel_pass(). */
 #define GREL_LINES 0x1u /* paragraphs hold one text node per source line
 			 * (hard-wrapped text): a signature is set line by
-			 * line, a date line is one line; the pass merges them */
+			 * line, a dateline is one line, "* " lines of one
+			 * paragraph are a list; the pass merges them */
 
 /** The release pass, run by both readers once their blocks are built, on
  * the top-level blocks of doc: grel_pass_blocks(), then grel_pass_lists(). */
@@ -127,8 +128,8 @@ int grel_pass(galley_context *ctx, galley_node *doc, galley_meta *meta, unsigned
  * paragraph), disclaimers, the identifier and date lines (their date, place
  * and issuer go to meta); makes contact blocks (from a contact head to the
  * end), the closing signature and dateline lines, and notes ("※", "Note:",
- * a lone "* ") into divs with those roles; takes the issuer from signatures
- * and contacts. */
+ * "* " unless GREL_LINES shows a run of them) into divs with those roles;
+ * takes the issuer from signatures and contacts. */
 int grel_pass_blocks(galley_context *ctx, galley_node *doc, galley_meta *meta, unsigned flags);
 /** Numbered paragraphs, then outlines: grel_number_paragraphs(),
  * grel_outline(). */

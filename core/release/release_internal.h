@@ -6,8 +6,8 @@
 #include "release.h"
 
 /* No entry of the lists compared whole (end marks, contact heads,
- * categories, labels) is longer than 38 bytes; 64 bounds the comparison
- * with room to grow. */
+ * categories, labels, the text reader's trailer labels) is longer than 33
+ * bytes ("このページをシェアする"); 64 bounds the comparison with room to grow. */
 #define GREL_ENTRY_MAX 64
 /* Bytes of a paragraph's start read to find its number or marker: the
  * longest marker with its spaces is far shorter. */

@@ -675,6 +675,36 @@ static void test_pass_star_notes(void **state)
 	galley_context_free(ctx);
 }
 
+/* Every word list has a test above that iterates it; a new list fails
+ * here until it has one. */
+static void test_tables_all_tested(void **state)
+{
+	(void)state;
+	static const grel_table tested[] = {
+		GREL_TABLE_CHROME, GREL_TABLE_CHROME_HOME, GREL_TABLE_CHROME_COUNTER,       /* test_table_chrome */
+		GREL_TABLE_MONTH, GREL_TABLE_ERA,                                           /* months, eras */
+		GREL_TABLE_END_MARK, GREL_TABLE_DISCLAIMER, GREL_TABLE_DISCLAIMER_LABEL,
+		GREL_TABLE_SIGNATURE_START, GREL_TABLE_SIGNATURE_ROLE, GREL_TABLE_CONTACT_HEAD, /* closings */
+		GREL_TABLE_SUB_MARKER, GREL_TABLE_BOX_MARKER, GREL_TABLE_OUTLINE_MARKER,    /* markers */
+		GREL_TABLE_CATEGORY, GREL_TABLE_DATE_LABEL, GREL_TABLE_HITS_LABEL, GREL_TABLE_CONTACT_LABEL,
+		GREL_TABLE_NOTE_MARKER, GREL_TABLE_ORG_WORD, GREL_TABLE_TIME_WORD, GREL_TABLE_DATE_PREP, /* line lists */
+		GREL_TABLE_END_TAIL,                                                        /* test_pass_end_tails */
+	};
+	for (int t = 0; t < GREL_TABLE_COUNT; t++) {
+		int found = 0;
+		for (size_t k = 0; k < sizeof tested / sizeof tested[0]; k++)
+			found |= tested[k] == (grel_table)t;
+		if (!found)
+			fail_msg("word list %d has no test", t);
+		S_table_size((grel_table)t);
+		/* the plain string lists are the same through both accessors */
+		const char *const *list = grel_list((grel_table)t);
+		for (size_t i = 0; list && list[i]; i++)
+			assert_ptr_equal(list[i], grel_table_entry((grel_table)t, i, NULL));
+	}
+	assert_null(grel_table_entry(GREL_TABLE_COUNT, 0, NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -697,6 +727,7 @@ int main(void)
 		cmocka_unit_test(test_pass_lines_and_contacts),
 		cmocka_unit_test(test_pass_end_tails),
 		cmocka_unit_test(test_pass_star_notes),
+		cmocka_unit_test(test_tables_all_tested),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
