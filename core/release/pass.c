@@ -254,25 +254,32 @@ static int S_strip_end_tail(galley_node *para, size_t total)
 	return 0;
 }
 
-/* 1 when the blocks from n on are only end marks and disclaimers. */
-static int S_in_trailer(galley_node *n, galley_buffer *tb)
+/* Where the trailer begins: the first of the blocks at the end of doc
+ * that are only end marks and disclaimers (NULL when the last block is
+ * neither). Found once, from the end, so the pass stays linear. */
+static galley_node *S_trailer(galley_node *doc, galley_buffer *tb)
 {
-	for (; n; n = galley_node_next(n)) {
+	galley_node *first = NULL;
+	for (galley_node *n = galley_node_last_child(doc); n; n = galley_node_previous(n)) {
 		if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH || S_content(n, tb) < 0 ||
 		    !(grel_is_end_mark(tb->data, tb->len) || grel_is_disclaimer(tb->data, tb->len)))
-			return 0;
+			break;
+		first = n;
 	}
-	return 1;
+	return first;
 }
 
 /* End marks, disclaimers and the identifier go; a Korean end mark closing
  * a paragraph is cut off. */
-static int S_drop_lines(galley_node *doc, galley_meta *meta, galley_buffer *tb, galley_buffer *tmp)
+static int S_drop_lines(galley_node *doc, galley_meta *meta, galley_buffer *tb)
 {
 	const char *ident = galley_meta_get(meta, "identifier");
+	galley_node *trailer = S_trailer(doc, tb);
+	int in_trailer = 0; /* c is in the trailer, and so is what follows it */
 	for (galley_node *c = galley_node_first_child(doc), *next; c; c = next) {
 		galley_node_type t = galley_node_get_type(c);
 		next = galley_node_next(c);
+		in_trailer |= c == trailer;
 		if (t != GALLEY_NODE_PARAGRAPH && t != GALLEY_NODE_HEADING)
 			continue;
 		if (S_content(c, tb) < 0)
@@ -289,7 +296,7 @@ static int S_drop_lines(galley_node *doc, galley_meta *meta, galley_buffer *tb, 
 		int disc = grel_is_disclaimer(tb->data, tb->len);
 		/* "Disclaimer: ..." is the release's only at its end. */
 		if ((ident && strcmp(tb->data, ident) == 0) || grel_is_end_mark(tb->data, tb->len) || disc == 1 ||
-		    (disc == 2 && S_in_trailer(next, tmp)))
+		    (disc == 2 && (!next || in_trailer || next == trailer)))
 			galley_node_free(c);
 	}
 	return 0;
@@ -490,16 +497,15 @@ static int S_merge_lines(galley_node *n)
 
 int grel_pass_blocks(galley_context *ctx, galley_node *doc, galley_meta *meta, unsigned flags)
 {
-	galley_buffer tb = GALLEY_BUFFER_INIT, tmp = GALLEY_BUFFER_INIT;
+	galley_buffer tb = GALLEY_BUFFER_INIT;
 	int rc;
 	if (!doc || !meta)
 		return 0;
-	if ((rc = S_drop_lines(doc, meta, &tb, &tmp)) >= 0 && (rc = S_contacts(doc, &tb)) >= 0 &&
+	if ((rc = S_drop_lines(doc, meta, &tb)) >= 0 && (rc = S_contacts(doc, &tb)) >= 0 &&
 	    (rc = S_closing(doc, meta, flags, &tb)) >= 0 && (rc = S_date_lines(doc, meta, &tb)) >= 0 &&
 	    (rc = S_notes(doc, flags)) >= 0 && (rc = S_issuers(doc, meta, &tb)) >= 0 && (flags & GREL_LINES))
 		rc = S_merge_lines(doc);
 	galley_buffer_dispose(&tb);
-	galley_buffer_dispose(&tmp);
 	if (rc == GALLEY_ENOMEM)
 		return galley_error(ctx, rc, "out of memory");
 	if (rc < 0)
