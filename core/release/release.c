@@ -1250,19 +1250,24 @@ int grel_is_end_mark(const char *text, size_t len)
  * paragraph may begin with them too ("Disclaimer: if you see ..."). */
 static const char *const S_disclaimer_labels[] = {"disclaimer", "haftungsausschluss", "avertissement", NULL};
 
+/* s starts with (or, with `anywhere`, holds) an entry of list. */
+static int S_has_one_of(const unsigned char *s, size_t len, const char *const *list, int anywhere)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (anywhere ? S_contains_fold(s, len, list[k]) : S_starts_fold(s, len, list[k]))
+			return 1;
+	return 0;
+}
+
 int grel_is_disclaimer(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	if (text == NULL)
 		return 0;
 	S_trim(&s, &len);
-	for (size_t k = 0; S_disclaimers[k]; k++)
-		if (S_starts_fold(s, len, S_disclaimers[k]))
-			return 1;
-	for (size_t k = 0; S_disclaimer_labels[k]; k++)
-		if (S_starts_fold(s, len, S_disclaimer_labels[k]))
-			return 2;
-	return 0;
+	if (S_has_one_of(s, len, S_disclaimers, 0))
+		return 1;
+	return S_has_one_of(s, len, S_disclaimer_labels, 0) ? 2 : 0;
 }
 
 int grel_is_signature(const char *text, size_t len)
@@ -1274,13 +1279,7 @@ int grel_is_signature(const char *text, size_t len)
 	/* A signature is a short line, not a sentence. */
 	if (len == 0 || len > S_SIGNATURE_MAX || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
 		return 0;
-	for (size_t k = 0; S_signature_starts[k]; k++)
-		if (S_starts_fold(s, len, S_signature_starts[k]))
-			return 1;
-	for (size_t k = 0; S_signature_roles[k]; k++)
-		if (S_contains_fold(s, len, S_signature_roles[k]))
-			return 1;
-	return 0;
+	return S_has_one_of(s, len, S_signature_starts, 0) || S_has_one_of(s, len, S_signature_roles, 1);
 }
 
 int grel_is_contact_head(const char *text, size_t len)
