@@ -1162,7 +1162,7 @@ static void S_collect_tag(S_ex *ex, xmlNodePtr root, const char *tag, xmlNodePtr
 static int S_contact_head(xmlNodePtr h)
 {
 	galley_buffer tb = GALLEY_BUFFER_INIT;
-	int yes = html_text_max(h, &tb, 64) == 0 && tb.data != NULL && galley_release_is_contact_head(tb.data, tb.len);
+	int yes = html_text_max(h, &tb, 64) == 0 && tb.data != NULL && grel_is_contact_head(tb.data, tb.len);
 	galley_buffer_dispose(&tb);
 	return yes;
 }

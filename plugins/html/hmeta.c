@@ -191,7 +191,7 @@ static int S_parse_date(const char *s, char *out)
 		s++;
 	if (S_date_prefix_iso(s, out))
 		return 1;
-	return galley_release_parse_date(s, strlen(s), out) >= 0;
+	return grel_parse_date(s, strlen(s), out) >= 0;
 }
 
 static long long S_parse_count(const char *s, size_t len)
@@ -531,7 +531,7 @@ static xmlNodePtr S_prev_element(xmlNodePtr n)
 static int S_leading_date(const char *text, char *iso, const char **rest)
 {
 	size_t len = strlen(text);
-	long end = galley_release_parse_date(text, len, iso);
+	long end = grel_parse_date(text, len, iso);
 	if (end < 0)
 		return 0;
 	const char *p = text + end;

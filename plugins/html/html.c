@@ -491,7 +491,7 @@ static void S_tidy(galley_node *node, int top)
 		if (top && (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING)) {
 			galley_buffer tb = GALLEY_BUFFER_INIT;
 			galley_node_text_content(c, &tb);
-			if (!tb.oom && tb.len < 64 && galley_release_is_chrome(tb.data, tb.len)) {
+			if (!tb.oom && tb.len < 64 && grel_is_chrome(tb.data, tb.len)) {
 				galley_buffer_dispose(&tb);
 				galley_node_free(c);
 				c = next;
@@ -505,167 +505,6 @@ static void S_tidy(galley_node *node, int top)
 	}
 }
 
-
-/* ---- the release's own lines: what a reader keeps apart --------------- */
-
-/* 1 when a short line is only a date, maybe after a place or a label
- * ("18 January 2024", "Brussels, 18 January 2024", "Published 18 January
- * 2024"); a place before a comma goes to *place. */
-static int S_date_line(const char *t, size_t len, char *place, size_t placesz)
-{
-	char iso[16];
-	if (len == 0 || len > 48)
-		return 0;
-	long end = galley_release_parse_date(t, len, iso);
-	if (end < 0)
-		return 0;
-	size_t e = (size_t)end;
-	while (e < len && (S_is_space((unsigned char)t[e]) || t[e] == '-' || t[e] == '.'))
-		e++;
-	if (e < len)
-		return 0;
-	/* what comes before the date: at most two words */
-	int words = 0;
-	const char *comma = strchr(t, ',');
-	for (const char *p = t; p < t + len && *p && !isdigit((unsigned char)*p); p++)
-		if (p == t || (S_is_space((unsigned char)p[-1]) && !S_is_space((unsigned char)*p)))
-			words++;
-	if (words > 3)
-		return 0;
-	if (comma != NULL && place != NULL && (size_t)(comma - t) < placesz && comma > t) {
-		char iso2[16];
-		/* "Brussels, 18 January 2024": the date follows the comma */
-		if (galley_release_parse_date(comma + 1, len - (size_t)(comma + 1 - t), iso2) >= 0 &&
-			galley_release_parse_date(t, (size_t)(comma - t), iso2) < 0) {
-			memcpy(place, t, (size_t)(comma - t));
-			place[comma - t] = '\0';
-		}
-	}
-	return 1;
-}
-
-static int S_wrap(galley_node *first, galley_node *last, const char *role)
-{
-	galley_node *div = galley_node_new(GALLEY_NODE_DIV);
-	if (div == NULL)
-		return GALLEY_ENOMEM;
-	int rc = galley_node_set_role(div, role);
-	if (rc == 0)
-		rc = galley_node_insert_before(first, div);
-	if (rc < 0) {
-		galley_node_free(div);
-		return rc;
-	}
-	for (galley_node *c = first; c != NULL;) {
-		galley_node *next = galley_node_next(c);
-		galley_node_unlink(c);
-		if (galley_node_append_child(div, c) < 0)
-			galley_node_free(c);
-		if (c == last)
-			break;
-		c = next;
-	}
-	return 0;
-}
-
-/* Drop a leading marker ("※ ", "* ") from a paragraph's first text. */
-static void S_strip_marker(galley_node *para, size_t skip)
-{
-	galley_node *t = galley_node_first_child(para);
-	if (t == NULL || galley_node_get_type(t) != GALLEY_NODE_TEXT || galley_node_get_text_len(t) < skip)
-		return;
-	const char *s = galley_node_get_text(t) + skip;
-	size_t l = galley_node_get_text_len(t) - skip;
-	while (l > 0 && S_is_space((unsigned char)*s)) {
-		s++;
-		l--;
-	}
-	char *copy = strndup(s, l);
-	if (copy != NULL)
-		galley_node_set_text(t, copy, l);
-	free(copy);
-}
-
-/* 1 when the blocks from n on are only end marks and disclaimers. */
-static int S_in_trailer(galley_node *n)
-{
-	int yes = 1;
-	for (; n != NULL && yes; n = galley_node_next(n)) {
-		galley_buffer tb = GALLEY_BUFFER_INIT;
-		galley_node_text_content(n, &tb);
-		yes = !tb.oom && tb.data != NULL && galley_node_get_type(n) == GALLEY_NODE_PARAGRAPH &&
-			(galley_release_is_end_mark(tb.data, tb.len) || galley_release_is_disclaimer(tb.data, tb.len));
-		galley_buffer_dispose(&tb);
-	}
-	return yes;
-}
-
-/* The lines of a release that are not its body text: identifiers, date
- * lines, end marks and disclaimers go; notes, contacts and a closing
- * signature become divs with a role, as the text reader makes them. */
-static int S_release_lines(galley_context *ctx, galley_node *doc, galley_meta *meta)
-{
-	(void)ctx;
-	const char *ident = galley_meta_get(meta, "identifier");
-	const char *cat = galley_meta_get(meta, "category");
-	galley_node *contact = NULL;
-	int rc = 0;
-	for (galley_node *c = galley_node_first_child(doc); c != NULL && rc == 0;) {
-		galley_node *next = galley_node_next(c);
-		galley_node_type t = galley_node_get_type(c);
-		if (t != GALLEY_NODE_PARAGRAPH && t != GALLEY_NODE_HEADING) {
-			c = next;
-			continue;
-		}
-		galley_buffer tb = GALLEY_BUFFER_INIT;
-		galley_node_text_content(c, &tb);
-		const char *s = tb.data != NULL ? tb.data : "";
-		char place[64] = "";
-		int drop = (ident != NULL && strcmp(s, ident) == 0) || S_date_line(s, tb.len, place, sizeof place);
-		if (!drop && cat != NULL && tb.len < 64) {
-			/* "18.01.2024 - Pressemitteilung": the date and the type */
-			char iso[16];
-			long end = galley_release_parse_date(s, tb.len, iso);
-			const char *at = strstr(s, cat);
-			drop = end >= 0 && end <= 12 && at != NULL && at[strlen(cat)] == '\0';
-		}
-		if (!drop) {
-			int disc = galley_release_is_disclaimer(s, tb.len);
-			/* "Disclaimer: ..." is the release's only at its end */
-			drop = galley_release_is_end_mark(s, tb.len) || disc == 1 || (disc == 2 && S_in_trailer(next));
-		}
-		if (drop) {
-			if (place[0] != '\0' && galley_meta_get(meta, "place") == NULL)
-				rc = galley_meta_set(meta, "place", place);
-			galley_buffer_dispose(&tb);
-			galley_node_free(c);
-			c = next;
-			continue;
-		}
-		if (contact == NULL && galley_release_is_contact_head(s, tb.len))
-			contact = c;
-		if (contact == NULL && t == GALLEY_NODE_PARAGRAPH && (strncmp(s, "\xE2\x80\xBB", 3) == 0 ||
-			strncmp(s, "* ", 2) == 0)) {
-			S_strip_marker(c, s[0] == '*' ? 1 : 3);
-			rc = S_wrap(c, c, "note");
-		}
-		galley_buffer_dispose(&tb);
-		c = next;
-	}
-	/* The last paragraph, once end marks and disclaimers are gone, may be
-	 * the spokesperson's closing line. */
-	galley_node *last = galley_node_last_child(doc);
-	if (rc == 0 && contact == NULL && last != NULL && galley_node_get_type(last) == GALLEY_NODE_PARAGRAPH) {
-		galley_buffer tb = GALLEY_BUFFER_INIT;
-		galley_node_text_content(last, &tb);
-		if (!tb.oom && galley_release_is_signature(tb.data, tb.len))
-			rc = S_wrap(last, last, "signature");
-		galley_buffer_dispose(&tb);
-	}
-	if (rc == 0 && contact != NULL)
-		rc = S_wrap(contact, galley_node_last_child(doc), "contact");
-	return rc;
-}
 
 /* ---- the reader ------------------------------------------------------ */
 
@@ -798,12 +637,11 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 			rc = galley_meta_set(galley_builder_meta(b), "language", lang);
 		galley_buffer_dispose(&tb);
 	}
+	/* The release pass rewrites the blocks (release.h): date lines, notes,
+	 * signatures, contacts, end marks, numbered paragraphs, outlines. */
 	if (rc == 0 && best != NULL)
-		rc = S_release_lines(ctx, best, galley_builder_meta(b));
+		rc = grel_pass(ctx, best, galley_builder_meta(b), 0);
 	if (rc == 0 && best != NULL) {
-		rc = galley_release_number_paragraphs(ctx, best);
-		if (rc == 0)
-			rc = galley_release_outline(ctx, best);
 		galley_node *c;
 		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {
 			galley_node_unlink(c);

@@ -5,6 +5,7 @@
 
 #include <galley/galley.h>
 #include <galley/plugin.h>
+#include <release.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 

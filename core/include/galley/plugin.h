@@ -1,6 +1,6 @@
 /* plugin.h — the plugin SDK: the descriptor a plugin exports, the reader
  * and writer structs it registers, and the services the core offers them
- * (XML writing, zip packages, charsets, language, release heuristics).
+ * (XML writing, zip packages, charsets, language).
  *
  * The rule for plugin authors: no mutable state outside the call. A
  * registry is loaded once and then shared by any number of threads, each
@@ -204,57 +204,6 @@ GALLEY_EXTERN int galley_to_utf8(galley_context *ctx, const char *data, size_t l
  * Scripts decide first (Hangul, kana, Han), then libexttextcat for Latin
  * and other scripts. */
 GALLEY_EXTERN int galley_detect_language(const char *text, size_t len, char *out, size_t outsize);
-
-/* ------------------------------------------------------------------ */
-/* Service: what releases have in common (text and HTML readers)      */
-/* ------------------------------------------------------------------ */
-
-/** Parse a date written as a release writes one ("2024-01-18",
- * "2018.03.07", "Brussels, 10 July 2018", "08/05/2021 10:21 PM EDT",
- * "2024년 1월 18일", "平成27年3月10日", ...) somewhere in text.
- * Writes ISO 8601 (YYYY-MM-DD) to out (at least 11 bytes); returns the
- * byte offset where the date ended, or -1 when there is no full date
- * (a year-less "(5.25.)" is not one). */
-GALLEY_EXTERN long galley_release_parse_date(const char *text, size_t len, char *out);
-/** If text starts with a paragraph number ("1. ", "2) ", "(3) ", "１．"),
- * return its value and store in *skip the bytes up to the text after it;
- * else -1. */
-GALLEY_EXTERN long galley_release_number(const char *text, size_t len, size_t *skip);
-/** 1 when a line of text is site chrome or a label that never belongs to a
- * release's body (skip links, "본문 바로가기", "Back to Press Releases",
- * "목록", "Print", "Share", "Prev"/"Next", "List", "hit", ...). */
-GALLEY_EXTERN int galley_release_is_chrome(const char *text, size_t len);
-/** Turn a run of numbered paragraphs at the top level of a document into
- * one ordered list whose start is the first number (each paragraph
- * becoming an item with its number removed; following unnumbered
- * sub-item paragraphs nest under it). Used by both readers after building. */
-GALLEY_EXTERN int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc);
-/** Turn runs of top-level paragraphs marked as outline items ("□", "ㅇ",
- * "-", "•", "o ", ...) into nested bullet lists: the first marker kind is
- * the outer level, a new kind nests under the last item, a known kind
- * returns to its level; "* " marks an item only in a run of two or more
- * such paragraphs (a lone one is a note); markers are removed, a "note" div
- * right after an item goes into it (joining a note div the item already ends
- * with), any other block ends the outline. Both readers run it after
- * galley_release_number_paragraphs(), which nests the sub-items of
- * numbered paragraphs. */
-GALLEY_EXTERN int galley_release_outline(galley_context *ctx, galley_node *doc);
-/** 1 when a line (trimmed, less a trailing ':') is a release's end mark:
- * "###", "-END-", "- 30 -", "/끝/", "以上", "* *** *", ... */
-GALLEY_EXTERN int galley_release_is_end_mark(const char *text, size_t len);
-/** 1 when a line starts a disclaimer that is not part of the release
- * ("Unofficial translation", "For information media", "비공식 번역", "仮訳");
- * 2 when it starts with a legal label ("Disclaimer", "Haftungsausschluss",
- * "Avertissement"), a disclaimer in a release's trailer but possibly an
- * ordinary paragraph elsewhere; 0 otherwise. */
-GALLEY_EXTERN int galley_release_is_disclaimer(const char *text, size_t len);
-/** 1 when a short line (not a sentence) signs a release: a spokesperson or
- * press office ("Spokesperson ...", "Name, Spokesman for ...", "외교부
- * 대변인", "報道官") or a letter's closing ("Sincerely"). */
-GALLEY_EXTERN int galley_release_is_signature(const char *text, size_t len);
-/** 1 when a line (less a trailing ':') heads a block of contact lines
- * ("Press contacts", "Media enquiries", "문의처", "お問い合わせ"). */
-GALLEY_EXTERN int galley_release_is_contact_head(const char *text, size_t len);
 
 #ifdef __cplusplus
 }

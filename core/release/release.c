@@ -2,10 +2,42 @@
  * HTML readers: dates in the many ways sites write them, paragraph numbers,
  * site chrome that never belongs to a body, and numbered paragraphs as one
  * ordered list. Everything here takes untrusted (pointer, length) text. */
-#include "galley/plugin.h"
+#include "release_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Thresholds                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The years a release can be dated in: 1800 lies before the first era
+ * the parser knows (Meiji, 1868) and before any release of the corpora;
+ * 2199 leaves room ahead. Outside them a number such as "3500.12.01" is
+ * not a date. */
+#define S_YEAR_MIN 1800
+#define S_YEAR_MAX 2199
+/* Paragraph numbers have at most three digits (up to 999, the limit the
+ * README states): "2024. was good" starts with a year, not a number. */
+#define S_NUMBER_DIGITS 3
+/* No chrome entry is longer than 30 bytes ("ページのトップへ戻る"); 48 leaves
+ * room for new entries and rejects every longer line without comparing. */
+#define S_CHROME_MAX 48
+/* A run of single chrome words ("KOR ENG", "Facebook Twitter") is a row of
+ * buttons, one screen line at most (80 columns); body text is longer. */
+#define S_CHROME_ROW_MAX 80
+/* A signature is one short line: the longest of the fixtures and corpora
+ * ("Spokesperson and Deputy Minister for Public Relations of MOFA", 61
+ * bytes) fits with room for a longer name; a sentence rarely does. */
+#define S_SIGNATURE_MAX 100
+/* Nesting depths of sub-items under a numbered paragraph, and of an
+ * outline: releases use three levels at most ("□", "ㅇ", "-"); deeper
+ * input stays at the deepest level. */
+#define S_NEST_MAX 8
+#define S_OUTLINE_MAX 16
+/* How far to look for the next paragraph number: a gap of more blocks is
+ * not one list, and the bound keeps the pass linear on any input. */
+#define S_GAP_MAX 200
 
 /* ------------------------------------------------------------------ */
 /* Small text helpers                                                  */
@@ -94,7 +126,7 @@ static int S_days_in_month(long y, long m)
 
 static int S_valid_date(long y, long m, long d)
 {
-	return y >= 1800 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= S_days_in_month(y, m);
+	return y >= S_YEAR_MIN && y <= S_YEAR_MAX && m >= 1 && m <= 12 && d >= 1 && d <= S_days_in_month(y, m);
 }
 
 static void S_iso(char *out, long y, long m, long d)
@@ -197,19 +229,23 @@ static long S_date_dmy(const unsigned char *s, size_t len, size_t i, long *y, lo
 	return (long)k;
 }
 
+typedef struct { const char *name; long base; } S_era;
+static const S_era S_eras[] = {
+	{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"明治", 1867},
+};
+#define S_NERAS (sizeof S_eras / sizeof S_eras[0])
+
 /* Japanese era years: 明治 1868, 大正 1912, 昭和 1926, 平成 1989, 令和 2019
  * (year 1, written 元年, is the base year). */
 static long S_date_era(const unsigned char *s, size_t len, size_t i, long *y, long *m, long *d)
 {
-	static const struct { const char *name; long base; } eras[] = {
-		{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"明治", 1867},
-	};
+	const S_era *eras = S_eras;
 	size_t e, k;
 	int nd;
-	for (e = 0; e < sizeof eras / sizeof eras[0]; e++)
+	for (e = 0; e < S_NERAS; e++)
 		if (S_match_lit(s, len, i, eras[e].name))
 			break;
-	if (e == sizeof eras / sizeof eras[0])
+	if (e == S_NERAS)
 		return -1;
 	k = S_skip_spaces(s, len, i + strlen(eras[e].name));
 	long ey;
@@ -342,7 +378,7 @@ static long S_date_month_d_y(const unsigned char *s, size_t len, size_t i, long 
 	return (long)k;
 }
 
-long galley_release_parse_date(const char *text, size_t len, char *out)
+long grel_parse_date(const char *text, size_t len, char *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	typedef long (*parser)(const unsigned char *, size_t, size_t, long *, long *, long *);
@@ -385,7 +421,7 @@ long galley_release_parse_date(const char *text, size_t len, char *out)
 /* Paragraph numbers                                                   */
 /* ------------------------------------------------------------------ */
 
-long galley_release_number(const char *text, size_t len, size_t *skip)
+long grel_number(const char *text, size_t len, size_t *skip)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i, k;
@@ -413,7 +449,7 @@ long galley_release_number(const char *text, size_t len, size_t *skip)
 		i += 3;
 	}
 	k = i;
-	v = S_number(s, len, &k, 3, &nd);
+	v = S_number(s, len, &k, S_NUMBER_DIGITS, &nd);
 	if (v < 0)
 		return -1;
 	if (paren) {
@@ -491,8 +527,6 @@ static const struct { const char *s; size_t len; } S_chrome[] = {
 	C("返回"), C("打印"), C("分享"), C("返回顶部"), C("首页"), C("关闭"), C("ページのトップへ戻る"), C("ページトップへ"),
 };
 #undef C
-/* No entry is longer, so longer lines are rejected at once. */
-#define S_CHROME_MAX 48
 
 static int S_eq_fold(const unsigned char *a, size_t alen, const char *b)
 {
@@ -550,6 +584,10 @@ static int S_chrome_word(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/* The first crumb of a breadcrumb, and counter labels before a number. */
+static const char *const S_homes[] = {"Home", "홈", "Accueil", "Startseite", "ホーム", "首页", NULL};
+static const char *const S_counters[] = {"hit", "hits", "views", "조회수", "조회", "閲覧数", NULL};
+
 static int S_starts_fold(const unsigned char *s, size_t len, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -570,7 +608,7 @@ static size_t S_separator(const unsigned char *s, size_t len, size_t i)
 	return 0;
 }
 
-int galley_release_is_chrome(const char *text, size_t len)
+int grel_is_chrome(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t skip;
@@ -588,10 +626,9 @@ int galley_release_is_chrome(const char *text, size_t len)
 	    S_starts_fold(s, len, "All rights reserved"))
 		return 1;
 	/* Breadcrumbs: "Home > Press > ...", "홈 > 알림마당 > 보도자료". */
-	static const char *const homes[] = {"Home", "홈", "Accueil", "Startseite", "ホーム", "首页"};
-	for (size_t h = 0; h < sizeof homes / sizeof homes[0]; h++) {
-		size_t hl = strlen(homes[h]);
-		if (S_starts_fold(s, len, homes[h])) {
+	for (size_t h = 0; S_homes[h]; h++) {
+		size_t hl = strlen(S_homes[h]);
+		if (S_starts_fold(s, len, S_homes[h])) {
 			size_t k = S_skip_spaces(s, len, hl);
 			if (k < len && (s[k] == '>' || S_match_lit(s, len, k, "›") || S_match_lit(s, len, k, "»") ||
 					S_match_lit(s, len, k, "ᐳ") || S_match_lit(s, len, k, "〉")))
@@ -599,10 +636,9 @@ int galley_release_is_chrome(const char *text, size_t len)
 		}
 	}
 	/* "hit 191", "조회수 : 191", "Views: 2,345": a counter label and a number. */
-	static const char *const counters[] = {"hit", "hits", "views", "조회수", "조회", "閲覧数"};
-	for (size_t c = 0; c < sizeof counters / sizeof counters[0]; c++) {
-		size_t cl = strlen(counters[c]);
-		if (!S_starts_fold(s, len, counters[c]))
+	for (size_t c = 0; S_counters[c]; c++) {
+		size_t cl = strlen(S_counters[c]);
+		if (!S_starts_fold(s, len, S_counters[c]))
 			continue;
 		size_t k = S_skip_spaces(s, len, cl);
 		if (k < len && s[k] == ':')
@@ -616,7 +652,7 @@ int galley_release_is_chrome(const char *text, size_t len)
 			return 1;
 	}
 	/* "1. Facebook", "2. Twitter": numbered social-media link lists. */
-	if (galley_release_number(text, (size_t)((const char *)s + len - text), &skip) >= 0) {
+	if (grel_number(text, (size_t)((const char *)s + len - text), &skip) >= 0) {
 		const unsigned char *rest = (const unsigned char *)text + skip;
 		if (S_chrome_word(rest, (size_t)(s + len - rest)))
 			return 1;
@@ -654,7 +690,7 @@ int galley_release_is_chrome(const char *text, size_t len)
 	}
 	/* Single words separated by one space, each a chrome word: "KOR ENG",
 	 * "Facebook Twitter". Only short lines, so body text never matches. */
-	if (len <= 80) {
+	if (len <= S_CHROME_ROW_MAX) {
 		size_t start = 0, words = 0;
 		for (size_t i = 0; i <= len; i++) {
 			if (i == len || s[i] == ' ') {
@@ -716,16 +752,15 @@ static galley_node *S_next_in(galley_node *root, galley_node *n)
 
 /* The first bytes of a paragraph's text, across inline containers
  * ("<strong>1.</strong> text"); stops at the first non-text leaf. */
-#define S_PREFIX_MAX 64
-static size_t S_prefix(galley_node *para, char *buf)
+size_t grel__prefix(galley_node *para, char *buf)
 {
 	size_t len = 0;
-	for (galley_node *n = galley_node_first_child(para); n && len < S_PREFIX_MAX; n = S_next_in(para, n)) {
+	for (galley_node *n = galley_node_first_child(para); n && len < GREL_PREFIX_MAX; n = S_next_in(para, n)) {
 		galley_node_type t = galley_node_get_type(n);
 		if (t == GALLEY_NODE_TEXT) {
 			size_t tl = galley_node_get_text_len(n);
-			if (tl > S_PREFIX_MAX - len)
-				tl = S_PREFIX_MAX - len;
+			if (tl > GREL_PREFIX_MAX - len)
+				tl = GREL_PREFIX_MAX - len;
 			memcpy(buf + len, galley_node_get_text(n), tl);
 			len += tl;
 		} else if (galley_node_type_is_leaf(t)) {
@@ -738,23 +773,23 @@ static size_t S_prefix(galley_node *para, char *buf)
 /* The paragraph's number, or -1 when it has none. */
 static long S_para_number(galley_node *n, size_t *skip)
 {
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	return galley_release_number(buf, S_prefix(n, buf), skip);
+	return grel_number(buf, grel__prefix(n, buf), skip);
 }
 
 static int S_para_marker(galley_node *n, size_t *skip)
 {
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	return S_sub_marker((const unsigned char *)buf, S_prefix(n, buf), skip);
+	return S_sub_marker((const unsigned char *)buf, grel__prefix(n, buf), skip);
 }
 
 /* Remove the first `skip` bytes of a paragraph's text, dropping text
  * nodes and inline containers the cut leaves empty. */
-static int S_strip_prefix(galley_node *para, size_t skip)
+int grel__strip_prefix(galley_node *para, size_t skip)
 {
 	galley_node *n = galley_node_first_child(para);
 	while (n && skip > 0) {
@@ -794,8 +829,8 @@ static int S_strip_prefix(galley_node *para, size_t skip)
  * when it is a marked paragraph. `kinds` remembers the marker kind of
  * each nesting depth under the current item. */
 typedef struct {
-	int kinds[8];
-	galley_node *lists[8];
+	int kinds[S_NEST_MAX];
+	galley_node *lists[S_NEST_MAX];
 	int depth;
 } S_nest;
 
@@ -837,7 +872,7 @@ static int S_nest_into(galley_context *ctx, galley_node *item, galley_node *node
 		nest->lists[d] = list;
 		nest->depth = d + 1;
 	}
-	if ((rc = S_strip_prefix(node, skip)) < 0) {
+	if ((rc = grel__strip_prefix(node, skip)) < 0) {
 		galley_node_free(node);
 		goto done;
 	}
@@ -872,9 +907,6 @@ static int S_trails_item(galley_node *n)
 	return galley_node_get_type(n) == GALLEY_NODE_LIST && !galley_node_get_list_ordered(n);
 }
 
-/* How far to look for the next paragraph number: a gap of more blocks is
- * not one list, and the bound keeps the pass linear on any input. */
-#define S_GAP_MAX 200
 
 static int S_stops_run(galley_node *n)
 {
@@ -914,7 +946,7 @@ static int S_new_item(galley_context *ctx, galley_node *list, galley_node *para,
 		galley_node_free(para);
 		return galley_error(ctx, rc, "cannot add a list item");
 	}
-	if ((rc = S_strip_prefix(para, skip)) < 0)
+	if ((rc = grel__strip_prefix(para, skip)) < 0)
 		return galley_error(ctx, rc, "out of memory");
 	return 0;
 }
@@ -962,7 +994,7 @@ static int S_make_list(galley_context *ctx, galley_node *first, long num, galley
 	return 0;
 }
 
-int galley_release_number_paragraphs(galley_context *ctx, galley_node *doc)
+int grel_number_paragraphs(galley_context *ctx, galley_node *doc)
 {
 	galley_node *cur;
 
@@ -1024,11 +1056,11 @@ static int S_table_marker(const unsigned char *s, size_t len, const char *const 
 static size_t S_star_skip(galley_node *n)
 {
 	static const char *const star[] = {"* ", NULL};
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	size_t skip;
 	if (!n || galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return 0;
-	return S_table_marker((const unsigned char *)buf, S_prefix(n, buf), star, &skip) >= 0 ? skip : 0;
+	return S_table_marker((const unsigned char *)buf, grel__prefix(n, buf), star, &skip) >= 0 ? skip : 0;
 }
 
 /* The outline kind of a paragraph ("□" boxes, then sub-item markers, then
@@ -1038,11 +1070,11 @@ static size_t S_star_skip(galley_node *n)
  * make a note div. "* " runs are a kind of their own. */
 static int S_outline_kind(galley_node *n, int prev_star, size_t *skip)
 {
-	char buf[S_PREFIX_MAX];
+	char buf[GREL_PREFIX_MAX];
 	int m;
 	if (galley_node_get_type(n) != GALLEY_NODE_PARAGRAPH)
 		return -1;
-	size_t len = S_prefix(n, buf);
+	size_t len = grel__prefix(n, buf);
 	if ((m = S_table_marker((const unsigned char *)buf, len, S_box_markers, skip)) >= 0)
 		return S_BOX_KIND + m;
 	if ((m = S_table_marker((const unsigned char *)buf, len, S_outline_markers, skip)) >= 0)
@@ -1057,6 +1089,18 @@ static int S_is_note_div(galley_node *n)
 {
 	const char *role = n && galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : NULL;
 	return role != NULL && strcmp(role, "note") == 0;
+}
+
+int grel__move_to(galley_node *parent, galley_node *first, galley_node *stop)
+{
+	int rc = 0;
+	for (galley_node *c = first, *next; c && c != stop && rc >= 0; c = next) {
+		next = galley_node_next(c);
+		galley_node_unlink(c);
+		if ((rc = galley_node_append_child(parent, c)) < 0)
+			galley_node_free(c);
+	}
+	return rc;
 }
 
 /* Put a note div at the end of an outline item. Consecutive notes share
@@ -1074,20 +1118,15 @@ static int S_note_into(galley_context *ctx, galley_node *item, galley_node *note
 		}
 		return 0;
 	}
-	for (galley_node *c = galley_node_first_child(note), *nc; c && rc >= 0; c = nc) {
-		nc = galley_node_next(c);
-		galley_node_unlink(c);
-		if ((rc = galley_node_append_child(last, c)) < 0)
-			galley_node_free(c);
-	}
+	rc = grel__move_to(last, galley_node_first_child(note), NULL);
 	galley_node_free(note);
 	return rc < 0 ? galley_error(ctx, rc, "cannot place a note in an outline") : 0;
 }
 
-int galley_release_outline(galley_context *ctx, galley_node *doc)
+int grel_outline(galley_context *ctx, galley_node *doc)
 {
-	galley_node *lists[16], *cur, *next;
-	int kinds[16], depth = 0, prev_star = 0, rc;
+	galley_node *lists[S_OUTLINE_MAX], *cur, *next;
+	int kinds[S_OUTLINE_MAX], depth = 0, prev_star = 0, rc;
 
 	if (!doc)
 		return 0;
@@ -1185,7 +1224,7 @@ static int S_line_one_of(const char *text, size_t len, const char *const *table)
 	else if (len >= 3 && memcmp(s + len - 3, "：", 3) == 0)
 		len -= 3;
 	S_trim(&s, &len);
-	if (len == 0 || len > 64) /* no entry is longer */
+	if (len == 0 || len > GREL_ENTRY_MAX)
 		return 0;
 	for (size_t i = 0; table[i]; i++)
 		if (S_eq_fold(s, len, table[i]))
@@ -1202,7 +1241,7 @@ static int S_contains_fold(const unsigned char *s, size_t len, const char *word)
 	return 0;
 }
 
-int galley_release_is_end_mark(const char *text, size_t len)
+int grel_is_end_mark(const char *text, size_t len)
 {
 	return text != NULL && S_line_one_of(text, len, S_end_marks);
 }
@@ -1211,40 +1250,120 @@ int galley_release_is_end_mark(const char *text, size_t len)
  * paragraph may begin with them too ("Disclaimer: if you see ..."). */
 static const char *const S_disclaimer_labels[] = {"disclaimer", "haftungsausschluss", "avertissement", NULL};
 
-int galley_release_is_disclaimer(const char *text, size_t len)
+/* s starts with (or, with `anywhere`, holds) an entry of list. */
+static int S_has_one_of(const unsigned char *s, size_t len, const char *const *list, int anywhere)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (anywhere ? S_contains_fold(s, len, list[k]) : S_starts_fold(s, len, list[k]))
+			return 1;
+	return 0;
+}
+
+int grel_is_disclaimer(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	if (text == NULL)
 		return 0;
 	S_trim(&s, &len);
-	for (size_t k = 0; S_disclaimers[k]; k++)
-		if (S_starts_fold(s, len, S_disclaimers[k]))
-			return 1;
-	for (size_t k = 0; S_disclaimer_labels[k]; k++)
-		if (S_starts_fold(s, len, S_disclaimer_labels[k]))
-			return 2;
-	return 0;
+	if (S_has_one_of(s, len, S_disclaimers, 0))
+		return 1;
+	return S_has_one_of(s, len, S_disclaimer_labels, 0) ? 2 : 0;
 }
 
-int galley_release_is_signature(const char *text, size_t len)
+int grel_is_signature(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	if (text == NULL)
 		return 0;
 	S_trim(&s, &len);
 	/* A signature is a short line, not a sentence. */
-	if (len == 0 || len > 100 || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
+	if (len == 0 || len > S_SIGNATURE_MAX || s[len - 1] == '.' || (len >= 3 && !memcmp(s + len - 3, "。", 3)))
 		return 0;
-	for (size_t k = 0; S_signature_starts[k]; k++)
-		if (S_starts_fold(s, len, S_signature_starts[k]))
-			return 1;
-	for (size_t k = 0; S_signature_roles[k]; k++)
-		if (S_contains_fold(s, len, S_signature_roles[k]))
-			return 1;
-	return 0;
+	return S_has_one_of(s, len, S_signature_starts, 0) || S_has_one_of(s, len, S_signature_roles, 1);
 }
 
-int galley_release_is_contact_head(const char *text, size_t len)
+int grel_is_contact_head(const char *text, size_t len)
 {
 	return text != NULL && S_line_one_of(text, len, S_contact_heads);
+}
+
+/* ------------------------------------------------------------------ */
+/* The word lists, for tests                                           */
+/* ------------------------------------------------------------------ */
+
+#define S_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Entry i of a NULL-terminated list. */
+static const char *S_nth(const char *const *list, size_t i)
+{
+	for (size_t k = 0; list && list[k]; k++)
+		if (k == i)
+			return list[k];
+	return NULL;
+}
+
+const char *grel_table_entry(grel_table table, size_t i, long *value)
+{
+	if (value)
+		*value = 0;
+	switch (table) {
+	case GREL_TABLE_CHROME:
+		return i < S_COUNT(S_chrome) ? S_chrome[i].s : NULL;
+	case GREL_TABLE_CHROME_HOME:
+		return S_nth(S_homes, i);
+	case GREL_TABLE_CHROME_COUNTER:
+		return S_nth(S_counters, i);
+	case GREL_TABLE_MONTH:
+		if (i >= S_COUNT(S_months))
+			return NULL;
+		if (value)
+			*value = S_months[i].month;
+		return S_months[i].name;
+	case GREL_TABLE_ERA:
+		if (i >= S_NERAS)
+			return NULL;
+		if (value)
+			*value = S_eras[i].base;
+		return S_eras[i].name;
+	case GREL_TABLE_END_MARK:
+		return S_nth(S_end_marks, i);
+	case GREL_TABLE_DISCLAIMER:
+		return S_nth(S_disclaimers, i);
+	case GREL_TABLE_DISCLAIMER_LABEL:
+		return S_nth(S_disclaimer_labels, i);
+	case GREL_TABLE_SIGNATURE_START:
+		return S_nth(S_signature_starts, i);
+	case GREL_TABLE_SIGNATURE_ROLE:
+		return S_nth(S_signature_roles, i);
+	case GREL_TABLE_CONTACT_HEAD:
+		return S_nth(S_contact_heads, i);
+	case GREL_TABLE_SUB_MARKER:
+		return i < S_COUNT(S_markers) ? S_markers[i] : NULL;
+	case GREL_TABLE_BOX_MARKER:
+		return S_nth(S_box_markers, i);
+	case GREL_TABLE_OUTLINE_MARKER:
+		return S_nth(S_outline_markers, i);
+	case GREL_TABLE_COUNT:
+		break;
+	default:
+		return S_nth(grel__line_list(table), i);
+	}
+	return NULL;
+}
+
+const char *const *grel_list(grel_table table)
+{
+	switch (table) {
+	case GREL_TABLE_END_MARK: return S_end_marks;
+	case GREL_TABLE_DISCLAIMER: return S_disclaimers;
+	case GREL_TABLE_DISCLAIMER_LABEL: return S_disclaimer_labels;
+	case GREL_TABLE_SIGNATURE_START: return S_signature_starts;
+	case GREL_TABLE_SIGNATURE_ROLE: return S_signature_roles;
+	case GREL_TABLE_CONTACT_HEAD: return S_contact_heads;
+	case GREL_TABLE_BOX_MARKER: return S_box_markers;
+	case GREL_TABLE_OUTLINE_MARKER: return S_outline_markers;
+	case GREL_TABLE_CHROME_HOME: return S_homes;
+	case GREL_TABLE_CHROME_COUNTER: return S_counters;
+	default: return grel__line_list(table);
+	}
 }

@@ -1,0 +1,585 @@
+/* text_header.c — the text reader's header pass: the metadata before the
+ * body, from a plain header (title, date block, hit count) or from the
+ * header zone of a web page's text (site name, breadcrumb, labels, title,
+ * subtitle, summary, dateline). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Pass 2a: the header                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Lines of a release's header that only label it ("FOR IMMEDIATE
+ * RELEASE"): dropped, but a sign that the text is a release. */
+static const char *const S_header_labels[] = {
+	"For immediate release", "For release", "Immediate release", "Embargoed", "Embargoed until further notice",
+	"Sofortige Veröffentlichung", "Pour diffusion immédiate", NULL
+};
+
+
+/* Labels in a header naming the issuer, also "From:" (gov.uk). */
+static const char *const S_header_issuer_labels[] = {"From", "Von", "De la part de", NULL};
+
+/* "European Commission - Press release": an organisation and a category. */
+static int S_org_dash_category(const char *s, size_t len, grel_span *org, grel_span *cat)
+{
+	for (size_t i = 0; i + 3 <= len; i++) {
+		if (memcmp(s + i, " - ", 3) != 0 && (i + 5 > len || memcmp(s + i, " – ", 5) != 0))
+			continue;
+		size_t dl = s[i + 1] == '-' ? 3 : 5;
+		*org = grel_trim(s, i);
+		*cat = grel_trim(s + i + dl, len - i - dl);
+		if (org->len && txt_is_one_of(cat->s, cat->len, grel_list(GREL_TABLE_CATEGORY)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A header line that carries metadata or chrome: consumed by the header. */
+static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hits, int *rc)
+{
+	grel_dateinfo di;
+	grel_span v;
+	long long hits;
+
+	*rc = 0;
+	if (*pending_hits) {
+		*pending_hits = 0;
+		if (grel_only_number(l->s, l->len, &hits)) {
+			if (galley_meta_get_hits(r->meta) < 0)
+				*rc = galley_meta_set_hits(r->meta, hits);
+			return 1;
+		}
+	}
+	int ci = grel_find(l->s, l->len, grel_list(GREL_TABLE_CATEGORY));
+	if (ci >= 0) {
+		/* "READOUT", "PRESS STATEMENT": a label set in capitals is named as usual. */
+		if (txt_all_caps(l->s, l->len))
+			*rc = grel_meta_set(r->meta, "category", grel_list(GREL_TABLE_CATEGORY)[ci], strlen(grel_list(GREL_TABLE_CATEGORY)[ci]));
+		else
+			*rc = grel_meta_set(r->meta, "category", l->s, l->len);
+		return 1;
+	}
+	if (txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL))) {
+		*pending_hits = 1;
+		return 1;
+	}
+	if (grel_hits_line(l->s, l->len, &hits)) {
+		if (galley_meta_get_hits(r->meta) < 0)
+			*rc = galley_meta_set_hits(r->meta, hits);
+		return 1;
+	}
+	if (grel_date_line(l->s, l->len, &di)) {
+		*rc = grel_apply_date(r->meta, &di);
+		return 1;
+	}
+	if (txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)))
+		return 1;
+	if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) {
+		*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
+		return 1;
+	}
+	/* "European Commission - Press release": issuer and category. */
+	grel_span org, cat;
+	if (S_org_dash_category(l->s, l->len, &org, &cat)) {
+		*rc = grel_meta_set(r->meta, "category", cat.s, cat.len);
+		if (*rc == 0)
+			*rc = grel_meta_set(r->meta, "issuer", org.s, org.len);
+		return 1;
+	}
+	/* "Office of the Spokesperson" above the title names the issuer. */
+	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80) {
+		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
+		return 1;
+	}
+	return grel_is_chrome(l->s, l->len);
+}
+
+/* Read the header of text that shows no page structure; returns the
+ * index of the first body line. A title is the first short block that is
+ * not metadata; it may wrap over three lines when the text already looked
+ * like a release. */
+static size_t S_header_plain(txt_reader *r, int *rc)
+{
+	size_t i = 0;
+	int pending_hits = 0, signals = 0, have_title = 0;
+	*rc = 0;
+	while (i < r->nlines) {
+		const txt_line *l = &r->lines[i];
+		if (!l->len) {
+			i++;
+			continue;
+		}
+		if (S_header_meta_line(r, l, &pending_hits, rc)) {
+			if (*rc < 0)
+				return i;
+			signals = 1;
+			i++;
+			continue;
+		}
+		if (have_title || txt_starts_item(l))
+			return i;
+		/* The title block: up to the next blank or metadata line. */
+		size_t j = i, total = 0;
+		while (j < r->nlines && r->lines[j].len && j - i < 4) {
+			if (j > i) {
+				/* peek without consuming: a metadata line ends the title */
+				grel_dateinfo di;
+				long long h;
+				if (txt_is_one_of(r->lines[j].s, r->lines[j].len, grel_list(GREL_TABLE_DATE_LABEL)) ||
+				    txt_is_one_of(r->lines[j].s, r->lines[j].len, grel_list(GREL_TABLE_HITS_LABEL)) ||
+				    grel_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
+				    grel_date_line(r->lines[j].s, r->lines[j].len, &di) ||
+				    grel_is_chrome(r->lines[j].s, r->lines[j].len))
+					break;
+			}
+			total += r->lines[j].len;
+			j++;
+		}
+		size_t n = j - i;
+		const char *last = r->lines[j - 1].s;
+		size_t lastlen = r->lines[j - 1].len;
+		char lc = last[lastlen - 1];
+		int ok = n <= (signals ? 3 : 1) && total <= 400 && lc != ',' && lc != ';' && lc != ':';
+		/* There must be something after the title, or it is just text. */
+		size_t k = j;
+		while (ok && k < r->nlines && !r->lines[k].len)
+			k++;
+		if (k >= r->nlines)
+			ok = 0;
+		if (!ok)
+			return i;
+		txt_unit tmp;
+		memset(&tmp, 0, sizeof tmp);
+		galley_buffer_append(&tmp.text, r->lines[i].s, r->lines[i].len);
+		for (size_t m = i + 1; m < j; m++)
+			txt_join(&tmp, &r->lines[m]);
+		if (tmp.text.oom)
+			*rc = GALLEY_ENOMEM;
+		else
+			*rc = galley_meta_set(r->meta, "title", tmp.text.data);
+		galley_buffer_dispose(&tmp.text);
+		if (*rc < 0)
+			return i;
+		have_title = 1;
+		i = j;
+	}
+	return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2a': the header zone of a web page's text                      */
+/* ------------------------------------------------------------------ */
+
+/* A page's text has a header zone (site name, chrome, breadcrumb, labels,
+ * title, date and other metadata lines) before its first real paragraph,
+ * then the body, then a trailer (tags, related links, share and feedback
+ * boxes, footer). The zone is read as a whole: the title is the most
+ * title-like block nearest before the body, not the first line. */
+
+/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
+static int S_sentence_end(const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (s[len - 1] == '"' || s[len - 1] == '\''))
+			len--;
+		else if (len >= 3 && (!memcmp(s + len - 3, "”", 3) || !memcmp(s + len - 3, "’", 3) ||
+				      !memcmp(s + len - 3, "」", 3) || !memcmp(s + len - 3, "』", 3)))
+			len -= 3;
+		else
+			break;
+	}
+	if (len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?'))
+		return 1;
+	return len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "！", 3) || !memcmp(s + len - 3, "？", 3));
+}
+
+/* Whether next continues prev as a hard-wrapped line of one block: it
+ * starts in lower case, or prev stops mid-sentence (a comma, or a long
+ * line ending in a small word: "... nach Japan und"). */
+static int S_continues(const txt_line *prev, const txt_line *next)
+{
+	unsigned char c = (unsigned char)next->s[0];
+	if (c >= 'a' && c <= 'z')
+		return 1;
+	const char *e = prev->s + prev->len;
+	if (!prev->len)
+		return 0;
+	if (e[-1] == ',' || e[-1] == ';' || (prev->len >= 3 && (!memcmp(e - 3, "，", 3) || !memcmp(e - 3, "、", 3))))
+		return 1;
+	return e[-1] >= 'a' && e[-1] <= 'z' && grel_words(prev->s, prev->len) >= 8;
+}
+
+/* "Home > Press > Releases", "Startseite / Newsroom / Pressemitteilungen";
+ * *last is the last crumb. */
+static int S_breadcrumb(const char *s, size_t len, grel_span *last)
+{
+	static const char *const seps[] = {" > ", " › ", " » ", " / ", " ＞ ", " 〉 ", " ᐳ ", NULL};
+	size_t n = 0, piece = 0;
+	if (len > 200)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		for (size_t k = 0; seps[k]; k++) {
+			size_t sl = strlen(seps[k]);
+			if (i + sl <= len && !memcmp(s + i, seps[k], sl)) {
+				if (i - piece == 0 || i - piece > 60 || S_sentence_end(s + piece, i - piece))
+					return 0;
+				n++;
+				piece = i + sl;
+				i += sl - 1;
+				break;
+			}
+		}
+	}
+	if (!n || len - piece == 0 || len - piece > 60)
+		return 0;
+	if (n < 2 && !grel_is_chrome(s, len))
+		return 0;
+	*last = grel_trim(s + piece, len - piece);
+	return 1;
+}
+
+/* A line the header zone reads as metadata or a label (never the title). */
+static int S_zone_meta(const txt_line *l)
+{
+	grel_dateinfo di;
+	grel_span v, w;
+	long long h;
+	if (!l->len)
+		return 0;
+	return txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_CATEGORY)) || txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL)) ||
+	       grel_hits_line(l->s, l->len, &h) || txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
+	       grel_date_line(l->s, l->len, &di) || (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) ||
+	       txt_is_one_of(l->s, l->len, txt_issuer_labels) || grel_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
+	       S_org_dash_category(l->s, l->len, &v, &w) || grel_is_contact_line(l->s, l->len) ||
+	       grel_is_contact_head(l->s, l->len) || txt_is_one_of(l->s, l->len, S_header_labels) ||
+	       txt_is_one_of(l->s, l->len, txt_trailer_labels) || txt_identifier(l->s, l->len) ||
+	       S_breadcrumb(l->s, l->len, &v);
+}
+
+/* A subtitle set between dashes: "- 올해 총 1,200억 원 투입 -". */
+static int S_dash_subtitle(const char *s, size_t len, grel_span *inner)
+{
+	static const char *const d[] = {"-", "–", "—", "―", "~", NULL};
+	for (size_t k = 0; d[k]; k++) {
+		size_t dl = strlen(d[k]);
+		if (len > 2 * dl + 2 && !memcmp(s, d[k], dl) && !memcmp(s + len - dl, d[k], dl) && s[dl] == ' ') {
+			*inner = grel_trim(s + dl, len - 2 * dl);
+			return inner->len > 0;
+		}
+	}
+	return 0;
+}
+
+/* Could this block be a title: words, not a label in capitals, not the
+ * lead-in of something else. */
+static int S_title_like(txt_reader *r, size_t a, size_t b)
+{
+	size_t total = 0, words = 0;
+	int ascii = 1;
+	for (size_t i = a; i < b; i++) {
+		const txt_line *l = &r->lines[i];
+		total += l->len;
+		words += grel_words(l->s, l->len);
+		for (size_t k = 0; k < l->len && ascii; k++)
+			ascii = (unsigned char)l->s[k] < 0x80;
+	}
+	const txt_line *first = &r->lines[a], *last = &r->lines[b - 1];
+	char lc = last->s[last->len - 1];
+	grel_span in;
+	if (total > 400 || lc == ',' || lc == ';' || lc == ':' ||
+	    (last->len >= 3 && !memcmp(last->s + last->len - 3, "：", 3)))
+		return 0;
+	if (b - a == 1 && (txt_all_caps(first->s, first->len) || S_dash_subtitle(first->s, first->len, &in)))
+		return 0;
+	return words >= 2 || (!ascii && total >= 9);
+}
+
+typedef struct {
+	size_t a, b; /* lines [a, b) */
+	int cand;
+} S_block;
+
+static int S_set_joined(txt_reader *r, const char *key, size_t a, size_t b)
+{
+	txt_unit tmp;
+	int rc;
+	memset(&tmp, 0, sizeof tmp);
+	for (size_t m = a; m < b; m++) {
+		if (!r->lines[m].len)
+			continue;
+		if (!tmp.text.len)
+			galley_buffer_append(&tmp.text, r->lines[m].s, r->lines[m].len);
+		else
+			txt_join(&tmp, &r->lines[m]);
+	}
+	if (tmp.text.oom)
+		rc = GALLEY_ENOMEM;
+	else
+		rc = tmp.text.len ? grel_meta_set(r->meta, key, tmp.text.data, tmp.text.len) : 0;
+	galley_buffer_dispose(&tmp.text);
+	return rc;
+}
+
+/* A site's name at the top of its page: an organisation, perhaps beside
+ * the site's own name ("France Diplomatie - Ministère de ..."). */
+static int S_site_name(txt_reader *r, const txt_line *l, int *rc)
+{
+	static const char *const seps[] = {" - ", " – ", " | ", " — ", NULL};
+	grel_span part = {l->s, l->len};
+	if (l->len > 120 || grel_words(l->s, l->len) > 10 || !grel_org_like(l->s, l->len))
+		return 0;
+	for (size_t k = 0; seps[k]; k++) {
+		size_t sl = strlen(seps[k]);
+		for (size_t i = 0; i + sl <= l->len; i++) {
+			if (memcmp(l->s + i, seps[k], sl))
+				continue;
+			grel_span a = grel_trim(l->s, i), b = grel_trim(l->s + i + sl, l->len - i - sl);
+			part = grel_org_like(b.s, b.len) && !grel_org_like(a.s, a.len) ? b : a;
+			k = sizeof seps / sizeof seps[0] - 2; /* stop at the first separator */
+			break;
+		}
+	}
+	*rc = grel_meta_set(r->meta, "issuer", part.s, part.len);
+	return 1;
+}
+
+/* The date in an AP-style dateline at the head of the first paragraph:
+ * "SEOUL, South Korea – January 18, 2024 – Acme ...". The paragraph stays. */
+static int S_lead_dateline(txt_reader *r, size_t from)
+{
+	while (from < r->nlines && !r->lines[from].len)
+		from++;
+	if (from >= r->nlines || galley_meta_get(r->meta, "date"))
+		return 0;
+	const txt_line *l = &r->lines[from];
+	size_t n = l->len < 100 ? l->len : 100;
+	char iso[16];
+	long end = grel_parse_date(l->s, n, iso);
+	if (end < 0 || !txt_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
+		return 0;
+	grel_span after = grel_trim(l->s + end, l->len - (size_t)end);
+	if (!(after.len && (after.s[0] == '-' || !memcmp(after.s, "–", after.len >= 3 ? 3 : 0) ||
+			    !memcmp(after.s, "—", after.len >= 3 ? 3 : 0))))
+		return 0;
+	return galley_meta_set(r->meta, "date", iso);
+}
+
+#define S_ZONE_LINES 120
+#define S_ZONE_BLOCKS 64
+
+/* Read the header zone; returns the first body line, or (size_t)-1 when
+ * the text shows no header zone (then S_header_plain reads it). */
+static size_t S_header_zone(txt_reader *r, int *rc)
+{
+	size_t p = (size_t)-1, lede_a = 0, lede_b = 0, block = (size_t)-1, prev = (size_t)-1, bwords = 0, bbytes = 0;
+	size_t limit = r->nlines < S_ZONE_LINES ? r->nlines : S_ZONE_LINES;
+	int signals = 0;
+
+	*rc = 0;
+	/* 1. Where the body begins: the first block of running text or the
+	 * first numbered or boxed item. A first paragraph followed by date or
+	 * "From:" lines is a summary under the title (gov.uk), not the body. */
+	for (size_t i = 0; i < limit && p == (size_t)-1; i++) {
+		const txt_line *l = &r->lines[i];
+		size_t skip;
+		if (!l->len) {
+			block = (size_t)-1;
+			continue;
+		}
+		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {
+			signals = 1;
+			block = (size_t)-1;
+			continue;
+		}
+		if (grel_number(l->s, l->len, &skip) >= 0 || grel_marker(l->s, l->len, grel_list(GREL_TABLE_BOX_MARKER), &skip) >= 0) {
+			p = i;
+			break;
+		}
+		if (block == (size_t)-1 || prev + 1 != i || !S_continues(&r->lines[prev], l)) {
+			block = i;
+			bwords = bbytes = 0;
+		}
+		prev = i;
+		bwords += grel_words(l->s, l->len);
+		bbytes += l->len;
+		/* Running text: a block that ends a sentence and has some length. */
+		if (!S_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
+			continue;
+		if (!lede_b) {
+			size_t k = i + 1, seen = 0;
+			int meta_follows = 0;
+			for (; k < r->nlines && seen < 4 && !meta_follows; k++) {
+				const txt_line *m = &r->lines[k];
+				grel_dateinfo di;
+				grel_span v;
+				if (!m->len)
+					continue;
+				seen++;
+				meta_follows = grel_date_line(m->s, m->len, &di) || txt_is_one_of(m->s, m->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
+					       grel_label_value(m->s, m->len, S_header_issuer_labels, &v);
+			}
+			if (meta_follows && block > 0) {
+				lede_a = block;
+				lede_b = i + 1;
+				block = (size_t)-1;
+				continue;
+			}
+		}
+		p = block;
+	}
+	if (p == (size_t)-1 || !signals)
+		return (size_t)-1;
+
+	/* 2. Blocks before the body; the last breadcrumb, the last metadata line. */
+	S_block blocks[S_ZONE_BLOCKS];
+	size_t nb = 0, crumb_end = 0, meta_end = 0;
+	int label = 0; /* the last line was a label whose value follows ("hit" / "191") */
+	for (size_t i = 0; i < p;) {
+		const txt_line *l = &r->lines[i];
+		grel_span v;
+		long long h;
+		if (!l->len || (i >= lede_a && i < lede_b)) {
+			i++;
+			continue;
+		}
+		if (label && l->len <= 120 && (grel_only_number(l->s, l->len, &h) || label == 2)) {
+			label = 0;
+			meta_end = ++i;
+			continue;
+		}
+		label = txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL)) ? 1 :
+			(txt_is_one_of(l->s, l->len, txt_issuer_labels) || txt_is_one_of(l->s, l->len, S_header_issuer_labels)) ? 2 : 0;
+		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {
+			if (S_breadcrumb(l->s, l->len, &v))
+				crumb_end = i + 1;
+			if (S_zone_meta(l))
+				meta_end = i + 1;
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < p && r->lines[j].len && !(j >= lede_a && j < lede_b) && !grel_is_chrome(r->lines[j].s, r->lines[j].len) &&
+		       !S_zone_meta(&r->lines[j]) && S_continues(&r->lines[j - 1], &r->lines[j]))
+			j++;
+		if (nb == S_ZONE_BLOCKS)
+			return (size_t)-1;
+		blocks[nb].a = i;
+		blocks[nb].b = j;
+		blocks[nb].cand = S_title_like(r, i, j);
+		nb++;
+		i = j;
+	}
+
+	/* 3. The title: the last title-like block after the breadcrumb (a
+	 * block right before it, as in "Title / Subtitle / text", wins and
+	 * makes it the subtitle); a "- ... -" line after the title is one too. */
+	long t = -1, sub = -1;
+	for (size_t k = nb; k-- > 0;)
+		if (blocks[k].cand && blocks[k].a >= crumb_end) {
+			t = (long)k;
+			break;
+		}
+	if (t < 0)
+		for (size_t k = nb; k-- > 0;)
+			if (blocks[k].cand) {
+				t = (long)k;
+				break;
+			}
+	if (t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end) {
+		size_t q = blocks[t - 1].b;
+		while (q < blocks[t].a && !r->lines[q].len)
+			q++;
+		if (q == blocks[t].a) {
+			sub = t;
+			t--;
+		}
+	}
+	size_t hend = meta_end;
+	if (t >= 0 && blocks[t].b > hend)
+		hend = blocks[t].b;
+	if (sub >= 0 && blocks[sub].b > hend)
+		hend = blocks[sub].b;
+	if (lede_b > hend)
+		hend = lede_b;
+
+	/* 4. Read the zone in order: metadata, site name, title, subtitle. */
+	int pending_hits = 0, pending_issuer = 0;
+	grel_span crumb = {NULL, 0};
+	for (size_t i = 0; i < hend && *rc >= 0; i++) {
+		const txt_line *l = &r->lines[i];
+		grel_span v, in;
+		if (!l->len)
+			continue;
+		if (t >= 0 && i == blocks[t].a) {
+			*rc = S_set_joined(r, "title", blocks[t].a, blocks[t].b);
+			i = blocks[t].b - 1;
+			size_t q = i + 1;
+			while (q < hend && !r->lines[q].len)
+				q++;
+			if (sub < 0 && q < hend && S_dash_subtitle(r->lines[q].s, r->lines[q].len, &in)) {
+				if (*rc >= 0)
+					*rc = grel_meta_set(r->meta, "subtitle", in.s, in.len);
+				i = q;
+			}
+			continue;
+		}
+		if (sub >= 0 && i == blocks[sub].a) {
+			*rc = S_set_joined(r, "subtitle", blocks[sub].a, blocks[sub].b);
+			i = blocks[sub].b - 1;
+			continue;
+		}
+		if (lede_b && i == lede_a) {
+			*rc = S_set_joined(r, "description", lede_a, lede_b);
+			i = lede_b - 1;
+			continue;
+		}
+		if (pending_issuer) {
+			pending_issuer = 0;
+			if (!S_zone_meta(l) && !grel_is_chrome(l->s, l->len) && l->len <= 120) {
+				*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
+				continue;
+			}
+		}
+		if (S_breadcrumb(l->s, l->len, &v)) {
+			crumb = v;
+			continue;
+		}
+		if (txt_identifier(l->s, l->len)) {
+			*rc = grel_meta_set(r->meta, "identifier", l->s, l->len);
+			continue;
+		}
+		if ((grel_label_value(l->s, l->len, S_header_issuer_labels, &v) || grel_label_value(l->s, l->len, txt_issuer_labels, &v)) &&
+		    !grel_org_like(l->s, (size_t)(v.s - l->s))) {
+			if (v.len)
+				*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
+			else
+				pending_issuer = 1;
+			continue;
+		}
+		if (S_header_meta_line(r, l, &pending_hits, rc))
+			continue;
+		if (grel_is_contact_line(l->s, l->len))
+			continue; /* the contact table of a Korean release's header */
+		if ((t < 0 || i < blocks[t].a) && S_site_name(r, l, rc))
+			continue;
+		/* anything else in the zone is a label or chrome */
+	}
+	if (*rc >= 0 && crumb.len && !galley_meta_get(r->meta, "category"))
+		*rc = grel_meta_set(r->meta, "category", crumb.s, crumb.len);
+	if (*rc >= 0)
+		*rc = S_lead_dateline(r, hend);
+	return hend;
+}
+
+size_t txt_header(txt_reader *r, int *rc)
+{
+	size_t body = S_header_zone(r, rc);
+	if (*rc < 0 || body != (size_t)-1)
+		return body;
+	return S_header_plain(r, rc);
+}

@@ -1,0 +1,61 @@
+/* text_internal.h — what the text reader's files share: its lines and
+ * units, the reader's state, and the pass each file holds (text_read.c:
+ * lines and the entry point; text_header.c: the header zone;
+ * text_units.c: the body as units; text_tree.c: the tree). */
+#ifndef GALLEY_TEXT_INTERNAL_H
+#define GALLEY_TEXT_INTERNAL_H
+
+#include "text_read.h"
+#include "release.h"
+
+typedef struct {
+	const char *s;
+	size_t len; /* trimmed; 0 for blank and whitespace-only lines */
+} txt_line;
+
+typedef enum {
+	U_PARA, U_NUM, U_SUB, U_BOX, U_NOTE, U_HEADING, U_BREAK, U_CONTACT,
+	U_END, U_DISCLAIMER, /* paragraphs the release pass drops */
+	U_DROP
+} txt_kind;
+
+typedef struct {
+	txt_kind kind;
+	int marker;        /* marker kind (SUB/BOX), heading level */
+	long num;          /* NUM: its number */
+	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
+	size_t first, nlines;
+	galley_buffer text;
+} txt_unit;
+
+typedef struct {
+	galley_context *ctx;
+	galley_builder *b;
+	galley_meta *meta;
+	txt_line *lines;
+	size_t nlines;
+	txt_unit *units;
+	size_t nunits, capunits;
+	long last_num;
+	int oom;
+} txt_reader;
+
+/* text_read.c: lines, and what more than one pass asks of a line. */
+extern const char *const txt_issuer_labels[];
+extern const char *const txt_trailer_labels[];
+int txt_is_one_of(const char *s, size_t len, const char *const *table);
+void txt_join(txt_unit *u, const txt_line *l);
+int txt_all_caps(const char *s, size_t len);
+int txt_starts_item(const txt_line *l);
+int txt_identifier(const char *s, size_t len);
+
+/* text_header.c: the header (zone) of the text; returns the first body line. */
+size_t txt_header(txt_reader *r, int *rc);
+/* text_units.c: the body as units, then headings among them. */
+int txt_body(txt_reader *r, size_t from);
+int txt_classify(txt_reader *r);
+/* text_tree.c: the units through the builder; the body's language. */
+int txt_emit(txt_reader *r);
+int txt_language(txt_reader *r, galley_node *doc);
+
+#endif

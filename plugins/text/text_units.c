@@ -1,0 +1,270 @@
+/* text_units.c — the text reader's body pass: lines into units (one
+ * block or marked line each), and headings among them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_internal.h"
+
+static const char *const S_section_labels[] = {
+	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
+	"Key points", "Highlights", "Further information", "For more information", "More information",
+	"참고", "참고자료", "붙임", "배경", "개요", "Hintergrund",
+	"Hintergrundinformationen", "Contexte", "Pour en savoir plus", "参考", "概要", NULL
+};
+
+/* A line of only '=' (heading underline) or '-'/'*'/'_'/'=' (a rule). */
+static int S_rule_char(const char *s, size_t len)
+{
+	if (len < 3)
+		return 0;
+	char c = s[0];
+	if (c != '=' && c != '-' && c != '*' && c != '_' && c != '~')
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != c && s[i] != ' ')
+			return 0;
+	return c;
+}
+
+static txt_unit *S_new_unit(txt_reader *r, txt_kind kind, size_t line)
+{
+	if (r->nunits == r->capunits) {
+		size_t cap = r->capunits ? r->capunits * 2 : 64;
+		txt_unit *u = realloc(r->units, cap * sizeof *u);
+		if (!u) {
+			r->oom = 1;
+			return NULL;
+		}
+		r->units = u;
+		r->capunits = cap;
+	}
+	txt_unit *u = &r->units[r->nunits++];
+	memset(u, 0, sizeof *u);
+	u->kind = kind;
+	u->first = line;
+	u->nlines = 1;
+	galley_buffer_append(&u->text, r->lines[line].s, r->lines[line].len);
+	return u;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2b: the body, as units                                         */
+/* ------------------------------------------------------------------ */
+
+static txt_kind S_line_kind(txt_reader *r, const txt_line *l, int block_start, long *num, int *marker, size_t *skip)
+{
+	long n = grel_number(l->s, l->len, skip);
+	/* A wrapped line may start with "18. " by chance: a number starts an
+	 * item only at a block start, or when it continues the count. */
+	if (n >= 0 && (block_start || n == r->last_num + 1 || n == 1)) {
+		*num = n;
+		return U_NUM;
+	}
+	if ((*marker = grel_marker(l->s, l->len, grel_list(GREL_TABLE_BOX_MARKER), skip)) >= 0)
+		return U_BOX;
+	if ((*marker = grel_marker(l->s, l->len, grel_list(GREL_TABLE_NOTE_MARKER), skip)) >= 0)
+		return U_NOTE;
+	if ((*marker = grel_marker(l->s, l->len, grel_list(GREL_TABLE_OUTLINE_MARKER), skip)) >= 0)
+		return U_SUB;
+	return U_PARA;
+}
+
+/* A unit of one line that names a section ("Background", "About Acme"). */
+static int S_section_line(const txt_unit *u)
+{
+	const char *s = u->text.data;
+	size_t len = u->text.len;
+	if (u->kind != U_PARA || u->nlines != 1 || !len || len > 60 || strchr(".,;:!?", s[len - 1]))
+		return 0;
+	return txt_is_one_of(s, len, S_section_labels) || (grel_starts_fold(s, len, "About ") && grel_words(s, len) <= 6);
+}
+
+int txt_body(txt_reader *r, size_t from)
+{
+	txt_unit *cur = NULL;
+	int block_start = 1, contact_block = 0, drop_block = 0, has_body = 0;
+	const char *title = galley_meta_get(r->meta, "title");
+	int first_unit = 1;
+
+	for (size_t i = from; i < r->nlines; i++) {
+		const txt_line *l = &r->lines[i];
+		long num = -1;
+		int marker = -1, rule;
+		size_t skip = 0;
+
+		if (!l->len) {
+			cur = NULL;
+			block_start = 1;
+			contact_block = drop_block = 0;
+			continue;
+		}
+		if (drop_block) {
+			if (cur)
+				txt_join(cur, l);
+			continue;
+		}
+		if (grel_is_end_mark(l->s, l->len)) {
+			S_new_unit(r, U_END, i);
+			cur = NULL;
+			block_start = 0;
+			continue;
+		}
+		/* The page's trailer (tags, related links, share and feedback
+		 * boxes): the release has ended. */
+		if (has_body && txt_is_one_of(l->s, l->len, txt_trailer_labels))
+			break;
+		if (txt_identifier(l->s, l->len)) {
+			if (grel_meta_set(r->meta, "identifier", l->s, l->len) < 0)
+				return GALLEY_ENOMEM;
+			cur = NULL;
+			continue;
+		}
+		if ((rule = S_rule_char(l->s, l->len)) != 0) {
+			/* "Title\n=====" is a heading; a rule alone is a break. */
+			if (cur && cur->kind == U_PARA && cur->nlines == 1 && (rule == '=' || rule == '-')) {
+				cur->kind = U_HEADING;
+				cur->marker = rule == '=' ? 1 : 2;
+				cur = NULL;
+			} else if (rule == '*' && l->len == 5) {
+				S_new_unit(r, U_END, i);
+				cur = NULL;
+			} else {
+				S_new_unit(r, U_BREAK, i);
+				cur = NULL;
+			}
+			block_start = 0;
+			continue;
+		}
+		if (grel_is_disclaimer(l->s, l->len)) {
+			/* A disclaimer runs to the end of its block. */
+			cur = S_new_unit(r, U_DISCLAIMER, i);
+			drop_block = 1;
+			continue;
+		}
+		if (grel_is_chrome(l->s, l->len)) {
+			cur = NULL;
+			block_start = 0;
+			continue;
+		}
+		if (grel_is_contact_line(l->s, l->len) || grel_is_contact_head(l->s, l->len) || (contact_block && !txt_starts_item(l))) {
+			grel_span v;
+			if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len)
+				grel_meta_set(r->meta, "issuer", v.s, v.len);
+			cur = S_new_unit(r, U_CONTACT, i);
+			contact_block = 1;
+			block_start = 0;
+			continue;
+		}
+		{
+			/* "Source: Ministry of ..." in the body names the issuer. */
+			grel_span v;
+			if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) {
+				grel_meta_set(r->meta, "issuer", v.s, v.len);
+				cur = NULL;
+				continue;
+			}
+		}
+		txt_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
+		/* "About Acme" right above its text is a heading, not a wrapped line. */
+		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur)) {
+			txt_join(cur, l);
+			continue;
+		}
+		has_body = 1;
+		cur = S_new_unit(r, k, i);
+		if (!cur)
+			return GALLEY_ENOMEM;
+		cur->marker = marker;
+		cur->skip = skip;
+		if (k == U_NUM) {
+			cur->num = num;
+			r->last_num = num;
+		}
+		block_start = 0;
+		/* The title repeated as the first line of the body. */
+		if (first_unit && title && k == U_PARA && l->len == strlen(title) && !memcmp(l->s, title, l->len)) {
+			cur->kind = U_DROP;
+			cur = NULL;
+			block_start = 1;
+		}
+		first_unit = 0;
+	}
+	return r->oom ? GALLEY_ENOMEM : 0;
+}
+
+/* Obvious headings in a paragraph of one line: "# Title", "[참고]", ALL
+ * CAPS, or a known section label ("Background", "Notes to editors"). */
+static int S_heading_level(const txt_unit *u)
+{
+	const char *s = u->text.data;
+	size_t len = u->text.len;
+	if (u->nlines != 1 || len == 0 || len > 80)
+		return 0;
+	if (s[0] == '#') {
+		size_t h = 0;
+		while (h < len && s[h] == '#')
+			h++;
+		if (h <= 6 && h < len && s[h] == ' ')
+			return (int)h;
+		return 0;
+	}
+	unsigned char last = (unsigned char)s[len - 1];
+	if ((s[0] == '[' && last == ']') || (s[0] == '<' && last == '>') || !memcmp(s, "【", len >= 3 ? 3 : 0) ||
+	    !memcmp(s, "〈", len >= 3 ? 3 : 0))
+		return 2;
+	if (strchr(".,;:!?", last) || (len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "다.", 3))))
+		return 0;
+	if (S_section_line(u))
+		return 2;
+	size_t upper = 0, lower = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper++;
+		else if (s[i] >= 'a' && s[i] <= 'z')
+			lower++;
+	}
+	return (upper >= 4 && lower == 0) ? 2 : 0;
+}
+
+static int S_star_unit(const txt_unit *u)
+{
+	return u->kind == U_NOTE && u->text.len && u->text.data[0] == '*';
+}
+
+/* Pass 2c: headings among the paragraphs of one line. The release's
+ * closing lines, notes and end marks are the release pass's (release.h). */
+int txt_classify(txt_reader *r)
+{
+	int rc = 0;
+	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
+		txt_unit *u = &r->units[k];
+		if (u->text.oom)
+			return GALLEY_ENOMEM;
+		if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0) {
+			u->kind = U_HEADING;
+			/* "About Acme Robotics": the boilerplate names the issuer. */
+			if (grel_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
+				rc = grel_meta_set(r->meta, "issuer", u->text.data + 6, u->text.len - 6);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	/* "* " lines next to each other are a bullet list: one unit of their
+	 * lines, which the release pass splits into items; a lone "* " line
+	 * (or one set off by a blank line) is a note. */
+	for (size_t k = 0; k < r->nunits; k++) {
+		txt_unit *u = &r->units[k];
+		if (!S_star_unit(u))
+			continue;
+		while (k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first) {
+			txt_unit *v = &r->units[++k];
+			galley_buffer_putc(&u->text, ' ');
+			galley_buffer_append(&u->text, v->text.data, v->text.len);
+			u->nlines += v->nlines;
+			v->kind = U_DROP;
+		}
+		if (u->text.oom)
+			return GALLEY_ENOMEM;
+	}
+	return rc;
+}

@@ -1,0 +1,733 @@
+/* test_release.c — the release library shared by the text and HTML readers:
+ * dates, paragraph numbers, chrome, numbered paragraphs as a list, marked
+ * paragraphs as an outline, and every entry of every word list it holds
+ * (iterated with grel_table_entry(), so a new entry is tested at once). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+#include "release.h"
+
+static void S_date(const char *text, const char *want)
+{
+	char out[16] = "";
+	long end = grel_parse_date(text, strlen(text), out);
+	if (!want) {
+		if (end >= 0)
+			fail_msg("\"%s\" is not a date, got %s", text, out);
+		return;
+	}
+	if (end < 0)
+		fail_msg("\"%s\": no date found, expected %s", text, want);
+	assert_string_equal(out, want);
+	assert_true((size_t)end <= strlen(text));
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	S_date("2024-01-18", "2024-01-18");
+	S_date("2018.03.07", "2018-03-07");
+	S_date("작성일 / 2018.03.07", "2018-03-07");
+	S_date("2017.04.07 미래창조과학부", "2017-04-07");
+	S_date("Brussels, 10 July 2018", "2018-07-10");
+	S_date("08/05/2021 10:21 PM EDT", "2021-08-05"); /* US month/day/year */
+	S_date("31/12/2020", "2020-12-31");              /* day first when it cannot be a month */
+	S_date("08.05.2022 - Pressemitteilung", "2022-05-08"); /* German day.month.year */
+	S_date("2024년 1월 18일", "2024-01-18");
+	S_date("2024. 1. 18.(목)", "2024-01-18");
+	S_date("2024年1月18日", "2024-01-18");
+	S_date("平成27年3月10日", "2015-03-10");
+	S_date("令和元年5月1日", "2019-05-01");
+	S_date("昭和64年1月7日", "1989-01-07");
+	S_date("令和６年１月１８日", "2024-01-18"); /* full-width digits */
+	S_date("January 18, 2024", "2024-01-18");
+	S_date("Jan. 18, 2024", "2024-01-18");
+	S_date("March 7th, 2018", "2018-03-07");
+	S_date("18 January 2024", "2024-01-18");
+	S_date("18. Januar 2024", "2024-01-18");
+	S_date("Berlin, 3. März 2023", "2023-03-03");
+	S_date("Paris, le 1er février 2020", "2020-02-01");
+	S_date("18 de enero de 2024", "2024-01-18");
+	S_date("Posted on 29 February 2024 by", "2024-02-29"); /* leap year */
+}
+
+static void test_not_dates(void **state)
+{
+	(void)state;
+	S_date("(5.25.)", NULL);
+	S_date("Vice Minister attends meeting (5.25.)", NULL);
+	S_date("Consultation with U.S. Senior Official (Jan. 18)", NULL);
+	S_date("2023-02-29", NULL); /* not a leap year */
+	S_date("2024-13-01", NULL);
+	S_date("2024.04.31", NULL);
+	S_date("32 January 2024", NULL);
+	S_date("Mayor 18, 2024", NULL);
+	S_date("12024-01-18", NULL);
+	S_date("1.5 million people, 2024", NULL);
+	S_date("", NULL);
+	S_date("平成27年13月1日", NULL);
+	char out[16];
+	assert_int_equal(grel_parse_date(NULL, 0, out), -1);
+	/* A truncated buffer never reads past its length. */
+	assert_int_equal(grel_parse_date("2024-01-18", 8, out), -1);
+}
+
+static void test_date_end(void **state)
+{
+	(void)state;
+	char out[16];
+	const char *t = "Date 2024-01-18 hit 191";
+	assert_int_equal(grel_parse_date(t, strlen(t), out), 15);
+	t = "평화교섭본부장 2024년 1월 18일 협의";
+	assert_int_equal(grel_parse_date(t, strlen(t), out), (long)(strstr(t, "일") - t + 3));
+}
+
+static void S_num(const char *text, long want, const char *rest)
+{
+	size_t skip = 0;
+	long n = grel_number(text, strlen(text), &skip);
+	assert_int_equal(n, want);
+	if (rest)
+		assert_string_equal(text + skip, rest);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	S_num("1. On the morning", 1, "On the morning");
+	S_num("2) The two sides", 2, "The two sides");
+	S_num("(3) Moreover", 3, "Moreover");
+	S_num("  12.  Twelve", 12, "Twelve");
+	S_num("１．全角", 1, "全角");
+	S_num("② 둘째", 2, "둘째");
+	S_num("1　上川大臣から", 1, "上川大臣から");
+	S_num("1月18日", -1, NULL);
+	S_num("1.5 million", -1, NULL);
+	S_num("2024. 1. 18.", -1, NULL);
+	S_num("3.", -1, NULL);
+	S_num("No number", -1, NULL);
+	S_num("", -1, NULL);
+}
+
+static void test_chrome(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {"바로가기 메뉴", "본문 바로가기", "주메뉴 바로가기", "검색창 열기", "KOR", "ENG",
+		"한국어", "목록", "Back to Press Releases", "List", "Prev", "Next", "Print", "Share", "Facebook",
+		"Top", "Home > Press > Press Releases", "홈 > 알림마당 > 보도자료", "KOR | ENG", "Print  Share",
+		"Facebook Twitter", "1. Facebook", "2. Twitter", "hit 191", "조회수 : 1,234", "Copyright © 2024 MOFA",
+		"  Date  ", "Attachments", "Privacy Policy", "【打印】 【关闭】", "[Print]", "Next Post", "Page Top",
+		"Zum Hauptinhalt springen", "Get emails about this page", NULL};
+	static const char *const no[] = {"The two sides agreed", "Next steps", "Share of exports rose",
+		"List of participants:", "Home affairs ministers met", "1. On the morning", "191 people", "",
+		"Korea", "[참고]", "【概要】", "Japanese cooperation", NULL};
+	for (size_t i = 0; yes[i]; i++)
+		if (!grel_is_chrome(yes[i], strlen(yes[i])))
+			fail_msg("\"%s\" should be chrome", yes[i]);
+	for (size_t i = 0; no[i]; i++)
+		if (grel_is_chrome(no[i], strlen(no[i])))
+			fail_msg("\"%s\" is not chrome", no[i]);
+}
+
+/* Build a document of paragraphs from strings. */
+static galley_node *S_doc(const char *const *paras)
+{
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	for (size_t i = 0; paras[i]; i++) {
+		galley_node *p = galley_node_new(paras[i][0] == '#' ? GALLEY_NODE_HEADING : GALLEY_NODE_PARAGRAPH);
+		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+		const char *s = paras[i][0] == '#' ? paras[i] + 1 : paras[i];
+		if (paras[i][0] == '#')
+			galley_node_set_level(p, 2);
+		galley_node_set_text(t, s, strlen(s));
+		assert_int_equal(galley_node_append_child(p, t), 0);
+		assert_int_equal(galley_node_append_child(doc, p), 0);
+	}
+	return doc;
+}
+
+static const char *S_text(galley_node *block)
+{
+	static galley_buffer b = GALLEY_BUFFER_INIT;
+	galley_buffer_clear(&b);
+	galley_node_text_content(block, &b);
+	return b.data ? b.data : "";
+}
+
+static void test_number_paragraphs(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"Lead paragraph.", "3. Third", "° sub a", "° sub b", "- deeper",
+		"4. Fourth", "Continuation of four.", "5. Fifth", "ㅇ trailing sub", "After the list.", "1. lone", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
+
+	galley_node *lead = galley_node_first_child(doc);
+	assert_string_equal(S_text(lead), "Lead paragraph.");
+	galley_node *list = galley_node_next(lead);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	assert_true(galley_node_get_list_ordered(list));
+	assert_int_equal(galley_node_get_list_start(list), 3);
+	assert_int_equal(galley_node_child_count(list), 3);
+
+	galley_node *i3 = galley_node_first_child(list);
+	assert_string_equal(S_text(galley_node_first_child(i3)), "Third");
+	galley_node *sub = galley_node_next(galley_node_first_child(i3));
+	assert_int_equal(galley_node_get_type(sub), GALLEY_NODE_LIST);
+	assert_false(galley_node_get_list_ordered(sub));
+	assert_int_equal(galley_node_child_count(sub), 2);
+	galley_node *subb = galley_node_last_child(sub);
+	assert_string_equal(S_text(galley_node_first_child(subb)), "sub b");
+	galley_node *deeper = galley_node_last_child(subb);
+	assert_int_equal(galley_node_get_type(deeper), GALLEY_NODE_LIST);
+	assert_string_equal(S_text(galley_node_first_child(galley_node_first_child(deeper))), "deeper");
+
+	galley_node *i4 = galley_node_next(i3);
+	assert_int_equal(galley_node_child_count(i4), 2);
+	assert_string_equal(S_text(galley_node_last_child(i4)), "Continuation of four.");
+	galley_node *i5 = galley_node_next(i4);
+	assert_string_equal(S_text(galley_node_first_child(galley_node_first_child(galley_node_last_child(i5)))),
+		"trailing sub");
+
+	galley_node *after = galley_node_next(list);
+	assert_string_equal(S_text(after), "After the list.");
+	/* A lone number is not a list. */
+	assert_string_equal(S_text(galley_node_next(after)), "1. lone");
+	assert_null(galley_node_next(galley_node_next(after)));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_number_paragraphs_heading_ends_run(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"1. a", "#Heading", "2. b", "1. x", "2. y", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
+	/* "1. a" stays (its 2 is beyond a heading); "1. x 2. y" is a list. */
+	galley_node *n = galley_node_first_child(doc);
+	assert_string_equal(S_text(n), "1. a");
+	n = galley_node_next(galley_node_next(galley_node_next(n)));
+	assert_int_equal(galley_node_get_type(n), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(n), 2);
+	assert_null(galley_node_next(n));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+/* Emphasised numbers from HTML: <p><strong>1.</strong> text</p>. */
+static void test_number_in_inline(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	for (int i = 1; i <= 2; i++) {
+		galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH), *st = galley_node_new(GALLEY_NODE_STRONG);
+		galley_node *t1 = galley_node_new(GALLEY_NODE_TEXT), *t2 = galley_node_new(GALLEY_NODE_TEXT);
+		char num[8];
+		snprintf(num, sizeof num, "%d. ", i);
+		galley_node_set_text(t1, num, strlen(num));
+		galley_node_set_text(t2, "body", 4);
+		galley_node_append_child(st, t1);
+		galley_node_append_child(p, st);
+		galley_node_append_child(p, t2);
+		galley_node_append_child(doc, p);
+	}
+	assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
+	galley_node *list = galley_node_first_child(doc);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	galley_node *p = galley_node_first_child(galley_node_first_child(list));
+	assert_int_equal(galley_node_child_count(p), 1); /* the emptied <strong> is gone */
+	assert_string_equal(S_text(p), "body");
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+/* Marked paragraphs as an outline: kinds nest, "note" divs join the item
+ * before them (consecutive notes in one div, as each reader makes them),
+ * and "* " is a bullet only next to another "* ". */
+static void S_as_note(galley_node *p)
+{
+	galley_node *div = galley_node_new(GALLEY_NODE_DIV);
+	assert_int_equal(galley_node_set_role(div, "note"), 0);
+	assert_int_equal(galley_node_insert_before(p, div), 0);
+	galley_node_unlink(p);
+	assert_int_equal(galley_node_append_child(div, p), 0);
+}
+
+static void test_outline(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"□ one", "ㅇ sub", "n1", "n2", "□ two", "Plain.", "* a", "* b",
+		"Between.", "* lone", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	galley_node *n1 = galley_node_next(galley_node_next(galley_node_first_child(doc)));
+	galley_node *n2 = galley_node_next(n1);
+	S_as_note(n1);
+	S_as_note(n2);
+	assert_int_equal(grel_outline(ctx, doc), 0);
+
+	galley_node *box = galley_node_first_child(doc);
+	assert_int_equal(galley_node_get_type(box), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(box), 2);
+	galley_node *one = galley_node_first_child(box);
+	assert_string_equal(S_text(galley_node_first_child(one)), "one");
+	galley_node *sub = galley_node_first_child(galley_node_last_child(one));
+	assert_string_equal(S_text(galley_node_first_child(sub)), "sub");
+	galley_node *note = galley_node_last_child(sub);
+	assert_int_equal(galley_node_get_type(note), GALLEY_NODE_DIV);
+	assert_string_equal(galley_node_get_role(note), "note");
+	assert_int_equal(galley_node_child_count(note), 2);
+	assert_string_equal(S_text(note), "n1\nn2");
+	assert_string_equal(S_text(galley_node_last_child(box)), "two");
+
+	galley_node *plain = galley_node_next(box);
+	assert_string_equal(S_text(plain), "Plain.");
+	galley_node *stars = galley_node_next(plain);
+	assert_int_equal(galley_node_get_type(stars), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(stars), 2);
+	assert_string_equal(S_text(galley_node_last_child(stars)), "b");
+	galley_node *between = galley_node_next(stars);
+	assert_string_equal(S_text(between), "Between.");
+	assert_string_equal(S_text(galley_node_next(between)), "* lone");
+	assert_null(galley_node_next(galley_node_next(between)));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+/* ---- every entry of every word list --------------------------------- */
+
+static size_t S_table_size(grel_table t)
+{
+	size_t n = 0;
+	while (grel_table_entry(t, n, NULL))
+		n++;
+	if (n == 0)
+		fail_msg("word list %d is empty", (int)t);
+	return n;
+}
+
+static int S_is(int (*pred)(const char *, size_t), const char *fmt, const char *entry)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, fmt, entry);
+	return pred(buf, strlen(buf));
+}
+
+static void test_table_chrome(void **state)
+{
+	(void)state;
+	const char *e;
+	char buf[256];
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CHROME, i, NULL)); i++) {
+		if (!S_is(grel_is_chrome, "%s", e) || !S_is(grel_is_chrome, "  [%s]  ", e) ||
+			!S_is(grel_is_chrome, "%s | Print", e))
+			fail_msg("chrome entry \"%s\" not recognised", e);
+		/* compared case-insensitively for ASCII */
+		snprintf(buf, sizeof buf, "%s", e);
+		for (char *c = buf; *c; c++)
+			if (*c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 32);
+		if (!grel_is_chrome(buf, strlen(buf)))
+			fail_msg("chrome entry \"%s\" in capitals not recognised", e);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CHROME_HOME, i, NULL)); i++)
+		if (!S_is(grel_is_chrome, "%s > Press releases > 2024", e))
+			fail_msg("breadcrumb from \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CHROME_COUNTER, i, NULL)); i++)
+		if (!S_is(grel_is_chrome, "%s : 1,234", e) || !S_is(grel_is_chrome, "%s 191", e) ||
+			S_is(grel_is_chrome, "%s of the talks rose", e))
+			fail_msg("counter \"%s\" misread", e);
+	assert_true(S_table_size(GREL_TABLE_CHROME) > 100);
+}
+
+static void test_table_months(void **state)
+{
+	(void)state;
+	const char *e;
+	long month;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_MONTH, i, &month)); i++) {
+		char text[64], out[16], want[32];
+		assert_true(month >= 1 && month <= 12);
+		snprintf(want, sizeof want, "2024-%02ld-18", month);
+		snprintf(text, sizeof text, "Brussels, 18 %s 2024", e);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		if (strcmp(out, want) != 0)
+			fail_msg("\"%s\": %s, expected %s", text, out, want);
+		snprintf(text, sizeof text, "%s 18, 2024", e);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		if (strcmp(out, want) != 0)
+			fail_msg("\"%s\": %s, expected %s", text, out, want);
+		/* a month name inside a longer word is not one */
+		snprintf(text, sizeof text, "18 %sxyz 2024", e);
+		if (grel_parse_date(text, strlen(text), out) >= 0)
+			fail_msg("\"%s\" is not a date", text);
+	}
+	assert_true(S_table_size(GREL_TABLE_MONTH) >= 12 * 7);
+}
+
+static void test_table_eras(void **state)
+{
+	(void)state;
+	const char *e;
+	long base;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_ERA, i, &base)); i++) {
+		char text[64], out[16], want[32];
+		snprintf(text, sizeof text, "%s2年3月4日", e);
+		snprintf(want, sizeof want, "%04ld-03-04", base + 2);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_string_equal(out, want);
+		snprintf(text, sizeof text, "%s元年5月1日", e);
+		snprintf(want, sizeof want, "%04ld-05-01", base + 1);
+		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_string_equal(out, want);
+	}
+	assert_int_equal(S_table_size(GREL_TABLE_ERA), 5);
+}
+
+static void test_table_closings(void **state)
+{
+	(void)state;
+	const char *e;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_END_MARK, i, NULL)); i++)
+		if (!S_is(grel_is_end_mark, "%s", e) || !S_is(grel_is_end_mark, "  %s:  ", e) ||
+			S_is(grel_is_end_mark, "%s and more", e))
+			fail_msg("end mark \"%s\" misread", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DISCLAIMER, i, NULL)); i++)
+		if (S_is(grel_is_disclaimer, "%s of the statement", e) != 1)
+			fail_msg("disclaimer \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DISCLAIMER_LABEL, i, NULL)); i++)
+		if (S_is(grel_is_disclaimer, "%s: the ministry is not responsible", e) != 2)
+			fail_msg("disclaimer label \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_SIGNATURE_START, i, NULL)); i++)
+		if (!S_is(grel_is_signature, "%s", e) || !S_is(grel_is_signature, "%s of the Ministry", e) ||
+			S_is(grel_is_signature, "%s said the talks went well.", e))
+			fail_msg("signature start \"%s\" misread", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_SIGNATURE_ROLE, i, NULL)); i++)
+		if (!S_is(grel_is_signature, "Jane Doe, %s", e))
+			fail_msg("signature role \"%s\" not recognised", e);
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CONTACT_HEAD, i, NULL)); i++)
+		if (!S_is(grel_is_contact_head, "%s", e) || !S_is(grel_is_contact_head, "%s:", e) ||
+			!S_is(grel_is_contact_head, "%s：", e) || S_is(grel_is_contact_head, "%s us today", e))
+			fail_msg("contact head \"%s\" misread", e);
+}
+
+/* One list item's text (its first paragraph). */
+static const char *S_item_text(galley_node *item)
+{
+	return S_text(galley_node_first_child(item));
+}
+
+static void test_table_markers(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	const char *e;
+	char sub[64];
+	/* Sub-item markers nest under a numbered paragraph. */
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_SUB_MARKER, i, NULL)); i++) {
+		snprintf(sub, sizeof sub, "%s sub", e);
+		const char *const paras[] = {"1. First", sub, "2. Second", NULL};
+		galley_node *doc = S_doc(paras);
+		assert_int_equal(grel_number_paragraphs(ctx, doc), 0);
+		galley_node *list = galley_node_first_child(doc);
+		assert_int_equal(galley_node_child_count(doc), 1);
+		galley_node *nested = galley_node_last_child(galley_node_first_child(list));
+		if (galley_node_get_type(nested) != GALLEY_NODE_LIST)
+			fail_msg("\"%s\" does not nest under a numbered paragraph", sub);
+		assert_string_equal(S_item_text(galley_node_first_child(nested)), "sub");
+		galley_node_free(doc);
+	}
+	/* Box and outline markers make an outline of their own. */
+	static const grel_table outline[] = {GREL_TABLE_BOX_MARKER, GREL_TABLE_OUTLINE_MARKER};
+	for (size_t t = 0; t < 2; t++) {
+		for (size_t i = 0; (e = grel_table_entry(outline[t], i, NULL)); i++) {
+			char a[64], b[64];
+			snprintf(a, sizeof a, "%s one", e);
+			snprintf(b, sizeof b, "%s two", e);
+			const char *const paras[] = {a, b, NULL};
+			galley_node *doc = S_doc(paras);
+			assert_int_equal(grel_outline(ctx, doc), 0);
+			galley_node *list = galley_node_first_child(doc);
+			if (galley_node_child_count(doc) != 1 || galley_node_get_type(list) != GALLEY_NODE_LIST ||
+				galley_node_child_count(list) != 2)
+				fail_msg("\"%s\" items do not make an outline", e);
+			assert_string_equal(S_item_text(galley_node_first_child(list)), "one");
+			assert_string_equal(S_item_text(galley_node_last_child(list)), "two");
+			galley_node_free(doc);
+		}
+	}
+	galley_context_free(ctx);
+}
+
+static void test_table_line_lists(void **state)
+{
+	(void)state;
+	const char *e;
+	char buf[256];
+	grel_dateinfo di;
+	long long hits;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CATEGORY, i, NULL)); i++) {
+		int k = grel_find(e, strlen(e), grel_list(GREL_TABLE_CATEGORY));
+		assert_true(k >= 0);
+		if (strcasecmp(grel_list(GREL_TABLE_CATEGORY)[k], e) != 0)
+			fail_msg("category \"%s\" found as \"%s\"", e, grel_list(GREL_TABLE_CATEGORY)[k]);
+		snprintf(buf, sizeof buf, "18.01.2024 - %s", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.category.len != strlen(e) || strcmp(di.iso, "2024-01-18"))
+			fail_msg("\"%s\": the category is not read", buf);
+		snprintf(buf, sizeof buf, "%s | 10 July 2018", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.category.len != strlen(e))
+			fail_msg("\"%s\": the category is not read", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DATE_LABEL, i, NULL)); i++) {
+		static const char *const forms[] = {"%s 2024-01-18", "%s: 2024-01-18", "%s / 2024. 1. 18.", NULL};
+		for (size_t f = 0; forms[f]; f++) {
+			snprintf(buf, sizeof buf, forms[f], e);
+			if (!grel_date_line(buf, strlen(buf), &di) || strcmp(di.iso, "2024-01-18") || di.place.len)
+				fail_msg("\"%s\" is a labelled date line", buf);
+		}
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_HITS_LABEL, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "%s : 1,234", e);
+		if (!grel_hits_line(buf, strlen(buf), &hits) || hits != 1234)
+			fail_msg("\"%s\" is a hit count", buf);
+		snprintf(buf, sizeof buf, "2024-01-18 %s 191", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.hits != 191)
+			fail_msg("\"%s\": the hit count is not read", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_CONTACT_LABEL, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "%s: +82 2 2100 7044", e);
+		if (!grel_is_contact_line(buf, strlen(buf)))
+			fail_msg("\"%s\" is a contact line", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_ORG_WORD, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "Press team, %s", e);
+		if (!grel_org_like(buf, strlen(buf)))
+			fail_msg("\"%s\" names an organisation", buf);
+		if ((unsigned char)e[0] < 0x80) {
+			snprintf(buf, sizeof buf, "%sxyz", e);
+			if (grel_org_like(buf, strlen(buf)))
+				fail_msg("\"%s\" is not an organisation's word", buf);
+		}
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_TIME_WORD, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "2024-01-18 10:21 %s", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.place.len || di.issuer.len)
+			fail_msg("\"%s\": a time after the date", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_DATE_PREP, i, NULL)); i++) {
+		snprintf(buf, sizeof buf, "Paris,%s 3 March 2020", e);
+		if (!grel_date_line(buf, strlen(buf), &di) || di.place.len != 5 || memcmp(di.place.s, "Paris", 5))
+			fail_msg("\"%s\": the place is Paris", buf);
+	}
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_NOTE_MARKER, i, NULL)); i++) {
+		size_t skip = 0;
+		snprintf(buf, sizeof buf, "%s see the annex", e);
+		if (grel_marker(buf, strlen(buf), grel_list(GREL_TABLE_NOTE_MARKER), &skip) < 0 ||
+			strcmp(buf + skip, "see the annex") != 0)
+			fail_msg("\"%s\" is a note", buf);
+	}
+}
+
+/* ---- the release pass ------------------------------------------------ */
+
+static galley_node *S_para(const char *text)
+{
+	galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH), *t = galley_node_new(GALLEY_NODE_TEXT);
+	galley_node_set_text(t, text, strlen(text));
+	galley_node_append_child(p, t);
+	return p;
+}
+
+static const char *S_role_of(galley_node *n)
+{
+	return n && galley_node_get_type(n) == GALLEY_NODE_DIV ? galley_node_get_role(n) : "";
+}
+
+static void test_pass(void **state)
+{
+	(void)state;
+	static const char *const paras[] = {"Brussels, 18 January 2024", "Lead paragraph.", "※ A note",
+		"Note: a second note", "1. First", "2. Second 끝.", "Unofficial translation of the text", "-END-",
+		"Spokesperson of the Ministry of Foreign Affairs", NULL};
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = S_doc(paras);
+	galley_meta *meta = galley_document_meta(doc);
+	assert_int_equal(grel_pass(ctx, doc, meta, 0), 0);
+	assert_string_equal(galley_meta_get(meta, "date"), "2024-01-18");
+	assert_string_equal(galley_meta_get(meta, "place"), "Brussels");
+	assert_string_equal(galley_meta_get(meta, "issuer"), "Ministry of Foreign Affairs");
+	galley_node *lead = galley_node_first_child(doc);
+	assert_string_equal(S_text(lead), "Lead paragraph.");
+	galley_node *notes = galley_node_next(lead);
+	assert_string_equal(S_role_of(notes), "note");
+	assert_int_equal(galley_node_child_count(notes), 2);
+	assert_string_equal(S_text(galley_node_first_child(notes)), "A note");
+	assert_string_equal(S_text(galley_node_last_child(notes)), "a second note");
+	galley_node *list = galley_node_next(notes);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	assert_string_equal(S_item_text(galley_node_last_child(list)), "Second");
+	galley_node *sig = galley_node_next(list);
+	assert_string_equal(S_role_of(sig), "signature");
+	assert_null(galley_node_next(sig));
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_pass_lines_and_contacts(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_meta *meta = galley_document_meta(doc);
+	/* GREL_LINES: one text node a source line. */
+	galley_node *body = S_para("The talks went well.");
+	galley_node *sig = S_para("Press Office");
+	galley_node *line2 = galley_node_new(GALLEY_NODE_TEXT);
+	galley_node_set_text(line2, " Washington, DC", 15);
+	galley_node_append_child(sig, line2);
+	galley_node_append_child(doc, body);
+	galley_node_append_child(doc, sig);
+	galley_node_append_child(doc, S_para("Seoul, January 18, 2024"));
+	galley_node_append_child(doc, S_para("Press contacts"));
+	galley_node_append_child(doc, S_para("Jane Doe, Ministry of Foreign Affairs, +32 2 299 00 00"));
+	assert_int_equal(grel_pass(ctx, doc, meta, GREL_LINES), 0);
+	assert_ptr_equal(galley_node_first_child(doc), body);
+	galley_node *s = galley_node_next(body);
+	assert_string_equal(S_role_of(s), "signature");
+	assert_int_equal(galley_node_child_count(s), 2);
+	assert_string_equal(S_text(galley_node_last_child(s)), "Washington, DC");
+	galley_node *d = galley_node_next(s);
+	assert_string_equal(S_role_of(d), "dateline");
+	assert_string_equal(galley_meta_get(meta, "date"), "2024-01-18");
+	galley_node *c = galley_node_next(d);
+	assert_string_equal(S_role_of(c), "contact");
+	assert_int_equal(galley_node_child_count(c), 2);
+	assert_null(galley_node_next(c));
+	/* The signature names no organisation; the contact does. */
+	assert_string_equal(galley_meta_get(meta, "issuer"), "Ministry of Foreign Affairs");
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+static void test_pass_end_tails(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	const char *e;
+	for (size_t i = 0; (e = grel_table_entry(GREL_TABLE_END_TAIL, i, NULL)); i++) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "The ministry will continue its efforts%s", e);
+		const char *const paras[] = {buf, "ㅇ 끝.", NULL};
+		galley_node *doc = S_doc(paras);
+		assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), 0), 0);
+		const char *t = S_text(galley_node_first_child(doc));
+		if (strncmp(t, "The ministry will continue its efforts", 38) != 0 || strstr(t, "끝"))
+			fail_msg("\"%s\" keeps its end mark: \"%s\"", buf, t);
+		assert_int_equal(galley_node_child_count(doc), 1); /* "ㅇ 끝." held only the mark */
+		galley_node_free(doc);
+	}
+	galley_context_free(ctx);
+}
+
+static void test_pass_star_notes(void **state)
+{
+	(void)state;
+	galley_context *ctx = galley_context_new();
+	/* "* " paragraphs are notes, in a row sharing one div ... */
+	static const char *const paras[] = {"Text.", "* a lone note", "More text.", "* one", "* two", NULL};
+	galley_node *doc = S_doc(paras);
+	assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), 0), 0);
+	galley_node *note = galley_node_next(galley_node_first_child(doc));
+	assert_string_equal(S_role_of(note), "note");
+	assert_string_equal(S_text(note), "a lone note");
+	galley_node *two = galley_node_next(galley_node_next(note));
+	assert_string_equal(S_role_of(two), "note");
+	assert_int_equal(galley_node_child_count(two), 2);
+	galley_node_free(doc);
+	/* ... but "* " lines next to each other in the source (GREL_LINES) are
+	 * a list, a line that continues one staying with it. */
+	doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_node *p = S_para("* one");
+	static const char *const lines[] = {" continued", " * two", " * three"};
+	for (size_t i = 0; i < 3; i++) {
+		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+		galley_node_set_text(t, lines[i], strlen(lines[i]));
+		galley_node_append_child(p, t);
+	}
+	galley_node_append_child(doc, p);
+	assert_int_equal(grel_pass(ctx, doc, galley_document_meta(doc), GREL_LINES), 0);
+	galley_node *list = galley_node_first_child(doc);
+	assert_int_equal(galley_node_get_type(list), GALLEY_NODE_LIST);
+	assert_int_equal(galley_node_child_count(list), 3);
+	assert_string_equal(S_item_text(galley_node_first_child(list)), "one continued");
+	assert_string_equal(S_item_text(galley_node_last_child(list)), "three");
+	assert_int_equal(galley_node_child_count(galley_node_first_child(galley_node_first_child(list))), 1);
+	galley_node_free(doc);
+	galley_context_free(ctx);
+}
+
+/* Every word list has a test above that iterates it; a new list fails
+ * here until it has one. */
+static void test_tables_all_tested(void **state)
+{
+	(void)state;
+	static const grel_table tested[] = {
+		GREL_TABLE_CHROME, GREL_TABLE_CHROME_HOME, GREL_TABLE_CHROME_COUNTER,       /* test_table_chrome */
+		GREL_TABLE_MONTH, GREL_TABLE_ERA,                                           /* months, eras */
+		GREL_TABLE_END_MARK, GREL_TABLE_DISCLAIMER, GREL_TABLE_DISCLAIMER_LABEL,
+		GREL_TABLE_SIGNATURE_START, GREL_TABLE_SIGNATURE_ROLE, GREL_TABLE_CONTACT_HEAD, /* closings */
+		GREL_TABLE_SUB_MARKER, GREL_TABLE_BOX_MARKER, GREL_TABLE_OUTLINE_MARKER,    /* markers */
+		GREL_TABLE_CATEGORY, GREL_TABLE_DATE_LABEL, GREL_TABLE_HITS_LABEL, GREL_TABLE_CONTACT_LABEL,
+		GREL_TABLE_NOTE_MARKER, GREL_TABLE_ORG_WORD, GREL_TABLE_TIME_WORD, GREL_TABLE_DATE_PREP, /* line lists */
+		GREL_TABLE_END_TAIL,                                                        /* test_pass_end_tails */
+	};
+	for (int t = 0; t < GREL_TABLE_COUNT; t++) {
+		int found = 0;
+		for (size_t k = 0; k < sizeof tested / sizeof tested[0]; k++)
+			found |= tested[k] == (grel_table)t;
+		if (!found)
+			fail_msg("word list %d has no test", t);
+		S_table_size((grel_table)t);
+		/* the plain string lists are the same through both accessors */
+		const char *const *list = grel_list((grel_table)t);
+		for (size_t i = 0; list && list[i]; i++)
+			assert_ptr_equal(list[i], grel_table_entry((grel_table)t, i, NULL));
+	}
+	assert_null(grel_table_entry(GREL_TABLE_COUNT, 0, NULL));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_date_end),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_chrome),
+		cmocka_unit_test(test_number_paragraphs),
+		cmocka_unit_test(test_number_paragraphs_heading_ends_run),
+		cmocka_unit_test(test_number_in_inline),
+		cmocka_unit_test(test_outline),
+		cmocka_unit_test(test_table_chrome),
+		cmocka_unit_test(test_table_months),
+		cmocka_unit_test(test_table_eras),
+		cmocka_unit_test(test_table_closings),
+		cmocka_unit_test(test_table_markers),
+		cmocka_unit_test(test_table_line_lists),
+		cmocka_unit_test(test_pass),
+		cmocka_unit_test(test_pass_lines_and_contacts),
+		cmocka_unit_test(test_pass_end_tails),
+		cmocka_unit_test(test_pass_star_notes),
+		cmocka_unit_test(test_tables_all_tested),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
