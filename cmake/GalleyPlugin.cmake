@@ -1,3 +1,15 @@
+# galley_add_plugin_code(NAME SOURCES... [LIBRARIES libs...])
+# A plugin's code as a static library, galley-NAME-code, that the module,
+# the tests, the fuzz targets and the benchmarks all link, so each source is
+# compiled once; the module itself is only its NAME_plugin.c descriptor.
+function(galley_add_plugin_code name)
+  cmake_parse_arguments(P "" "" "SOURCES;LIBRARIES" ${ARGN})
+  add_library(galley-${name}-code STATIC ${P_SOURCES} ${P_UNPARSED_ARGUMENTS})
+  target_include_directories(galley-${name}-code PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+  target_link_libraries(galley-${name}-code PUBLIC galley ${P_LIBRARIES})
+  set_target_properties(galley-${name}-code PROPERTIES C_VISIBILITY_PRESET hidden)
+endfunction()
+
 # galley_add_plugin(NAME SOURCES... [LIBRARIES libs...])
 # A plugin is a MODULE library named NAME.so in build/plugins/ (and
 # ${libdir}/galley/plugins/ once installed), linked against libgalley.

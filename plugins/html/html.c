@@ -15,138 +15,6 @@
 /* Below this many characters Readability tries again with fewer passes. */
 #define S_CHAR_THRESHOLD 500
 
-const char *html_strcasestr(const char *hay, const char *needle)
-{
-	size_t nl = strlen(needle);
-	if (nl == 0)
-		return hay;
-	/* jump between the candidates for the first character with the
-	 * C library's vectorised search: most of a text is not one */
-	char first[3] = {(char)tolower((unsigned char)needle[0]), (char)toupper((unsigned char)needle[0]), 0};
-	if (first[1] == first[0])
-		first[1] = 0;
-	for (hay = strpbrk(hay, first); hay != NULL; hay = strpbrk(hay + 1, first))
-		if (strncasecmp(hay + 1, needle + 1, nl - 1) == 0)
-			return hay;
-	return NULL;
-}
-
-int html_is(xmlNodePtr node, const char *name)
-{
-	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
-		strcmp((const char *)node->name, name) == 0;
-}
-
-size_t html_next_token(const char **p)
-{
-	const char *s = *p, *e;
-	if (s == NULL)
-		return 0;
-	while (*s && isspace((unsigned char)*s))
-		s++;
-	for (e = s; *e && !isspace((unsigned char)*e); e++)
-		;
-	*p = s;
-	return (size_t)(e - s);
-}
-
-const char *html_attr(xmlNodePtr node, const char *name)
-{
-	if (node == NULL || node->type != XML_ELEMENT_NODE)
-		return NULL;
-	for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
-		/* the HTML parser lowercases attribute names */
-		if (a->name == NULL || strcmp((const char *)a->name, name) != 0)
-			continue;
-		if (a->children == NULL)
-			return "";
-		if (a->children->type == XML_TEXT_NODE && a->children->next == NULL)
-			return a->children->content ? (const char *)a->children->content : "";
-		return "";
-	}
-	return NULL;
-}
-
-static int S_is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int S_text_walk(xmlNodePtr node, galley_buffer *out, int *pending, size_t max)
-{
-	for (xmlNodePtr c = node; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			const char *s = (const char *)c->content;
-			while (s != NULL && *s) {
-				if (S_is_space((unsigned char)*s)) {
-					*pending = 1;
-					s++;
-					continue;
-				}
-				const char *e = s;
-				while (*e && !S_is_space((unsigned char)*e))
-					e++;
-				if (*pending && out->len > 0)
-					galley_buffer_putc(out, ' ');
-				*pending = 0;
-				galley_buffer_append(out, s, (size_t)(e - s));
-				s = e;
-			}
-			if (max > 0 && out->len > max)
-				return 1;
-		} else if (c->type == XML_ELEMENT_NODE) {
-			if (html_is(c, "script") || html_is(c, "style") || html_is(c, "template"))
-				continue;
-			if (html_is(c, "br"))
-				*pending = 1;
-			if (S_text_walk(c->children, out, pending, max))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-int html_text_max(xmlNodePtr node, galley_buffer *out, size_t max)
-{
-	int pending = 0;
-	if (node == NULL)
-		return 0;
-	if (S_text_walk(node->children, out, &pending, max))
-		return 1;
-	return out->oom ? GALLEY_ENOMEM : 0;
-}
-
-int html_text(xmlNodePtr node, galley_buffer *out)
-{
-	int pending = 0;
-	if (node == NULL)
-		return 0;
-	if (node->type == XML_TEXT_NODE) {
-		xmlNodePtr next = node->next;
-		node->next = NULL; /* walk just this node */
-		S_text_walk(node, out, &pending, 0);
-		node->next = next;
-	} else {
-		S_text_walk(node->children, out, &pending, 0);
-	}
-	return out->oom ? GALLEY_ENOMEM : 0;
-}
-
-char *html_resolve(const html_page *page, const char *href)
-{
-	while (*href && S_is_space((unsigned char)*href))
-		href++;
-	if (page->base != NULL && href[0] != '#') {
-		xmlChar *abs = xmlBuildURI((const xmlChar *)href, (const xmlChar *)page->base);
-		if (abs != NULL) {
-			char *r = strdup((const char *)abs);
-			xmlFree(abs);
-			return r;
-		}
-	}
-	return strdup(href);
-}
-
 /* ---- encodings ---------------------------------------------------- */
 
 /* The charset named in a <meta charset> or http-equiv Content-Type within
@@ -164,12 +32,12 @@ static int S_prescan_charset(const char *data, size_t len, char *out, size_t out
 			if (strncasecmp(data + j, "charset", 7) != 0)
 				continue;
 			size_t k = j + 7;
-			while (k < end && S_is_space((unsigned char)data[k]))
+			while (k < end && html_is_space((unsigned char)data[k]))
 				k++;
 			if (k >= end || data[k] != '=')
 				continue;
 			k++;
-			while (k < end && (S_is_space((unsigned char)data[k]) || data[k] == '"' || data[k] == '\''))
+			while (k < end && (html_is_space((unsigned char)data[k]) || data[k] == '"' || data[k] == '\''))
 				k++;
 			size_t m = 0;
 			while (k < end && m + 1 < outsz &&
@@ -293,14 +161,14 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 
 /* ---- probe ---------------------------------------------------------- */
 
-static int S_probe(const char *data, size_t len)
+int html_probe(const char *data, size_t len)
 {
 	size_t i = 0;
 	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
 		(unsigned char)data[2] == 0xBF)
 		i = 3;
 	size_t n = len < 4096 ? len : 4096;
-	while (i < n && S_is_space((unsigned char)data[i]))
+	while (i < n && html_is_space((unsigned char)data[i]))
 		i++;
 	int score = 0;
 	static const struct { const char *tag; int score; } marks[] = {
@@ -334,7 +202,7 @@ static int S_blank(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (S_is_space(c))
+		if (html_is_space(c))
 			continue;
 		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* NBSP */
 			i++;
@@ -389,7 +257,7 @@ static size_t S_uspace_at(const unsigned char *s, size_t len, size_t i)
 {
 	if (i >= len)
 		return 0;
-	if (S_is_space(s[i]))
+	if (html_is_space(s[i]))
 		return 1;
 	if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
 		return 2;
@@ -406,7 +274,7 @@ static size_t S_uspace_at(const unsigned char *s, size_t len, size_t i)
 /* The same for the space that ends at s[end] (exclusive). */
 static size_t S_uspace_before(const unsigned char *s, size_t end)
 {
-	if (end >= 1 && S_is_space(s[end - 1]))
+	if (end >= 1 && html_is_space(s[end - 1]))
 		return 1;
 	if (end >= 2 && S_uspace_at(s, end, end - 2) == 2)
 		return 2;
@@ -532,7 +400,7 @@ static size_t S_doc_text_length(galley_node *doc)
 	int space = 1;
 	for (size_t i = 0; i < tb.len; i++) {
 		unsigned char c = (unsigned char)tb.data[i];
-		if (S_is_space(c)) {
+		if (html_is_space(c)) {
 			if (!space)
 				n++;
 			space = 1;
@@ -562,7 +430,7 @@ static int S_attempt(html_page *page, htmlDocPtr doc, int flags, html_undo *undo
 	return rc;
 }
 
-int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len)
+int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len)
 {
 	char label[64], charset[64] = "";
 	if (data == NULL) {
@@ -657,22 +525,3 @@ int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, s
 	galley_buffer_dispose(&u);
 	return rc;
 }
-
-static int S_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
-{
-	(void)payload;
-	return galley_html_read(ctx, b, data, len);
-}
-
-static const galley_reader_desc S_reader = {
-	GALLEY_READER_VERSION, "html", "htm,xhtml", "html,htm,xhtml",
-	"web pages: the release in the page, its metadata, any charset",
-	S_probe, S_read, NULL, {0}
-};
-
-static int S_init(galley_registry *reg)
-{
-	return galley_registry_add_reader(reg, &S_reader);
-}
-
-GALLEY_PLUGIN_DEFINE("html", "0.1.0", "MIT", "HTML reader (libxml2 parser, readability-style extraction)", S_init);

@@ -56,10 +56,12 @@ size_t html_text_length(xmlNodePtr node);
 /* Build blocks under the builder's document from the chosen nodes. */
 int html_emit(html_page *page, galley_builder *b, xmlNodePtr *nodes, size_t n);
 
-/* The reader itself (the plugin's read callback), exposed for unit tests. */
-int galley_html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len);
+/* html.c: the reader itself and its probe (the plugin's callbacks). */
+int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t len);
+int html_probe(const char *data, size_t len);
 
-/* Small helpers shared by the files. */
+/* dom.c: small DOM helpers every pass uses. */
+int html_is_space(unsigned char c); /* HTML's ASCII whitespace */
 const char *html_strcasestr(const char *hay, const char *needle); /* ASCII case-folded strstr */
 int html_is(xmlNodePtr node, const char *name);
 const char *html_attr(xmlNodePtr node, const char *name); /* borrowed, NULL when absent */

@@ -12,9 +12,9 @@
  * stack. */
 #define GALLEY_JSON_MAX_DEPTH 256
 
-int galley_json_probe(const char *data, size_t len);
-int galley_json_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload);
-int galley_json_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+int json_probe(const char *data, size_t len);
+int json_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload);
+int json_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload);
 
 #endif

@@ -699,7 +699,7 @@ static int S_document(S_reader *r, json_t *doc)
 	return S_children(r, doc, "blocks", 0);
 }
 
-int galley_json_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
+int json_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
 {
 	S_reader r = {ctx, b, GALLEY_BUFFER_INIT, 0};
 	json_error_t err;
@@ -735,4 +735,24 @@ int galley_json_read(galley_context *ctx, galley_builder *b, const char *data, s
 	json_decref(doc);
 	galley_buffer_dispose(&r.path);
 	return rc;
+}
+
+/* Any JSON object might be a galley document; one that names its key is. */
+int json_probe(const char *data, size_t len)
+{
+	static const char key[] = "\"galley-ir\"";
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+		i++;
+	if (i >= len || data[i] != '{')
+		return 0;
+	/* Any JSON object might be ours; one that names our key certainly is. */
+	for (; i + sizeof key - 1 <= len; i++) {
+		if (memcmp(data + i, key, sizeof key - 1) == 0)
+			return 95;
+	}
+	return 20;
 }

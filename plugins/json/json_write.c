@@ -555,7 +555,7 @@ static void S_walk(S_writer *w, const galley_node *root, int depth)
 	galley_iter_free(it);
 }
 
-int galley_json_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+int json_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	S_writer w;

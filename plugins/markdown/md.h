@@ -106,7 +106,13 @@ void md_title(galley_buffer *out, const char *title, size_t len);
 /** 1 when text has an entity-like "&name;" / "&#123;" / "&#x1F;" at s[0]. */
 int md_entity_like(const char *s, size_t len);
 
-/* md_write.c: low-level output shared with the escaper */
+/* md_out.c: the output primitives everything else writes through */
+/** Append text on the current line (the line is no longer empty). */
+void md_put(md_state *st, const char *s, size_t n);
+void md_puts(md_state *st, const char *s);
+/** Drop the trailing spaces and tabs of the output (not before the body). */
+void md_rtrim(md_state *st);
+/** Pay the newlines owed by ended blocks, then append. */
 void md_flush(md_state *st);
 void md_raw(md_state *st, const char *s, size_t len);
 void md_newline(md_state *st);

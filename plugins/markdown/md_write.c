@@ -8,81 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------------ */
-/* Output                                                             */
-/* ------------------------------------------------------------------ */
-
-static void S_put(md_state *st, const char *s, size_t n)
-{
-	galley_buffer_append(st->out, s, n);
-	st->col += n;
-	st->marker_only = 0;
-	st->begin_content = 0;
-	st->just_opened = 0;
-	st->after_note = 0;
-}
-
-static void S_puts(md_state *st, const char *s)
-{
-	S_put(st, s, strlen(s));
-}
-
-static void S_rtrim(md_state *st)
-{
-	galley_buffer *b = st->out;
-	size_t len = b->len;
-	while (len > st->body_start && (b->data[len - 1] == ' ' || b->data[len - 1] == '\t'))
-		len--;
-	galley_buffer_truncate(b, len);
-}
-
-void md_newline_verbatim(md_state *st)
-{
-	galley_buffer_putc(st->out, '\n');
-	galley_buffer_append(st->out, st->prefix.data ? st->prefix.data : "", st->prefix.len);
-	st->col = st->prefix.len;
-	st->begin_content = 1;
-	st->marker_only = 0;
-	st->just_opened = 0;
-	st->after_note = 0;
-}
-
-void md_newline(md_state *st)
-{
-	S_rtrim(st);
-	md_newline_verbatim(st);
-}
-
-/* Pay the newlines owed by the blocks that ended: a blank line carries the
- * prefix without its trailing spaces (">" inside a quote). */
-void md_flush(md_state *st)
-{
-	if (st->out->len <= st->body_start) {
-		galley_buffer_append(st->out, st->prefix.data ? st->prefix.data : "", st->prefix.len);
-		st->col = st->prefix.len;
-		st->begin_content = 1;
-	} else if (st->pending) {
-		/* an item whose first line is only its marker takes its content
-		 * on the next line: a blank line there would end the item */
-		if (st->pending > 1 && !st->marker_only) {
-			size_t n = st->prefix.len;
-			S_rtrim(st);
-			galley_buffer_putc(st->out, '\n');
-			while (n > 0 && st->prefix.data[n - 1] == ' ')
-				n--;
-			galley_buffer_append(st->out, st->prefix.data, n);
-		}
-		md_newline(st);
-	}
-	st->pending = 0;
-}
-
-void md_raw(md_state *st, const char *s, size_t len)
-{
-	md_flush(st);
-	S_put(st, s, len);
-}
-
 static void S_raws(md_state *st, const char *s)
 {
 	md_raw(st, s, strlen(s));
@@ -314,7 +239,7 @@ static void S_html_attr(md_state *st, const char *name, const char *value)
 static void S_html_block(md_state *st, const char *tag)
 {
 	md_newline(st);
-	S_puts(st, tag);
+	md_puts(st, tag);
 }
 
 static void S_note_ref(md_state *st, const galley_node *note)
@@ -325,11 +250,11 @@ static void S_note_ref(md_state *st, const galley_node *note)
 	st->notes[st->nnotes++] = note;
 	if (st->html) {
 		snprintf(label, sizeof label, "<sup>[^%zu]</sup>", st->nnotes);
-		S_puts(st, label);
+		md_puts(st, label);
 	} else {
 		snprintf(label, sizeof label, "[^%zu]", st->nnotes);
 		md_flush(st);
-		S_puts(st, label);
+		md_puts(st, label);
 		st->after_note = 1;
 	}
 	galley_iter_reset(st->it, note, GALLEY_EVENT_EXIT);
@@ -370,9 +295,9 @@ static void S_emph_enter(md_state *st, const galley_node *node)
 	e->ch = (prev != '*' && !star) ? '*' : (prev != '_' && !under) ? '_' : 0;
 	if (st->html || !e->ch) {
 		e->ch = 0;
-		S_puts(st, S_emph_tag(t, 0));
+		md_puts(st, S_emph_tag(t, 0));
 	} else {
-		S_put(st, e->len == 2 ? (e->ch == '*' ? "**" : "__") : (e->ch == '*' ? "*" : "_"), (size_t)e->len);
+		md_put(st, e->len == 2 ? (e->ch == '*' ? "**" : "__") : (e->ch == '*' ? "*" : "_"), (size_t)e->len);
 	}
 	st->just_opened = 1;
 }
@@ -392,7 +317,7 @@ static void S_emph_exit(md_state *st, const galley_node *node)
 		return;
 	e = st->emph[--st->nemph];
 	if (!e.ch) {
-		S_puts(st, S_emph_tag(t, 1));
+		md_puts(st, S_emph_tag(t, 1));
 		return;
 	}
 	if (e.pos > st->body_start && b->data[e.pos - 1] != '\n') {
@@ -435,7 +360,7 @@ static void S_emph_exit(md_state *st, const galley_node *node)
 		     (cna == MD_CC_WS || (cna == MD_CC_PUNCT && cpc != MD_CC_PUNCT));
 	}
 	if (ok) {
-		S_put(st, e.len == 2 ? (e.ch == '*' ? "**" : "__") : (e.ch == '*' ? "*" : "_"), (size_t)e.len);
+		md_put(st, e.len == 2 ? (e.ch == '*' ? "**" : "__") : (e.ch == '*' ? "*" : "_"), (size_t)e.len);
 		return;
 	}
 	{
@@ -447,7 +372,7 @@ static void S_emph_exit(md_state *st, const galley_node *node)
 		}
 		st->col += extra;
 	}
-	S_puts(st, S_emph_tag(t, 1));
+	md_puts(st, S_emph_tag(t, 1));
 }
 
 /* ------------------------------------------------------------------ */
@@ -463,11 +388,11 @@ static void S_code_span(md_state *st, const char *s, size_t len)
 	md_flush(st);
 	if (md_last_cp(st) == '`') {
 		/* backtick runs of two spans in a row would merge */
-		S_puts(st, "<code>");
+		md_puts(st, "<code>");
 		st->no_wrap++;
 		md_text(st, s, len, '<');
 		st->no_wrap--;
-		S_puts(st, "</code>");
+		md_puts(st, "</code>");
 		return;
 	}
 	for (i = 0; i < len; i++) {
@@ -487,24 +412,24 @@ static void S_code_span(md_state *st, const char *s, size_t len)
 	}
 #undef S_SP
 	for (k = 0; k <= longest; k++)
-		S_put(st, "`", 1);
+		md_put(st, "`", 1);
 	if (pad)
-		S_put(st, " ", 1);
+		md_put(st, " ", 1);
 	for (i = 0; i < len; i++) {
 		char c = s[i];
 		if (c == '\n' || c == '\r')
 			c = ' ';
 		if (c == '|' && st->in_pipe)
-			S_put(st, "\\", 1);
+			md_put(st, "\\", 1);
 		if (c == 0)
-			S_put(st, "\xEF\xBF\xBD", 3);
+			md_put(st, "\xEF\xBF\xBD", 3);
 		else
-			S_put(st, &c, 1);
+			md_put(st, &c, 1);
 	}
 	if (pad)
-		S_put(st, " ", 1);
+		md_put(st, " ", 1);
 	for (k = 0; k <= longest; k++)
-		S_put(st, "`", 1);
+		md_put(st, "`", 1);
 }
 
 static void S_code_block(md_state *st, const galley_node *node)
@@ -525,15 +450,15 @@ static void S_code_block(md_state *st, const galley_node *node)
 		longest = 2;
 	md_flush(st);
 	for (i = 0; i <= longest; i++)
-		S_put(st, &fch, 1);
+		md_put(st, &fch, 1);
 	if (lang) {
 		for (i = 0; lang[i]; i++) {
 			char c = lang[i];
 			if (c == '\n' || c == '\r')
 				c = ' ';
 			if (c == '\\' || (c == '&' && md_entity_like(lang + i, strlen(lang + i))))
-				S_put(st, "\\", 1);
-			S_put(st, &c, 1);
+				md_put(st, "\\", 1);
+			md_put(st, &c, 1);
 		}
 	}
 	for (start = 0; start < len;) {
@@ -542,13 +467,13 @@ static void S_code_block(md_state *st, const galley_node *node)
 			end++;
 		md_newline_verbatim(st);
 		if (end == start)
-			S_rtrim(st); /* an empty line: no "> " with a trailing space */
-		S_put(st, s + start, end - start);
+			md_rtrim(st); /* an empty line: no "> " with a trailing space */
+		md_put(st, s + start, end - start);
 		start = end + 1;
 	}
 	md_newline_verbatim(st);
 	for (i = 0; i <= longest; i++)
-		S_put(st, &fch, 1);
+		md_put(st, &fch, 1);
 }
 
 static void S_figure(md_state *st, const galley_node *node)
@@ -563,25 +488,25 @@ static void S_figure(md_state *st, const galley_node *node)
 		S_html_block(st, "<figure><img");
 		S_html_attr(st, "src", src ? src : "");
 		S_html_attr(st, "alt", alt ? alt : "");
-		S_puts(st, " />");
+		md_puts(st, " />");
 		if (title.len) {
-			S_puts(st, "<figcaption>");
+			md_puts(st, "<figcaption>");
 			md_html_text(st, title.data, title.len, 0, 0);
-			S_puts(st, "</figcaption>");
+			md_puts(st, "</figcaption>");
 		}
-		S_puts(st, "</figure>");
+		md_puts(st, "</figure>");
 	} else {
 		S_raws(st, "![");
 		st->in_link++;
 		md_text(st, alt ? alt : "", alt ? strlen(alt) : 0, ']');
 		st->in_link--;
-		S_puts(st, "](");
+		md_puts(st, "](");
 		md_destination(st->out, src ? src : "");
 		if (title.len) {
 			galley_buffer_putc(st->out, ' ');
 			md_title(st->out, title.data, title.len);
 		}
-		S_puts(st, ")");
+		md_puts(st, ")");
 		S_block_end(st, node);
 	}
 	galley_buffer_dispose(&title);
@@ -682,7 +607,7 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 				if (entering)
 					S_html_block(st, "<p>");
 				else
-					S_puts(st, "</p>");
+					md_puts(st, "</p>");
 			}
 		} else if (!entering) {
 			S_block_end(st, node);
@@ -697,10 +622,10 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 			if (entering)
 				S_html_block(st, tag);
 			else
-				S_puts(st, tag);
+				md_puts(st, tag);
 		} else if (entering) {
 			md_raw(st, "######", (size_t)level);
-			S_put(st, " ", 1);
+			md_put(st, " ", 1);
 			st->begin_content = 1;
 			st->in_heading = 1;
 		} else {
@@ -757,9 +682,9 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 				md_html_text(st, lang, strlen(lang), 1, 0);
 				galley_buffer_putc(st->out, '"');
 			}
-			S_puts(st, ">");
+			md_puts(st, ">");
 			md_html_text(st, galley_node_get_text(node), galley_node_get_text_len(node), 0, 1);
-			S_puts(st, "</code></pre>");
+			md_puts(st, "</code></pre>");
 		} else {
 			S_code_block(st, node);
 			S_block_end(st, node);
@@ -793,9 +718,9 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 				if (!galley_node_previous(node)) {
 					const galley_node *c;
 					md_newline(st);
-					S_puts(st, "|");
+					md_puts(st, "|");
 					for (c = galley_node_first_child(node); c; c = galley_node_next(c))
-						S_puts(st, " --- |");
+						md_puts(st, " --- |");
 				}
 				st->pending = 1;
 			}
@@ -806,7 +731,7 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 
 	case GALLEY_NODE_CELL:
 		if (st->in_pipe) {
-			S_puts(st, entering ? " " : " |");
+			md_puts(st, entering ? " " : " |");
 		} else if (st->html) {
 			const char *name = galley_node_get_cell_header(node) ? "th" : "td";
 			if (entering) {
@@ -817,17 +742,17 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 					galley_buffer_printf(st->out, " colspan=\"%d\"", cs);
 				if (rs > 1)
 					galley_buffer_printf(st->out, " rowspan=\"%d\"", rs);
-				S_puts(st, ">");
+				md_puts(st, ">");
 			} else {
 				snprintf(tag, sizeof tag, "</%s>", name);
-				S_puts(st, tag);
+				md_puts(st, tag);
 			}
 		}
 		break;
 
 	case GALLEY_NODE_CAPTION:
 		if (st->html)
-			S_puts(st, entering ? (S_is(parent, GALLEY_NODE_FIGURE) ? "<figcaption>" : "<caption>")
+			md_puts(st, entering ? (S_is(parent, GALLEY_NODE_FIGURE) ? "<figcaption>" : "<caption>")
 			                    : (S_is(parent, GALLEY_NODE_FIGURE) ? "</figcaption>" : "</caption>"));
 		break;
 
@@ -853,7 +778,7 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 			if (entering) {
 				S_html_block(st, "<div");
 				S_html_attr(st, "class", role);
-				S_puts(st, ">");
+				md_puts(st, ">");
 			} else {
 				S_html_block(st, "</div>");
 			}
@@ -875,9 +800,9 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 
 	case GALLEY_NODE_CODE:
 		if (st->html) {
-			S_puts(st, "<code>");
+			md_puts(st, "<code>");
 			md_html_text(st, galley_node_get_text(node), galley_node_get_text_len(node), 0, 0);
-			S_puts(st, "</code>");
+			md_puts(st, "</code>");
 		} else {
 			S_code_span(st, galley_node_get_text(node), galley_node_get_text_len(node));
 		}
@@ -889,17 +814,17 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 			break; /* links do not nest: the inner one is its text */
 		if (st->html) {
 			if (entering) {
-				S_puts(st, "<a");
+				md_puts(st, "<a");
 				S_html_attr(st, "href", url ? url : "");
 				S_html_attr(st, "title", galley_node_get_title(node));
-				S_puts(st, ">");
+				md_puts(st, ">");
 			} else {
-				S_puts(st, "</a>");
+				md_puts(st, "</a>");
 			}
 		} else if (entering && S_autolink(node)) {
 			md_raw(st, "<", 1);
-			S_puts(st, url);
-			S_puts(st, ">");
+			md_puts(st, url);
+			md_puts(st, ">");
 			galley_iter_reset(st->it, node, GALLEY_EVENT_EXIT);
 		} else if (entering) {
 			md_raw(st, "[", 1);
@@ -913,7 +838,7 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 				galley_buffer_putc(st->out, ' ');
 				md_title(st->out, title, strlen(title));
 			}
-			S_puts(st, ")");
+			md_puts(st, ")");
 		}
 		break;
 	}
@@ -921,25 +846,25 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 	case GALLEY_NODE_IMAGE: {
 		const char *alt = galley_node_get_alt(node), *src = galley_node_get_url(node);
 		if (st->html) {
-			S_puts(st, "<img");
+			md_puts(st, "<img");
 			S_html_attr(st, "src", src ? src : "");
 			S_html_attr(st, "alt", alt ? alt : "");
-			S_puts(st, " />");
+			md_puts(st, " />");
 		} else {
 			md_raw(st, "![", 2);
 			st->in_link++;
 			md_text(st, alt ? alt : "", alt ? strlen(alt) : 0, ']');
 			st->in_link--;
-			S_puts(st, "](");
+			md_puts(st, "](");
 			md_destination(st->out, src ? src : "");
-			S_puts(st, ")");
+			md_puts(st, ")");
 		}
 		break;
 	}
 
 	case GALLEY_NODE_LINEBREAK:
 		if (st->html)
-			S_puts(st, "<br />");
+			md_puts(st, "<br />");
 		else if (st->in_heading || st->in_pipe)
 			md_text(st, " ", 1, md_next_cp(st, node));
 		else if (S_content_follows(st, node)) {
@@ -1063,7 +988,7 @@ int md_write(galley_context *ctx, const char *name, const galley_node *const *do
 		rc = S_walk(&st, st.notes[i]);
 	}
 	if (rc == 0 && out->len > st.body_start) {
-		S_rtrim(&st);
+		md_rtrim(&st);
 		galley_buffer_putc(out, '\n');
 	}
 	free(st.emph);

@@ -109,7 +109,7 @@ static int S_attr_long(S_state *st, const char *name, long v)
 static const char *S_uri(S_state *st, const char *url)
 {
 	galley_buffer_clear(&st->uri);
-	if (galley_tei_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0) {
+	if (tei_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0) {
 		S_fail(st);
 		return "";
 	}
@@ -129,7 +129,7 @@ static int S_attr_uri(S_state *st, const char *name, const char *url)
 static int S_attr_token(S_state *st, const char *name, const char *value)
 {
 	galley_buffer b = GALLEY_BUFFER_INIT;
-	int rc = galley_tei_token(value, &b);
+	int rc = tei_token(value, &b);
 	if (rc > 0)
 		rc = S_attr(st, name, b.data);
 	galley_buffer_dispose(&b);
@@ -183,7 +183,7 @@ static int S_date(S_state *st, const char *date)
 		return 0;
 	if (S_start(st, "date") < 0)
 		return st->err;
-	if (galley_tei_w3c_date(date, when, sizeof when) && S_attr(st, "when", when) < 0)
+	if (tei_w3c_date(date, when, sizeof when) && S_attr(st, "when", when) < 0)
 		return st->err;
 	if (S_str(st, date) < 0)
 		return st->err;
@@ -761,7 +761,7 @@ static int S_write_doc(S_state *st, const galley_node *doc)
 
 	if (!m)
 		return galley_error(st->ctx, GALLEY_EINVAL, "TEI writer: the root is not a document");
-	if (lv && !(has_lang = galley_tei_lang(lv, lang, sizeof lang)))
+	if (lv && !(has_lang = tei_lang(lv, lang, sizeof lang)))
 		galley_log(st->ctx, GALLEY_LOG_INFO, "TEI: language \"%s\" is not a BCP 47 tag; left out", lv);
 
 	X(xmlTextWriterStartDocument(st->w, NULL, "UTF-8", NULL));
@@ -803,7 +803,7 @@ static int S_write_doc(S_state *st, const galley_node *doc)
 	return 0;
 }
 
-int galley_tei_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+int tei_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	S_state st;
@@ -829,14 +829,3 @@ int galley_tei_write(galley_context *ctx, const char *name, const galley_node *c
 	free(st.frames);
 	return rc;
 }
-
-static const galley_writer_desc S_writer = {
-	GALLEY_WRITER_VERSION, "tei", NULL, "tei.xml", "TEI P5 XML (valid against tei_all)", 0,
-	galley_tei_write, NULL, {0}};
-
-static int S_init(galley_registry *reg)
-{
-	return galley_registry_add_writer(reg, &S_writer);
-}
-
-GALLEY_PLUGIN_DEFINE("tei", GALLEY_VERSION_STRING, "MIT", "TEI P5 writer", S_init);

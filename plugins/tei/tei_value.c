@@ -57,7 +57,7 @@ static int S_days_in_month(int y, int m)
 	return days[m - 1];
 }
 
-int galley_tei_w3c_date(const char *s, char *out, size_t outsz)
+int tei_w3c_date(const char *s, char *out, size_t outsz)
 {
 	size_t a, b, n, i;
 	const char *p;
@@ -255,7 +255,7 @@ static int S_ip_literal(const char *url, size_t start, size_t end, size_t *open,
 	return 1;
 }
 
-int galley_tei_uri(const char *url, galley_buffer *out)
+int tei_uri(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t a, b, i, auth_start = 0, auth_end = 0, ip_open = 0, ip_close = 0, hier, slash = (size_t)-1;
@@ -313,7 +313,7 @@ int galley_tei_uri(const char *url, galley_buffer *out)
 	return 0;
 }
 
-int galley_tei_token(const char *s, galley_buffer *out)
+int tei_token(const char *s, galley_buffer *out)
 {
 	int n = 0, gap = 0;
 
@@ -338,7 +338,7 @@ int galley_tei_token(const char *s, galley_buffer *out)
 	return n;
 }
 
-int galley_tei_lang(const char *s, char *out, size_t outsz)
+int tei_lang(const char *s, char *out, size_t outsz)
 {
 	size_t a, b, i, seg = 0, nseg = 0;
 

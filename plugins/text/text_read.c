@@ -171,7 +171,7 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 /* The reader                                                         */
 /* ------------------------------------------------------------------ */
 
-int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
+int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
 {
 	galley_buffer utf8 = GALLEY_BUFFER_INIT;
 	char charset[64] = "";
@@ -224,4 +224,25 @@ out:
 	free(r.lines);
 	galley_buffer_dispose(&utf8);
 	return rc;
+}
+
+/* Plain text is anything that is not binary, claimed with a low score so
+ * that the HTML and JSON readers win for their own content. */
+int text_probe(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
+	    ((unsigned char)data[1] == 0xFE || (unsigned char)data[1] == 0xFF))
+		return 10; /* a UTF-16/32 BOM: text with NULs */
+	if (memchr(data, '\0', len))
+		return 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+		i++;
+	/* Markup or JSON may still be read as text, but only as a last resort. */
+	if (i < len && (data[i] == '<' || data[i] == '{' || data[i] == '['))
+		return 5;
+	return 10;
 }

@@ -5,7 +5,7 @@
 
 #include <galley/plugin.h>
 
-int galley_text_probe(const char *data, size_t len);
-int galley_text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload);
+int text_probe(const char *data, size_t len);
+int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload);
 
 #endif

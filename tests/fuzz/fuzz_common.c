@@ -13,7 +13,7 @@ int fuzz_read_json(galley_context *ctx, const uint8_t *data, size_t size, galley
 	*doc = NULL;
 	if (!b)
 		abort();
-	rc = galley_json_read(ctx, b, (const char *)data, size, NULL);
+	rc = json_read(ctx, b, (const char *)data, size, NULL);
 	if (rc == 0)
 		rc = galley_builder_finish(b, doc);
 	galley_builder_free(b);

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (b == NULL)
 		abort();
 	galley_node *doc = NULL;
-	int rc = galley_html_read(ctx, b, (const char *)data, size);
+	int rc = html_read(ctx, b, (const char *)data, size);
 	if (rc == 0)
 		rc = galley_builder_finish(b, &doc);
 	galley_builder_free(b);

@@ -18,12 +18,12 @@ static int S_convert(const char *data, size_t size, galley_buffer *out, galley_c
 
 	if (!b)
 		abort();
-	rc = galley_json_read(ctx, b, data, size, NULL);
+	rc = json_read(ctx, b, data, size, NULL);
 	if (rc == 0)
 		rc = galley_builder_finish(b, &doc);
 	galley_builder_free(b);
 	if (rc == 0) {
-		rc = galley_json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
+		rc = json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
 		galley_node_free(doc);
 	}
 	return rc;

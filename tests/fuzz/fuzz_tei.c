@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!ctx)
 		abort();
 	if (fuzz_read_json(ctx, data, size, &doc) == 0) {
-		fuzz_write_twice(ctx, galley_tei_write, "tei", doc, S_check_xml);
+		fuzz_write_twice(ctx, tei_write, "tei", doc, S_check_xml);
 		galley_node_free(doc);
 	}
 	galley_context_free(ctx);

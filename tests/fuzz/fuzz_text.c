@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!ctx || !(b = galley_builder_new(ctx)))
 		abort();
-	rc = galley_text_read(ctx, b, (const char *)data, size, NULL);
+	rc = text_read(ctx, b, (const char *)data, size, NULL);
 	if (rc == 0)
 		rc = galley_builder_finish(b, &doc);
 	galley_builder_free(b);

@@ -29,7 +29,7 @@ static galley_node *S_read_doc(galley_context *ctx)
 	assert_non_null(data);
 	galley_builder *b = galley_builder_new(ctx);
 	assert_non_null(b);
-	int rc = galley_html_read(ctx, b, data, len);
+	int rc = html_read(ctx, b, data, len);
 	if (rc < 0)
 		fail_msg("html read: %s", galley_context_error(ctx));
 	assert_int_equal(galley_builder_finish(b, &doc), 0);

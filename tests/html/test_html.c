@@ -22,7 +22,7 @@ static galley_node *S_read_len(const char *html, size_t len, int *rc_out)
 	galley_builder *b = galley_builder_new(S_ctx);
 	assert_non_null(b);
 	galley_node *doc = NULL;
-	int rc = galley_html_read(S_ctx, b, html, len);
+	int rc = html_read(S_ctx, b, html, len);
 	if (rc == 0)
 		rc = galley_builder_finish(b, &doc);
 	galley_builder_free(b);

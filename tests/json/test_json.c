@@ -52,7 +52,7 @@ static int S_read(const char *data, size_t len, galley_node **out, char *msg, si
 	b = galley_builder_new(ctx);
 	assert_non_null(b);
 	*out = NULL;
-	rc = galley_json_read(ctx, b, data, len, NULL);
+	rc = json_read(ctx, b, data, len, NULL);
 	if (rc == 0)
 		rc = galley_builder_finish(b, out);
 	if (msg)
@@ -76,7 +76,7 @@ static galley_node *S_read_ok(const char *data, size_t len)
 static int S_write(galley_node *doc, galley_buffer *out, char *msg, size_t msgsize)
 {
 	galley_context *ctx = galley_context_new();
-	int rc = galley_json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
+	int rc = json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
 
 	if (msg)
 		snprintf(msg, msgsize, "%s", galley_context_error(ctx));
@@ -632,7 +632,7 @@ static void test_write_invalid_utf8(void **state)
 	doc = galley_node_new(GALLEY_NODE_DOCUMENT);
 	assert_int_equal(galley_meta_set(galley_document_meta(doc), "x\xff", "v"), 0);
 	ctx = galley_context_new();
-	assert_int_equal(galley_json_write(ctx, "json", (const galley_node *const *)&doc, 1, &out, NULL), GALLEY_EINVAL);
+	assert_int_equal(json_write(ctx, "json", (const galley_node *const *)&doc, 1, &out, NULL), GALLEY_EINVAL);
 	assert_string_equal(galley_context_error(ctx), "a key of the document is not valid UTF-8");
 	galley_context_free(ctx);
 	galley_node_free(doc);
@@ -644,15 +644,15 @@ static void test_probe(void **state)
 	static const char ours[] = "\xEF\xBB\xBF\n  {\n  \"galley-ir\": 1,";
 
 	(void)state;
-	assert_int_equal(galley_json_probe(ours, sizeof ours - 1), 95);
-	assert_int_equal(galley_json_probe("{\"a\": 1}", 8), 20);
-	assert_int_equal(galley_json_probe("[{\"galley-ir\": 1}]", 18), 0);
-	assert_int_equal(galley_json_probe("Press release", 13), 0);
-	assert_int_equal(galley_json_probe("<html>", 6), 0);
-	assert_int_equal(galley_json_probe("", 0), 0);
-	assert_int_equal(galley_json_probe(" \n", 2), 0);
+	assert_int_equal(json_probe(ours, sizeof ours - 1), 95);
+	assert_int_equal(json_probe("{\"a\": 1}", 8), 20);
+	assert_int_equal(json_probe("[{\"galley-ir\": 1}]", 18), 0);
+	assert_int_equal(json_probe("Press release", 13), 0);
+	assert_int_equal(json_probe("<html>", 6), 0);
+	assert_int_equal(json_probe("", 0), 0);
+	assert_int_equal(json_probe(" \n", 2), 0);
 	/* a cut-off key is not a key */
-	assert_int_equal(galley_json_probe("{\"galley-i", 10), 20);
+	assert_int_equal(json_probe("{\"galley-i", 10), 20);
 }
 
 int main(int argc, char **argv)

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 		char path[4096];
 		FILE *f;
 
-		if (!doc || galley_tei_write(ctx, "tei", (const galley_node *const *)&doc, 1, &out, NULL) < 0) {
+		if (!doc || tei_write(ctx, "tei", (const galley_node *const *)&doc, 1, &out, NULL) < 0) {
 			fprintf(stderr, "tei-cases: %s: %s\n", tei_cases[i].name, ctx ? galley_context_error(ctx) : "no memory");
 			status = 1;
 		} else {

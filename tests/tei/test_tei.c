@@ -37,7 +37,7 @@ static void S_run(const char *name, S_result *r, int verbosity)
 	doc = c->build(ctx);
 	if (!doc)
 		fail_msg("building %s failed: %s", name, galley_context_error(ctx));
-	if (galley_tei_write(ctx, "tei", (const galley_node *const *)&doc, 1, &r->out, NULL) != 0)
+	if (tei_write(ctx, "tei", (const galley_node *const *)&doc, 1, &r->out, NULL) != 0)
 		fail_msg("writing %s failed: %s", name, galley_context_error(ctx));
 	galley_node_free(doc);
 	galley_context_free(ctx);
@@ -98,30 +98,30 @@ static void test_w3c_dates(void **state)
 {
 	char out[64];
 	(void)state;
-	assert_true(galley_tei_w3c_date("2024", out, sizeof out));
+	assert_true(tei_w3c_date("2024", out, sizeof out));
 	assert_string_equal(out, "2024");
-	assert_true(galley_tei_w3c_date(" 2024-01 ", out, sizeof out));
+	assert_true(tei_w3c_date(" 2024-01 ", out, sizeof out));
 	assert_string_equal(out, "2024-01");
-	assert_true(galley_tei_w3c_date("2024-02-29", out, sizeof out));
-	assert_true(galley_tei_w3c_date("2024-01-18T10:21+09:00", out, sizeof out));
+	assert_true(tei_w3c_date("2024-02-29", out, sizeof out));
+	assert_true(tei_w3c_date("2024-01-18T10:21+09:00", out, sizeof out));
 	assert_string_equal(out, "2024-01-18T10:21:00+09:00");
-	assert_true(galley_tei_w3c_date("2024-01-18 10:21:05.25Z", out, sizeof out));
+	assert_true(tei_w3c_date("2024-01-18 10:21:05.25Z", out, sizeof out));
 	assert_string_equal(out, "2024-01-18T10:21:05.25Z");
-	assert_false(galley_tei_w3c_date("2023-02-29", out, sizeof out));
-	assert_false(galley_tei_w3c_date("2024-13", out, sizeof out));
-	assert_false(galley_tei_w3c_date("0000", out, sizeof out));
-	assert_false(galley_tei_w3c_date("January 18, 2024", out, sizeof out));
-	assert_false(galley_tei_w3c_date("2018.03.07", out, sizeof out));
-	assert_false(galley_tei_w3c_date("2024-01-18T24:00", out, sizeof out));
-	assert_false(galley_tei_w3c_date("2024-01-18T10:21+9", out, sizeof out));
-	assert_false(galley_tei_w3c_date("2024-01-18T10:21:00 EDT", out, sizeof out));
-	assert_false(galley_tei_w3c_date("", out, sizeof out));
+	assert_false(tei_w3c_date("2023-02-29", out, sizeof out));
+	assert_false(tei_w3c_date("2024-13", out, sizeof out));
+	assert_false(tei_w3c_date("0000", out, sizeof out));
+	assert_false(tei_w3c_date("January 18, 2024", out, sizeof out));
+	assert_false(tei_w3c_date("2018.03.07", out, sizeof out));
+	assert_false(tei_w3c_date("2024-01-18T24:00", out, sizeof out));
+	assert_false(tei_w3c_date("2024-01-18T10:21+9", out, sizeof out));
+	assert_false(tei_w3c_date("2024-01-18T10:21:00 EDT", out, sizeof out));
+	assert_false(tei_w3c_date("", out, sizeof out));
 }
 
 static void S_uri_is(const char *in, const char *want)
 {
 	galley_buffer b = GALLEY_BUFFER_INIT;
-	assert_int_equal(galley_tei_uri(in, &b), 0);
+	assert_int_equal(tei_uri(in, &b), 0);
 	assert_string_equal(b.data ? b.data : "", want);
 	galley_buffer_dispose(&b);
 }
@@ -146,7 +146,7 @@ static void test_uri_escaping(void **state)
 static void S_token_is(const char *in, const char *want)
 {
 	galley_buffer b = GALLEY_BUFFER_INIT;
-	int n = galley_tei_token(in, &b);
+	int n = tei_token(in, &b);
 	assert_int_equal(n, (int)strlen(want));
 	assert_string_equal(b.data ? b.data : "", want);
 	galley_buffer_dispose(&b);
@@ -166,17 +166,17 @@ static void test_language_tags(void **state)
 {
 	char out[64];
 	(void)state;
-	assert_true(galley_tei_lang("en", out, sizeof out));
-	assert_true(galley_tei_lang(" en_GB ", out, sizeof out));
+	assert_true(tei_lang("en", out, sizeof out));
+	assert_true(tei_lang(" en_GB ", out, sizeof out));
 	assert_string_equal(out, "en-GB");
-	assert_true(galley_tei_lang("zh-Hant-TW", out, sizeof out));
-	assert_true(galley_tei_lang("x-klingon", out, sizeof out));
-	assert_false(galley_tei_lang("english!!", out, sizeof out));
-	assert_false(galley_tei_lang("en--GB", out, sizeof out));
-	assert_false(galley_tei_lang("1en", out, sizeof out));
-	assert_false(galley_tei_lang("toolongtag", out, sizeof out));
-	assert_false(galley_tei_lang("\xe6\x97\xa5", out, sizeof out));
-	assert_false(galley_tei_lang("", out, sizeof out));
+	assert_true(tei_lang("zh-Hant-TW", out, sizeof out));
+	assert_true(tei_lang("x-klingon", out, sizeof out));
+	assert_false(tei_lang("english!!", out, sizeof out));
+	assert_false(tei_lang("en--GB", out, sizeof out));
+	assert_false(tei_lang("1en", out, sizeof out));
+	assert_false(tei_lang("toolongtag", out, sizeof out));
+	assert_false(tei_lang("\xe6\x97\xa5", out, sizeof out));
+	assert_false(tei_lang("", out, sizeof out));
 }
 
 /* ------------------------------------------------------------------ */
@@ -521,8 +521,8 @@ static void test_refuses_many_documents(void **state)
 	(void)state;
 	docs[0] = tei_case_find("empty")->build(ctx);
 	docs[1] = tei_case_find("empty")->build(ctx);
-	assert_int_equal(galley_tei_write(ctx, "tei", (const galley_node *const *)docs, 2, &out, NULL), GALLEY_EUSAGE);
-	assert_int_equal(galley_tei_write(ctx, "tei", (const galley_node *const *)docs, 0, &out, NULL), GALLEY_EUSAGE);
+	assert_int_equal(tei_write(ctx, "tei", (const galley_node *const *)docs, 2, &out, NULL), GALLEY_EUSAGE);
+	assert_int_equal(tei_write(ctx, "tei", (const galley_node *const *)docs, 0, &out, NULL), GALLEY_EUSAGE);
 	assert_int_equal(out.len, 0);
 	galley_node_free(docs[0]);
 	galley_node_free(docs[1]);
@@ -536,7 +536,7 @@ static void test_not_a_document(void **state)
 	galley_buffer out = GALLEY_BUFFER_INIT;
 	galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH);
 	(void)state;
-	assert_int_equal(galley_tei_write(ctx, "tei", (const galley_node *const *)&p, 1, &out, NULL), GALLEY_EINVAL);
+	assert_int_equal(tei_write(ctx, "tei", (const galley_node *const *)&p, 1, &out, NULL), GALLEY_EINVAL);
 	assert_non_null(strstr(galley_context_error(ctx), "document"));
 	galley_node_free(p);
 	galley_buffer_dispose(&out);

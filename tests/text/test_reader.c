@@ -16,7 +16,7 @@ static int S_read(galley_context *ctx, const char *data, size_t len, galley_node
 {
 	galley_builder *b = galley_builder_new(ctx);
 	assert_non_null(b);
-	int rc = galley_text_read(ctx, b, data, len, NULL);
+	int rc = text_read(ctx, b, data, len, NULL);
 	*doc = NULL;
 	if (rc == 0)
 		assert_int_equal(galley_builder_finish(b, doc), 0);
@@ -27,12 +27,12 @@ static int S_read(galley_context *ctx, const char *data, size_t len, galley_node
 static void test_probe(void **state)
 {
 	(void)state;
-	assert_int_equal(galley_text_probe("Hello, world.\n", 14), 10);
-	assert_true(galley_text_probe("<!DOCTYPE html><html>", 21) < 10);
-	assert_true(galley_text_probe("{\"galley-ir\": 1}", 16) < 10);
-	assert_int_equal(galley_text_probe("\x89PNG\r\n\x1a\n\0\0", 10), 0);
-	assert_int_equal(galley_text_probe("\xFF\xFEh\0i\0", 6), 10);
-	assert_int_equal(galley_text_probe("", 0), 10);
+	assert_int_equal(text_probe("Hello, world.\n", 14), 10);
+	assert_true(text_probe("<!DOCTYPE html><html>", 21) < 10);
+	assert_true(text_probe("{\"galley-ir\": 1}", 16) < 10);
+	assert_int_equal(text_probe("\x89PNG\r\n\x1a\n\0\0", 10), 0);
+	assert_int_equal(text_probe("\xFF\xFEh\0i\0", 6), 10);
+	assert_int_equal(text_probe("", 0), 10);
 }
 
 static void test_binary(void **state)

@@ -41,7 +41,7 @@ static galley_node *S_read_doc(galley_context *ctx)
 	} else {
 		galley_builder *b = galley_builder_new(ctx);
 		assert_non_null(b);
-		int rc = galley_text_read(ctx, b, data, len, NULL);
+		int rc = text_read(ctx, b, data, len, NULL);
 		if (rc < 0)
 			fail_msg("text read: %s", galley_context_error(ctx));
 		assert_int_equal(galley_builder_finish(b, &doc), 0);

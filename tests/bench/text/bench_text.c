@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 		galley_builder *b = galley_builder_new(ctx);
 		galley_node *doc = NULL;
 		double t0 = S_now();
-		if (galley_text_read(ctx, b, data, (size_t)len, NULL) < 0 || galley_builder_finish(b, &doc) < 0) {
+		if (text_read(ctx, b, data, (size_t)len, NULL) < 0 || galley_builder_finish(b, &doc) < 0) {
 			fprintf(stderr, "read failed: %s\n", galley_context_error(ctx));
 			return 1;
 		}

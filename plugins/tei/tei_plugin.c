@@ -1,0 +1,14 @@
+/* tei_plugin.c — registers the TEI P5 writer with galley; the writer is the
+ * tei code library (tei.c, tei_value.c). */
+#include "tei.h"
+
+static const galley_writer_desc S_writer = {
+	GALLEY_WRITER_VERSION, "tei", NULL, "tei.xml", "TEI P5 XML (valid against tei_all)", 0,
+	tei_write, NULL, {0}};
+
+static int S_init(galley_registry *reg)
+{
+	return galley_registry_add_writer(reg, &S_writer);
+}
+
+GALLEY_PLUGIN_DEFINE("tei", GALLEY_VERSION_STRING, "MIT", "TEI P5 writer", S_init);
