@@ -472,13 +472,13 @@ int grel_meta_set(galley_meta *meta, const char *key, const char *s, size_t len)
 {
 	if (galley_meta_get(meta, key))
 		return 0;
-	char *v = malloc(len + 1);
+	char *v = galley_malloc(len + 1);
 	if (!v)
 		return GALLEY_ENOMEM;
 	memcpy(v, s, len);
 	v[len] = '\0';
 	int rc = galley_meta_set(meta, key, v);
-	free(v);
+	galley_free(v);
 	return rc;
 }
 

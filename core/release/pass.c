@@ -243,12 +243,12 @@ static int S_strip_end_tail(galley_node *para, size_t total)
 			galley_node_free(t);
 			return 1;
 		}
-		char *copy = malloc(keep);
+		char *copy = galley_malloc(keep);
 		if (!copy)
 			return -1;
 		memcpy(copy, s, keep);
 		int rc = galley_node_set_text(t, copy, keep);
-		free(copy);
+		galley_free(copy);
 		return rc < 0 ? -1 : 1;
 	}
 	return 0;

@@ -803,12 +803,12 @@ int grel__strip_prefix(galley_node *para, size_t skip)
 		if (skip < tl) {
 			/* set_text copies, and the source overlaps the node's own text. */
 			size_t rl = tl - skip;
-			char *copy = malloc(rl);
+			char *copy = galley_malloc(rl);
 			if (!copy)
 				return GALLEY_ENOMEM;
 			memcpy(copy, galley_node_get_text(n) + skip, rl);
 			int rc = galley_node_set_text(n, copy, rl);
-			free(copy);
+			galley_free(copy);
 			return rc;
 		}
 		skip -= tl;

@@ -23,7 +23,7 @@ int galley_buffer_reserve(galley_buffer *buf, size_t extra)
 	cap = buf->cap ? buf->cap : 64;
 	while (cap < need)
 		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-	p = realloc(buf->data, cap);
+	p = galley_realloc(buf->data, cap);
 	if (!p) {
 		buf->oom = 1;
 		return GALLEY_ENOMEM;
@@ -117,7 +117,7 @@ void galley_buffer_truncate(galley_buffer *buf, size_t len)
 
 void galley_buffer_dispose(galley_buffer *buf)
 {
-	free(buf->data);
+	galley_free(buf->data);
 	buf->data = NULL;
 	buf->len = buf->cap = 0;
 	buf->oom = 0;
@@ -127,7 +127,7 @@ char *galley_buffer_detach(galley_buffer *buf, size_t *len_out)
 {
 	char *p = buf->data;
 	if (!p) {
-		p = malloc(1);
+		p = galley_malloc(1);
 		if (p)
 			p[0] = '\0';
 	}

@@ -16,13 +16,13 @@ struct galley_builder {
 
 galley_builder *galley_builder_new(galley_context *ctx)
 {
-	galley_builder *b = calloc(1, sizeof *b);
+	galley_builder *b = galley_calloc(1, sizeof *b);
 	if (!b)
 		return NULL;
 	b->ctx = ctx;
 	b->doc = galley_node_new(GALLEY_NODE_DOCUMENT);
 	if (!b->doc) {
-		free(b);
+		galley_free(b);
 		return NULL;
 	}
 	b->cur = b->doc;
@@ -35,7 +35,7 @@ void galley_builder_free(galley_builder *b)
 		return;
 	if (!b->finished)
 		galley_node_free(b->doc);
-	free(b);
+	galley_free(b);
 }
 
 galley_context *galley__builder_context(galley_builder *b)

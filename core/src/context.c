@@ -38,7 +38,7 @@ char *galley__strndup(const char *s, size_t n)
 	char *p;
 	if (!s)
 		return NULL;
-	p = malloc(n + 1);
+	p = galley_malloc(n + 1); /* n bytes as they are (galley_strndup stops at a NUL) */
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);
@@ -48,7 +48,7 @@ char *galley__strndup(const char *s, size_t n)
 
 galley_context *galley_context_new(void)
 {
-	return calloc(1, sizeof(galley_context));
+	return galley_calloc(1, sizeof(galley_context));
 }
 
 void galley_context_free(galley_context *ctx)
@@ -58,15 +58,15 @@ void galley_context_free(galley_context *ctx)
 		return;
 	galley_registry_free(ctx->owned);
 	for (i = 0; i < ctx->nopts; i++) {
-		free(ctx->opt_keys[i]);
-		free(ctx->opt_values[i]);
+		galley_free(ctx->opt_keys[i]);
+		galley_free(ctx->opt_values[i]);
 	}
-	free(ctx->opt_keys);
-	free(ctx->opt_values);
+	galley_free(ctx->opt_keys);
+	galley_free(ctx->opt_values);
 	if (ctx->message != S_oom_message)
-		free(ctx->message);
-	free(ctx->input_name);
-	free(ctx);
+		galley_free(ctx->message);
+	galley_free(ctx->input_name);
+	galley_free(ctx);
 }
 
 const char *galley_context_error(const galley_context *ctx)
@@ -84,7 +84,7 @@ void galley_error_clear(galley_context *ctx)
 	if (!ctx)
 		return;
 	if (ctx->message != S_oom_message)
-		free(ctx->message);
+		galley_free(ctx->message);
 	ctx->message = NULL;
 	ctx->code = 0;
 }
@@ -102,7 +102,7 @@ int galley_error(galley_context *ctx, int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	msg = n >= 0 ? galley_malloc((size_t)n + 1) : NULL;
 	if (!msg) {
 		/* Keep a message even when memory is gone. */
 		ctx->message = (char *)S_oom_message;
@@ -132,7 +132,7 @@ void galley_context_set_input_name(galley_context *ctx, const char *name)
 	if (!ctx)
 		return;
 	copy = galley__strdup(name);
-	free(ctx->input_name);
+	galley_free(ctx->input_name);
 	ctx->input_name = copy;
 }
 
@@ -175,21 +175,21 @@ int galley_context_set_option(galley_context *ctx, const char *key, const char *
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	for (i = 0; i < ctx->nopts; i++) {
 		if (strcmp(ctx->opt_keys[i], key) == 0) {
-			free(ctx->opt_values[i]);
+			galley_free(ctx->opt_values[i]);
 			ctx->opt_values[i] = v;
 			return 0;
 		}
 	}
 	k = galley__strdup(key);
-	nk = realloc(ctx->opt_keys, (ctx->nopts + 1) * sizeof *nk);
+	nk = galley_realloc(ctx->opt_keys, (ctx->nopts + 1) * sizeof *nk);
 	if (nk)
 		ctx->opt_keys = nk;
-	nv = nk ? realloc(ctx->opt_values, (ctx->nopts + 1) * sizeof *nv) : NULL;
+	nv = nk ? galley_realloc(ctx->opt_values, (ctx->nopts + 1) * sizeof *nv) : NULL;
 	if (nv)
 		ctx->opt_values = nv;
 	if (!k || !nk || !nv) {
-		free(k);
-		free(v);
+		galley_free(k);
+		galley_free(v);
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	}
 	ctx->opt_keys[ctx->nopts] = k;

@@ -22,7 +22,7 @@ galley_iter *galley_iter_new(const galley_node *root)
 	galley_iter *it;
 	if (!root)
 		return NULL;
-	it = calloc(1, sizeof *it);
+	it = galley_calloc(1, sizeof *it);
 	if (!it)
 		return NULL;
 	it->root = root;
@@ -34,7 +34,7 @@ galley_iter *galley_iter_new(const galley_node *root)
 
 void galley_iter_free(galley_iter *it)
 {
-	free(it);
+	galley_free(it);
 }
 
 static void S_advance(galley_iter *it)

@@ -46,7 +46,7 @@ struct strlist {
 
 static int S_strlist_push(struct strlist *l, const char *s, size_t len)
 {
-	char **nv = realloc(l->v, (l->n + 1) * sizeof *nv);
+	char **nv = galley_realloc(l->v, (l->n + 1) * sizeof *nv);
 	if (!nv)
 		return GALLEY_ENOMEM;
 	l->v = nv;
@@ -60,8 +60,8 @@ static void S_strlist_free(struct strlist *l)
 {
 	size_t i;
 	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
+		galley_free(l->v[i]);
+	galley_free(l->v);
 	l->v = NULL;
 	l->n = 0;
 }
@@ -69,21 +69,21 @@ static void S_strlist_free(struct strlist *l)
 static void S_format_free(struct galley_format *f)
 {
 	if (f) {
-		free(f->name);
-		free(f->ext);
-		free(f);
+		galley_free(f->name);
+		galley_free(f->ext);
+		galley_free(f);
 	}
 }
 
 galley_registry *galley_registry_new(void)
 {
-	galley_registry *reg = calloc(1, sizeof *reg);
+	galley_registry *reg = galley_calloc(1, sizeof *reg);
 	if (!reg)
 		return NULL;
 	/* Each registry holds a reference: libltdl must stay up while its
 	 * plugins are open, even in a program that never called galley_init(). */
 	if (galley_init() < 0) {
-		free(reg);
+		galley_free(reg);
 		return NULL;
 	}
 	return reg;
@@ -96,7 +96,7 @@ void galley_registry_free(galley_registry *reg)
 		return;
 	for (i = 0; i < reg->nfmts; i++)
 		S_format_free(reg->fmts[i]);
-	free(reg->fmts);
+	galley_free(reg->fmts);
 	/* Plugins go last, once nothing can reach their descriptors any more. */
 	galley__ltdl_lock();
 	for (i = 0; i < reg->nplugins; i++)
@@ -104,14 +104,14 @@ void galley_registry_free(galley_registry *reg)
 			lt_dlclose(reg->plugins[i]->handle);
 	galley__ltdl_unlock();
 	for (i = 0; i < reg->nplugins; i++) {
-		free(reg->plugins[i]->path);
-		free(reg->plugins[i]);
+		galley_free(reg->plugins[i]->path);
+		galley_free(reg->plugins[i]);
 	}
-	free(reg->plugins);
+	galley_free(reg->plugins);
 	for (i = 0; i < reg->nuser_dirs; i++)
-		free(reg->user_dirs[i]);
-	free(reg->user_dirs);
-	free(reg);
+		galley_free(reg->user_dirs[i]);
+	galley_free(reg->user_dirs);
+	galley_free(reg);
 	galley_shutdown();
 }
 
@@ -249,14 +249,14 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 			goto out;
 		}
 	}
-	nf = realloc(reg->fmts, (reg->nfmts + names.n) * sizeof *nf);
+	nf = galley_realloc(reg->fmts, (reg->nfmts + names.n) * sizeof *nf);
 	if (!nf)
 		goto oom;
 	reg->fmts = nf;
 	for (i = 0; i < names.n; i++) {
 		/* Allocated as the public type so the handle converts back to it. */
-		struct galley_format *f = rd ? (struct galley_format *)calloc(1, sizeof(struct galley_reader))
-					     : (struct galley_format *)calloc(1, sizeof(struct galley_writer));
+		struct galley_format *f = rd ? (struct galley_format *)galley_calloc(1, sizeof(struct galley_reader))
+					     : (struct galley_format *)galley_calloc(1, sizeof(struct galley_writer));
 		if (!f)
 			goto oom;
 		f->reader = rd;
@@ -359,7 +359,7 @@ static int S_search_dirs(struct galley_registry *reg, struct strlist *dirs)
 		if (!one)
 			return GALLEY_ENOMEM;
 		rc = S_add_search_dir(reg->ctx, dirs, one);
-		free(one);
+		galley_free(one);
 		env += len;
 		if (*env == ':')
 			env++;
@@ -499,12 +499,12 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 		return 0;
 	}
 
-	pl = calloc(1, sizeof *pl);
-	np = pl ? realloc(reg->plugins, (reg->nplugins + 1) * sizeof *np) : NULL;
+	pl = galley_calloc(1, sizeof *pl);
+	np = pl ? galley_realloc(reg->plugins, (reg->nplugins + 1) * sizeof *np) : NULL;
 	if (np)
 		reg->plugins = np;
 	if (!pl || !np || !(pl->path = galley__strdup(path))) {
-		free(pl);
+		galley_free(pl);
 		lt_dlclose(h);
 		return galley_error(reg->ctx, GALLEY_ENOMEM, "out of memory");
 	}
@@ -610,7 +610,7 @@ out:
 	S_strlist_free(&dirs);
 	S_strlist_free(&seen);
 	galley_context_set_input_name(ctx, input);
-	free(input);
+	galley_free(input);
 out_ctx:
 	reg->ctx = NULL;
 	galley_context_free(own);

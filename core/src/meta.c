@@ -48,15 +48,15 @@ int galley_meta_key_is_known(const char *key)
 
 galley_meta *galley__meta_new(void)
 {
-	return calloc(1, sizeof(galley_meta));
+	return galley_calloc(1, sizeof(galley_meta));
 }
 
 static void S_slot_clear(S_slot *s)
 {
 	size_t i;
 	for (i = 0; i < s->count; i++)
-		free(s->values[i]);
-	free(s->values);
+		galley_free(s->values[i]);
+	galley_free(s->values);
 	s->values = NULL;
 	s->count = 0;
 }
@@ -69,12 +69,12 @@ void galley__meta_free(galley_meta *meta)
 	for (i = 0; i < S_NKNOWN; i++)
 		S_slot_clear(&meta->known[i]);
 	for (i = 0; i < meta->nfree; i++) {
-		free(meta->free_keys[i]);
+		galley_free(meta->free_keys[i]);
 		S_slot_clear(&meta->free_slots[i]);
 	}
-	free(meta->free_keys);
-	free(meta->free_slots);
-	free(meta);
+	galley_free(meta->free_keys);
+	galley_free(meta->free_slots);
+	galley_free(meta);
 }
 
 static int S_slot_add(S_slot *s, const char *value)
@@ -83,9 +83,9 @@ static int S_slot_add(S_slot *s, const char *value)
 	char *copy = galley__strdup(value);
 	if (!copy)
 		return GALLEY_ENOMEM;
-	p = realloc(s->values, (s->count + 1) * sizeof *p);
+	p = galley_realloc(s->values, (s->count + 1) * sizeof *p);
 	if (!p) {
-		free(copy);
+		galley_free(copy);
 		return GALLEY_ENOMEM;
 	}
 	s->values = p;
@@ -111,11 +111,11 @@ static S_slot *S_find(const galley_meta *meta, const char *key, int create)
 			return &m->free_slots[i];
 	if (!create)
 		return NULL;
-	nk = realloc(m->free_keys, (m->nfree + 1) * sizeof *nk);
+	nk = galley_realloc(m->free_keys, (m->nfree + 1) * sizeof *nk);
 	if (!nk)
 		return NULL;
 	m->free_keys = nk;
-	ns = realloc(m->free_slots, (m->nfree + 1) * sizeof *ns);
+	ns = galley_realloc(m->free_slots, (m->nfree + 1) * sizeof *ns);
 	if (!ns)
 		return NULL;
 	m->free_slots = ns;

@@ -124,7 +124,7 @@ galley_node *galley_node_new(galley_node_type type)
 	galley_node *n;
 	if (type <= GALLEY_NODE_NONE || type > GALLEY_NODE_LAST_INLINE)
 		return NULL;
-	n = calloc(1, sizeof *n);
+	n = galley_calloc(1, sizeof *n);
 	if (!n)
 		return NULL;
 	n->type = type;
@@ -135,7 +135,7 @@ galley_node *galley_node_new(galley_node_type type)
 	if (type == GALLEY_NODE_DOCUMENT) {
 		n->meta = galley__meta_new();
 		if (!n->meta) {
-			free(n);
+			galley_free(n);
 			return NULL;
 		}
 	}
@@ -145,21 +145,21 @@ galley_node *galley_node_new(galley_node_type type)
 static void S_free_fields(galley_node *n)
 {
 	size_t i;
-	free(n->text);
-	free(n->url);
-	free(n->alt);
-	free(n->title);
-	free(n->lang);
-	free(n->role);
-	free(n->id);
+	galley_free(n->text);
+	galley_free(n->url);
+	galley_free(n->alt);
+	galley_free(n->title);
+	galley_free(n->lang);
+	galley_free(n->role);
+	galley_free(n->id);
 	for (i = 0; i < n->nclasses; i++)
-		free(n->classes[i]);
-	free(n->classes);
+		galley_free(n->classes[i]);
+	galley_free(n->classes);
 	for (i = 0; i < 2 * n->nkv; i++)
-		free(n->kv[i]);
-	free(n->kv);
+		galley_free(n->kv[i]);
+	galley_free(n->kv);
 	galley__meta_free(n->meta);
-	free(n);
+	galley_free(n);
 }
 
 void galley_node_free(galley_node *node)
@@ -473,7 +473,7 @@ int galley_node_append_text(galley_node *node, const char *text, size_t len)
 		char *p;
 		while (cap < need)
 			cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-		p = realloc(node->text, cap);
+		p = galley_realloc(node->text, cap);
 		if (!p)
 			return GALLEY_ENOMEM;
 		node->text = p;
@@ -533,7 +533,7 @@ static int S_set_string(char **field, const char *value)
 		if (!copy)
 			return GALLEY_ENOMEM;
 	}
-	free(*field);
+	galley_free(*field);
 	*field = copy;
 	return 0;
 }
@@ -668,9 +668,9 @@ int galley_node_add_class(galley_node *node, const char *cls)
 	copy = galley__strdup(cls);
 	if (!copy)
 		return GALLEY_ENOMEM;
-	p = realloc(node->classes, (node->nclasses + 1) * sizeof *p);
+	p = galley_realloc(node->classes, (node->nclasses + 1) * sizeof *p);
 	if (!p) {
-		free(copy);
+		galley_free(copy);
 		return GALLEY_ENOMEM;
 	}
 	node->classes = p;
@@ -715,10 +715,10 @@ int galley_node_kv_set(galley_node *node, const char *key, const char *value)
 			return S_set_string(&node->kv[2 * i + 1], value);
 	k = galley__strdup(key);
 	v = galley__strdup(value);
-	p = (k && v) ? realloc(node->kv, 2 * (node->nkv + 1) * sizeof *p) : NULL;
+	p = (k && v) ? galley_realloc(node->kv, 2 * (node->nkv + 1) * sizeof *p) : NULL;
 	if (!p) {
-		free(k);
-		free(v);
+		galley_free(k);
+		galley_free(v);
 		return GALLEY_ENOMEM;
 	}
 	node->kv = p;

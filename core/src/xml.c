@@ -67,7 +67,7 @@ static int S_write(void *payload, const char *data, int len)
  * made): the sink goes with it. */
 static int S_close(void *payload)
 {
-	free(payload);
+	galley_free(payload);
 	return 0;
 }
 
@@ -108,12 +108,12 @@ xmlTextWriterPtr galley_xml_writer_new(galley_context *ctx, galley_buffer *out)
 	xmlOutputBufferPtr ob;
 	S_sink *sink;
 
-	if (!ctx || !out || !(sink = calloc(1, sizeof *sink)))
+	if (!ctx || !out || !(sink = galley_calloc(1, sizeof *sink)))
 		return NULL;
 	sink->out = out;
 	sink->ctx = ctx;
 	if (!(ob = xmlOutputBufferCreateIO(S_write, S_close, sink, NULL))) {
-		free(sink);
+		galley_free(sink);
 		return NULL;
 	}
 	if (!(sink->w = xmlNewTextWriter(ob))) { /* takes ob only on success */

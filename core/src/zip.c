@@ -25,7 +25,7 @@ static int S_zip_error(galley_zip *z, const char *what, zip_error_t *err)
 
 galley_zip *galley_zip_new(galley_context *ctx)
 {
-	galley_zip *z = calloc(1, sizeof *z);
+	galley_zip *z = galley_calloc(1, sizeof *z);
 	zip_error_t err;
 
 	if (!z) {
@@ -37,7 +37,7 @@ galley_zip *galley_zip_new(galley_context *ctx)
 	if (!(z->src = zip_source_buffer_create(NULL, 0, 0, &err))) {
 		S_zip_error(z, "cannot create an archive", &err);
 		zip_error_fini(&err);
-		free(z);
+		galley_free(z);
 		return NULL;
 	}
 	zip_source_keep(z->src); /* zip_close()/zip_discard() drop a reference */
@@ -45,7 +45,7 @@ galley_zip *galley_zip_new(galley_context *ctx)
 		S_zip_error(z, "cannot create an archive", &err);
 		zip_error_fini(&err);
 		zip_source_free(z->src);
-		free(z);
+		galley_free(z);
 		return NULL;
 	}
 	zip_error_fini(&err);
@@ -80,7 +80,7 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 	/* libzip reads sources only at zip_close(); the caller's bytes may be
 	 * gone by then, so the entry owns a copy (libzip keeps no pointer for an
 	 * empty entry, so that one gets none). */
-	if (len && !(copy = malloc(len))) {
+	if (len && !(copy = malloc(len))) { /* libzip frees it with free() */
 		z->failed = 1;
 		return galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
 	}
@@ -109,7 +109,7 @@ void galley_zip_discard(galley_zip *z)
 		return;
 	zip_discard(z->za);
 	zip_source_free(z->src);
-	free(z);
+	galley_free(z);
 }
 
 int galley_zip_finish(galley_zip *z, galley_buffer *out)
@@ -158,6 +158,6 @@ int galley_zip_finish(galley_zip *z, galley_buffer *out)
 	zip_source_close(z->src);
 out:
 	zip_source_free(z->src);
-	free(z);
+	galley_free(z);
 	return rc;
 }

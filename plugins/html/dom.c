@@ -135,11 +135,11 @@ char *html_resolve(const html_page *page, const char *href)
 	if (page->base != NULL && href[0] != '#') {
 		xmlChar *abs = xmlBuildURI((const xmlChar *)href, (const xmlChar *)page->base);
 		if (abs != NULL) {
-			char *r = strdup((const char *)abs);
+			char *r = galley_strdup((const char *)abs);
 			xmlFree(abs);
 			return r;
 		}
 	}
-	return strdup(href);
+	return galley_strdup(href);
 }
 

@@ -127,7 +127,7 @@ static char *S_code_language(xmlNodePtr n)
 		while ((len = html_next_token(&p)) > 0) {
 			size_t skip = strncmp(p, "language-", 9) == 0 ? 9 : strncmp(p, "lang-", 5) == 0 ? 5 : 0;
 			if (skip && len > skip)
-				return strndup(p + skip, len - skip);
+				return galley_strndup(p + skip, len - skip);
 			p += len;
 		}
 		/* <pre><code class="language-x"> */
@@ -162,7 +162,7 @@ static void S_image(S_em *em, xmlNodePtr img)
 	S_flush_space(em);
 	S_ok(em, galley_builder_image(em->b, abs, alt != NULL ? alt : ""));
 	em->at_start = 0;
-	free(abs);
+	galley_free(abs);
 }
 
 static void S_inline_container(S_em *em, xmlNodePtr el, galley_node_type type, const char *url)
@@ -199,7 +199,7 @@ static void S_inline(S_em *em, xmlNodePtr el)
 			S_inline_container(em, el, GALLEY_NODE_LINK, abs);
 			em->in_link--;
 		}
-		free(abs);
+		galley_free(abs);
 	} else if (strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "cite") == 0 ||
 		strcmp(name, "dfn") == 0 || strcmp(name, "var") == 0) {
 		S_inline_container(em, el, GALLEY_NODE_EMPH, NULL);
@@ -405,7 +405,7 @@ static void S_figure(S_em *em, xmlNodePtr fig)
 			S_flow_block(em, GALLEY_NODE_CAPTION, 0, cap->children, NULL);
 		S_ok(em, galley_builder_leave(em->b));
 	}
-	free(abs);
+	galley_free(abs);
 }
 
 static void S_block(S_em *em, xmlNodePtr el)
@@ -457,7 +457,7 @@ static void S_block(S_em *em, xmlNodePtr el)
 			S_ok(em, GALLEY_ENOMEM);
 		else if (len > 0)
 			S_ok(em, galley_builder_code_block(em->b, s, len, lang));
-		free(lang);
+		galley_free(lang);
 		galley_buffer_dispose(&t);
 	} else if (strcmp(name, "figure") == 0) {
 		S_figure(em, el);

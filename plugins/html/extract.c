@@ -148,7 +148,7 @@ struct html_undo {
 
 html_undo *html_undo_new(void)
 {
-	return calloc(1, sizeof(html_undo));
+	return galley_calloc(1, sizeof(html_undo));
 }
 
 static int S_owned_name(xmlNodePtr n, const xmlChar *name)
@@ -207,8 +207,8 @@ void html_undo_free(html_undo *u)
 		else if (e->op == S_U_RENAME && e->name != NULL && !S_owned_name(e->node, e->name))
 			xmlFree((xmlChar *)e->name);
 	}
-	free(u->e);
-	free(u);
+	galley_free(u->e);
+	galley_free(u);
 }
 
 /* Room for k more entries, so that an edit is logged whole or not made. */
@@ -220,7 +220,7 @@ static int S_reserve(S_ex *ex, size_t k)
 	size_t nc = u->cap ? u->cap * 2 : 256;
 	while (nc < u->n + k)
 		nc *= 2;
-	S_undo_entry *ne = realloc(u->e, nc * sizeof *ne);
+	S_undo_entry *ne = galley_realloc(u->e, nc * sizeof *ne);
 	if (ne == NULL) {
 		ex->oom = 1;
 		return -1;
@@ -331,7 +331,7 @@ static S_info *S_info_of(S_ex *ex, xmlNodePtr n)
 	if (n->_private != NULL)
 		return n->_private;
 	if (ex->chunks == NULL || ex->chunks->used == 256) {
-		S_chunk *c = calloc(1, sizeof *c);
+		S_chunk *c = galley_calloc(1, sizeof *c);
 		if (c == NULL) {
 			ex->oom = 1;
 			return NULL;
@@ -341,7 +341,7 @@ static S_info *S_info_of(S_ex *ex, xmlNodePtr n)
 	}
 	if (ex->ninfo == ex->cinfo) {
 		size_t nc = ex->cinfo ? ex->cinfo * 2 : 256;
-		xmlNodePtr *np = realloc(ex->info_nodes, nc * sizeof *np);
+		xmlNodePtr *np = galley_realloc(ex->info_nodes, nc * sizeof *np);
 		if (np == NULL) {
 			ex->oom = 1;
 			return NULL;
@@ -359,7 +359,7 @@ static int S_push(S_ex *ex, xmlNodePtr **arr, size_t *n, size_t *cap, xmlNodePtr
 {
 	if (*n == *cap) {
 		size_t nc = *cap ? *cap * 2 : 64;
-		xmlNodePtr *np = realloc(*arr, nc * sizeof *np);
+		xmlNodePtr *np = galley_realloc(*arr, nc * sizeof *np);
 		if (np == NULL) {
 			ex->oom = 1;
 			return -1;
@@ -1199,7 +1199,7 @@ static void S_clean_conditionally(S_ex *ex, xmlNodePtr root, const char *tag)
 	for (size_t i = n; i-- > 0 && !ex->oom;)
 		if (S_should_remove(ex, list[i], tag) && !S_opens_contacts(list[i]))
 			S_remove(ex, list[i]);
-	free(list);
+	galley_free(list);
 }
 
 static void S_clean_tag(S_ex *ex, xmlNodePtr root, const char *tag)
@@ -1209,7 +1209,7 @@ static void S_clean_tag(S_ex *ex, xmlNodePtr root, const char *tag)
 	S_collect_tag(ex, root, tag, &list, &n, &cap);
 	for (size_t i = n; i-- > 0;)
 		S_remove(ex, list[i]);
-	free(list);
+	galley_free(list);
 }
 
 static void S_clean_share(S_ex *ex, xmlNodePtr root)
@@ -1250,7 +1250,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 			for (size_t i = n; i-- > 0;)
 				if (S_class_weight(ex, list[i]) < 0 && !S_contact_head(list[i]))
 					S_remove(ex, list[i]);
-			free(list);
+			galley_free(list);
 		}
 	}
 	S_clean_conditionally(ex, article, "table");
@@ -1263,7 +1263,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 	for (size_t i = n; i-- > 0;)
 		if (S_len(list[i]) == 0 && S_count_tag(list[i], "img") == 0)
 			S_remove(ex, list[i]);
-	free(list);
+	galley_free(list);
 	/* single-cell layout tables are their cell */
 	list = NULL;
 	n = cap = 0;
@@ -1285,7 +1285,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 		if (S_edit_rename(ex, cell, "div") < 0 || S_edit_replace(ex, t, cell) < 0)
 			break;
 	}
-	free(list);
+	galley_free(list);
 }
 
 /* ---- choosing --------------------------------------------------------- */
@@ -1441,15 +1441,15 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 		ex.info_nodes[i]->_private = NULL;
 	while (ex.chunks != NULL) {
 		S_chunk *next = ex.chunks->next;
-		free(ex.chunks);
+		galley_free(ex.chunks);
 		ex.chunks = next;
 	}
-	free(ex.info_nodes);
-	free(ex.to_score);
-	free(ex.cands);
+	galley_free(ex.info_nodes);
+	galley_free(ex.to_score);
+	galley_free(ex.cands);
 	if (ex.oom)
 		return galley_error(page->ctx, GALLEY_ENOMEM, "out of memory extracting the article");
-	*out = malloc(sizeof **out);
+	*out = galley_malloc(sizeof **out);
 	if (*out == NULL)
 		return galley_error(page->ctx, GALLEY_ENOMEM, "out of memory");
 	(*out)[0] = article;

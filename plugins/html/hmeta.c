@@ -46,7 +46,7 @@ typedef struct {
 
 static char *S_dup(S_meta *m, const char *s, size_t len)
 {
-	char *r = strndup(s, len);
+	char *r = galley_strndup(s, len);
 	if (r == NULL)
 		m->oom = 1;
 	return r;
@@ -92,7 +92,7 @@ static void S_add_pair(S_meta *m, const char *key, size_t klen, const char *valu
 {
 	if (m->npairs == m->cap) {
 		size_t nc = m->cap ? m->cap * 2 : 32;
-		S_pair *np = realloc(m->pairs, nc * sizeof *np);
+		S_pair *np = galley_realloc(m->pairs, nc * sizeof *np);
 		if (np == NULL) {
 			m->oom = 1;
 			return;
@@ -103,8 +103,8 @@ static void S_add_pair(S_meta *m, const char *key, size_t klen, const char *valu
 	char *k = S_dup(m, key, klen);
 	char *v = S_trim_dup(m, value);
 	if (k == NULL || v == NULL) {
-		free(k);
-		free(v);
+		galley_free(k);
+		galley_free(v);
 		return;
 	}
 	for (char *p = k; *p; p++)
@@ -274,7 +274,7 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 				else
 					m->issuer_label = t;
 			} else {
-				free(t);
+				galley_free(t);
 			}
 			return;
 		}
@@ -287,7 +287,7 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 	char *t = galley_buffer_detach(&tb, NULL);
 	size_t len = strlen(t);
 	if (len == 0 || len > 80) {
-		free(t);
+		galley_free(t);
 		return;
 	}
 	long off;
@@ -297,7 +297,7 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 		const char *v = (size_t)off < len ? t + off : val;
 		if (v != NULL && strlen(v) < 64 && S_parse_date(v, iso))
 			m->date_label = S_dup(m, iso, strlen(iso));
-		free(val);
+		galley_free(val);
 	} else if (m->hits < 0 && (off = S_label(t, len, S_hit_labels)) >= 0) {
 		char *val = (size_t)off < len ? NULL : (S_next_element(el) ? S_node_text(m, S_next_element(el)) : NULL);
 		const char *v = (size_t)off < len ? t + off : val;
@@ -311,9 +311,9 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 			if (h >= 0 && k == vl)
 				m->hits = h;
 		}
-		free(val);
+		galley_free(val);
 	}
-	free(t);
+	galley_free(t);
 }
 
 /* ---- class/id matching ------------------------------------------------- */
@@ -376,7 +376,7 @@ static void S_breadcrumb(S_meta *m, xmlNodePtr el)
 		size_t tl = strlen(t);
 		if (tl == 0 || tl > 60 || strcasecmp(t, "home") == 0 || strcmp(t, ">") == 0 ||
 			(m->doc_title != NULL && tl > 30 && strstr(m->doc_title, t) != NULL)) {
-			free(t);
+			galley_free(t);
 			continue;
 		}
 		m->category_crumb = t;
@@ -431,7 +431,7 @@ static void S_copyright(S_meta *m, xmlNodePtr text_node)
 		e--;
 	if (e - p < 2 || e - p > 120)
 		return;
-	free(m->copyright);
+	galley_free(m->copyright);
 	m->copyright = S_dup(m, p, (size_t)(e - p));
 }
 
@@ -579,12 +579,12 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 			label = S_dup(m, rest, strlen(rest));
 		else if (*rest != '\0' && label != NULL) {
 			/* two labels in a row: a trail, not a kicker */
-			free(label);
+			galley_free(label);
 			label = NULL;
-			free(t);
+			galley_free(t);
 			break;
 		}
-		free(t);
+		galley_free(t);
 	}
 	*category = label;
 }
@@ -619,7 +619,7 @@ static void S_date_near(S_meta *m, xmlNodePtr h1, char *date)
 		char iso[32];
 		if (t != NULL && S_leading_date(t, iso, &rest) && *rest == '\0')
 			strcpy(date, iso);
-		free(t);
+		galley_free(t);
 	}
 }
 
@@ -660,11 +660,11 @@ static char *S_strip_site(S_meta *m, char *title, const char *const *sites, size
 		p[pl] = '\0';
 		for (size_t k = 0; k < nsites && !site; k++)
 			site = sites[k] != NULL && pl > 0 && strcasecmp(p, sites[k]) == 0;
-		free(r);
+		galley_free(r);
 		if (site && sep) {
 			char *h2 = S_dup(m, h, hl);
 			if (h2 != NULL) {
-				free(title);
+				galley_free(title);
 				return h2;
 			}
 		}
@@ -764,7 +764,7 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 					json_t *root = raw.len ? json_loadb(raw.data, raw.len, 0, NULL) : NULL;
 					galley_buffer_dispose(&raw);
 					if (root != NULL) {
-						json_t **nr = realloc(m->ld_roots, (m->nld + 1) * sizeof *nr);
+						json_t **nr = galley_realloc(m->ld_roots, (m->nld + 1) * sizeof *nr);
 						if (nr == NULL) {
 							json_decref(root);
 							m->oom = 1;
@@ -816,7 +816,7 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
 				m->byline = t;
 			else
-				free(t);
+				galley_free(t);
 		}
 		if (m->byline == NULL && html_is(n, "a") && html_attr(n, "rel") != NULL &&
 			S_has_token(html_attr(n, "rel"), "author")) {
@@ -824,7 +824,7 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
 				m->byline = t;
 			else
-				free(t);
+				galley_free(t);
 		}
 		if (m->logo_alt == NULL && !footer && strcmp(name, "img") == 0)
 			S_logo(m, n);
@@ -974,7 +974,7 @@ static char *S_title_from_doc(S_meta *m)
 			size_t l = 0;
 			while (*first && (l = S_sep_at(first, 0)) == 0)
 				first++;
-			free(cur);
+			galley_free(cur);
 			cur = S_dup(m, *first ? first + l : orig, strlen(*first ? first + l : orig));
 		}
 	} else if (strstr(orig, ": ") != NULL) {
@@ -985,14 +985,14 @@ static char *S_title_from_doc(S_meta *m)
 		if (h != NULL && m->nh1 >= 1) {
 			char *t = S_node_text(m, h);
 			match = t != NULL && strcmp(t, orig) == 0;
-			free(t);
+			galley_free(t);
 		}
 		if (!match) {
 			const char *c = strrchr(orig, ':');
 			cur = S_dup(m, c + 1, strlen(c + 1));
 			if (cur != NULL && S_word_count(cur) < 3) {
 				c = strchr(orig, ':');
-				free(cur);
+				galley_free(cur);
 				cur = S_dup(m, c + 1, strlen(c + 1));
 			}
 		} else {
@@ -1006,7 +1006,7 @@ static char *S_title_from_doc(S_meta *m)
 	if (cur == NULL)
 		return NULL;
 	char *t = S_trim_dup(m, cur);
-	free(cur);
+	galley_free(cur);
 	if (t == NULL)
 		return NULL;
 	int wc = S_word_count(t);
@@ -1024,7 +1024,7 @@ static char *S_title_from_doc(S_meta *m)
 		int owc = S_word_count(nb.data ? nb.data : "");
 		galley_buffer_dispose(&nb);
 		if (!hierarchical || wc != owc - 1) {
-			free(t);
+			galley_free(t);
 			t = S_trim_dup(m, orig);
 		}
 	}
@@ -1071,7 +1071,7 @@ static char *S_choose_title(S_meta *m)
 			char *dt = S_title_from_doc(m);
 			int nm = dt != NULL && S_similarity(name, dt) > 0.75;
 			int hm = dt != NULL && S_similarity(headline, dt) > 0.75;
-			free(dt);
+			galley_free(dt);
 			t = hm && !nm ? headline : name;
 		} else {
 			t = name != NULL ? name : headline;
@@ -1195,7 +1195,7 @@ static int S_add_list(galley_meta *meta, const char *key, const char *value)
 		while (t > p && t[-1] == ' ')
 			t--;
 		if (t > p) {
-			char *one = strndup(p, (size_t)(t - p));
+			char *one = galley_strndup(p, (size_t)(t - p));
 			if (one == NULL)
 				return GALLEY_ENOMEM;
 			int dup = 0;
@@ -1204,7 +1204,7 @@ static int S_add_list(galley_meta *meta, const char *key, const char *value)
 					dup = 1;
 			if (!dup)
 				rc = galley_meta_add(meta, key, one);
-			free(one);
+			galley_free(one);
 		}
 		p = e;
 	}
@@ -1233,10 +1233,10 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	const char *page_url = canon != NULL ? canon : (S_absolute(og_url) ? og_url : NULL);
 	if (m.base_href != NULL) {
 		xmlChar *abs = page_url != NULL ? xmlBuildURI((const xmlChar *)m.base_href, (const xmlChar *)page_url) : NULL;
-		page->base = strdup(abs != NULL ? (const char *)abs : m.base_href);
+		page->base = galley_strdup(abs != NULL ? (const char *)abs : m.base_href);
 		xmlFree(abs);
 	} else if (page_url != NULL) {
-		page->base = strdup(page_url);
+		page->base = galley_strdup(page_url);
 	}
 
 	json_t *pubj = m.ld != NULL ? json_object_get(m.ld, "publisher") : NULL;
@@ -1271,7 +1271,7 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 			while (*w && (isspace((unsigned char)*w) || S_sep_at(w, 0) == 1))
 				w++;
 			generic = *w == '\0' || S_word_count(w) <= 3;
-			free(rest);
+			galley_free(rest);
 		}
 		const char *better = m.title_label;
 		if (better == NULL && m.nh1 == 1 && m.h1 != NULL) {
@@ -1280,14 +1280,14 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 					char *h1t = S_node_text(&m, m.h1);
 					if (h1t != NULL && strcmp(h1t, m.heads[k]) == 0)
 						better = m.heads[k];
-					free(h1t);
+					galley_free(h1t);
 					break;
 				}
 		}
 		if (generic && better != NULL) {
 			char *b = S_dup(&m, better, strlen(better));
 			if (b != NULL) {
-				free(title);
+				galley_free(title);
 				title = b;
 			}
 		}
@@ -1296,7 +1296,7 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		rc = S_set(meta, "title", title);
 		page->title = title;
 	} else {
-		free(title);
+		galley_free(title);
 	}
 
 	json_t *ld = m.ld;
@@ -1345,7 +1345,7 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (iss == NULL)
 			iss = m.copyright;
 		rc = S_set(meta, "issuer", iss);
-		free(site);
+		galley_free(site);
 	}
 	/* category */
 	if (rc == 0) {
@@ -1368,11 +1368,11 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		const char *names[] = {galley_meta_get(meta, "issuer"), sites[0], sites[1], sites[2], sites[3], sites[4]};
 		if (h1t != NULL && S_head_and_site(page->title, h1t, names, sizeof names / sizeof names[0])) {
 			rc = galley_meta_set(meta, "title", h1t);
-			free(page->title);
+			galley_free(page->title);
 			page->title = h1t;
 			h1t = NULL;
 		}
-		free(h1t);
+		galley_free(h1t);
 	}
 	/* language */
 	if (rc == 0)
@@ -1446,29 +1446,29 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		rc = GALLEY_ENOMEM;
 
 	for (size_t i = 0; i < m.npairs; i++) {
-		free(m.pairs[i].key);
-		free(m.pairs[i].value);
+		galley_free(m.pairs[i].key);
+		galley_free(m.pairs[i].value);
 	}
-	free(m.pairs);
+	galley_free(m.pairs);
 	for (size_t i = 0; i < m.nld; i++)
 		json_decref(m.ld_roots[i]);
-	free(m.ld_roots);
+	galley_free(m.ld_roots);
 	for (size_t i = 0; i < m.nheads; i++)
-		free(m.heads[i]);
-	free(m.doc_title);
-	free(m.canonical);
-	free(m.base_href);
-	free(m.html_lang);
-	free(m.time_dt);
-	free(m.date_label);
-	free(m.category_crumb);
-	free(m.copyright);
-	free(m.byline);
-	free(m.logo_alt);
-	free(m.title_label);
-	free(m.issuer_label);
-	free(m.identifier);
-	free(kicker);
+		galley_free(m.heads[i]);
+	galley_free(m.doc_title);
+	galley_free(m.canonical);
+	galley_free(m.base_href);
+	galley_free(m.html_lang);
+	galley_free(m.time_dt);
+	galley_free(m.date_label);
+	galley_free(m.category_crumb);
+	galley_free(m.copyright);
+	galley_free(m.byline);
+	galley_free(m.logo_alt);
+	galley_free(m.title_label);
+	galley_free(m.issuer_label);
+	galley_free(m.identifier);
+	galley_free(kicker);
 	if (rc == GALLEY_ENOMEM)
 		return galley_error(page->ctx, rc, "out of memory reading HTML metadata");
 	return rc;

@@ -285,10 +285,10 @@ static size_t S_uspace_before(const unsigned char *s, size_t end)
 
 static void S_set_span(galley_node *text, size_t from, size_t to)
 {
-	char *copy = strndup(galley_node_get_text(text) + from, to - from);
+	char *copy = galley_strndup(galley_node_get_text(text) + from, to - from);
 	if (copy != NULL) {
 		galley_node_set_text(text, copy, to - from);
-		free(copy);
+		galley_free(copy);
 	}
 }
 
@@ -383,7 +383,7 @@ static int S_build(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, 
 	int rc = html_extract(page, doc, flags, undo, &nodes, &n);
 	if (rc == 0)
 		rc = html_emit(page, b, nodes, n);
-	free(nodes);
+	galley_free(nodes);
 	return rc;
 }
 
@@ -520,8 +520,8 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	}
 	if (best != NULL)
 		galley_node_free(best);
-	free(page.base);
-	free(page.title);
+	galley_free(page.base);
+	galley_free(page.title);
 	galley_buffer_dispose(&u);
 	return rc;
 }

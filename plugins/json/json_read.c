@@ -614,7 +614,7 @@ static int S_meta_free(S_reader *r, galley_meta *meta, const char *key, json_t *
 	if (!text)
 		return galley_error(r->ctx, GALLEY_ENOMEM, "out of memory");
 	rc = S_built(r, galley_meta_set(meta, key, text));
-	free(text);
+	free(text); /* jansson allocated it with the C library */
 	return rc;
 }
 

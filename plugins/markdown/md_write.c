@@ -30,7 +30,7 @@ static int S_grow(md_state *st, void **arr, size_t *cap, size_t n, size_t size)
 	if (n < *cap)
 		return 0;
 	ncap = *cap ? *cap * 2 : 16;
-	p = realloc(*arr, ncap * size);
+	p = galley_realloc(*arr, ncap * size);
 	if (!p) {
 		st->oom = 1;
 		return GALLEY_ENOMEM;
@@ -991,9 +991,9 @@ int md_write(galley_context *ctx, const char *name, const galley_node *const *do
 		md_rtrim(&st);
 		galley_buffer_putc(out, '\n');
 	}
-	free(st.emph);
-	free(st.lists);
-	free(st.notes);
+	galley_free(st.emph);
+	galley_free(st.lists);
+	galley_free(st.notes);
 	galley_buffer_dispose(&st.prefix);
 	if (rc == 0 && (st.oom || out->oom))
 		rc = GALLEY_ENOMEM;

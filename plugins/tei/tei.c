@@ -396,7 +396,7 @@ static int S_push(S_state *st, S_kind kind, const galley_node *owner, int elemen
 	S_frame *f;
 	if (st->nframes == st->capframes) {
 		size_t cap = st->capframes ? st->capframes * 2 : 16;
-		S_frame *nf = realloc(st->frames, cap * sizeof *nf);
+		S_frame *nf = galley_realloc(st->frames, cap * sizeof *nf);
 		if (!nf)
 			return S_fail(st);
 		st->frames = nf;
@@ -826,6 +826,6 @@ int tei_write(galley_context *ctx, const char *name, const galley_node *const *d
 			st.dropped == 1 ? "" : "s");
 	galley_buffer_dispose(&st.scratch);
 	galley_buffer_dispose(&st.uri);
-	free(st.frames);
+	galley_free(st.frames);
 	return rc;
 }

@@ -141,7 +141,7 @@ const char *const txt_trailer_labels[] = {
 static int S_split_lines(txt_reader *r, const char *text, size_t len)
 {
 	size_t cap = 64, i = 0;
-	r->lines = malloc(cap * sizeof *r->lines);
+	r->lines = galley_malloc(cap * sizeof *r->lines);
 	if (!r->lines)
 		return GALLEY_ENOMEM;
 	while (i < len) {
@@ -149,7 +149,7 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 		while (j < len && text[j] != '\n' && text[j] != '\r')
 			j++;
 		if (r->nlines == cap) {
-			txt_line *nl = realloc(r->lines, cap * 2 * sizeof *nl);
+			txt_line *nl = galley_realloc(r->lines, cap * 2 * sizeof *nl);
 			if (!nl)
 				return GALLEY_ENOMEM;
 			r->lines = nl;
@@ -220,8 +220,8 @@ fail:
 out:
 	for (size_t k = 0; k < r.nunits; k++)
 		galley_buffer_dispose(&r.units[k].text);
-	free(r.units);
-	free(r.lines);
+	galley_free(r.units);
+	galley_free(r.lines);
 	galley_buffer_dispose(&utf8);
 	return rc;
 }

@@ -30,7 +30,7 @@ static txt_unit *S_new_unit(txt_reader *r, txt_kind kind, size_t line)
 {
 	if (r->nunits == r->capunits) {
 		size_t cap = r->capunits ? r->capunits * 2 : 64;
-		txt_unit *u = realloc(r->units, cap * sizeof *u);
+		txt_unit *u = galley_realloc(r->units, cap * sizeof *u);
 		if (!u) {
 			r->oom = 1;
 			return NULL;

@@ -75,6 +75,32 @@ typedef struct galley_registry galley_registry;
  * Nothing in libgalley or its plugins keeps mutable state of its own
  * outside these, and nothing writes to stderr by itself. */
 
+/* Memory. Everything libgalley and its plugins allocate goes through one
+ * allocator (as cmark_mem, or libgit2's allocator option): the C library's
+ * unless a program sets its own with galley_set_allocator(), once, before
+ * any other galley call and before threads start; it is never changed
+ * afterwards. Out of memory is an error (GALLEY_ENOMEM), never an abort:
+ * every reader and writer is tested failing each allocation in turn.
+ * Memory libgalley hands over (galley_buffer_detach) is freed with
+ * galley_free(). Libraries galley uses (libxml2, jansson, ...) keep their
+ * own allocators. */
+typedef struct galley_allocator {
+	void *(*calloc)(size_t count, size_t size, void *payload);   /* zeroed; NULL on failure */
+	void *(*realloc)(void *ptr, size_t size, void *payload);     /* ptr may be NULL */
+	void (*free)(void *ptr, void *payload);                      /* ptr may be NULL */
+	void *payload;
+} galley_allocator;
+
+/** Use a (copied) allocator, or the C library's again when NULL. Only before
+ * any other galley call; GALLEY_EUSAGE when a callback is missing. */
+GALLEY_EXTERN int galley_set_allocator(const galley_allocator *alloc);
+GALLEY_EXTERN void *galley_malloc(size_t size);
+GALLEY_EXTERN void *galley_calloc(size_t count, size_t size); /* NULL when count * size overflows */
+GALLEY_EXTERN void *galley_realloc(void *ptr, size_t size);
+GALLEY_EXTERN void galley_free(void *ptr);
+GALLEY_EXTERN char *galley_strdup(const char *s);           /* NULL for NULL */
+GALLEY_EXTERN char *galley_strndup(const char *s, size_t n); /* at most n bytes, NUL-terminated */
+
 /** Set up the process-wide libraries (libxml2's parser, libltdl). Thread-safe
  * and reference-counted; 0 or a negative code. */
 GALLEY_EXTERN int galley_init(void);
@@ -168,7 +194,7 @@ GALLEY_EXTERN void galley_buffer_clear(galley_buffer *buf);
 GALLEY_EXTERN void galley_buffer_truncate(galley_buffer *buf, size_t len);
 /** Release the memory; the buffer is empty and reusable afterwards. */
 GALLEY_EXTERN void galley_buffer_dispose(galley_buffer *buf);
-/** Hand the bytes to the caller (free() them); the buffer is left empty. */
+/** Hand the bytes to the caller (galley_free() them); the buffer is left empty. */
 GALLEY_EXTERN char *galley_buffer_detach(galley_buffer *buf, size_t *len_out);
 
 /* ------------------------------------------------------------------ */
