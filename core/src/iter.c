@@ -102,8 +102,10 @@ int galley_node_text_content(const galley_node *node, galley_buffer *out)
 	if (!node)
 		return GALLEY_EINVAL;
 	it = galley_iter_new(node);
-	if (!it)
+	if (!it) {
+		out->oom = 1; /* callers that only look at the buffer see it too */
 		return GALLEY_ENOMEM;
+	}
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 		const galley_node *n = galley_iter_get_node(it);
 		/* a newline between blocks, only where text follows text */

@@ -915,7 +915,8 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 		}
 		if (!title_removed && (strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0)) {
 			galley_buffer t = GALLEY_BUFFER_INIT;
-			html_text(n, &t);
+			if (html_text(n, &t) < 0)
+				ex->oom = 1;
 			int dup = t.data != NULL && S_similarity(ex->page->title, t.data) > 0.75;
 			galley_buffer_dispose(&t);
 			if (dup) {
@@ -1159,17 +1160,20 @@ static void S_collect_tag(S_ex *ex, xmlNodePtr root, const char *tag, xmlNodePtr
 
 /* A heading that opens a release's contact block ("Media enquiries"):
  * its class may say "media", but it belongs to the release. */
-static int S_contact_head(xmlNodePtr h)
+static int S_contact_head(S_ex *ex, xmlNodePtr h)
 {
 	galley_buffer tb = GALLEY_BUFFER_INIT;
-	int yes = html_text_max(h, &tb, 64) == 0 && tb.data != NULL && grel_is_contact_head(tb.data, tb.len);
+	int rc = html_text_max(h, &tb, 64);
+	int yes = rc == 0 && tb.data != NULL && grel_is_contact_head(tb.data, tb.len);
+	if (rc < 0)
+		ex->oom = 1;
 	galley_buffer_dispose(&tb);
 	return yes;
 }
 
 /* 1 when an element's first block ("<div><p><strong>Press contacts:") is
  * a contact heading. */
-static int S_opens_contacts(xmlNodePtr n)
+static int S_opens_contacts(S_ex *ex, xmlNodePtr n)
 {
 	static const char *const blocks[] = {"div", "section", "p", "h2", "h3", "h4", "h5", "h6", "dl", "dt", NULL};
 	int depth = 0;
@@ -1185,7 +1189,7 @@ static int S_opens_contacts(xmlNodePtr n)
 			break;
 		n = c;
 	}
-	return depth > 0 && S_contact_head(n);
+	return depth > 0 && S_contact_head(ex, n);
 }
 
 static void S_clean_conditionally(S_ex *ex, xmlNodePtr root, const char *tag)
@@ -1197,7 +1201,7 @@ static void S_clean_conditionally(S_ex *ex, xmlNodePtr root, const char *tag)
 	S_collect_tag(ex, root, tag, &list, &n, &cap);
 	/* last first: descendants are judged before their ancestors */
 	for (size_t i = n; i-- > 0 && !ex->oom;)
-		if (S_should_remove(ex, list[i], tag) && !S_opens_contacts(list[i]))
+		if (S_should_remove(ex, list[i], tag) && !S_opens_contacts(ex, list[i]))
 			S_remove(ex, list[i]);
 	galley_free(list);
 }
@@ -1248,7 +1252,7 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 			size_t n = 0, cap = 0;
 			S_collect_tag(ex, article, hs[k], &list, &n, &cap);
 			for (size_t i = n; i-- > 0;)
-				if (S_class_weight(ex, list[i]) < 0 && !S_contact_head(list[i]))
+				if (S_class_weight(ex, list[i]) < 0 && !S_contact_head(ex, list[i]))
 					S_remove(ex, list[i]);
 			galley_free(list);
 		}
@@ -1403,7 +1407,7 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 				S_info *si = s->_private;
 				if (si != NULL && si->init && si->score + bonus >= sib_threshold) {
 					append = 1;
-				} else if (S_opens_contacts(s)) {
+				} else if (S_opens_contacts(&ex, s)) {
 					append = 1; /* the release's contact block, whatever its class says */
 				} else if (html_is(s, "p")) {
 					double ld = S_link_density(s);
@@ -1412,7 +1416,8 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 						append = 1;
 					} else if (len < 80 && len > 0 && ld == 0) {
 						galley_buffer t = GALLEY_BUFFER_INIT;
-						html_text(s, &t);
+						if (html_text(s, &t) < 0)
+							ex.oom = 1;
 						if (t.data != NULL) {
 							const char *dot = strchr(t.data, '.');
 							while (dot != NULL && !(dot[1] == ' ' || dot[1] == 0))

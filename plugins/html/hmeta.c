@@ -280,7 +280,10 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 		}
 	}
 	galley_buffer tb = GALLEY_BUFFER_INIT;
-	if (html_text_max(el, &tb, 80) != 0 || tb.data == NULL) {
+	int trc = html_text_max(el, &tb, 80);
+	if (trc != 0 || tb.data == NULL) {
+		if (trc < 0)
+			m->oom = 1;
 		galley_buffer_dispose(&tb);
 		return;
 	}
@@ -568,8 +571,10 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 	char *label = NULL;
 	for (size_t i = 0; i < n; i++) {
 		char *t = S_node_text(m, items[i]);
-		if (t == NULL)
+		if (t == NULL) {
+			galley_free(label);
 			return;
+		}
 		char iso[32];
 		const char *rest = t;
 		if (strlen(t) <= 60 && S_leading_date(t, iso, &rest) && date[0] == '\0')
@@ -782,7 +787,10 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 		case 'h':
 			if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0) && m->nheads < 8) {
 				galley_buffer hb = GALLEY_BUFFER_INIT;
-				if (html_text_max(n, &hb, 300) == 0 && hb.data != NULL)
+				int hrc = html_text_max(n, &hb, 300);
+				if (hrc < 0)
+					m->oom = 1;
+				else if (hrc == 0 && hb.data != NULL)
 					m->heads[m->nheads++] = galley_buffer_detach(&hb, NULL);
 				galley_buffer_dispose(&hb);
 			}
@@ -1443,6 +1451,10 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	if (rc == 0 && m.hits >= 0 && galley_meta_get_hits(meta) < 0)
 		rc = galley_meta_set_hits(meta, m.hits);
 	if (rc == 0 && (page->base == NULL && (m.base_href != NULL || page_url != NULL)))
+		rc = GALLEY_ENOMEM;
+	/* an allocation that failed after the first check (a title, a site
+	 * name) left a field out: that is an error, not a shorter document */
+	if (rc == 0 && m.oom)
 		rc = GALLEY_ENOMEM;
 
 	for (size_t i = 0; i < m.npairs; i++) {

@@ -153,6 +153,12 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 	if (len > (size_t)INT32_MAX)
 		len = INT32_MAX;
 	htmlDocPtr doc = htmlCtxtReadMemory(pctx, utf8 != NULL ? utf8 : "", (int)len, NULL, "UTF-8", opts);
+	/* Out of memory, the recovering parser still returns the part it built:
+	 * a page silently cut short. */
+	if (doc != NULL && pctx->errNo == XML_ERR_NO_MEMORY) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
 	htmlFreeParserCtxt(pctx);
 	if (doc != NULL)
 		S_fix_head(doc);
@@ -232,8 +238,9 @@ static int S_has_kind(galley_node *node, galley_node_type kind)
 	return 0;
 }
 
-/* 1 when a block holds no text and no image or other content that shows. */
-static int S_empty_block(galley_node *node)
+/* 1 when a block holds no text and no image or other content that shows;
+ * *oom set when its text could not be had. */
+static int S_empty_block(galley_node *node, int *oom)
 {
 	galley_node_type t = galley_node_get_type(node);
 	if (t == GALLEY_NODE_BREAK || t == GALLEY_NODE_CODE_BLOCK || t == GALLEY_NODE_FIGURE ||
@@ -243,7 +250,8 @@ static int S_empty_block(galley_node *node)
 		S_has_kind(node, GALLEY_NODE_TABLE) || S_has_kind(node, GALLEY_NODE_BREAK))
 		return 0;
 	galley_buffer tb = GALLEY_BUFFER_INIT;
-	galley_node_text_content(node, &tb);
+	if (galley_node_text_content(node, &tb) < 0 || tb.oom)
+		*oom = 1;
 	int blank = tb.oom ? 0 : S_blank(tb.data ? tb.data : "", tb.len);
 	galley_buffer_dispose(&tb);
 	return blank;
@@ -283,18 +291,17 @@ static size_t S_uspace_before(const unsigned char *s, size_t end)
 	return 0;
 }
 
-static void S_set_span(galley_node *text, size_t from, size_t to)
+static void S_set_span(galley_node *text, size_t from, size_t to, int *oom)
 {
 	char *copy = galley_strndup(galley_node_get_text(text) + from, to - from);
-	if (copy != NULL) {
-		galley_node_set_text(text, copy, to - from);
-		galley_free(copy);
-	}
+	if (copy == NULL || galley_node_set_text(text, copy, to - from) < 0)
+		*oom = 1;
+	galley_free(copy);
 }
 
 /* Trim line breaks and blank text, Unicode spaces included, at both ends
  * of inline content. */
-static void S_trim_inlines(galley_node *node)
+static void S_trim_inlines(galley_node *node, int *oom)
 {
 	galley_node *last;
 	while ((last = galley_node_last_child(node)) != NULL) {
@@ -313,7 +320,7 @@ static void S_trim_inlines(galley_node *node)
 				continue;
 			}
 			if (l != galley_node_get_text_len(last))
-				S_set_span(last, 0, l);
+				S_set_span(last, 0, l, oom);
 		}
 		break;
 	}
@@ -334,23 +341,23 @@ static void S_trim_inlines(galley_node *node)
 				continue;
 			}
 			if (i > 0)
-				S_set_span(first, i, l);
+				S_set_span(first, i, l, oom);
 		}
 		break;
 	}
 }
 
-static void S_tidy(galley_node *node, int top)
+static void S_tidy(galley_node *node, int top, int *oom)
 {
 	galley_node *c = galley_node_first_child(node);
 	while (c != NULL) {
 		galley_node *next = galley_node_next(c);
 		galley_node_type t = galley_node_get_type(c);
 		if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING || t == GALLEY_NODE_CAPTION)
-			S_trim_inlines(c);
+			S_trim_inlines(c, oom);
 		if (galley_node_type_is_block(t) && t != GALLEY_NODE_CAPTION && t != GALLEY_NODE_CELL &&
 			t != GALLEY_NODE_ROW && t != GALLEY_NODE_ITEM) {
-			if (S_empty_block(c)) {
+			if (S_empty_block(c, oom)) {
 				galley_node_free(c);
 				c = next;
 				continue;
@@ -358,7 +365,8 @@ static void S_tidy(galley_node *node, int top)
 		}
 		if (top && (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING)) {
 			galley_buffer tb = GALLEY_BUFFER_INIT;
-			galley_node_text_content(c, &tb);
+			if (galley_node_text_content(c, &tb) < 0 || tb.oom)
+				*oom = 1;
 			if (!tb.oom && tb.len < 64 && grel_is_chrome(tb.data, tb.len)) {
 				galley_buffer_dispose(&tb);
 				galley_node_free(c);
@@ -368,7 +376,7 @@ static void S_tidy(galley_node *node, int top)
 			galley_buffer_dispose(&tb);
 		}
 		if (!galley_node_type_is_leaf(t) && galley_node_type_is_block(t))
-			S_tidy(c, 0);
+			S_tidy(c, 0, oom);
 		c = next;
 	}
 }
@@ -392,10 +400,11 @@ static int S_build(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, 
  * leads E3..ED: U+3000..U+DFFF) count three each, as long as the same
  * text runs in a Latin script: Readability's threshold was set for Latin
  * text, and a whole Korean or Chinese release is often shorter than it. */
-static size_t S_doc_text_length(galley_node *doc)
+static size_t S_doc_text_length(galley_node *doc, int *oom)
 {
 	galley_buffer tb = GALLEY_BUFFER_INIT;
-	galley_node_text_content(doc, &tb);
+	if (galley_node_text_content(doc, &tb) < 0 || tb.oom)
+		*oom = 1;
 	size_t n = 0;
 	int space = 1;
 	for (size_t i = 0; i < tb.len; i++) {
@@ -425,8 +434,15 @@ static int S_attempt(html_page *page, htmlDocPtr doc, int flags, html_undo *undo
 	if (rc == 0)
 		rc = galley_builder_finish(tb, out);
 	galley_builder_free(tb);
-	if (rc == 0)
-		S_tidy(*out, 1);
+	if (rc == 0) {
+		int oom = 0;
+		S_tidy(*out, 1, &oom);
+		if (oom) {
+			galley_node_free(*out);
+			*out = NULL;
+			rc = galley_error(page->ctx, GALLEY_ENOMEM, "out of memory");
+		}
+	}
 	return rc;
 }
 
@@ -477,7 +493,13 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		rc = S_attempt(&page, doc, passes[p], undo, &tree);
 		if (rc < 0)
 			break;
-		size_t tl = S_doc_text_length(tree);
+		int oom = 0;
+		size_t tl = S_doc_text_length(tree, &oom);
+		if (oom) {
+			galley_node_free(tree);
+			rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+			break;
+		}
 		galley_log(ctx, GALLEY_LOG_DEBUG, "html: pass %zu kept %zu characters", p, tl);
 		if (best == NULL || tl > best_len) {
 			if (best != NULL)
@@ -490,18 +512,22 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		if (best_len >= S_CHAR_THRESHOLD)
 			break;
 	}
+	if (rc < 0)
+		html_undo_rollback(undo); /* a pass cut short: its new nodes are in no document */
 	html_undo_free(undo); /* frees the nodes taken out: before their document */
 	xmlFreeDoc(doc);
 
 	if (rc == 0 && best != NULL && galley_meta_get(galley_builder_meta(b), "language") == NULL) {
 		galley_buffer tb = GALLEY_BUFFER_INIT;
 		char lang[17];
-		galley_node_text_content(best, &tb);
+		int trc = galley_node_text_content(best, &tb);
 		/* a few KiB tell the language as well as the whole text */
 		size_t cut = tb.len < 2048 ? tb.len : 2048;
 		while (cut < tb.len && cut > 0 && ((unsigned char)tb.data[cut] & 0xC0) == 0x80)
 			cut--;
-		if (!tb.oom && cut > 0 && galley_detect_language(tb.data, cut, lang, sizeof lang) == 0)
+		if (trc < 0 || tb.oom)
+			rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		else if (cut > 0 && galley_detect_language(tb.data, cut, lang, sizeof lang) == 0)
 			rc = galley_meta_set(galley_builder_meta(b), "language", lang);
 		galley_buffer_dispose(&tb);
 	}

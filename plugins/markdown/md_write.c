@@ -52,7 +52,7 @@ static int S_is(const galley_node *n, galley_node_type t)
 /* Whether a list can start right under a paragraph line: a bullet list or
  * one starting at 1, whose first item starts with text (an empty "-" there
  * would underline the paragraph as a heading). */
-static int S_interrupts(const galley_node *list)
+static int S_interrupts(md_state *st, const galley_node *list)
 {
 	const galley_node *item = galley_node_first_child(list), *p = item ? galley_node_first_child(item) : NULL;
 	galley_buffer t = GALLEY_BUFFER_INIT;
@@ -63,7 +63,8 @@ static int S_interrupts(const galley_node *list)
 		return 0;
 	if (!S_is(p, GALLEY_NODE_PARAGRAPH))
 		return 0;
-	galley_node_text_content(p, &t);
+	if (galley_node_text_content(p, &t) < 0 || t.oom)
+		st->oom = 1;
 	for (i = 0; i < t.len && !ok; i++)
 		ok = !strchr(" \t\n\r", t.data[i]);
 	galley_buffer_dispose(&t);
@@ -72,7 +73,7 @@ static int S_interrupts(const galley_node *list)
 
 /* A list is tight when every item is at most a short paragraph followed by
  * a list that may interrupt it; long paragraphs read better apart. */
-static int S_list_tight(const galley_node *list)
+static int S_list_tight(md_state *st, const galley_node *list)
 {
 	const galley_node *item, *a, *b;
 	for (item = galley_node_first_child(list); item; item = galley_node_next(item)) {
@@ -83,12 +84,13 @@ static int S_list_tight(const galley_node *list)
 		if (a && S_is(a, GALLEY_NODE_PARAGRAPH)) {
 			galley_buffer t = GALLEY_BUFFER_INIT;
 			size_t len;
-			galley_node_text_content(a, &t);
+			if (galley_node_text_content(a, &t) < 0 || t.oom)
+				st->oom = 1;
 			len = t.len;
 			galley_buffer_dispose(&t);
 			if (len > 120)
 				return 0;
-			if (b && !S_interrupts(b))
+			if (b && !S_interrupts(st, b))
 				return 0;
 		} else if (a && (!S_is(a, GALLEY_NODE_LIST) || b)) {
 			return 0;
@@ -99,7 +101,7 @@ static int S_list_tight(const galley_node *list)
 
 /* Inline-only cells (one paragraph, no line breaks), one header row, no
  * spans, no caption: what a GFM pipe table can hold. */
-static int S_pipe_table(const galley_node *table)
+static int S_pipe_table(md_state *st, const galley_node *table)
 {
 	const galley_node *row, *cell, *p;
 	size_t ncols = 0, nrows = 0;
@@ -120,8 +122,10 @@ static int S_pipe_table(const galley_node *table)
 			if (!S_is(p, GALLEY_NODE_PARAGRAPH) || galley_node_next(p))
 				return 0;
 			it = galley_iter_new(p);
-			if (!it)
+			if (!it) {
+				st->oom = 1;
 				return 0;
+			}
 			while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 				galley_node_type t = galley_node_get_type(galley_iter_get_node(it));
 				if (t == GALLEY_NODE_LINEBREAK || t == GALLEY_NODE_NOTE)
@@ -482,8 +486,8 @@ static void S_figure(md_state *st, const galley_node *node)
 	const galley_node *cap;
 	galley_buffer title = GALLEY_BUFFER_INIT;
 	for (cap = galley_node_first_child(node); cap; cap = galley_node_next(cap))
-		if (S_is(cap, GALLEY_NODE_CAPTION))
-			galley_node_text_content(cap, &title);
+		if (S_is(cap, GALLEY_NODE_CAPTION) && (galley_node_text_content(cap, &title) < 0 || title.oom))
+			st->oom = 1;
 	if (st->html) {
 		S_html_block(st, "<figure><img");
 		S_html_attr(st, "src", src ? src : "");
@@ -543,7 +547,7 @@ static void S_list_enter(md_state *st, const galley_node *node)
 		return;
 	l = &st->lists[st->nlists++];
 	l->ordered = ordered;
-	l->tight = S_list_tight(node);
+	l->tight = S_list_tight(st, node);
 	/* two lists in a row would merge: the second changes its marker */
 	if (ordered) {
 		l->mark = adjacent && st->list_end_mark == '.' ? ')' : '.';
@@ -692,7 +696,7 @@ static int S_render_node(md_state *st, const galley_node *node, galley_event_typ
 		break;
 
 	case GALLEY_NODE_TABLE:
-		if (entering && !st->html && st->gfm && S_pipe_table(node)) {
+		if (entering && !st->html && st->gfm && S_pipe_table(st, node)) {
 			st->in_pipe = 1;
 		} else if (st->in_pipe) {
 			st->in_pipe = 0;
