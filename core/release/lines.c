@@ -393,7 +393,7 @@ int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 	if (len > S_DATE_LINE_MAX)
 		return 0;
 	char iso[16];
-	long end = grel_parse_date(s, len, iso);
+	long end = grel_parse_date(s, len, iso, sizeof iso);
 	if (end < 0)
 		return 0;
 	/* Where the date began: the last word boundary from which the rest
@@ -407,7 +407,7 @@ int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 		if (!boundary || (c & 0xC0) == 0x80)
 			continue;
 		char tmp[16];
-		long e2 = grel_parse_date(s + i, (size_t)end - i, tmp);
+		long e2 = grel_parse_date(s + i, (size_t)end - i, tmp, sizeof tmp);
 		if (e2 >= 0 && (size_t)e2 == (size_t)end - i && !strcmp(tmp, iso)) {
 			start = i;
 			break;
@@ -454,7 +454,7 @@ int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 			di->issuer = after;
 		else if (grel_starts_fold(after.s, after.len, "by "))
 			; /* a byline: "2/26/2015 7:11 AM PST BY TMZ STAFF" */
-		else if (grel_parse_date(after.s, after.len, NULL) < 0 &&
+		else if (grel_parse_date(after.s, after.len, NULL, 0) < 0 &&
 			 grel_words(after.s, after.len) <= S_AFTER_PLACE_WORDS && !S_has_digit(after.s, after.len) &&
 			 !di->place.len)
 			di->place = after; /* "Press release | 10 July 2018 | Brussels" */

@@ -398,7 +398,7 @@ static int S_date_lines(galley_node *doc, galley_meta *meta, galley_buffer *tb)
 				return rc;
 			drop = 1;
 		} else if (cat) {
-			long end = grel_parse_date(tb->data, tb->len, NULL);
+			long end = grel_parse_date(tb->data, tb->len, NULL, 0);
 			const char *at = strstr(tb->data, cat);
 			drop = end >= 0 && end <= S_DATE_CAT_END && at && at[strlen(cat)] == '\0';
 		}

@@ -131,7 +131,7 @@ static int S_valid_date(long y, long m, long d)
 
 static void S_iso(char *out, long y, long m, long d)
 {
-	/* Every field was range-checked, so this always fits in 11 bytes. */
+	/* Every field was range-checked, so this always fits GREL_DATE_SIZE. */
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);
@@ -378,14 +378,14 @@ static long S_date_month_d_y(const unsigned char *s, size_t len, size_t i, long 
 	return (long)k;
 }
 
-long grel_parse_date(const char *text, size_t len, char *out)
+long grel_parse_date(const char *text, size_t len, char *out, size_t outsize)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	typedef long (*parser)(const unsigned char *, size_t, size_t, long *, long *, long *);
 	static const parser digit_parsers[] = {S_date_ymd, S_date_dmy, S_date_d_month_y};
 	size_t w;
 
-	if (!text)
+	if (!text || (out && outsize < GREL_DATE_SIZE))
 		return -1;
 	for (size_t i = 0; i < len; i++) {
 		long y, m, d, end = -1;

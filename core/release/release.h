@@ -21,10 +21,12 @@ extern "C" {
 /** Parse a date written as a release writes one ("2024-01-18",
  * "2018.03.07", "Brussels, 10 July 2018", "08/05/2021 10:21 PM EDT",
  * "2024년 1월 18일", "平成27年3月10日", ...) somewhere in text.
- * Writes ISO 8601 (YYYY-MM-DD) to out (at least 11 bytes; may be NULL);
+ * Writes ISO 8601 (YYYY-MM-DD) to out, which holds outsize bytes (at least
+ * GREL_DATE_SIZE; out may be NULL with outsize 0, to find the date only);
  * returns the byte offset where the date ended, or -1 when there is no full
- * date (a year-less "(5.25.)" is not one). */
-long grel_parse_date(const char *text, size_t len, char *out);
+ * date (a year-less "(5.25.)" is not one) or out is too small for it. */
+#define GREL_DATE_SIZE 11
+long grel_parse_date(const char *text, size_t len, char *out, size_t outsize);
 /** If text starts with a paragraph number ("1. ", "2) ", "(3) ", "１．"),
  * return its value and store in *skip the bytes up to the text after it;
  * else -1. */

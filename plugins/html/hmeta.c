@@ -185,13 +185,15 @@ static int S_date_prefix_iso(const char *s, char *out)
 	return 1;
 }
 
+/* out holds S_ISO_SIZE bytes. */
+#define S_ISO_SIZE 32
 static int S_parse_date(const char *s, char *out)
 {
 	while (*s && isspace((unsigned char)*s))
 		s++;
 	if (S_date_prefix_iso(s, out))
 		return 1;
-	return grel_parse_date(s, strlen(s), out) >= 0;
+	return grel_parse_date(s, strlen(s), out, S_ISO_SIZE) >= 0;
 }
 
 static long long S_parse_count(const char *s, size_t len)
@@ -295,7 +297,7 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 	}
 	long off;
 	if (m->date_label == NULL && (off = S_label(t, len, S_date_labels)) >= 0) {
-		char iso[32];
+		char iso[S_ISO_SIZE];
 		char *val = (size_t)off < len ? NULL : (S_next_element(el) ? S_node_text(m, S_next_element(el)) : NULL);
 		const char *v = (size_t)off < len ? t + off : val;
 		if (v != NULL && strlen(v) < 64 && S_parse_date(v, iso))
@@ -531,10 +533,11 @@ static xmlNodePtr S_prev_element(xmlNodePtr n)
 
 /* If text (a short line) begins with a full date, the ISO date in iso and
  * the rest after it and its separators in *rest; else 0. */
+/* iso holds S_ISO_SIZE bytes. */
 static int S_leading_date(const char *text, char *iso, const char **rest)
 {
 	size_t len = strlen(text);
-	long end = grel_parse_date(text, len, iso);
+	long end = grel_parse_date(text, len, iso, S_ISO_SIZE);
 	if (end < 0)
 		return 0;
 	const char *p = text + end;
@@ -575,7 +578,7 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 			galley_free(label);
 			return;
 		}
-		char iso[32];
+		char iso[S_ISO_SIZE];
 		const char *rest = t;
 		if (strlen(t) <= 60 && S_leading_date(t, iso, &rest) && date[0] == '\0')
 			strcpy(date, iso);
@@ -621,7 +624,7 @@ static void S_date_near(S_meta *m, xmlNodePtr h1, char *date)
 			continue;
 		char *t = S_node_text(m, n);
 		const char *rest;
-		char iso[32];
+		char iso[S_ISO_SIZE];
 		if (t != NULL && S_leading_date(t, iso, &rest) && *rest == '\0')
 			strcpy(date, iso);
 		galley_free(t);
@@ -1181,7 +1184,7 @@ static int S_set_lang(galley_meta *meta, const char *lang)
 
 static int S_set_date(galley_meta *meta, const char *value)
 {
-	char iso[32];
+	char iso[S_ISO_SIZE];
 	if (value == NULL || galley_meta_get(meta, "date") != NULL || !S_parse_date(value, iso))
 		return 0;
 	return galley_meta_set(meta, "date", iso);

@@ -359,7 +359,7 @@ static int S_lead_dateline(txt_reader *r, size_t from)
 	const txt_line *l = &r->lines[from];
 	size_t n = l->len < 100 ? l->len : 100;
 	char iso[16];
-	long end = grel_parse_date(l->s, n, iso);
+	long end = grel_parse_date(l->s, n, iso, sizeof iso);
 	if (end < 0 || !txt_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
 		return 0;
 	grel_span after = grel_trim(l->s + end, l->len - (size_t)end);

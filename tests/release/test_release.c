@@ -15,7 +15,7 @@
 static void S_date(const char *text, const char *want)
 {
 	char out[16] = "";
-	long end = grel_parse_date(text, strlen(text), out);
+	long end = grel_parse_date(text, strlen(text), out, sizeof out);
 	if (!want) {
 		if (end >= 0)
 			fail_msg("\"%s\" is not a date, got %s", text, out);
@@ -72,9 +72,17 @@ static void test_not_dates(void **state)
 	S_date("", NULL);
 	S_date("平成27年13月1日", NULL);
 	char out[16];
-	assert_int_equal(grel_parse_date(NULL, 0, out), -1);
+	assert_int_equal(grel_parse_date(NULL, 0, out, sizeof out), -1);
 	/* A truncated buffer never reads past its length. */
-	assert_int_equal(grel_parse_date("2024-01-18", 8, out), -1);
+	assert_int_equal(grel_parse_date("2024-01-18", 8, out, sizeof out), -1);
+	/* An output too small for YYYY-MM-DD is refused, not overrun; NULL
+	 * with 0 only finds the date. */
+	memset(out, 'x', sizeof out);
+	assert_int_equal(grel_parse_date("2024-01-18", 10, out, GREL_DATE_SIZE - 1), -1);
+	assert_int_equal(out[0], 'x');
+	assert_int_equal(grel_parse_date("2024-01-18", 10, NULL, 0), 10);
+	assert_int_equal(grel_parse_date("2024-01-18", 10, out, GREL_DATE_SIZE), 10);
+	assert_string_equal(out, "2024-01-18");
 }
 
 static void test_date_end(void **state)
@@ -82,9 +90,9 @@ static void test_date_end(void **state)
 	(void)state;
 	char out[16];
 	const char *t = "Date 2024-01-18 hit 191";
-	assert_int_equal(grel_parse_date(t, strlen(t), out), 15);
+	assert_int_equal(grel_parse_date(t, strlen(t), out, sizeof out), 15);
 	t = "평화교섭본부장 2024년 1월 18일 협의";
-	assert_int_equal(grel_parse_date(t, strlen(t), out), (long)(strstr(t, "일") - t + 3));
+	assert_int_equal(grel_parse_date(t, strlen(t), out, sizeof out), (long)(strstr(t, "일") - t + 3));
 }
 
 static void S_num(const char *text, long want, const char *rest)
@@ -359,16 +367,16 @@ static void test_table_months(void **state)
 		assert_true(month >= 1 && month <= 12);
 		snprintf(want, sizeof want, "2024-%02ld-18", month);
 		snprintf(text, sizeof text, "Brussels, 18 %s 2024", e);
-		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_true(grel_parse_date(text, strlen(text), out, sizeof out) >= 0);
 		if (strcmp(out, want) != 0)
 			fail_msg("\"%s\": %s, expected %s", text, out, want);
 		snprintf(text, sizeof text, "%s 18, 2024", e);
-		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_true(grel_parse_date(text, strlen(text), out, sizeof out) >= 0);
 		if (strcmp(out, want) != 0)
 			fail_msg("\"%s\": %s, expected %s", text, out, want);
 		/* a month name inside a longer word is not one */
 		snprintf(text, sizeof text, "18 %sxyz 2024", e);
-		if (grel_parse_date(text, strlen(text), out) >= 0)
+		if (grel_parse_date(text, strlen(text), out, sizeof out) >= 0)
 			fail_msg("\"%s\" is not a date", text);
 	}
 	assert_true(S_table_size(GREL_TABLE_MONTH) >= 12 * 7);
@@ -383,11 +391,11 @@ static void test_table_eras(void **state)
 		char text[64], out[16], want[32];
 		snprintf(text, sizeof text, "%s2年3月4日", e);
 		snprintf(want, sizeof want, "%04ld-03-04", base + 2);
-		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_true(grel_parse_date(text, strlen(text), out, sizeof out) >= 0);
 		assert_string_equal(out, want);
 		snprintf(text, sizeof text, "%s元年5月1日", e);
 		snprintf(want, sizeof want, "%04ld-05-01", base + 1);
-		assert_true(grel_parse_date(text, strlen(text), out) >= 0);
+		assert_true(grel_parse_date(text, strlen(text), out, sizeof out) >= 0);
 		assert_string_equal(out, want);
 	}
 	assert_int_equal(S_table_size(GREL_TABLE_ERA), 5);
