@@ -250,7 +250,7 @@ list-plugins)
 	IFS=$'\t' read -r name version path formats <<<"$line"
 	[ "$version" = 1.2.3 ] || fail "version '$version'"
 	[ "$path" = "$(realpath "$CLI_PLUGINS")/clitest.so" ] || fail "path '$path'"
-	[ "$formats" = "reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw" ] ||
+	[ "$formats" = "reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw,writer:opts" ] ||
 		fail "formats '$formats'"
 	awk -F'\t' 'NF != 4 { exit 1 }' out || fail "every line has four tab-separated fields"
 	while IFS=$'\t' read -r _ _ p _; do [ -f "$p" ] || fail "listed path $p does not exist"; done <out ;;
@@ -271,7 +271,7 @@ plugin-removal)
 		for n in $names; do grep -qx "$n" after && fail "$n still listed after removing $p"; done
 		bin/galley --plugin-dir plugins good.lines -t lines >out 2>err || fail "conversion broke after removing $p"
 	done
-	[ "$(cat after)" = "$(printf 'book\ndotted\nfailw\nlines\nln\npack\nzipw')" ] || fail "unexpected formats left: $(cat after)" ;;
+	[ "$(cat after)" = "$(printf 'book\ndotted\nfailw\nlines\nln\nopts\npack\nzipw')" ] || fail "unexpected formats left: $(cat after)" ;;
 plugin-path-order)
 	outside; mkdir a b; copy_galley bin
 	cp "$CLI_PLUGINS"/clitest.so a/; cp "$CLI_PLUGINS"/clitest.so b/
