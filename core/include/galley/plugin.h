@@ -29,7 +29,11 @@ extern "C" {
  * galley takes plugins of its own minor and older ones, and refuses a
  * plugin built for a newer minor, whose fields it would not read.
  *   1.1: `options` in galley_reader_desc and galley_writer_desc (the first
- *        of their reserved slots, zero in 1.0 plugins: "declares nothing"). */
+ *        of their reserved slots, zero in 1.0 plugins: "declares nothing").
+ *        A 1.0 source that fills the struct by position, ending in
+ *        `payload, {0}`, still builds and declares nothing, but compilers
+ *        warn about braces around `options`: write `payload, NULL, {0}`
+ *        (or `S_options, {0}`), or name the fields (.write = ...). */
 #define GALLEY_PLUGIN_ABI_MAJOR 1
 #define GALLEY_PLUGIN_ABI_MINOR 1
 
