@@ -158,6 +158,50 @@ static void S_list_keys(galley_buffer *out, const char *name, const char *kind, 
 		galley_buffer_printf(out, " %s%s", t->key, t[1].key ? "," : "");
 }
 
+/* The edit distance of a and b (insertions, deletions, substitutions), or
+ * a large number for keys too long to weigh. */
+static size_t S_distance(const char *a, const char *b)
+{
+	size_t row[65], la = strlen(a), lb = strlen(b), i, j;
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* The declared key closest to key, when it is a likely typo (at most two
+ * edits, and fewer than half its length); else NULL. */
+static const char *S_suggest(const char *key, const galley_option_desc *const *tables, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = 3, i;
+	for (i = 0; i < n; i++) {
+		const galley_option_desc *t;
+		for (t = tables[i]; t && t->key; t++) {
+			size_t d = S_distance(key, t->key);
+			if (d < best_d && d * 2 < strlen(t->key)) {
+				best = t->key;
+				best_d = d;
+			}
+		}
+	}
+	return best;
+}
+
 int galley_check_options(galley_context *ctx, const galley_reader *r, const galley_writer *w)
 {
 	const galley_option_desc *rt = galley_reader_options(r), *wt = galley_writer_options(w);
@@ -177,15 +221,20 @@ int galley_check_options(galley_context *ctx, const galley_reader *r, const gall
 			continue; /* set, then unset */
 		if (!d[0] && !d[1] && !d[2]) {
 			galley_buffer known = GALLEY_BUFFER_INIT;
+			const galley_option_desc *tables[3];
+			const char *near;
 			if (unchecked)
 				continue;
+			tables[0] = rt, tables[1] = wt, tables[2] = S_core;
+			near = S_suggest(key, tables, 3);
 			if (r)
 				S_list_keys(&known, r->f.reader->name, "reader", rt);
 			if (w)
 				S_list_keys(&known, w->f.writer->name, "writer", wt);
 			S_list_keys(&known, "any", "format", S_core);
 			rc = known.oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory")
-				       : galley_error(ctx, GALLEY_EUSAGE, "unknown option '%s' (%s)", key, known.data);
+				       : galley_error(ctx, GALLEY_EUSAGE, "unknown option '%s' (%s%s%s%s)", key,
+					       near ? "did you mean '" : "", near ? near : "", near ? "'? " : "", known.data);
 			galley_buffer_dispose(&known);
 			return rc;
 		}

@@ -238,7 +238,7 @@ options-unknown)
 	# A key neither end nor the core declares is a usage error naming it, before anything is read.
 	[ -e "$BUILD_PLUGINS/markdown.so" ] && [ -e "$BUILD_PLUGINS/text.so" ] || skip "no markdown or text plugin built"
 	printf 'Title\n\nBody.\n' >r.txt
-	g -t markdown -O wrapp=20 r.txt; expect_rc 2; one_line_err; expect_err "galley: unknown option 'wrapp'"
+	g -t markdown -O wrapp=20 r.txt; expect_rc 2; one_line_err; expect_err "galley: unknown option 'wrapp' (did you mean 'wrap'? "
 	expect_err "markdown writer: wrap, front-matter, flavor"; expect_err "text reader: charset"; expect_err "any format: data-dir"
 	g -f text -t markdown -O wrapp=20 missing.txt; expect_rc 2; expect_err "'wrapp'"  # -f: checked before reading
 	g -t opts -O bogus=1 r.txt; expect_rc 2; expect_err "unknown option 'bogus' (text reader: charset; opts writer: level"

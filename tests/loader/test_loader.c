@@ -323,7 +323,7 @@ static void test_check_options(void **state)
 	galley_context_set_option(ctx, "levl", "3");
 	assert_int_equal(galley_check_options(ctx, NULL, opts), GALLEY_EUSAGE);
 	assert_string_equal(galley_context_error(ctx),
-		"unknown option 'levl' (opts writer: level, mode, strict, label; any format: data-dir)");
+		"unknown option 'levl' (did you mean 'level'? opts writer: level, mode, strict, label; any format: data-dir)");
 	assert_int_equal(galley_check_options(ctx, r, opts), 0);   /* the lines reader may take it */
 	assert_int_equal(galley_check_options(ctx, NULL, lines), 0); /* so may the lines writer */
 	galley_context_set_option(ctx, "levl", NULL);                /* unset: not checked */

@@ -540,8 +540,9 @@ GALLEY_EXTERN const galley_option_desc *galley_writer_options(const galley_write
 /** Check every option set on ctx against the job's reader and writer (either
  * may be NULL when the job has none, e.g. only reading) and the core's own
  * (galley_core_options()): a key none of them declares is GALLEY_EUSAGE
- * "unknown option 'wrapp' (text reader: charset; markdown writer: wrap,
- * front-matter, flavor; any format: data-dir)", a value its declaration
+ * "unknown option 'wrapp' (did you mean 'wrap'? text reader: charset;
+ * markdown writer: wrap, front-matter, flavor; any format: data-dir)"
+ * (the suggestion when a declared key is a likely typo), a value its declaration
  * refuses is GALLEY_EUSAGE from galley_option_check(). When the reader or
  * the writer declares nothing (galley_*_options() is NULL) a key may be
  * its, so unknown keys are let through; values of declared keys are still
