@@ -52,7 +52,7 @@ static const char S_usage[] =
 	"      --list-input-formats   list the input formats and exit\n"
 	"      --list-output-formats  list the output formats and exit\n"
 	"      --list-plugins       list the loaded plugins and exit\n"
-	"      --list-options FORMAT  list the options FORMAT takes (KEY, VALUES, HELP) and exit\n"
+	"      --list-options FORMAT  list the options FORMAT takes and exit\n"
 	"      --dump-tree          print the document tree as read (for debugging), write nothing else\n"
 	"  -q, --quiet              print no warnings\n"
 	"  -v, --verbose            say more (repeat for debugging output)\n"
