@@ -24,6 +24,7 @@ struct cli {
 	const char **meta; /* "KEY=VALUE" arguments, in order */
 	size_t nmeta;
 	int list_in, list_out, list_plugins;
+	const char *list_options; /* --list-options FORMAT */
 	int dump; /* --dump-tree: print the tree instead of writing a format */
 	int verbosity;
 	const char **missing_dirs; /* --plugin-dir arguments that are not folders */
@@ -43,13 +44,15 @@ static const char S_usage[] =
 	"  -o, --output FILE        write to FILE instead of standard output\n"
 	"  -M, --metadata KEY=VALUE set a metadata field (an empty VALUE removes it;\n"
 	"                           repeated authors/keywords add to the list)\n"
-	"  -O, --option KEY=VALUE   pass an option to the reader and writer\n"
+	"  -O, --option KEY=VALUE   pass an option to the reader and writer (a key\n"
+	"                           neither takes is an error; see --list-options)\n"
 	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
 	"      --no-front-matter    leave out the metadata block of text formats\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	"      --list-input-formats   list the input formats and exit\n"
 	"      --list-output-formats  list the output formats and exit\n"
 	"      --list-plugins       list the loaded plugins and exit\n"
+	"      --list-options FORMAT  list the options FORMAT takes and exit\n"
 	"      --dump-tree          print the document tree as read (for debugging), write nothing else\n"
 	"  -q, --quiet              print no warnings\n"
 	"  -v, --verbose            say more (repeat for debugging output)\n"
@@ -68,7 +71,8 @@ enum {
 	OPT_VERSION,
 	OPT_WRAP,
 	OPT_NO_FRONT_MATTER,
-	OPT_DUMP_TREE
+	OPT_DUMP_TREE,
+	OPT_LIST_OPTIONS
 };
 
 static const struct option S_options[] = {
@@ -84,6 +88,7 @@ static const struct option S_options[] = {
 	{"list-input-formats", no_argument, NULL, OPT_LIST_IN},
 	{"list-output-formats", no_argument, NULL, OPT_LIST_OUT},
 	{"list-plugins", no_argument, NULL, OPT_LIST_PLUGINS},
+	{"list-options", required_argument, NULL, OPT_LIST_OPTIONS},
 	{"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
 	{"wrap", required_argument, NULL, OPT_WRAP},
 	{"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
@@ -189,6 +194,9 @@ static int S_parse(struct cli *c, int argc, char **argv)
 		case OPT_LIST_PLUGINS:
 			c->list_plugins = 1;
 			break;
+		case OPT_LIST_OPTIONS:
+			c->list_options = optarg;
+			break;
 		case OPT_PLUGIN_DIR: {
 			struct stat st;
 			if (galley_add_plugin_dir(c->ctx, optarg) < 0)
@@ -275,6 +283,59 @@ static int S_list_plugins(galley_context *ctx)
 	return 0;
 }
 
+/* One line per option: KEY<TAB>VALUES<TAB>HELP. */
+static int S_print_options(const galley_option_desc *t, galley_buffer *line)
+{
+	for (; t && t->key; t++) {
+		galley_buffer_clear(line);
+		galley_buffer_printf(line, "%s\t", t->key);
+		galley_option_describe(t, line);
+		galley_buffer_printf(line, "\t%s", t->help ? t->help : "");
+		if (line->oom)
+			return -1;
+		printf("%s\n", line->data);
+	}
+	return 0;
+}
+
+/* --list-options FORMAT: what the reader and the writer of that name
+ * declare, then what every format takes. */
+static int S_list_options(struct cli *c)
+{
+	const galley_reader *r = galley_find_reader(c->ctx, c->list_options);
+	const galley_writer *w = galley_find_writer(c->ctx, c->list_options);
+	galley_buffer line = GALLEY_BUFFER_INIT;
+	int rc = 0;
+
+	if (!r && !w)
+		return S_usage_error("unknown format '%s' (see galley --list-input-formats, --list-output-formats)",
+			c->list_options);
+	if (r && !galley_reader_options(r) && c->verbosity >= 0)
+		fprintf(stderr, "galley: the %s reader declares no options; any -O KEY is passed to it unchecked\n",
+			galley_reader_name(r));
+	if (w && !galley_writer_options(w) && c->verbosity >= 0)
+		fprintf(stderr, "galley: the %s writer declares no options; any -O KEY is passed to it unchecked\n",
+			galley_writer_name(w));
+	if (S_print_options(r ? galley_reader_options(r) : NULL, &line) < 0 ||
+		S_print_options(w ? galley_writer_options(w) : NULL, &line) < 0 ||
+		S_print_options(galley_core_options(), &line) < 0) {
+		fputs("galley: out of memory\n", stderr);
+		rc = EXIT_IO;
+	}
+	galley_buffer_dispose(&line);
+	return rc;
+}
+
+/* The job's options against what its reader and writer declare: -1 to go
+ * on, else an exit status (the message printed). */
+static int S_check_options(struct cli *c, const galley_reader *r, const galley_writer *w)
+{
+	if (galley_check_options(c->ctx, r, w) == 0)
+		return -1;
+	fprintf(stderr, "galley: %s\n", galley_context_error(c->ctx));
+	return galley_context_error_code(c->ctx) == GALLEY_ENOMEM ? EXIT_IO : EXIT_USAGE;
+}
+
 static int S_pick_writer(struct cli *c, const galley_writer **out)
 {
 	if (c->to) {
@@ -316,7 +377,8 @@ static int S_looks_binary(const char *data, size_t len)
 
 /* Read one input and convert it to a document. Returns -1 on success, else
  * an exit status (the message printed). */
-static int S_read_one(struct cli *c, const galley_reader *forced, const char *input, galley_node **doc)
+static int S_read_one(struct cli *c, const galley_reader *forced, const galley_writer *w, const char *input,
+	galley_node **doc)
 {
 	galley_buffer data = GALLEY_BUFFER_INIT;
 	const galley_reader *r = forced;
@@ -342,6 +404,12 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const char *in
 			fprintf(stderr, "galley: %s: cannot tell the input format; use -f FORMAT\n", name);
 		galley_buffer_dispose(&data);
 		return EXIT_CONVERT;
+	}
+	/* A reader found by extension or content: its options are known now
+	 * (a forced one's were checked before any input was read). */
+	if (!forced && (rc = S_check_options(c, r, w)) >= 0) {
+		galley_buffer_dispose(&data);
+		return rc;
 	}
 
 	galley_log(c->ctx, GALLEY_LOG_INFO, "reading as %s", galley_reader_name(r));
@@ -405,6 +473,8 @@ static int S_convert(struct cli *c)
 		return rc;
 	if (c->from && !(r = galley_find_reader(c->ctx, c->from)))
 		return S_usage_error("unknown input format '%s' (see galley --list-input-formats)", c->from);
+	if (r && (rc = S_check_options(c, r, w)) >= 0)
+		return rc;
 	if (!c->dump && ninputs > 1 && !galley_writer_takes_many(w)) {
 		fprintf(stderr,
 			"galley: the %s writer makes one document from one input; run galley once per file "
@@ -423,7 +493,7 @@ static int S_convert(struct cli *c)
 	}
 	rc = -1;
 	for (i = 0; i < ninputs && rc < 0; i++) {
-		if ((rc = S_read_one(c, r, inputs[i], &docs[ndocs])) < 0) {
+		if ((rc = S_read_one(c, r, w, inputs[i], &docs[ndocs])) < 0) {
 			ndocs++;
 			rc = S_apply_metadata(c, docs[ndocs - 1], inputs[i]);
 		}
@@ -500,7 +570,7 @@ int main(int argc, char **argv)
 		rc = EXIT_IO;
 		goto out;
 	}
-	if (c.list_in || c.list_out || c.list_plugins) {
+	if (c.list_in || c.list_out || c.list_plugins || c.list_options) {
 		rc = 0;
 		if (c.list_in)
 			rc = S_list_formats(c.ctx, 0);
@@ -508,6 +578,8 @@ int main(int argc, char **argv)
 			rc = S_list_formats(c.ctx, 1);
 		if (!rc && c.list_plugins)
 			rc = S_list_plugins(c.ctx);
+		if (!rc && c.list_options)
+			rc = S_list_options(&c);
 		goto out;
 	}
 	rc = S_convert(&c);

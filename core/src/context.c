@@ -209,6 +209,15 @@ const char *galley_context_option(const galley_context *ctx, const char *key)
 	return NULL;
 }
 
+int galley__context_option_at(const galley_context *ctx, size_t i, const char **key, const char **value)
+{
+	if (!ctx || i >= ctx->nopts)
+		return 0;
+	*key = ctx->opt_keys[i];
+	*value = ctx->opt_values[i];
+	return 1;
+}
+
 int galley_context_option_bool(const galley_context *ctx, const char *key, int def)
 {
 	const char *v = galley_context_option(ctx, key);

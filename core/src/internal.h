@@ -20,6 +20,15 @@ GALLEY_INTERNAL void galley__ltdl_unlock(void);
 GALLEY_INTERNAL char *galley__strdup(const char *s);
 GALLEY_INTERNAL char *galley__strndup(const char *s, size_t n);
 
+/* The i-th option set on ctx (in the order first set; value NULL when
+ * unset again): 1, or 0 past the end. */
+GALLEY_INTERNAL int galley__context_option_at(const galley_context *ctx, size_t i, const char **key,
+	const char **value);
+
+/* Check an option table a plugin registers (options.c): 0, or GALLEY_EINVAL
+ * with what is wrong written to why. */
+GALLEY_INTERNAL int galley__options_table_check(const galley_option_desc *t, char *why, size_t size);
+
 /* Builder access for the conversion call: the context it reports to. */
 GALLEY_INTERNAL galley_context *galley__builder_context(galley_builder *b);
 

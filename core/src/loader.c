@@ -209,6 +209,7 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 	const char *p;
 	size_t i, j;
 	unsigned int version = rd ? rd->version : wd->version, want = rd ? GALLEY_READER_VERSION : GALLEY_WRITER_VERSION;
+	char bad_opt[256], who[128];
 	int rc = 0;
 
 	/* Checked before any other field: a struct from another version may
@@ -224,6 +225,10 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 		return S_refuse(reg, GALLEY_EINVAL, "%s with a missing or malformed name%s", kind, "");
 	if ((rd && !rd->read) || (wd && !wd->write))
 		return S_refuse(reg, GALLEY_EINVAL, "%s '%s' has no callback", kind, name);
+	if (galley__options_table_check(rd ? rd->options : wd->options, bad_opt, sizeof bad_opt) < 0) {
+		snprintf(who, sizeof who, "%s '%s'", kind, name);
+		return S_refuse(reg, GALLEY_EINVAL, "%s: malformed option table: %s", who, bad_opt);
+	}
 	if (S_strlist_push(&names, name, strlen(name)) < 0)
 		goto oom;
 	for (p = aliases; p && *p;) {

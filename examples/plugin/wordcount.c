@@ -1,7 +1,8 @@
 /* wordcount.c — an example galley plugin built outside galley's source
  * tree: a "wordcount" writer that reports a document's title, paragraphs
  * and words. One tree walk with galley_iter, as every writer does; the
- * tree is const and all state is local, so it may run in several threads. */
+ * tree is const and all state is local, so it may run in several threads.
+ * It declares the one option it reads, so galley refuses -O titel=no. */
 #include <galley/plugin.h>
 
 #include <string.h>
@@ -26,6 +27,8 @@ static int S_write_one(galley_context *ctx, const galley_node *doc, galley_buffe
 	size_t words = 0, paragraphs = 0, headings = 0;
 	int in_word = 0;
 	const char *title = galley_meta_get(galley_document_meta(doc), "title");
+	/* Declared BOOL below: galley has checked the value before the write. */
+	int with_title = galley_context_option_bool(ctx, "title", 1);
 
 	if (!it)
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
@@ -54,8 +57,9 @@ static int S_write_one(galley_context *ctx, const galley_node *doc, galley_buffe
 		}
 	}
 	galley_iter_free(it);
-	galley_buffer_printf(out, "title\t%s\nheadings\t%zu\nparagraphs\t%zu\nwords\t%zu\n", title ? title : "",
-		headings, paragraphs, words);
+	if (with_title)
+		galley_buffer_printf(out, "title\t%s\n", title ? title : "");
+	galley_buffer_printf(out, "headings\t%zu\nparagraphs\t%zu\nwords\t%zu\n", headings, paragraphs, words);
 	return out->oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
 }
 
@@ -71,6 +75,11 @@ static int S_write(galley_context *ctx, const char *name, const galley_node *con
 	return 0;
 }
 
+/* The options this writer reads (-O KEY=VALUE), ended by GALLEY_OPTIONS_END. */
+static const galley_option_desc S_options[] = {
+	{.key = "title", .type = GALLEY_OPTION_BOOL, .help = "print the title line (default true)"},
+	GALLEY_OPTIONS_END};
+
 static const galley_writer_desc S_wordcount = {
 	.version = GALLEY_WRITER_VERSION,
 	.name = "wordcount",
@@ -79,6 +88,7 @@ static const galley_writer_desc S_wordcount = {
 	.description = "counts of words, paragraphs and headings",
 	.flags = GALLEY_WRITER_MANY,
 	.write = S_write,
+	.options = S_options,
 };
 
 static int S_init(galley_registry *reg)

@@ -8,10 +8,13 @@ static int S_read(galley_context *ctx, galley_builder *b, const char *data, size
 	return html_read(ctx, b, data, len);
 }
 
+/* Takes no options of its own (only the core's, such as data-dir). */
+static const galley_option_desc S_no_options[] = {GALLEY_OPTIONS_END};
+
 static const galley_reader_desc S_reader = {
 	GALLEY_READER_VERSION, "html", "htm,xhtml", "html,htm,xhtml",
 	"web pages: the release in the page, its metadata, any charset",
-	html_probe, S_read, NULL, {0}
+	html_probe, S_read, NULL, S_no_options, {0}
 };
 
 static int S_init(galley_registry *reg)

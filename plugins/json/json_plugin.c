@@ -2,16 +2,19 @@
  * of the tree; both are the json code library (json_read.c, json_write.c). */
 #include "json_plugin.h"
 
+/* Takes no options of its own (only the core's, such as data-dir). */
+static const galley_option_desc S_no_options[] = {GALLEY_OPTIONS_END};
+
 static const galley_reader_desc S_reader = {
 	GALLEY_READER_VERSION, "json", NULL, "json",
 	"galley's JSON form of the document tree",
-	json_probe, json_read, NULL, {0}
+	json_probe, json_read, NULL, S_no_options, {0}
 };
 
 static const galley_writer_desc S_writer = {
 	GALLEY_WRITER_VERSION, "json", NULL, "json",
 	"galley's JSON form of the document tree",
-	0, json_write, NULL, {0}
+	0, json_write, NULL, S_no_options, {0}
 };
 
 static int S_init(galley_registry *reg)

@@ -37,7 +37,7 @@ version)
 help)
 	g --help; expect_rc 0; expect_out "Usage: galley"
 	for o in --from --to --output --metadata --option --wrap --no-front-matter --plugin-dir \
-		--list-input-formats --list-output-formats --list-plugins --quiet --verbose --help --version; do
+		--list-input-formats --list-output-formats --list-plugins --list-options --quiet --verbose --help --version; do
 		expect_out "$o"
 	done ;;
 help-matches-man)
@@ -234,6 +234,61 @@ options)
 	expect_out "%wrap=40"; expect_out "%front-matter=false"; expect_out "%data-dir=/tmp"; expect_out "%x=1"
 	g good.lines -t lines --wrap=wide; expect_rc 2; expect_err "--wrap"
 	g good.lines -t lines -O novalue; expect_rc 2 ;;
+options-unknown)
+	# A key neither end nor the core declares is a usage error naming it, before anything is read.
+	[ -e "$BUILD_PLUGINS/markdown.so" ] && [ -e "$BUILD_PLUGINS/text.so" ] || skip "no markdown or text plugin built"
+	printf 'Title\n\nBody.\n' >r.txt
+	g -t markdown -O wrapp=20 r.txt; expect_rc 2; one_line_err; expect_err "galley: unknown option 'wrapp' (did you mean 'wrap'? "
+	expect_err "markdown writer: wrap, front-matter, flavor"; expect_err "text reader: charset"; expect_err "any format: data-dir"
+	g -f text -t markdown -O wrapp=20 missing.txt; expect_rc 2; expect_err "'wrapp'"  # -f: checked before reading
+	g -t opts -O bogus=1 r.txt; expect_rc 2; expect_err "unknown option 'bogus' (text reader: charset; opts writer: level"
+	# --wrap and --no-front-matter set the same keys: a writer that takes neither refuses them.
+	[ -e "$BUILD_PLUGINS/tei.so" ] || skip "no tei plugin built"
+	g -t tei --wrap=40 r.txt; expect_rc 2; expect_err "unknown option 'wrap'"
+	g -t tei --no-front-matter r.txt; expect_rc 2; expect_err "unknown option 'front-matter'" ;;
+options-bad-value)
+	[ -e "$BUILD_PLUGINS/markdown.so" ] || skip "no markdown plugin built"
+	g -t markdown -O wrap=wide good.lines; expect_rc 2; one_line_err
+	expect_err "galley: option wrap: expected none, preserve, auto or a number from 0 to 100000, not 'wide'"
+	g -t markdown -O front-matter=maybe good.lines; expect_rc 2; expect_err "option front-matter: expected true or false"
+	g -t markdown -O flavor=gfx good.lines; expect_rc 2; expect_err "option flavor: expected commonmark or gfm, not 'gfx'"
+	g -t opts -O level=10 good.lines; expect_rc 2; expect_err "option level: expected max or a number from 1 to 9, not '10'"
+	g -t opts -O mode=quick good.lines; expect_rc 2; expect_err "option mode: expected fast or slow"
+	# A bad value is refused even where unknown keys pass (the lines reader declares nothing).
+	g -t opts -O strict=perhaps -O anything=1 good.lines; expect_rc 2; expect_err "option strict:"
+	g -t lines --wrap=0 good.lines; expect_rc 2; expect_err "--wrap wants 'none' or a number of columns, not '0'" ;;
+options-declared)
+	[ -e "$BUILD_PLUGINS/markdown.so" ] && [ -e "$BUILD_PLUGINS/text.so" ] || skip "no markdown or text plugin built"
+	printf 'Title\n\nBody.\n' >r.txt
+	g -t markdown -O wrap=20 -O flavor=gfm -O front-matter=off r.txt; expect_rc 0
+	g -t markdown --wrap=20 --no-front-matter -O wrap=auto r.txt; expect_rc 0
+	# The reader's declared option, and the core's data-dir for any writer.
+	g -t opts -O charset=latin1 -O data-dir=/tmp -O level=max -O mode=slow -O strict=yes -O label= r.txt; expect_rc 0
+	expect_out "%charset=latin1"; expect_out "%data-dir=/tmp"; expect_out "%level=max"; expect_out "%strict=yes"
+	[ -e "$BUILD_PLUGINS/tei.so" ] || skip "no tei plugin built"
+	g -t tei -O data-dir=/tmp r.txt; expect_rc 0 ;;
+options-unchecked)
+	# A reader or writer without a table (the lines ones, as plugins built for ABI 1.0) may take any key.
+	g -t opts -O whatever=1 good.lines; expect_rc 0; expect_out "# opts"
+	[ -e "$BUILD_PLUGINS/text.so" ] || skip "no text plugin built"
+	printf 'Title\n\nBody.\n' >r.txt
+	g -t lines -O whatever=1 -O wrapp=2 r.txt; expect_rc 0 ;;
+list-options)
+	g --list-options opts; expect_rc 0; [ -s err ] && fail "no warning expected for a format that declares options"
+	expect_out "level	max|1..9	a level from 1 to 9, or max"; expect_out "mode	fast|slow	how to go"
+	expect_out "strict	true|false	"; expect_out "label	TEXT	any text"; expect_out "data-dir	DIR	"
+	awk -F'\t' 'NF != 3 { exit 1 }' out || fail "every line has three tab-separated fields"
+	g --list-options lines; expect_rc 0; expect_err "the lines reader declares no options"; expect_err "the lines writer declares no options"
+	[ "$(cut -f1 out)" = data-dir ] || fail "only data-dir expected for lines: $(cat out)"
+	g --list-options nope; expect_rc 2; expect_err "unknown format 'nope'"
+	[ -e "$BUILD_PLUGINS/markdown.so" ] || skip "no markdown plugin built"
+	g --list-options gfm; expect_rc 0; expect_out "wrap	none|preserve|auto|0..100000	"; expect_out "flavor	commonmark|gfm	" ;;
+options-documented)
+	# Every option a built-in format declares is in the man page.
+	for f in $("$GALLEY" --list-input-formats) $("$GALLEY" --list-output-formats); do
+		"$GALLEY" --list-options "$f" >out 2>err || fail "--list-options $f failed"
+		for k in $(cut -f1 out); do grep -qF -- "${k//-/\\-}" "$MANPAGE" || fail "galley.1 does not document option $k ($f)"; done
+	done ;;
 list-input-formats)
 	g --list-input-formats; expect_rc 0
 	sort -c out || fail "not sorted"; [ "$(sort -u out | wc -l)" = "$(wc -l <out)" ] || fail "duplicates"
@@ -250,7 +305,7 @@ list-plugins)
 	IFS=$'\t' read -r name version path formats <<<"$line"
 	[ "$version" = 1.2.3 ] || fail "version '$version'"
 	[ "$path" = "$(realpath "$CLI_PLUGINS")/clitest.so" ] || fail "path '$path'"
-	[ "$formats" = "reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw" ] ||
+	[ "$formats" = "reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw,writer:opts" ] ||
 		fail "formats '$formats'"
 	awk -F'\t' 'NF != 4 { exit 1 }' out || fail "every line has four tab-separated fields"
 	while IFS=$'\t' read -r _ _ p _; do [ -f "$p" ] || fail "listed path $p does not exist"; done <out ;;
@@ -271,7 +326,7 @@ plugin-removal)
 		for n in $names; do grep -qx "$n" after && fail "$n still listed after removing $p"; done
 		bin/galley --plugin-dir plugins good.lines -t lines >out 2>err || fail "conversion broke after removing $p"
 	done
-	[ "$(cat after)" = "$(printf 'book\ndotted\nfailw\nlines\nln\npack\nzipw')" ] || fail "unexpected formats left: $(cat after)" ;;
+	[ "$(cat after)" = "$(printf 'book\ndotted\nfailw\nlines\nln\nopts\npack\nzipw')" ] || fail "unexpected formats left: $(cat after)" ;;
 plugin-path-order)
 	outside; mkdir a b; copy_galley bin
 	cp "$CLI_PLUGINS"/clitest.so a/; cp "$CLI_PLUGINS"/clitest.so b/

@@ -1,6 +1,8 @@
 /* clitest.c — a test-only plugin for the command-line and loader tests:
  * a "lines" reader (one paragraph a line; fails on a line saying FAIL) and
  * small writers that exercise every writer flag and the core services.
+ * "opts" declares an option of each type; the others declare nothing, as
+ * plugins older than ABI 1.1 do, so their options are not checked.
  * Built with -DCLITEST_SECOND it is "clitest2", with one writer "second". */
 #define _GNU_SOURCE /* memmem */
 #include <galley/plugin.h>
@@ -43,7 +45,7 @@ static int S_write_doc(galley_context *ctx, const char *name, const galley_node 
 	galley_iter *it = galley_iter_new(doc);
 	galley_event_type ev;
 	size_t k, j;
-	const char *opts[] = {"wrap", "front-matter", "data-dir", "x"};
+	const char *opts[] = {"wrap", "front-matter", "data-dir", "x", "charset", "level", "mode", "strict", "label"};
 
 	if (!it)
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
@@ -125,15 +127,23 @@ static int S_write_zip(galley_context *ctx, const char *name, const galley_node 
 	return galley_zip_finish(z, out);
 }
 
+static const galley_option_desc S_opts[] = {
+	{"level", GALLEY_OPTION_INT, "max", "a level from 1 to 9, or max", 1, 9},
+	{"mode", GALLEY_OPTION_ENUM, "fast|slow", "how to go", 0, 0},
+	{"strict", GALLEY_OPTION_BOOL, NULL, "refuse what is odd", 0, 0},
+	{"label", GALLEY_OPTION_STRING, "TEXT", "any text", 0, 0},
+	GALLEY_OPTIONS_END};
+
 static const galley_reader_desc S_lines_reader = {
-	GALLEY_READER_VERSION, "lines", "ln", "lines,lns", "one paragraph a line", S_probe, S_read, NULL, {0}};
+	GALLEY_READER_VERSION, "lines", "ln", "lines,lns", "one paragraph a line", S_probe, S_read, NULL, NULL, {0}};
 static const galley_writer_desc S_writers[] = {
-	{GALLEY_WRITER_VERSION, "lines", "ln", "lines", "one paragraph a line", 0, S_write, NULL, {0}},
-	{GALLEY_WRITER_VERSION, "dotted", NULL, "d.lines", "longest-suffix test", 0, S_write, NULL, {0}},
-	{GALLEY_WRITER_VERSION, "pack", NULL, "pack", "binary", GALLEY_WRITER_BINARY, S_write_pack, NULL, {0}},
-	{GALLEY_WRITER_VERSION, "book", NULL, "book", "several documents", GALLEY_WRITER_MANY, S_write, NULL, {0}},
-	{GALLEY_WRITER_VERSION, "failw", NULL, "failw", "always fails", 0, S_write_fail, NULL, {0}},
-	{GALLEY_WRITER_VERSION, "zipw", NULL, "zipw", "zip package", GALLEY_WRITER_BINARY, S_write_zip, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "lines", "ln", "lines", "one paragraph a line", 0, S_write, NULL, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "dotted", NULL, "d.lines", "longest-suffix test", 0, S_write, NULL, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "pack", NULL, "pack", "binary", GALLEY_WRITER_BINARY, S_write_pack, NULL, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "book", NULL, "book", "several documents", GALLEY_WRITER_MANY, S_write, NULL, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "failw", NULL, "failw", "always fails", 0, S_write_fail, NULL, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "zipw", NULL, "zipw", "zip package", GALLEY_WRITER_BINARY, S_write_zip, NULL, NULL, {0}},
+	{GALLEY_WRITER_VERSION, "opts", NULL, "opts", "declares its options", 0, S_write, NULL, S_opts, {0}},
 };
 
 static int S_init(galley_registry *reg)
@@ -157,7 +167,7 @@ static int S_write2(galley_context *ctx, const char *name, const galley_node *co
 }
 
 static const galley_writer_desc S_second = {
-	GALLEY_WRITER_VERSION, "second", NULL, "second", "a second plugin", 0, S_write2, NULL, {0}};
+	GALLEY_WRITER_VERSION, "second", NULL, "second", "a second plugin", 0, S_write2, NULL, NULL, {0}};
 
 static int S_init(galley_registry *reg)
 {

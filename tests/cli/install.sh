@@ -81,5 +81,12 @@ if [ -e "$prefix/lib/galley/plugins/json.so" ]; then
 	printf '{"galley-ir":1,"meta":{"title":"T"},"blocks":[{"type":"heading","level":1,"inlines":[{"type":"text","text":"Head"}]},{"type":"paragraph","inlines":[{"type":"text","text":"one two "},{"type":"strong","inlines":[{"type":"text","text":"three"}]}]}]}' |
 		"$prefix/bin/galley" --plugin-dir "$scratch/cmake" -f json -t wc >"$scratch/wc" 2>"$scratch/err" || fail "conversion failed: $(cat "$scratch/err")"
 	[ "$(cat "$scratch/wc")" = "$(printf 'title\tT\nheadings\t1\nparagraphs\t1\nwords\t4')" ] || fail "wordcount output: $(cat "$scratch/wc")"
+	# Its declared option, and one it does not declare.
+	printf '{"galley-ir":1,"blocks":[]}' | "$prefix/bin/galley" --plugin-dir "$scratch/cmake" -f json -t wc -O title=no \
+		>"$scratch/wc" 2>"$scratch/err" || fail "-O title=no refused: $(cat "$scratch/err")"
+	[ "$(head -1 "$scratch/wc")" = "$(printf 'headings\t0')" ] || fail "-O title=no ignored: $(cat "$scratch/wc")"
+	printf '{"galley-ir":1,"blocks":[]}' | "$prefix/bin/galley" --plugin-dir "$scratch/cmake" -f json -t wc -O titel=no \
+		>/dev/null 2>"$scratch/err"; [ $? = 2 ] && grep -q "unknown option 'titel'" "$scratch/err" ||
+		fail "-O titel=no should be refused: $(cat "$scratch/err")"
 fi
 echo "installed to $prefix and built examples/plugin against it: ok"

@@ -45,7 +45,7 @@ GALLEY_PLUGIN_EXPORT const unsigned int galley_plugin_descriptor = 1;
 
 #elif defined(BAD_INIT_FAILS)
 static const galley_reader_desc S_reader = {
-	GALLEY_READER_VERSION, "initfail", NULL, "initfail", "registered, then init fails", NULL, S_read, NULL, {0}};
+	GALLEY_READER_VERSION, "initfail", NULL, "initfail", "registered, then init fails", NULL, S_read, NULL, NULL, {0}};
 static int S_init(galley_registry *reg)
 {
 	galley_registry_add_reader(reg, &S_reader);
@@ -56,9 +56,9 @@ GALLEY_PLUGIN_DEFINE("initfail", "1", "MIT", "init fails after registering", S_i
 #elif defined(BAD_DUPLICATE)
 /* "lines" belongs to the clitest plugin, loaded first. */
 static const galley_writer_desc S_mine = {
-	GALLEY_WRITER_VERSION, "duponly", NULL, "duponly", "would be fine alone", 0, S_write, NULL, {0}};
+	GALLEY_WRITER_VERSION, "duponly", NULL, "duponly", "would be fine alone", 0, S_write, NULL, NULL, {0}};
 static const galley_writer_desc S_taken = {
-	GALLEY_WRITER_VERSION, "lines", NULL, "lines", "name already taken", 0, S_write, NULL, {0}};
+	GALLEY_WRITER_VERSION, "lines", NULL, "lines", "name already taken", 0, S_write, NULL, NULL, {0}};
 static int S_init(galley_registry *reg)
 {
 	galley_registry_add_writer(reg, &S_mine);
@@ -69,16 +69,56 @@ GALLEY_PLUGIN_DEFINE("dup", "1", "MIT", "registers a taken name", S_init);
 
 #elif defined(BAD_DESC_VERSION)
 static const galley_writer_desc S_future = {
-	GALLEY_WRITER_VERSION + 7, "future", NULL, "future", "a writer struct from the future", 0, S_write, NULL, {0}};
+	GALLEY_WRITER_VERSION + 7, "future", NULL, "future", "a writer struct from the future", 0, S_write, NULL, NULL, {0}};
 static int S_init(galley_registry *reg)
 {
 	return galley_registry_add_writer(reg, &S_future);
 }
 GALLEY_PLUGIN_DEFINE("descversion", "1", "MIT", "bad writer struct version", S_init);
 
+#elif defined(BAD_OPTION_KEY)
+/* An option table with an empty key, after a good entry. */
+static const galley_option_desc S_opts[] = {
+	{"fine", GALLEY_OPTION_BOOL, NULL, "a good one", 0, 0},
+	{"", GALLEY_OPTION_BOOL, NULL, "no name", 0, 0},
+	GALLEY_OPTIONS_END};
+static const galley_writer_desc S_w = {
+	GALLEY_WRITER_VERSION, "badkey", NULL, "badkey", "an option without a name", 0, S_write, NULL, S_opts, {0}};
+static int S_init(galley_registry *reg)
+{
+	return galley_registry_add_writer(reg, &S_w);
+}
+GALLEY_PLUGIN_DEFINE("optkey", "1", "MIT", "malformed option table: empty key", S_init);
+
+#elif defined(BAD_OPTION_TYPE)
+static const galley_option_desc S_opts[] = {
+	{"level", 42, NULL, "a type galley does not know", 0, 0},
+	GALLEY_OPTIONS_END};
+static const galley_reader_desc S_r = {
+	GALLEY_READER_VERSION, "badtype", NULL, "badtype", "an option of an unknown type", NULL, S_read, NULL, S_opts, {0}};
+static int S_init(galley_registry *reg)
+{
+	return galley_registry_add_reader(reg, &S_r);
+}
+GALLEY_PLUGIN_DEFINE("opttype", "1", "MIT", "malformed option table: unknown type", S_init);
+
+#elif defined(OLD_MINOR)
+/* What a plugin built against ABI 1.0 looks like: its reserved slots, where
+ * 1.1 has `options`, are zero. galley takes it and checks none of its options. */
+static const galley_writer_desc S_old = {
+	GALLEY_WRITER_VERSION, "oldminor", NULL, "oldminor", "built for ABI 1.0", 0, S_write, NULL, NULL, {0}};
+static int S_init(galley_registry *reg)
+{
+	return galley_registry_add_writer(reg, &S_old);
+}
+GALLEY_PLUGIN_EXPORT const galley_plugin_desc galley_plugin_descriptor = {
+	GALLEY_PLUGIN_ABI_MAJOR, 0, "oldminor", "1", "MIT", "an ABI 1.0 plugin", S_init, {0}};
+
 #elif defined(GOOD)
+/* A table whose first entry ends it: takes no options. */
+static const galley_option_desc S_none[] = {GALLEY_OPTIONS_END};
 static const galley_writer_desc S_good = {
-	GALLEY_WRITER_VERSION, "zgood", NULL, "zgood", "a good plugin among bad ones", 0, S_write, NULL, {0}};
+	GALLEY_WRITER_VERSION, "zgood", NULL, "zgood", "a good plugin among bad ones", 0, S_write, NULL, S_none, {0}};
 static int S_init(galley_registry *reg)
 {
 	return galley_registry_add_writer(reg, &S_good);

@@ -67,15 +67,19 @@ static void test_bad_plugins_refused(void **state)
 	assert_int_equal(galley_add_plugin_dir(ctx, BAD_DIR), 0);
 	assert_int_equal(S_load_capturing(ctx, &log), 0);
 
-	S_expect_line(log, "abimajor.so", "plugin ABI 2.0, galley expects 1.0");
-	S_expect_line(log, "abiminor.so", "plugin ABI 1.1, galley expects 1.0");
+	S_expect_line(log, "abimajor.so", "plugin ABI 2.0, galley expects 1.1");
+	S_expect_line(log, "abiminor.so", "plugin ABI 1.2, galley expects 1.1");
 	S_expect_line(log, "nosym.so", "not a galley plugin: no symbol galley_plugin_descriptor");
 	S_expect_line(log, "tiny.so", "not a galley plugin: galley_plugin_descriptor is not a plugin descriptor");
 	S_expect_line(log, "initfail.so", "init failed (-1): cannot find its dictionary");
 	S_expect_line(log, "dup.so", "refused: duplicate writer 'lines': already registered by " CLI_PLUGINS "/clitest.so");
 	S_expect_line(log, "descversion.so", "refused: writer descriptor version 8 (galley expects 1)");
 	S_expect_line(log, "notso.so", "not a loadable plugin");
+	S_expect_line(log, "optkey.so",
+		"refused: writer 'badkey': malformed option table: option 1 has an empty or malformed key ''");
+	S_expect_line(log, "opttype.so", "refused: reader 'badtype': malformed option table: option 'level' has an unknown type 42");
 	assert_null(strstr(log, "zgood"));
+	assert_null(strstr(log, "oldminor"));
 	assert_null(strstr(log, "clitest.so:"));
 
 	/* The good ones load, and nothing of the refused ones remains. */
@@ -87,6 +91,13 @@ static void test_bad_plugins_refused(void **state)
 	assert_null(galley_find_writer(ctx, "duponly"));
 	assert_null(galley_find_reader(ctx, "initfail"));
 	assert_null(galley_find_writer(ctx, "future"));
+	assert_null(galley_find_writer(ctx, "badkey"));
+	assert_null(galley_find_reader(ctx, "badtype"));
+	/* An older minor loads; it declares nothing. An empty table is a table. */
+	assert_non_null(galley_find_writer(ctx, "oldminor"));
+	assert_null(galley_writer_options(galley_find_writer(ctx, "oldminor")));
+	assert_non_null(galley_writer_options(galley_find_writer(ctx, "zgood")));
+	assert_null(galley_writer_options(galley_find_writer(ctx, "zgood"))->key);
 	/* "lines" is still clitest's. */
 	assert_string_equal(galley_writer_extension(galley_find_writer(ctx, "lines")), "lines");
 
@@ -270,7 +281,7 @@ static void test_listing(void **state)
 			assert_string_equal(version, "1.2.3");
 			assert_string_equal(path, CLI_PLUGINS "/clitest.so");
 			assert_string_equal(formats.data,
-				"reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw");
+				"reader:lines,writer:lines,writer:dotted,writer:pack,writer:book,writer:failw,writer:zipw,writer:opts");
 		}
 		galley_buffer_clear(&formats);
 	}
@@ -285,13 +296,97 @@ static void test_listing(void **state)
 	galley_context_free(ctx);
 }
 
+/* Options held against the tables of a job's reader and writer. */
+static void test_check_options(void **state)
+{
+	galley_context *ctx = S_clitest_ctx();
+	const galley_writer *opts = galley_find_writer(ctx, "opts"), *lines = galley_find_writer(ctx, "lines");
+	const galley_reader *r = galley_find_reader(ctx, "lines");
+	(void)state;
+
+	assert_non_null(opts);
+	assert_null(galley_reader_options(r));
+	assert_null(galley_writer_options(lines));
+	assert_string_equal(galley_writer_options(opts)->key, "level");
+	assert_int_equal(galley_check_options(ctx, r, opts), 0); /* nothing set */
+
+	/* Declared keys with good values, and the core's data-dir, for any job. */
+	galley_context_set_option(ctx, "level", "max");
+	galley_context_set_option(ctx, "mode", "slow");
+	galley_context_set_option(ctx, "strict", "Yes");
+	galley_context_set_option(ctx, "label", "");
+	galley_context_set_option(ctx, "data-dir", "/nowhere");
+	assert_int_equal(galley_check_options(ctx, NULL, opts), 0);
+	assert_int_equal(galley_check_options(ctx, r, opts), 0);
+
+	/* An unknown key is only unknown when both ends have a table. */
+	galley_context_set_option(ctx, "levl", "3");
+	assert_int_equal(galley_check_options(ctx, NULL, opts), GALLEY_EUSAGE);
+	assert_string_equal(galley_context_error(ctx),
+		"unknown option 'levl' (did you mean 'level'? opts writer: level, mode, strict, label; any format: data-dir)");
+	assert_int_equal(galley_check_options(ctx, r, opts), 0);   /* the lines reader may take it */
+	assert_int_equal(galley_check_options(ctx, NULL, lines), 0); /* so may the lines writer */
+	galley_context_set_option(ctx, "levl", NULL);                /* unset: not checked */
+	assert_int_equal(galley_check_options(ctx, NULL, opts), 0);
+	assert_int_equal(galley_check_options(ctx, NULL, NULL), GALLEY_EUSAGE); /* level: no one takes it */
+	assert_string_equal(galley_context_error(ctx), "unknown option 'level' (any format: data-dir)");
+
+	/* Bad values of declared keys, even when the other end declares nothing. */
+	galley_context_set_option(ctx, "level", "10");
+	assert_int_equal(galley_check_options(ctx, r, opts), GALLEY_EUSAGE);
+	assert_string_equal(galley_context_error(ctx), "option level: expected max or a number from 1 to 9, not '10'");
+	galley_context_set_option(ctx, "level", "3");
+	galley_context_set_option(ctx, "mode", "quick");
+	assert_int_equal(galley_check_options(ctx, r, opts), GALLEY_EUSAGE);
+	assert_string_equal(galley_context_error(ctx), "option mode: expected fast or slow, not 'quick'");
+	galley_context_set_option(ctx, "mode", NULL);
+	galley_context_set_option(ctx, "strict", "maybe");
+	assert_int_equal(galley_check_options(ctx, r, opts), GALLEY_EUSAGE);
+	assert_string_equal(galley_context_error(ctx),
+		"option strict: expected true or false (yes/no, on/off, 1/0), not 'maybe'");
+	galley_context_free(ctx);
+}
+
+static void test_option_values(void **state)
+{
+	static const galley_option_desc wrap = {"wrap", GALLEY_OPTION_INT, "none|preserve|auto", "", 0, 100};
+	static const galley_option_desc num = {"n", GALLEY_OPTION_INT, NULL, "", -5, 5};
+	galley_context *ctx = galley_context_new();
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	const char *good[] = {"none", "preserve", "auto", "0", "100", "72"};
+	const char *bad[] = {"", "wide", "101", "-1", "7x", " 7", "+7", "99999999999999999999", "None"};
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < sizeof good / sizeof *good; i++)
+		assert_int_equal(galley_option_check(ctx, &wrap, good[i]), 0);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(galley_option_check(ctx, &wrap, bad[i]), GALLEY_EUSAGE);
+	assert_string_equal(galley_context_error(ctx),
+		"option wrap: expected none, preserve, auto or a number from 0 to 100, not 'None'");
+	assert_int_equal(galley_option_check(ctx, &num, "-5"), 0);
+	assert_int_equal(galley_option_check(ctx, &num, "-6"), GALLEY_EUSAGE);
+	assert_string_equal(galley_context_error(ctx), "option n: expected a number from -5 to 5, not '-6'");
+	assert_int_equal(galley_option_check(ctx, &num, NULL), 0);
+
+	assert_int_equal(galley_option_describe(&wrap, &b), 0);
+	assert_string_equal(b.data, "none|preserve|auto|0..100");
+	galley_buffer_clear(&b);
+	assert_int_equal(galley_option_describe(galley_core_options(), &b), 0);
+	assert_string_equal(b.data, "DIR");
+	assert_string_equal(galley_core_options()[0].key, "data-dir");
+	assert_null(galley_core_options()[1].key);
+	galley_buffer_dispose(&b);
+	galley_context_free(ctx);
+}
+
 /* One registry, loaded once, shared by several contexts: lookups through
  * any of them answer from it, it no longer changes, and it outlives them. */
 static void test_shared_registry(void **state)
 {
 	galley_registry *reg;
 	galley_context *load = galley_context_new(), *a = galley_context_new(), *b = galley_context_new();
-	galley_reader_desc late = {GALLEY_READER_VERSION, "late", NULL, "late", "", NULL, NULL, NULL, {0}};
+	galley_reader_desc late = {GALLEY_READER_VERSION, "late", NULL, "late", "", NULL, NULL, NULL, NULL, {0}};
 	char *log = NULL;
 	(void)state;
 
@@ -309,7 +404,7 @@ static void test_shared_registry(void **state)
 		assert_int_equal(galley_registry_load(reg, load), 0);
 		log = galley_buffer_detach(&buf, NULL);
 	}
-	S_expect_line(log, "abimajor.so", "plugin ABI 2.0, galley expects 1.0");
+	S_expect_line(log, "abimajor.so", "plugin ABI 2.0, galley expects 1.1");
 	assert_string_equal(galley_context_input_name(load), "job.txt"); /* restored */
 	assert_null(galley_registry_context(reg));                        /* only during the load */
 	/* Loaded: a second load is a no-op, nothing more may be added. */
@@ -376,6 +471,8 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_read_write),
 		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_check_options),
+		cmocka_unit_test(test_option_values),
 		cmocka_unit_test(test_shared_registry),
 		cmocka_unit_test(test_log_callback),
 	};

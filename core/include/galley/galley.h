@@ -145,12 +145,41 @@ GALLEY_EXTERN void galley_log(galley_context *ctx, int level, const char *fmt, .
 
 /* Options: string key/values the command line passes to readers and
  * writers ("wrap" = "72", "front-matter" = "false", "flavor" = "gfm",
- * "data-dir" = "DIR"). Unknown keys are ignored by plugins. */
+ * "data-dir" = "DIR"). Readers and writers declare the keys they take
+ * (galley_option_desc tables, below); galley_check_options() holds the
+ * options set on a context against the tables of the reader and writer of
+ * a job. Setting an option checks nothing. */
 GALLEY_EXTERN int galley_context_set_option(galley_context *ctx, const char *key, const char *value);
 /** The option's value, or NULL when not set. */
 GALLEY_EXTERN const char *galley_context_option(const galley_context *ctx, const char *key);
 /** An option as a boolean ("1", "true", "yes", "on"); `def` when unset. */
 GALLEY_EXTERN int galley_context_option_bool(const galley_context *ctx, const char *key, int def);
+
+/* A declared option: one entry of the NULL-terminated (key == NULL) table
+ * a reader or writer gives in its descriptor's `options` (plugin.h), read
+ * back with galley_reader_options() / galley_writer_options(). */
+typedef enum {
+	GALLEY_OPTION_BOOL = 1, /* 1/0, true/false, yes/no, on/off (any case) */
+	GALLEY_OPTION_INT,      /* an integer from min to max, or one of the words in `values` */
+	GALLEY_OPTION_STRING,   /* any value; `values` names it in listings ("DIR"), may be NULL */
+	GALLEY_OPTION_ENUM      /* one of `values`, '|'-separated: "commonmark|gfm" */
+} galley_option_type;
+
+typedef struct galley_option_desc {
+	const char *key;    /* "wrap"; NULL ends the table */
+	int type;           /* galley_option_type */
+	const char *values; /* see the types; NULL for BOOL */
+	const char *help;   /* one line, for galley --list-options */
+	long min, max;      /* GALLEY_OPTION_INT only */
+} galley_option_desc;
+
+/** The options every format takes, served by the core itself ("data-dir",
+ * galley_format_data()); NULL-terminated. */
+GALLEY_EXTERN const galley_option_desc *galley_core_options(void);
+/** 0 when value is valid for opt, else GALLEY_EUSAGE with the message on
+ * ctx: "option wrap: expected none, preserve, auto or a number from 0 to
+ * 100000, not 'wide'". */
+GALLEY_EXTERN int galley_option_check(galley_context *ctx, const galley_option_desc *opt, const char *value);
 
 /* ------------------------------------------------------------------ */
 /* Buffers                                                            */
@@ -528,6 +557,27 @@ GALLEY_EXTERN const char *galley_writer_name(const galley_writer *w);
 GALLEY_EXTERN const char *galley_writer_extension(const galley_writer *w);
 GALLEY_EXTERN int galley_writer_is_binary(const galley_writer *w);
 GALLEY_EXTERN int galley_writer_takes_many(const galley_writer *w);
+
+/** The options a reader or writer declares (NULL-terminated), or NULL when
+ * it declares nothing (a plugin older than ABI 1.1 or one that chose not
+ * to): its options are then not checked. */
+GALLEY_EXTERN const galley_option_desc *galley_reader_options(const galley_reader *r);
+GALLEY_EXTERN const galley_option_desc *galley_writer_options(const galley_writer *w);
+/** Check every option set on ctx against the job's reader and writer (either
+ * may be NULL when the job has none, e.g. only reading) and the core's own
+ * (galley_core_options()): a key none of them declares is GALLEY_EUSAGE
+ * "unknown option 'wrapp' (did you mean 'wrap'? text reader: charset;
+ * markdown writer: wrap, front-matter, flavor; any format: data-dir)"
+ * (the suggestion when a declared key is a likely typo), a value its declaration
+ * refuses is GALLEY_EUSAGE from galley_option_check(). When the reader or
+ * the writer declares nothing (galley_*_options() is NULL) a key may be
+ * its, so unknown keys are let through; values of declared keys are still
+ * checked. galley_read() and galley_write() do not call this: a program
+ * calls it once it knows both ends of the job. */
+GALLEY_EXTERN int galley_check_options(galley_context *ctx, const galley_reader *r, const galley_writer *w);
+/** Append what opt accepts, as listings show it: "none|preserve|auto|N",
+ * "true|false", "commonmark|gfm", "DIR". */
+GALLEY_EXTERN int galley_option_describe(const galley_option_desc *opt, galley_buffer *out);
 
 /** Read bytes into a document (owned by the caller through out). */
 GALLEY_EXTERN int galley_read(galley_context *ctx, const galley_reader *r,

@@ -25,12 +25,40 @@ extern "C" {
 
 /* The ABI. The major changes when a descriptor or callback changes
  * incompatibly; a plugin built for another major is refused before any of
- * its code runs. A newer minor only adds at the end (reserved slots). */
+ * its code runs. A newer minor only adds at the end (reserved slots): a
+ * galley takes plugins of its own minor and older ones, and refuses a
+ * plugin built for a newer minor, whose fields it would not read.
+ *   1.1: `options` in galley_reader_desc and galley_writer_desc (the first
+ *        of their reserved slots, zero in 1.0 plugins: "declares nothing").
+ *        A 1.0 source that fills the struct by position, ending in
+ *        `payload, {0}`, still builds and declares nothing, but compilers
+ *        warn about braces around `options`: write `payload, NULL, {0}`
+ *        (or `S_options, {0}`), or name the fields (.write = ...). */
 #define GALLEY_PLUGIN_ABI_MAJOR 1
-#define GALLEY_PLUGIN_ABI_MINOR 0
+#define GALLEY_PLUGIN_ABI_MINOR 1
 
 /* The symbol every plugin exports (see GALLEY_PLUGIN_DEFINE). */
 #define GALLEY_PLUGIN_SYMBOL "galley_plugin_descriptor"
+
+/* Options. A reader or writer lists the -O keys it reads in `options`, a
+ * static const table of galley_option_desc (galley.h) ended by an entry
+ * whose key is NULL:
+ *   static const galley_option_desc S_options[] = {
+ *       {"wrap", GALLEY_OPTION_INT, "none|auto", "wrap at N columns", 0, 1000},
+ *       {"front-matter", GALLEY_OPTION_BOOL, NULL, "write the metadata block", 0, 0},
+ *       GALLEY_OPTIONS_END};
+ * The command line then refuses a key that neither the reader, the writer
+ * nor the core (galley_core_options(): data-dir) declares, and a value the
+ * declaration refuses, before any conversion runs: a plugin reads only
+ * values its table allows. An empty table (first key NULL) takes no
+ * options. A NULL `options` declares nothing, as every plugin older than
+ * ABI 1.1 does: the options of a job with such a reader or writer are
+ * let through unchecked, since any key may be its. Registration refuses a
+ * malformed table: an empty key or one with '=' or spaces, a key given
+ * twice or one the core declares, an unknown type, an ENUM without
+ * values, an INT whose min is above its max. */
+
+#define GALLEY_OPTIONS_END {NULL, 0, NULL, NULL, 0, 0}
 
 /* A reader turns bytes into a tree through the builder. */
 #define GALLEY_READER_VERSION 1
@@ -47,7 +75,8 @@ typedef struct galley_reader_desc {
 	 * On failure return a negative code with galley_error() set. */
 	int (*read)(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload);
 	void *payload;
-	void *reserved[6];
+	const galley_option_desc *options; /* since ABI 1.1; NULL: declares nothing */
+	void *reserved[5];
 } galley_reader_desc;
 
 #define GALLEY_WRITER_BINARY 0x1u /* output is not text (zip packages) */
@@ -69,7 +98,8 @@ typedef struct galley_writer_desc {
 	int (*write)(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 		galley_buffer *out, void *payload);
 	void *payload;
-	void *reserved[6];
+	const galley_option_desc *options; /* since ABI 1.1; NULL: declares nothing */
+	void *reserved[5];
 } galley_writer_desc;
 
 /** Register a reader or writer; the descriptor must outlive the plugin
