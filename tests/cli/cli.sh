@@ -268,7 +268,7 @@ options-declared)
 	[ -e "$BUILD_PLUGINS/tei.so" ] || skip "no tei plugin built"
 	g -t tei -O data-dir=/tmp r.txt; expect_rc 0 ;;
 options-unchecked)
-	# A reader or writer without a table (the lines ones, as plugins built for ABI 1.0) may take any key.
+	# A reader or writer without a table (the lines ones: options NULL) may take any key.
 	g -t opts -O whatever=1 good.lines; expect_rc 0; expect_out "# opts"
 	[ -e "$BUILD_PLUGINS/text.so" ] || skip "no text plugin built"
 	printf 'Title\n\nBody.\n' >r.txt

@@ -103,16 +103,16 @@ static int S_init(galley_registry *reg)
 GALLEY_PLUGIN_DEFINE("opttype", "1", "MIT", "malformed option table: unknown type", S_init);
 
 #elif defined(OLD_MINOR)
-/* What a plugin built against ABI 1.0 looks like: its reserved slots, where
- * 1.1 has `options`, are zero. galley takes it and checks none of its options. */
+/* A plugin of an older minor (here the oldest, N.0) that declares no
+ * options (`options` NULL): galley takes it and checks none of its options. */
 static const galley_writer_desc S_old = {
-	GALLEY_WRITER_VERSION, "oldminor", NULL, "oldminor", "built for ABI 1.0", 0, S_write, NULL, NULL, {0}};
+	GALLEY_WRITER_VERSION, "oldminor", NULL, "oldminor", "declares no options", 0, S_write, NULL, NULL, {0}};
 static int S_init(galley_registry *reg)
 {
 	return galley_registry_add_writer(reg, &S_old);
 }
 GALLEY_PLUGIN_EXPORT const galley_plugin_desc galley_plugin_descriptor = {
-	GALLEY_PLUGIN_ABI_MAJOR, 0, "oldminor", "1", "MIT", "an ABI 1.0 plugin", S_init, {0}};
+	GALLEY_PLUGIN_ABI_MAJOR, 0, "oldminor", "1", "MIT", "an older-minor plugin without options", S_init, {0}};
 
 #elif defined(GOOD)
 /* A table whose first entry ends it: takes no options. */

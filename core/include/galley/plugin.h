@@ -28,14 +28,20 @@ extern "C" {
  * its code runs. A newer minor only adds at the end (reserved slots): a
  * galley takes plugins of its own minor and older ones, and refuses a
  * plugin built for a newer minor, whose fields it would not read.
- *   1.1: `options` in galley_reader_desc and galley_writer_desc (the first
- *        of their reserved slots, zero in 1.0 plugins: "declares nothing").
- *        A 1.0 source that fills the struct by position, ending in
+ *   1.0: galley 0.1.
+ *   2.0: the services changed signatures (galley_to_utf8 and
+ *        galley_detect_language take their output's size,
+ *        galley_xml_writer_new the context), the release heuristics left
+ *        the SDK for the readers' own library, writers get const trees, and
+ *        galley_reader_desc / galley_writer_desc have `options` in the
+ *        first of their 1.0 reserved slots (NULL: "declares nothing"). A
+ *        1.0 plugin calling a changed service would misbehave, so it is
+ *        refused. A source that fills a descriptor by position, ending in
  *        `payload, {0}`, still builds and declares nothing, but compilers
  *        warn about braces around `options`: write `payload, NULL, {0}`
  *        (or `S_options, {0}`), or name the fields (.write = ...). */
-#define GALLEY_PLUGIN_ABI_MAJOR 1
-#define GALLEY_PLUGIN_ABI_MINOR 1
+#define GALLEY_PLUGIN_ABI_MAJOR 2
+#define GALLEY_PLUGIN_ABI_MINOR 0
 
 /* The symbol every plugin exports (see GALLEY_PLUGIN_DEFINE). */
 #define GALLEY_PLUGIN_SYMBOL "galley_plugin_descriptor"
@@ -51,8 +57,7 @@ extern "C" {
  * nor the core (galley_core_options(): data-dir) declares, and a value the
  * declaration refuses, before any conversion runs: a plugin reads only
  * values its table allows. An empty table (first key NULL) takes no
- * options. A NULL `options` declares nothing, as every plugin older than
- * ABI 1.1 does: the options of a job with such a reader or writer are
+ * options. A NULL `options` declares nothing: the options of a job with such a reader or writer are
  * let through unchecked, since any key may be its. Registration refuses a
  * malformed table: an empty key or one with '=' or spaces, a key given
  * twice or one the core declares, an unknown type, an ENUM without
@@ -75,7 +80,7 @@ typedef struct galley_reader_desc {
 	 * On failure return a negative code with galley_error() set. */
 	int (*read)(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload);
 	void *payload;
-	const galley_option_desc *options; /* since ABI 1.1; NULL: declares nothing */
+	const galley_option_desc *options; /* since ABI 2.0; NULL: declares nothing */
 	void *reserved[5];
 } galley_reader_desc;
 
@@ -98,7 +103,7 @@ typedef struct galley_writer_desc {
 	int (*write)(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 		galley_buffer *out, void *payload);
 	void *payload;
-	const galley_option_desc *options; /* since ABI 1.1; NULL: declares nothing */
+	const galley_option_desc *options; /* since ABI 2.0; NULL: declares nothing */
 	void *reserved[5];
 } galley_writer_desc;
 
