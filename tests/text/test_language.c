@@ -22,7 +22,8 @@ static const struct { const char *text, *lang; } S_cases[] = {
 	 "au Proche-Orient et la coopération entre nos deux pays.", "fr"},
 	{"El Ministerio de Asuntos Exteriores anunció hoy nuevas medidas para reforzar la cooperación "
 	 "regional con los países vecinos.", "es"},
-	{"Министерство иностранных дел России заявило сегодня о новых мерах в ответ на санкции.", "ru"},
+	{"Министерство иностранных дел России заявило сегодня о новых мерах в ответ на санкции и "
+	 "призвало партнёров продолжить переговоры.", "ru"},
 	{"Το Υπουργείο Εξωτερικών ανακοίνωσε σήμερα νέα μέτρα.", "el"},
 	{"משרד החוץ הודיע היום על צעדים חדשים.", "he"},
 	{"กระทรวงการต่างประเทศประกาศมาตรการใหม่ในวันนี้", "th"},
@@ -46,6 +47,17 @@ static void test_unknown(void **state)
 	assert_int_equal(galley_detect_language("", 0, out, sizeof out), GALLEY_ENOTFOUND);
 	assert_int_equal(galley_detect_language("12345 !!! --- 2024-01-18", 24, out, sizeof out), GALLEY_ENOTFOUND);
 	assert_int_equal(galley_detect_language("\xFF\xFE\xC3", 3, out, sizeof out), GALLEY_ENOTFOUND);
+	/* too few letters for n-grams (under 100): unknown, not a guess ("Yes."
+	 * was Shuswap); a script of one language still decides */
+	static const char *const short_latin[] = {"Yes.", "Hello there", "The council approved the budget today.",
+		"Министерство заявило о новых мерах."};
+	for (size_t i = 0; i < sizeof short_latin / sizeof short_latin[0]; i++)
+		assert_int_equal(galley_detect_language(short_latin[i], strlen(short_latin[i]), out, sizeof out),
+			GALLEY_ENOTFOUND);
+	assert_int_equal(galley_detect_language("예", strlen("예"), out, sizeof out), 0);
+	assert_string_equal(out, "ko");
+	assert_int_equal(galley_detect_language("Ναι.", strlen("Ναι."), out, sizeof out), 0);
+	assert_string_equal(out, "el");
 	/* out takes its size: a tag that does not fit is not written */
 	char small[3] = "zz";
 	assert_int_equal(galley_detect_language("한국어 문장입니다", strlen("한국어 문장입니다"), small, sizeof small), 0);
