@@ -324,6 +324,13 @@ static xmlNodePtr S_edit_new(S_ex *ex, xmlDocPtr doc, const char *name)
 	return n;
 }
 
+/* A table holding this share of the body's text is the page's article
+ * (a page of one table), not its best cell. Four fifths: a page's own
+ * chrome around such a table (a heading, a footer line) stays under a
+ * fifth of it, while a release that quotes a table has more text than
+ * the table. */
+#define S_TABLE_PAGE_SHARE 0.8
+
 /* ---- node bookkeeping ------------------------------------------------ */
 
 static S_info *S_info_of(S_ex *ex, xmlNodePtr n)
@@ -1292,6 +1299,46 @@ static void S_prep_article(S_ex *ex, xmlNodePtr article)
 	galley_free(list);
 }
 
+/* 1 for a table of data: a caption or header cells, and no table in it. */
+static int S_data_table(xmlNodePtr table)
+{
+	int heads = 0;
+	for (xmlNodePtr n = table->children; n != NULL;) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (html_is(n, "table"))
+				return 0;
+			if (html_is(n, "th") || html_is(n, "caption"))
+				heads = 1;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != NULL && n->next == NULL && n->parent != table)
+			n = n->parent;
+		n = n != NULL ? n->next : NULL;
+	}
+	return heads;
+}
+
+/* The plain path, for a page with text where no pass found an article: the
+ * body as it is, less its navigation, header, footer and asides (scripts,
+ * styles and hidden parts are gone already). */
+static void S_plain(S_ex *ex, xmlNodePtr body)
+{
+	static const char *const chrome[] = {"nav", "header", "footer", "aside", "form", NULL};
+	xmlNodePtr n = body->children;
+	while (n != NULL && !ex->oom) {
+		if (n->type == XML_ELEMENT_NODE && S_in((const char *)n->name, chrome)) {
+			xmlNodePtr next = S_next_skip(n, body);
+			S_remove(ex, n);
+			n = next;
+			continue;
+		}
+		n = S_next(n, body);
+	}
+}
+
 /* ---- choosing --------------------------------------------------------- */
 
 int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xmlNodePtr **out, size_t *n_out)
@@ -1314,7 +1361,12 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 	if (body == NULL)
 		return 0;
 
+	xmlNodePtr best = NULL, article;
 	S_prep(&ex, body);
+	if (flags & HTML_FLAG_PLAIN) {
+		S_plain(&ex, body);
+		goto whole_body;
+	}
 	S_collect(&ex, body);
 	S_sum whole;
 	if (!ex.oom)
@@ -1336,8 +1388,21 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 		}
 	}
 
-	xmlNodePtr best = top[0];
-	xmlNodePtr article = ex.oom ? NULL : S_edit_new(&ex, doc, "div");
+	best = top[0];
+	/* A page that is one data table (opening hours, a price list): its
+	 * best cell is not the article, the table is — when the table holds
+	 * S_TABLE_PAGE_SHARE of the body's text and is a data table (header
+	 * cells or a caption, no table inside: not an old site's layout). */
+	for (xmlNodePtr t = best; t != NULL && t != body; t = t->parent) {
+		if (html_is(t, "table")) {
+			if (S_data_table(t) &&
+				(double)html_text_length(t) >= S_TABLE_PAGE_SHARE * (double)html_text_length(body))
+				best = t;
+			break;
+		}
+	}
+whole_body:
+	article = ex.oom ? NULL : S_edit_new(&ex, doc, "div");
 	if (!ex.oom && (best == NULL || best == body || html_is(best, "body"))) {
 		/* nothing recognisable: the whole body is the article */
 		while (body->children != NULL && !ex.oom)
@@ -1437,7 +1502,7 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 			S_edit_append(&ex, parent, article);
 	}
 
-	if (!ex.oom)
+	if (!ex.oom && !(flags & HTML_FLAG_PLAIN))
 		S_prep_article(&ex, article);
 
 	/* no node was freed (the undo log keeps them): forget the scores, so

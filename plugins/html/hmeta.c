@@ -548,6 +548,16 @@ static int S_leading_date(const char *text, char *iso, const char **rest)
 	return 1;
 }
 
+/* 1 when a would-be label is the headline itself (the h1's or the
+ * <title>'s text): a field is filled only from evidence for that field. */
+static int S_same_as_headline(S_meta *m, xmlNodePtr h1, const char *text)
+{
+	char *h = S_node_text(m, h1);
+	int same = h != NULL && strcasecmp(h, text) == 0;
+	galley_free(h);
+	return same || (m->doc_title != NULL && strcasecmp(m->doc_title, text) == 0);
+}
+
 /* A label right above the headline ("Readout", "Press release" on gov.uk,
  * "18.01.2024 - Pressemitteilung"): the release's type, and maybe its date. */
 static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
@@ -556,7 +566,10 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 	xmlNodePtr k = S_prev_element(h1);
 	if (k == NULL && h1->parent != NULL && h1->parent->type == XML_ELEMENT_NODE)
 		k = S_prev_element(h1->parent);
-	if (k == NULL || html_is(k, "nav") || S_attr_matches(k, skip) || html_text_length(k) > 80)
+	/* the page's body only: before a first-child h1 comes <head>, whose
+	 * <title> is the headline again, not a label naming a kind */
+	if (k == NULL || html_is(k, "head") || html_is(k, "nav") || S_attr_matches(k, skip) ||
+		html_text_length(k) > 80)
 		return;
 	xmlNodePtr items[8];
 	size_t n = 0;
@@ -583,7 +596,7 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 		if (strlen(t) <= 60 && S_leading_date(t, iso, &rest) && date[0] == '\0')
 			strcpy(date, iso);
 		if (*rest != '\0' && label == NULL && S_word_count(rest) <= 4 && strlen(rest) <= 40 &&
-			strpbrk(rest, "0123456789") == NULL)
+			strpbrk(rest, "0123456789") == NULL && !S_same_as_headline(m, h1, rest))
 			label = S_dup(m, rest, strlen(rest));
 		else if (*rest != '\0' && label != NULL) {
 			/* two labels in a row: a trail, not a kicker */

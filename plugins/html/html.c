@@ -135,6 +135,145 @@ static void S_fix_head(htmlDocPtr doc)
 	}
 }
 
+/* ---- Word's "Save as HTML" ------------------------------------------ */
+
+/* Word writes a list item as <p class=MsoListParagraph...> whose marker
+ * ("·", "1.") stands in a downlevel-revealed conditional comment,
+ * <![if !supportLists]>...<![endif]>, which libxml2 reads as text; other
+ * conditionals (<![if !vml]>) wrap content that is meant to show. Drop the
+ * markers and the list fallback, and make each run of list paragraphs a
+ * list (ordered when the fallback marker was a number or a letter); a
+ * paragraph in the Title style is the headline. */
+static const char S_IF_LISTS[] = "<![if !supportLists]>";
+static const char S_ENDIF[] = "<![endif]>";
+
+static int S_word_list_p(xmlNodePtr n)
+{
+	const char *cls = html_attr(n, "class");
+	return html_is(n, "p") && cls != NULL && strncasecmp(cls, "MsoListParagraph", 16) == 0;
+}
+
+/* Remove the list fallback from p's children; 1 when its marker was a
+ * number or letter ("1.", "a)"), 0 for a bullet, -1 when there was none. */
+static int S_word_marker(xmlNodePtr p, galley_buffer *marker)
+{
+	xmlNodePtr c = p->children;
+	while (c != NULL && !(c->type == XML_TEXT_NODE && c->content != NULL &&
+		strstr((const char *)c->content, S_IF_LISTS) != NULL))
+		c = c->next;
+	if (c == NULL)
+		return -1;
+	char *at = strstr((char *)c->content, S_IF_LISTS);
+	char *end = strstr(at, S_ENDIF);
+	galley_buffer_clear(marker);
+	if (end != NULL) { /* all in one text node */
+		galley_buffer_append(marker, at + sizeof S_IF_LISTS - 1, (size_t)(end - at) - (sizeof S_IF_LISTS - 1));
+		memmove(at, end + sizeof S_ENDIF - 1, strlen(end + sizeof S_ENDIF - 1) + 1);
+	} else {
+		*at = '\0';
+		xmlNodePtr n = c->next;
+		while (n != NULL) {
+			xmlNodePtr next = n->next;
+			char *e = n->type == XML_TEXT_NODE && n->content != NULL ? strstr((char *)n->content, S_ENDIF) : NULL;
+			if (e != NULL) {
+				galley_buffer_append(marker, (const char *)n->content, (size_t)(e - (char *)n->content));
+				memmove(n->content, e + sizeof S_ENDIF - 1, strlen(e + sizeof S_ENDIF - 1) + 1);
+				break;
+			}
+			html_text(n, marker);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			n = next;
+		}
+	}
+	const unsigned char *m = (const unsigned char *)(marker->data ? marker->data : "");
+	while (*m == ' ' || (m[0] == 0xC2 && m[1] == 0xA0))
+		m += *m == ' ' ? 1 : 2;
+	return isalnum(m[0]) && (m[1] == '.' || m[1] == ')' || isdigit(m[1]));
+}
+
+/* The other conditional markers, wherever they stand in text. */
+static void S_strip_conditionals(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			char *s = (char *)n->content, *at;
+			while ((at = strstr(s, "<![")) != NULL) {
+				char *close = strstr(at, "]>");
+				if (close == NULL || (strncmp(at, "<![if ", 6) != 0 && strncmp(at, S_ENDIF, sizeof S_ENDIF - 1) != 0)) {
+					s = at + 3;
+					continue;
+				}
+				memmove(at, close + 2, strlen(close + 2) + 1);
+				s = at;
+			}
+		} else if (n->type == XML_ELEMENT_NODE) {
+			S_strip_conditionals(n->children);
+		}
+	}
+}
+
+/* Runs of Word list paragraphs under one parent become ul/ol of li. */
+static int S_word_lists(htmlDocPtr doc, xmlNodePtr parent, galley_buffer *marker)
+{
+	for (xmlNodePtr c = parent->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *cls = html_attr(c, "class");
+		if (html_is(c, "p") && cls != NULL && strcasecmp(cls, "MsoTitle") == 0) {
+			xmlNodeSetName(c, (const xmlChar *)"h1"); /* Word's Title style is the headline */
+			continue;
+		}
+		if (!S_word_list_p(c)) {
+			if (S_word_lists(doc, c, marker) < 0)
+				return GALLEY_ENOMEM;
+			continue;
+		}
+		int ordered = S_word_marker(c, marker);
+		xmlNodePtr list = xmlNewDocNode(doc, NULL, (const xmlChar *)(ordered == 1 ? "ol" : "ul"), NULL);
+		if (list == NULL || marker->oom) {
+			xmlFreeNode(list);
+			return GALLEY_ENOMEM;
+		}
+		xmlAddPrevSibling(c, list);
+		xmlNodePtr n = c;
+		while (n != NULL) {
+			xmlNodePtr next = n->next;
+			if (n->type == XML_TEXT_NODE && (n->content == NULL ||
+				strspn((const char *)n->content, " \t\r\n") == strlen((const char *)n->content))) {
+				n = next; /* blank text between the paragraphs */
+				continue;
+			}
+			if (!S_word_list_p(n))
+				break;
+			if (n != c)
+				S_word_marker(n, marker);
+			xmlNodePtr li = xmlNewDocNode(doc, NULL, (const xmlChar *)"li", NULL);
+			if (li == NULL)
+				return GALLEY_ENOMEM;
+			xmlUnlinkNode(n);
+			xmlAddChild(list, li);
+			xmlAddChild(li, n);
+			n = next;
+		}
+		c = list;
+	}
+	return 0;
+}
+
+static int S_fix_word(htmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	galley_buffer marker = GALLEY_BUFFER_INIT;
+	int rc = 0;
+	if (root == NULL)
+		return 0;
+	rc = S_word_lists(doc, root, &marker);
+	galley_buffer_dispose(&marker);
+	S_strip_conditionals(root->children);
+	return rc;
+}
+
 htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 {
 	htmlParserCtxtPtr pctx = htmlNewParserCtxt();
@@ -162,6 +301,10 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 	htmlFreeParserCtxt(pctx);
 	if (doc != NULL)
 		S_fix_head(doc);
+	if (doc != NULL && S_fix_word(doc) < 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
 	return doc;
 }
 
@@ -422,6 +565,33 @@ static size_t S_doc_text_length(galley_node *doc, int *oom)
 	return n;
 }
 
+/* 1 when the page's body (less scripts and styles) holds any visible
+ * character. */
+static int S_page_has_text(htmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL;
+	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
+		if (html_is(c, "body"))
+			body = c;
+	for (xmlNodePtr n = body, next; n != NULL; n = next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			for (const xmlChar *p = n->content; *p; p++)
+				if (!html_is_space(*p))
+					return 1;
+		}
+		/* depth first, not into scripts and styles */
+		if (n->children != NULL && n->type == XML_ELEMENT_NODE && !html_is(n, "script") && !html_is(n, "style") &&
+			!html_is(n, "template")) {
+			next = n->children;
+			continue;
+		}
+		while (n != NULL && n != body && n->next == NULL)
+			n = n->parent;
+		next = n != NULL && n != body ? n->next : NULL;
+	}
+	return 0;
+}
+
 /* One attempt on the document as parsed (the edits of an earlier one
  * rolled back), a tree built into its own builder so that it can be
  * tidied and compared. */
@@ -436,7 +606,9 @@ static int S_attempt(html_page *page, htmlDocPtr doc, int flags, html_undo *undo
 	galley_builder_free(tb);
 	if (rc == 0) {
 		int oom = 0;
-		S_tidy(*out, 1, &oom);
+		/* the plain path keeps even a lone chrome-like line: it may be all
+		 * the page says */
+		S_tidy(*out, !(flags & HTML_FLAG_PLAIN), &oom);
 		if (oom) {
 			galley_node_free(*out);
 			*out = NULL;
@@ -511,6 +683,20 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		}
 		if (best_len >= S_CHAR_THRESHOLD)
 			break;
+	}
+	/* Every pass kept nothing (too little text for the scorer, or only
+	 * lines that look like chrome): a page with text never gives an empty
+	 * document, so take its body as it is. */
+	if (rc == 0 && best_len == 0 && S_page_has_text(doc)) {
+		galley_log(ctx, GALLEY_LOG_INFO, "html: no article found; the page's body as it is");
+		html_undo_rollback(undo);
+		galley_node_free(best);
+		best = NULL;
+		rc = S_attempt(&page, doc, HTML_FLAG_PLAIN, undo, &best);
+	} else if (rc == 0 && best_len == 0) {
+		galley_log(ctx, GALLEY_LOG_INFO, "html: the page holds no visible text");
+	} else if (rc == 0) {
+		galley_log(ctx, GALLEY_LOG_INFO, "html: the article the scorer found (%zu characters)", best_len);
 	}
 	if (rc < 0)
 		html_undo_rollback(undo); /* a pass cut short: its new nodes are in no document */

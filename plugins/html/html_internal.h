@@ -13,6 +13,9 @@
 #define HTML_FLAG_STRIP_UNLIKELY 0x1
 #define HTML_FLAG_WEIGHT_CLASSES 0x2
 #define HTML_FLAG_CLEAN_COND 0x4
+/* No article search: the body less its chrome elements, kept as it is (the
+ * fallback for a page with text where every pass found nothing). */
+#define HTML_FLAG_PLAIN 0x8
 
 /* Facts gathered from the page before extraction mutates it. */
 typedef struct html_page {

@@ -209,6 +209,26 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	if ((rc = txt_language(&r, doc)) < 0)
 		goto fail;
 	rc = grel_pass_lists(ctx, doc);
+	/* Everything looked like site chrome ("x", "Share") and no title was
+	 * found: a text that has words never gives an empty document, so keep
+	 * its lines as they are. */
+	if (rc == 0 && galley_node_first_child(doc) == NULL && !galley_meta_get(r.meta, "title")) {
+		int said = 0;
+		for (size_t i = 0; i < r.nlines && rc == 0; i++) {
+			const char *s = r.lines[i].s;
+			size_t n = r.lines[i].len;
+			while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+				n--;
+			while (n > 0 && (*s == ' ' || *s == '\t'))
+				s++, n--;
+			if (n == 0)
+				continue;
+			if (!said++)
+				galley_log(ctx, GALLEY_LOG_INFO, "text: nothing read as a release's body; the lines as they are");
+			if ((rc = galley_builder_enter(b, GALLEY_NODE_PARAGRAPH)) == 0 && (rc = galley_builder_text(b, s, n)) == 0)
+				rc = galley_builder_leave(b);
+		}
+	}
 	goto out;
 oom:
 	rc = GALLEY_ENOMEM;
