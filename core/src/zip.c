@@ -1,16 +1,93 @@
 /* zip.c — the zip package service (DOCX, EPUB) over libzip, written in
  * memory. Entries keep the order they were added in, so EPUB's mimetype can
- * come first, stored, with no extra field. */
+ * come first, stored, with no extra field.
+ *
+ * libzip is opened on first use, not linked: with it come libcrypto, bzip2
+ * and lzma, whose relocations cost a galley process more at start than
+ * parsing a page (2.6M of the 8.8M instructions of an empty conversion),
+ * and most runs never write a zip. */
 #include "internal.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <zip.h>
 
+/* The libzip functions used here, looked up once (read-only after). */
+static struct {
+	zip_source_t *(*source_buffer_create)(const void *, zip_uint64_t, int, zip_error_t *);
+	void (*source_keep)(zip_source_t *);
+	zip_t *(*open_from_source)(zip_source_t *, int, zip_error_t *);
+	void (*source_free)(zip_source_t *);
+	void (*error_init)(zip_error_t *);
+	void (*error_fini)(zip_error_t *);
+	int (*error_code_zip)(const zip_error_t *);
+	const char *(*error_strerror)(zip_error_t *);
+	zip_source_t *(*source_buffer)(zip_t *, const void *, zip_uint64_t, int);
+	zip_int64_t (*file_add)(zip_t *, const char *, zip_source_t *, zip_flags_t);
+	zip_error_t *(*get_error)(zip_t *);
+	int (*set_file_compression)(zip_t *, zip_uint64_t, zip_int32_t, zip_uint32_t);
+	int (*file_set_mtime)(zip_t *, zip_uint64_t, time_t, zip_flags_t);
+	void (*discard)(zip_t *);
+	int (*close)(zip_t *);
+	void (*stat_init)(zip_stat_t *);
+	int (*source_stat)(zip_source_t *, zip_stat_t *);
+	int (*source_open)(zip_source_t *);
+	zip_int64_t (*source_read)(zip_source_t *, void *, zip_uint64_t);
+	int (*source_close)(zip_source_t *);
+	zip_error_t *(*source_error)(zip_source_t *);
+} S_z;
+static int S_z_ok;
+static char S_z_why[256];
+static pthread_once_t S_z_once = PTHREAD_ONCE_INIT;
+
+static void S_z_load(void)
+{
+	void *h = dlopen(GALLEY_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+	const char *missing = NULL;
+	if (!h) {
+		const char *e = dlerror();
+		snprintf(S_z_why, sizeof S_z_why, "cannot load %s: %s", GALLEY_LIBZIP_SONAME, e ? e : "?");
+		return;
+	}
+#define S_SYM(field, name) \
+	if (!missing && !(*(void **)&S_z.field = dlsym(h, name))) \
+		missing = name
+	S_SYM(source_buffer_create, "zip_source_buffer_create");
+	S_SYM(source_keep, "zip_source_keep");
+	S_SYM(open_from_source, "zip_open_from_source");
+	S_SYM(source_free, "zip_source_free");
+	S_SYM(error_init, "zip_error_init");
+	S_SYM(error_fini, "zip_error_fini");
+	S_SYM(error_code_zip, "zip_error_code_zip");
+	S_SYM(error_strerror, "zip_error_strerror");
+	S_SYM(source_buffer, "zip_source_buffer");
+	S_SYM(file_add, "zip_file_add");
+	S_SYM(get_error, "zip_get_error");
+	S_SYM(set_file_compression, "zip_set_file_compression");
+	S_SYM(file_set_mtime, "zip_file_set_mtime");
+	S_SYM(discard, "zip_discard");
+	S_SYM(close, "zip_close");
+	S_SYM(stat_init, "zip_stat_init");
+	S_SYM(source_stat, "zip_source_stat");
+	S_SYM(source_open, "zip_source_open");
+	S_SYM(source_read, "zip_source_read");
+	S_SYM(source_close, "zip_source_close");
+	S_SYM(source_error, "zip_source_error");
+#undef S_SYM
+	if (missing) {
+		snprintf(S_z_why, sizeof S_z_why, "%s has no %s", GALLEY_LIBZIP_SONAME, missing);
+		dlclose(h);
+		return;
+	}
+	S_z_ok = 1; /* h stays open for the process */
+}
+
 struct galley_zip {
 	galley_context *ctx;
-	zip_source_t *src; /* the archive's bytes; kept alive past zip_close() */
+	zip_source_t *src; /* the archive's bytes; kept alive past S_z.close() */
 	zip_t *za;
 	size_t entries;
 	int failed;
@@ -19,36 +96,41 @@ struct galley_zip {
 static int S_zip_error(galley_zip *z, const char *what, zip_error_t *err)
 {
 	z->failed = 1;
-	return galley_error(z->ctx, zip_error_code_zip(err) == ZIP_ER_MEMORY ? GALLEY_ENOMEM : GALLEY_ERROR,
-		"zip: %s: %s", what, zip_error_strerror(err));
+	return galley_error(z->ctx, S_z.error_code_zip(err) == ZIP_ER_MEMORY ? GALLEY_ENOMEM : GALLEY_ERROR,
+		"zip: %s: %s", what, S_z.error_strerror(err));
 }
 
 galley_zip *galley_zip_new(galley_context *ctx)
 {
-	galley_zip *z = galley_calloc(1, sizeof *z);
+	galley_zip *z;
 	zip_error_t err;
 
-	if (!z) {
+	pthread_once(&S_z_once, S_z_load);
+	if (!S_z_ok) {
+		galley_error(ctx, GALLEY_ERROR, "zip: %s", S_z_why);
+		return NULL;
+	}
+	if (!(z = galley_calloc(1, sizeof *z))) {
 		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 		return NULL;
 	}
 	z->ctx = ctx;
-	zip_error_init(&err);
-	if (!(z->src = zip_source_buffer_create(NULL, 0, 0, &err))) {
+	S_z.error_init(&err);
+	if (!(z->src = S_z.source_buffer_create(NULL, 0, 0, &err))) {
 		S_zip_error(z, "cannot create an archive", &err);
-		zip_error_fini(&err);
+		S_z.error_fini(&err);
 		galley_free(z);
 		return NULL;
 	}
-	zip_source_keep(z->src); /* zip_close()/zip_discard() drop a reference */
-	if (!(z->za = zip_open_from_source(z->src, ZIP_TRUNCATE, &err))) {
+	S_z.source_keep(z->src); /* S_z.close()/S_z.discard() drop a reference */
+	if (!(z->za = S_z.open_from_source(z->src, ZIP_TRUNCATE, &err))) {
 		S_zip_error(z, "cannot create an archive", &err);
-		zip_error_fini(&err);
-		zip_source_free(z->src);
+		S_z.error_fini(&err);
+		S_z.source_free(z->src);
 		galley_free(z);
 		return NULL;
 	}
-	zip_error_fini(&err);
+	S_z.error_fini(&err);
 	return z;
 }
 
@@ -77,7 +159,7 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 		return GALLEY_EUSAGE;
 	if (z->failed)
 		return galley_context_error_code(z->ctx) < 0 ? galley_context_error_code(z->ctx) : GALLEY_ERROR;
-	/* libzip reads sources only at zip_close(); the caller's bytes may be
+	/* libzip reads sources only at S_z.close(); the caller's bytes may be
 	 * gone by then, so the entry owns a copy (libzip keeps no pointer for an
 	 * empty entry, so that one gets none). */
 	if (len && !(copy = malloc(len))) { /* libzip frees it with free() */
@@ -88,17 +170,17 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 		memcpy(copy, data, len);
 	else
 		copy = NULL;
-	if (!(s = zip_source_buffer(z->za, copy, len, len != 0))) {
+	if (!(s = S_z.source_buffer(z->za, copy, len, len != 0))) {
 		free(copy);
-		return S_zip_error(z, name, zip_get_error(z->za));
+		return S_zip_error(z, name, S_z.get_error(z->za));
 	}
-	if ((idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(s);
-		return S_zip_error(z, name, zip_get_error(z->za));
+	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		S_z.source_free(s);
+		return S_zip_error(z, name, S_z.get_error(z->za));
 	}
-	if (zip_set_file_compression(z->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
-		zip_file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
-		return S_zip_error(z, name, zip_get_error(z->za));
+	if (S_z.set_file_compression(z->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
+		S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;
 }
@@ -107,8 +189,8 @@ void galley_zip_discard(galley_zip *z)
 {
 	if (!z)
 		return;
-	zip_discard(z->za);
-	zip_source_free(z->src);
+	S_z.discard(z->za);
+	S_z.source_free(z->src);
 	galley_free(z);
 }
 
@@ -133,31 +215,31 @@ int galley_zip_finish(galley_zip *z, galley_buffer *out)
 		galley_zip_discard(z);
 		return galley_buffer_append(out, empty, sizeof empty) < 0 ? GALLEY_ENOMEM : 0;
 	}
-	if (zip_close(z->za) < 0) {
-		rc = S_zip_error(z, "cannot write the archive", zip_get_error(z->za));
+	if (S_z.close(z->za) < 0) {
+		rc = S_zip_error(z, "cannot write the archive", S_z.get_error(z->za));
 		galley_zip_discard(z);
 		return rc;
 	}
 	z->za = NULL;
-	zip_stat_init(&st);
-	if (zip_source_stat(z->src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || zip_source_open(z->src) < 0) {
-		rc = S_zip_error(z, "cannot read the archive back", zip_source_error(z->src));
+	S_z.stat_init(&st);
+	if (S_z.source_stat(z->src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || S_z.source_open(z->src) < 0) {
+		rc = S_zip_error(z, "cannot read the archive back", S_z.source_error(z->src));
 		goto out;
 	}
 	if (galley_buffer_reserve(out, (size_t)st.size) < 0) {
 		rc = galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
 	} else {
-		n = zip_source_read(z->src, out->data + out->len, st.size);
+		n = S_z.source_read(z->src, out->data + out->len, st.size);
 		if (n < 0 || (zip_uint64_t)n != st.size) {
-			rc = S_zip_error(z, "cannot read the archive back", zip_source_error(z->src));
+			rc = S_zip_error(z, "cannot read the archive back", S_z.source_error(z->src));
 		} else {
 			out->len += (size_t)n;
 			out->data[out->len] = '\0';
 		}
 	}
-	zip_source_close(z->src);
+	S_z.source_close(z->src);
 out:
-	zip_source_free(z->src);
+	S_z.source_free(z->src);
 	galley_free(z);
 	return rc;
 }
