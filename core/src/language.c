@@ -1,47 +1,185 @@
 /* language.c — which language a release is written in, as a BCP 47 tag.
  * Scripts decide where they can (Hangul is Korean, kana Japanese, Greek
- * Greek...); Latin-script and other text goes to libexttextcat with the
- * fingerprints Debian ships. The classifier is loaded once per process and
- * used under a mutex, since textcat_Classify writes into its handle. */
+ * Greek...); Latin-script and other text is classified by its character
+ * n-grams (Cavnar and Trenkle's "out-of-place" measure, as libexttextcat
+ * does) against the language fingerprints libexttextcat ships, which
+ * core/tools/langgen.c turns into sorted C data at build time: nothing is
+ * read, allocated or sorted when a process starts (reading and sorting the
+ * 163 fingerprint files was 60M instructions, more than parsing a page). */
 #include "galley/plugin.h"
+#include "langprofiles.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <textcat.h>
-
-#ifndef GALLEY_TEXTCAT_DIR
-#define GALLEY_TEXTCAT_DIR "/usr/share/libexttextcat/"
-#endif
 
 /* How much text is looked at: a few KiB tell a language as well as the
  * whole body, and keep detection time constant. */
 #define S_SAMPLE_MAX (16u * 1024u)
-/* The fewest letters libexttextcat is asked about. Measured on the
+/* The fewest letters the n-grams are asked about. Measured on the
  * releases-text and readability corpora (113 texts whose language is
- * declared, prefixes of the body text): right for 24% of 8-character
- * prefixes, 46% at 32, 76% at 96, 88% at 128 and 89-93% from there on
- * (its plateau). 128 characters of running text hold about 100 letters. */
+ * declared, prefixes of the body text, with libexttextcat): right for 24%
+ * of 8-character prefixes, 46% at 32, 76% at 96, 88% at 128 and 89-93%
+ * from there on (its plateau). 128 characters of running text hold about
+ * 100 letters. */
 #define S_CLASSIFY_MIN_LETTERS 100
+/* The method's own numbers, as libexttextcat has them: a profile is the
+ * 400 most frequent n-grams of 1 to 5 characters; an n-gram missing from a
+ * language costs 400; languages scoring within 3% of the best are all
+ * candidates, and more than 5 candidates mean the text is unclear. */
+#define S_NGRAMS 400
+#define S_NGRAM_CHARS 5
+#define S_NGRAM_BYTES 20
+#define S_OUT_OF_PLACE 400
+#define S_THRESHOLD 1.03
+#define S_MAX_CANDIDATES 5
+#define S_TABLE (1u << 13) /* hash slots for the text's n-grams */
 
-static pthread_once_t S_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t S_lock = PTHREAD_MUTEX_INITIALIZER;
-static void *S_textcat;
+typedef struct {
+	char s[S_NGRAM_BYTES + 1];
+	unsigned count;
+	int rank;
+} S_gram;
 
-static void S_textcat_free(void)
+typedef struct {
+	S_gram *slots; /* S_TABLE of them; count 0 = empty */
+	size_t used;
+} S_grams;
+
+static unsigned S_hash(const char *s, size_t n)
 {
-	if (S_textcat)
-		textcat_Done(S_textcat);
-	S_textcat = NULL;
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
-static void S_textcat_init(void)
+static void S_count(S_grams *t, const char *s, size_t n)
 {
-	S_textcat = special_textcat_Init(GALLEY_TEXTCAT_DIR "fpdb.conf", GALLEY_TEXTCAT_DIR);
-	/* Free it at exit so leak checkers stay quiet; plugins may still hold
-	 * libgalley then, but nothing classifies after main() returns. */
-	if (S_textcat)
-		atexit(S_textcat_free);
+	if (n > S_NGRAM_BYTES || t->used >= S_TABLE * 3 / 4)
+		return; /* a full table: enough n-grams to tell the language */
+	for (unsigned i = S_hash(s, n) & (S_TABLE - 1);; i = (i + 1) & (S_TABLE - 1)) {
+		S_gram *g = &t->slots[i];
+		if (!g->count) {
+			memcpy(g->s, s, n);
+			g->s[n] = '\0';
+			g->count = 1;
+			t->used++;
+			return;
+		}
+		if (strncmp(g->s, s, n) == 0 && g->s[n] == '\0') {
+			g->count++;
+			return;
+		}
+	}
+}
+
+static int S_by_count(const void *a, const void *b)
+{
+	const S_gram *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->s, y->s); /* ties in a fixed order */
+}
+
+static int S_by_string(const void *a, const void *b)
+{
+	return strcmp(((const S_gram *)a)->s, ((const S_gram *)b)->s);
+}
+
+/* The length of the UTF-8 character at s (1 for a stray byte). */
+static size_t S_char_len(const unsigned char *s)
+{
+	if (s[0] < 0xC0)
+		return 1;
+	size_t n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+static int S_invalid(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c >= '0' && c <= '9');
+}
+
+/* The text's profile: runs of spaces and digits become one '_', words are
+ * framed by '_', and every n-gram of 1 to 5 characters that has '_' only
+ * at its ends is counted; the 400 most frequent, ranked, sorted bytewise
+ * into out. Returns how many, or -1 when out of memory. */
+static int S_profile(const char *text, size_t len, S_gram *out)
+{
+	char *buf = galley_malloc(len + 3);
+	S_grams t = {galley_calloc(S_TABLE, sizeof(S_gram)), 0};
+	size_t w = 0, n;
+	int in_word = 0;
+
+	if (!buf || !t.slots) {
+		galley_free(buf);
+		galley_free(t.slots);
+		return -1;
+	}
+	buf[w++] = '_';
+	for (size_t i = 0; i < len; i++) {
+		if (S_invalid((unsigned char)text[i])) {
+			if (in_word)
+				buf[w++] = '_';
+			in_word = 0;
+		} else {
+			buf[w++] = text[i];
+			in_word = 1;
+		}
+	}
+	if (in_word)
+		buf[w++] = '_';
+	buf[w] = '\0';
+	for (size_t p = 0; p < w; p += S_char_len((const unsigned char *)buf + p)) {
+		size_t q = p;
+		for (int k = 1; k <= S_NGRAM_CHARS && q < w; k++) {
+			q += S_char_len((const unsigned char *)buf + q);
+			S_count(&t, buf + p, q - p);
+			if (k > 1 && buf[q - 1] == '_')
+				break; /* '_' only at the ends */
+		}
+	}
+	galley_free(buf);
+	/* compact the table, keep the most frequent */
+	for (size_t i = n = 0; i < S_TABLE; i++)
+		if (t.slots[i].count)
+			t.slots[n++] = t.slots[i];
+	qsort(t.slots, n, sizeof(S_gram), S_by_count);
+	if (n > S_NGRAMS)
+		n = S_NGRAMS;
+	for (size_t i = 0; i < n; i++) {
+		out[i] = t.slots[i];
+		out[i].rank = (int)i;
+	}
+	galley_free(t.slots);
+	qsort(out, n, sizeof(S_gram), S_by_string);
+	return (int)n;
+}
+
+/* The out-of-place distance of the text's profile to a language's,
+ * merging the two sorted lists; stops above cutoff. */
+static long S_distance(const S_gram *u, int nu, const galley__lang_profile *lp, long cutoff)
+{
+	const galley__lang_gram *c = galley__lang_grams + lp->first;
+	unsigned i = 0, nc = lp->count;
+	long sum = 0;
+	for (int j = 0; j < nu && sum <= cutoff;) {
+		int cmp = i < nc ? strcmp(galley__lang_pool + c[i].off, u[j].s) : 1;
+		if (cmp < 0) {
+			i++;
+		} else if (cmp == 0) {
+			sum += labs((long)c[i].rank - u[j].rank);
+			i++;
+			j++;
+		} else {
+			sum += S_OUT_OF_PLACE;
+			j++;
+		}
+	}
+	return sum;
 }
 
 /* Decode one UTF-8 code point (invalid bytes count as U+FFFD). */
@@ -116,23 +254,39 @@ static int S_tag_from_textcat(const char *name, size_t n, char *out)
 	return 0;
 }
 
-/* Ask textcat; its answer is "[en--utf8][sco--utf8]" (best first),
- * "SHORT" or "UNKNOWN". */
+/* The best language by n-grams, as textcat's name ("en--utf8") turned into
+ * a tag; GALLEY_ENOTFOUND when more than S_MAX_CANDIDATES languages score
+ * within S_THRESHOLD of the best (an unclear text); GALLEY_ENOMEM. */
 static int S_classify(const char *text, size_t len, char *out)
 {
-	pthread_once(&S_once, S_textcat_init);
-	if (!S_textcat)
-		return GALLEY_ENOTFOUND;
-	int rc = GALLEY_ENOTFOUND;
-	pthread_mutex_lock(&S_lock);
-	const char *r = textcat_Classify(S_textcat, text, len);
-	if (r && r[0] == '[') {
-		const char *end = strchr(r, ']');
-		if (end)
-			rc = S_tag_from_textcat(r + 1, (size_t)(end - r - 1), out);
+	S_gram *u = galley_malloc(S_NGRAMS * sizeof *u);
+	long best = -1, scores[512];
+	unsigned nprof = galley__lang_nprofiles < 512 ? galley__lang_nprofiles : 512, who = 0, close = 0;
+	int nu;
+
+	if (!u)
+		return GALLEY_ENOMEM;
+	if ((nu = S_profile(text, len, u)) <= 0) {
+		galley_free(u);
+		return nu < 0 ? GALLEY_ENOMEM : GALLEY_ENOTFOUND;
 	}
-	pthread_mutex_unlock(&S_lock);
-	return rc;
+	for (unsigned p = 0; p < nprof; p++) {
+		/* a language already more than S_THRESHOLD off the best stops early */
+		long cutoff = best < 0 ? (long)nu * S_OUT_OF_PLACE : (long)(best * S_THRESHOLD);
+		scores[p] = S_distance(u, nu, &galley__lang_profiles[p], cutoff);
+		if (best < 0 || scores[p] < best) {
+			best = scores[p];
+			who = p;
+		}
+	}
+	galley_free(u);
+	for (unsigned p = 0; p < nprof; p++)
+		if ((double)scores[p] <= (double)best * S_THRESHOLD)
+			close++;
+	if (close > S_MAX_CANDIDATES)
+		return GALLEY_ENOTFOUND;
+	const char *name = galley__lang_pool + galley__lang_profiles[who].name;
+	return S_tag_from_textcat(name, strlen(name), out);
 }
 
 static int S_detect(const char *text, size_t len, char *out)
@@ -192,8 +346,9 @@ static int S_detect(const char *text, size_t len, char *out)
 	 * languages apart: "Yes." came out as Shuswap. Leave it unknown. */
 	if (total < S_CLASSIFY_MIN_LETTERS)
 		return GALLEY_ENOTFOUND;
-	if (S_classify(text, len, out) == 0)
-		return 0;
+	int crc = S_classify(text, len, out);
+	if (crc == 0 || crc == GALLEY_ENOMEM)
+		return crc;
 	if (fallback[best]) {
 		strcpy(out, fallback[best]);
 		return 0;
@@ -204,7 +359,12 @@ static int S_detect(const char *text, size_t len, char *out)
 int galley_detect_language(const char *text, size_t len, char *out, size_t outsize)
 {
 	char tag[16];
-	if (!out || !outsize || S_detect(text, len, tag) < 0 || strlen(tag) >= outsize)
+	int rc;
+	if (!out || !outsize)
+		return GALLEY_ENOTFOUND;
+	if ((rc = S_detect(text, len, tag)) < 0)
+		return rc == GALLEY_ENOMEM ? rc : GALLEY_ENOTFOUND;
+	if (strlen(tag) >= outsize)
 		return GALLEY_ENOTFOUND;
 	strcpy(out, tag);
 	return 0;

@@ -713,8 +713,13 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 			cut--;
 		if (trc < 0 || tb.oom)
 			rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-		else if (cut > 0 && galley_detect_language(tb.data, cut, lang, sizeof lang) == 0)
-			rc = galley_meta_set(galley_builder_meta(b), "language", lang);
+		else if (cut > 0) {
+			int lrc = galley_detect_language(tb.data, cut, lang, sizeof lang);
+			if (lrc == 0)
+				rc = galley_meta_set(galley_builder_meta(b), "language", lang);
+			else if (lrc == GALLEY_ENOMEM)
+				rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		}
 		galley_buffer_dispose(&tb);
 	}
 	/* The release pass rewrites the blocks (release.h): date lines, notes,

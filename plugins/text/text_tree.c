@@ -148,9 +148,13 @@ int txt_language(txt_reader *r, galley_node *doc)
 		galley_buffer_puts(&sample, galley_meta_get(r->meta, "title"));
 	if (sample.oom)
 		rc = GALLEY_ENOMEM;
-	else if (sample.len && galley_detect_language(sample.data, sample.len, lang, sizeof lang) == 0 &&
-		 !galley_meta_get(r->meta, "language"))
-		rc = galley_meta_set(r->meta, "language", lang);
+	else if (sample.len && !galley_meta_get(r->meta, "language")) {
+		int lrc = galley_detect_language(sample.data, sample.len, lang, sizeof lang);
+		if (lrc == 0)
+			rc = galley_meta_set(r->meta, "language", lang);
+		else if (lrc == GALLEY_ENOMEM)
+			rc = GALLEY_ENOMEM;
+	}
 	galley_buffer_dispose(&sample);
 	return rc;
 }

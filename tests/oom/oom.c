@@ -14,8 +14,8 @@
  * allocation of the process, the libraries' too: this program replaces
  * malloc/calloc/realloc/free (glibc's __libc_* underneath) to keep the set
  * of blocks allocated during the conversion. The libraries' own allocations
- * are not failed: libxml2 2.9's HTML parser can loop for ever and
- * libexttextcat crashes when one of theirs fails (bugs of theirs).
+ * are not failed: libxml2 2.9's HTML parser can loop for ever when one of
+ * its own fails (a bug of its own).
  * Each N runs in a child process, so a crash or a hang is caught and named.
  * Not built with the sanitizers, which replace the allocator themselves. */
 #define _GNU_SOURCE

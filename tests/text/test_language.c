@@ -1,4 +1,4 @@
-/* test_language.c — galley_detect_language: scripts first, libexttextcat
+/* test_language.c — galley_detect_language: scripts first, n-gram profiles
  * for Latin-script text, BCP 47 tags out, safe from several threads. */
 #include <setjmp.h>
 #include <stdarg.h>

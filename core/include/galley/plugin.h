@@ -235,9 +235,11 @@ GALLEY_EXTERN int galley_to_utf8(galley_context *ctx, const char *data, size_t l
 	galley_buffer *out, char *charset_out, size_t charset_size);
 /** The language of a text as a BCP 47 tag ("en", "ko", "ja", "de"...),
  * written to out (outsize bytes; 16 holds every tag galley gives); 0 on
- * success, GALLEY_ENOTFOUND when it cannot tell (or the tag does not fit).
- * Scripts decide first (Hangul, kana, Han), then libexttextcat for Latin
- * and other scripts. */
+ * success, GALLEY_ENOTFOUND when it cannot tell (or the tag does not fit),
+ * GALLEY_ENOMEM when out of memory. Scripts decide first (Hangul, kana,
+ * Han, Greek...), then n-gram profiles (libexttextcat's fingerprints,
+ * prepared at build time) for Latin and other scripts, given at least 100
+ * letters. */
 GALLEY_EXTERN int galley_detect_language(const char *text, size_t len, char *out, size_t outsize);
 
 #ifdef __cplusplus
