@@ -1,0 +1,65 @@
+/* docx.h — private to the DOCX plugin: the writer entry point (so tests can
+ * link the plugin code directly) and what docx.c (the body) and
+ * docx_package.c (the package's other parts) share. */
+#ifndef GALLEY_DOCX_H
+#define GALLEY_DOCX_H
+
+#include <galley/galley.h>
+#include <galley/plugin.h>
+
+/** The writer callback registered as "docx". */
+int docx_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+	galley_buffer *out, void *payload);
+
+/* One list of the document: a w:num of its own in numbering.xml. */
+typedef struct {
+	int abstract_id; /* 1 numbered, 2 bullets, 3 Korean outline bullets */
+	int ilvl;
+	long start;
+} docx_list;
+
+/* The hyperlink targets of one part: relationship rId(DOCX_FIRST_LINK_RID + i)
+ * of its .rels. */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} docx_links;
+
+/* What writing word/document.xml (and footnotes.xml) found that the other
+ * parts must describe. */
+typedef struct {
+	galley_buffer document;  /* word/document.xml */
+	galley_buffer footnotes; /* word/footnotes.xml, empty when there are none */
+	docx_links links;        /* of document.xml */
+	docx_links note_links;   /* of footnotes.xml */
+	docx_list *lists;        /* w:num numId(i + 1) */
+	size_t nlists, caplists;
+} docx_body;
+
+/* Relationship ids of document.xml.rels: the fixed parts, then links. */
+#define DOCX_RID_STYLES 1
+#define DOCX_RID_NUMBERING 2
+#define DOCX_RID_SETTINGS 3
+#define DOCX_RID_FONTS 4
+#define DOCX_RID_FOOTNOTES 5
+#define DOCX_FIRST_LINK_RID 6
+
+/** Write word/document.xml and word/footnotes.xml of doc into body. */
+int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body);
+void docx_body_dispose(docx_body *body);
+
+/** The language's tag as w:lang takes it (trimmed, "_" as "-"), or 0 when
+ * it is not a plausible BCP 47 tag; *east_asian gets the w:eastAsia tag
+ * ("ko-KR", "ja-JP", "zh-CN", "zh-TW") or NULL, *font the East Asian font. */
+int docx_lang(const char *s, char *out, size_t outsz, const char **east_asian, const char **font);
+
+/** The value for dcterms:created from a release date: its W3CDTF form (a
+ * date, or a time with its zone; a time without a zone keeps only the
+ * date), or 0 when the date is not in a W3C form. */
+int docx_w3cdtf(const char *date, char *out, size_t outsz);
+
+/** Append url to out as a relationship Target (xsd:anyURI): spaces,
+ * controls, non-ASCII and unsafe characters percent-encoded. */
+int docx_uri(const char *url, galley_buffer *out);
+
+#endif
