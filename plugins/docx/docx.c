@@ -9,6 +9,13 @@
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define WP_NS "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define A_NS "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define PIC_NS "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+/* EMU: 914400 an inch; pixels at 96 dpi; at most the text's width. */
+#define S_EMU_PER_PX 9525L
+#define S_TEXT_WIDTH_EMU (S_TEXT_WIDTH * 635L)
 
 /* The text width of an A4 page with 1-inch margins, in twips. */
 #define S_TEXT_WIDTH 9026
@@ -34,6 +41,8 @@ typedef struct {
 	docx_links *links; /* of the part being written */
 	galley_buffer scratch;
 	galley_buffer uri;
+	galley_buffer image;
+	long drawings;    /* wp:docPr ids */
 	int err;
 	int in_par;       /* a w:p is open */
 	int implicit;     /* ... opened for inlines found outside a paragraph */
@@ -223,7 +232,8 @@ static int S_open_link(S_state *st, const char *url)
 		return st->err;
 	if (!(copy = galley_strdup(st->uri.data)))
 		return S_fail(st);
-	l->v[l->n++] = copy;
+	l->v[l->n].target = copy;
+	l->v[l->n++].image = 0;
 	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
 	if (S_start(st, "w:hyperlink") < 0 || S_attr(st, "r:id", rid) < 0 || S_attr(st, "w:history", "1") < 0)
 		return st->err;
@@ -236,13 +246,95 @@ static int S_linkable(const char *url)
 	return url && *url && *url != '#';
 }
 
-/* An image is never fetched nor (yet) embedded: its alt text, linked to
- * the image when the image has an address of its own. */
+/* An embedded image: word/media/imageN.EXT, a relationship to it, and
+ * the wp:inline drawing (extent, effectExtent, docPr, cNvGraphicFramePr,
+ * graphic, in that order). */
+static int S_drawing(S_state *st, const char *ext, long w, long h, const char *alt)
+{
+	docx_body *b = st->body;
+	docx_links *l = st->links;
+	docx_media *m;
+	char name[64], rid[32];
+	long cx = w * S_EMU_PER_PX, cy = h * S_EMU_PER_PX;
+
+	if (cx > S_TEXT_WIDTH_EMU) {
+		cy = (long)((double)cy * S_TEXT_WIDTH_EMU / cx);
+		cx = S_TEXT_WIDTH_EMU;
+		if (cy < 1)
+			cy = 1;
+	}
+	if (S_grow(st, (void **)&b->media, &b->capmedia, b->nmedia, sizeof *b->media) < 0 ||
+		S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
+		return st->err;
+	snprintf(name, sizeof name, "media/image%zu.%s", b->nmedia + 1, ext);
+	m = &b->media[b->nmedia];
+	if (!(m->name = galley_strdup(name)))
+		return S_fail(st);
+	m->len = st->image.len;
+	if (!(m->data = galley_buffer_detach(&st->image, NULL))) {
+		galley_free(m->name);
+		return S_fail(st);
+	}
+	b->nmedia++;
+	b->has_png |= !strcmp(ext, "png");
+	b->has_jpeg |= !strcmp(ext, "jpeg");
+	b->has_gif |= !strcmp(ext, "gif");
+	if (!(l->v[l->n].target = galley_strdup(name)))
+		return S_fail(st);
+	l->v[l->n++].image = 1;
+	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
+	st->drawings++;
+	if (!alt)
+		alt = "";
+	if (S_start(st, "w:r") < 0 || S_rpr(st, NULL) < 0 || S_start(st, "w:drawing") < 0 ||
+		S_start(st, "wp:inline") < 0 || S_attr(st, "distT", "0") < 0 || S_attr(st, "distB", "0") < 0 ||
+		S_attr(st, "distL", "0") < 0 || S_attr(st, "distR", "0") < 0 ||
+		S_start(st, "wp:extent") < 0 || S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 ||
+		S_start(st, "wp:effectExtent") < 0 || S_attr(st, "l", "0") < 0 || S_attr(st, "t", "0") < 0 ||
+		S_attr(st, "r", "0") < 0 || S_attr(st, "b", "0") < 0 || S_end(st) < 0 ||
+		S_start(st, "wp:docPr") < 0 || S_attr_long(st, "id", st->drawings) < 0 ||
+		S_attr(st, "name", name + 6) < 0)
+		return st->err;
+	galley_buffer_clear(&st->scratch);
+	if (galley_xml_clean(alt, strlen(alt), &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
+		return S_fail(st);
+	if ((*alt && S_attr(st, "descr", st->scratch.data) < 0) || S_end(st) < 0 ||
+		S_start(st, "wp:cNvGraphicFramePr") < 0 || S_start(st, "a:graphicFrameLocks") < 0 ||
+		S_attr(st, "noChangeAspect", "1") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "a:graphic") < 0 || S_start(st, "a:graphicData") < 0 || S_attr(st, "uri", PIC_NS) < 0 ||
+		S_start(st, "pic:pic") < 0 || S_start(st, "pic:nvPicPr") < 0 || S_start(st, "pic:cNvPr") < 0 ||
+		S_attr(st, "id", "0") < 0 || S_attr(st, "name", name + 6) < 0 || S_end(st) < 0 ||
+		S_start(st, "pic:cNvPicPr") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "pic:blipFill") < 0 || S_start(st, "a:blip") < 0 || S_attr(st, "r:embed", rid) < 0 ||
+		S_end(st) < 0 || S_start(st, "a:stretch") < 0 || S_start(st, "a:fillRect") < 0 || S_end(st) < 0 ||
+		S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "pic:spPr") < 0 || S_start(st, "a:xfrm") < 0 || S_start(st, "a:off") < 0 ||
+		S_attr(st, "x", "0") < 0 || S_attr(st, "y", "0") < 0 || S_end(st) < 0 || S_start(st, "a:ext") < 0 ||
+		S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "a:prstGeom") < 0 || S_attr(st, "prst", "rect") < 0 || S_start(st, "a:avLst") < 0 ||
+		S_end(st) < 0 || S_end(st) < 0 || S_end(st) < 0 /* spPr */ || S_end(st) < 0 /* pic */ ||
+		S_end(st) < 0 /* graphicData */ || S_end(st) < 0 /* graphic */ || S_end(st) < 0 /* inline */ ||
+		S_end(st) < 0 /* drawing */)
+		return st->err;
+	return S_end(st);
+}
+
+/* An image from a data: URI or a local file is embedded; a remote one is
+ * never fetched: its alt text, linked to the image's address. */
 static int S_image(S_state *st, const galley_node *node)
 {
 	const char *url = galley_node_get_url(node);
 	const char *alt = galley_node_get_alt(node);
 	int data = url && !strncmp(url, "data:", 5);
+	const char *ext;
+	long w, h;
+	int rc;
+
+	galley_buffer_clear(&st->image);
+	if ((rc = docx_image_load(st->ctx, url, &st->image, &ext, &w, &h)) < 0)
+		return S_fail(st);
+	if (rc == 1)
+		return S_drawing(st, ext, w, h, alt);
 
 	if (!alt || !*alt)
 		alt = data || !url ? NULL : url;
@@ -804,7 +896,8 @@ static int S_root(S_state *st, const char *name)
 {
 	X(xmlTextWriterStartDocument(st->w, NULL, "UTF-8", "yes"));
 	X(xmlTextWriterStartElement(st->w, BAD_CAST name));
-	if (S_attr(st, "xmlns:w", W_NS) < 0 || S_attr(st, "xmlns:r", R_NS) < 0)
+	if (S_attr(st, "xmlns:w", W_NS) < 0 || S_attr(st, "xmlns:r", R_NS) < 0 || S_attr(st, "xmlns:wp", WP_NS) < 0 ||
+		S_attr(st, "xmlns:a", A_NS) < 0 || S_attr(st, "xmlns:pic", PIC_NS) < 0)
 		return st->err;
 	return 0;
 }
@@ -944,6 +1037,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	galley_free(st.notes);
 	galley_buffer_dispose(&st.scratch);
 	galley_buffer_dispose(&st.uri);
+	galley_buffer_dispose(&st.image);
 	return st.err;
 }
 
@@ -951,7 +1045,7 @@ static void S_links_dispose(docx_links *l)
 {
 	size_t i;
 	for (i = 0; i < l->n; i++)
-		galley_free(l->v[i]);
+		galley_free(l->v[i].target);
 	galley_free(l->v);
 	memset(l, 0, sizeof *l);
 }
@@ -962,7 +1056,15 @@ void docx_body_dispose(docx_body *body)
 	galley_buffer_dispose(&body->footnotes);
 	S_links_dispose(&body->links);
 	S_links_dispose(&body->note_links);
+	size_t i;
 	galley_free(body->lists);
 	body->lists = NULL;
 	body->nlists = body->caplists = 0;
+	for (i = 0; i < body->nmedia; i++) {
+		galley_free(body->media[i].name);
+		galley_free(body->media[i].data);
+	}
+	galley_free(body->media);
+	body->media = NULL;
+	body->nmedia = body->capmedia = 0;
 }

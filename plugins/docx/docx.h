@@ -21,9 +21,21 @@ typedef struct {
 /* The hyperlink targets of one part: relationship rId(DOCX_FIRST_LINK_RID + i)
  * of its .rels. */
 typedef struct {
-	char **v;
+	char *target;
+	int image; /* an image in the package (media/...), else an external hyperlink */
+} docx_rel;
+
+typedef struct {
+	docx_rel *v;
 	size_t n, cap;
 } docx_links;
+
+/* An image embedded as word/media/NAME. */
+typedef struct {
+	char *name; /* "media/image1.png" */
+	char *data;
+	size_t len;
+} docx_media;
 
 /* What writing word/document.xml (and footnotes.xml) found that the other
  * parts must describe. */
@@ -34,6 +46,9 @@ typedef struct {
 	docx_links note_links;   /* of footnotes.xml */
 	docx_list *lists;        /* w:num numId(i + 1) */
 	size_t nlists, caplists;
+	docx_media *media;
+	size_t nmedia, capmedia;
+	int has_png, has_jpeg, has_gif; /* for the content types' Defaults */
 } docx_body;
 
 /* Relationship ids of document.xml.rels: the fixed parts, then links. */
@@ -61,5 +76,16 @@ int docx_w3cdtf(const char *date, char *out, size_t outsz);
 /** Append url to out as a relationship Target (xsd:anyURI): spaces,
  * controls, non-ASCII and unsafe characters percent-encoded. */
 int docx_uri(const char *url, galley_buffer *out);
+
+/** An image's bytes, for embedding: a data: URI (base64), a local file
+ * (file:///path, or a path without a scheme, taken from the input's folder).
+ * 1 with the bytes appended to out, its extension ("png", "jpeg", "gif")
+ * and its size in pixels; 0 when it is remote (never fetched), missing or
+ * not a PNG, JPEG or GIF (logged at INFO); negative on out of memory. */
+int docx_image_load(galley_context *ctx, const char *url, galley_buffer *out, const char **ext, long *w, long *h);
+
+/** The type and pixel size of PNG, JPEG or GIF bytes from their header; 0
+ * for anything else. */
+int docx_image_size(const unsigned char *data, size_t len, const char **ext, long *w, long *h);
 
 #endif

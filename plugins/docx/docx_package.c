@@ -110,7 +110,14 @@ static int S_override(S_xml *x, const char *part, const char *type)
 	return S_end(x);
 }
 
-static int S_content_types(galley_context *ctx, int footnotes, galley_buffer *out)
+static int S_default(S_xml *x, const char *ext, const char *type)
+{
+	if (S_start(x, "Default") < 0 || S_attr(x, "Extension", ext) < 0 || S_attr(x, "ContentType", type) < 0)
+		return x->err;
+	return S_end(x);
+}
+
+static int S_content_types(galley_context *ctx, int footnotes, const docx_body *body, galley_buffer *out)
 {
 	S_xml xs, *x = &xs;
 	int rc = S_open(x, ctx, out);
@@ -120,6 +127,9 @@ static int S_content_types(galley_context *ctx, int footnotes, galley_buffer *ou
 		S_attr(x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml") < 0 || S_end(x) < 0 ||
 		S_start(x, "Default") < 0 || S_attr(x, "Extension", "xml") < 0 ||
 		S_attr(x, "ContentType", "application/xml") < 0 || S_end(x) < 0 ||
+		(body->has_png && S_default(x, "png", "image/png") < 0) ||
+		(body->has_jpeg && S_default(x, "jpeg", "image/jpeg") < 0) ||
+		(body->has_gif && S_default(x, "gif", "image/gif") < 0) ||
 		S_override(x, "/word/document.xml", CT_MAIN "document.main+xml") < 0 ||
 		S_override(x, "/word/styles.xml", CT_MAIN "styles+xml") < 0 ||
 		S_override(x, "/word/numbering.xml", CT_MAIN "numbering+xml") < 0 ||
@@ -172,7 +182,8 @@ static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, 
 		(footnotes && S_rel(x, DOCX_RID_FOOTNOTES, REL_OFFICE "footnotes", "footnotes.xml", 0) < 0)))
 		rc = x->err;
 	for (i = 0; rc == 0 && i < links->n; i++)
-		if (S_rel(x, (long)(DOCX_FIRST_LINK_RID + i), REL_OFFICE "hyperlink", links->v[i], 1) < 0)
+		if (S_rel(x, (long)(DOCX_FIRST_LINK_RID + i), links->v[i].image ? REL_OFFICE "image" : REL_OFFICE "hyperlink",
+			links->v[i].target, !links->v[i].image) < 0)
 			rc = x->err;
 	if (rc == 0 && S_end(x) < 0)
 		rc = x->err;
@@ -322,6 +333,7 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	galley_buffer part = GALLEY_BUFFER_INIT;
 	galley_zip *z = NULL;
 	int rc, notes;
+	size_t i;
 
 	(void)name;
 	(void)payload;
@@ -341,7 +353,7 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		if ((rc = (call)) < 0 || (rc = S_add(z, entry, &part, 0)) < 0) \
 			goto out; \
 	} while (0)
-	PART(S_content_types(ctx, notes, &part), "[Content_Types].xml");
+	PART(S_content_types(ctx, notes, &body, &part), "[Content_Types].xml");
 	PART(S_package_rels(ctx, &part), "_rels/.rels");
 	PART(S_core(ctx, galley_document_meta(docs[0]), &part), "docProps/core.xml");
 	PART(S_app(ctx, &part), "docProps/app.xml");
@@ -354,6 +366,13 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		goto out;
 	if (notes && (rc = S_add(z, "word/footnotes.xml", &body.footnotes, 1)) < 0)
 		goto out;
+	for (i = 0; i < body.nmedia; i++) {
+		char entry[80];
+		snprintf(entry, sizeof entry, "word/%s", body.media[i].name);
+		/* PNG, JPEG and GIF are compressed already */
+		if ((rc = galley_zip_add(z, entry, body.media[i].data, body.media[i].len, 1)) < 0)
+			goto out;
+	}
 	PART(S_part_rels(ctx, &body.links, 1, notes, &part), "word/_rels/document.xml.rels");
 	if (notes && body.note_links.n)
 		PART(S_part_rels(ctx, &body.note_links, 0, 0, &part), "word/_rels/footnotes.xml.rels");

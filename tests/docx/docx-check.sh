@@ -6,6 +6,10 @@
 #                              clock moving between) gives identical bytes
 #   data-dir    FEATURES       -O data-dir=DIR replaces formats/docx/styles.xml
 #   korean      KOREAN         w:lang and w:eastAsia ko-KR, an East Asian font, □ bullets
+#   images      IMAGES         data: and local PNG/JPEG/GIF embedded in word/media with their sizes
+#   libreoffice FEATURES SEED.txt SEED.html SEED.expected.json KOREAN  soffice --headless converts
+#                              them all to text (lo_text.py: the release's text in order, with
+#                              the lists' numbers) and to PDF, one soffice run each
 #   python-docx FEATURES SEED.txt SEED.html SEED.expected.json  python-docx (Debian python3-docx) reads the numbered paragraphs
 #                              with their numbering, the Title-styled title and the core properties
 # Exit 0 pass, 1 fail, 77 skipped (with the reason) when a tool is missing.
@@ -267,8 +271,61 @@ print("ok: python-docx reads the numbering, the title and the core properties" i
 sys.exit(bad)
 PY
 	;;
+images)
+	# data: and local images embedded with their own sizes; remote, missing and non-images stay text.
+	images=$1
+	"$galley" -o i.docx "$images" || { fail "galley could not convert $images"; exit 1; }
+	media=$(unzip -Z1 i.docx | grep '^word/media/' | sort | tr '\n' ' ')
+	[ "$media" = "word/media/image1.png word/media/image2.png word/media/image3.jpeg word/media/image4.gif word/media/image5.png word/media/image6.png " ] ||
+		fail "media parts: $media"
+	unzip -p i.docx word/media/image1.png | cmp -s - "$(dirname "$images")/img/wide.png" || fail "image1.png is not img/wide.png"
+	unzip -p i.docx word/media/image5.png | cmp -s - "$(dirname "$images")/img/wide.png" || fail "the data: image is not the PNG it encodes"
+	for e in png:image/png jpeg:image/jpeg gif:image/gif; do
+		check i.docx '[Content_Types].xml' "string(//*[local-name()='Default'][@Extension='${e%%:*}']/@ContentType)" "${e#*:}"
+	done
+	D="(//*[local-name()='inline'])"
+	check i.docx word/document.xml "count($D)" 5
+	# 40x20 px at 96 dpi; the 1200 px banner scaled to the text width (9026 twips), keeping its shape
+	check i.docx word/document.xml "concat($D[1]/*[local-name()='extent']/@cx, 'x', $D[1]/*[local-name()='extent']/@cy)" 381000x190500
+	check i.docx word/document.xml "concat($D[2]/*[local-name()='extent']/@cx, 'x', $D[2]/*[local-name()='extent']/@cy)" 5731510x1432877
+	check i.docx word/document.xml "concat($D[3]/*[local-name()='extent']/@cx, 'x', $D[4]/*[local-name()='extent']/@cy)" 152400x152400
+	check i.docx word/document.xml "string($D[1]/*[local-name()='docPr']/@descr)" "A wide box"
+	check i.docx word/document.xml "count(//*[local-name()='docPr'][@id='1' or @id='2' or @id='3' or @id='4' or @id='5'])" 5
+	check i.docx word/footnotes.xml "string(//*[local-name()='docPr']/@id)" 6
+	# wp:inline's children in the schema's order
+	check i.docx word/document.xml "concat(local-name($D[1]/*[1]), ' ', local-name($D[1]/*[2]), ' ', local-name($D[1]/*[3]), ' ', local-name($D[1]/*[4]), ' ', local-name($D[1]/*[5]))" \
+		"extent effectExtent docPr cNvGraphicFramePr graphic"
+	rels=$(unzip -p i.docx word/_rels/document.xml.rels)
+	for id in $(xp i.docx word/document.xml "//*[local-name()='blip']/@*[local-name()='embed']" | sed 's/.*="\(.*\)"/\1/'); do
+		echo "$rels" | xmllint --xpath "//*[local-name()='Relationship'][@Id='$id'][@Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/image'][starts-with(@Target, 'media/')][not(@TargetMode)]" - >/dev/null 2>&1 ||
+			fail "image $id has no internal image relationship"
+	done
+	unzip -p i.docx word/_rels/footnotes.xml.rels | grep -q 'Target="media/image6.png"' || fail "the note's image has no relationship of the footnotes part"
+	echo "$rels" | grep -q 'Target="https://example.org/remote.png" TargetMode="External"' || fail "the remote image is not a link"
+	check i.docx word/document.xml "string(//*[local-name()='hyperlink'])" "a remote picture"
+	grep -q "a missing picture" <(unzip -p i.docx word/document.xml) || fail "the missing image's alt text is gone"
+	grep -q "not a picture" <(unzip -p i.docx word/document.xml) || fail "the non-image's alt text is gone"
+	python3 "$here/docx_order.py" i.docx || fail "docx_order.py"
+	;;
+libreoffice)
+	# One soffice for all the text conversions, one for all the PDFs, with a profile of its own.
+	features=$1 seed_txt=$2 seed_html=$3 expected=$4 korean=$5
+	command -v soffice >/dev/null 2>&1 || skip "soffice is missing (apt-get install libreoffice-writer-nogui)"
+	"$galley" -o features.docx "$features" || fail "galley could not convert $features"
+	"$galley" -f text -o seed-text.docx "$seed_txt" || fail "galley could not convert $seed_txt"
+	"$galley" -f html -o seed-html.docx "$seed_html" || fail "galley could not convert $seed_html"
+	"$galley" -o korean.docx "$korean" || fail "galley could not convert $korean"
+	so() { timeout 120 soffice -env:UserInstallation="file://$work/profile" --headless --norestore "$@" >>soffice.log 2>&1; }
+	so --convert-to txt:Text --outdir txt ./*.docx || fail "soffice --convert-to txt failed: $(tail -3 soffice.log)"
+	so --convert-to pdf --outdir pdf ./*.docx || fail "soffice --convert-to pdf failed: $(tail -3 soffice.log)"
+	for d in features seed-text seed-html korean; do
+		[ -s "txt/$d.txt" ] || fail "no text from $d.docx"
+		[ "$(head -c 4 "pdf/$d.pdf" 2>/dev/null)" = "%PDF" ] || fail "no PDF from $d.docx"
+	done
+	python3 "$here/lo_text.py" "$expected" txt || fail "the text LibreOffice reads is not the release's, in order"
+	;;
 *)
-	echo "usage: docx-check.sh package|same-bytes|data-dir|korean|python-docx GALLEY WORKDIR ARGS..." >&2
+	echo "usage: docx-check.sh package|same-bytes|data-dir|korean|images|python-docx|libreoffice GALLEY WORKDIR ARGS..." >&2
 	exit 2
 	;;
 esac
