@@ -438,6 +438,20 @@ static S_list *S_item_list(S_state *st, const galley_node *node)
 	return &st->lists[st->nlists - 1];
 }
 
+/* 1 when an item holds node below a quote or div (not across a cell or a note). */
+static int S_in_item(const galley_node *node)
+{
+	const galley_node *p;
+	for (p = galley_node_parent(node); p; p = galley_node_parent(p)) {
+		galley_node_type t = galley_node_get_type(p);
+		if (t == GALLEY_NODE_ITEM)
+			return 1;
+		if (t != GALLEY_NODE_QUOTE && t != GALLEY_NODE_DIV)
+			return 0;
+	}
+	return 0;
+}
+
 /* A paragraph-like block (paragraph, heading, caption, break): in an item
  * the first one carries the item's number, the others the item's indent. */
 static int S_open_block_par(S_state *st, const galley_node *node, const char *style)
@@ -449,6 +463,8 @@ static int S_open_block_par(S_state *st, const galley_node *node, const char *st
 	}
 	if (l)
 		return S_open_par(st, style ? style : "ListParagraph", 0, 0, 720L * (l->ilvl + 1));
+	if (st->nlists && S_in_item(node)) /* in a quote or div of an item: the item's indent, its own style */
+		return S_open_par(st, style ? style : S_context_style(node), 0, 0, 720L * (st->lists[st->nlists - 1].ilvl + 1));
 	return S_open_par(st, style ? style : S_context_style(node), 0, 0, 0);
 }
 
