@@ -35,15 +35,13 @@ typedef struct {
 } S_table;
 
 typedef struct {
-	galley_context *ctx;
+	docx_xml x;       /* the part being written */
 	docx_body *body;
-	xmlTextWriterPtr w;
 	docx_links *links; /* of the part being written */
 	galley_buffer scratch;
 	galley_buffer uri;
 	galley_buffer image;
 	long drawings;    /* wp:docPr ids */
-	int err;
 	int in_par;       /* a w:p is open */
 	int implicit;     /* ... opened for inlines found outside a paragraph */
 	int last_par;     /* the last block written in the current container was a w:p */
@@ -67,9 +65,7 @@ typedef struct {
 
 static int S_fail(S_state *st)
 {
-	if (!st->err && (st->err = galley_xml_writer_error(st->w)) == 0)
-		st->err = galley_error(st->ctx, GALLEY_ENOMEM, "DOCX writer: out of memory while writing XML");
-	return st->err;
+	return docx_xml_fail(&st->x);
 }
 
 #define X(call) \
@@ -91,42 +87,23 @@ static int S_grow(S_state *st, void **v, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-static int S_start(S_state *st, const char *name)
-{
-	X(xmlTextWriterStartElement(st->w, BAD_CAST name));
-	return 0;
-}
-
-static int S_end(S_state *st)
-{
-	X(xmlTextWriterEndElement(st->w));
-	return 0;
-}
-
-static int S_attr(S_state *st, const char *name, const char *value)
-{
-	X(xmlTextWriterWriteAttribute(st->w, BAD_CAST name, BAD_CAST value));
-	return 0;
-}
-
-static int S_attr_long(S_state *st, const char *name, long v)
-{
-	X(xmlTextWriterWriteFormatAttribute(st->w, BAD_CAST name, "%ld", v));
-	return 0;
-}
+#define S_start(st, name) docx_xml_start(&(st)->x, name)
+#define S_end(st) docx_xml_end(&(st)->x)
+#define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
+#define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
 
 /* <name w:val="value"/> */
 static int S_val(S_state *st, const char *name, const char *value)
 {
 	if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
 static int S_val_long(S_state *st, const char *name, long value)
 {
 	if (S_start(st, name) < 0 || S_attr_long(st, "w:val", value) < 0)
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
@@ -142,21 +119,21 @@ static int S_rpr(S_state *st, const char *rstyle)
 	if (!any)
 		return 0;
 	if (S_start(st, "w:rPr") < 0)
-		return st->err;
+		return st->x.err;
 	if (rstyle && S_val(st, "w:rStyle", rstyle) < 0)
-		return st->err;
+		return st->x.err;
 	if (st->ea_font && (S_start(st, "w:rFonts") < 0 || S_attr(st, "w:eastAsia", st->ea_font) < 0 || S_end(st) < 0))
-		return st->err;
+		return st->x.err;
 	if (st->bold && (S_val(st, "w:b", NULL) < 0 || S_val(st, "w:bCs", NULL) < 0))
-		return st->err;
+		return st->x.err;
 	if (st->italic && (S_val(st, "w:i", NULL) < 0 || S_val(st, "w:iCs", NULL) < 0))
-		return st->err;
+		return st->x.err;
 	if ((st->sup || st->sub) && S_val(st, "w:vertAlign", st->sup >= st->sub ? "superscript" : "subscript") < 0)
-		return st->err;
+		return st->x.err;
 	if (st->has_lang) {
 		if (S_start(st, "w:lang") < 0 || S_attr(st, "w:val", st->ea_lang ? st->ea_lang : st->lang) < 0 ||
 			(st->ea_lang && S_attr(st, "w:eastAsia", st->ea_lang) < 0) || S_end(st) < 0)
-			return st->err;
+			return st->x.err;
 	}
 	return S_end(st);
 }
@@ -170,11 +147,11 @@ static int S_t(S_state *st, char *s, size_t len)
 		return 0;
 	keep = s[len];
 	s[len] = '\0';
-	rc = xmlTextWriterStartElement(st->w, BAD_CAST "w:t");
+	rc = xmlTextWriterStartElement(st->x.w, BAD_CAST "w:t");
 	if (rc >= 0 && (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ")))
-		rc = xmlTextWriterWriteAttribute(st->w, BAD_CAST "xml:space", BAD_CAST "preserve");
+		rc = xmlTextWriterWriteAttribute(st->x.w, BAD_CAST "xml:space", BAD_CAST "preserve");
 	if (rc >= 0)
-		rc = xmlTextWriterWriteString(st->w, BAD_CAST s);
+		rc = xmlTextWriterWriteString(st->x.w, BAD_CAST s);
 	s[len] = keep;
 	if (rc < 0)
 		return S_fail(st);
@@ -197,17 +174,17 @@ static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 	if (!len)
 		return 0;
 	if (S_start(st, "w:r") < 0 || S_rpr(st, rstyle) < 0)
-		return st->err;
+		return st->x.err;
 	for (i = 0; i <= len; i++) {
 		char c = i < len ? s[i] : '\0';
 		if (c != '\n' && c != '\r' && c != '\t' && c != '\0')
 			continue;
 		if (S_t(st, s + from, i - from) < 0)
-			return st->err;
+			return st->x.err;
 		if (c == '\t' && S_val(st, "w:tab", NULL) < 0)
-			return st->err;
+			return st->x.err;
 		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_val(st, "w:br", NULL) < 0)
-			return st->err;
+			return st->x.err;
 		from = i + 1;
 	}
 	return S_end(st);
@@ -229,14 +206,14 @@ static int S_open_link(S_state *st, const char *url)
 	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
 		return S_fail(st);
 	if (S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
-		return st->err;
+		return st->x.err;
 	if (!(copy = galley_strdup(st->uri.data)))
 		return S_fail(st);
 	l->v[l->n].target = copy;
 	l->v[l->n++].image = 0;
 	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
 	if (S_start(st, "w:hyperlink") < 0 || S_attr(st, "r:id", rid) < 0 || S_attr(st, "w:history", "1") < 0)
-		return st->err;
+		return st->x.err;
 	return 0;
 }
 
@@ -265,7 +242,7 @@ static int S_drawing(S_state *st, const char *ext, long w, long h, const char *a
 	}
 	if (S_grow(st, (void **)&b->media, &b->capmedia, b->nmedia, sizeof *b->media) < 0 ||
 		S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
-		return st->err;
+		return st->x.err;
 	snprintf(name, sizeof name, "media/image%zu.%s", b->nmedia + 1, ext);
 	m = &b->media[b->nmedia];
 	if (!(m->name = galley_strdup(name)))
@@ -294,7 +271,7 @@ static int S_drawing(S_state *st, const char *ext, long w, long h, const char *a
 		S_attr(st, "r", "0") < 0 || S_attr(st, "b", "0") < 0 || S_end(st) < 0 ||
 		S_start(st, "wp:docPr") < 0 || S_attr_long(st, "id", st->drawings) < 0 ||
 		S_attr(st, "name", name + 6) < 0)
-		return st->err;
+		return st->x.err;
 	galley_buffer_clear(&st->scratch);
 	if (galley_xml_clean(alt, strlen(alt), &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
 		return S_fail(st);
@@ -315,7 +292,7 @@ static int S_drawing(S_state *st, const char *ext, long w, long h, const char *a
 		S_end(st) < 0 || S_end(st) < 0 || S_end(st) < 0 /* spPr */ || S_end(st) < 0 /* pic */ ||
 		S_end(st) < 0 /* graphicData */ || S_end(st) < 0 /* graphic */ || S_end(st) < 0 /* inline */ ||
 		S_end(st) < 0 /* drawing */)
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
@@ -331,7 +308,7 @@ static int S_image(S_state *st, const galley_node *node)
 	int rc;
 
 	galley_buffer_clear(&st->image);
-	if ((rc = docx_image_load(st->ctx, url, &st->image, &ext, &w, &h)) < 0)
+	if ((rc = docx_image_load(st->x.ctx, url, &st->image, &ext, &w, &h)) < 0)
 		return S_fail(st);
 	if (rc == 1)
 		return S_drawing(st, ext, w, h, alt);
@@ -343,7 +320,7 @@ static int S_image(S_state *st, const galley_node *node)
 	if (st->in_link || data || !S_linkable(url))
 		return S_str(st, alt, st->in_link ? "Hyperlink" : NULL);
 	if (S_open_link(st, url) < 0 || S_str(st, alt, "Hyperlink") < 0)
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
@@ -356,7 +333,7 @@ static int S_footnote_ref(S_state *st)
 	st->ref_pending = 0;
 	if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
 		S_end(st) < 0 || S_val(st, "w:footnoteRef", NULL) < 0 || S_end(st) < 0)
-		return st->err;
+		return st->x.err;
 	return S_str(st, " ", NULL);
 }
 
@@ -364,19 +341,19 @@ static int S_footnote_ref(S_state *st)
 static int S_open_par(S_state *st, const char *style, int numid, int ilvl, long indent)
 {
 	if (S_start(st, "w:p") < 0)
-		return st->err;
+		return st->x.err;
 	if (style || numid || indent) {
 		if (S_start(st, "w:pPr") < 0)
-			return st->err;
+			return st->x.err;
 		if (style && S_val(st, "w:pStyle", style) < 0)
-			return st->err;
+			return st->x.err;
 		if (numid && (S_start(st, "w:numPr") < 0 || S_val_long(st, "w:ilvl", ilvl) < 0 ||
 			S_val_long(st, "w:numId", numid) < 0 || S_end(st) < 0))
-			return st->err;
+			return st->x.err;
 		if (indent && (S_start(st, "w:ind") < 0 || S_attr_long(st, "w:left", indent) < 0 || S_end(st) < 0))
-			return st->err;
+			return st->x.err;
 		if (S_end(st) < 0)
-			return st->err;
+			return st->x.err;
 	}
 	st->in_par = 1;
 	st->blocks++;
@@ -474,7 +451,7 @@ static int S_flush_pending(S_state *st, const galley_node *node)
 	S_list *l = S_item_list(st, node);
 	if ((l && l->pending) || st->ref_pending) {
 		if (S_open_block_par(st, node, NULL) < 0)
-			return st->err;
+			return st->x.err;
 		return S_close_par(st);
 	}
 	return 0;
@@ -551,11 +528,11 @@ static int S_tc_open(S_state *st, int width, int span, const char *vmerge)
 {
 	if (S_start(st, "w:tc") < 0 || S_start(st, "w:tcPr") < 0 || S_start(st, "w:tcW") < 0 ||
 		S_attr_long(st, "w:w", (long)width * span) < 0 || S_attr(st, "w:type", "dxa") < 0 || S_end(st) < 0)
-		return st->err;
+		return st->x.err;
 	if (span > 1 && S_val_long(st, "w:gridSpan", span) < 0)
-		return st->err;
+		return st->x.err;
 	if (vmerge && S_val(st, "w:vMerge", *vmerge ? vmerge : NULL) < 0)
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
@@ -571,16 +548,16 @@ static int S_fill_row(S_state *st, S_table *t, int to, int fill)
 			for (c = t->col; c < t->col + span && c < t->ncols; c++)
 				t->busy[c]--;
 			if (S_tc_open(st, width, span, "") < 0)
-				return st->err;
+				return st->x.err;
 		} else if (fill) {
 			span = 1;
 			if (S_tc_open(st, width, 1, NULL) < 0)
-				return st->err;
+				return st->x.err;
 		} else {
 			break;
 		}
 		if (S_val(st, "w:p", NULL) < 0 || S_end(st) < 0)
-			return st->err;
+			return st->x.err;
 		t->col += span;
 	}
 	return 0;
@@ -600,7 +577,7 @@ static int S_before_block(S_state *st, const galley_node *node)
 {
 	galley_node_type t = galley_node_get_type(node);
 	if (S_close_implicit(st) < 0)
-		return st->err;
+		return st->x.err;
 	if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING || t == GALLEY_NODE_CAPTION || t == GALLEY_NODE_BREAK ||
 		t == GALLEY_NODE_CODE_BLOCK || t == GALLEY_NODE_FIGURE)
 		return 0;
@@ -615,9 +592,9 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 
 	if (galley_node_type_is_block(type) || type == GALLEY_NODE_ITEM) {
 		if (S_before_block(st, node) < 0)
-			return st->err;
+			return st->x.err;
 	} else if (galley_node_type_is_inline(type) && S_ensure_par(st, node) < 0) {
-		return st->err;
+		return st->x.err;
 	}
 	switch (type) {
 	case GALLEY_NODE_NONE:
@@ -632,7 +609,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		return S_open_block_par(st, node, "Caption");
 	case GALLEY_NODE_BREAK:
 		if (S_open_block_par(st, node, "ThematicBreak") < 0)
-			return st->err;
+			return st->x.err;
 		return S_close_par(st);
 	case GALLEY_NODE_CODE_BLOCK: {
 		size_t len = galley_node_get_text_len(node);
@@ -640,7 +617,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		while (len && s && (s[len - 1] == '\n' || s[len - 1] == '\r'))
 			len--;
 		if (S_open_block_par(st, node, "SourceCode") < 0 || S_text(st, s, len, NULL) < 0)
-			return st->err;
+			return st->x.err;
 		return S_close_par(st);
 	}
 	case GALLEY_NODE_LIST: {
@@ -652,7 +629,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		}
 		if (S_grow(st, (void **)&b->lists, &b->caplists, b->nlists, sizeof *b->lists) < 0 ||
 			S_grow(st, (void **)&st->lists, &st->caplists, st->nlists, sizeof *st->lists) < 0)
-			return st->err;
+			return st->x.err;
 		b->lists[b->nlists].abstract_id = galley_node_get_list_ordered(node) ? 1 : st->korean ? 3 : 2;
 		b->lists[b->nlists].ilvl = st->nlists > 8 ? 8 : (int)st->nlists;
 		b->lists[b->nlists].start = galley_node_get_list_start(node);
@@ -680,9 +657,9 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		t->header &= header;
 		t->col = 0;
 		if (S_start(st, "w:tr") < 0)
-			return st->err;
+			return st->x.err;
 		if (t->header && (S_start(st, "w:trPr") < 0 || S_val(st, "w:tblHeader", NULL) < 0 || S_end(st) < 0))
-			return st->err;
+			return st->x.err;
 		return 0;
 	}
 	case GALLEY_NODE_CELL: {
@@ -691,7 +668,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		int col = t->col, w;
 		w = S_place(t->busy, t->ncols, &col, span < 1 ? 1 : span);
 		if (S_fill_row(st, t, col, 0) < 0)
-			return st->err;
+			return st->x.err;
 		if (t->col >= t->ncols) { /* cannot happen: the grid was measured with the same rule */
 			*skip = 1;
 			return 0;
@@ -699,7 +676,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		if (t->col + w > t->ncols)
 			w = t->ncols - t->col;
 		if (S_tc_open(st, S_TEXT_WIDTH / t->ncols, w, rows > 1 ? "restart" : NULL) < 0)
-			return st->err;
+			return st->x.err;
 		for (c = t->col; c < t->col + w; c++) {
 			t->busy[c] = rows > 1 ? rows - 1 : 0;
 			t->bspan[c] = c == t->col && rows > 1 ? w : 0;
@@ -710,7 +687,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 	}
 	case GALLEY_NODE_FIGURE:
 		if (S_open_block_par(st, node, "Figure") < 0 || S_image(st, node) < 0)
-			return st->err;
+			return st->x.err;
 		return S_close_par(st);
 	case GALLEY_NODE_TEXT:
 		return S_text(st, galley_node_get_text(node), galley_node_get_text_len(node),
@@ -733,7 +710,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		if (st->in_link || !S_linkable(galley_node_get_url(node)))
 			return 0;
 		if (S_open_link(st, galley_node_get_url(node)) < 0)
-			return st->err;
+			return st->x.err;
 		st->link = node;
 		st->in_link = 1;
 		return 0;
@@ -741,18 +718,18 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		return S_image(st, node);
 	case GALLEY_NODE_LINEBREAK:
 		if (S_start(st, "w:r") < 0 || S_val(st, "w:br", NULL) < 0)
-			return st->err;
+			return st->x.err;
 		return S_end(st);
 	case GALLEY_NODE_NOTE:
 		/* the mark here, the note's blocks in footnotes.xml once the body is done */
 		if (S_grow(st, (void **)&st->notes, &st->capnotes, st->nnotes, sizeof *st->notes) < 0)
-			return st->err;
+			return st->x.err;
 		st->notes[st->nnotes++] = node;
 		*skip = 1;
 		if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
 			S_end(st) < 0 || S_start(st, "w:footnoteReference") < 0 || S_attr_long(st, "w:id", (long)st->nnotes) < 0 ||
 			S_end(st) < 0)
-			return st->err;
+			return st->x.err;
 		return S_end(st);
 	}
 	return 0;
@@ -768,18 +745,18 @@ static int S_exit(S_state *st, const galley_node *node)
 		return S_close_par(st);
 	case GALLEY_NODE_LIST:
 		if (S_close_implicit(st) < 0)
-			return st->err;
+			return st->x.err;
 		st->nlists--;
 		return 0;
 	case GALLEY_NODE_ITEM:
 		if (S_close_implicit(st) < 0)
-			return st->err;
+			return st->x.err;
 		if (st->nlists && st->lists[st->nlists - 1].pending) {
 			/* an empty item still counts */
 			S_list *l = &st->lists[st->nlists - 1];
 			l->pending = 0;
 			if (S_open_par(st, "ListParagraph", l->numid, l->ilvl, 0) < 0)
-				return st->err;
+				return st->x.err;
 			return S_close_par(st);
 		}
 		return 0;
@@ -796,14 +773,14 @@ static int S_exit(S_state *st, const galley_node *node)
 	case GALLEY_NODE_ROW: {
 		S_table *t = &st->tables[st->ntables - 1];
 		if (S_fill_row(st, t, t->ncols, 1) < 0)
-			return st->err;
+			return st->x.err;
 		return S_end(st);
 	}
 	case GALLEY_NODE_CELL:
 		if (S_close_implicit(st) < 0)
-			return st->err;
+			return st->x.err;
 		if (!st->last_par && (S_val(st, "w:p", NULL) < 0))
-			return st->err;
+			return st->x.err;
 		st->last_par = 1;
 		return S_end(st);
 	case GALLEY_NODE_EMPH:
@@ -838,15 +815,15 @@ static int S_table_enter(S_state *st, const galley_node *node, int *skip)
 
 	for (c = galley_node_first_child(node); c; c = galley_node_next(c))
 		if (galley_node_get_type(c) == GALLEY_NODE_CAPTION && S_walk(st, c, 1) < 0)
-			return st->err;
+			return st->x.err;
 	if ((ncols = S_table_columns(st, node)) < 0)
-		return st->err;
+		return st->x.err;
 	if (ncols == 0) {
 		*skip = 1;
 		return 0;
 	}
 	if (S_grow(st, (void **)&st->tables, &st->captables, st->ntables, sizeof *st->tables) < 0)
-		return st->err;
+		return st->x.err;
 	t = &st->tables[st->ntables];
 	memset(t, 0, sizeof *t);
 	t->ncols = ncols;
@@ -863,10 +840,10 @@ static int S_table_enter(S_state *st, const galley_node *node, int *skip)
 	if (S_start(st, "w:tbl") < 0 || S_start(st, "w:tblPr") < 0 || S_val(st, "w:tblStyle", "TableGrid") < 0 ||
 		S_start(st, "w:tblW") < 0 || S_attr(st, "w:w", "5000") < 0 || S_attr(st, "w:type", "pct") < 0 ||
 		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:tblGrid") < 0)
-		return st->err;
+		return st->x.err;
 	for (i = 0; i < ncols; i++)
 		if (S_start(st, "w:gridCol") < 0 || S_attr_long(st, "w:w", S_TEXT_WIDTH / ncols) < 0 || S_end(st) < 0)
-			return st->err;
+			return st->x.err;
 	return S_end(st);
 }
 
@@ -880,7 +857,7 @@ static int S_walk(S_state *st, const galley_node *root, int with_root)
 
 	if (!it)
 		return S_fail(st);
-	while (!st->err && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+	while (!st->x.err && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 		const galley_node *node = galley_iter_get_node(it);
 		if (node == root && !with_root)
 			continue;
@@ -899,9 +876,9 @@ static int S_walk(S_state *st, const galley_node *root, int with_root)
 		}
 	}
 	galley_iter_free(it);
-	if (!st->err)
+	if (!st->x.err)
 		S_close_implicit(st);
-	return st->err;
+	return st->x.err;
 }
 
 /* ------------------------------------------------------------------ */
@@ -910,11 +887,11 @@ static int S_walk(S_state *st, const galley_node *root, int with_root)
 
 static int S_root(S_state *st, const char *name)
 {
-	X(xmlTextWriterStartDocument(st->w, NULL, "UTF-8", "yes"));
-	X(xmlTextWriterStartElement(st->w, BAD_CAST name));
+	X(xmlTextWriterStartDocument(st->x.w, NULL, "UTF-8", "yes"));
+	X(xmlTextWriterStartElement(st->x.w, BAD_CAST name));
 	if (S_attr(st, "xmlns:w", W_NS) < 0 || S_attr(st, "xmlns:r", R_NS) < 0 || S_attr(st, "xmlns:wp", WP_NS) < 0 ||
 		S_attr(st, "xmlns:a", A_NS) < 0 || S_attr(st, "xmlns:pic", PIC_NS) < 0)
-		return st->err;
+		return st->x.err;
 	return 0;
 }
 
@@ -925,24 +902,24 @@ static int S_header(S_state *st, const galley_meta *m)
 
 	if ((v = galley_meta_get(m, "category")) && *v &&
 		(S_open_par(st, "ReleaseCategory", 0, 0, 0) < 0 || S_str(st, v, NULL) < 0 || S_close_par(st) < 0))
-		return st->err;
+		return st->x.err;
 	if ((v = galley_meta_get(m, "title")) && *v &&
 		(S_open_par(st, "Title", 0, 0, 0) < 0 || S_str(st, v, NULL) < 0 || S_close_par(st) < 0))
-		return st->err;
+		return st->x.err;
 	if ((v = galley_meta_get(m, "subtitle")) && *v &&
 		(S_open_par(st, "Subtitle", 0, 0, 0) < 0 || S_str(st, v, NULL) < 0 || S_close_par(st) < 0))
-		return st->err;
+		return st->x.err;
 	if ((date && *date) || (issuer && *issuer)) {
 		if (S_open_par(st, "ReleaseInfo", 0, 0, 0) < 0)
-			return st->err;
+			return st->x.err;
 		if (date && *date && S_str(st, date, "ReleaseDate") < 0)
-			return st->err;
+			return st->x.err;
 		if (date && *date && issuer && *issuer && S_str(st, " \xc2\xb7 ", NULL) < 0)
-			return st->err;
+			return st->x.err;
 		if (issuer && *issuer && S_str(st, issuer, "ReleaseIssuer") < 0)
-			return st->err;
+			return st->x.err;
 		if (S_close_par(st) < 0)
-			return st->err;
+			return st->x.err;
 	}
 	return 0;
 }
@@ -957,7 +934,7 @@ static int S_sect_pr(S_state *st)
 		S_attr(st, "w:gutter", "0") < 0 || S_end(st) < 0 || S_start(st, "w:cols") < 0 ||
 		S_attr(st, "w:space", "708") < 0 || S_end(st) < 0 || S_start(st, "w:docGrid") < 0 ||
 		S_attr(st, "w:linePitch", "360") < 0 || S_end(st) < 0)
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
@@ -968,7 +945,7 @@ static int S_separator(S_state *st, const char *type, long id, const char *mark)
 		S_attr(st, "w:after", "0") < 0 || S_attr(st, "w:line", "240") < 0 || S_attr(st, "w:lineRule", "auto") < 0 ||
 		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:r") < 0 || S_val(st, mark, NULL) < 0 || S_end(st) < 0 ||
 		S_end(st) < 0)
-		return st->err;
+		return st->x.err;
 	return S_end(st);
 }
 
@@ -977,13 +954,13 @@ static int S_separator(S_state *st, const char *type, long id, const char *mark)
 static int S_footnotes(S_state *st)
 {
 	size_t i;
-	if (!(st->w = galley_xml_writer_new(st->ctx, &st->body->footnotes)))
-		return st->err = galley_error(st->ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	if (!(st->x.w = galley_xml_writer_new(st->x.ctx, &st->body->footnotes)))
+		return st->x.err = galley_error(st->x.ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	st->links = &st->body->note_links;
 	if (S_root(st, "w:footnotes") < 0 || S_separator(st, "separator", -1, "w:separator") < 0 ||
 		S_separator(st, "continuationSeparator", 0, "w:continuationSeparator") < 0)
 		goto out;
-	for (i = 0; i < st->nnotes && !st->err; i++) {
+	for (i = 0; i < st->nnotes && !st->x.err; i++) {
 		if (S_start(st, "w:footnote") < 0 || S_attr_long(st, "w:id", (long)i + 1) < 0)
 			break;
 		st->ref_pending = 1;
@@ -999,14 +976,14 @@ static int S_footnotes(S_state *st)
 		if (S_end(st) < 0)
 			break;
 	}
-	if (!st->err && xmlTextWriterEndDocument(st->w) < 0)
+	if (!st->x.err && xmlTextWriterEndDocument(st->x.w) < 0)
 		S_fail(st);
 out:;
-	int rc = galley_xml_writer_free(st->w);
-	st->w = NULL;
-	if (rc < 0 && !st->err)
-		st->err = rc;
-	return st->err;
+	int rc = galley_xml_writer_free(st->x.w);
+	st->x.w = NULL;
+	if (rc < 0 && !st->x.err)
+		st->x.err = rc;
+	return st->x.err;
 }
 
 int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body)
@@ -1019,7 +996,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	if (!m)
 		return galley_error(ctx, GALLEY_EINVAL, "DOCX writer: the root is not a document");
 	memset(&st, 0, sizeof st);
-	st.ctx = ctx;
+	st.x.ctx = ctx;
 	st.body = body;
 	st.links = &body->links;
 	if (lang) {
@@ -1028,20 +1005,20 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 			galley_log(ctx, GALLEY_LOG_INFO, "DOCX: language \"%s\" is not a BCP 47 tag; left out", lang);
 		st.korean = st.ea_lang && !strcmp(st.ea_lang, "ko-KR");
 	}
-	if (!(st.w = galley_xml_writer_new(ctx, &body->document)))
+	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document)))
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	if (S_root(&st, "w:document") == 0 && S_start(&st, "w:body") == 0 && S_header(&st, m) == 0 &&
 		S_walk(&st, doc, 0) == 0) {
 		if (st.blocks == 0 && S_val(&st, "w:p", NULL) < 0)
 			S_fail(&st);
-		if (!st.err && S_sect_pr(&st) == 0 && S_end(&st) == 0 && xmlTextWriterEndDocument(st.w) < 0)
+		if (!st.x.err && S_sect_pr(&st) == 0 && S_end(&st) == 0 && xmlTextWriterEndDocument(st.x.w) < 0)
 			S_fail(&st);
 	}
-	rc = galley_xml_writer_free(st.w);
-	st.w = NULL;
-	if (rc < 0 && !st.err)
-		st.err = rc;
-	if (!st.err && st.nnotes)
+	rc = galley_xml_writer_free(st.x.w);
+	st.x.w = NULL;
+	if (rc < 0 && !st.x.err)
+		st.x.err = rc;
+	if (!st.x.err && st.nnotes)
 		S_footnotes(&st);
 	while (st.ntables) {
 		st.ntables--;
@@ -1054,7 +1031,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	galley_buffer_dispose(&st.scratch);
 	galley_buffer_dispose(&st.uri);
 	galley_buffer_dispose(&st.image);
-	return st.err;
+	return st.x.err;
 }
 
 static void S_links_dispose(docx_links *l)

@@ -7,6 +7,19 @@
 #include <galley/galley.h>
 #include <galley/plugin.h>
 
+/* An XML writer with its first error (docx_xml.c). */
+typedef struct {
+	galley_context *ctx;
+	struct _xmlTextWriter *w;
+	int err;
+} docx_xml;
+
+int docx_xml_fail(docx_xml *x);
+int docx_xml_start(docx_xml *x, const char *name);
+int docx_xml_end(docx_xml *x);
+int docx_xml_attr(docx_xml *x, const char *name, const char *value);
+int docx_xml_attr_long(docx_xml *x, const char *name, long v);
+
 /** The writer callback registered as "docx". */
 int docx_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload);

@@ -18,17 +18,11 @@ extern const size_t docx_styles_xml_len, docx_numbering_xml_len, docx_settings_x
 #define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 #define PKG_RELS_NS "http://schemas.openxmlformats.org/package/2006/relationships"
 
-typedef struct {
-	galley_context *ctx;
-	xmlTextWriterPtr w;
-	int err;
-} S_xml;
+typedef docx_xml S_xml;
 
 static int S_fail(S_xml *x)
 {
-	if (!x->err && (x->err = galley_xml_writer_error(x->w)) == 0)
-		x->err = galley_error(x->ctx, GALLEY_ENOMEM, "DOCX writer: out of memory while writing XML");
-	return x->err;
+	return docx_xml_fail(x);
 }
 
 #define X(call) \
@@ -59,23 +53,9 @@ static int S_close(S_xml *x, int rc)
 	return rc < 0 ? rc : frc;
 }
 
-static int S_start(S_xml *x, const char *name)
-{
-	X(xmlTextWriterStartElement(x->w, BAD_CAST name));
-	return 0;
-}
-
-static int S_end(S_xml *x)
-{
-	X(xmlTextWriterEndElement(x->w));
-	return 0;
-}
-
-static int S_attr(S_xml *x, const char *name, const char *value)
-{
-	X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
-	return 0;
-}
+#define S_start docx_xml_start
+#define S_end docx_xml_end
+#define S_attr docx_xml_attr
 
 /* Text cleaned of what XML 1.0 cannot carry. */
 static int S_text(S_xml *x, const char *s)
