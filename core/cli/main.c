@@ -35,7 +35,7 @@ struct cli {
 
 static const char S_usage[] =
 	"Usage: galley [OPTIONS] [INPUT...]\n"
-	"Convert a press release (text, HTML, JSON) to Markdown, TEI or JSON.\n"
+	"Convert a press release (text, HTML, JSON) to Markdown, TEI, DOCX or JSON.\n"
 	"INPUT is a file, or - (or nothing) for standard input. One input makes one\n"
 	"output; to convert many files, run galley once per file.\n"
 	"\n"

@@ -134,8 +134,9 @@ galley_zip *galley_zip_new(galley_context *ctx)
 	return z;
 }
 
-/* Entry times: SOURCE_DATE_EPOCH when set, so builds of a document can be
- * byte-for-byte reproducible; otherwise now. */
+/* Entry times: SOURCE_DATE_EPOCH when set, otherwise a fixed time
+ * (2000-01-01), never the clock: the same document gives the same bytes.
+ * (libzip writes DOS times in local time, so the time zone still counts.) */
 static time_t S_mtime(void)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
@@ -146,7 +147,7 @@ static time_t S_mtime(void)
 		if (!*end && v >= 315532800) /* zip times start in 1980 */
 			return (time_t)v;
 	}
-	return time(NULL);
+	return (time_t)946684800;
 }
 
 int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len, int store)

@@ -15,7 +15,7 @@
 #define S_THREADS 4
 #define S_PER_THREAD 50
 
-static const char *const S_writers[] = {"markdown", "gfm", "tei", "json"};
+static const char *const S_writers[] = {"markdown", "gfm", "tei", "docx", "json"};
 #define S_NWRITERS (sizeof S_writers / sizeof *S_writers)
 
 typedef struct {

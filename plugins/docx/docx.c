@@ -1,0 +1,1063 @@
+/* docx.c — the body of the "docx" writer: word/document.xml (the release's
+ * header lines, then the tree) and word/footnotes.xml, written through the
+ * core's xmlTextWriter. The other parts are docx_package.c's. */
+#include "docx.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <string.h>
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define WP_NS "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define A_NS "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define PIC_NS "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+/* EMU: 914400 an inch; pixels at 96 dpi; at most the text's width. */
+#define S_EMU_PER_PX 9525L
+#define S_TEXT_WIDTH_EMU (S_TEXT_WIDTH * 635L)
+
+/* The text width of an A4 page with 1-inch margins, in twips. */
+#define S_TEXT_WIDTH 9026
+
+typedef struct {
+	int numid;   /* w:numId of the list */
+	int ilvl;
+	int pending; /* the current item's number is still to be written */
+} S_list;
+
+typedef struct {
+	int ncols;
+	int *busy;  /* rows a vertical span from above still covers, per column */
+	int *bspan; /* the width of the span starting at that column (0: not a start) */
+	int col;
+	int header; /* every row so far was a header row */
+} S_table;
+
+typedef struct {
+	docx_xml x;       /* the part being written */
+	docx_body *body;
+	docx_links *links; /* of the part being written */
+	galley_buffer scratch;
+	galley_buffer uri;
+	galley_buffer image;
+	long drawings;    /* wp:docPr ids */
+	int in_par;       /* a w:p is open */
+	int implicit;     /* ... opened for inlines found outside a paragraph */
+	int last_par;     /* the last block written in the current container was a w:p */
+	long blocks;      /* blocks written into the body */
+	int bold, italic, sup, sub;
+	const galley_node *link; /* the LINK whose w:hyperlink is open */
+	int in_link;
+	int ref_pending;  /* a footnote's footnoteRef is still to be written */
+	int in_note;
+	char lang[40];
+	int has_lang;
+	const char *ea_lang, *ea_font;
+	int korean;
+	S_list *lists;
+	size_t nlists, caplists;
+	S_table *tables;
+	size_t ntables, captables;
+	const galley_node **notes;
+	size_t nnotes, capnotes;
+} S_state;
+
+static int S_fail(S_state *st)
+{
+	return docx_xml_fail(&st->x);
+}
+
+#define X(call) \
+	do { \
+		if ((call) < 0) \
+			return S_fail(st); \
+	} while (0)
+
+static int S_grow(S_state *st, void **v, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	void *nv = galley_realloc(*v, ncap * size);
+	if (!nv)
+		return S_fail(st);
+	*v = nv;
+	*cap = ncap;
+	return 0;
+}
+
+#define S_start(st, name) docx_xml_start(&(st)->x, name)
+#define S_end(st) docx_xml_end(&(st)->x)
+#define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
+#define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
+
+/* <name w:val="value"/> */
+static int S_val(S_state *st, const char *name, const char *value)
+{
+	if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
+		return st->x.err;
+	return S_end(st);
+}
+
+static int S_val_long(S_state *st, const char *name, long value)
+{
+	if (S_start(st, name) < 0 || S_attr_long(st, "w:val", value) < 0)
+		return st->x.err;
+	return S_end(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Runs                                                                */
+/* ------------------------------------------------------------------ */
+
+/* w:rPr in the order CT_RPr's sequence has it: rStyle, rFonts, b, bCs, i,
+ * iCs, ..., vertAlign, ..., lang. */
+static int S_rpr(S_state *st, const char *rstyle)
+{
+	int any = rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || st->has_lang;
+	if (!any)
+		return 0;
+	if (S_start(st, "w:rPr") < 0)
+		return st->x.err;
+	if (rstyle && S_val(st, "w:rStyle", rstyle) < 0)
+		return st->x.err;
+	if (st->ea_font && (S_start(st, "w:rFonts") < 0 || S_attr(st, "w:eastAsia", st->ea_font) < 0 || S_end(st) < 0))
+		return st->x.err;
+	if (st->bold && (S_val(st, "w:b", NULL) < 0 || S_val(st, "w:bCs", NULL) < 0))
+		return st->x.err;
+	if (st->italic && (S_val(st, "w:i", NULL) < 0 || S_val(st, "w:iCs", NULL) < 0))
+		return st->x.err;
+	if ((st->sup || st->sub) && S_val(st, "w:vertAlign", st->sup >= st->sub ? "superscript" : "subscript") < 0)
+		return st->x.err;
+	if (st->has_lang) {
+		if (S_start(st, "w:lang") < 0 || S_attr(st, "w:val", st->ea_lang ? st->ea_lang : st->lang) < 0 ||
+			(st->ea_lang && S_attr(st, "w:eastAsia", st->ea_lang) < 0) || S_end(st) < 0)
+			return st->x.err;
+	}
+	return S_end(st);
+}
+
+/* One piece of text without newlines or tabs, as w:t. */
+static int S_t(S_state *st, char *s, size_t len)
+{
+	char keep;
+	int rc;
+	if (!len)
+		return 0;
+	keep = s[len];
+	s[len] = '\0';
+	rc = xmlTextWriterStartElement(st->x.w, BAD_CAST "w:t");
+	if (rc >= 0 && (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ")))
+		rc = xmlTextWriterWriteAttribute(st->x.w, BAD_CAST "xml:space", BAD_CAST "preserve");
+	if (rc >= 0)
+		rc = xmlTextWriterWriteString(st->x.w, BAD_CAST s);
+	s[len] = keep;
+	if (rc < 0)
+		return S_fail(st);
+	return S_end(st);
+}
+
+/* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
+static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
+{
+	size_t i, from = 0;
+	char *s;
+
+	if (!text || !len)
+		return 0;
+	galley_buffer_clear(&st->scratch);
+	if (galley_xml_clean(text, len, &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
+		return S_fail(st);
+	s = st->scratch.data;
+	len = st->scratch.len - 1;
+	if (!len)
+		return 0;
+	if (S_start(st, "w:r") < 0 || S_rpr(st, rstyle) < 0)
+		return st->x.err;
+	for (i = 0; i <= len; i++) {
+		char c = i < len ? s[i] : '\0';
+		if (c != '\n' && c != '\r' && c != '\t' && c != '\0')
+			continue;
+		if (S_t(st, s + from, i - from) < 0)
+			return st->x.err;
+		if (c == '\t' && S_val(st, "w:tab", NULL) < 0)
+			return st->x.err;
+		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_val(st, "w:br", NULL) < 0)
+			return st->x.err;
+		from = i + 1;
+	}
+	return S_end(st);
+}
+
+static int S_str(S_state *st, const char *s, const char *rstyle)
+{
+	return s ? S_text(st, s, strlen(s), rstyle) : 0;
+}
+
+/* An external hyperlink: its relationship, and w:hyperlink opened. */
+static int S_open_link(S_state *st, const char *url)
+{
+	docx_links *l = st->links;
+	char *copy;
+	char rid[32];
+
+	galley_buffer_clear(&st->uri);
+	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
+		return S_fail(st);
+	if (S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
+		return st->x.err;
+	if (!(copy = galley_strdup(st->uri.data)))
+		return S_fail(st);
+	l->v[l->n].target = copy;
+	l->v[l->n++].image = 0;
+	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
+	if (S_start(st, "w:hyperlink") < 0 || S_attr(st, "r:id", rid) < 0 || S_attr(st, "w:history", "1") < 0)
+		return st->x.err;
+	return 0;
+}
+
+/* A URL worth a hyperlink: not empty, not a fragment of a page that is not here. */
+static int S_linkable(const char *url)
+{
+	return url && *url && *url != '#';
+}
+
+/* An embedded image: word/media/imageN.EXT, a relationship to it, and
+ * the wp:inline drawing (extent, effectExtent, docPr, cNvGraphicFramePr,
+ * graphic, in that order). */
+static int S_drawing(S_state *st, const char *ext, long w, long h, const char *alt)
+{
+	docx_body *b = st->body;
+	docx_links *l = st->links;
+	docx_media *m;
+	char name[64], rid[32];
+	long cx = w * S_EMU_PER_PX, cy = h * S_EMU_PER_PX;
+
+	if (cx > S_TEXT_WIDTH_EMU) {
+		cy = (long)((double)cy * S_TEXT_WIDTH_EMU / cx);
+		cx = S_TEXT_WIDTH_EMU;
+		if (cy < 1)
+			cy = 1;
+	}
+	if (S_grow(st, (void **)&b->media, &b->capmedia, b->nmedia, sizeof *b->media) < 0 ||
+		S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
+		return st->x.err;
+	snprintf(name, sizeof name, "media/image%zu.%s", b->nmedia + 1, ext);
+	m = &b->media[b->nmedia];
+	if (!(m->name = galley_strdup(name)))
+		return S_fail(st);
+	m->len = st->image.len;
+	if (!(m->data = galley_buffer_detach(&st->image, NULL))) {
+		galley_free(m->name);
+		return S_fail(st);
+	}
+	b->nmedia++;
+	b->has_png |= !strcmp(ext, "png");
+	b->has_jpeg |= !strcmp(ext, "jpeg");
+	b->has_gif |= !strcmp(ext, "gif");
+	if (!(l->v[l->n].target = galley_strdup(name)))
+		return S_fail(st);
+	l->v[l->n++].image = 1;
+	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
+	st->drawings++;
+	if (!alt)
+		alt = "";
+	if (S_start(st, "w:r") < 0 || S_rpr(st, NULL) < 0 || S_start(st, "w:drawing") < 0 ||
+		S_start(st, "wp:inline") < 0 || S_attr(st, "distT", "0") < 0 || S_attr(st, "distB", "0") < 0 ||
+		S_attr(st, "distL", "0") < 0 || S_attr(st, "distR", "0") < 0 ||
+		S_start(st, "wp:extent") < 0 || S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 ||
+		S_start(st, "wp:effectExtent") < 0 || S_attr(st, "l", "0") < 0 || S_attr(st, "t", "0") < 0 ||
+		S_attr(st, "r", "0") < 0 || S_attr(st, "b", "0") < 0 || S_end(st) < 0 ||
+		S_start(st, "wp:docPr") < 0 || S_attr_long(st, "id", st->drawings) < 0 ||
+		S_attr(st, "name", name + 6) < 0)
+		return st->x.err;
+	galley_buffer_clear(&st->scratch);
+	if (galley_xml_clean(alt, strlen(alt), &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
+		return S_fail(st);
+	if ((*alt && S_attr(st, "descr", st->scratch.data) < 0) || S_end(st) < 0 ||
+		S_start(st, "wp:cNvGraphicFramePr") < 0 || S_start(st, "a:graphicFrameLocks") < 0 ||
+		S_attr(st, "noChangeAspect", "1") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "a:graphic") < 0 || S_start(st, "a:graphicData") < 0 || S_attr(st, "uri", PIC_NS) < 0 ||
+		S_start(st, "pic:pic") < 0 || S_start(st, "pic:nvPicPr") < 0 || S_start(st, "pic:cNvPr") < 0 ||
+		S_attr(st, "id", "0") < 0 || S_attr(st, "name", name + 6) < 0 || S_end(st) < 0 ||
+		S_start(st, "pic:cNvPicPr") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "pic:blipFill") < 0 || S_start(st, "a:blip") < 0 || S_attr(st, "r:embed", rid) < 0 ||
+		S_end(st) < 0 || S_start(st, "a:stretch") < 0 || S_start(st, "a:fillRect") < 0 || S_end(st) < 0 ||
+		S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "pic:spPr") < 0 || S_start(st, "a:xfrm") < 0 || S_start(st, "a:off") < 0 ||
+		S_attr(st, "x", "0") < 0 || S_attr(st, "y", "0") < 0 || S_end(st) < 0 || S_start(st, "a:ext") < 0 ||
+		S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 || S_end(st) < 0 ||
+		S_start(st, "a:prstGeom") < 0 || S_attr(st, "prst", "rect") < 0 || S_start(st, "a:avLst") < 0 ||
+		S_end(st) < 0 || S_end(st) < 0 || S_end(st) < 0 /* spPr */ || S_end(st) < 0 /* pic */ ||
+		S_end(st) < 0 /* graphicData */ || S_end(st) < 0 /* graphic */ || S_end(st) < 0 /* inline */ ||
+		S_end(st) < 0 /* drawing */)
+		return st->x.err;
+	return S_end(st);
+}
+
+/* An image from a data: URI or a local file is embedded; a remote one is
+ * never fetched: its alt text, linked to the image's address. */
+static int S_image(S_state *st, const galley_node *node)
+{
+	const char *url = galley_node_get_url(node);
+	const char *alt = galley_node_get_alt(node);
+	int data = url && !strncmp(url, "data:", 5);
+	const char *ext;
+	long w, h;
+	int rc;
+
+	galley_buffer_clear(&st->image);
+	if ((rc = docx_image_load(st->x.ctx, url, &st->image, &ext, &w, &h)) < 0)
+		return S_fail(st);
+	if (rc == 1)
+		return S_drawing(st, ext, w, h, alt);
+
+	if (!alt || !*alt)
+		alt = data || !url ? NULL : url;
+	if (!alt)
+		return 0;
+	if (st->in_link || data || !S_linkable(url))
+		return S_str(st, alt, st->in_link ? "Hyperlink" : NULL);
+	if (S_open_link(st, url) < 0 || S_str(st, alt, "Hyperlink") < 0)
+		return st->x.err;
+	return S_end(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Paragraphs                                                          */
+/* ------------------------------------------------------------------ */
+
+static int S_footnote_ref(S_state *st)
+{
+	st->ref_pending = 0;
+	if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
+		S_end(st) < 0 || S_val(st, "w:footnoteRef", NULL) < 0 || S_end(st) < 0)
+		return st->x.err;
+	return S_str(st, " ", NULL);
+}
+
+/* <w:p><w:pPr> pStyle, numPr, ind (CT_PPrBase's order) </w:pPr> */
+static int S_open_par(S_state *st, const char *style, int numid, int ilvl, long indent)
+{
+	if (S_start(st, "w:p") < 0)
+		return st->x.err;
+	if (style || numid || indent) {
+		if (S_start(st, "w:pPr") < 0)
+			return st->x.err;
+		if (style && S_val(st, "w:pStyle", style) < 0)
+			return st->x.err;
+		if (numid && (S_start(st, "w:numPr") < 0 || S_val_long(st, "w:ilvl", ilvl) < 0 ||
+			S_val_long(st, "w:numId", numid) < 0 || S_end(st) < 0))
+			return st->x.err;
+		if (indent && (S_start(st, "w:ind") < 0 || S_attr_long(st, "w:left", indent) < 0 || S_end(st) < 0))
+			return st->x.err;
+		if (S_end(st) < 0)
+			return st->x.err;
+	}
+	st->in_par = 1;
+	st->blocks++;
+	if (st->ref_pending)
+		return S_footnote_ref(st);
+	return 0;
+}
+
+static int S_close_par(S_state *st)
+{
+	if (!st->in_par)
+		return 0;
+	st->in_par = 0;
+	st->implicit = 0;
+	st->last_par = 1;
+	return S_end(st);
+}
+
+/* The paragraph style a block's context gives: a quote, a role div, a
+ * table cell or a footnote around it (the nearest decides). */
+static const char *S_context_style(const galley_node *node)
+{
+	const galley_node *p;
+	for (p = galley_node_parent(node); p; p = galley_node_parent(p)) {
+		const char *role;
+		switch (galley_node_get_type(p)) {
+		case GALLEY_NODE_QUOTE:
+			return "Quote";
+		case GALLEY_NODE_DIV:
+			if (!(role = galley_node_get_role(p)))
+				break;
+			if (!strcmp(role, "signature"))
+				return "Signature";
+			if (!strcmp(role, "contact"))
+				return "Contact";
+			if (!strcmp(role, "note"))
+				return "Note";
+			if (!strcmp(role, "dateline"))
+				return "Dateline";
+			break;
+		case GALLEY_NODE_CELL:
+			return galley_node_get_cell_header(p) ? "TableHeading" : "TableContents";
+		case GALLEY_NODE_NOTE:
+			return "FootnoteText";
+		case GALLEY_NODE_DOCUMENT:
+			return NULL;
+		default:
+			break;
+		}
+	}
+	return NULL;
+}
+
+static S_list *S_item_list(S_state *st, const galley_node *node)
+{
+	const galley_node *parent = galley_node_parent(node);
+	if (!st->nlists || !parent || galley_node_get_type(parent) != GALLEY_NODE_ITEM)
+		return NULL;
+	return &st->lists[st->nlists - 1];
+}
+
+/* 1 when an item holds node below a quote or div (not across a cell or a note). */
+static int S_in_item(const galley_node *node)
+{
+	const galley_node *p;
+	for (p = galley_node_parent(node); p; p = galley_node_parent(p)) {
+		galley_node_type t = galley_node_get_type(p);
+		if (t == GALLEY_NODE_ITEM)
+			return 1;
+		if (t != GALLEY_NODE_QUOTE && t != GALLEY_NODE_DIV)
+			return 0;
+	}
+	return 0;
+}
+
+/* A paragraph-like block (paragraph, heading, caption, break): in an item
+ * the first one carries the item's number, the others the item's indent. */
+static int S_open_block_par(S_state *st, const galley_node *node, const char *style)
+{
+	S_list *l = S_item_list(st, node);
+	if (l && l->pending) {
+		l->pending = 0;
+		return S_open_par(st, style ? style : "ListParagraph", l->numid, l->ilvl, 0);
+	}
+	if (l)
+		return S_open_par(st, style ? style : "ListParagraph", 0, 0, 720L * (l->ilvl + 1));
+	if (st->nlists && S_in_item(node)) /* in a quote or div of an item: the item's indent, its own style */
+		return S_open_par(st, style ? style : S_context_style(node), 0, 0, 720L * (st->lists[st->nlists - 1].ilvl + 1));
+	return S_open_par(st, style ? style : S_context_style(node), 0, 0, 0);
+}
+
+/* An empty paragraph that carries a pending number or footnote mark. */
+static int S_flush_pending(S_state *st, const galley_node *node)
+{
+	S_list *l = S_item_list(st, node);
+	if ((l && l->pending) || st->ref_pending) {
+		if (S_open_block_par(st, node, NULL) < 0)
+			return st->x.err;
+		return S_close_par(st);
+	}
+	return 0;
+}
+
+/* Inline content where no paragraph is open gets one of its own. */
+static int S_ensure_par(S_state *st, const galley_node *node)
+{
+	if (st->in_par)
+		return 0;
+	st->implicit = 1;
+	return S_open_block_par(st, node, NULL);
+}
+
+static int S_close_implicit(S_state *st)
+{
+	return st->implicit ? S_close_par(st) : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The next free column from *col, skipping those vertical spans cover;
+ * the width a cell of colspan there gets (up to the next covered one). */
+static int S_place(const int *busy, int ncols, int *col, int colspan)
+{
+	int w = 0;
+	while (*col < ncols && busy[*col] > 0)
+		(*col)++;
+	while (w < colspan && (*col + w >= ncols || busy[*col + w] == 0))
+		w++;
+	return w ? w : 1;
+}
+
+/* How many grid columns the table needs. */
+static int S_table_columns(S_state *st, const galley_node *table)
+{
+	const galley_node *row, *cell;
+	int ncols = 0, cap = 0, *busy = NULL;
+
+	for (row = galley_node_first_child(table); row; row = galley_node_next(row)) {
+		int col = 0, c;
+		if (galley_node_get_type(row) != GALLEY_NODE_ROW)
+			continue;
+		for (cell = galley_node_first_child(row); cell; cell = galley_node_next(cell)) {
+			int span = galley_node_get_colspan(cell), rows = galley_node_get_rowspan(cell), w;
+			w = S_place(busy, cap, &col, span < 1 ? 1 : span);
+			if (col + w > cap) {
+				int ncap = (col + w) * 2, *nb = galley_realloc(busy, (size_t)ncap * sizeof *nb);
+				if (!nb) {
+					galley_free(busy);
+					return S_fail(st);
+				}
+				memset(nb + cap, 0, (size_t)(ncap - cap) * sizeof *nb);
+				busy = nb;
+				cap = ncap;
+			}
+			for (c = col; c < col + w; c++)
+				busy[c] = rows > 1 ? rows : 0; /* decremented below, with the row */
+			col += w;
+			if (col > ncols)
+				ncols = col;
+		}
+		for (c = 0; c < cap; c++)
+			if (busy[c] > 0)
+				busy[c]--;
+	}
+	galley_free(busy);
+	return ncols;
+}
+
+static int S_tc_open(S_state *st, int width, int span, const char *vmerge)
+{
+	if (S_start(st, "w:tc") < 0 || S_start(st, "w:tcPr") < 0 || S_start(st, "w:tcW") < 0 ||
+		S_attr_long(st, "w:w", (long)width * span) < 0 || S_attr(st, "w:type", "dxa") < 0 || S_end(st) < 0)
+		return st->x.err;
+	if (span > 1 && S_val_long(st, "w:gridSpan", span) < 0)
+		return st->x.err;
+	if (vmerge && S_val(st, "w:vMerge", *vmerge ? vmerge : NULL) < 0)
+		return st->x.err;
+	return S_end(st);
+}
+
+/* The cells a vertical span continues into (and, with fill, empty cells)
+ * up to column `to`. */
+static int S_fill_row(S_state *st, S_table *t, int to, int fill)
+{
+	int width = S_TEXT_WIDTH / t->ncols;
+	while (t->col < t->ncols && t->col < to) {
+		int c, span;
+		if (t->busy[t->col] > 0) {
+			span = t->bspan[t->col] > 0 ? t->bspan[t->col] : 1;
+			for (c = t->col; c < t->col + span && c < t->ncols; c++)
+				t->busy[c]--;
+			if (S_tc_open(st, width, span, "") < 0)
+				return st->x.err;
+		} else if (fill) {
+			span = 1;
+			if (S_tc_open(st, width, 1, NULL) < 0)
+				return st->x.err;
+		} else {
+			break;
+		}
+		if (S_val(st, "w:p", NULL) < 0 || S_end(st) < 0)
+			return st->x.err;
+		t->col += span;
+	}
+	return 0;
+}
+
+static int S_table_enter(S_state *st, const galley_node *node, int *skip);
+
+/* ------------------------------------------------------------------ */
+/* The walk                                                            */
+/* ------------------------------------------------------------------ */
+
+static int S_walk(S_state *st, const galley_node *root, int with_root);
+
+/* Before any block: inlines that were put outside a paragraph end, and an
+ * item or a footnote that has not written its mark yet does so. */
+static int S_before_block(S_state *st, const galley_node *node)
+{
+	galley_node_type t = galley_node_get_type(node);
+	if (S_close_implicit(st) < 0)
+		return st->x.err;
+	if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING || t == GALLEY_NODE_CAPTION || t == GALLEY_NODE_BREAK ||
+		t == GALLEY_NODE_CODE_BLOCK || t == GALLEY_NODE_FIGURE)
+		return 0;
+	return S_flush_pending(st, node);
+}
+
+static int S_enter(S_state *st, const galley_node *node, int *skip)
+{
+	galley_node_type type = galley_node_get_type(node);
+	char style[16];
+	const char *s;
+
+	if (galley_node_type_is_block(type) || type == GALLEY_NODE_ITEM) {
+		if (S_before_block(st, node) < 0)
+			return st->x.err;
+	} else if (galley_node_type_is_inline(type) && S_ensure_par(st, node) < 0) {
+		return st->x.err;
+	}
+	switch (type) {
+	case GALLEY_NODE_NONE:
+	case GALLEY_NODE_DOCUMENT:
+		return 0;
+	case GALLEY_NODE_PARAGRAPH:
+		return S_open_block_par(st, node, NULL);
+	case GALLEY_NODE_HEADING:
+		snprintf(style, sizeof style, "Heading%d", galley_node_get_level(node));
+		return S_open_block_par(st, node, style);
+	case GALLEY_NODE_CAPTION:
+		return S_open_block_par(st, node, "Caption");
+	case GALLEY_NODE_BREAK:
+		if (S_open_block_par(st, node, "ThematicBreak") < 0)
+			return st->x.err;
+		return S_close_par(st);
+	case GALLEY_NODE_CODE_BLOCK: {
+		size_t len = galley_node_get_text_len(node);
+		s = galley_node_get_text(node);
+		while (len && s && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+			len--;
+		if (S_open_block_par(st, node, "SourceCode") < 0 || S_text(st, s, len, NULL) < 0)
+			return st->x.err;
+		return S_close_par(st);
+	}
+	case GALLEY_NODE_LIST: {
+		docx_body *b = st->body;
+		S_list *l;
+		if (!galley_node_first_child(node)) {
+			*skip = 1;
+			return 0;
+		}
+		if (S_grow(st, (void **)&b->lists, &b->caplists, b->nlists, sizeof *b->lists) < 0 ||
+			S_grow(st, (void **)&st->lists, &st->caplists, st->nlists, sizeof *st->lists) < 0)
+			return st->x.err;
+		b->lists[b->nlists].abstract_id = galley_node_get_list_ordered(node) ? 1 : st->korean ? 3 : 2;
+		b->lists[b->nlists].ilvl = st->nlists > 8 ? 8 : (int)st->nlists;
+		b->lists[b->nlists].start = galley_node_get_list_start(node);
+		l = &st->lists[st->nlists++];
+		l->numid = (int)++b->nlists;
+		l->ilvl = b->lists[b->nlists - 1].ilvl;
+		l->pending = 0;
+		return 0;
+	}
+	case GALLEY_NODE_ITEM:
+		if (st->nlists)
+			st->lists[st->nlists - 1].pending = 1;
+		return 0;
+	case GALLEY_NODE_QUOTE:
+	case GALLEY_NODE_DIV:
+		return 0;
+	case GALLEY_NODE_TABLE:
+		return S_table_enter(st, node, skip);
+	case GALLEY_NODE_ROW: {
+		S_table *t = &st->tables[st->ntables - 1];
+		const galley_node *c;
+		int header = galley_node_first_child(node) != NULL;
+		for (c = galley_node_first_child(node); c; c = galley_node_next(c))
+			header &= galley_node_get_cell_header(c);
+		t->header &= header;
+		t->col = 0;
+		if (S_start(st, "w:tr") < 0)
+			return st->x.err;
+		if (t->header && (S_start(st, "w:trPr") < 0 || S_val(st, "w:tblHeader", NULL) < 0 || S_end(st) < 0))
+			return st->x.err;
+		return 0;
+	}
+	case GALLEY_NODE_CELL: {
+		S_table *t = &st->tables[st->ntables - 1];
+		int span = galley_node_get_colspan(node), rows = galley_node_get_rowspan(node), c;
+		int col = t->col, w;
+		w = S_place(t->busy, t->ncols, &col, span < 1 ? 1 : span);
+		if (S_fill_row(st, t, col, 0) < 0)
+			return st->x.err;
+		if (t->col >= t->ncols) { /* cannot happen: the grid was measured with the same rule */
+			*skip = 1;
+			return 0;
+		}
+		if (t->col + w > t->ncols)
+			w = t->ncols - t->col;
+		if (S_tc_open(st, S_TEXT_WIDTH / t->ncols, w, rows > 1 ? "restart" : NULL) < 0)
+			return st->x.err;
+		for (c = t->col; c < t->col + w; c++) {
+			t->busy[c] = rows > 1 ? rows - 1 : 0;
+			t->bspan[c] = c == t->col && rows > 1 ? w : 0;
+		}
+		t->col += w;
+		st->last_par = 0;
+		return 0;
+	}
+	case GALLEY_NODE_FIGURE:
+		if (S_open_block_par(st, node, "Figure") < 0 || S_image(st, node) < 0)
+			return st->x.err;
+		return S_close_par(st);
+	case GALLEY_NODE_TEXT:
+		return S_text(st, galley_node_get_text(node), galley_node_get_text_len(node),
+			st->in_link ? "Hyperlink" : NULL);
+	case GALLEY_NODE_EMPH:
+		st->italic++;
+		return 0;
+	case GALLEY_NODE_STRONG:
+		st->bold++;
+		return 0;
+	case GALLEY_NODE_SUP:
+		st->sup++;
+		return 0;
+	case GALLEY_NODE_SUB:
+		st->sub++;
+		return 0;
+	case GALLEY_NODE_CODE:
+		return S_text(st, galley_node_get_text(node), galley_node_get_text_len(node), "VerbatimChar");
+	case GALLEY_NODE_LINK:
+		if (st->in_link || !S_linkable(galley_node_get_url(node)))
+			return 0;
+		if (S_open_link(st, galley_node_get_url(node)) < 0)
+			return st->x.err;
+		st->link = node;
+		st->in_link = 1;
+		return 0;
+	case GALLEY_NODE_IMAGE:
+		return S_image(st, node);
+	case GALLEY_NODE_LINEBREAK:
+		if (S_start(st, "w:r") < 0 || S_val(st, "w:br", NULL) < 0)
+			return st->x.err;
+		return S_end(st);
+	case GALLEY_NODE_NOTE:
+		/* the mark here, the note's blocks in footnotes.xml once the body is done */
+		if (S_grow(st, (void **)&st->notes, &st->capnotes, st->nnotes, sizeof *st->notes) < 0)
+			return st->x.err;
+		st->notes[st->nnotes++] = node;
+		*skip = 1;
+		if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
+			S_end(st) < 0 || S_start(st, "w:footnoteReference") < 0 || S_attr_long(st, "w:id", (long)st->nnotes) < 0 ||
+			S_end(st) < 0)
+			return st->x.err;
+		return S_end(st);
+	}
+	return 0;
+}
+
+static int S_exit(S_state *st, const galley_node *node)
+{
+	switch (galley_node_get_type(node)) {
+	case GALLEY_NODE_PARAGRAPH:
+	case GALLEY_NODE_HEADING:
+	case GALLEY_NODE_CAPTION:
+		st->implicit = 0;
+		return S_close_par(st);
+	case GALLEY_NODE_LIST:
+		if (S_close_implicit(st) < 0)
+			return st->x.err;
+		st->nlists--;
+		return 0;
+	case GALLEY_NODE_ITEM:
+		if (S_close_implicit(st) < 0)
+			return st->x.err;
+		if (st->nlists && st->lists[st->nlists - 1].pending) {
+			/* an empty item still counts */
+			S_list *l = &st->lists[st->nlists - 1];
+			l->pending = 0;
+			if (S_open_par(st, "ListParagraph", l->numid, l->ilvl, 0) < 0)
+				return st->x.err;
+			return S_close_par(st);
+		}
+		return 0;
+	case GALLEY_NODE_QUOTE:
+	case GALLEY_NODE_DIV:
+		return S_close_implicit(st);
+	case GALLEY_NODE_TABLE: {
+		S_table *t = &st->tables[--st->ntables];
+		galley_free(t->busy);
+		galley_free(t->bspan);
+		st->last_par = 0;
+		return S_end(st);
+	}
+	case GALLEY_NODE_ROW: {
+		S_table *t = &st->tables[st->ntables - 1];
+		if (S_fill_row(st, t, t->ncols, 1) < 0)
+			return st->x.err;
+		return S_end(st);
+	}
+	case GALLEY_NODE_CELL:
+		if (S_close_implicit(st) < 0)
+			return st->x.err;
+		if (!st->last_par && (S_val(st, "w:p", NULL) < 0))
+			return st->x.err;
+		st->last_par = 1;
+		return S_end(st);
+	case GALLEY_NODE_EMPH:
+		st->italic--;
+		return 0;
+	case GALLEY_NODE_STRONG:
+		st->bold--;
+		return 0;
+	case GALLEY_NODE_SUP:
+		st->sup--;
+		return 0;
+	case GALLEY_NODE_SUB:
+		st->sub--;
+		return 0;
+	case GALLEY_NODE_LINK:
+		if (st->link != node)
+			return 0;
+		st->link = NULL;
+		st->in_link = 0;
+		return S_end(st);
+	default:
+		return 0;
+	}
+}
+
+/* Captions first (a w:tbl holds only rows), then tblPr, tblGrid, and a frame. */
+static int S_table_enter(S_state *st, const galley_node *node, int *skip)
+{
+	const galley_node *c;
+	S_table *t;
+	int ncols, i;
+
+	for (c = galley_node_first_child(node); c; c = galley_node_next(c))
+		if (galley_node_get_type(c) == GALLEY_NODE_CAPTION && S_walk(st, c, 1) < 0)
+			return st->x.err;
+	if ((ncols = S_table_columns(st, node)) < 0)
+		return st->x.err;
+	if (ncols == 0) {
+		*skip = 1;
+		return 0;
+	}
+	if (S_grow(st, (void **)&st->tables, &st->captables, st->ntables, sizeof *st->tables) < 0)
+		return st->x.err;
+	t = &st->tables[st->ntables];
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->header = 1;
+	t->busy = galley_calloc((size_t)ncols, sizeof *t->busy);
+	t->bspan = galley_calloc((size_t)ncols, sizeof *t->bspan);
+	if (!t->busy || !t->bspan) {
+		galley_free(t->busy);
+		galley_free(t->bspan);
+		return S_fail(st);
+	}
+	st->ntables++;
+	st->blocks++;
+	if (S_start(st, "w:tbl") < 0 || S_start(st, "w:tblPr") < 0 || S_val(st, "w:tblStyle", "TableGrid") < 0 ||
+		S_start(st, "w:tblW") < 0 || S_attr(st, "w:w", "5000") < 0 || S_attr(st, "w:type", "pct") < 0 ||
+		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:tblGrid") < 0)
+		return st->x.err;
+	for (i = 0; i < ncols; i++)
+		if (S_start(st, "w:gridCol") < 0 || S_attr_long(st, "w:w", S_TEXT_WIDTH / ncols) < 0 || S_end(st) < 0)
+			return st->x.err;
+	return S_end(st);
+}
+
+/* Walk root's subtree (root's own events too when with_root). Subtrees
+ * an ENTER asks to skip (notes, empty lists, captions already written)
+ * are passed over. */
+static int S_walk(S_state *st, const galley_node *root, int with_root)
+{
+	galley_iter *it = galley_iter_new(root);
+	galley_event_type ev;
+
+	if (!it)
+		return S_fail(st);
+	while (!st->x.err && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+		const galley_node *node = galley_iter_get_node(it);
+		if (node == root && !with_root)
+			continue;
+		if (ev == GALLEY_EVENT_ENTER) {
+			int skip = 0;
+			if (galley_node_get_type(node) == GALLEY_NODE_CAPTION && galley_node_parent(node) &&
+				galley_node_get_type(galley_node_parent(node)) == GALLEY_NODE_TABLE && node != root) {
+				skip = 1; /* written before the table */
+			} else if (S_enter(st, node, &skip) < 0) {
+				break;
+			}
+			if (skip && !galley_node_type_is_leaf(galley_node_get_type(node)))
+				galley_iter_reset(it, node, GALLEY_EVENT_EXIT);
+		} else if (ev == GALLEY_EVENT_EXIT) {
+			S_exit(st, node);
+		}
+	}
+	galley_iter_free(it);
+	if (!st->x.err)
+		S_close_implicit(st);
+	return st->x.err;
+}
+
+/* ------------------------------------------------------------------ */
+/* The document                                                        */
+/* ------------------------------------------------------------------ */
+
+static int S_root(S_state *st, const char *name)
+{
+	X(xmlTextWriterStartDocument(st->x.w, NULL, "UTF-8", "yes"));
+	X(xmlTextWriterStartElement(st->x.w, BAD_CAST name));
+	if (S_attr(st, "xmlns:w", W_NS) < 0 || S_attr(st, "xmlns:r", R_NS) < 0 || S_attr(st, "xmlns:wp", WP_NS) < 0 ||
+		S_attr(st, "xmlns:a", A_NS) < 0 || S_attr(st, "xmlns:pic", PIC_NS) < 0)
+		return st->x.err;
+	return 0;
+}
+
+/* Category above the title, the title, subtitle, and the date and issuer line. */
+static int S_header(S_state *st, const galley_meta *m)
+{
+	const char *v, *date = galley_meta_get(m, "date"), *issuer = galley_meta_get(m, "issuer");
+
+	if ((v = galley_meta_get(m, "category")) && *v &&
+		(S_open_par(st, "ReleaseCategory", 0, 0, 0) < 0 || S_str(st, v, NULL) < 0 || S_close_par(st) < 0))
+		return st->x.err;
+	if ((v = galley_meta_get(m, "title")) && *v &&
+		(S_open_par(st, "Title", 0, 0, 0) < 0 || S_str(st, v, NULL) < 0 || S_close_par(st) < 0))
+		return st->x.err;
+	if ((v = galley_meta_get(m, "subtitle")) && *v &&
+		(S_open_par(st, "Subtitle", 0, 0, 0) < 0 || S_str(st, v, NULL) < 0 || S_close_par(st) < 0))
+		return st->x.err;
+	if ((date && *date) || (issuer && *issuer)) {
+		if (S_open_par(st, "ReleaseInfo", 0, 0, 0) < 0)
+			return st->x.err;
+		if (date && *date && S_str(st, date, "ReleaseDate") < 0)
+			return st->x.err;
+		if (date && *date && issuer && *issuer && S_str(st, " \xc2\xb7 ", NULL) < 0)
+			return st->x.err;
+		if (issuer && *issuer && S_str(st, issuer, "ReleaseIssuer") < 0)
+			return st->x.err;
+		if (S_close_par(st) < 0)
+			return st->x.err;
+	}
+	return 0;
+}
+
+/* A4, 1-inch margins; last in the body. CT_SectPr's order: pgSz, pgMar, cols, docGrid. */
+static int S_sect_pr(S_state *st)
+{
+	if (S_start(st, "w:sectPr") < 0 || S_start(st, "w:pgSz") < 0 || S_attr(st, "w:w", "11906") < 0 ||
+		S_attr(st, "w:h", "16838") < 0 || S_end(st) < 0 || S_start(st, "w:pgMar") < 0 ||
+		S_attr(st, "w:top", "1440") < 0 || S_attr(st, "w:right", "1440") < 0 || S_attr(st, "w:bottom", "1440") < 0 ||
+		S_attr(st, "w:left", "1440") < 0 || S_attr(st, "w:header", "708") < 0 || S_attr(st, "w:footer", "708") < 0 ||
+		S_attr(st, "w:gutter", "0") < 0 || S_end(st) < 0 || S_start(st, "w:cols") < 0 ||
+		S_attr(st, "w:space", "708") < 0 || S_end(st) < 0 || S_start(st, "w:docGrid") < 0 ||
+		S_attr(st, "w:linePitch", "360") < 0 || S_end(st) < 0)
+		return st->x.err;
+	return S_end(st);
+}
+
+static int S_separator(S_state *st, const char *type, long id, const char *mark)
+{
+	if (S_start(st, "w:footnote") < 0 || S_attr(st, "w:type", type) < 0 || S_attr_long(st, "w:id", id) < 0 ||
+		S_start(st, "w:p") < 0 || S_start(st, "w:pPr") < 0 || S_start(st, "w:spacing") < 0 ||
+		S_attr(st, "w:after", "0") < 0 || S_attr(st, "w:line", "240") < 0 || S_attr(st, "w:lineRule", "auto") < 0 ||
+		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:r") < 0 || S_val(st, mark, NULL) < 0 || S_end(st) < 0 ||
+		S_end(st) < 0)
+		return st->x.err;
+	return S_end(st);
+}
+
+/* footnotes.xml: the separators (-1, 0), then the notes from 1 in the
+ * order their marks were written; a note's own notes join the queue. */
+static int S_footnotes(S_state *st)
+{
+	size_t i;
+	if (!(st->x.w = galley_xml_writer_new(st->x.ctx, &st->body->footnotes)))
+		return st->x.err = galley_error(st->x.ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	st->links = &st->body->note_links;
+	if (S_root(st, "w:footnotes") < 0 || S_separator(st, "separator", -1, "w:separator") < 0 ||
+		S_separator(st, "continuationSeparator", 0, "w:continuationSeparator") < 0)
+		goto out;
+	for (i = 0; i < st->nnotes && !st->x.err; i++) {
+		if (S_start(st, "w:footnote") < 0 || S_attr_long(st, "w:id", (long)i + 1) < 0)
+			break;
+		st->ref_pending = 1;
+		st->last_par = 0;
+		if (S_walk(st, st->notes[i], 0) < 0)
+			break;
+		if (st->ref_pending) {
+			if (S_open_par(st, "FootnoteText", 0, 0, 0) < 0 || S_close_par(st) < 0)
+				break;
+		} else if (!st->last_par && (S_val(st, "w:p", NULL) < 0)) {
+			break;
+		}
+		if (S_end(st) < 0)
+			break;
+	}
+	if (!st->x.err && xmlTextWriterEndDocument(st->x.w) < 0)
+		S_fail(st);
+out:;
+	int rc = galley_xml_writer_free(st->x.w);
+	st->x.w = NULL;
+	if (rc < 0 && !st->x.err)
+		st->x.err = rc;
+	return st->x.err;
+}
+
+int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body)
+{
+	S_state st;
+	const galley_meta *m = galley_document_meta(doc);
+	const char *lang = m ? galley_meta_get(m, "language") : NULL;
+	int rc;
+
+	if (!m)
+		return galley_error(ctx, GALLEY_EINVAL, "DOCX writer: the root is not a document");
+	memset(&st, 0, sizeof st);
+	st.x.ctx = ctx;
+	st.body = body;
+	st.links = &body->links;
+	if (lang) {
+		st.has_lang = docx_lang(lang, st.lang, sizeof st.lang, &st.ea_lang, &st.ea_font);
+		if (!st.has_lang)
+			galley_log(ctx, GALLEY_LOG_INFO, "DOCX: language \"%s\" is not a BCP 47 tag; left out", lang);
+		st.korean = st.ea_lang && !strcmp(st.ea_lang, "ko-KR");
+	}
+	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document)))
+		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	if (S_root(&st, "w:document") == 0 && S_start(&st, "w:body") == 0 && S_header(&st, m) == 0 &&
+		S_walk(&st, doc, 0) == 0) {
+		if (st.blocks == 0 && S_val(&st, "w:p", NULL) < 0)
+			S_fail(&st);
+		if (!st.x.err && S_sect_pr(&st) == 0 && S_end(&st) == 0 && xmlTextWriterEndDocument(st.x.w) < 0)
+			S_fail(&st);
+	}
+	rc = galley_xml_writer_free(st.x.w);
+	st.x.w = NULL;
+	if (rc < 0 && !st.x.err)
+		st.x.err = rc;
+	if (!st.x.err && st.nnotes)
+		S_footnotes(&st);
+	while (st.ntables) {
+		st.ntables--;
+		galley_free(st.tables[st.ntables].busy);
+		galley_free(st.tables[st.ntables].bspan);
+	}
+	galley_free(st.tables);
+	galley_free(st.lists);
+	galley_free(st.notes);
+	galley_buffer_dispose(&st.scratch);
+	galley_buffer_dispose(&st.uri);
+	galley_buffer_dispose(&st.image);
+	return st.x.err;
+}
+
+static void S_links_dispose(docx_links *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		galley_free(l->v[i].target);
+	galley_free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void docx_body_dispose(docx_body *body)
+{
+	galley_buffer_dispose(&body->document);
+	galley_buffer_dispose(&body->footnotes);
+	S_links_dispose(&body->links);
+	S_links_dispose(&body->note_links);
+	size_t i;
+	galley_free(body->lists);
+	body->lists = NULL;
+	body->nlists = body->caplists = 0;
+	for (i = 0; i < body->nmedia; i++) {
+		galley_free(body->media[i].name);
+		galley_free(body->media[i].data);
+	}
+	galley_free(body->media);
+	body->media = NULL;
+	body->nmedia = body->capmedia = 0;
+}

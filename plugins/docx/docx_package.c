@@ -1,0 +1,367 @@
+/* docx_package.c — the "docx" writer's package: the body from docx.c, the
+ * styles, numbering, settings and fonts of formats/docx/ (embedded, or from
+ * the data-dir option's docx/ folder), the relationships, content types
+ * and document properties, zipped by the core's zip service. */
+#include "docx.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* formats/docx/, embedded at build time (galley_embed) */
+extern const char docx_styles_xml[], docx_numbering_xml[], docx_settings_xml[], docx_fonttable_xml[];
+extern const size_t docx_styles_xml_len, docx_numbering_xml_len, docx_settings_xml_len, docx_fonttable_xml_len;
+
+#define CT_MAIN "application/vnd.openxmlformats-officedocument.wordprocessingml."
+#define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define PKG_RELS_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+
+typedef docx_xml S_xml;
+
+static int S_fail(S_xml *x)
+{
+	return docx_xml_fail(x);
+}
+
+#define X(call) \
+	do { \
+		if ((call) < 0) \
+			return S_fail(x); \
+	} while (0)
+
+static int S_open(S_xml *x, galley_context *ctx, galley_buffer *out)
+{
+	x->ctx = ctx;
+	x->err = 0;
+	if (!(x->w = galley_xml_writer_new(ctx, out)))
+		return x->err = galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	X(xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes"));
+	return 0;
+}
+
+static int S_close(S_xml *x, int rc)
+{
+	int frc;
+	if (rc == 0 && !x->err && xmlTextWriterEndDocument(x->w) < 0)
+		S_fail(x);
+	frc = galley_xml_writer_free(x->w);
+	x->w = NULL;
+	if (x->err)
+		return x->err;
+	return rc < 0 ? rc : frc;
+}
+
+#define S_start docx_xml_start
+#define S_end docx_xml_end
+#define S_attr docx_xml_attr
+
+/* Text cleaned of what XML 1.0 cannot carry. */
+static int S_text(S_xml *x, const char *s)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	int rc = 0;
+	if (galley_xml_clean(s, strlen(s), &b) < 0 || galley_buffer_putc(&b, '\0') < 0)
+		rc = S_fail(x);
+	else if (xmlTextWriterWriteString(x->w, BAD_CAST b.data) < 0)
+		rc = S_fail(x);
+	galley_buffer_dispose(&b);
+	return rc;
+}
+
+static int S_element(S_xml *x, const char *name, const char *text, const char *xsi_type)
+{
+	if (!text || !*text)
+		return 0;
+	if (S_start(x, name) < 0 || (xsi_type && S_attr(x, "xsi:type", xsi_type) < 0) || S_text(x, text) < 0)
+		return x->err;
+	return S_end(x);
+}
+
+/* ------------------------------------------------------------------ */
+/* The parts                                                           */
+/* ------------------------------------------------------------------ */
+
+static int S_override(S_xml *x, const char *part, const char *type)
+{
+	if (S_start(x, "Override") < 0 || S_attr(x, "PartName", part) < 0 || S_attr(x, "ContentType", type) < 0)
+		return x->err;
+	return S_end(x);
+}
+
+static int S_default(S_xml *x, const char *ext, const char *type)
+{
+	if (S_start(x, "Default") < 0 || S_attr(x, "Extension", ext) < 0 || S_attr(x, "ContentType", type) < 0)
+		return x->err;
+	return S_end(x);
+}
+
+static int S_content_types(galley_context *ctx, int footnotes, const docx_body *body, galley_buffer *out)
+{
+	S_xml xs, *x = &xs;
+	int rc = S_open(x, ctx, out);
+	if (rc == 0 && (S_start(x, "Types") < 0 ||
+		S_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types") < 0 ||
+		S_start(x, "Default") < 0 || S_attr(x, "Extension", "rels") < 0 ||
+		S_attr(x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml") < 0 || S_end(x) < 0 ||
+		S_start(x, "Default") < 0 || S_attr(x, "Extension", "xml") < 0 ||
+		S_attr(x, "ContentType", "application/xml") < 0 || S_end(x) < 0 ||
+		(body->has_png && S_default(x, "png", "image/png") < 0) ||
+		(body->has_jpeg && S_default(x, "jpeg", "image/jpeg") < 0) ||
+		(body->has_gif && S_default(x, "gif", "image/gif") < 0) ||
+		S_override(x, "/word/document.xml", CT_MAIN "document.main+xml") < 0 ||
+		S_override(x, "/word/styles.xml", CT_MAIN "styles+xml") < 0 ||
+		S_override(x, "/word/numbering.xml", CT_MAIN "numbering+xml") < 0 ||
+		S_override(x, "/word/settings.xml", CT_MAIN "settings+xml") < 0 ||
+		S_override(x, "/word/fontTable.xml", CT_MAIN "fontTable+xml") < 0 ||
+		(footnotes && S_override(x, "/word/footnotes.xml", CT_MAIN "footnotes+xml") < 0) ||
+		S_override(x, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") < 0 ||
+		S_override(x, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") < 0 ||
+		S_end(x) < 0))
+		rc = x->err;
+	return S_close(x, rc);
+}
+
+static int S_rel(S_xml *x, long id, const char *type, const char *target, int external)
+{
+	char rid[32];
+	snprintf(rid, sizeof rid, "rId%ld", id);
+	if (S_start(x, "Relationship") < 0 || S_attr(x, "Id", rid) < 0 || S_attr(x, "Type", type) < 0 ||
+		S_attr(x, "Target", target) < 0 || (external && S_attr(x, "TargetMode", "External") < 0))
+		return x->err;
+	return S_end(x);
+}
+
+static int S_package_rels(galley_context *ctx, galley_buffer *out)
+{
+	S_xml xs, *x = &xs;
+	int rc = S_open(x, ctx, out);
+	if (rc == 0 && (S_start(x, "Relationships") < 0 || S_attr(x, "xmlns", PKG_RELS_NS) < 0 ||
+		S_rel(x, 1, REL_OFFICE "officeDocument", "word/document.xml", 0) < 0 ||
+		S_rel(x, 2, "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+			"docProps/core.xml", 0) < 0 ||
+		S_rel(x, 3, REL_OFFICE "extended-properties", "docProps/app.xml", 0) < 0 || S_end(x) < 0))
+		rc = x->err;
+	return S_close(x, rc);
+}
+
+/* A part's relationships: for document.xml its parts, then the links. */
+static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, int footnotes, galley_buffer *out)
+{
+	S_xml xs, *x = &xs;
+	size_t i;
+	int rc = S_open(x, ctx, out);
+	if (rc == 0 && (S_start(x, "Relationships") < 0 || S_attr(x, "xmlns", PKG_RELS_NS) < 0))
+		rc = x->err;
+	if (rc == 0 && parts &&
+		(S_rel(x, DOCX_RID_STYLES, REL_OFFICE "styles", "styles.xml", 0) < 0 ||
+		S_rel(x, DOCX_RID_NUMBERING, REL_OFFICE "numbering", "numbering.xml", 0) < 0 ||
+		S_rel(x, DOCX_RID_SETTINGS, REL_OFFICE "settings", "settings.xml", 0) < 0 ||
+		S_rel(x, DOCX_RID_FONTS, REL_OFFICE "fontTable", "fontTable.xml", 0) < 0 ||
+		(footnotes && S_rel(x, DOCX_RID_FOOTNOTES, REL_OFFICE "footnotes", "footnotes.xml", 0) < 0)))
+		rc = x->err;
+	for (i = 0; rc == 0 && i < links->n; i++)
+		if (S_rel(x, (long)(DOCX_FIRST_LINK_RID + i), links->v[i].image ? REL_OFFICE "image" : REL_OFFICE "hyperlink",
+			links->v[i].target, !links->v[i].image) < 0)
+			rc = x->err;
+	if (rc == 0 && S_end(x) < 0)
+		rc = x->err;
+	return S_close(x, rc);
+}
+
+/* SOURCE_DATE_EPOCH as W3CDTF, or 0 when it is not set. */
+static int S_epoch_date(char *out, size_t outsz)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+	struct tm tm;
+	time_t t;
+	if (!e || !*e)
+		return 0;
+	v = strtoll(e, &end, 10);
+	if (*end || v < 0)
+		return 0;
+	t = (time_t)v;
+	if (!gmtime_r(&t, &tm))
+		return 0;
+	return strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
+}
+
+/* docProps/core.xml: title, subject and category (the release's
+ * category), creator (the issuer), keywords, description, language,
+ * created (the release's date) and modified (SOURCE_DATE_EPOCH when set,
+ * else the release's date). Never the clock: the same tree gives the same
+ * bytes. A date that is not known is left out rather than made up. */
+static int S_core(galley_context *ctx, const galley_meta *m, galley_buffer *out)
+{
+	S_xml xs, *x = &xs;
+	char created[48], epoch[48], lang[40];
+	const char *ea, *font, *v;
+	int has_created = docx_w3cdtf(galley_meta_get(m, "date"), created, sizeof created);
+	int has_epoch = S_epoch_date(epoch, sizeof epoch);
+	size_t i, nkw = galley_meta_count(m, "keywords");
+	int rc = S_open(x, ctx, out);
+
+	if (rc == 0 && (S_start(x, "cp:coreProperties") < 0 ||
+		S_attr(x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties") < 0 ||
+		S_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/") < 0 ||
+		S_attr(x, "xmlns:dcterms", "http://purl.org/dc/terms/") < 0 ||
+		S_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance") < 0 ||
+		S_element(x, "dc:title", galley_meta_get(m, "title"), NULL) < 0 ||
+		S_element(x, "dc:subject", galley_meta_get(m, "category"), NULL) < 0 ||
+		S_element(x, "dc:creator", galley_meta_get(m, "issuer"), NULL) < 0))
+		rc = x->err;
+	if (rc == 0 && nkw) {
+		galley_buffer kw = GALLEY_BUFFER_INIT;
+		for (i = 0; i < nkw; i++)
+			if ((i && galley_buffer_puts(&kw, ", ") < 0) || galley_buffer_puts(&kw, galley_meta_get_nth(m, "keywords", i)) < 0)
+				break;
+		if (kw.oom)
+			rc = S_fail(x);
+		else if (S_element(x, "cp:keywords", kw.data, NULL) < 0)
+			rc = x->err;
+		galley_buffer_dispose(&kw);
+	}
+	if (rc == 0 && S_element(x, "dc:description", galley_meta_get(m, "description"), NULL) < 0)
+		rc = x->err;
+	if (rc == 0 && (v = galley_meta_get(m, "language")) && docx_lang(v, lang, sizeof lang, &ea, &font) &&
+		S_element(x, "dc:language", lang, NULL) < 0)
+		rc = x->err;
+	if (rc == 0 && S_element(x, "cp:category", galley_meta_get(m, "category"), NULL) < 0)
+		rc = x->err;
+	if (rc == 0 && (has_created || has_epoch) &&
+		(S_element(x, "dcterms:created", has_created ? created : epoch, "dcterms:W3CDTF") < 0 ||
+		S_element(x, "dcterms:modified", has_epoch ? epoch : created, "dcterms:W3CDTF") < 0))
+		rc = x->err;
+	if (rc == 0 && S_end(x) < 0)
+		rc = x->err;
+	return S_close(x, rc);
+}
+
+static int S_app(galley_context *ctx, galley_buffer *out)
+{
+	S_xml xs, *x = &xs;
+	int rc = S_open(x, ctx, out);
+	if (rc == 0 && (S_start(x, "Properties") < 0 ||
+		S_attr(x, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties") < 0 ||
+		S_element(x, "Application", "galley " GALLEY_VERSION_STRING, NULL) < 0 || S_end(x) < 0))
+		rc = x->err;
+	return S_close(x, rc);
+}
+
+/* numbering.xml: the data file's abstractNums, then one w:num per list
+ * (after every abstractNum, as CT_Numbering's sequence needs), each
+ * restarting its level at the list's own start. */
+static int S_numbering(galley_context *ctx, const docx_body *body, galley_buffer *out)
+{
+	static const char close_tag[] = "</w:numbering>";
+	galley_buffer nums = GALLEY_BUFFER_INIT;
+	size_t i, pos;
+	char *end = NULL, *p;
+	int rc;
+
+	if ((rc = galley_format_data(ctx, "docx", "numbering.xml", docx_numbering_xml, docx_numbering_xml_len, out)) < 0)
+		return rc;
+	for (p = out->data; p && (p = strstr(p, close_tag)); p++)
+		end = p;
+	if (!end)
+		return galley_error(ctx, GALLEY_EINVAL, "DOCX writer: numbering.xml has no </w:numbering>");
+	pos = (size_t)(end - out->data);
+	for (i = 0; i < body->nlists; i++) {
+		const docx_list *l = &body->lists[i];
+		galley_buffer_printf(&nums, "<w:num w:numId=\"%zu\"><w:abstractNumId w:val=\"%d\"/>", i + 1, l->abstract_id);
+		if (l->abstract_id == 1)
+			galley_buffer_printf(&nums, "<w:lvlOverride w:ilvl=\"%d\"><w:startOverride w:val=\"%ld\"/></w:lvlOverride>",
+				l->ilvl, l->start);
+		galley_buffer_puts(&nums, "</w:num>\n");
+	}
+	rc = nums.oom || galley_buffer_splice(out, pos, 0, nums.data ? nums.data : "", nums.len) < 0
+		? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
+	galley_buffer_dispose(&nums);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The package                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Only the parts that carry the document are compressed: deflating the
+ * same fixed styles and numbering for every document cost four fifths of
+ * the writer's time, for 15 KB a file. */
+static int S_add(galley_zip *z, const char *name, const galley_buffer *b, int compress)
+{
+	return galley_zip_add(z, name, b->data ? b->data : "", b->len, !compress);
+}
+
+static int S_add_data(galley_context *ctx, galley_zip *z, const char *part, const char *name, const char *embedded,
+	size_t len)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	int rc = galley_format_data(ctx, "docx", name, embedded, len, &b);
+	if (rc == 0)
+		rc = S_add(z, part, &b, 0);
+	galley_buffer_dispose(&b);
+	return rc;
+}
+
+int docx_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+	galley_buffer *out, void *payload)
+{
+	docx_body body;
+	galley_buffer part = GALLEY_BUFFER_INIT;
+	galley_zip *z = NULL;
+	int rc, notes;
+	size_t i;
+
+	(void)name;
+	(void)payload;
+	if (ndocs != 1 || !docs || !docs[0])
+		return galley_error(ctx, GALLEY_EUSAGE, "DOCX writer: expects exactly one document");
+	memset(&body, 0, sizeof body);
+	if ((rc = docx_body_write(ctx, docs[0], &body)) < 0)
+		goto out;
+	notes = body.footnotes.len > 0;
+	if (!(z = galley_zip_new(ctx))) {
+		rc = galley_context_error_code(ctx) < 0 ? galley_context_error_code(ctx) : GALLEY_ENOMEM;
+		goto out;
+	}
+#define PART(call, entry) \
+	do { \
+		galley_buffer_clear(&part); \
+		if ((rc = (call)) < 0 || (rc = S_add(z, entry, &part, 0)) < 0) \
+			goto out; \
+	} while (0)
+	PART(S_content_types(ctx, notes, &body, &part), "[Content_Types].xml");
+	PART(S_package_rels(ctx, &part), "_rels/.rels");
+	PART(S_core(ctx, galley_document_meta(docs[0]), &part), "docProps/core.xml");
+	PART(S_app(ctx, &part), "docProps/app.xml");
+	if ((rc = S_add(z, "word/document.xml", &body.document, 1)) < 0 ||
+		(rc = S_add_data(ctx, z, "word/styles.xml", "styles.xml", docx_styles_xml, docx_styles_xml_len)) < 0)
+		goto out;
+	PART(S_numbering(ctx, &body, &part), "word/numbering.xml");
+	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", docx_settings_xml, docx_settings_xml_len)) < 0 ||
+		(rc = S_add_data(ctx, z, "word/fontTable.xml", "fontTable.xml", docx_fonttable_xml, docx_fonttable_xml_len)) < 0)
+		goto out;
+	if (notes && (rc = S_add(z, "word/footnotes.xml", &body.footnotes, 1)) < 0)
+		goto out;
+	for (i = 0; i < body.nmedia; i++) {
+		char entry[80];
+		snprintf(entry, sizeof entry, "word/%s", body.media[i].name);
+		/* PNG, JPEG and GIF are compressed already */
+		if ((rc = galley_zip_add(z, entry, body.media[i].data, body.media[i].len, 1)) < 0)
+			goto out;
+	}
+	PART(S_part_rels(ctx, &body.links, 1, notes, &part), "word/_rels/document.xml.rels");
+	if (notes && body.note_links.n)
+		PART(S_part_rels(ctx, &body.note_links, 0, 0, &part), "word/_rels/footnotes.xml.rels");
+#undef PART
+	rc = galley_zip_finish(z, out);
+	z = NULL;
+out:
+	galley_zip_discard(z);
+	galley_buffer_dispose(&part);
+	docx_body_dispose(&body);
+	return rc;
+}
