@@ -65,9 +65,10 @@ formats-documented)
 	[ "$(man_list 'Readers:')" = "$(sort -u ins)" ] || fail "galley.1 lists readers $(man_list 'Readers:' | tr '\n' ' '), galley has $(tr '\n' ' ' <ins)"
 	[ "$(readme_list Output)" = "$(sort -u outs)" ] || fail "README lists writers $(readme_list Output | tr '\n' ' '), galley has $(tr '\n' ' ' <outs)"
 	[ "$(readme_list Input)" = "$(sort -u ins)" ] || fail "README lists readers $(readme_list Input | tr '\n' ' '), galley has $(tr '\n' ' ' <ins)"
+	# DOCX is not written yet (EPUB is: its lines may name it freely).
 	for f in "$MANPAGE" "$README"; do
-		grep -qiE '\b(docx|epub)\b' "$f" && grep -iE '\b(docx|epub)\b' "$f" | grep -qviE 'planned|not yet|later' &&
-			fail "$(basename "$f") names DOCX/EPUB as if they existed: $(grep -iE '\b(docx|epub)\b' "$f" | grep -viE 'planned|not yet|later' | head -1)"
+		grep -qiE '\bdocx\b' "$f" && grep -iE '\bdocx\b' "$f" | grep -qviE 'planned|not yet|later' &&
+			fail "$(basename "$f") names DOCX as if it existed: $(grep -iE '\bdocx\b' "$f" | grep -viE 'planned|not yet|later' | head -1)"
 	done
 	grep -q -- '--data-dir' "$MANPAGE" && fail "galley.1 documents --data-dir, which galley does not have"
 	: ;;

@@ -1,0 +1,18 @@
+/* epub_plugin.c — registers the EPUB 3 writer with galley; the writer is the
+ * epub code library (epub.c, epub_xhtml.c, epub_util.c). */
+#include "epub.h"
+
+static const galley_option_desc S_options[] = {
+	{"css", GALLEY_OPTION_STRING, "FILE", "use FILE as the stylesheet instead of the default one", 0, 0},
+	GALLEY_OPTIONS_END};
+
+static const galley_writer_desc S_writer = {
+	GALLEY_WRITER_VERSION, "epub", NULL, "epub", "EPUB 3 (with an NCX for EPUB 2 readers); several inputs make one book",
+	GALLEY_WRITER_BINARY | GALLEY_WRITER_MANY, epub_write, NULL, S_options, {0}};
+
+static int S_init(galley_registry *reg)
+{
+	return galley_registry_add_writer(reg, &S_writer);
+}
+
+GALLEY_PLUGIN_DEFINE("epub", GALLEY_VERSION_STRING, "MIT", "EPUB 3 writer", S_init);
