@@ -171,9 +171,60 @@ static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs
 	return 0;
 }
 
+/* Images from data: URIs (PNG, JPEG, GIF), each distinct one once: galley
+ * never fetches anything, so these are the only images a book can hold. */
+static int S_images(epub_book *b)
+{
+	size_t i, cap = 0;
+	int rc = 0;
+	for (i = 0; i < b->nch && rc == 0; i++) {
+		galley_iter *it = galley_iter_new(b->ch[i].doc);
+		galley_event_type ev;
+		if (!it)
+			return S_oom(b->ctx);
+		while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+			const galley_node *n = galley_iter_get_node(it);
+			galley_node_type t = galley_node_get_type(n);
+			const char *src = galley_node_get_url(n), *type, *ext;
+			epub_image *img;
+			int ok;
+			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src ||
+				strncmp(src, "data:", 5) || epub_book_image(b, src))
+				continue;
+			if (b->nimages == cap) {
+				epub_image *ni = galley_realloc(b->images, (cap ? cap * 2 : 4) * sizeof *ni);
+				if (!ni) {
+					rc = S_oom(b->ctx);
+					break;
+				}
+				b->images = ni;
+				cap = cap ? cap * 2 : 4;
+			}
+			img = &b->images[b->nimages];
+			memset(img, 0, sizeof *img);
+			if ((ok = epub_data_image(src, &img->data, &type, &ext)) < 0) {
+				galley_buffer_dispose(&img->data);
+				rc = S_oom(b->ctx);
+			} else if (ok == 0) {
+				galley_buffer_dispose(&img->data);
+			} else {
+				img->src = src;
+				img->type = type;
+				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, ext);
+				b->nimages++;
+			}
+		}
+		galley_iter_free(it);
+	}
+	return rc;
+}
+
 static void S_book_free(epub_book *b)
 {
 	size_t i, j;
+	for (i = 0; i < b->nimages; i++)
+		galley_buffer_dispose(&b->images[i].data);
+	galley_free(b->images);
 	for (i = 0; i < b->nch; i++) {
 		for (j = 0; j < b->ch[i].nheads; j++)
 			galley_free(b->ch[i].heads[j]);
@@ -223,6 +274,16 @@ static int S_dc_all(epub_xml *x, const epub_book *b, const char *name, const cha
 		}
 	}
 	return x->err;
+}
+
+/* End the open list element and the root, then the document. */
+static int S_close_root(epub_xml *x)
+{
+	if (epub_raw(x, "\n  ") < 0 || epub_end(x) < 0 || epub_raw(x, "\n") < 0 || epub_end(x) < 0)
+		return x->err;
+	if (xmlTextWriterEndDocument(x->w) < 0)
+		return epub_xml_fail(x);
+	return 0;
 }
 
 static int S_item(epub_xml *x, const char *id, const char *href, const char *type, const char *props)
@@ -291,13 +352,20 @@ static int S_opf(const epub_book *b, galley_buffer *out)
 	/* EPUB Accessibility 1.1: galley writes text only (images become links
 	 * with their alt text), with headings, a table of contents and the
 	 * reading order of the source. */
+	if (b->nimages && (S_meta(&x, "schema:accessMode", "visual") < 0 ||
+		S_meta(&x, "schema:accessibilityFeature", "alternativeText") < 0))
+		goto done;
 	if (S_meta(&x, "schema:accessMode", "textual") < 0 || S_meta(&x, "schema:accessModeSufficient", "textual") < 0 ||
 		S_meta(&x, "schema:accessibilityFeature", "structuralNavigation") < 0 ||
 		S_meta(&x, "schema:accessibilityFeature", "tableOfContents") < 0 ||
 		S_meta(&x, "schema:accessibilityFeature", "readingOrder") < 0 ||
 		S_meta(&x, "schema:accessibilityHazard", "none") < 0 ||
 		S_meta(&x, "schema:accessibilitySummary",
-			"Text only: headings, lists and tables are marked up, every release has a title page and "
+			b->nimages ? "Headings, lists and tables are marked up, every release has a title page and "
+			"the navigation lists the releases and their headings. The images the releases held "
+			"inline are included with their alternative text; remote images are not included: "
+			"their alternative text is kept, as a link to the image."
+			: "Text only: headings, lists and tables are marked up, every release has a title page and "
 			"the navigation lists the releases and their headings. Images are not included; their "
 			"alternative text is kept, as a link to a remote image.") < 0)
 		goto done;
@@ -314,6 +382,11 @@ static int S_opf(const epub_book *b, galley_buffer *out)
 		if (S_item(&x, id, b->ch[i].file, "application/xhtml+xml", NULL) < 0)
 			goto done;
 	}
+	for (i = 0; i < b->nimages; i++) {
+		snprintf(id, sizeof id, "img-%zu", i + 1);
+		if (S_item(&x, id, b->images[i].href, b->images[i].type, NULL) < 0)
+			goto done;
+	}
 	if (epub_raw(&x, "\n  ") < 0 || epub_end(&x) < 0 || epub_raw(&x, "\n  ") < 0 || epub_start(&x, "spine") < 0 ||
 		epub_attr(&x, "toc", "ncx") < 0)
 		goto done;
@@ -328,10 +401,7 @@ static int S_opf(const epub_book *b, galley_buffer *out)
 	 * then in the spine too (out of the reading order) */
 	if (b->nch == 1 && (S_itemref(&x, "nav", 0) < 0))
 		goto done;
-	if (epub_raw(&x, "\n  ") < 0 || epub_end(&x) < 0 || epub_raw(&x, "\n") < 0 || epub_end(&x) < 0)
-		goto done;
-	if (xmlTextWriterEndDocument(x.w) < 0)
-		epub_xml_fail(&x);
+	S_close_root(&x);
 done:
 	return epub_xml_close(&x);
 }
@@ -382,10 +452,7 @@ static int S_ncx(const epub_book *b, galley_buffer *out)
 	for (i = 0; i < b->nch; i++)
 		if (S_navpoint(&x, order++, b->ch[i].label, b->ch[i].file) < 0)
 			goto done;
-	if (epub_raw(&x, "\n  ") < 0 || epub_end(&x) < 0 || epub_raw(&x, "\n") < 0 || epub_end(&x) < 0)
-		goto done;
-	if (xmlTextWriterEndDocument(x.w) < 0)
-		epub_xml_fail(&x);
+	S_close_root(&x);
 done:
 	return epub_xml_close(&x);
 }
@@ -456,6 +523,11 @@ static int S_package(epub_book *b, galley_buffer *out)
 		if ((rc = epub_chapter_xhtml(b, i, &part)) < 0 || (rc = S_add(z, name, &part)) < 0)
 			goto fail;
 	}
+	for (i = 0; i < b->nimages; i++) {
+		snprintf(name, sizeof name, "EPUB/%s", b->images[i].href);
+		if ((rc = S_add(z, name, &b->images[i].data)) < 0)
+			goto fail;
+	}
 	galley_buffer_dispose(&part);
 	return galley_zip_finish(z, out);
 fail:
@@ -478,7 +550,8 @@ int epub_write(galley_context *ctx, const char *name, const galley_node *const *
 		return galley_error(ctx, GALLEY_EUSAGE, "EPUB writer: no document to write");
 	memset(&b, 0, sizeof b);
 	b.ctx = ctx;
-	if ((rc = S_chapters(&b, docs, ndocs)) == 0 && (rc = S_book_title(&b)) == 0 && (rc = S_identifier(&b)) == 0) {
+	if ((rc = S_chapters(&b, docs, ndocs)) == 0 && (rc = S_images(&b)) == 0 && (rc = S_book_title(&b)) == 0 &&
+		(rc = S_identifier(&b)) == 0) {
 		S_modified(&b);
 		rc = S_package(&b, out);
 	}

@@ -23,8 +23,18 @@ typedef struct {
 	size_t nheads;
 } epub_chapter;
 
+/* An image packaged in the book: one from a data: URI of the tree. */
+typedef struct {
+	const char *src;    /* the URI as the tree has it (borrowed) */
+	char href[32];      /* "images/img-1.png" */
+	const char *type;   /* "image/png" */
+	galley_buffer data; /* the decoded bytes */
+} epub_image;
+
 typedef struct {
 	galley_context *ctx;
+	epub_image *images;
+	size_t nimages;
 	epub_chapter *ch;
 	size_t nch;
 	char *title;         /* the book's title, never empty */
@@ -69,6 +79,14 @@ int epub_token(const char *s, galley_buffer *out);
 /** A urn:uuid (RFC 9562 version 8, name-based on a 128-bit FNV-1a hash of
  * the bytes) into out, 46 bytes at least. */
 void epub_uuid(const char *data, size_t len, char *out, size_t outsz);
+
+/** Decode a data: URI holding a PNG, JPEG or GIF image (base64, and its
+ * bytes starting as the type says) into out: 1, or 0 for any other URI
+ * (nothing kept), or a negative error. The type and extension go to *type
+ * and *ext. */
+int epub_data_image(const char *src, galley_buffer *out, const char **type, const char **ext);
+/** The book's packaged image for src, or NULL. */
+const epub_image *epub_book_image(const epub_book *b, const char *src);
 
 /** The XHTML files (epub_xhtml.c). */
 int epub_chapter_xhtml(const epub_book *b, size_t i, galley_buffer *out);

@@ -9,6 +9,7 @@
 
 typedef struct {
 	epub_xml x;
+	const epub_book *b;
 	const galley_node **notes; /* footnotes met in the body, written after it */
 	size_t nnotes, capnotes;
 	long heads;                /* headings given an id so far */
@@ -81,12 +82,20 @@ static int S_foot(epub_xml *x)
 /* The body                                                            */
 /* ------------------------------------------------------------------ */
 
-/* Images are never fetched or packaged: a remote one is a link to it with
- * its alt text, any other its alt text. */
+/* Images are never fetched: one from a data: URI is packaged (the book
+ * lists it), a remote one is a link to it with its alt text, any other
+ * its alt text. */
 static int S_image(S_state *st, const char *src, const char *alt)
 {
 	epub_xml *x = &st->x;
 	const char *label = alt && *alt ? alt : "image";
+	const epub_image *img = epub_book_image(st->b, src);
+	if (img) { /* packaged from its data: URI */
+		if (epub_start(x, "img") < 0 || epub_attr(x, "src", img->href) < 0 ||
+			epub_attr(x, "alt", alt ? alt : "") < 0)
+			return x->err;
+		return epub_end(x);
+	}
 	if (epub_is_external(src) && !st->links) {
 		if (epub_start(x, "a") < 0 || S_attr_uri(st, "href", src) < 0 || epub_attr(x, "class", "image") < 0 ||
 			epub_str(x, label) < 0)
@@ -103,6 +112,22 @@ static int S_children(S_state *st, const galley_node *node)
 	const galley_node *c;
 	for (c = galley_node_first_child(node); c && !st->x.err; c = galley_node_next(c))
 		S_walk(st, c);
+	return st->x.err;
+}
+
+/* The caption of a table or figure (wherever the tree has it) as `name`. */
+static int S_caption(S_state *st, const galley_node *parent, const char *name)
+{
+	const galley_node *c;
+	for (c = galley_node_first_child(parent); c; c = galley_node_next(c))
+		if (galley_node_get_type(c) == GALLEY_NODE_CAPTION) {
+			if (epub_start(&st->x, name) < 0)
+				return st->x.err;
+			st->inl++;
+			S_children(st, c);
+			st->inl--;
+			return epub_end(&st->x);
+		}
 	return st->x.err;
 }
 
@@ -127,17 +152,8 @@ static int S_table(S_state *st, const galley_node *table)
 
 	if (S_nl(st) < 0 || epub_start(x, "table") < 0)
 		return x->err;
-	for (c = galley_node_first_child(table); c; c = galley_node_next(c))
-		if (galley_node_get_type(c) == GALLEY_NODE_CAPTION) {
-			if (epub_start(x, "caption") < 0)
-				return x->err;
-			st->inl++;
-			S_children(st, c);
-			st->inl--;
-			if (epub_end(x) < 0)
-				return x->err;
-			break;
-		}
+	if (S_caption(st, table, "caption") < 0)
+		return x->err;
 	for (c = galley_node_first_child(table); c && !x->err; c = galley_node_next(c)) {
 		int want;
 		if (galley_node_get_type(c) != GALLEY_NODE_ROW)
@@ -174,21 +190,13 @@ static int S_table(S_state *st, const galley_node *table)
 static int S_figure(S_state *st, const galley_node *fig)
 {
 	epub_xml *x = &st->x;
-	const galley_node *c;
-	if (S_nl(st) < 0 || epub_start(x, "figure") < 0 || epub_start(x, "p") < 0 ||
-		S_image(st, galley_node_get_url(fig), galley_node_get_alt(fig)) < 0 || epub_end(x) < 0)
+	int packaged = epub_book_image(st->b, galley_node_get_url(fig)) != NULL;
+	/* an img goes straight in the figure; a link or the alt text in a p */
+	if (S_nl(st) < 0 || epub_start(x, "figure") < 0 || (!packaged && epub_start(x, "p") < 0) ||
+		S_image(st, galley_node_get_url(fig), galley_node_get_alt(fig)) < 0 || (!packaged && epub_end(x) < 0))
 		return x->err;
-	for (c = galley_node_first_child(fig); c; c = galley_node_next(c))
-		if (galley_node_get_type(c) == GALLEY_NODE_CAPTION) {
-			if (epub_start(x, "figcaption") < 0)
-				return x->err;
-			st->inl++;
-			S_children(st, c);
-			st->inl--;
-			if (epub_end(x) < 0)
-				return x->err;
-			break;
-		}
+	if (S_caption(st, fig, "figcaption") < 0)
+		return x->err;
 	return epub_end(x);
 }
 
@@ -451,6 +459,7 @@ int epub_chapter_xhtml(const epub_book *b, size_t i, galley_buffer *out)
 	S_state st;
 	int rc;
 	memset(&st, 0, sizeof st);
+	st.b = b;
 	if (epub_xml_open(&st.x, b->ctx, out) < 0)
 		return st.x.err;
 	if (S_head(&st.x, c->lang, c->label) == 0 && S_title_page(&st, c) == 0 && epub_raw(&st.x, "\n") == 0 &&

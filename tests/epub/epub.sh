@@ -95,6 +95,7 @@ accessibility)
 	g -o r.epub "$seed" || fail "galley failed"
 	PKG=r.epub
 	check EPUB/package.opf "string($(meta schema:accessMode))" textual
+	check EPUB/package.opf "count($(meta schema:accessMode))" 1
 	check EPUB/package.opf "string($(meta schema:accessModeSufficient))" textual
 	check EPUB/package.opf "string($(meta schema:accessibilityHazard))" none
 	for f in structuralNavigation tableOfContents readingOrder; do
@@ -160,8 +161,16 @@ xhtml)
 	check $X 'string(//*[local-name()="a"][.="an external link"]/@href)' "https://example.org/a%20b?q=%C3%A9"
 	check $X 'count(//*[local-name()="a"][.="a relative link"])' 0
 	check $X 'count(//*[local-name()="span"][.="a relative link"])' 1
-	# images are never fetched: no img, remote ones a link with the alt text
-	check $X 'count(//*[local-name()="img"])' 0
+	# images are never fetched: remote ones are a link with the alt text; a data: PNG is
+	# packaged once (both its uses point at it), listed in the manifest
+	check $X 'count(//*[local-name()="img"])' 2
+	check $X 'count(//*[local-name()="img"][@src="images/img-1.png"][@alt="a red dot"])' 2
+	check $X 'count(//*[local-name()="figure"]/*[local-name()="img"])' 1
+	check $X 'count(//*[local-name()="span"][@class="image"][.="plain text"])' 1
+	check EPUB/package.opf 'string(//*[local-name()="item"][@href="images/img-1.png"]/@media-type)' image/png
+	check EPUB/package.opf 'count(//*[local-name()="item"][starts-with(@href, "images/")])' 1
+	[ "$(unzip -p r.epub EPUB/images/img-1.png | od -A n -t x1 -N 4 | tr -d ' ')" = 89504e47 ] || fail "the packaged image is not the PNG"
+	check EPUB/package.opf "count($(meta schema:accessMode)[.='visual'])" 1
 	check $X 'string(//*[local-name()="a"][.="the logo"]/@href)' https://example.org/logo.png
 	check $X 'count(//*[local-name()="span"][@class="image"][.="a local picture"])' 1
 	check $X 'string(//*[local-name()="figure"]/*[local-name()="figcaption"])' "Figure 1"
