@@ -478,9 +478,11 @@ static int S_read_file(galley_context *ctx, const char *path, galley_buffer *out
 	return out->oom ? S_oom(ctx) : 0;
 }
 
-static int S_add(galley_zip *z, const char *name, const galley_buffer *b)
+/* Entries are deflated unless -O compress=false (stored: bigger files,
+ * written several times faster). */
+static int S_add(galley_zip *z, const char *name, const galley_buffer *b, int store)
 {
-	return galley_zip_add(z, name, b->data ? b->data : "", b->len, 0);
+	return galley_zip_add(z, name, b->data ? b->data : "", b->len, store);
 }
 
 static int S_package(epub_book *b, galley_buffer *out)
@@ -488,6 +490,7 @@ static int S_package(epub_book *b, galley_buffer *out)
 	galley_context *ctx = b->ctx;
 	galley_buffer part = GALLEY_BUFFER_INIT;
 	const char *css = galley_context_option(ctx, "css");
+	int store = !galley_context_option_bool(ctx, "compress", 1);
 	galley_zip *z = galley_zip_new(ctx);
 	char name[64];
 	size_t i;
@@ -497,35 +500,35 @@ static int S_package(epub_book *b, galley_buffer *out)
 		return galley_context_error_code(ctx) ? galley_context_error_code(ctx) : S_oom(ctx);
 	/* mimetype first and stored: the zip service writes it without an extra field */
 	if ((rc = galley_zip_add(z, "mimetype", "application/epub+zip", 20, 1)) < 0 ||
-		(rc = galley_zip_add(z, "META-INF/container.xml", S_container, sizeof S_container - 1, 0)) < 0)
+		(rc = galley_zip_add(z, "META-INF/container.xml", S_container, sizeof S_container - 1, store)) < 0)
 		goto fail;
-	if ((rc = S_opf(b, &part)) < 0 || (rc = S_add(z, "EPUB/package.opf", &part)) < 0)
-		goto fail;
-	galley_buffer_clear(&part);
-	if ((rc = S_ncx(b, &part)) < 0 || (rc = S_add(z, "EPUB/toc.ncx", &part)) < 0)
+	if ((rc = S_opf(b, &part)) < 0 || (rc = S_add(z, "EPUB/package.opf", &part, store)) < 0)
 		goto fail;
 	galley_buffer_clear(&part);
-	if ((rc = epub_nav_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/nav.xhtml", &part)) < 0)
+	if ((rc = S_ncx(b, &part)) < 0 || (rc = S_add(z, "EPUB/toc.ncx", &part, store)) < 0)
+		goto fail;
+	galley_buffer_clear(&part);
+	if ((rc = epub_nav_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/nav.xhtml", &part, store)) < 0)
 		goto fail;
 	galley_buffer_clear(&part);
 	rc = css && *css ? S_read_file(ctx, css, &part)
 			 : galley_format_data(ctx, "epub", "style.css", epub_style_css, epub_style_css_len, &part);
-	if (rc < 0 || (rc = S_add(z, "EPUB/style.css", &part)) < 0)
+	if (rc < 0 || (rc = S_add(z, "EPUB/style.css", &part, store)) < 0)
 		goto fail;
 	if (b->nch > 1) {
 		galley_buffer_clear(&part);
-		if ((rc = epub_contents_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/contents.xhtml", &part)) < 0)
+		if ((rc = epub_contents_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/contents.xhtml", &part, store)) < 0)
 			goto fail;
 	}
 	for (i = 0; i < b->nch; i++) {
 		galley_buffer_clear(&part);
 		snprintf(name, sizeof name, "EPUB/%s", b->ch[i].file);
-		if ((rc = epub_chapter_xhtml(b, i, &part)) < 0 || (rc = S_add(z, name, &part)) < 0)
+		if ((rc = epub_chapter_xhtml(b, i, &part)) < 0 || (rc = S_add(z, name, &part, store)) < 0)
 			goto fail;
 	}
 	for (i = 0; i < b->nimages; i++) {
 		snprintf(name, sizeof name, "EPUB/%s", b->images[i].href);
-		if ((rc = S_add(z, name, &b->images[i].data)) < 0)
+		if ((rc = S_add(z, name, &b->images[i].data, store)) < 0)
 			goto fail;
 	}
 	galley_buffer_dispose(&part);

@@ -4,6 +4,7 @@
 
 static const galley_option_desc S_options[] = {
 	{"css", GALLEY_OPTION_STRING, "FILE", "use FILE as the stylesheet instead of the default one", 0, 0},
+	{"compress", GALLEY_OPTION_BOOL, NULL, "deflate the package's entries (default true; false stores them)", 0, 0},
 	GALLEY_OPTIONS_END};
 
 static const galley_writer_desc S_writer = {

@@ -2,7 +2,8 @@
 # epub-conformance.sh SHARED WORKDIR GALLEY FIXTURES EVERYTHING — EPUB output through epubcheck
 # (SHARED/tools/validate epub: 0 fatals / 0 errors / 0 warnings), called once over every file:
 #   - each JSON fixture (tests/fixtures/json, tests/fixtures/tei, tests/epub/everything.json)
-#     and the seed release from the text and the html reader, one package each;
+#     and the seed release from the text and the html reader (and stored, -O compress=false),
+#     one package each;
 #   - every text fixture and every html fixture (sites included), as two books;
 #   - a three-release book (html, text, html);
 #   - every page of SHARED/corpora/readability and every release of SHARED/corpora/releases-text,
@@ -39,6 +40,7 @@ for f in "$fixtures"/json/*.json "$fixtures"/tei/*.json "$every"; do
 done
 conv seed-text.epub -f text "$seed.txt"
 conv seed-html.epub -f html "$seed.html"
+conv seed-html-stored.epub -f html -O compress=false "$seed.html"
 texts=("$fixtures"/text/*.txt "$fixtures"/text/*.utf8)
 htmls=("$fixtures"/html/*.html "$fixtures"/html/sites/*.html)
 conv fixtures-text.epub -f text "${texts[@]}"

@@ -232,6 +232,13 @@ stylesheet)
 	[ $rc -ne 0 ] || fail "a missing stylesheet was not an error"
 	[ ! -e x.epub ] || fail "a failed conversion left a file"
 	"$GALLEY" --list-options epub | grep -q '^css' || fail "--list-options epub does not list css"
+	# -O compress=false stores every entry, the same bytes inside
+	g -O compress=false -o s.epub "$seed" || fail "galley -O compress=false failed"
+	[ "$(unzip -v s.epub | awk '$2 == "Defl:N" || $2 ~ /^Defl/' | wc -l)" = 0 ] || fail "compress=false left deflated entries"
+	[ "$(unzip -v d.epub | awk '$2 ~ /^Defl/' | wc -l)" -gt 0 ] || fail "the default package is not deflated"
+	for f in $(unzip -Z1 d.epub); do
+		cmp -s <(unzip -p d.epub "$f") <(unzip -p s.epub "$f") || fail "$f differs when stored"
+	done
 	;;
 *)
 	echo "unknown case $case" >&2
