@@ -136,6 +136,9 @@ static void S_modified(epub_book *b)
 static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs)
 {
 	size_t i;
+	const char *sp = galley_context_option(b->ctx, "split");
+	/* the default: files of 64 KiB of text or so; "none" or 0 never splits */
+	long split = !sp ? 65536 : !strcmp(sp, "none") ? 0 : strtol(sp, NULL, 10);
 	if (!(b->ch = galley_calloc(ndocs, sizeof *b->ch)))
 		return S_oom(b->ctx);
 	b->nch = ndocs;
@@ -164,7 +167,7 @@ static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs
 		}
 		if (!c->label)
 			return S_oom(b->ctx);
-		if (epub_chapter_heads(b->ctx, c) < 0)
+		if (epub_chapter_scan(b->ctx, c, split) < 0)
 			return galley_context_error_code(b->ctx);
 	}
 	b->lang = b->ch[0].lang;
@@ -229,6 +232,9 @@ static void S_book_free(epub_book *b)
 		for (j = 0; j < b->ch[i].nheads; j++)
 			galley_free(b->ch[i].heads[j]);
 		galley_free(b->ch[i].heads);
+		galley_free(b->ch[i].head_part);
+		galley_free(b->ch[i].parts);
+		galley_free(b->ch[i].part_head);
 		galley_free(b->ch[i].label);
 	}
 	galley_free(b->ch);
@@ -305,11 +311,18 @@ static int S_itemref(epub_xml *x, const char *idref, int linear)
 	return epub_end(x);
 }
 
+/* The manifest id of file k of release i: "release-1", "release-1-2". */
+static void S_part_id(size_t i, size_t k, char *out, size_t outsz)
+{
+	epub_part_file(i, k, out, outsz);
+	out[strlen(out) - strlen(".xhtml")] = '\0';
+}
+
 static int S_opf(const epub_book *b, galley_buffer *out)
 {
 	epub_xml x;
 	size_t i;
-	char id[32];
+	char id[48], file[48];
 	const char *langs[64];
 	size_t nlangs = 0, k;
 
@@ -377,11 +390,13 @@ static int S_opf(const epub_book *b, galley_buffer *out)
 		goto done;
 	if (b->nch > 1 && S_item(&x, "contents", "contents.xhtml", "application/xhtml+xml", NULL) < 0)
 		goto done;
-	for (i = 0; i < b->nch; i++) {
-		snprintf(id, sizeof id, "release-%zu", i + 1);
-		if (S_item(&x, id, b->ch[i].file, "application/xhtml+xml", NULL) < 0)
-			goto done;
-	}
+	for (i = 0; i < b->nch; i++)
+		for (k = 0; k < b->ch[i].nparts; k++) {
+			epub_part_file(i, k, file, sizeof file);
+			S_part_id(i, k, id, sizeof id);
+			if (S_item(&x, id, file, "application/xhtml+xml", NULL) < 0)
+				goto done;
+		}
 	for (i = 0; i < b->nimages; i++) {
 		snprintf(id, sizeof id, "img-%zu", i + 1);
 		if (S_item(&x, id, b->images[i].href, b->images[i].type, NULL) < 0)
@@ -392,11 +407,12 @@ static int S_opf(const epub_book *b, galley_buffer *out)
 		goto done;
 	if (b->nch > 1 && S_itemref(&x, "contents", 1) < 0)
 		goto done;
-	for (i = 0; i < b->nch; i++) {
-		snprintf(id, sizeof id, "release-%zu", i + 1);
-		if (S_itemref(&x, id, 1) < 0)
-			goto done;
-	}
+	for (i = 0; i < b->nch; i++)
+		for (k = 0; k < b->ch[i].nparts; k++) {
+			S_part_id(i, k, id, sizeof id);
+			if (S_itemref(&x, id, 1) < 0)
+				goto done;
+		}
 	/* one release: its landmark "toc" is the navigation document, which is
 	 * then in the spine too (out of the reading order) */
 	if (b->nch == 1 && (S_itemref(&x, "nav", 0) < 0))
@@ -493,7 +509,7 @@ static int S_package(epub_book *b, galley_buffer *out)
 	int store = !galley_context_option_bool(ctx, "compress", 1);
 	galley_zip *z = galley_zip_new(ctx);
 	char name[64];
-	size_t i;
+	size_t i, k;
 	int rc;
 
 	if (!z)
@@ -520,12 +536,15 @@ static int S_package(epub_book *b, galley_buffer *out)
 		if ((rc = epub_contents_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/contents.xhtml", &part, store)) < 0)
 			goto fail;
 	}
-	for (i = 0; i < b->nch; i++) {
-		galley_buffer_clear(&part);
-		snprintf(name, sizeof name, "EPUB/%s", b->ch[i].file);
-		if ((rc = epub_chapter_xhtml(b, i, &part)) < 0 || (rc = S_add(z, name, &part, store)) < 0)
-			goto fail;
-	}
+	for (i = 0; i < b->nch; i++)
+		for (k = 0; k < b->ch[i].nparts; k++) {
+			char file[48];
+			galley_buffer_clear(&part);
+			epub_part_file(i, k, file, sizeof file);
+			snprintf(name, sizeof name, "EPUB/%s", file);
+			if ((rc = epub_chapter_xhtml(b, i, k, &part)) < 0 || (rc = S_add(z, name, &part, store)) < 0)
+				goto fail;
+		}
 	for (i = 0; i < b->nimages; i++) {
 		snprintf(name, sizeof name, "EPUB/%s", b->images[i].href);
 		if ((rc = S_add(z, name, &b->images[i].data, store)) < 0)

@@ -21,6 +21,12 @@ typedef struct {
 	char date[16];      /* the date as W3C (YYYY[-MM[-DD]]), "" when unknown */
 	char **heads;       /* labels of its headings (not in notes), in order; ids h-1... */
 	size_t nheads;
+	size_t *head_part;  /* the file each heading is in */
+	/* A long release is split into files before its top-level level-1
+	 * headings: parts[k] is the top-level block file k starts with. */
+	const galley_node **parts;
+	size_t nparts;      /* 1 unless split */
+	size_t *part_head;  /* how many headings come before file k */
 } epub_chapter;
 
 /* An image packaged in the book: one from a data: URI of the tree. */
@@ -88,12 +94,16 @@ int epub_data_image(const char *src, galley_buffer *out, const char **type, cons
 /** The book's packaged image for src, or NULL. */
 const epub_image *epub_book_image(const epub_book *b, const char *src);
 
-/** The XHTML files (epub_xhtml.c). */
-int epub_chapter_xhtml(const epub_book *b, size_t i, galley_buffer *out);
+/** The name of file `part` of chapter i: "release-1.xhtml", "release-1-2.xhtml". */
+void epub_part_file(size_t i, size_t part, char *out, size_t outsz);
+
+/** The XHTML files (epub_xhtml.c): file `part` of release i. */
+int epub_chapter_xhtml(const epub_book *b, size_t i, size_t part, galley_buffer *out);
 int epub_nav_xhtml(const epub_book *b, galley_buffer *out);
 int epub_contents_xhtml(const epub_book *b, galley_buffer *out);
-/** Collect the heading labels of a chapter for the contents. */
-int epub_chapter_heads(galley_context *ctx, epub_chapter *c);
+/** Split a chapter into files when its text is longer than `split` bytes
+ * (0: never), then collect its headings' labels and files for the contents. */
+int epub_chapter_scan(galley_context *ctx, epub_chapter *c, long split);
 
 #define EPUB_XHTML_NS "http://www.w3.org/1999/xhtml"
 #define EPUB_OPS_NS "http://www.idpf.org/2007/ops"

@@ -4,6 +4,7 @@
 
 static const galley_option_desc S_options[] = {
 	{"css", GALLEY_OPTION_STRING, "FILE", "use FILE as the stylesheet instead of the default one", 0, 0},
+	{"split", GALLEY_OPTION_INT, "none", "split a release longer than N bytes of text into files at its level-1 headings (default 65536)", 0, 1000000000},
 	{"compress", GALLEY_OPTION_BOOL, NULL, "deflate the package's entries (default true; false stores them)", 0, 0},
 	GALLEY_OPTIONS_END};
 

@@ -322,3 +322,11 @@ const epub_image *epub_book_image(const epub_book *b, const char *src)
 			return &b->images[i];
 	return NULL;
 }
+
+void epub_part_file(size_t i, size_t part, char *out, size_t outsz)
+{
+	if (part == 0)
+		snprintf(out, outsz, "release-%zu.xhtml", i + 1);
+	else
+		snprintf(out, outsz, "release-%zu-%zu.xhtml", i + 1, part + 1);
+}

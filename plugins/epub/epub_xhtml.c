@@ -453,19 +453,31 @@ static int S_title_page(S_state *st, const epub_chapter *c)
 	return 0;
 }
 
-int epub_chapter_xhtml(const epub_book *b, size_t i, galley_buffer *out)
+/* The top-level blocks of one file of a chapter. */
+static int S_part(S_state *st, const epub_chapter *c, size_t part)
+{
+	const galley_node *n = c->nparts ? c->parts[part] : NULL;
+	const galley_node *end = part + 1 < c->nparts ? c->parts[part + 1] : NULL;
+	for (; n && n != end && !st->x.err; n = galley_node_next(n))
+		S_walk(st, n);
+	return st->x.err;
+}
+
+int epub_chapter_xhtml(const epub_book *b, size_t i, size_t part, galley_buffer *out)
 {
 	const epub_chapter *c = &b->ch[i];
 	S_state st;
 	int rc;
 	memset(&st, 0, sizeof st);
 	st.b = b;
+	st.heads = c->nparts ? (long)c->part_head[part] : 0;
 	if (epub_xml_open(&st.x, b->ctx, out) < 0)
 		return st.x.err;
-	if (S_head(&st.x, c->lang, c->label) == 0 && S_title_page(&st, c) == 0 && epub_raw(&st.x, "\n") == 0 &&
-		epub_start(&st.x, "section") == 0 && epub_attr(&st.x, "epub:type", "bodymatter chapter") == 0 &&
-		epub_attr(&st.x, "class", "release") == 0 && epub_attr(&st.x, "id", "body") == 0 &&
-		S_children(&st, c->doc) == 0 && epub_raw(&st.x, "\n") == 0 && epub_end(&st.x) == 0 && S_notes(&st) == 0)
+	if (S_head(&st.x, c->lang, c->label) == 0 && (part > 0 || S_title_page(&st, c) == 0) &&
+		epub_raw(&st.x, "\n") == 0 && epub_start(&st.x, "section") == 0 &&
+		epub_attr(&st.x, "epub:type", "bodymatter chapter") == 0 && epub_attr(&st.x, "class", "release") == 0 &&
+		epub_attr(&st.x, "id", "body") == 0 && S_part(&st, c, part) == 0 && epub_raw(&st.x, "\n") == 0 &&
+		epub_end(&st.x) == 0 && S_notes(&st) == 0)
 		S_foot(&st.x);
 	if (st.x.dropped > 0)
 		galley_log(b->ctx, GALLEY_LOG_INFO, "EPUB: dropped %ld character%s that XML 1.0 cannot carry", st.x.dropped,
@@ -508,18 +520,50 @@ static char *S_label(const galley_node *node)
 	return s;
 }
 
-int epub_chapter_heads(galley_context *ctx, epub_chapter *c)
+/* Where the files of a long chapter start: its first block, then each
+ * top-level level-1 heading after it. */
+static int S_split(galley_context *ctx, epub_chapter *c, long split)
 {
-	galley_iter *it = galley_iter_new(c->doc);
+	const galley_node *n, *first = galley_node_first_child(c->doc);
+	size_t k = 0, count = 1;
+	galley_buffer text = GALLEY_BUFFER_INIT;
+	int is_long = 0;
+	if (split > 0 && first) {
+		if (galley_node_text_content(c->doc, &text) < 0) {
+			galley_buffer_dispose(&text);
+			return galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+		}
+		is_long = text.len > (size_t)split;
+		galley_buffer_dispose(&text);
+	}
+	for (n = first ? galley_node_next(first) : NULL; is_long && n; n = galley_node_next(n))
+		count += galley_node_get_type(n) == GALLEY_NODE_HEADING && galley_node_get_level(n) == 1;
+	if (!(c->parts = galley_calloc(count, sizeof *c->parts)) || !(c->part_head = galley_calloc(count, sizeof *c->part_head)))
+		return galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+	c->parts[k++] = first;
+	for (n = first ? galley_node_next(first) : NULL; count > 1 && n; n = galley_node_next(n))
+		if (galley_node_get_type(n) == GALLEY_NODE_HEADING && galley_node_get_level(n) == 1)
+			c->parts[k++] = n;
+	c->nparts = count;
+	return 0;
+}
+
+int epub_chapter_scan(galley_context *ctx, epub_chapter *c, long split)
+{
+	galley_iter *it;
 	galley_event_type ev;
-	size_t cap = 0;
+	size_t cap = 0, part = 0;
 	int rc = 0;
-	if (!it)
+	if (S_split(ctx, c, split) < 0)
+		return galley_context_error_code(ctx);
+	if (!(it = galley_iter_new(c->doc)))
 		return galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
 	while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 		const galley_node *node = galley_iter_get_node(it);
 		if (ev != GALLEY_EVENT_ENTER)
 			continue;
+		if (part + 1 < c->nparts && node == c->parts[part + 1])
+			c->part_head[++part] = c->nheads;
 		if (galley_node_get_type(node) == GALLEY_NODE_NOTE) {
 			galley_iter_reset(it, node, GALLEY_EVENT_EXIT);
 		} else if (galley_node_get_type(node) == GALLEY_NODE_HEADING) {
@@ -530,14 +574,18 @@ int epub_chapter_heads(galley_context *ctx, epub_chapter *c)
 			}
 			if (c->nheads == cap) {
 				char **n = galley_realloc(c->heads, (cap ? cap * 2 : 8) * sizeof *n);
-				if (!n) {
+				size_t *np = n ? galley_realloc(c->head_part, (cap ? cap * 2 : 8) * sizeof *np) : NULL;
+				if (n)
+					c->heads = n;
+				if (!np) {
 					galley_free(l);
 					rc = galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
 					break;
 				}
-				c->heads = n;
+				c->head_part = np;
 				cap = cap ? cap * 2 : 8;
 			}
+			c->head_part[c->nheads] = part;
 			c->heads[c->nheads++] = l; /* an empty label is kept so ids stay in step */
 			galley_iter_reset(it, node, GALLEY_EVENT_EXIT);
 		}
@@ -557,7 +605,7 @@ int epub_nav_xhtml(const epub_book *b, galley_buffer *out)
 {
 	epub_xml x;
 	size_t i, j;
-	char href[96];
+	char href[96], file[48];
 
 	if (epub_xml_open(&x, b->ctx, out) < 0)
 		return x.err;
@@ -581,7 +629,8 @@ int epub_nav_xhtml(const epub_book *b, galley_buffer *out)
 			for (j = 0; j < c->nheads; j++) {
 				if (!c->heads[j][0])
 					continue;
-				snprintf(href, sizeof href, "%s#h-%zu", c->file, j + 1);
+				epub_part_file(i, c->head_part[j], file, sizeof file);
+				snprintf(href, sizeof href, "%s#h-%zu", file, j + 1);
 				if (epub_raw(&x, "\n") < 0 || epub_start(&x, "li") < 0 || S_link(&x, href, c->heads[j]) < 0 ||
 					epub_end(&x) < 0)
 					goto done;

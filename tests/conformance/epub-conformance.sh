@@ -3,7 +3,7 @@
 # (SHARED/tools/validate epub: 0 fatals / 0 errors / 0 warnings), called once over every file:
 #   - each JSON fixture (tests/fixtures/json, tests/fixtures/tei, tests/epub/everything.json)
 #     and the seed release from the text and the html reader (and stored, -O compress=false),
-#     one package each;
+#     one package each; tests/epub/split.json split into three files (-O split=10);
 #   - every text fixture and every html fixture (sites included), as two books;
 #   - a three-release book (html, text, html);
 #   - every page of SHARED/corpora/readability and every release of SHARED/corpora/releases-text,
@@ -41,6 +41,7 @@ done
 conv seed-text.epub -f text "$seed.txt"
 conv seed-html.epub -f html "$seed.html"
 conv seed-html-stored.epub -f html -O compress=false "$seed.html"
+conv split.epub -f json -O split=10 "$(dirname "$every")/split.json"
 texts=("$fixtures"/text/*.txt "$fixtures"/text/*.utf8)
 htmls=("$fixtures"/html/*.html "$fixtures"/html/sites/*.html)
 conv fixtures-text.epub -f text "${texts[@]}"

@@ -240,6 +240,28 @@ stylesheet)
 		cmp -s <(unzip -p d.epub "$f") <(unzip -p s.epub "$f") || fail "$f differs when stored"
 	done
 	;;
+split)
+	# a release longer than -O split=N bytes: a file per top-level level-1 heading
+	g -O split=10 -o s.epub "$HERE/split.json" || fail "galley failed"
+	PKG=s.epub
+	[ "$(unzip -Z1 s.epub | grep -c '^EPUB/release-1.*\.xhtml$')" = 3 ] || fail "not three files: $(unzip -Z1 s.epub | tr '\n' ' ')"
+	check EPUB/package.opf 'string(//*[local-name()="spine"]/*[2]/@idref)' release-1-2
+	check EPUB/package.opf 'string(//*[local-name()="spine"]/*[3]/@idref)' release-1-3
+	check EPUB/release-1.xhtml 'count(//*[@*[local-name()="type"]="titlepage"])' 1
+	check EPUB/release-1-2.xhtml 'count(//*[@*[local-name()="type"]="titlepage"])' 0
+	check EPUB/release-1-2.xhtml 'string(//*[local-name()="h1"]/@id)' h-1
+	check EPUB/release-1-3.xhtml 'string(//*[local-name()="section"]/*[local-name()="h1"]/@id)' h-3
+	check EPUB/release-1-3.xhtml 'count(//*[local-name()="aside"])' 1
+	check EPUB/release-1-3.xhtml 'count(//*[local-name()="blockquote"]/*[local-name()="h1"])' 1
+	check EPUB/nav.xhtml 'string(//*[local-name()="a"][.="Part one, section"]/@href)' release-1-2.xhtml#h-2
+	check EPUB/nav.xhtml 'string(//*[local-name()="a"][.="Part two"]/@href)' release-1-3.xhtml#h-3
+	check EPUB/nav.xhtml 'string(//*[local-name()="a"][.="Not a split: in a quote"]/@href)' release-1-3.xhtml#h-4
+	# short releases (the default: 64 KiB of text) and split=none stay one file
+	for o in "" "-O split=none"; do
+		g $o -o o.epub "$HERE/split.json"
+		[ "$(unzip -Z1 o.epub | grep -c '\.xhtml$')" = 2 ] || fail "split ${o:-by default}: $(unzip -Z1 o.epub | tr '\n' ' ')"
+	done
+	;;
 *)
 	echo "unknown case $case" >&2
 	exit 2
