@@ -594,6 +594,16 @@ int epub_chapter_scan(galley_context *ctx, epub_chapter *c, long split)
 	return rc;
 }
 
+/* A release's entry in the book's lists is in its own language. */
+static int S_entry(epub_xml *x, const epub_book *b, const epub_chapter *c)
+{
+	if (epub_raw(x, "\n") < 0 || epub_start(x, "li") < 0)
+		return x->err;
+	if (strcmp(c->lang, b->lang) && (epub_attr(x, "lang", c->lang) < 0 || epub_attr(x, "xml:lang", c->lang) < 0))
+		return x->err;
+	return 0;
+}
+
 static int S_link(epub_xml *x, const char *href, const char *label)
 {
 	if (epub_start(x, "a") < 0 || epub_attr(x, "href", href) < 0 || epub_str(x, label) < 0)
@@ -619,7 +629,7 @@ int epub_nav_xhtml(const epub_book *b, galley_buffer *out)
 	for (i = 0; i < b->nch; i++) {
 		const epub_chapter *c = &b->ch[i];
 		size_t shown = 0;
-		if (epub_raw(&x, "\n") < 0 || epub_start(&x, "li") < 0 || S_link(&x, c->file, c->label) < 0)
+		if (S_entry(&x, b, c) < 0 || S_link(&x, c->file, c->label) < 0)
 			goto done;
 		for (j = 0; j < c->nheads; j++)
 			shown += c->heads[j][0] != '\0';
@@ -680,7 +690,7 @@ int epub_contents_xhtml(const epub_book *b, galley_buffer *out)
 	for (i = 0; i < b->nch; i++) {
 		const epub_chapter *c = &b->ch[i];
 		const char *date = galley_meta_get(c->meta, "date");
-		if (epub_raw(&x, "\n") < 0 || epub_start(&x, "li") < 0 || S_link(&x, c->file, c->label) < 0)
+		if (S_entry(&x, b, c) < 0 || S_link(&x, c->file, c->label) < 0)
 			goto done;
 		if (date && (epub_start(&x, "span") < 0 || epub_attr(&x, "class", "date") < 0 || epub_str(&x, date) < 0 ||
 			epub_end(&x) < 0))

@@ -211,6 +211,10 @@ book)
 	check EPUB/release-1.xhtml 'string(/*/@lang)' en
 	check EPUB/release-3.xhtml 'string(/*/@lang)' "$(xp EPUB/release-3.xhtml 'string(/*/@xml:lang)')"
 	check EPUB/toc.ncx 'count(//*[local-name()="navPoint"])' 4
+	# an entry in another language than the book's says so
+	check EPUB/contents.xhtml "string($C[3]/@lang)" "$(xp EPUB/release-3.xhtml 'string(/*/@lang)')"
+	check EPUB/contents.xhtml "string($C[3]/@xml:lang)" "$(xp EPUB/release-3.xhtml 'string(/*/@lang)')"
+	check EPUB/contents.xhtml "count($C[1]/@lang)" 0
 	# -M title= names the book
 	g -M 'title=Press releases, March 2024' -o t.epub "$seed" "$txt"
 	PKG=t.epub check EPUB/package.opf "string($(dc title))" "Press releases, March 2024"
