@@ -35,9 +35,10 @@ struct cli {
 
 static const char S_usage[] =
 	"Usage: galley [OPTIONS] [INPUT...]\n"
-	"Convert a press release (text, HTML, JSON) to Markdown, TEI, DOCX or JSON.\n"
+	"Convert a press release (text, HTML, JSON) to Markdown, TEI, DOCX, EPUB or JSON.\n"
 	"INPUT is a file, or - (or nothing) for standard input. One input makes one\n"
-	"output; to convert many files, run galley once per file.\n"
+	"output, except with -t epub, where several inputs make one book; to convert\n"
+	"many files, run galley once per file.\n"
 	"\n"
 	"  -f, --from FORMAT        input format (default: from the extension, then the content)\n"
 	"  -t, --to FORMAT          output format (default: from the extension of -o)\n"

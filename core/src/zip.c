@@ -135,19 +135,26 @@ galley_zip *galley_zip_new(galley_context *ctx)
 }
 
 /* Entry times: SOURCE_DATE_EPOCH when set, otherwise a fixed time
- * (2000-01-01), never the clock: the same document gives the same bytes.
- * (libzip writes DOS times in local time, so the time zone still counts.) */
+ * (2000-01-01), never the clock, and the same in every time zone: the
+ * same document gives the same bytes. */
 static time_t S_mtime(void)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
 	char *end;
 	long long v;
+	time_t t = (time_t)946684800; /* 2000-01-01 00:00:00 UTC */
+	struct tm lt;
 	if (e && *e) {
 		v = strtoll(e, &end, 10);
 		if (!*end && v >= 315532800) /* zip times start in 1980 */
-			return (time_t)v;
+			t = (time_t)v;
 	}
-	return (time_t)946684800;
+	/* libzip writes the local time of what it is given; give it the time
+	 * whose local reading is the UTC one, so the bytes do not depend on TZ
+	 * (localtime_r, not mktime: glibc's mktime reloads the zone each call). */
+	if (!localtime_r(&t, &lt))
+		return t;
+	return t - (time_t)lt.tm_gmtoff;
 }
 
 int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len, int store)

@@ -15,7 +15,8 @@
 #define S_THREADS 4
 #define S_PER_THREAD 50
 
-static const char *const S_writers[] = {"markdown", "gfm", "tei", "docx", "json"};
+/* epub and docx: their zip entries carry SOURCE_DATE_EPOCH (CMakeLists.txt sets it) or a fixed time */
+static const char *const S_writers[] = {"markdown", "gfm", "tei", "docx", "json", "epub"};
 #define S_NWRITERS (sizeof S_writers / sizeof *S_writers)
 
 typedef struct {

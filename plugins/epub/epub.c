@@ -1,0 +1,582 @@
+/* epub.c — the "epub" writer: an EPUB 3 package (with an NCX for EPUB 2
+ * readers) made with the core's zip service; one XHTML file per document,
+ * so several documents are one book with a contents page. */
+#include "epub.h"
+
+#include <errno.h>
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+extern const char epub_style_css[];
+extern const size_t epub_style_css_len;
+
+#define OPF_NS "http://www.idpf.org/2007/opf"
+#define DC_NS "http://purl.org/dc/elements/1.1/"
+#define NCX_NS "http://www.daisy.org/z3986/2005/ncx/"
+
+static const char S_container[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+	"  <rootfiles>\n"
+	"    <rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+	"  </rootfiles>\n"
+	"</container>\n";
+
+static int S_oom(galley_context *ctx)
+{
+	return galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+}
+
+/* ------------------------------------------------------------------ */
+/* The book: titles, identifier, dates                                 */
+/* ------------------------------------------------------------------ */
+
+static int S_same(const epub_book *b, const char *key)
+{
+	size_t i;
+	const char *first = galley_meta_get(b->ch[0].meta, key);
+	if (!first || !*first)
+		return 0;
+	for (i = 1; i < b->nch; i++) {
+		const char *v = galley_meta_get(b->ch[i].meta, key);
+		if (!v || strcmp(v, first) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* What a reading system shows as the book's title: the documents' title
+ * when they share one (one document, or -M title= given to all), else
+ * "N releases". */
+static int S_book_title(epub_book *b)
+{
+	char n[64];
+	if (S_same(b, "title"))
+		b->title = galley_strdup(galley_meta_get(b->ch[0].meta, "title"));
+	else if (b->nch == 1)
+		b->title = galley_strdup(b->ch[0].label);
+	else {
+		snprintf(n, sizeof n, "%zu releases", b->nch);
+		b->title = galley_strdup(n);
+	}
+	return b->title ? 0 : S_oom(b->ctx);
+}
+
+/* The identifier the documents share (-M identifier=, or one document's
+ * own), else a urn:uuid derived from their metadata and text. */
+static int S_identifier(epub_book *b)
+{
+	galley_buffer all = GALLEY_BUFFER_INIT;
+	char uuid[64];
+	size_t i, k;
+	if (S_same(b, "identifier")) {
+		b->identifier = galley_strdup(galley_meta_get(b->ch[0].meta, "identifier"));
+		return b->identifier ? 0 : S_oom(b->ctx);
+	}
+	for (i = 0; i < b->nch; i++) {
+		const galley_meta *m = b->ch[i].meta;
+		for (k = 0; k < galley_meta_key_count(m); k++) {
+			const char *key = galley_meta_key_at(m, k);
+			size_t j, nv = galley_meta_count(m, key);
+			galley_buffer_puts(&all, key);
+			for (j = 0; j < nv; j++) {
+				galley_buffer_putc(&all, '\x1f');
+				galley_buffer_puts(&all, galley_meta_get_nth(m, key, j));
+			}
+			galley_buffer_putc(&all, '\x1e');
+		}
+		galley_node_text_content(b->ch[i].doc, &all);
+		galley_buffer_putc(&all, '\x1d');
+	}
+	if (all.oom) {
+		galley_buffer_dispose(&all);
+		return S_oom(b->ctx);
+	}
+	epub_uuid(all.data ? all.data : "", all.len, uuid, sizeof uuid);
+	galley_buffer_dispose(&all);
+	b->identifier = galley_strdup(uuid);
+	return b->identifier ? 0 : S_oom(b->ctx);
+}
+
+/* dcterms:modified: SOURCE_DATE_EPOCH when set, else the latest date of
+ * the documents (at midnight UTC), else 1980-01-01: never the clock, so the
+ * same documents give the same package. */
+static void S_modified(epub_book *b)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char best[16] = "";
+	size_t i;
+	if (e && *e) {
+		char *end;
+		long long v;
+		errno = 0;
+		v = strtoll(e, &end, 10);
+		if (!*end && !errno && v >= 0) {
+			time_t t = (time_t)v;
+			struct tm tm;
+			if (gmtime_r(&t, &tm) && tm.tm_year + 1900 <= 9999) {
+				strftime(b->modified, sizeof b->modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
+				return;
+			}
+		}
+	}
+	for (i = 0; i < b->nch; i++) {
+		char d[32];
+		snprintf(d, sizeof d, "%s%s", b->ch[i].date,
+			strlen(b->ch[i].date) == 4 ? "-01-01" : strlen(b->ch[i].date) == 7 ? "-01" : "");
+		if (strlen(d) == 10 && strcmp(d, best) > 0)
+			memcpy(best, d, 11);
+	}
+	snprintf(b->modified, sizeof b->modified, "%sT00:00:00Z", best[0] ? best : "1980-01-01");
+}
+
+static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs)
+{
+	size_t i;
+	const char *sp = galley_context_option(b->ctx, "split");
+	/* the default: files of 64 KiB of text or so; "none" or 0 never splits */
+	long split = !sp ? 65536 : !strcmp(sp, "none") ? 0 : strtol(sp, NULL, 10);
+	if (!(b->ch = galley_calloc(ndocs, sizeof *b->ch)))
+		return S_oom(b->ctx);
+	b->nch = ndocs;
+	for (i = 0; i < ndocs; i++) {
+		epub_chapter *c = &b->ch[i];
+		const char *title, *lang;
+		char n[64];
+		c->doc = docs[i];
+		if (!docs[i] || !(c->meta = galley_document_meta(docs[i])))
+			return galley_error(b->ctx, GALLEY_EINVAL, "EPUB writer: the root is not a document");
+		lang = galley_meta_get(c->meta, "language");
+		if (!epub_lang(lang, c->lang, sizeof c->lang)) {
+			if (lang)
+				galley_log(b->ctx, GALLEY_LOG_INFO, "EPUB: language \"%s\" is not a BCP 47 tag; \"und\" instead", lang);
+			snprintf(c->lang, sizeof c->lang, "und");
+		}
+		snprintf(c->file, sizeof c->file, "release-%zu.xhtml", i + 1);
+		if (!epub_date(galley_meta_get(c->meta, "date"), c->date, sizeof c->date))
+			c->date[0] = '\0';
+		title = galley_meta_get(c->meta, "title");
+		if (title && *title) {
+			c->label = galley_strdup(title);
+		} else {
+			snprintf(n, sizeof n, ndocs > 1 ? "Release %zu" : "Untitled release", i + 1);
+			c->label = galley_strdup(n);
+		}
+		if (!c->label)
+			return S_oom(b->ctx);
+		if (epub_chapter_scan(b->ctx, c, split) < 0)
+			return galley_context_error_code(b->ctx);
+	}
+	b->lang = b->ch[0].lang;
+	return 0;
+}
+
+/* Images from data: URIs (PNG, JPEG, GIF), each distinct one once: galley
+ * never fetches anything, so these are the only images a book can hold. */
+static int S_images(epub_book *b)
+{
+	size_t i, cap = 0;
+	int rc = 0;
+	for (i = 0; i < b->nch && rc == 0; i++) {
+		galley_iter *it = galley_iter_new(b->ch[i].doc);
+		galley_event_type ev;
+		if (!it)
+			return S_oom(b->ctx);
+		while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+			const galley_node *n = galley_iter_get_node(it);
+			galley_node_type t = galley_node_get_type(n);
+			const char *src = galley_node_get_url(n), *type, *ext;
+			epub_image *img;
+			int ok;
+			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src ||
+				strncmp(src, "data:", 5) || epub_book_image(b, src))
+				continue;
+			if (b->nimages == cap) {
+				epub_image *ni = galley_realloc(b->images, (cap ? cap * 2 : 4) * sizeof *ni);
+				if (!ni) {
+					rc = S_oom(b->ctx);
+					break;
+				}
+				b->images = ni;
+				cap = cap ? cap * 2 : 4;
+			}
+			img = &b->images[b->nimages];
+			memset(img, 0, sizeof *img);
+			if ((ok = epub_data_image(src, &img->data, &type, &ext)) < 0) {
+				galley_buffer_dispose(&img->data);
+				rc = S_oom(b->ctx);
+			} else if (ok == 0) {
+				galley_buffer_dispose(&img->data);
+			} else {
+				img->src = src;
+				img->type = type;
+				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, ext);
+				b->nimages++;
+			}
+		}
+		galley_iter_free(it);
+	}
+	return rc;
+}
+
+static void S_book_free(epub_book *b)
+{
+	size_t i, j;
+	for (i = 0; i < b->nimages; i++)
+		galley_buffer_dispose(&b->images[i].data);
+	galley_free(b->images);
+	for (i = 0; i < b->nch; i++) {
+		for (j = 0; j < b->ch[i].nheads; j++)
+			galley_free(b->ch[i].heads[j]);
+		galley_free(b->ch[i].heads);
+		galley_free(b->ch[i].head_part);
+		galley_free(b->ch[i].parts);
+		galley_free(b->ch[i].part_head);
+		galley_free(b->ch[i].label);
+	}
+	galley_free(b->ch);
+	galley_free(b->title);
+	galley_free(b->identifier);
+}
+
+/* ------------------------------------------------------------------ */
+/* The package document and the NCX                                    */
+/* ------------------------------------------------------------------ */
+
+static int S_dc(epub_xml *x, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return x->err;
+	if (epub_raw(x, "\n    ") < 0 || epub_start(x, name) < 0 || epub_str(x, value) < 0)
+		return x->err;
+	return epub_end(x);
+}
+
+static int S_meta(epub_xml *x, const char *property, const char *value)
+{
+	if (epub_raw(x, "\n    ") < 0 || epub_start(x, "meta") < 0 || epub_attr(x, "property", property) < 0 ||
+		epub_str(x, value) < 0)
+		return x->err;
+	return epub_end(x);
+}
+
+/* Every distinct value of a key over the documents, in order. */
+static int S_dc_all(epub_xml *x, const epub_book *b, const char *name, const char *key)
+{
+	size_t i, j, k, l;
+	for (i = 0; i < b->nch; i++) {
+		size_t n = galley_meta_count(b->ch[i].meta, key);
+		for (j = 0; j < n; j++) {
+			const char *v = galley_meta_get_nth(b->ch[i].meta, key, j);
+			int seen = 0;
+			for (k = 0; k <= i && !seen; k++)
+				for (l = 0; l < (k == i ? j : galley_meta_count(b->ch[k].meta, key)) && !seen; l++)
+					seen = !strcmp(galley_meta_get_nth(b->ch[k].meta, key, l), v);
+			if (!seen && S_dc(x, name, v) < 0)
+				return x->err;
+		}
+	}
+	return x->err;
+}
+
+/* End the open list element and the root, then the document. */
+static int S_close_root(epub_xml *x)
+{
+	if (epub_raw(x, "\n  ") < 0 || epub_end(x) < 0 || epub_raw(x, "\n") < 0 || epub_end(x) < 0)
+		return x->err;
+	if (xmlTextWriterEndDocument(x->w) < 0)
+		return epub_xml_fail(x);
+	return 0;
+}
+
+static int S_item(epub_xml *x, const char *id, const char *href, const char *type, const char *props)
+{
+	if (epub_raw(x, "\n    ") < 0 || epub_start(x, "item") < 0 || epub_attr(x, "id", id) < 0 ||
+		epub_attr(x, "href", href) < 0 || epub_attr(x, "media-type", type) < 0)
+		return x->err;
+	if (props && epub_attr(x, "properties", props) < 0)
+		return x->err;
+	return epub_end(x);
+}
+
+static int S_itemref(epub_xml *x, const char *idref, int linear)
+{
+	if (epub_raw(x, "\n    ") < 0 || epub_start(x, "itemref") < 0 || epub_attr(x, "idref", idref) < 0)
+		return x->err;
+	if (!linear && epub_attr(x, "linear", "no") < 0)
+		return x->err;
+	return epub_end(x);
+}
+
+/* The manifest id of file k of release i: "release-1", "release-1-2". */
+static void S_part_id(size_t i, size_t k, char *out, size_t outsz)
+{
+	epub_part_file(i, k, out, outsz);
+	out[strlen(out) - strlen(".xhtml")] = '\0';
+}
+
+static int S_opf(const epub_book *b, galley_buffer *out)
+{
+	epub_xml x;
+	size_t i;
+	char id[48], file[48];
+	const char *langs[64];
+	size_t nlangs = 0, k;
+
+	if (epub_xml_open(&x, b->ctx, out) < 0)
+		return x.err;
+	if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0 ||
+		xmlTextWriterStartElementNS(x.w, NULL, BAD_CAST "package", BAD_CAST OPF_NS) < 0) {
+		epub_xml_fail(&x);
+		goto done;
+	}
+	if (epub_attr(&x, "version", "3.0") < 0 || epub_attr(&x, "unique-identifier", "book-id") < 0 ||
+		epub_attr(&x, "xml:lang", b->lang) < 0 || epub_raw(&x, "\n  ") < 0)
+		goto done;
+	if (xmlTextWriterStartElement(x.w, BAD_CAST "metadata") < 0 ||
+		xmlTextWriterWriteAttributeNS(x.w, BAD_CAST "xmlns", BAD_CAST "dc", NULL, BAD_CAST DC_NS) < 0) {
+		epub_xml_fail(&x);
+		goto done;
+	}
+	if (epub_raw(&x, "\n    ") < 0 || epub_start(&x, "dc:identifier") < 0 || epub_attr(&x, "id", "book-id") < 0 ||
+		epub_str(&x, b->identifier) < 0 || epub_end(&x) < 0 || S_dc(&x, "dc:title", b->title) < 0)
+		goto done;
+	for (i = 0; i < b->nch && nlangs < sizeof langs / sizeof *langs; i++) {
+		for (k = 0; k < nlangs && strcmp(langs[k], b->ch[i].lang); k++)
+			;
+		if (k == nlangs)
+			langs[nlangs++] = b->ch[i].lang;
+	}
+	for (k = 0; k < nlangs; k++)
+		if (S_dc(&x, "dc:language", langs[k]) < 0)
+			goto done;
+	/* dc:date: the publication date of a single document (or of documents that share it) */
+	if (S_same(b, "date") && b->ch[0].date[0] && S_dc(&x, "dc:date", b->ch[0].date) < 0)
+		goto done;
+	if (S_dc_all(&x, b, "dc:creator", "authors") < 0 || S_dc_all(&x, b, "dc:publisher", "issuer") < 0 ||
+		S_dc_all(&x, b, "dc:source", "source") < 0 || S_dc_all(&x, b, "dc:subject", "category") < 0 ||
+		S_dc_all(&x, b, "dc:subject", "keywords") < 0 || S_dc_all(&x, b, "dc:description", "description") < 0)
+		goto done;
+	if (S_meta(&x, "dcterms:modified", b->modified) < 0)
+		goto done;
+	/* EPUB Accessibility 1.1: galley writes text only (images become links
+	 * with their alt text), with headings, a table of contents and the
+	 * reading order of the source. */
+	if (b->nimages && (S_meta(&x, "schema:accessMode", "visual") < 0 ||
+		S_meta(&x, "schema:accessibilityFeature", "alternativeText") < 0))
+		goto done;
+	if (S_meta(&x, "schema:accessMode", "textual") < 0 || S_meta(&x, "schema:accessModeSufficient", "textual") < 0 ||
+		S_meta(&x, "schema:accessibilityFeature", "structuralNavigation") < 0 ||
+		S_meta(&x, "schema:accessibilityFeature", "tableOfContents") < 0 ||
+		S_meta(&x, "schema:accessibilityFeature", "readingOrder") < 0 ||
+		S_meta(&x, "schema:accessibilityHazard", "none") < 0 ||
+		S_meta(&x, "schema:accessibilitySummary",
+			b->nimages ? "Headings, lists and tables are marked up, every release has a title page and "
+			"the navigation lists the releases and their headings. The images the releases held "
+			"inline are included with their alternative text; remote images are not included: "
+			"their alternative text is kept, as a link to the image."
+			: "Text only: headings, lists and tables are marked up, every release has a title page and "
+			"the navigation lists the releases and their headings. Images are not included; their "
+			"alternative text is kept, as a link to a remote image.") < 0)
+		goto done;
+	if (epub_raw(&x, "\n  ") < 0 || epub_end(&x) < 0 || epub_raw(&x, "\n  ") < 0 || epub_start(&x, "manifest") < 0)
+		goto done;
+	if (S_item(&x, "nav", "nav.xhtml", "application/xhtml+xml", "nav") < 0 ||
+		S_item(&x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL) < 0 ||
+		S_item(&x, "css", "style.css", "text/css", NULL) < 0)
+		goto done;
+	if (b->nch > 1 && S_item(&x, "contents", "contents.xhtml", "application/xhtml+xml", NULL) < 0)
+		goto done;
+	for (i = 0; i < b->nch; i++)
+		for (k = 0; k < b->ch[i].nparts; k++) {
+			epub_part_file(i, k, file, sizeof file);
+			S_part_id(i, k, id, sizeof id);
+			if (S_item(&x, id, file, "application/xhtml+xml", NULL) < 0)
+				goto done;
+		}
+	for (i = 0; i < b->nimages; i++) {
+		snprintf(id, sizeof id, "img-%zu", i + 1);
+		if (S_item(&x, id, b->images[i].href, b->images[i].type, NULL) < 0)
+			goto done;
+	}
+	if (epub_raw(&x, "\n  ") < 0 || epub_end(&x) < 0 || epub_raw(&x, "\n  ") < 0 || epub_start(&x, "spine") < 0 ||
+		epub_attr(&x, "toc", "ncx") < 0)
+		goto done;
+	if (b->nch > 1 && S_itemref(&x, "contents", 1) < 0)
+		goto done;
+	for (i = 0; i < b->nch; i++)
+		for (k = 0; k < b->ch[i].nparts; k++) {
+			S_part_id(i, k, id, sizeof id);
+			if (S_itemref(&x, id, 1) < 0)
+				goto done;
+		}
+	/* one release: its landmark "toc" is the navigation document, which is
+	 * then in the spine too (out of the reading order) */
+	if (b->nch == 1 && (S_itemref(&x, "nav", 0) < 0))
+		goto done;
+	S_close_root(&x);
+done:
+	return epub_xml_close(&x);
+}
+
+static int S_navpoint(epub_xml *x, int order, const char *label, const char *src)
+{
+	char id[32];
+	snprintf(id, sizeof id, "np-%d", order);
+	if (epub_raw(x, "\n    ") < 0 || epub_start(x, "navPoint") < 0 || epub_attr(x, "id", id) < 0 ||
+		xmlTextWriterWriteFormatAttribute(x->w, BAD_CAST "playOrder", "%d", order) < 0)
+		return x->err ? x->err : epub_xml_fail(x);
+	if (epub_start(x, "navLabel") < 0 || epub_element(x, "text", label) < 0 || epub_end(x) < 0 ||
+		epub_start(x, "content") < 0 || epub_attr(x, "src", src) < 0 || epub_end(x) < 0)
+		return x->err;
+	return epub_end(x);
+}
+
+static int S_ncx(const epub_book *b, galley_buffer *out)
+{
+	epub_xml x;
+	size_t i;
+	int order = 1;
+
+	if (epub_xml_open(&x, b->ctx, out) < 0)
+		return x.err;
+	if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0 ||
+		xmlTextWriterStartElementNS(x.w, NULL, BAD_CAST "ncx", BAD_CAST NCX_NS) < 0) {
+		epub_xml_fail(&x);
+		goto done;
+	}
+	if (epub_attr(&x, "version", "2005-1") < 0 || epub_attr(&x, "xml:lang", b->lang) < 0 ||
+		epub_raw(&x, "\n  ") < 0 || epub_start(&x, "head") < 0)
+		goto done;
+	if (epub_raw(&x, "\n    ") < 0 || epub_start(&x, "meta") < 0 || epub_attr(&x, "name", "dtb:uid") < 0 ||
+		epub_attr(&x, "content", b->identifier) < 0 || epub_end(&x) < 0 ||
+		epub_raw(&x, "\n    ") < 0 || epub_start(&x, "meta") < 0 || epub_attr(&x, "name", "dtb:depth") < 0 ||
+		epub_attr(&x, "content", "1") < 0 || epub_end(&x) < 0 ||
+		epub_raw(&x, "\n    ") < 0 || epub_start(&x, "meta") < 0 || epub_attr(&x, "name", "dtb:totalPageCount") < 0 ||
+		epub_attr(&x, "content", "0") < 0 || epub_end(&x) < 0 ||
+		epub_raw(&x, "\n    ") < 0 || epub_start(&x, "meta") < 0 || epub_attr(&x, "name", "dtb:maxPageNumber") < 0 ||
+		epub_attr(&x, "content", "0") < 0 || epub_end(&x) < 0 || epub_raw(&x, "\n  ") < 0 || epub_end(&x) < 0)
+		goto done;
+	if (epub_raw(&x, "\n  ") < 0 || epub_start(&x, "docTitle") < 0 || epub_element(&x, "text", b->title) < 0 ||
+		epub_end(&x) < 0 || epub_raw(&x, "\n  ") < 0 || epub_start(&x, "navMap") < 0)
+		goto done;
+	if (b->nch > 1 && S_navpoint(&x, order++, "Releases", "contents.xhtml") < 0)
+		goto done;
+	for (i = 0; i < b->nch; i++)
+		if (S_navpoint(&x, order++, b->ch[i].label, b->ch[i].file) < 0)
+			goto done;
+	S_close_root(&x);
+done:
+	return epub_xml_close(&x);
+}
+
+/* ------------------------------------------------------------------ */
+/* The package                                                         */
+/* ------------------------------------------------------------------ */
+
+static int S_read_file(galley_context *ctx, const char *path, galley_buffer *out)
+{
+	char buf[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return galley_error(ctx, GALLEY_EIO, "EPUB writer: cannot read the stylesheet %s: %s", path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		galley_buffer_append(out, buf, n);
+	if (ferror(f)) {
+		fclose(f);
+		return galley_error(ctx, GALLEY_EIO, "EPUB writer: cannot read the stylesheet %s", path);
+	}
+	fclose(f);
+	return out->oom ? S_oom(ctx) : 0;
+}
+
+/* Entries are deflated unless -O compress=false (stored: bigger files,
+ * written several times faster). */
+static int S_add(galley_zip *z, const char *name, const galley_buffer *b, int store)
+{
+	return galley_zip_add(z, name, b->data ? b->data : "", b->len, store);
+}
+
+static int S_package(epub_book *b, galley_buffer *out)
+{
+	galley_context *ctx = b->ctx;
+	galley_buffer part = GALLEY_BUFFER_INIT;
+	const char *css = galley_context_option(ctx, "css");
+	int store = !galley_context_option_bool(ctx, "compress", 1);
+	galley_zip *z = galley_zip_new(ctx);
+	char name[64];
+	size_t i, k;
+	int rc;
+
+	if (!z)
+		return galley_context_error_code(ctx) ? galley_context_error_code(ctx) : S_oom(ctx);
+	/* mimetype first and stored: the zip service writes it without an extra field */
+	if ((rc = galley_zip_add(z, "mimetype", "application/epub+zip", 20, 1)) < 0 ||
+		(rc = galley_zip_add(z, "META-INF/container.xml", S_container, sizeof S_container - 1, store)) < 0)
+		goto fail;
+	if ((rc = S_opf(b, &part)) < 0 || (rc = S_add(z, "EPUB/package.opf", &part, store)) < 0)
+		goto fail;
+	galley_buffer_clear(&part);
+	if ((rc = S_ncx(b, &part)) < 0 || (rc = S_add(z, "EPUB/toc.ncx", &part, store)) < 0)
+		goto fail;
+	galley_buffer_clear(&part);
+	if ((rc = epub_nav_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/nav.xhtml", &part, store)) < 0)
+		goto fail;
+	galley_buffer_clear(&part);
+	rc = css && *css ? S_read_file(ctx, css, &part)
+			 : galley_format_data(ctx, "epub", "style.css", epub_style_css, epub_style_css_len, &part);
+	if (rc < 0 || (rc = S_add(z, "EPUB/style.css", &part, store)) < 0)
+		goto fail;
+	if (b->nch > 1) {
+		galley_buffer_clear(&part);
+		if ((rc = epub_contents_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/contents.xhtml", &part, store)) < 0)
+			goto fail;
+	}
+	for (i = 0; i < b->nch; i++)
+		for (k = 0; k < b->ch[i].nparts; k++) {
+			char file[48];
+			galley_buffer_clear(&part);
+			epub_part_file(i, k, file, sizeof file);
+			snprintf(name, sizeof name, "EPUB/%s", file);
+			if ((rc = epub_chapter_xhtml(b, i, k, &part)) < 0 || (rc = S_add(z, name, &part, store)) < 0)
+				goto fail;
+		}
+	for (i = 0; i < b->nimages; i++) {
+		snprintf(name, sizeof name, "EPUB/%s", b->images[i].href);
+		if ((rc = S_add(z, name, &b->images[i].data, store)) < 0)
+			goto fail;
+	}
+	galley_buffer_dispose(&part);
+	return galley_zip_finish(z, out);
+fail:
+	galley_buffer_dispose(&part);
+	galley_zip_discard(z);
+	if (!galley_context_error_code(ctx))
+		galley_error(ctx, rc, "EPUB writer: cannot write the package");
+	return rc;
+}
+
+int epub_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+	galley_buffer *out, void *payload)
+{
+	epub_book b;
+	int rc;
+
+	(void)name;
+	(void)payload;
+	if (!docs || ndocs == 0)
+		return galley_error(ctx, GALLEY_EUSAGE, "EPUB writer: no document to write");
+	memset(&b, 0, sizeof b);
+	b.ctx = ctx;
+	if ((rc = S_chapters(&b, docs, ndocs)) == 0 && (rc = S_images(&b)) == 0 && (rc = S_book_title(&b)) == 0 &&
+		(rc = S_identifier(&b)) == 0) {
+		S_modified(&b);
+		rc = S_package(&b, out);
+	}
+	S_book_free(&b);
+	return rc;
+}

@@ -1,0 +1,111 @@
+/* epub.h — private to the EPUB plugin: the writer entry point (so tests can
+ * link the plugin code directly), the book the package and XHTML files are
+ * made from, and the XML and value helpers of epub_util.c. */
+#ifndef GALLEY_EPUB_H
+#define GALLEY_EPUB_H
+
+#include <galley/galley.h>
+#include <galley/plugin.h>
+
+/** The writer callback registered as "epub". */
+int epub_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
+	galley_buffer *out, void *payload);
+
+/* One release of the book: its own XHTML file, with its title page. */
+typedef struct {
+	const galley_node *doc;
+	const galley_meta *meta;
+	char lang[64];      /* a well-formed BCP 47 tag, "und" when unknown */
+	char file[48];      /* "release-1.xhtml" */
+	char *label;        /* its name in the contents, never empty */
+	char date[16];      /* the date as W3C (YYYY[-MM[-DD]]), "" when unknown */
+	char **heads;       /* labels of its headings (not in notes), in order; ids h-1... */
+	size_t nheads;
+	size_t *head_part;  /* the file each heading is in */
+	/* A long release is split into files before its top-level level-1
+	 * headings: parts[k] is the top-level block file k starts with. */
+	const galley_node **parts;
+	size_t nparts;      /* 1 unless split */
+	size_t *part_head;  /* how many headings come before file k */
+} epub_chapter;
+
+/* An image packaged in the book: one from a data: URI of the tree. */
+typedef struct {
+	const char *src;    /* the URI as the tree has it (borrowed) */
+	char href[32];      /* "images/img-1.png" */
+	const char *type;   /* "image/png" */
+	galley_buffer data; /* the decoded bytes */
+} epub_image;
+
+typedef struct {
+	galley_context *ctx;
+	epub_image *images;
+	size_t nimages;
+	epub_chapter *ch;
+	size_t nch;
+	char *title;         /* the book's title, never empty */
+	char *identifier;    /* dc:identifier */
+	char modified[32];   /* dcterms:modified, YYYY-MM-DDThh:mm:ssZ */
+	const char *lang;    /* the book's language: the first release's */
+} epub_book;
+
+/* An xmlTextWriter with the job's context and the first error met. */
+typedef struct {
+	galley_context *ctx;
+	struct _xmlTextWriter *w;
+	galley_buffer scratch;
+	long dropped; /* characters XML cannot carry, removed */
+	int err;
+} epub_xml;
+
+int epub_xml_open(epub_xml *x, galley_context *ctx, galley_buffer *out);
+/** Free the writer and its scratch; returns the first error (0 when none). */
+int epub_xml_close(epub_xml *x);
+int epub_xml_fail(epub_xml *x);
+int epub_start(epub_xml *x, const char *name);
+int epub_end(epub_xml *x);
+int epub_attr(epub_xml *x, const char *name, const char *value);
+int epub_text(epub_xml *x, const char *s, size_t len);
+int epub_str(epub_xml *x, const char *s);
+int epub_raw(epub_xml *x, const char *s);
+/** <name>text</name>, nothing when text is NULL. */
+int epub_element(epub_xml *x, const char *name, const char *text);
+
+/** 1 when s (trimmed, "_" read as "-") is a well-formed language tag; the
+ * tag goes to out. */
+int epub_lang(const char *s, char *out, size_t outsz);
+/** 1 when s starts with a W3C date (YYYY, YYYY-MM, YYYY-MM-DD); that date goes to out. */
+int epub_date(const char *s, char *out, size_t outsz);
+/** url percent-encoded where RFC 3986 does not allow its characters. */
+int epub_uri(const char *url, galley_buffer *out);
+/** 1 for a URL with a scheme a reading system opens outside the book. */
+int epub_is_external(const char *url);
+/** s as one class token: letters, digits, '-' and '_' kept, the rest '-'. */
+int epub_token(const char *s, galley_buffer *out);
+/** A urn:uuid (RFC 9562 version 8, name-based on a 128-bit FNV-1a hash of
+ * the bytes) into out, 46 bytes at least. */
+void epub_uuid(const char *data, size_t len, char *out, size_t outsz);
+
+/** Decode a data: URI holding a PNG, JPEG or GIF image (base64, and its
+ * bytes starting as the type says) into out: 1, or 0 for any other URI
+ * (nothing kept), or a negative error. The type and extension go to *type
+ * and *ext. */
+int epub_data_image(const char *src, galley_buffer *out, const char **type, const char **ext);
+/** The book's packaged image for src, or NULL. */
+const epub_image *epub_book_image(const epub_book *b, const char *src);
+
+/** The name of file `part` of chapter i: "release-1.xhtml", "release-1-2.xhtml". */
+void epub_part_file(size_t i, size_t part, char *out, size_t outsz);
+
+/** The XHTML files (epub_xhtml.c): file `part` of release i. */
+int epub_chapter_xhtml(const epub_book *b, size_t i, size_t part, galley_buffer *out);
+int epub_nav_xhtml(const epub_book *b, galley_buffer *out);
+int epub_contents_xhtml(const epub_book *b, galley_buffer *out);
+/** Split a chapter into files when its text is longer than `split` bytes
+ * (0: never), then collect its headings' labels and files for the contents. */
+int epub_chapter_scan(galley_context *ctx, epub_chapter *c, long split);
+
+#define EPUB_XHTML_NS "http://www.w3.org/1999/xhtml"
+#define EPUB_OPS_NS "http://www.idpf.org/2007/ops"
+
+#endif

@@ -1,0 +1,332 @@
+/* epub_util.c — what the EPUB writer's files share: the xmlTextWriter
+ * calls with their error handling, and the checks and encodings of values
+ * (language tags, dates, URIs, class tokens, the content-derived UUID). */
+#include "epub.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+int epub_xml_open(epub_xml *x, galley_context *ctx, galley_buffer *out)
+{
+	memset(x, 0, sizeof *x);
+	x->ctx = ctx;
+	if (!(x->w = galley_xml_writer_new(ctx, out)))
+		return x->err = galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+	return 0;
+}
+
+int epub_xml_close(epub_xml *x)
+{
+	int rc = x->w ? galley_xml_writer_free(x->w) : 0;
+	x->w = NULL;
+	galley_buffer_dispose(&x->scratch);
+	return x->err ? x->err : rc;
+}
+
+int epub_xml_fail(epub_xml *x)
+{
+	/* libxml2's own word, when it said one, is on the context already */
+	if (!x->err && (x->err = galley_xml_writer_error(x->w)) == 0)
+		x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory while writing XML");
+	return x->err;
+}
+
+#define X(call) \
+	do { \
+		if (x->err) \
+			return x->err; \
+		if ((call) < 0) \
+			return epub_xml_fail(x); \
+	} while (0)
+
+static int S_clean(epub_xml *x, const char *s, size_t len)
+{
+	long n;
+	galley_buffer_clear(&x->scratch);
+	n = galley_xml_clean(s ? s : "", s ? len : 0, &x->scratch);
+	if (n < 0 || galley_buffer_putc(&x->scratch, '\0') < 0)
+		return epub_xml_fail(x);
+	x->dropped += n;
+	return 0;
+}
+
+int epub_start(epub_xml *x, const char *name)
+{
+	X(xmlTextWriterStartElement(x->w, BAD_CAST name));
+	return 0;
+}
+
+int epub_end(epub_xml *x)
+{
+	X(xmlTextWriterEndElement(x->w));
+	return 0;
+}
+
+int epub_attr(epub_xml *x, const char *name, const char *value)
+{
+	if (x->err || S_clean(x, value, strlen(value)) < 0)
+		return x->err;
+	X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST x->scratch.data));
+	return 0;
+}
+
+int epub_text(epub_xml *x, const char *s, size_t len)
+{
+	if (!len || x->err)
+		return x->err;
+	if (S_clean(x, s, len) < 0)
+		return x->err;
+	X(xmlTextWriterWriteString(x->w, BAD_CAST x->scratch.data));
+	return 0;
+}
+
+int epub_str(epub_xml *x, const char *s)
+{
+	return s ? epub_text(x, s, strlen(s)) : x->err;
+}
+
+int epub_raw(epub_xml *x, const char *s)
+{
+	X(xmlTextWriterWriteRaw(x->w, BAD_CAST s));
+	return 0;
+}
+
+int epub_element(epub_xml *x, const char *name, const char *text)
+{
+	if (!text)
+		return x->err;
+	if (epub_start(x, name) < 0 || epub_str(x, text) < 0)
+		return x->err;
+	return epub_end(x);
+}
+
+static int S_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int S_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int epub_lang(const char *s, char *out, size_t outsz)
+{
+	size_t i = 0, seg = 0, nseg = 0, first = 0;
+	if (!s)
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (; *s && *s != ' ' && *s != '\t'; s++) {
+		int c = *s == '_' ? '-' : (unsigned char)*s;
+		if (i + 1 >= outsz)
+			return 0;
+		if (c == '-') {
+			if (seg == 0)
+				return 0;
+			if (nseg == 0)
+				first = seg;
+			nseg++;
+			seg = 0;
+		} else if (S_alpha(c) || (nseg > 0 && S_digit(c))) {
+			if (++seg > 8)
+				return 0;
+		} else {
+			return 0;
+		}
+		out[i++] = (char)c;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s || seg == 0)
+		return 0;
+	if (nseg == 0)
+		first = seg;
+	/* a primary language of 2-3 letters (or 5-8), or the x-/i- prefixes */
+	if (!(first >= 2 && first <= 8 && first != 4) && !(first == 1 && (out[0] == 'x' || out[0] == 'i') && nseg))
+		return 0;
+	out[i] = '\0';
+	return 1;
+}
+
+int epub_date(const char *s, char *out, size_t outsz)
+{
+	size_t n = 0;
+	if (!s || outsz < 11)
+		return 0;
+	while (*s == ' ')
+		s++;
+	if (!(S_digit(s[0]) && S_digit(s[1]) && S_digit(s[2]) && S_digit(s[3])))
+		return 0;
+	n = 4;
+	if (s[4] == '-' && S_digit(s[5]) && S_digit(s[6])) {
+		int mon = (s[5] - '0') * 10 + (s[6] - '0');
+		if (mon < 1 || mon > 12)
+			return 0;
+		n = 7;
+		if (s[7] == '-' && S_digit(s[8]) && S_digit(s[9])) {
+			int day = (s[8] - '0') * 10 + (s[9] - '0');
+			if (day < 1 || day > 31)
+				return 0;
+			n = 10;
+		}
+	}
+	if (S_digit(s[n]))
+		return 0;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 1;
+}
+
+static int S_hex(int c)
+{
+	return S_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int epub_uri(const char *url, galley_buffer *out)
+{
+	static const char keep[] = "-._~:/?[]@!$&'()*+,;=";
+	const unsigned char *p = (const unsigned char *)url;
+	int hash = 0;
+	for (; *p; p++) {
+		int c = *p;
+		if (S_alpha(c) || S_digit(c) || (c && strchr(keep, c)) || (c == '#' && !hash)) {
+			if (c == '#')
+				hash = 1;
+			galley_buffer_putc(out, c);
+		} else if (c == '%' && S_hex(p[1]) && S_hex(p[2])) {
+			galley_buffer_putc(out, c);
+		} else {
+			galley_buffer_printf(out, "%%%02X", c);
+		}
+	}
+	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+int epub_is_external(const char *url)
+{
+	static const char *const schemes[] = {"http://", "https://", "mailto:", "ftp://", "tel:"};
+	size_t i;
+	if (!url)
+		return 0;
+	for (i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (!strncasecmp(url, schemes[i], strlen(schemes[i])) && url[strlen(schemes[i])])
+			return 1;
+	return 0;
+}
+
+int epub_token(const char *s, galley_buffer *out)
+{
+	size_t start = out->len;
+	for (; s && *s; s++) {
+		int c = (unsigned char)*s;
+		galley_buffer_putc(out, S_alpha(c) || S_digit(c) || c == '_' || c == '-' ? c : '-');
+	}
+	if (out->len == start)
+		galley_buffer_puts(out, "x");
+	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+void epub_uuid(const char *data, size_t len, char *out, size_t outsz)
+{
+	/* Two 64-bit FNV-1a hashes with different bases: a stable name-based
+	 * identifier, not a cryptographic one. */
+	uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
+	unsigned char b[16];
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h1 = (h1 ^ (unsigned char)data[i]) * 0x100000001b3ull;
+		h2 = (h2 ^ (unsigned char)data[len - 1 - i]) * 0x100000001b3ull;
+	}
+	for (i = 0; i < 8; i++) {
+		b[i] = (unsigned char)(h1 >> (56 - 8 * i));
+		b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+	}
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x80); /* version 8: custom */
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* the RFC variant */
+	snprintf(out, outsz,
+		"urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2],
+		b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static int S_b64(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (S_digit(c))
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+int epub_data_image(const char *src, galley_buffer *out, const char **type, const char **ext)
+{
+	static const struct {
+		const char *prefix, *type, *ext, *magic;
+		size_t magic_len;
+	} kinds[] = {
+		{"data:image/png;base64,", "image/png", "png", "\x89PNG\r\n\x1a\n", 8},
+		{"data:image/jpeg;base64,", "image/jpeg", "jpg", "\xff\xd8\xff", 3},
+		{"data:image/jpg;base64,", "image/jpeg", "jpg", "\xff\xd8\xff", 3},
+		{"data:image/gif;base64,", "image/gif", "gif", "GIF8", 4},
+	};
+	size_t k, start = out->len;
+	const char *p = NULL;
+	unsigned long acc = 0;
+	int bits = 0;
+	if (!src)
+		return 0;
+	for (k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		if (!strncasecmp(src, kinds[k].prefix, strlen(kinds[k].prefix))) {
+			p = src + strlen(kinds[k].prefix);
+			break;
+		}
+	if (!p)
+		return 0;
+	for (; *p && *p != '='; p++) {
+		int v = S_b64((unsigned char)*p);
+		if (v < 0) {
+			if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+				continue;
+			galley_buffer_truncate(out, start);
+			return 0;
+		}
+		acc = (acc << 6) | (unsigned long)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			galley_buffer_putc(out, (int)((acc >> bits) & 0xff));
+		}
+	}
+	if (out->oom)
+		return GALLEY_ENOMEM;
+	if (out->len - start < kinds[k].magic_len || memcmp(out->data + start, kinds[k].magic, kinds[k].magic_len)) {
+		galley_buffer_truncate(out, start);
+		return 0;
+	}
+	*type = kinds[k].type;
+	*ext = kinds[k].ext;
+	return 1;
+}
+
+const epub_image *epub_book_image(const epub_book *b, const char *src)
+{
+	size_t i;
+	if (!src || strncmp(src, "data:", 5))
+		return NULL;
+	for (i = 0; i < b->nimages; i++)
+		if (!strcmp(b->images[i].src, src))
+			return &b->images[i];
+	return NULL;
+}
+
+void epub_part_file(size_t i, size_t part, char *out, size_t outsz)
+{
+	if (part == 0)
+		snprintf(out, outsz, "release-%zu.xhtml", i + 1);
+	else
+		snprintf(out, outsz, "release-%zu-%zu.xhtml", i + 1, part + 1);
+}
