@@ -8,7 +8,7 @@
 # Works as root and for a user with sudo.
 set -eu
 build="build-essential cmake pkg-config libxml2-dev libzip-dev libltdl-dev libjansson-dev \
-libuchardet-dev libexttextcat-dev man-db"
+libuchardet-dev libexttextcat-dev libarchive-dev man-db"
 tests="libcmocka-dev cmark cmark-gfm python3-yaml jq jing libxml2-utils unzip epubcheck default-jre-headless \
 python3 time util-linux binutils"
 pkgs=$build

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "output.h"
 
 enum { EXIT_CONVERT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
@@ -35,9 +36,10 @@ struct cli {
 
 static const char S_usage[] =
 	"Usage: galley [OPTIONS] [INPUT...]\n"
+	"       galley batch [OPTIONS] -o DEST INPUT...   (see galley batch --help)\n"
 	"Convert a press release (text, HTML, JSON) to Markdown, TEI or JSON.\n"
 	"INPUT is a file, or - (or nothing) for standard input. One input makes one\n"
-	"output; to convert many files, run galley once per file.\n"
+	"output; galley batch converts many files, folders and archives at once.\n"
 	"\n"
 	"  -f, --from FORMAT        input format (default: from the extension, then the content)\n"
 	"  -t, --to FORMAT          output format (default: from the extension of -o)\n"
@@ -477,9 +479,9 @@ static int S_convert(struct cli *c)
 		return rc;
 	if (!c->dump && ninputs > 1 && !galley_writer_takes_many(w)) {
 		fprintf(stderr,
-			"galley: the %s writer makes one document from one input; run galley once per file "
-			"('galley batch' is not implemented yet)\n",
-			galley_writer_name(w));
+			"galley: the %s writer makes one document from one input; to convert several files, "
+			"use 'galley batch -t %s -o DEST INPUT...'\n",
+			galley_writer_name(w), galley_writer_name(w));
 		return EXIT_USAGE;
 	}
 	if (w && galley_writer_is_binary(w) && S_is_stdout(c->output) && isatty(STDOUT_FILENO)) {
@@ -549,12 +551,18 @@ int main(int argc, char **argv)
 	size_t i;
 	int rc;
 
-	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
-		fputs("galley: batch mode is not implemented yet; run galley once per file\n", stderr);
-		return EXIT_USAGE;
-	}
 	memset(&c, 0, sizeof c);
 	galley_cli_output_init();
+	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
+		/* Before any thread starts: libxml2 and libltdl set up once. */
+		if (galley_init() < 0) {
+			fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
+			return EXIT_IO;
+		}
+		rc = galley_batch_main(argc - 1, argv + 1);
+		galley_shutdown();
+		return rc;
+	}
 	if (galley_init() < 0 || !(c.ctx = galley_context_new())) {
 		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;

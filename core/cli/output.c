@@ -182,7 +182,7 @@ static void S_slot_release(int slot)
 	pthread_mutex_unlock(&S_tmp_lock);
 }
 
-static int S_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errsize)
+static int S_write_atomic(const char *path, const char *data, size_t len, int follow, char *err, size_t errsize)
 {
 	char real[PATH_MAX], own[PATH_MAX + 32];
 	int slot = S_slot_claim();
@@ -193,10 +193,11 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 	mode_t mode;
 	int fd, e, have = 0;
 
-	/* Replace what a symlink points to, not the link itself. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
+	/* Replace what a symlink points to, not the link itself (batch
+	 * outputs replace the link: they never leave their folder). */
+	if (follow && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
 		target = real;
-	if (stat(target, &st) == 0)
+	if (follow ? stat(target, &st) == 0 : lstat(target, &st) == 0 && S_ISREG(st.st_mode))
 		have = 1;
 	slash = strrchr(target, '/');
 	if (slash)
@@ -250,5 +251,10 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
 	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
 		(stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
 		return S_write_direct(path, data, len, err, errsize);
-	return S_write_atomic(path, data, len, err, errsize);
+	return S_write_atomic(path, data, len, 1, err, errsize);
+}
+
+int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	return S_write_atomic(path, data, len, 0, err, errsize);
 }

@@ -1,0 +1,178 @@
+#!/bin/bash
+# batch.sh CASE — one test of `galley batch` (see CMakeLists.txt), run with
+# the built-in plugins. Environment: GALLEY, TESTTMP.
+set -u
+case_name=$1
+work=$TESTTMP/batch-$case_name
+rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
+
+fail() { echo "FAIL [batch.$case_name]: $*" >&2; echo "--- stderr:" >&2; cat err 2>/dev/null >&2; echo "--- report:" >&2; cat report 2>/dev/null >&2; exit 1; }
+skip() { echo "SKIP [batch.$case_name]: $*"; exit 77; }
+# b ARGS... — run galley batch; rc in $rc, stderr in ./err.
+b() { "$GALLEY" batch "$@" >out 2>err; rc=$?; }
+expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, expected $1"; }
+exists() { for f; do [ -s "$f" ] || fail "$f missing or empty"; done; }
+absent() { for f; do [ ! -e "$f" ] || fail "$f should not exist"; done; }
+# line INPUT — the report line of INPUT (exactly one).
+line() {
+	[ "$(jq -c --arg i "$1" 'select(.input == $i)' report | wc -l)" = 1 ] || fail "not exactly one report line for $1"
+	jq -c --arg i "$1" 'select(.input == $i)' report
+}
+status_of() { line "$1" | jq -r .status; }
+expect_status() { [ "$(status_of "$1")" = "$2" ] || fail "$1: status $(status_of "$1"), expected $2"; }
+no_temp_left() { [ -z "$(find "$@" -name '.*.??????')" ] || fail "temporary files left: $(find "$@" -name '.*.??????')"; }
+command -v jq >/dev/null || skip "no jq"
+command -v python3 >/dev/null || skip "no python3 to make the archives"
+
+# A tree of releases: text, HTML and JSON documents, a picture and a style
+# sheet (not documents), a bad JSON file, a deeper folder.
+tree() {
+	mkdir -p src/2024/05 src/assets
+	printf 'Ministry announces a plan\n\n18 January 2024\n\nThe ministry said today that the plan goes ahead.\n' >src/release.txt
+	printf '<html><head><title>Visit</title></head><body><h1>State visit</h1><p>The president visited the port on Monday.</p></body></html>\n' >src/2024/visit.html
+	printf '{"galley-ir": 1, "meta": {"title": "From JSON", "date": "2024-05-02"}, "blocks": [{"type": "paragraph", "inlines": [{"type": "text", "text": "A paragraph."}]}]}\n' >src/2024/05/tree.json
+	printf 'Second text\n\nAnother paragraph of the release.\n' >src/2024/05/notes.txt
+	printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >src/assets/logo.png
+	printf 'body { color: red }\n' >src/assets/site.css
+	printf '{"galley-ir": 1, "blocks": [' >src/2024/broken.json
+}
+
+case $case_name in
+tree)
+	tree
+	b -t markdown,tei,json -o dest --report report src; expect_rc 1
+	for n in release 2024/visit 2024/05/tree 2024/05/notes; do exists dest/$n.md dest/$n.tei.xml dest/$n.json; done
+	absent dest/2024/broken.md dest/assets
+	[ "$(wc -l <report)" = 7 ] || fail "7 inputs, $(wc -l <report) report lines"
+	# In input order: the folder walked in strcmp order.
+	[ "$(jq -r .input report | tr '\n' ' ')" = "src/2024/05/notes.txt src/2024/05/tree.json src/2024/broken.json src/2024/visit.html src/assets/logo.png src/assets/site.css src/release.txt " ] ||
+		fail "report order: $(jq -r .input report | tr '\n' ' ')"
+	expect_status src/release.txt ok; expect_status src/2024/broken.json failed
+	expect_status src/assets/logo.png skipped; expect_status src/assets/site.css skipped
+	line src/2024/broken.json | jq -e '.error | test("JSON")' >/dev/null || fail "no reason for broken.json"
+	line src/2024/05/tree.json | jq -e '.title == "From JSON" and .date == "2024-05-02" and (.ms | type == "number")' >/dev/null ||
+		fail "title, date or ms missing"
+	line src/2024/visit.html | jq -e '.outputs == ["dest/2024/visit.md", "dest/2024/visit.tei.xml", "dest/2024/visit.json"]' >/dev/null ||
+		fail "outputs of visit.html: $(line src/2024/visit.html)"
+	grep -q "president visited the port" dest/2024/visit.md || fail "visit.md lacks the text"
+	# The tree is read once and written by every writer: the JSON output is the tree.
+	"$GALLEY" -f json -t markdown dest/2024/visit.json >again.md 2>err || fail "the JSON output does not read back"
+	cmp -s again.md dest/2024/visit.md || fail "markdown from the JSON output differs"
+	no_temp_left dest
+	# Not a terminal and no -v: nothing on standard error.
+	[ -s err ] && fail "stderr should be empty without -v"
+	b -v -t markdown -o dest2 src; expect_rc 1
+	grep -q "converted, 1 failed, 2 skipped" err || fail "no summary with -v"
+	# All converted: exit 0; an existing output is replaced (atomically).
+	rm src/2024/broken.json; echo stale >dest/release.md
+	b -t markdown -o dest src; expect_rc 0
+	grep -q "plan goes ahead" dest/release.md || fail "existing output not replaced"
+	no_temp_left dest ;;
+jobs)
+	# Output bytes, names and the report (less ms) do not depend on -j.
+	tree
+	for i in 1 2 3 4 5 6; do printf 'Release %s\n\nParagraph %s of a longer text.\n' $i $i >src/2024/r$i.txt; done
+	b -j 1 -t markdown,tei,json -o d1 --report r1 src; expect_rc 1
+	b -j 4 -t markdown,tei,json -o d4 --report r4 src; expect_rc 1
+	diff -r d1 d4 >/dev/null || fail "-j 1 and -j 4 outputs differ"
+	[ "$(jq -c 'del(.ms) | .outputs |= map(sub("^d[14]/"; ""))' r1)" = "$(jq -c 'del(.ms) | .outputs |= map(sub("^d[14]/"; ""))' r4)" ] ||
+		fail "-j 1 and -j 4 reports differ" ;;
+collision)
+	mkdir -p src
+	printf 'Text one\n\nFrom the text file.\n' >src/a.txt
+	printf '<html><body><p>From the HTML file.</p></body></html>\n' >src/a.html
+	printf 'Upper\n\nCase.\n' >src/B.txt; printf 'lower\n\ncase.\n' >src/b.txt
+	b -t markdown -o dest --report report src; expect_rc 1
+	# strcmp order: B.txt a.html a.txt b.txt; the later of each pair fails.
+	expect_status src/a.html ok; expect_status src/a.txt failed; expect_status src/B.txt ok; expect_status src/b.txt failed
+	line src/a.txt | jq -e '.error | test("dest/a.md is already the output of src/a.html")' >/dev/null || fail "collision not named"
+	line src/b.txt | jq -e '.error | test("case")' >/dev/null || fail "case collision not named"
+	grep -q "From the HTML file" dest/a.md || fail "a.md is not the first input's"
+	absent dest/b.md
+	# Two folders given: each one's tree is relative to itself, so they collide too.
+	mkdir -p other; printf 'x\n' >other/a.txt
+	b -t markdown -o dest2 --report report src/a.html other; expect_rc 1
+	expect_status src/a.html ok; expect_status other/a.txt failed ;;
+archives)
+	python3 - <<'PY' || fail "cannot make the archives"
+import io, tarfile, zipfile
+z = zipfile.ZipFile('news.zip', 'w')
+z.writestr('2024/a.html', '<html><body><h1>A</h1><p>Zip member a.</p></body></html>')
+z.writestr('../evil.txt', 'evil\n')
+z.writestr('/abs.txt', 'absolute\n')
+z.writestr('img/x.png', b'\x89PNG\r\n\x1a\n\0\0')
+link = zipfile.ZipInfo('link.txt'); link.create_system = 3; link.external_attr = 0o120777 << 16
+z.writestr(link, '/etc/passwd')
+z.close()
+for name, mode in (('rel.tar.gz', 'w:gz'), ('rel.tar.xz', 'w:xz'), ('plain.tar', 'w')):
+    t = tarfile.open(name, mode)
+    def add(n, data=b'', kind=tarfile.REGTYPE, target=''):
+        ti = tarfile.TarInfo(n); ti.type = kind; ti.linkname = target
+        ti.size = len(data) if kind == tarfile.REGTYPE else 0
+        t.addfile(ti, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
+    add('docs/b.txt', b'B title\n\nTar member b.\n')
+    add('../../evil.txt', b'evil\n')
+    add('/tmp/abs-galley-batch.txt', b'absolute\n')
+    add('docs/../../up.txt', b'up\n')
+    add('bad\xff.txt'.encode('latin-1').decode('utf-8', 'surrogateescape'), b'x\n')
+    add('sym', kind=tarfile.SYMTYPE, target='/etc/passwd')
+    add('hard', kind=tarfile.LNKTYPE, target='docs/b.txt')
+    add('dev', kind=tarfile.CHRTYPE)
+    t.close()
+PY
+	mkdir dest
+	b -t markdown -o dest/out --report report news.zip rel.tar.gz; expect_rc 1
+	exists dest/out/news/2024/a.md dest/out/rel/docs/b.md
+	grep -q "Zip member a" dest/out/news/2024/a.md || fail "zip member not converted"
+	# DEST is dest/out: '../' leads to dest/, '../../' here, '../../../' above.
+	for f in dest/evil.txt evil.txt ../evil.txt up.txt dest/up.txt /tmp/abs-galley-batch.txt /abs.txt; do
+		[ ! -e "$f" ] || fail "$f was written outside DEST"
+	done
+	[ "$(find dest -type f | wc -l)" = 2 ] || fail "DEST holds more than the two documents: $(find dest -type f)"
+	expect_status "news.zip/../evil.txt" failed; expect_status "news.zip//abs.txt" failed
+	expect_status "news.zip/link.txt" failed; expect_status "news.zip/img/x.png" skipped
+	line "news.zip/../evil.txt" | jq -e '.error | test("\\.\\.")' >/dev/null || fail "zip-slip not named"
+	line "news.zip/link.txt" | jq -e '.error | test("symlink")' >/dev/null || fail "zip symlink not named"
+	expect_status "rel.tar.gz/../../evil.txt" failed; expect_status "rel.tar.gz//tmp/abs-galley-batch.txt" failed
+	expect_status "rel.tar.gz/docs/../../up.txt" failed
+	line "rel.tar.gz//tmp/abs-galley-batch.txt" | jq -e '.error | test("absolute")' >/dev/null || fail "absolute name not named"
+	expect_status "rel.tar.gz/sym" failed; expect_status "rel.tar.gz/hard" failed; expect_status "rel.tar.gz/dev" failed
+	line "rel.tar.gz/hard" | jq -e '.error | test("hard link")' >/dev/null || fail "hard link not named"
+	line "rel.tar.gz/dev" | jq -e '.error | test("device")' >/dev/null || fail "device not named"
+	jq -se 'map(select(.input | test("^rel.tar.gz/bad"))) | length == 1 and .[0].status == "failed" and (.[0].error | test("UTF-8"))' report >/dev/null ||
+		fail "invalid UTF-8 name not refused"
+	[ "$(jq -r '.input' report | grep -c '^rel.tar.gz/')" = 8 ] || fail "not one line per tar member"
+	b -t markdown -o dest2 rel.tar.xz plain.tar; expect_rc 1
+	exists dest2/rel/docs/b.md dest2/plain/docs/b.md
+	# A damaged archive: reported, and the batch goes on.
+	head -c 100 rel.tar.gz >cut.tar.gz; printf 'not a zip' >junk.zip; printf 'Fine\n\nA text.\n' >fine.txt
+	b -t markdown -o dest3 --report report cut.tar.gz junk.zip fine.txt; expect_rc 1
+	expect_status cut.tar.gz failed; expect_status junk.zip failed; expect_status fine.txt ok
+	exists dest3/fine.md ;;
+files-from)
+	tree
+	printf 'src/release.txt\nsrc/2024\n\n' >list
+	b -t markdown -o dest --report report --files-from list; expect_rc 1
+	exists dest/release.md dest/visit.md dest/05/notes.md
+	printf 'src/release.txt\0src/2024/visit.html\0' | "$GALLEY" batch -t markdown -o dest0 -0 --files-from - --report report >out 2>err
+	rc=$?; expect_rc 0
+	exists dest0/release.md dest0/visit.md
+	[ "$(wc -l <report)" = 2 ] || fail "two inputs from stdin, $(wc -l <report) lines" ;;
+missing)
+	printf 'Fine\n\nA text.\n' >fine.txt
+	b -t markdown -o dest --report report nosuch.txt fine.txt; expect_rc 1
+	expect_status nosuch.txt failed; expect_status fine.txt ok
+	line nosuch.txt | jq -e '.error | test("No such file")' >/dev/null || fail "missing input not named" ;;
+symlinks)
+	mkdir -p src/in; printf 'Inside\n\nText.\n' >src/in/a.txt; printf 'Outside\n\nSecret.\n' >secret.txt
+	ln -s ../secret.txt src/out.txt; ln -s in/a.txt src/inlink.txt; ln -s .. src/up
+	b -t markdown -o dest --report report src; expect_rc 0
+	expect_status src/out.txt skipped; expect_status src/up skipped; expect_status src/inlink.txt ok
+	absent dest/out.md; grep -rq Secret dest && fail "followed a symlink out of the tree"
+	# DEST inside the tree is not walked again.
+	b -t markdown -o src/dest --report report src; expect_rc 0
+	[ "$(jq -r .input report | grep -c 'src/dest')" = 0 ] || fail "walked DEST" ;;
+*)
+	echo "unknown case $case_name" >&2; exit 2 ;;
+esac
+exit 0
