@@ -7,6 +7,7 @@
 #include "output.h"
 
 #include <galley/galley.h>
+#include <galley/plugin.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -39,6 +40,7 @@ struct job {
 	galley_buffer messages; /* the log, one line each, "\n"-separated */
 	char **outputs;         /* DEST/REL/NAME.EXT, one per writer */
 	size_t noutputs, nwritten;
+	galley_buffer *blobs; /* a .zip DEST: the outputs' bytes, added in input order */
 	char *title, *date;
 	long ms;
 	struct job *next;      /* in input order, until reported */
@@ -66,6 +68,8 @@ struct batch {
 	galley_context *ctx; /* the main thread's */
 	FILE *report;
 	int progress; /* standard error is a terminal */
+	galley_zip *zip;       /* DEST is a .zip: entries added as jobs are reported */
+	galley_context *zctx;  /* the zip's, used under lock */
 
 	struct name_entry **names;
 	size_t nnames_cap;
@@ -156,56 +160,16 @@ static long S_now_ms(void)
 /* Names                                                              */
 /* ------------------------------------------------------------------ */
 
-/* The length of the valid UTF-8 sequence at s, or 0 (overlong forms,
- * surrogates and code points past U+10FFFF are invalid). */
-static size_t S_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	uint32_t cp;
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0)
-		len = 2, cp = s[0] & 0x1F;
-	else if ((s[0] & 0xF0) == 0xE0)
-		len = 3, cp = s[0] & 0x0F;
-	else if ((s[0] & 0xF8) == 0xF0)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-		(cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
-static int S_valid_utf8(const char *s, size_t n)
-{
-	size_t i = 0, k;
-	while (i < n) {
-		if (!(k = S_utf8_len((const unsigned char *)s + i, n - i)))
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
 /* A JSON string for any bytes: invalid UTF-8 becomes U+FFFD. */
 static json_t *S_json_string(const char *s)
 {
 	size_t n = strlen(s), i = 0, k;
 	galley_buffer b = GALLEY_BUFFER_INIT;
 	json_t *j;
-	if (S_valid_utf8(s, n))
+	if (galley_utf8_valid(s, n))
 		return json_string(s);
 	while (i < n) {
-		if ((k = S_utf8_len((const unsigned char *)s + i, n - i))) {
+		if ((k = galley_utf8_decode(s + i, n - i, NULL))) {
 			galley_buffer_append(&b, s + i, k);
 			i += k;
 		} else {
@@ -226,7 +190,7 @@ static char *S_safe_member(const char *name, const char **why)
 	size_t n = strlen(name), i = 0, o = 0;
 	char *out;
 
-	if (!S_valid_utf8(name, n)) {
+	if (!galley_utf8_valid(name, n)) {
 		*why = "the name is not valid UTF-8";
 		return NULL;
 	}
@@ -334,13 +298,19 @@ static void S_job_free(struct job *j)
 	galley_buffer_dispose(&j->data);
 	free(j->error);
 	galley_buffer_dispose(&j->messages);
-	for (i = 0; i < j->noutputs; i++)
+	for (i = 0; i < j->noutputs; i++) {
 		free(j->outputs[i]);
+		if (j->blobs)
+			galley_buffer_dispose(&j->blobs[i]);
+	}
 	free(j->outputs);
+	free(j->blobs);
 	free(j->title);
 	free(j->date);
 	free(j);
 }
+
+static void S_fail_job(struct job *j, const char *fmt, const char *a, const char *c);
 
 static void S_report_line(struct batch *b, struct job *j)
 {
@@ -390,6 +360,22 @@ static void S_progress(struct batch *b)
 			b->nfailed, b->nskipped);
 }
 
+/* A .zip DEST: the job's outputs become entries, in input order, so the
+ * archive does not depend on -j. Under b->lock. */
+static void S_zip_add_locked(struct batch *b, struct job *j)
+{
+	size_t i, skip = strlen(b->dest) + 1;
+	for (i = 0; i < j->nwritten; i++) {
+		galley_buffer *d = &j->blobs[i];
+		if (galley_zip_add(b->zip, j->outputs[i] + skip, d->data ? d->data : "", d->len, 0) < 0) {
+			S_fail_job(j, "%s: %s", b->dest, galley_context_error(b->zctx));
+			j->nwritten = i;
+			break;
+		}
+		galley_buffer_dispose(d);
+	}
+}
+
 /* Report every finished job at the head of the input order. Under b->lock. */
 static void S_flush_locked(struct batch *b)
 {
@@ -398,6 +384,8 @@ static void S_flush_locked(struct batch *b)
 		b->report_head = j->next;
 		if (!b->report_head)
 			b->report_tail = NULL;
+		if (b->zip)
+			S_zip_add_locked(b, j);
 		b->ndone++;
 		if (j->status == ST_OK)
 			b->nok++;
@@ -561,8 +549,16 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 			S_fail_job(j, "%s: %s", galley_writer_name(b->writers[i]), galley_context_error(ctx));
 			continue;
 		}
-		if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0 ||
-			galley_cli_write_file(j->outputs[i], out->data ? out->data : "", out->len, err, sizeof err) < 0) {
+		if (b->zip) {
+			if (!j->blobs && !(j->blobs = calloc(j->noutputs, sizeof *j->blobs))) {
+				S_fail_job(j, "%s%s", "out of memory", "");
+				break;
+			}
+			j->blobs[i] = *out;
+			*out = (galley_buffer)GALLEY_BUFFER_INIT;
+		} else if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0 ||
+			   galley_cli_write_file(j->outputs[i], out->data ? out->data : "", out->len, err, sizeof err) <
+				   0) {
 			S_fail_job(j, "%s%s", err, "");
 			continue;
 		}
@@ -571,6 +567,11 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 			char *t = j->outputs[j->nwritten];
 			j->outputs[j->nwritten] = j->outputs[i];
 			j->outputs[i] = t;
+			if (j->blobs) {
+				galley_buffer tb = j->blobs[j->nwritten];
+				j->blobs[j->nwritten] = j->blobs[i];
+				j->blobs[i] = tb;
+			}
 		}
 		j->nwritten++;
 	}
@@ -627,19 +628,6 @@ static void *S_worker(void *arg)
 /* The inputs                                                         */
 /* ------------------------------------------------------------------ */
 
-/* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains. */
-static int S_looks_binary(const char *data, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)data;
-	if (!data)
-		return 0;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return 0;
-	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
-		return 0;
-	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
-}
-
 /* What a crawl brings along that is never a document, though the text
  * reader's probe would take some of it (CSS, scripts): skipped unless a
  * reader claims the extension. */
@@ -683,11 +671,11 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		S_submit(b, j);
 		return;
 	}
-	if (!r && !S_looks_binary(j->data.data, j->data.len))
+	if (!r && !galley_cli_looks_binary(j->data.data, j->data.len))
 		r = galley_reader_probe(b->ctx, j->data.data ? j->data.data : "", j->data.len);
 	if (!r) {
 		j->status = ST_SKIPPED;
-		j->error = strdup(S_looks_binary(j->data.data, j->data.len) ? "not a document (binary data)"
+		j->error = strdup(galley_cli_looks_binary(j->data.data, j->data.len) ? "not a document (binary data)"
 									      : "not a document (no reader takes it)");
 		galley_buffer_dispose(&j->data);
 		S_submit(b, j);
@@ -1211,11 +1199,18 @@ int galley_batch_main(int argc, char **argv)
 			rc = EXIT_USAGE;
 			goto out;
 		}
-	if (S_archive_suffix(b.dest) && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0) {
-		rc = S_usage_error("-o %s: a .zip DEST is not supported yet; name a folder", b.dest);
-		goto out;
-	}
-	if (S_make_dest(b.dest) < 0 || stat(b.dest, &b.dest_st) < 0 || !S_ISDIR(b.dest_st.st_mode)) {
+	if (strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0) {
+		struct stat zst;
+		if (stat(b.dest, &zst) == 0 && S_ISDIR(zst.st_mode)) {
+			rc = S_usage_error("-o %s: a folder named like a zip file; name another DEST", b.dest);
+			goto out;
+		}
+		if (!(b.zctx = galley_context_new()) || !(b.zip = galley_zip_new(b.zctx))) {
+			fputs("galley batch: out of memory\n", stderr);
+			rc = EXIT_IO;
+			goto out;
+		}
+	} else if (S_make_dest(b.dest) < 0 || stat(b.dest, &b.dest_st) < 0 || !S_ISDIR(b.dest_st.st_mode)) {
 		fprintf(stderr, "galley batch: %s: cannot make the destination folder: %s\n", b.dest,
 			errno ? strerror(errno) : "not a folder");
 		rc = EXIT_IO;
@@ -1268,6 +1263,17 @@ int galley_batch_main(int argc, char **argv)
 		fputs("galley batch: out of memory; inputs after the last reported one were not converted\n", stderr);
 		rc = EXIT_IO;
 	}
+	if (b.zip) {
+		galley_buffer zbytes = GALLEY_BUFFER_INIT;
+		char err[PATH_MAX + 256];
+		int zrc = galley_zip_finish(b.zip, &zbytes);
+		b.zip = NULL;
+		if (zrc < 0 || galley_cli_write_file(b.dest, zbytes.data ? zbytes.data : "", zbytes.len, err, sizeof err) < 0) {
+			fprintf(stderr, "galley batch: %s\n", zrc < 0 ? galley_context_error(b.zctx) : err);
+			rc = EXIT_IO;
+		}
+		galley_buffer_dispose(&zbytes);
+	}
 	if (b.report && (fclose(b.report) != 0 || b.report_error)) {
 		fprintf(stderr, "galley batch: --report %s: cannot write it\n", b.report_path);
 		rc = EXIT_IO;
@@ -1297,6 +1303,8 @@ out:
 	free(formats);
 	free(b.writers);
 	free(b.plugin_dirs);
+	galley_zip_discard(b.zip);
+	galley_context_free(b.zctx);
 	galley_context_free(b.ctx);
 	galley_registry_free(b.reg);
 	return rc;

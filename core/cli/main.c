@@ -363,20 +363,6 @@ static int S_is_stdout(const char *output)
 	       strcmp(output, "/dev/fd/1") == 0 || strcmp(output, "/proc/self/fd/1") == 0;
 }
 
-/* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains:
- * not text, HTML or JSON (the text reader has the same rule). */
-static int S_looks_binary(const char *data, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)data;
-	if (!data)
-		return 0;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return 0;
-	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
-		return 0;
-	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
-}
-
 /* Read one input and convert it to a document. Returns -1 on success, else
  * an exit status (the message printed). */
 static int S_read_one(struct cli *c, const galley_reader *forced, const galley_writer *w, const char *input,
@@ -399,7 +385,7 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const galley_w
 	if (!r)
 		r = galley_reader_probe(c->ctx, data.data ? data.data : "", data.len);
 	if (!r) {
-		if (S_looks_binary(data.data, data.len))
+		if (galley_cli_looks_binary(data.data, data.len))
 			fprintf(stderr, "galley: %s: binary data, not a document galley reads (use -f FORMAT to force a reader)\n",
 				name);
 		else

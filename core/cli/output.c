@@ -258,3 +258,15 @@ int galley_cli_write_file(const char *path, const char *data, size_t len, char *
 {
 	return S_write_atomic(path, data, len, 0, err, errsize);
 }
+
+int galley_cli_looks_binary(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (!data)
+		return 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return 0;
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+		return 0;
+	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
+}

@@ -24,4 +24,8 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
  * at path is replaced, not written through. Safe from several threads. */
 int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize);
 
+/* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains:
+ * not text, HTML or JSON (the text reader has the same rule). */
+int galley_cli_looks_binary(const char *data, size_t len);
+
 #endif

@@ -172,6 +172,33 @@ symlinks)
 	# DEST inside the tree is not walked again.
 	b -t markdown -o src/dest --report report src; expect_rc 0
 	[ "$(jq -r .input report | grep -c 'src/dest')" = 0 ] || fail "walked DEST" ;;
+zip-dest)
+	# A .zip DEST: entries in input order, the same bytes for every -j (with SOURCE_DATE_EPOCH).
+	command -v unzip >/dev/null || skip "no unzip"
+	tree; mkdir -p out
+	SOURCE_DATE_EPOCH=1700000000 "$GALLEY" batch -j 1 -t markdown,tei -o out/all.zip --report report src >out.txt 2>err
+	rc=$?; expect_rc 1
+	SOURCE_DATE_EPOCH=1700000000 "$GALLEY" batch -j 4 -t markdown,tei -o out/all4.zip src >out.txt 2>err
+	rc=$?; expect_rc 1
+	cmp -s out/all.zip out/all4.zip || fail "-j 1 and -j 4 zips differ"
+	[ "$(unzip -Z1 out/all.zip | tr '\n' ' ')" = "2024/05/notes.md 2024/05/notes.tei.xml 2024/05/tree.md 2024/05/tree.tei.xml 2024/visit.md 2024/visit.tei.xml release.md release.tei.xml " ] ||
+		fail "zip entries: $(unzip -Z1 out/all.zip | tr '\n' ' ')"
+	unzip -p out/all.zip 2024/visit.md | grep -q "president visited the port" || fail "visit.md in the zip lacks the text"
+	line src/2024/visit.html | jq -e '.outputs == ["out/all.zip/2024/visit.md", "out/all.zip/2024/visit.tei.xml"]' >/dev/null ||
+		fail "outputs in the zip: $(line src/2024/visit.html)"
+	no_temp_left out ;;
+interrupted)
+	# SIGTERM in the middle: no temporary file is left, every output there is
+	# whole, and a second run completes the set.
+	mkdir -p src
+	for i in $(seq 1 400); do printf 'Release %s\n\nThe text of release %s, with a few words more.\n' $i $i >src/r$i.txt; done
+	"$GALLEY" batch -j 2 -t markdown,tei,json -o dest src >out 2>err & pid=$!
+	sleep 0.3; kill -TERM $pid 2>/dev/null; wait $pid
+	no_temp_left dest
+	for f in $(find dest -name '*.json'); do jq -e '."galley-ir" == 1' "$f" >/dev/null || fail "$f is not whole"; done
+	b -t markdown,tei,json -o dest src; expect_rc 0
+	[ "$(find dest -type f | wc -l)" = 1200 ] || fail "$(find dest -type f | wc -l) outputs after the second run, not 1200"
+	no_temp_left dest ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
