@@ -1030,28 +1030,51 @@ static int S_files_from(struct batch *b)
 static int S_parse_formats(struct batch *b, char *list)
 {
 	char *tok, *save = NULL;
+	const char **names = NULL;
 	size_t i;
-	for (tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+	int rc = -1;
+	for (tok = strtok_r(list, ",", &save); tok && rc < 0; tok = strtok_r(NULL, ",", &save)) {
 		const galley_writer *w;
 		const galley_writer **nw;
+		const char **nn;
 		if (!*tok)
 			continue;
-		if (!(w = galley_find_writer(b->ctx, tok)))
-			return S_usage_error("unknown output format '%s' (see galley --list-output-formats)", tok);
-		for (i = 0; i < b->nwriters && b->writers[i] != w; i++)
-			;
-		if (i < b->nwriters)
-			continue; /* md,markdown: one writer, written once */
-		if (!(nw = realloc(b->writers, (b->nwriters + 1) * sizeof *nw))) {
-			fputs("galley batch: out of memory\n", stderr);
-			return EXIT_IO;
+		if (!(w = galley_find_writer(b->ctx, tok))) {
+			rc = S_usage_error("unknown output format '%s' (see galley --list-output-formats)", tok);
+			break;
 		}
-		b->writers = nw;
+		/* An alias may change the output (gfm is the markdown writer's
+		 * GitHub flavour), so two names of one extension are refused
+		 * rather than guessed equal. */
+		for (i = 0; i < b->nwriters; i++)
+			if (strcasecmp(galley_writer_extension(b->writers[i]), galley_writer_extension(w)) == 0)
+				break;
+		if (i < b->nwriters) {
+			fprintf(stderr,
+				"galley batch: -t %s: %s and %s both name their outputs .%s; give one of them\n"
+				"Try 'galley batch --help' for more information.\n",
+				b->to, names[i], tok, galley_writer_extension(w));
+			rc = EXIT_USAGE;
+			break;
+		}
+		nw = realloc(b->writers, (b->nwriters + 1) * sizeof *nw);
+		if (nw)
+			b->writers = nw;
+		nn = realloc(names, (b->nwriters + 1) * sizeof *nn);
+		if (nn)
+			names = nn;
+		if (!nw || !nn) {
+			fputs("galley batch: out of memory\n", stderr);
+			rc = EXIT_IO;
+			break;
+		}
+		names[b->nwriters] = tok;
 		b->writers[b->nwriters++] = w;
 	}
-	if (!b->nwriters)
+	free(names);
+	if (rc < 0 && !b->nwriters)
 		return S_usage_error("%s", "-t names no format");
-	return -1;
+	return rc;
 }
 
 static void S_log_stderr(int level, const char *input, const char *message, void *payload)

@@ -57,6 +57,10 @@ batch)
 	"$GALLEY" batch -o dest x >out 2>err; rc=$?; expect_rc 2; expect_err "no output format"
 	"$GALLEY" batch -o dest -t nosuch x >out 2>err; rc=$?; expect_rc 2; expect_err "unknown output format 'nosuch'"
 	"$GALLEY" batch -o dest -t markdown >out 2>err; rc=$?; expect_rc 2; expect_err "no input"
+	if [ -e "$BUILD_PLUGINS/markdown.so" ]; then
+		"$GALLEY" batch -o dest -t markdown,gfm x >out 2>err; rc=$?; expect_rc 2; expect_err "both name their outputs .md"
+		"$GALLEY" batch -o dest -t md,markdown x >out 2>err; rc=$?; expect_rc 2; expect_err "md and markdown both name their outputs .md"
+	fi
 	"$GALLEY" batch -o dest -t markdown -j 0 x >out 2>err; rc=$?; expect_rc 2; expect_err "-j wants a number"
 	"$GALLEY" batch --help >out 2>err; rc=$?; expect_rc 0; expect_out "Usage: galley batch"
 	g --help; expect_out "galley batch [OPTIONS] -o DEST INPUT..."
