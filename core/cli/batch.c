@@ -61,7 +61,7 @@ struct batch {
 	size_t nwriters;
 	const galley_reader *forced;
 	const char *from, *to, *report_path, *files_from;
-	int nul, verbosity, jobs;
+	int nul, verbosity, jobs, skip_existing;
 	const char **plugin_dirs;
 	size_t nplugin_dirs;
 	galley_registry *reg;
@@ -98,6 +98,7 @@ static const char S_usage[] =
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
 	"  -0, --null               --files-from names end with NUL, not newline\n"
+	"      --skip-existing      leave an input whose outputs all exist (resume a run)\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	"  -q, --quiet              no progress or summary on a terminal\n"
 	"  -v, --verbose            the summary and each input's messages on standard error\n"
@@ -114,6 +115,7 @@ static const struct option S_options[] = {
 	{"report", required_argument, NULL, 'R'},
 	{"files-from", required_argument, NULL, 'F'},
 	{"null", no_argument, NULL, '0'},
+	{"skip-existing", no_argument, NULL, 'S'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -714,6 +716,20 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		if (S_claim(b, j->outputs[i], input) < 0)
 			goto oom;
 	free(stem);
+	/* Outputs only ever appear whole (temporary file, rename), so one that
+	 * exists is complete: an interrupted run resumes where it stopped. */
+	if (b->skip_existing) {
+		struct stat st;
+		for (i = 0; i < j->noutputs && lstat(j->outputs[i], &st) == 0 && S_ISREG(st.st_mode); i++)
+			;
+		if (i == j->noutputs) {
+			j->status = ST_SKIPPED;
+			j->error = strdup("every output exists (--skip-existing)");
+			galley_buffer_dispose(&j->data);
+			S_submit(b, j);
+			return;
+		}
+	}
 	j->reader = r;
 	S_submit(b, j);
 	return;
@@ -1149,6 +1165,9 @@ int galley_batch_main(int argc, char **argv)
 		case '0':
 			b.nul = 1;
 			break;
+		case 'S':
+			b.skip_existing = 1;
+			break;
 		case 'P': {
 			const char **nd = realloc(b.plugin_dirs, (b.nplugin_dirs + 1) * sizeof *nd);
 			if (!nd) {
@@ -1183,6 +1202,8 @@ int galley_batch_main(int argc, char **argv)
 		rc = S_usage_error("%s", "no input: name files, folders or archives, or use --files-from");
 	else if (b.nul && !b.files_from)
 		rc = S_usage_error("%s", "-0 goes with --files-from");
+	else if (b.skip_existing && strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0)
+		rc = S_usage_error("%s", "--skip-existing needs a folder DEST, not a .zip");
 	if (rc >= 0) {
 		free(b.plugin_dirs);
 		return rc;

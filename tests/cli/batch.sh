@@ -196,9 +196,27 @@ interrupted)
 	sleep 0.3; kill -TERM $pid 2>/dev/null; wait $pid
 	no_temp_left dest
 	for f in $(find dest -name '*.json'); do jq -e '."galley-ir" == 1' "$f" >/dev/null || fail "$f is not whole"; done
-	b -t markdown,tei,json -o dest src; expect_rc 0
+	before=$(find dest -name '*.json' | wc -l)
+	b -t markdown,tei,json -o dest --skip-existing --report report src; expect_rc 0
 	[ "$(find dest -type f | wc -l)" = 1200 ] || fail "$(find dest -type f | wc -l) outputs after the second run, not 1200"
+	# An input is skipped only when all three of its outputs were there.
+	[ "$(jq -r 'select(.status == "skipped") | .error' report | grep -vcx 'every output exists (--skip-existing)')" = 0 ] ||
+		fail "skipped for another reason"
+	[ "$(jq -c 'select(.status == "skipped")' report | wc -l)" -le "$before" ] || fail "skipped more inputs than had outputs"
+	[ "$(wc -l <report)" = 400 ] || fail "not one line per input"
+	b -t markdown,tei,json -o dest --skip-existing --report report src; expect_rc 0
+	[ "$(jq -r .status report | sort -u)" = skipped ] || fail "a third run should skip everything"
 	no_temp_left dest ;;
+terminal)
+	# On a terminal: a progress line and the summary; -q: neither.
+	command -v script >/dev/null || skip "no script(1) to give galley a terminal"
+	script -qec "test -t 2" /dev/null >/dev/null 2>&1 </dev/null || skip "no pseudo-terminal here (script(1) cannot open one)"
+	tree
+	script -qec "'$GALLEY' batch -t markdown -o dest src" /dev/null >tty.out 2>&1 </dev/null
+	grep -q "done, 1 failed" tty.out || fail "no progress line on a terminal: $(cat -v tty.out)"
+	grep -q "4 converted, 1 failed, 2 skipped in" tty.out || fail "no summary on a terminal: $(cat -v tty.out)"
+	script -qec "'$GALLEY' batch -q -t markdown -o dest2 src" /dev/null >tty.out 2>&1 </dev/null
+	[ -s tty.out ] && fail "-q should print nothing: $(cat -v tty.out)"; : ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
