@@ -62,6 +62,7 @@ struct batch {
 	const galley_reader *forced;
 	const char *from, *to, *report_path, *files_from;
 	int nul, verbosity, jobs, skip_existing;
+	unsigned long shard, nshards; /* --shard K/N: this run's inputs hash to K */
 	const char **plugin_dirs;
 	size_t nplugin_dirs;
 	galley_registry *reg;
@@ -99,6 +100,8 @@ static const char S_usage[] =
 	"                           one a line\n"
 	"  -0, --null               --files-from names end with NUL, not newline\n"
 	"      --skip-existing      leave an input whose outputs all exist (resume a run)\n"
+	"      --shard K/N          convert only the inputs whose name hashes to K (0 <= K < N);\n"
+	"                           auto: K and N from Slurm, auto/N: K from Kubernetes\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	"  -q, --quiet              no progress or summary on a terminal\n"
 	"  -v, --verbose            the summary and each input's messages on standard error\n"
@@ -116,6 +119,7 @@ static const struct option S_options[] = {
 	{"files-from", required_argument, NULL, 'F'},
 	{"null", no_argument, NULL, '0'},
 	{"skip-existing", no_argument, NULL, 'S'},
+	{"shard", required_argument, NULL, 'H'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -414,10 +418,28 @@ static void S_flush_locked(struct batch *b)
 	S_progress(b);
 }
 
+/* 1 when input belongs to this run's shard: FNV-1a of its name, so N
+ * machines split one set of inputs without talking to each other. */
+static int S_mine(const struct batch *b, const char *input)
+{
+	uint64_t h = 1469598103934665603ull;
+	if (b->nshards <= 1)
+		return 1;
+	for (; *input; input++)
+		h = (h ^ (unsigned char)*input) * 1099511628211ull;
+	return h % b->nshards == b->shard;
+}
+
 /* Queue a job for the report (in input order) and, when it has a reader,
- * for the workers; blocks while the work queue is full. */
+ * for the workers; blocks while the work queue is full. Another shard's
+ * job is dropped here, after its output names were claimed, so that
+ * collisions are the same in every shard as in one unsharded run. */
 static void S_submit(struct batch *b, struct job *j)
 {
+	if (!S_mine(b, j->input)) {
+		S_job_free(j);
+		return;
+	}
 	pthread_mutex_lock(&b->lock);
 	b->nseen++;
 	if (b->report_tail)
@@ -1103,6 +1125,60 @@ static void S_log_stderr(int level, const char *input, const char *message, void
 		fprintf(stderr, "galley: %s\n", message);
 }
 
+static int S_number(const char *s, unsigned long *out)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return *end || errno ? -1 : 0;
+}
+
+/* --shard K/N, auto (Slurm job arrays: SLURM_ARRAY_TASK_ID less
+ * SLURM_ARRAY_TASK_MIN, of SLURM_ARRAY_TASK_COUNT or MAX - MIN + 1), or
+ * auto/N (Kubernetes indexed Jobs: JOB_COMPLETION_INDEX). -1 or an exit status. */
+static int S_parse_shard(struct batch *b, const char *arg)
+{
+	unsigned long k, n, min = 0, max;
+	const char *slash = strchr(arg, '/');
+	char kbuf[32];
+
+	if (strcmp(arg, "auto") == 0) {
+		if (S_number(getenv("SLURM_ARRAY_TASK_ID"), &k) < 0)
+			return S_usage_error("%s", "--shard auto: SLURM_ARRAY_TASK_ID is not set (not a Slurm job array?); use --shard K/N");
+		if (getenv("SLURM_ARRAY_TASK_MIN") && S_number(getenv("SLURM_ARRAY_TASK_MIN"), &min) < 0)
+			return S_usage_error("%s", "--shard auto: SLURM_ARRAY_TASK_MIN is not a number");
+		if (S_number(getenv("SLURM_ARRAY_TASK_COUNT"), &n) < 0) {
+			if (S_number(getenv("SLURM_ARRAY_TASK_MAX"), &max) < 0 || max < min)
+				return S_usage_error("%s", "--shard auto: neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MAX is set");
+			n = max - min + 1;
+		}
+		if (k < min)
+			return S_usage_error("%s", "--shard auto: SLURM_ARRAY_TASK_ID is below SLURM_ARRAY_TASK_MIN");
+		k -= min;
+	} else if (slash && (size_t)(slash - arg) == 4 && strncmp(arg, "auto", 4) == 0) {
+		if (S_number(slash + 1, &n) < 0)
+			return S_usage_error("--shard %s: N is not a number", arg);
+		if (S_number(getenv("JOB_COMPLETION_INDEX"), &k) < 0)
+			return S_usage_error("--shard %s: JOB_COMPLETION_INDEX is not set (not a Kubernetes indexed Job?)", arg);
+	} else {
+		if (!slash || (size_t)(slash - arg) >= sizeof kbuf)
+			return S_usage_error("--shard wants K/N, auto or auto/N, not '%s'", arg);
+		memcpy(kbuf, arg, (size_t)(slash - arg));
+		kbuf[slash - arg] = '\0';
+		if (S_number(kbuf, &k) < 0 || S_number(slash + 1, &n) < 0)
+			return S_usage_error("--shard wants K/N, auto or auto/N, not '%s'", arg);
+	}
+	if (n < 1 || k >= n) {
+		snprintf(kbuf, sizeof kbuf, "%lu/%lu", k, n);
+		return S_usage_error("--shard %s: K must be from 0 to N - 1", kbuf);
+	}
+	b->shard = k;
+	b->nshards = n;
+	return -1;
+}
+
 /* Make DEST and every folder above it. */
 static int S_make_dest(const char *dest)
 {
@@ -1167,6 +1243,12 @@ int galley_batch_main(int argc, char **argv)
 			break;
 		case 'S':
 			b.skip_existing = 1;
+			break;
+		case 'H':
+			if ((rc = S_parse_shard(&b, optarg)) >= 0) {
+				free(b.plugin_dirs);
+				return rc;
+			}
 			break;
 		case 'P': {
 			const char **nd = realloc(b.plugin_dirs, (b.nplugin_dirs + 1) * sizeof *nd);

@@ -217,6 +217,26 @@ terminal)
 	grep -q "4 converted, 1 failed, 2 skipped in" tty.out || fail "no summary on a terminal: $(cat -v tty.out)"
 	script -qec "'$GALLEY' batch -q -t markdown -o dest2 src" /dev/null >tty.out 2>&1 </dev/null
 	[ -s tty.out ] && fail "-q should print nothing: $(cat -v tty.out)"; : ;;
+shard)
+	# Three shards into one DEST give the unsharded outputs, and their reports
+	# together its report; collisions across shards are still found.
+	tree; printf 'Clash\n\nSame name as release.txt.\n' >src/release.html
+	for i in $(seq 1 12); do printf 'Release %s\n\nText %s.\n' $i $i >src/2024/r$i.txt; done
+	b -t markdown,json -o all --report report.all src; expect_rc 1
+	for k in 0 1 2; do b --shard $k/3 -t markdown,json -o sharded --report report.$k src; done
+	diff -r all sharded >/dev/null || fail "the shards' outputs differ from the unsharded run's"
+	[ "$(cat report.0 report.1 report.2 | jq -c 'del(.ms) | .outputs |= map(sub("^sharded/"; "")) | .error |= (if . then sub("sharded/"; "") else . end)' | sort)" = \
+	  "$(jq -c 'del(.ms) | .outputs |= map(sub("^all/"; "")) | .error |= (if . then sub("all/"; "") else . end)' report.all | sort)" ] ||
+		fail "the shards' reports differ from the unsharded report"
+	[ -s report.0 ] && [ -s report.1 ] && [ -s report.2 ] || fail "a shard got no input"
+	# auto: Slurm's array variables (ids 1..3 here), or Kubernetes' index with N.
+	SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=3 "$GALLEY" batch --shard auto -t markdown -o slurm --report report.s src 2>err
+	[ "$(jq -r .input report.s)" = "$(jq -r .input report.1)" ] || fail "--shard auto with SLURM_ARRAY_TASK_ID=2 of 1..3 is not shard 1/3"
+	JOB_COMPLETION_INDEX=2 "$GALLEY" batch --shard auto/3 -t markdown -o k8s --report report.k src 2>err
+	[ "$(jq -r .input report.k)" = "$(jq -r .input report.2)" ] || fail "--shard auto/3 with JOB_COMPLETION_INDEX=2 is not shard 2/3"
+	b --shard 3/3 -t markdown -o x src; expect_rc 2
+	env -u SLURM_ARRAY_TASK_ID "$GALLEY" batch --shard auto -t markdown -o x src >out 2>err; rc=$?; expect_rc 2
+	grep -q "SLURM_ARRAY_TASK_ID is not set" err || fail "no reason for --shard auto outside Slurm" ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
