@@ -4,6 +4,7 @@
  * that share one registry; results are reported in input order, so nothing
  * written depends on the number of threads. */
 #include "batch.h"
+#include "metadata.h"
 #include "output.h"
 
 #include <galley/galley.h>
@@ -65,6 +66,8 @@ struct batch {
 	unsigned long shard, nshards; /* --shard K/N: this run's inputs hash to K */
 	const char **plugin_dirs;
 	size_t nplugin_dirs;
+	const char **meta; /* -M KEY=VALUE, in order */
+	size_t nmeta;
 	galley_registry *reg;
 	galley_context *ctx; /* the main thread's */
 	FILE *report;
@@ -83,6 +86,7 @@ struct batch {
 	struct job *report_head, *report_tail; /* every job not yet reported */
 	size_t nseen, ndone, nok, nfailed, nskipped;
 	int report_error, oom;
+	long started, last_progress;
 };
 
 static const char S_usage[] =
@@ -95,6 +99,7 @@ static const char S_usage[] =
 	"  -o, --output DEST        the folder to write into (created if missing)\n"
 	"  -f, --from FORMAT        read every input with this reader\n"
 	"  -j, --jobs N             worker threads (default: the number of processors)\n"
+	"  -M, --metadata KEY=VALUE set a metadata field of every document (as galley -M)\n"
 	"      --report FILE        one JSON object a line per input, in input order\n"
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
@@ -120,6 +125,7 @@ static const struct option S_options[] = {
 	{"null", no_argument, NULL, '0'},
 	{"skip-existing", no_argument, NULL, 'S'},
 	{"shard", required_argument, NULL, 'H'},
+	{"metadata", required_argument, NULL, 'M'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -359,11 +365,18 @@ static void S_report_line(struct batch *b, struct job *j)
 	free(line);
 }
 
+/* done/seen (the total grows while the inputs are walked), failures so
+ * far and the rate; at most a line every 100 ms. */
 static void S_progress(struct batch *b)
 {
-	if (b->progress)
-		fprintf(stderr, "\rgalley batch: %zu/%zu done, %zu failed, %zu skipped ", b->ndone, b->nseen,
-			b->nfailed, b->nskipped);
+	long now;
+	double rate;
+	if (!b->progress || ((now = S_now_ms()) - b->last_progress < 100 && b->ndone != b->nseen))
+		return;
+	b->last_progress = now;
+	rate = now > b->started ? (double)b->ndone * 1000.0 / (double)(now - b->started) : 0;
+	fprintf(stderr, "\r\033[Kgalley batch: %zu/%zu done, %zu failed, %zu skipped, %.0f/s", b->ndone, b->nseen,
+		b->nfailed, b->nskipped, rate);
 }
 
 /* A .zip DEST: the job's outputs become entries, in input order, so the
@@ -560,6 +573,13 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 	}
 	if (j->data.len == 0)
 		galley_buffer_puts(&j->messages, "warning: empty input, the document is empty\n");
+	{
+		size_t bad;
+		if (galley_cli_metadata_apply(doc, b->meta, b->nmeta, &bad) < 0) {
+			S_fail_job(j, "cannot set metadata %s%s", b->meta[bad], "");
+			goto out;
+		}
+	}
 	galley_buffer_dispose(&j->data);
 	if ((meta = galley_document_meta(doc))) {
 		j->title = S_strdup(galley_meta_get(meta, "title"));
@@ -974,12 +994,16 @@ static void S_walk(struct batch *b, const char *root, const char *dir, const cha
 			continue;
 		if (n == cap) {
 			char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
-			if (!nn)
+			if (!nn) {
+				b->oom = 1;
 				break;
+			}
 			names = nn;
 		}
-		if (!(names[n] = strdup(de->d_name)))
+		if (!(names[n] = strdup(de->d_name))) {
+			b->oom = 1;
 			break;
+		}
 		n++;
 	}
 	closedir(d);
@@ -1213,7 +1237,7 @@ int galley_batch_main(int argc, char **argv)
 	opterr = 1;
 	optind = 1;
 	argv[0] = (char *)"galley batch";
-	while ((ch = getopt_long(argc, argv, "t:o:f:j:0qvh", S_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "t:o:f:j:M:0qvh", S_options, NULL)) != -1) {
 		switch (ch) {
 		case 't':
 			b.to = optarg;
@@ -1244,9 +1268,28 @@ int galley_batch_main(int argc, char **argv)
 		case 'S':
 			b.skip_existing = 1;
 			break;
+		case 'M': {
+			const char **nm;
+			char err[512];
+			if (galley_cli_metadata_check(optarg, err, sizeof err) < 0) {
+				free(b.plugin_dirs);
+				free(b.meta);
+				return S_usage_error("%s", err);
+			}
+			if (!(nm = realloc(b.meta, (b.nmeta + 1) * sizeof *nm))) {
+				fputs("galley batch: out of memory\n", stderr);
+				free(b.plugin_dirs);
+				free(b.meta);
+				return EXIT_IO;
+			}
+			b.meta = nm;
+			b.meta[b.nmeta++] = optarg;
+			break;
+		}
 		case 'H':
 			if ((rc = S_parse_shard(&b, optarg)) >= 0) {
 				free(b.plugin_dirs);
+				free(b.meta);
 				return rc;
 			}
 			break;
@@ -1269,10 +1312,12 @@ int galley_batch_main(int argc, char **argv)
 		case 'h':
 			fputs(S_usage, stdout);
 			free(b.plugin_dirs);
+			free(b.meta);
 			return 0;
 		default:
 			fputs("Try 'galley batch --help' for more information.\n", stderr);
 			free(b.plugin_dirs);
+			free(b.meta);
 			return EXIT_USAGE;
 		}
 	}
@@ -1288,6 +1333,7 @@ int galley_batch_main(int argc, char **argv)
 		rc = S_usage_error("%s", "--skip-existing needs a folder DEST, not a .zip");
 	if (rc >= 0) {
 		free(b.plugin_dirs);
+		free(b.meta);
 		return rc;
 	}
 
@@ -1348,6 +1394,8 @@ int galley_batch_main(int argc, char **argv)
 		goto out;
 	}
 	b.progress = b.verbosity >= 0 && isatty(STDERR_FILENO);
+	b.started = started;
+	b.last_progress = started - 1000;
 	b.nnames_cap = 4099;
 	if (!(b.names = calloc(b.nnames_cap, sizeof *b.names)) ||
 		!(threads = calloc((size_t)b.jobs, sizeof *threads))) {
@@ -1429,6 +1477,7 @@ out:
 	free(formats);
 	free(b.writers);
 	free(b.plugin_dirs);
+	free(b.meta);
 	galley_zip_discard(b.zip);
 	galley_context_free(b.zctx);
 	galley_context_free(b.ctx);

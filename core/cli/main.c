@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "metadata.h"
 #include "output.h"
 
 enum { EXIT_CONVERT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
@@ -152,11 +153,9 @@ static int S_parse(struct cli *c, int argc, char **argv)
 			break;
 		case 'M': {
 			const char **nm;
-			if (!(eq = S_key_value(optarg)))
-				return S_usage_error("-M wants KEY=VALUE, not '%s'", optarg);
-			if ((size_t)(eq - optarg) == 4 && strncmp(optarg, "hits", 4) == 0 && eq[1] &&
-				!S_all_digits(eq + 1))
-				return S_usage_error("-M hits wants a number, not '%s'", eq + 1);
+			char err[512];
+			if (galley_cli_metadata_check(optarg, err, sizeof err) < 0)
+				return S_usage_error("%s", err);
 			if (!(nm = realloc(c->meta, (c->nmeta + 1) * sizeof *nm))) {
 				fputs("galley: out of memory\n", stderr);
 				return EXIT_IO;
@@ -415,31 +414,10 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const galley_w
 
 static int S_apply_metadata(struct cli *c, galley_node *doc, const char *name)
 {
-	galley_meta *meta = galley_document_meta(doc);
-	size_t i;
-
-	for (i = 0; i < c->nmeta && meta; i++) {
-		const char *eq = strchr(c->meta[i], '=');
-		char key[256];
-		size_t klen = (size_t)(eq - c->meta[i]), j;
-		int again = 0, rc;
-		if (klen >= sizeof key)
-			return S_usage_error("metadata key too long: '%s'", c->meta[i]);
-		memcpy(key, c->meta[i], klen);
-		key[klen] = '\0';
-		/* An empty value removes the field. The first -M of a list key
-		 * (authors, keywords) replaces what the reader found; each later
-		 * one adds a value, so -M authors=a -M authors=b gives [a, b]. */
-		for (j = 0; j < i && galley_meta_key_is_list(key); j++)
-			again = again || (strncmp(c->meta[j], c->meta[i], klen + 1) == 0);
-		if (again && eq[1])
-			rc = galley_meta_add(meta, key, eq + 1);
-		else
-			rc = galley_meta_set(meta, key, eq[1] ? eq + 1 : NULL);
-		if (rc < 0) {
-			fprintf(stderr, "galley: %s: cannot set metadata %s\n", name, c->meta[i]);
-			return EXIT_USAGE;
-		}
+	size_t bad;
+	if (galley_cli_metadata_apply(doc, c->meta, c->nmeta, &bad) < 0) {
+		fprintf(stderr, "galley: %s: cannot set metadata %s\n", name, c->meta[bad]);
+		return EXIT_USAGE;
 	}
 	return -1;
 }

@@ -131,9 +131,20 @@ static pthread_mutex_t S_tmp_lock = PTHREAD_MUTEX_INITIALIZER;
 static int S_tmp_used[S_NSLOTS]; /* claimed, under S_tmp_lock */
 static mode_t S_umask;           /* read once, before any thread runs */
 
+/* Other threads go on while the handler runs, so a temporary file could be
+ * created after the handler looked: a thread counts itself in S_creating
+ * around mkstemp() and gives up once S_dying is set, and the handler waits
+ * for the count to drop (less its own thread's, if the signal came in the
+ * middle of its mkstemp()) before it removes what is in the table. */
+static atomic_int S_dying, S_creating;
+static _Thread_local int S_self_creating;
+
 static void S_on_signal(int sig)
 {
 	size_t i;
+	atomic_store(&S_dying, 1);
+	while (atomic_load(&S_creating) > S_self_creating)
+		; /* the other threads are inside mkstemp(): a few system calls */
 	for (i = 0; i < S_NSLOTS; i++)
 		if (atomic_load(&S_tmp[i].live))
 			unlink(S_tmp[i].path); /* async-signal-safe */
@@ -206,8 +217,19 @@ static int S_write_atomic(const char *path, const char *data, size_t len, int fo
 		snprintf(tmp, tmpsize, ".%s.XXXXXX", target);
 	if (slot >= 0)
 		atomic_store(&S_tmp[slot].live, 1);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
+	S_self_creating = 1;
+	atomic_fetch_add(&S_creating, 1);
+	if (atomic_load(&S_dying)) {
+		atomic_fetch_sub(&S_creating, 1);
+		S_self_creating = 0;
+		S_slot_release(slot);
+		return S_fail(err, errsize, path, "stopped by a signal", EINTR);
+	}
+	fd = mkstemp(tmp);
+	e = errno;
+	atomic_fetch_sub(&S_creating, 1);
+	S_self_creating = 0;
+	if (fd < 0) {
 		S_slot_release(slot);
 		return S_fail(err, errsize, path, "cannot create a temporary file beside it", e);
 	}

@@ -237,6 +237,15 @@ shard)
 	b --shard 3/3 -t markdown -o x src; expect_rc 2
 	env -u SLURM_ARRAY_TASK_ID "$GALLEY" batch --shard auto -t markdown -o x src >out 2>err; rc=$?; expect_rc 2
 	grep -q "SLURM_ARRAY_TASK_ID is not set" err || fail "no reason for --shard auto outside Slurm" ;;
+metadata)
+	# -M as in single mode, on every document.
+	tree
+	b -M issuer=Ministry -M authors=a -M authors=b -M title= -t json -o dest src/release.txt src/2024/visit.html; expect_rc 0
+	for f in dest/release.json dest/visit.json; do
+		jq -e '.meta.issuer == "Ministry" and .meta.authors == ["a", "b"] and (.meta.title == null)' "$f" >/dev/null ||
+			fail "$f: metadata not set: $(jq -c .meta "$f")"
+	done
+	b -M hits=many -t json -o dest src; expect_rc 2; grep -q "hits wants a number" err || fail "bad -M not refused" ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
