@@ -43,3 +43,13 @@ echo "$floor" | awk '{ printf "xmllint --html --noout: %6.3f s wall %6.3f s CPU\
 echo "$j1" | awk '{ printf "galley batch -j 1:      %6.3f s wall %6.3f s CPU\n", $1, $2 }'
 echo "$j2" | awk '{ printf "galley batch -j 2:      %6.3f s wall %6.3f s CPU\n", $1, $2 }'
 echo "$floor $j1 $j2" | awk '{ printf "-j 1 / floor: %.2fx wall; -j 1 / -j 2: %.2fx wall, CPU -j 2 / -j 1: %.2fx\n", $3 / $1, $3 / $5, $6 / $4 }'
+# Peak RSS: the pages once, and 15 times over (distinct names), with -j 2.
+mkdir "$tmp/many"
+for r in $(seq 1 15); do for f in "$tmp"/pages/*.html; do ln "$f" "$tmp/many/r${r}_$(basename "$f")"; done; done
+rss() {
+	rm -rf "$tmp/out"
+	/usr/bin/time -f '%M' -o "$tmp/t" "$galley" batch -j 2 -q -t "$formats" -o "$tmp/out" "$1" >/dev/null 2>&1 || true
+	cat "$tmp/t"
+}
+one=$(rss "$tmp/pages"); many=$(rss "$tmp/many")
+echo "$one $many $n" | awk '{ printf "peak RSS: %d pages %d KiB, %d pages %d KiB (%+.0f%%)\n", $3, $1, $3 * 15, $2, ($2 / $1 - 1) * 100 }'
