@@ -68,6 +68,11 @@ struct batch {
 	size_t nplugin_dirs;
 	const char **meta; /* -M KEY=VALUE, in order */
 	size_t nmeta;
+	struct opt {
+		const char *key, *value;
+		size_t klen;
+	} *opts; /* -O KEY=VALUE, --wrap, --no-front-matter, in order */
+	size_t nopts;
 	galley_registry *reg;
 	galley_context *ctx; /* the main thread's */
 	FILE *report;
@@ -100,6 +105,10 @@ static const char S_usage[] =
 	"  -f, --from FORMAT        read every input with this reader\n"
 	"  -j, --jobs N             worker threads (default: the number of processors)\n"
 	"  -M, --metadata KEY=VALUE set a metadata field of every document (as galley -M)\n"
+	"  -O, --option KEY=VALUE   pass an option to the readers and writers (a key that\n"
+	"                           no reader, no writer of -t and galley take is an error)\n"
+	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
+	"      --no-front-matter    leave out the metadata block of text formats\n"
 	"      --report FILE        one JSON object a line per input, in input order\n"
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
@@ -126,6 +135,9 @@ static const struct option S_options[] = {
 	{"skip-existing", no_argument, NULL, 'S'},
 	{"shard", required_argument, NULL, 'H'},
 	{"metadata", required_argument, NULL, 'M'},
+	{"option", required_argument, NULL, 'O'},
+	{"wrap", required_argument, NULL, 'W'},
+	{"no-front-matter", no_argument, NULL, 'N'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -627,6 +639,8 @@ out:
 	j->ms = S_now_ms() - start;
 }
 
+static int S_set_opts(const struct batch *b, galley_context *ctx);
+
 static void *S_worker(void *arg)
 {
 	struct batch *b = arg;
@@ -634,6 +648,10 @@ static void *S_worker(void *arg)
 	galley_buffer out = GALLEY_BUFFER_INIT;
 	struct job *j;
 
+	if (ctx && S_set_opts(b, ctx) < 0) {
+		galley_context_free(ctx);
+		ctx = NULL; /* every job it takes fails: out of memory */
+	}
 	if (ctx) {
 		galley_context_set_registry(ctx, b->reg);
 		galley_context_set_verbosity(ctx, b->verbosity < 0 ? 0 : b->verbosity);
@@ -1149,6 +1167,85 @@ static void S_log_stderr(int level, const char *input, const char *message, void
 		fprintf(stderr, "galley: %s\n", message);
 }
 
+/* The declaration of key in a table, or NULL. */
+static const galley_option_desc *S_declared(const galley_option_desc *t, const char *key)
+{
+	for (; t && t->key; t++)
+		if (strcmp(t->key, key) == 0)
+			return t;
+	return NULL;
+}
+
+/* Set the options on ctx; 0, or -1 on OOM. */
+static int S_set_opts(const struct batch *b, galley_context *ctx)
+{
+	size_t i;
+	for (i = 0; i < b->nopts; i++) {
+		char key[256];
+		memcpy(key, b->opts[i].key, b->opts[i].klen);
+		key[b->opts[i].klen] = '\0';
+		if (galley_context_set_option(ctx, key, b->opts[i].value) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A batch's documents meet every writer of -t and whichever reader their
+ * names pick, so an option is for the batch when the forced reader (or
+ * any reader), any writer of -t or galley itself declares it; a value is
+ * checked against each declaration of its key. A reader or writer that
+ * declares nothing may take any key. -1 to go on, or an exit status. */
+static int S_check_opts(struct batch *b)
+{
+	size_t i, k;
+	int open = 0; /* some reader or writer declares nothing */
+
+	for (k = 0; k < b->nwriters; k++)
+		open = open || !galley_writer_options(b->writers[k]);
+	if (b->forced)
+		open = open || !galley_reader_options(b->forced);
+	for (k = 0; !b->forced && galley_format_name_at(b->ctx, 0, k); k++) {
+		const galley_reader *r = galley_find_reader(b->ctx, galley_format_name_at(b->ctx, 0, k));
+		open = open || (r && !galley_reader_options(r));
+	}
+	for (i = 0; i < b->nopts; i++) {
+		const galley_option_desc *d;
+		char key[256];
+		int found = 0;
+		memcpy(key, b->opts[i].key, b->opts[i].klen);
+		key[b->opts[i].klen] = '\0';
+#define S_CHECK(table)                                                                                   \
+	if ((d = S_declared((table), key))) {                                                              \
+		found = 1;                                                                                 \
+		if (galley_option_check(b->ctx, d, b->opts[i].value) < 0) {                                \
+			fprintf(stderr, "galley batch: %s\n", galley_context_error(b->ctx));                  \
+			return EXIT_USAGE;                                                                 \
+		}                                                                                          \
+	}
+		S_CHECK(galley_core_options());
+		for (k = 0; k < b->nwriters; k++)
+			S_CHECK(galley_writer_options(b->writers[k]));
+		if (b->forced)
+			S_CHECK(galley_reader_options(b->forced));
+		for (k = 0; !b->forced && galley_format_name_at(b->ctx, 0, k); k++) {
+			const galley_reader *r = galley_find_reader(b->ctx, galley_format_name_at(b->ctx, 0, k));
+			if (r)
+				S_CHECK(galley_reader_options(r));
+		}
+#undef S_CHECK
+		if (!found && !open) {
+			fprintf(stderr, "galley batch: unknown option '%s': no reader, no writer of -t %s and nothing of galley's own takes it (see galley --list-options FORMAT)\nTry 'galley batch --help' for more information.\n",
+				key, b->to);
+			return EXIT_USAGE;
+		}
+	}
+	if (S_set_opts(b, b->ctx) < 0) {
+		fputs("galley batch: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	return -1;
+}
+
 static int S_number(const char *s, unsigned long *out)
 {
 	char *end;
@@ -1222,6 +1319,14 @@ static int S_make_dest(const char *dest)
 	return 0;
 }
 
+/* The option lists, on the ways out before the batch is set up. */
+static void S_free_args(struct batch *b)
+{
+	free(b->plugin_dirs);
+	free(b->meta);
+	free(b->opts);
+}
+
 int galley_batch_main(int argc, char **argv)
 {
 	struct batch b;
@@ -1237,7 +1342,7 @@ int galley_batch_main(int argc, char **argv)
 	opterr = 1;
 	optind = 1;
 	argv[0] = (char *)"galley batch";
-	while ((ch = getopt_long(argc, argv, "t:o:f:j:M:0qvh", S_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "t:o:f:j:M:O:0qvh", S_options, NULL)) != -1) {
 		switch (ch) {
 		case 't':
 			b.to = optarg;
@@ -1272,24 +1377,42 @@ int galley_batch_main(int argc, char **argv)
 			const char **nm;
 			char err[512];
 			if (galley_cli_metadata_check(optarg, err, sizeof err) < 0) {
-				free(b.plugin_dirs);
-				free(b.meta);
+				S_free_args(&b);
 				return S_usage_error("%s", err);
 			}
 			if (!(nm = realloc(b.meta, (b.nmeta + 1) * sizeof *nm))) {
 				fputs("galley batch: out of memory\n", stderr);
-				free(b.plugin_dirs);
-				free(b.meta);
+				S_free_args(&b);
 				return EXIT_IO;
 			}
 			b.meta = nm;
 			b.meta[b.nmeta++] = optarg;
 			break;
 		}
+		case 'O':
+		case 'W':
+		case 'N': {
+			struct opt o, *no;
+			const char *eq = ch == 'O' ? strchr(optarg, '=') : NULL;
+			if (ch == 'O' && (!eq || eq == optarg || eq - optarg > 255)) {
+				S_free_args(&b);
+				return S_usage_error("-O wants KEY=VALUE, not '%s'", optarg);
+			}
+			o.key = ch == 'O' ? optarg : ch == 'W' ? "wrap" : "front-matter";
+			o.klen = ch == 'O' ? (size_t)(eq - optarg) : strlen(o.key);
+			o.value = ch == 'O' ? eq + 1 : ch == 'W' ? optarg : "false";
+			if (!(no = realloc(b.opts, (b.nopts + 1) * sizeof *no))) {
+				fputs("galley batch: out of memory\n", stderr);
+				S_free_args(&b);
+				return EXIT_IO;
+			}
+			b.opts = no;
+			b.opts[b.nopts++] = o;
+			break;
+		}
 		case 'H':
 			if ((rc = S_parse_shard(&b, optarg)) >= 0) {
-				free(b.plugin_dirs);
-				free(b.meta);
+				S_free_args(&b);
 				return rc;
 			}
 			break;
@@ -1311,13 +1434,11 @@ int galley_batch_main(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(S_usage, stdout);
-			free(b.plugin_dirs);
-			free(b.meta);
+			S_free_args(&b);
 			return 0;
 		default:
 			fputs("Try 'galley batch --help' for more information.\n", stderr);
-			free(b.plugin_dirs);
-			free(b.meta);
+			S_free_args(&b);
 			return EXIT_USAGE;
 		}
 	}
@@ -1332,8 +1453,7 @@ int galley_batch_main(int argc, char **argv)
 	else if (b.skip_existing && strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0)
 		rc = S_usage_error("%s", "--skip-existing needs a folder DEST, not a .zip");
 	if (rc >= 0) {
-		free(b.plugin_dirs);
-		free(b.meta);
+		S_free_args(&b);
 		return rc;
 	}
 
@@ -1365,12 +1485,8 @@ int galley_batch_main(int argc, char **argv)
 		rc = S_usage_error("unknown input format '%s' (see galley --list-input-formats)", b.from);
 		goto out;
 	}
-	for (i = 0; i < (int)b.nwriters; i++)
-		if (galley_check_options(b.ctx, b.forced, b.writers[i]) < 0) {
-			fprintf(stderr, "galley batch: %s\n", galley_context_error(b.ctx));
-			rc = EXIT_USAGE;
-			goto out;
-		}
+	if ((rc = S_check_opts(&b)) >= 0)
+		goto out;
 	if (strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0) {
 		struct stat zst;
 		if (stat(b.dest, &zst) == 0 && S_ISDIR(zst.st_mode)) {
@@ -1476,8 +1592,7 @@ out:
 	free(threads);
 	free(formats);
 	free(b.writers);
-	free(b.plugin_dirs);
-	free(b.meta);
+	S_free_args(&b);
 	galley_zip_discard(b.zip);
 	galley_context_free(b.zctx);
 	galley_context_free(b.ctx);

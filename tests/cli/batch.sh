@@ -246,6 +246,18 @@ metadata)
 			fail "$f: metadata not set: $(jq -c .meta "$f")"
 	done
 	b -M hits=many -t json -o dest src; expect_rc 2; grep -q "hits wants a number" err || fail "bad -M not refused" ;;
+options)
+	# -O, --wrap, --no-front-matter: a key some reader, a writer of -t or galley takes.
+	tree
+	printf 'Title\n\nOne two three four five six seven eight nine ten eleven twelve.\n' >long.txt
+	b --wrap=20 --no-front-matter -t markdown,tei -o dest long.txt; expect_rc 0
+	[ "$(awk '{ if (length($0) > 20) n++ } END { print n + 0 }' dest/long.md)" = 0 ] || fail "--wrap=20 not applied: $(cat dest/long.md)"
+	grep -q '^---' dest/long.md && fail "--no-front-matter not applied"
+	grep -q "twelve" dest/long.tei.xml || fail "the TEI lost the text"
+	b -O charset=latin1 -t tei -o dest2 long.txt; expect_rc 0 # a reader's key with a writer that does not take it
+	b -O wrapp=3 -t markdown -o dest3 long.txt; expect_rc 2; grep -q "unknown option 'wrapp'" err || fail "typo not refused"
+	b --wrap=wide -t markdown -o dest3 long.txt; expect_rc 2; grep -q "option wrap: expected" err || fail "bad value not refused"
+	absent dest3 ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
