@@ -3,7 +3,7 @@
 # under SRC into DEST (same relative paths), one galley run per file and
 # format, keeping going past failures and listing each failed file at the
 # end. Exit 1 when any conversion failed, 2 on a usage error. Formats default
-# to markdown, tei and json. (galley batch will do this in one process.)
+# to markdown, tei and json. (galley batch does this in one process.)
 #
 # Outputs never overwrite each other: a.txt gives DEST/a.md, but when a
 # folder holds releases that share a name (a.txt and a.html), each keeps its

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
+#include "metadata.h"
 #include "output.h"
 
 enum { EXIT_CONVERT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
@@ -35,10 +37,11 @@ struct cli {
 
 static const char S_usage[] =
 	"Usage: galley [OPTIONS] [INPUT...]\n"
+	"       galley batch [OPTIONS] -o DEST INPUT...   (see galley batch --help)\n"
 	"Convert a press release (text, HTML, JSON) to Markdown, TEI, DOCX, EPUB or JSON.\n"
 	"INPUT is a file, or - (or nothing) for standard input. One input makes one\n"
-	"output, except with -t epub, where several inputs make one book; to convert\n"
-	"many files, run galley once per file.\n"
+	"output, except with -t epub, where several inputs make one book; galley batch\n"
+	"converts many files, folders and archives at once.\n"
 	"\n"
 	"  -f, --from FORMAT        input format (default: from the extension, then the content)\n"
 	"  -t, --to FORMAT          output format (default: from the extension of -o)\n"
@@ -151,11 +154,9 @@ static int S_parse(struct cli *c, int argc, char **argv)
 			break;
 		case 'M': {
 			const char **nm;
-			if (!(eq = S_key_value(optarg)))
-				return S_usage_error("-M wants KEY=VALUE, not '%s'", optarg);
-			if ((size_t)(eq - optarg) == 4 && strncmp(optarg, "hits", 4) == 0 && eq[1] &&
-				!S_all_digits(eq + 1))
-				return S_usage_error("-M hits wants a number, not '%s'", eq + 1);
+			char err[512];
+			if (galley_cli_metadata_check(optarg, err, sizeof err) < 0)
+				return S_usage_error("%s", err);
 			if (!(nm = realloc(c->meta, (c->nmeta + 1) * sizeof *nm))) {
 				fputs("galley: out of memory\n", stderr);
 				return EXIT_IO;
@@ -362,20 +363,6 @@ static int S_is_stdout(const char *output)
 	       strcmp(output, "/dev/fd/1") == 0 || strcmp(output, "/proc/self/fd/1") == 0;
 }
 
-/* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains:
- * not text, HTML or JSON (the text reader has the same rule). */
-static int S_looks_binary(const char *data, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)data;
-	if (!data)
-		return 0;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return 0;
-	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
-		return 0;
-	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
-}
-
 /* Read one input and convert it to a document. Returns -1 on success, else
  * an exit status (the message printed). */
 static int S_read_one(struct cli *c, const galley_reader *forced, const galley_writer *w, const char *input,
@@ -398,7 +385,7 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const galley_w
 	if (!r)
 		r = galley_reader_probe(c->ctx, data.data ? data.data : "", data.len);
 	if (!r) {
-		if (S_looks_binary(data.data, data.len))
+		if (galley_cli_looks_binary(data.data, data.len))
 			fprintf(stderr, "galley: %s: binary data, not a document galley reads (use -f FORMAT to force a reader)\n",
 				name);
 		else
@@ -428,31 +415,10 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const galley_w
 
 static int S_apply_metadata(struct cli *c, galley_node *doc, const char *name)
 {
-	galley_meta *meta = galley_document_meta(doc);
-	size_t i;
-
-	for (i = 0; i < c->nmeta && meta; i++) {
-		const char *eq = strchr(c->meta[i], '=');
-		char key[256];
-		size_t klen = (size_t)(eq - c->meta[i]), j;
-		int again = 0, rc;
-		if (klen >= sizeof key)
-			return S_usage_error("metadata key too long: '%s'", c->meta[i]);
-		memcpy(key, c->meta[i], klen);
-		key[klen] = '\0';
-		/* An empty value removes the field. The first -M of a list key
-		 * (authors, keywords) replaces what the reader found; each later
-		 * one adds a value, so -M authors=a -M authors=b gives [a, b]. */
-		for (j = 0; j < i && galley_meta_key_is_list(key); j++)
-			again = again || (strncmp(c->meta[j], c->meta[i], klen + 1) == 0);
-		if (again && eq[1])
-			rc = galley_meta_add(meta, key, eq + 1);
-		else
-			rc = galley_meta_set(meta, key, eq[1] ? eq + 1 : NULL);
-		if (rc < 0) {
-			fprintf(stderr, "galley: %s: cannot set metadata %s\n", name, c->meta[i]);
-			return EXIT_USAGE;
-		}
+	size_t bad;
+	if (galley_cli_metadata_apply(doc, c->meta, c->nmeta, &bad) < 0) {
+		fprintf(stderr, "galley: %s: cannot set metadata %s\n", name, c->meta[bad]);
+		return EXIT_USAGE;
 	}
 	return -1;
 }
@@ -478,9 +444,9 @@ static int S_convert(struct cli *c)
 		return rc;
 	if (!c->dump && ninputs > 1 && !galley_writer_takes_many(w)) {
 		fprintf(stderr,
-			"galley: the %s writer makes one document from one input; run galley once per file "
-			"('galley batch' is not implemented yet)\n",
-			galley_writer_name(w));
+			"galley: the %s writer makes one document from one input; to convert several files, "
+			"use 'galley batch -t %s -o DEST INPUT...'\n",
+			galley_writer_name(w), galley_writer_name(w));
 		return EXIT_USAGE;
 	}
 	if (w && galley_writer_is_binary(w) && S_is_stdout(c->output) && isatty(STDOUT_FILENO)) {
@@ -550,12 +516,18 @@ int main(int argc, char **argv)
 	size_t i;
 	int rc;
 
-	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
-		fputs("galley: batch mode is not implemented yet; run galley once per file\n", stderr);
-		return EXIT_USAGE;
-	}
 	memset(&c, 0, sizeof c);
 	galley_cli_output_init();
+	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
+		/* Before any thread starts: libxml2 and libltdl set up once. */
+		if (galley_init() < 0) {
+			fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
+			return EXIT_IO;
+		}
+		rc = galley_batch_main(argc - 1, argv + 1);
+		galley_shutdown();
+		return rc;
+	}
 	if (galley_init() < 0 || !(c.ctx = galley_context_new())) {
 		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;

@@ -131,9 +131,20 @@ static pthread_mutex_t S_tmp_lock = PTHREAD_MUTEX_INITIALIZER;
 static int S_tmp_used[S_NSLOTS]; /* claimed, under S_tmp_lock */
 static mode_t S_umask;           /* read once, before any thread runs */
 
+/* Other threads go on while the handler runs, so a temporary file could be
+ * created after the handler looked: a thread counts itself in S_creating
+ * around mkstemp() and gives up once S_dying is set, and the handler waits
+ * for the count to drop (less its own thread's, if the signal came in the
+ * middle of its mkstemp()) before it removes what is in the table. */
+static atomic_int S_dying, S_creating;
+static _Thread_local int S_self_creating;
+
 static void S_on_signal(int sig)
 {
 	size_t i;
+	atomic_store(&S_dying, 1);
+	while (atomic_load(&S_creating) > S_self_creating)
+		; /* the other threads are inside mkstemp(): a few system calls */
 	for (i = 0; i < S_NSLOTS; i++)
 		if (atomic_load(&S_tmp[i].live))
 			unlink(S_tmp[i].path); /* async-signal-safe */
@@ -182,7 +193,7 @@ static void S_slot_release(int slot)
 	pthread_mutex_unlock(&S_tmp_lock);
 }
 
-static int S_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errsize)
+static int S_write_atomic(const char *path, const char *data, size_t len, int follow, char *err, size_t errsize)
 {
 	char real[PATH_MAX], own[PATH_MAX + 32];
 	int slot = S_slot_claim();
@@ -193,10 +204,11 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 	mode_t mode;
 	int fd, e, have = 0;
 
-	/* Replace what a symlink points to, not the link itself. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
+	/* Replace what a symlink points to, not the link itself (batch
+	 * outputs replace the link: they never leave their folder). */
+	if (follow && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
 		target = real;
-	if (stat(target, &st) == 0)
+	if (follow ? stat(target, &st) == 0 : lstat(target, &st) == 0 && S_ISREG(st.st_mode))
 		have = 1;
 	slash = strrchr(target, '/');
 	if (slash)
@@ -205,8 +217,19 @@ static int S_write_atomic(const char *path, const char *data, size_t len, char *
 		snprintf(tmp, tmpsize, ".%s.XXXXXX", target);
 	if (slot >= 0)
 		atomic_store(&S_tmp[slot].live, 1);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
+	S_self_creating = 1;
+	atomic_fetch_add(&S_creating, 1);
+	if (atomic_load(&S_dying)) {
+		atomic_fetch_sub(&S_creating, 1);
+		S_self_creating = 0;
+		S_slot_release(slot);
+		return S_fail(err, errsize, path, "stopped by a signal", EINTR);
+	}
+	fd = mkstemp(tmp);
+	e = errno;
+	atomic_fetch_sub(&S_creating, 1);
+	S_self_creating = 0;
+	if (fd < 0) {
 		S_slot_release(slot);
 		return S_fail(err, errsize, path, "cannot create a temporary file beside it", e);
 	}
@@ -250,5 +273,22 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
 	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
 		(stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
 		return S_write_direct(path, data, len, err, errsize);
-	return S_write_atomic(path, data, len, err, errsize);
+	return S_write_atomic(path, data, len, 1, err, errsize);
+}
+
+int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	return S_write_atomic(path, data, len, 0, err, errsize);
+}
+
+int galley_cli_looks_binary(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (!data)
+		return 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return 0;
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+		return 0;
+	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
 }

@@ -19,4 +19,13 @@ int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t
  * "PATH: reason" in err, leaving any existing file untouched. */
 int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize);
 
+/* Write data to the regular file path through a temporary file beside it,
+ * renamed over path once complete, following no symlink: an existing link
+ * at path is replaced, not written through. Safe from several threads. */
+int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize);
+
+/* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains:
+ * not text, HTML or JSON (the text reader has the same rule). */
+int galley_cli_looks_binary(const char *data, size_t len);
+
 #endif

@@ -52,9 +52,19 @@ help-matches-man)
 		[ -s man.err ] && { cat man.err >&2; fail "man page warnings"; }
 	fi ;;
 batch)
-	"$GALLEY" batch -o dest x >out 2>err; rc=$?; expect_rc 2; expect_err "galley: batch mode is not implemented yet"
-	g --help; grep -q "galley batch" out && fail "--help offers galley batch, which does not exist yet"
-	g good.lines good.lines -t lines; expect_rc 2; expect_err "run galley once per file" ;;
+	# galley batch exists (tests/cli/batch.sh tests what it does); usage errors are exit 2.
+	"$GALLEY" batch -t markdown x >out 2>err; rc=$?; expect_rc 2; expect_err "galley batch: no destination"
+	"$GALLEY" batch -o dest x >out 2>err; rc=$?; expect_rc 2; expect_err "no output format"
+	"$GALLEY" batch -o dest -t nosuch x >out 2>err; rc=$?; expect_rc 2; expect_err "unknown output format 'nosuch'"
+	"$GALLEY" batch -o dest -t markdown >out 2>err; rc=$?; expect_rc 2; expect_err "no input"
+	if [ -e "$BUILD_PLUGINS/markdown.so" ]; then
+		"$GALLEY" batch -o dest -t markdown,gfm x >out 2>err; rc=$?; expect_rc 2; expect_err "both name their outputs .md"
+		"$GALLEY" batch -o dest -t md,markdown x >out 2>err; rc=$?; expect_rc 2; expect_err "md and markdown both name their outputs .md"
+	fi
+	"$GALLEY" batch -o dest -t markdown -j 0 x >out 2>err; rc=$?; expect_rc 2; expect_err "-j wants a number"
+	"$GALLEY" batch --help >out 2>err; rc=$?; expect_rc 0; expect_out "Usage: galley batch"
+	g --help; expect_out "galley batch [OPTIONS] -o DEST INPUT..."
+	g good.lines good.lines -t lines; expect_rc 2; expect_err "use 'galley batch -t lines -o DEST INPUT...'" ;;
 formats-documented)
 	# The formats the man page and README name are exactly those the built-in plugins give.
 	"$GALLEY" --list-output-formats >outs 2>err && "$GALLEY" --list-input-formats >ins 2>>err || fail "listing failed"

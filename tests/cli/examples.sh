@@ -46,5 +46,39 @@ chain)
 	sh "$EXAMPLES/chain.sh" "$FIXTURES/html/mofa-2024-01-18-consultation.html" >"$work/out.md" || fail "exit $?"
 	grep -qx '  - "DPRK"' "$work/out.md" || fail "keyword not added"
 	grep -q '^7\. ' "$work/out.md" || fail "body lost" ;;
+batch-slurm)
+	# The sbatch script run as Slurm would run a 3-task array (ids 1..3):
+	# the tasks together give what one galley batch run gives.
+	mkdir -p "$work/src/2024" && cp "$FIXTURES"/text/ko-box-items.txt "$FIXTURES"/text/en-notes.txt "$work/src/" &&
+		cp "$FIXTURES"/html/mofa-2024-01-18-consultation.html "$work/src/2024/" || exit 1
+	for i in $(seq 1 9); do printf 'Release %s\n\nText %s.\n' $i $i >"$work/src/r$i.txt"; done
+	"$GALLEY" batch -q -t markdown,tei -o "$work/one" "$work/src" || fail "the unsharded run failed"
+	for t in 1 2 3; do
+		SLURM_ARRAY_TASK_ID=$t SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=3 SLURM_CPUS_PER_TASK=2 \
+			sh "$EXAMPLES/batch-slurm.sbatch" "$work/src" "$work/out" markdown,tei || fail "task $t: exit $?"
+	done
+	diff -r "$work/one" "$work/out" >/dev/null || fail "the array's outputs differ from one run's"
+	[ "$(cat "$work"/out.reports/*.jsonl | wc -l)" = 12 ] || fail "not one report line per input" ;;
+batch-parallel)
+	command -v parallel >/dev/null || { echo "SKIP: GNU parallel is not installed"; exit 77; }
+	mkdir -p "$work/src" && cp "$FIXTURES"/text/ko-box-items.txt "$FIXTURES"/text/en-notes.txt "$work/src/" || exit 1
+	for i in $(seq 1 9); do printf 'Release %s\n\nText %s.\n' $i $i >"$work/src/r$i.txt"; done
+	"$GALLEY" batch -q -t json -o "$work/one" "$work/src" || fail "the unsharded run failed"
+	FORMATS=json sh "$EXAMPLES/batch-parallel.sh" "$work/src" "$work/out" 4 || fail "exit $?"
+	diff -r "$work/one" "$work/out" >/dev/null || fail "the shards' outputs differ from one run's"
+	[ "$(cat "$work"/out.reports/*.jsonl | wc -l)" = 11 ] || fail "not one report line per input" ;;
+batch-k8s)
+	# The indexed Job: valid YAML, completions equal to the N of --shard auto/N.
+	python3 - "$EXAMPLES/batch-k8s.yaml" <<'PY' || fail "batch-k8s.yaml is not what it says"
+import re, sys, yaml
+job = yaml.safe_load(open(sys.argv[1]))
+spec = job['spec']
+assert job['kind'] == 'Job' and spec['completionMode'] == 'Indexed'
+script = ' '.join(spec['template']['spec']['containers'][0]['args'])
+n = int(re.search(r'--shard auto/(\d+)', script).group(1))
+assert n == spec['completions'], (n, spec['completions'])
+assert '$JOB_COMPLETION_INDEX' in script
+PY
+	;;
 *) fail "unknown case" ;;
 esac

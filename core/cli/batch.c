@@ -1,0 +1,1601 @@
+/* batch.c — `galley batch`: the main thread walks the inputs in order
+ * (files, folders, archive members streamed into memory), picks a reader,
+ * claims the output names, and hands each document to a pool of workers
+ * that share one registry; results are reported in input order, so nothing
+ * written depends on the number of threads. */
+#include "batch.h"
+#include "metadata.h"
+#include "output.h"
+
+#include <galley/galley.h>
+#include <galley/plugin.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zip.h>
+
+enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+enum { ST_OK, ST_FAILED, ST_SKIPPED };
+
+/* One input: a document to convert, or a line of the report only. */
+struct job {
+	char *input;  /* as the report names it */
+	galley_buffer data;
+	const galley_reader *reader;
+	int status, done;
+	char *error;
+	galley_buffer messages; /* the log, one line each, "\n"-separated */
+	char **outputs;         /* DEST/REL/NAME.EXT, one per writer */
+	size_t noutputs, nwritten;
+	galley_buffer *blobs; /* a .zip DEST: the outputs' bytes, added in input order */
+	char *title, *date;
+	long ms;
+	struct job *next;      /* in input order, until reported */
+	struct job *next_todo; /* the work queue */
+};
+
+/* The names claimed so far, case-folded: a later input that would write
+ * one again fails instead of overwriting. */
+struct name_entry {
+	char *key, *owner;
+	struct name_entry *next;
+};
+
+struct batch {
+	const char *dest;
+	struct stat dest_st;
+	const galley_writer **writers;
+	size_t nwriters;
+	const galley_reader *forced;
+	const char *from, *to, *report_path, *files_from;
+	int nul, verbosity, jobs, skip_existing;
+	unsigned long shard, nshards; /* --shard K/N: this run's inputs hash to K */
+	const char **plugin_dirs;
+	size_t nplugin_dirs;
+	const char **meta; /* -M KEY=VALUE, in order */
+	size_t nmeta;
+	struct opt {
+		const char *key, *value;
+		size_t klen;
+	} *opts; /* -O KEY=VALUE, --wrap, --no-front-matter, in order */
+	size_t nopts;
+	galley_registry *reg;
+	galley_context *ctx; /* the main thread's */
+	FILE *report;
+	int progress; /* standard error is a terminal */
+	galley_zip *zip;       /* DEST is a .zip: entries added as jobs are reported */
+	galley_context *zctx;  /* the zip's, used under lock */
+
+	struct name_entry **names;
+	size_t nnames_cap;
+
+	pthread_mutex_t lock;
+	pthread_cond_t has_work, has_room;
+	struct job *todo_head, *todo_tail;
+	size_t ntodo, max_todo;
+	int closed;
+	struct job *report_head, *report_tail; /* every job not yet reported */
+	size_t nseen, ndone, nok, nfailed, nskipped;
+	int report_error, oom;
+	long started, last_progress;
+};
+
+static const char S_usage[] =
+	"Usage: galley batch [OPTIONS] -o DEST INPUT...\n"
+	"Convert many documents: files, folders (walked recursively) and archives\n"
+	"(.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.zst), each to DEST/REL/NAME.EXT\n"
+	"for every format of -t.\n"
+	"\n"
+	"  -t, --to FORMAT[,FORMAT...]  output formats (required)\n"
+	"  -o, --output DEST        the folder to write into (created if missing)\n"
+	"  -f, --from FORMAT        read every input with this reader\n"
+	"  -j, --jobs N             worker threads (default: the number of processors)\n"
+	"  -M, --metadata KEY=VALUE set a metadata field of every document (as galley -M)\n"
+	"  -O, --option KEY=VALUE   pass an option to the readers and writers (a key that\n"
+	"                           no reader, no writer of -t and galley take is an error)\n"
+	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
+	"      --no-front-matter    leave out the metadata block of text formats\n"
+	"      --report FILE        one JSON object a line per input, in input order\n"
+	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
+	"                           one a line\n"
+	"  -0, --null               --files-from names end with NUL, not newline\n"
+	"      --skip-existing      leave an input whose outputs all exist (resume a run)\n"
+	"      --shard K/N          convert only the inputs whose name hashes to K (0 <= K < N);\n"
+	"                           auto: K and N from Slurm, auto/N: K from Kubernetes\n"
+	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
+	"  -q, --quiet              no progress or summary on a terminal\n"
+	"  -v, --verbose            the summary and each input's messages on standard error\n"
+	"  -h, --help               show this help and exit\n"
+	"\n"
+	"Exit status: 0 every document converted (others skipped), 1 any failed (the\n"
+	"others are still written), 2 usage error, 3 I/O or system error.\n";
+
+static const struct option S_options[] = {
+	{"to", required_argument, NULL, 't'},
+	{"output", required_argument, NULL, 'o'},
+	{"from", required_argument, NULL, 'f'},
+	{"jobs", required_argument, NULL, 'j'},
+	{"report", required_argument, NULL, 'R'},
+	{"files-from", required_argument, NULL, 'F'},
+	{"null", no_argument, NULL, '0'},
+	{"skip-existing", no_argument, NULL, 'S'},
+	{"shard", required_argument, NULL, 'H'},
+	{"metadata", required_argument, NULL, 'M'},
+	{"option", required_argument, NULL, 'O'},
+	{"wrap", required_argument, NULL, 'W'},
+	{"no-front-matter", no_argument, NULL, 'N'},
+	{"plugin-dir", required_argument, NULL, 'P'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
+static int S_usage_error(const char *fmt, const char *arg)
+{
+	fputs("galley batch: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'galley batch --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static char *S_strdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* path + "/" + name, or name when path is empty; NULL on OOM. */
+static char *S_join(const char *path, const char *name)
+{
+	size_t a = strlen(path), b = strlen(name);
+	char *s = malloc(a + b + 2);
+	if (!s)
+		return NULL;
+	if (a) {
+		memcpy(s, path, a);
+		if (path[a - 1] != '/')
+			s[a++] = '/';
+	}
+	memcpy(s + a, name, b + 1);
+	return s;
+}
+
+static long S_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                              */
+/* ------------------------------------------------------------------ */
+
+/* A JSON string for any bytes: invalid UTF-8 becomes U+FFFD. */
+static json_t *S_json_string(const char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	json_t *j;
+	if (galley_utf8_valid(s, n))
+		return json_string(s);
+	while (i < n) {
+		if ((k = galley_utf8_decode(s + i, n - i, NULL))) {
+			galley_buffer_append(&b, s + i, k);
+			i += k;
+		} else {
+			galley_buffer_puts(&b, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	j = b.oom ? NULL : json_string(b.data ? b.data : "");
+	galley_buffer_dispose(&b);
+	return j;
+}
+
+/* A member's name made safe to put under DEST: "a/./b//c" is "a/b/c";
+ * NULL with the reason in *why for an absolute name, a '..' component,
+ * invalid UTF-8 or a control character; "" for a name with nothing left. */
+static char *S_safe_member(const char *name, const char **why)
+{
+	size_t n = strlen(name), i = 0, o = 0;
+	char *out;
+
+	if (!galley_utf8_valid(name, n)) {
+		*why = "the name is not valid UTF-8";
+		return NULL;
+	}
+	if (name[0] == '/') {
+		*why = "an absolute name";
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7F || name[i] == '\\') {
+			*why = name[i] == '\\' ? "a backslash in the name" : "a control character in the name";
+			return NULL;
+		}
+	if (!(out = malloc(n + 1))) {
+		*why = "out of memory";
+		return NULL;
+	}
+	for (i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && name[j] != '/')
+			j++;
+		if (j - i == 2 && name[i] == '.' && name[i + 1] == '.') {
+			free(out);
+			*why = "a '..' component in the name";
+			return NULL;
+		}
+		if (j > i && !(j - i == 1 && name[i] == '.')) {
+			if (o)
+				out[o++] = '/';
+			memcpy(out + o, name + i, j - i);
+			o += j - i;
+		}
+		i = j + 1;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* "2024/a.html" -> "2024/a": the last component loses its extension (a
+ * leading dot is part of the name). */
+static void S_strip_ext(char *rel)
+{
+	char *base = strrchr(rel, '/'), *dot;
+	base = base ? base + 1 : rel;
+	dot = strrchr(base, '.');
+	if (dot && dot > base)
+		*dot = '\0';
+}
+
+static const char *const S_archive_exts[] = {".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst",
+	".tzst", ".tar.bz2", ".tbz2", NULL};
+
+/* The length of the archive suffix of name, or 0 when it names no archive. */
+static size_t S_archive_suffix(const char *name)
+{
+	size_t n = strlen(name), i, best = 0;
+	for (i = 0; S_archive_exts[i]; i++) {
+		size_t k = strlen(S_archive_exts[i]);
+		if (n > k && k > best && strcasecmp(name + n - k, S_archive_exts[i]) == 0 && name[n - k - 1] != '/')
+			best = k;
+	}
+	return best;
+}
+
+static size_t S_hash(const char *s)
+{
+	size_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 1099511628211ull;
+	return h;
+}
+
+/* The claim on name (or on a name differing only in ASCII case), or NULL. */
+static const struct name_entry *S_find(struct batch *b, const char *name)
+{
+	struct name_entry *e;
+	for (e = b->names[S_hash(name) % b->nnames_cap]; e; e = e->next)
+		if (strcasecmp(e->key, name) == 0)
+			return e;
+	return NULL;
+}
+
+static int S_claim(struct batch *b, const char *name, const char *owner)
+{
+	size_t h = S_hash(name) % b->nnames_cap;
+	struct name_entry *e = calloc(1, sizeof *e);
+	if (!e || !(e->key = strdup(name)) || !(e->owner = strdup(owner))) {
+		if (e)
+			free(e->key);
+		free(e);
+		return -1;
+	}
+	e->next = b->names[h];
+	b->names[h] = e;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Jobs and the report                                                */
+/* ------------------------------------------------------------------ */
+
+static void S_job_free(struct job *j)
+{
+	size_t i;
+	free(j->input);
+	galley_buffer_dispose(&j->data);
+	free(j->error);
+	galley_buffer_dispose(&j->messages);
+	for (i = 0; i < j->noutputs; i++) {
+		free(j->outputs[i]);
+		if (j->blobs)
+			galley_buffer_dispose(&j->blobs[i]);
+	}
+	free(j->outputs);
+	free(j->blobs);
+	free(j->title);
+	free(j->date);
+	free(j);
+}
+
+static void S_fail_job(struct job *j, const char *fmt, const char *a, const char *c);
+
+static void S_report_line(struct batch *b, struct job *j)
+{
+	static const char *const status[] = {"ok", "failed", "skipped"};
+	json_t *o = json_object(), *outs = json_array();
+	char *line;
+	size_t i;
+
+	if (!o || !outs) {
+		json_decref(o);
+		json_decref(outs);
+		b->report_error = 1;
+		return;
+	}
+	json_object_set_new(o, "input", S_json_string(j->input));
+	json_object_set_new(o, "status", json_string(status[j->status]));
+	for (i = 0; i < j->nwritten; i++)
+		json_array_append_new(outs, S_json_string(j->outputs[i]));
+	json_object_set_new(o, "outputs", outs);
+	json_object_set_new(o, "error", j->error ? S_json_string(j->error) : json_null());
+	json_object_set_new(o, "ms", json_integer(j->ms));
+	if (j->title)
+		json_object_set_new(o, "title", S_json_string(j->title));
+	if (j->date)
+		json_object_set_new(o, "date", S_json_string(j->date));
+	if (j->messages.len) {
+		json_t *m = json_array();
+		char *s = j->messages.data, *nl;
+		for (; m && *s; s = nl + 1) {
+			nl = strchr(s, '\n');
+			*nl = '\0';
+			json_array_append_new(m, S_json_string(s));
+		}
+		json_object_set_new(o, "messages", m);
+	}
+	line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!line || fprintf(b->report, "%s\n", line) < 0 || fflush(b->report) != 0)
+		b->report_error = 1;
+	free(line);
+}
+
+/* done/seen (the total grows while the inputs are walked), failures so
+ * far and the rate; at most a line every 100 ms. */
+static void S_progress(struct batch *b)
+{
+	long now;
+	double rate;
+	if (!b->progress || ((now = S_now_ms()) - b->last_progress < 100 && b->ndone != b->nseen))
+		return;
+	b->last_progress = now;
+	rate = now > b->started ? (double)b->ndone * 1000.0 / (double)(now - b->started) : 0;
+	fprintf(stderr, "\r\033[Kgalley batch: %zu/%zu done, %zu failed, %zu skipped, %.0f/s", b->ndone, b->nseen,
+		b->nfailed, b->nskipped, rate);
+}
+
+/* A .zip DEST: the job's outputs become entries, in input order, so the
+ * archive does not depend on -j. Under b->lock. */
+static void S_zip_add_locked(struct batch *b, struct job *j)
+{
+	size_t i, skip = strlen(b->dest) + 1;
+	for (i = 0; i < j->nwritten; i++) {
+		galley_buffer *d = &j->blobs[i];
+		if (galley_zip_add(b->zip, j->outputs[i] + skip, d->data ? d->data : "", d->len, 0) < 0) {
+			S_fail_job(j, "%s: %s", b->dest, galley_context_error(b->zctx));
+			j->nwritten = i;
+			break;
+		}
+		galley_buffer_dispose(d);
+	}
+}
+
+/* Report every finished job at the head of the input order. Under b->lock. */
+static void S_flush_locked(struct batch *b)
+{
+	struct job *j;
+	while ((j = b->report_head) && j->done) {
+		b->report_head = j->next;
+		if (!b->report_head)
+			b->report_tail = NULL;
+		if (b->zip)
+			S_zip_add_locked(b, j);
+		b->ndone++;
+		if (j->status == ST_OK)
+			b->nok++;
+		else if (j->status == ST_FAILED)
+			b->nfailed++;
+		else
+			b->nskipped++;
+		if (b->report)
+			S_report_line(b, j);
+		if (b->verbosity > 0) {
+			char *s = j->messages.data, *nl;
+			if (b->progress)
+				fputs("\r\033[K", stderr);
+			for (; s && *s; s = nl + 1) {
+				nl = strchr(s, '\n');
+				fprintf(stderr, "galley: %s: %.*s\n", j->input, (int)(nl - s), s);
+			}
+			if (j->error)
+				fprintf(stderr, "galley: %s: %s%s\n", j->input,
+					j->status == ST_SKIPPED ? "skipped: " : "", j->error);
+		}
+		S_job_free(j);
+	}
+	S_progress(b);
+}
+
+/* 1 when input belongs to this run's shard: FNV-1a of its name, so N
+ * machines split one set of inputs without talking to each other. */
+static int S_mine(const struct batch *b, const char *input)
+{
+	uint64_t h = 1469598103934665603ull;
+	if (b->nshards <= 1)
+		return 1;
+	for (; *input; input++)
+		h = (h ^ (unsigned char)*input) * 1099511628211ull;
+	return h % b->nshards == b->shard;
+}
+
+/* Queue a job for the report (in input order) and, when it has a reader,
+ * for the workers; blocks while the work queue is full. Another shard's
+ * job is dropped here, after its output names were claimed, so that
+ * collisions are the same in every shard as in one unsharded run. */
+static void S_submit(struct batch *b, struct job *j)
+{
+	if (!S_mine(b, j->input)) {
+		S_job_free(j);
+		return;
+	}
+	pthread_mutex_lock(&b->lock);
+	b->nseen++;
+	if (b->report_tail)
+		b->report_tail->next = j;
+	else
+		b->report_head = j;
+	b->report_tail = j;
+	if (j->reader) {
+		while (b->ntodo >= b->max_todo)
+			pthread_cond_wait(&b->has_room, &b->lock);
+		if (b->todo_tail)
+			b->todo_tail->next_todo = j;
+		else
+			b->todo_head = j;
+		b->todo_tail = j;
+		b->ntodo++;
+		pthread_cond_signal(&b->has_work);
+	} else {
+		j->done = 1;
+		S_flush_locked(b);
+	}
+	pthread_mutex_unlock(&b->lock);
+}
+
+static struct job *S_job_new(struct batch *b, const char *input)
+{
+	struct job *j = calloc(1, sizeof *j);
+	if (!j || !(j->input = strdup(input))) {
+		free(j);
+		b->oom = 1;
+		return NULL;
+	}
+	return j;
+}
+
+/* A report line only: a skipped or refused input. */
+static void S_note(struct batch *b, const char *input, int status, const char *fmt, const char *arg)
+{
+	struct job *j = S_job_new(b, input);
+	char msg[1024];
+	if (!j)
+		return;
+	j->status = status;
+	snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+	j->error = strdup(msg);
+	S_submit(b, j);
+}
+
+/* ------------------------------------------------------------------ */
+/* The workers                                                        */
+/* ------------------------------------------------------------------ */
+
+static void S_collect(int level, const char *input, const char *message, void *payload)
+{
+	struct job *j = payload;
+	(void)level;
+	(void)input;
+	galley_buffer_puts(&j->messages, message);
+	galley_buffer_putc(&j->messages, '\n');
+}
+
+/* Create the folders of path below DEST, refusing to go through a symlink
+ * (an output never leaves DEST). 0, or -1 with the reason in err. */
+static int S_make_parents(struct batch *b, const char *path, char *err, size_t errsize)
+{
+	char buf[PATH_MAX];
+	size_t n = strlen(b->dest), len = strlen(path), i;
+	struct stat st;
+
+	if (len >= sizeof buf) {
+		snprintf(err, errsize, "%s: the name is too long", path);
+		return -1;
+	}
+	memcpy(buf, path, len + 1);
+	for (i = n + 1; i < len; i++) {
+		if (buf[i] != '/')
+			continue;
+		buf[i] = '\0';
+		if (mkdir(buf, 0777) < 0 && errno != EEXIST) {
+			snprintf(err, errsize, "%s: %s", buf, strerror(errno));
+			return -1;
+		}
+		if (lstat(buf, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			snprintf(err, errsize, "%s: not a folder%s", buf,
+				lstat(buf, &st) == 0 && S_ISLNK(st.st_mode) ? " (a symlink, not followed)" : "");
+			return -1;
+		}
+		buf[i] = '/';
+	}
+	return 0;
+}
+
+static void S_fail_job(struct job *j, const char *fmt, const char *a, const char *c)
+{
+	int n;
+	j->status = ST_FAILED;
+	if (j->error)
+		return; /* the first failure is the one reported */
+	n = snprintf(NULL, 0, fmt, a, c);
+	if (n >= 0 && (j->error = malloc((size_t)n + 1)))
+		snprintf(j->error, (size_t)n + 1, fmt, a, c);
+}
+
+static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galley_buffer *out)
+{
+	galley_node *doc = NULL;
+	const galley_meta *meta;
+	char err[PATH_MAX + 256];
+	long start = S_now_ms();
+	size_t i;
+
+	galley_error_clear(ctx);
+	galley_context_set_input_name(ctx, j->input);
+	galley_context_set_log(ctx, S_collect, j);
+	if (galley_read(ctx, j->reader, j->data.data ? j->data.data : "", j->data.len, &doc) < 0) {
+		S_fail_job(j, "%s%s", galley_context_error(ctx), "");
+		goto out;
+	}
+	if (j->data.len == 0)
+		galley_buffer_puts(&j->messages, "warning: empty input, the document is empty\n");
+	{
+		size_t bad;
+		if (galley_cli_metadata_apply(doc, b->meta, b->nmeta, &bad) < 0) {
+			S_fail_job(j, "cannot set metadata %s%s", b->meta[bad], "");
+			goto out;
+		}
+	}
+	galley_buffer_dispose(&j->data);
+	if ((meta = galley_document_meta(doc))) {
+		j->title = S_strdup(galley_meta_get(meta, "title"));
+		j->date = S_strdup(galley_meta_get(meta, "date"));
+	}
+	for (i = 0; i < b->nwriters; i++) {
+		const galley_node *d = doc;
+		galley_buffer_clear(out);
+		galley_error_clear(ctx);
+		if (galley_write(ctx, b->writers[i], &d, 1, out) < 0) {
+			S_fail_job(j, "%s: %s", galley_writer_name(b->writers[i]), galley_context_error(ctx));
+			continue;
+		}
+		if (b->zip) {
+			if (!j->blobs && !(j->blobs = calloc(j->noutputs, sizeof *j->blobs))) {
+				S_fail_job(j, "%s%s", "out of memory", "");
+				break;
+			}
+			j->blobs[i] = *out;
+			*out = (galley_buffer)GALLEY_BUFFER_INIT;
+		} else if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0 ||
+			   galley_cli_write_file(j->outputs[i], out->data ? out->data : "", out->len, err, sizeof err) <
+				   0) {
+			S_fail_job(j, "%s%s", err, "");
+			continue;
+		}
+		/* Written in writer order; a failed one leaves no gap. */
+		if (i != j->nwritten) {
+			char *t = j->outputs[j->nwritten];
+			j->outputs[j->nwritten] = j->outputs[i];
+			j->outputs[i] = t;
+			if (j->blobs) {
+				galley_buffer tb = j->blobs[j->nwritten];
+				j->blobs[j->nwritten] = j->blobs[i];
+				j->blobs[i] = tb;
+			}
+		}
+		j->nwritten++;
+	}
+	if (j->status != ST_FAILED)
+		j->status = ST_OK;
+out:
+	galley_node_free(doc);
+	galley_context_set_log(ctx, NULL, NULL);
+	j->ms = S_now_ms() - start;
+}
+
+static int S_set_opts(const struct batch *b, galley_context *ctx);
+
+static void *S_worker(void *arg)
+{
+	struct batch *b = arg;
+	galley_context *ctx = galley_context_new();
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	struct job *j;
+
+	if (ctx && S_set_opts(b, ctx) < 0) {
+		galley_context_free(ctx);
+		ctx = NULL; /* every job it takes fails: out of memory */
+	}
+	if (ctx) {
+		galley_context_set_registry(ctx, b->reg);
+		galley_context_set_verbosity(ctx, b->verbosity < 0 ? 0 : b->verbosity);
+	}
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		while (!b->todo_head && !b->closed)
+			pthread_cond_wait(&b->has_work, &b->lock);
+		if (!(j = b->todo_head)) {
+			pthread_mutex_unlock(&b->lock);
+			break;
+		}
+		b->todo_head = j->next_todo;
+		if (!b->todo_head)
+			b->todo_tail = NULL;
+		b->ntodo--;
+		pthread_cond_signal(&b->has_room);
+		pthread_mutex_unlock(&b->lock);
+
+		if (ctx)
+			S_convert(b, ctx, j, &out);
+		else
+			S_fail_job(j, "%s%s", "out of memory", "");
+
+		pthread_mutex_lock(&b->lock);
+		j->done = 1;
+		S_flush_locked(b);
+		pthread_mutex_unlock(&b->lock);
+	}
+	galley_buffer_dispose(&out);
+	galley_context_free(ctx);
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The inputs                                                         */
+/* ------------------------------------------------------------------ */
+
+/* What a crawl brings along that is never a document, though the text
+ * reader's probe would take some of it (CSS, scripts): skipped unless a
+ * reader claims the extension. */
+static int S_not_document(const char *name)
+{
+	static const char *const exts[] = {"css", "js", "mjs", "cjs", "map", "png", "jpg", "jpeg", "gif", "svg",
+		"webp", "ico", "bmp", "tif", "tiff", "avif", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "ogg",
+		"webm", "wav", "avi", "mov", "swf", "wasm", NULL};
+	const char *base = strrchr(name, '/'), *dot;
+	size_t i;
+	base = base ? base + 1 : name;
+	if (!(dot = strrchr(base, '.')) || dot == base)
+		return 0;
+	for (i = 0; exts[i]; i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A document's bytes (moved into the job): pick its reader, claim its
+ * output names DEST/REL.EXT (rel without the extension), and queue it. */
+static void S_document(struct batch *b, const char *input, const char *name, const char *rel, galley_buffer *data)
+{
+	struct job *j = S_job_new(b, input);
+	const galley_reader *r = b->forced;
+	char *stem = NULL;
+	size_t i;
+
+	if (!j) {
+		galley_buffer_dispose(data);
+		return;
+	}
+	j->data = *data;
+	*data = (galley_buffer)GALLEY_BUFFER_INIT;
+	if (!r)
+		r = galley_reader_for_path(b->ctx, name);
+	if (!r && S_not_document(name)) {
+		j->status = ST_SKIPPED;
+		j->error = strdup("not a document (an image, style sheet, script, font or media file, by its extension)");
+		galley_buffer_dispose(&j->data);
+		S_submit(b, j);
+		return;
+	}
+	if (!r && !galley_cli_looks_binary(j->data.data, j->data.len))
+		r = galley_reader_probe(b->ctx, j->data.data ? j->data.data : "", j->data.len);
+	if (!r) {
+		j->status = ST_SKIPPED;
+		j->error = strdup(galley_cli_looks_binary(j->data.data, j->data.len) ? "not a document (binary data)"
+									      : "not a document (no reader takes it)");
+		galley_buffer_dispose(&j->data);
+		S_submit(b, j);
+		return;
+	}
+	if (!(stem = S_join(b->dest, rel)) || !(j->outputs = calloc(b->nwriters, sizeof *j->outputs)))
+		goto oom;
+	S_strip_ext(stem + strlen(b->dest));
+	for (i = 0; i < b->nwriters; i++) {
+		const char *ext = galley_writer_extension(b->writers[i]);
+		size_t n = strlen(stem) + strlen(ext) + 2;
+		if (!(j->outputs[i] = malloc(n)))
+			goto oom;
+		j->noutputs++;
+		snprintf(j->outputs[i], n, "%s.%s", stem, ext);
+	}
+	/* All the names or none: an input that collides writes nothing. */
+	for (i = 0; i < j->noutputs; i++) {
+		const struct name_entry *e = S_find(b, j->outputs[i]);
+		if (e) {
+			char msg[2 * PATH_MAX + 512];
+			if (strcmp(e->key, j->outputs[i]) == 0)
+				snprintf(msg, sizeof msg, "%s is already the output of %s; not written", j->outputs[i], e->owner);
+			else
+				snprintf(msg, sizeof msg, "%s differs only in case from %s, the output of %s; not written",
+					j->outputs[i], e->key, e->owner);
+			j->status = ST_FAILED;
+			j->error = strdup(msg);
+			galley_buffer_dispose(&j->data);
+			free(stem);
+			S_submit(b, j);
+			return;
+		}
+	}
+	for (i = 0; i < j->noutputs; i++)
+		if (S_claim(b, j->outputs[i], input) < 0)
+			goto oom;
+	free(stem);
+	/* Outputs only ever appear whole (temporary file, rename), so one that
+	 * exists is complete: an interrupted run resumes where it stopped. */
+	if (b->skip_existing) {
+		struct stat st;
+		for (i = 0; i < j->noutputs && lstat(j->outputs[i], &st) == 0 && S_ISREG(st.st_mode); i++)
+			;
+		if (i == j->noutputs) {
+			j->status = ST_SKIPPED;
+			j->error = strdup("every output exists (--skip-existing)");
+			galley_buffer_dispose(&j->data);
+			S_submit(b, j);
+			return;
+		}
+	}
+	j->reader = r;
+	S_submit(b, j);
+	return;
+oom:
+	free(stem);
+	S_job_free(j);
+	b->oom = 1;
+}
+
+/* A member of an archive: refused, a folder (nothing to do), or a document
+ * whose name is made safe first. Takes data. */
+static void S_member(struct batch *b, const char *archive, const char *stem_rel, const char *name, int kind,
+	galley_buffer *data)
+{
+	char *input = S_join(archive, name), *safe = NULL, *rel = NULL;
+	const char *why = NULL;
+
+	if (!input) {
+		b->oom = 1;
+		goto out;
+	}
+	if (kind) {
+		S_note(b, input, ST_FAILED, "refused: %s member (never extracted)", kind == 1   ? "a symlink"
+										    : kind == 2 ? "a hard link"
+												: "a device, FIFO or socket");
+		goto out;
+	}
+	if (!(safe = S_safe_member(name, &why))) {
+		S_note(b, input, ST_FAILED, "refused: %s (nothing written outside DEST)", why);
+		goto out;
+	}
+	if (!*safe)
+		goto out;
+	if (!(rel = S_join(stem_rel, safe))) {
+		b->oom = 1;
+		goto out;
+	}
+	S_document(b, input, safe, rel, data);
+out:
+	galley_buffer_dispose(data);
+	free(input);
+	free(safe);
+	free(rel);
+}
+
+static void S_zip(struct batch *b, const char *path, const char *stem_rel)
+{
+	int zerr = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	zip_int64_t n, i;
+
+	if (!z) {
+		zip_error_t e;
+		zip_error_init_with_code(&e, zerr);
+		S_note(b, path, ST_FAILED, "cannot read the zip archive: %s", zip_error_strerror(&e));
+		zip_error_fini(&e);
+		return;
+	}
+	n = zip_get_num_entries(z, 0);
+	for (i = 0; i < n && !b->oom; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+		galley_buffer data = GALLEY_BUFFER_INIT;
+		zip_uint8_t opsys;
+		zip_uint32_t attr;
+		int kind = 0;
+		zip_file_t *f;
+		char chunk[65536], *input;
+		zip_int64_t got;
+
+		if (!name)
+			continue;
+		if (zip_file_get_external_attributes(z, (zip_uint64_t)i, 0, &opsys, &attr) == 0 &&
+			opsys == ZIP_OPSYS_UNIX && (attr >> 16) != 0) {
+			mode_t mode = (mode_t)(attr >> 16);
+			if (S_ISDIR(mode))
+				continue;
+			/* Permission bits alone (no file type) are a regular file. */
+			kind = S_ISLNK(mode) ? 1 : S_ISREG(mode) || !(mode & S_IFMT) ? 0 : 3;
+		}
+		if (*name && name[strlen(name) - 1] == '/')
+			continue; /* a folder */
+		if (kind) {
+			S_member(b, path, stem_rel, name, kind, &data);
+			continue;
+		}
+		if (!(f = zip_fopen_index(z, (zip_uint64_t)i, 0))) {
+			if ((input = S_join(path, name)))
+				S_note(b, input, ST_FAILED, "cannot read the member: %s", zip_strerror(z));
+			free(input);
+			continue;
+		}
+		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0)
+			if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+				break;
+		if (got < 0 || data.oom) {
+			if ((input = S_join(path, name)))
+				S_note(b, input, ST_FAILED, "cannot read the member: %s",
+					data.oom ? "out of memory" : zip_file_strerror(f));
+			free(input);
+			galley_buffer_dispose(&data);
+			zip_fclose(f);
+			continue;
+		}
+		zip_fclose(f);
+		S_member(b, path, stem_rel, name, 0, &data);
+	}
+	zip_discard(z);
+}
+
+/* .tar, compressed or not: libarchive streams it, one member at a time. */
+static void S_tar(struct batch *b, const char *path, const char *stem_rel)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	int r;
+
+	if (!a) {
+		b->oom = 1;
+		return;
+	}
+	archive_read_support_filter_all(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_gnutar(a);
+	if (archive_read_open_filename(a, path, 65536) != ARCHIVE_OK) {
+		S_note(b, path, ST_FAILED, "cannot read the archive: %s", archive_error_string(a));
+		archive_read_free(a);
+		return;
+	}
+	while (!b->oom && (r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
+		galley_buffer data = GALLEY_BUFFER_INIT;
+		const char *name;
+		char chunk[65536];
+		la_ssize_t got;
+		int kind;
+		mode_t type;
+
+		if (r < ARCHIVE_WARN) {
+			S_note(b, path, ST_FAILED, "a damaged archive (members after this point are lost): %s",
+				archive_error_string(a));
+			break;
+		}
+		name = archive_entry_pathname(e);
+		type = archive_entry_filetype(e);
+		if (!name)
+			name = "";
+		if (type == AE_IFDIR)
+			continue;
+		kind = archive_entry_hardlink(e) ? 2 : type == AE_IFLNK ? 1 : type == AE_IFREG ? 0 : 3;
+		if (!kind) {
+			while ((got = archive_read_data(a, chunk, sizeof chunk)) > 0)
+				if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+					break;
+			if (got < 0 || data.oom) {
+				char *input = S_join(path, name);
+				if (input)
+					S_note(b, input, ST_FAILED, "cannot read the member: %s",
+						data.oom ? "out of memory" : archive_error_string(a));
+				free(input);
+				galley_buffer_dispose(&data);
+				if (got < 0 && got < ARCHIVE_WARN)
+					break;
+				continue;
+			}
+		}
+		S_member(b, path, stem_rel, name, kind, &data);
+	}
+	archive_read_free(a);
+}
+
+/* A file: an archive, or a document named rel (with its extension). */
+static void S_file(struct batch *b, const char *path, const char *rel)
+{
+	size_t sfx = S_archive_suffix(rel);
+	galley_buffer data = GALLEY_BUFFER_INIT;
+	char err[512];
+
+	if (sfx) {
+		char *stem = strdup(rel);
+		if (!stem) {
+			b->oom = 1;
+			return;
+		}
+		stem[strlen(stem) - sfx] = '\0';
+		if (strcasecmp(rel + strlen(rel) - sfx, ".zip") == 0)
+			S_zip(b, path, stem);
+		else
+			S_tar(b, path, stem);
+		free(stem);
+		return;
+	}
+	if (galley_cli_read_file(path, &data, err, sizeof err) < 0) {
+		S_note(b, path, ST_FAILED, "%s", err);
+		galley_buffer_dispose(&data);
+		return;
+	}
+	S_document(b, path, rel, rel, &data);
+}
+
+static int S_cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Walk a folder in name order. root is the real path of the folder given,
+ * rel the path below it ("" at the top). A symlink is followed only to a
+ * file inside root; DEST, when it lies inside, is not walked. */
+static void S_walk(struct batch *b, const char *root, const char *dir, const char *rel)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	if (!d) {
+		S_note(b, dir, ST_FAILED, "%s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(d))) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
+			if (!nn) {
+				b->oom = 1;
+				break;
+			}
+			names = nn;
+		}
+		if (!(names[n] = strdup(de->d_name))) {
+			b->oom = 1;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, S_cmp_str);
+	for (i = 0; i < n; i++) {
+		char *path = S_join(dir, names[i]), *sub = S_join(rel, names[i]);
+		struct stat st;
+		if (!path || !sub) {
+			b->oom = 1;
+		} else if (lstat(path, &st) < 0) {
+			S_note(b, path, ST_FAILED, "%s", strerror(errno));
+		} else if (S_ISLNK(st.st_mode)) {
+			char real[PATH_MAX];
+			size_t rl = strlen(root);
+			if (!realpath(path, real) || strncmp(real, root, rl) != 0 || (real[rl] != '/' && strcmp(root, "/")))
+				S_note(b, path, ST_SKIPPED, "a symlink that leads out of the folder (or nowhere), not followed%s", "");
+			else if (stat(real, &st) == 0 && S_ISREG(st.st_mode))
+				S_file(b, path, sub);
+			else
+				S_note(b, path, ST_SKIPPED, "a symlink to a folder or special file, not followed%s", "");
+		} else if (S_ISDIR(st.st_mode)) {
+			if (st.st_dev != b->dest_st.st_dev || st.st_ino != b->dest_st.st_ino)
+				S_walk(b, root, path, sub);
+		} else if (S_ISREG(st.st_mode)) {
+			S_file(b, path, sub);
+		} else {
+			S_note(b, path, ST_SKIPPED, "not a regular file%s", "");
+		}
+		free(path);
+		free(sub);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* One INPUT of the command line or of --files-from. */
+static void S_input(struct batch *b, const char *path)
+{
+	struct stat st;
+	const char *base;
+
+	if (stat(path, &st) < 0) {
+		S_note(b, path, ST_FAILED, "%s", strerror(errno));
+	} else if (S_ISDIR(st.st_mode)) {
+		char real[PATH_MAX];
+		if (!realpath(path, real))
+			S_note(b, path, ST_FAILED, "%s", strerror(errno));
+		else
+			S_walk(b, real, path, "");
+	} else if (S_ISREG(st.st_mode)) {
+		base = strrchr(path, '/');
+		S_file(b, path, base ? base + 1 : path);
+	} else {
+		S_note(b, path, ST_SKIPPED, "not a regular file%s", "");
+	}
+}
+
+static int S_files_from(struct batch *b)
+{
+	FILE *f = strcmp(b->files_from, "-") == 0 ? stdin : fopen(b->files_from, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (!f) {
+		fprintf(stderr, "galley batch: --files-from %s: %s\n", b->files_from, strerror(errno));
+		return EXIT_IO;
+	}
+	while (!b->oom && (n = getdelim(&line, &cap, b->nul ? '\0' : '\n', f)) > 0) {
+		if (line[n - 1] == (b->nul ? '\0' : '\n'))
+			line[--n] = '\0';
+		if (n > 0)
+			S_input(b, line);
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The command                                                        */
+/* ------------------------------------------------------------------ */
+
+static int S_parse_formats(struct batch *b, char *list)
+{
+	char *tok, *save = NULL;
+	const char **names = NULL;
+	size_t i;
+	int rc = -1;
+	for (tok = strtok_r(list, ",", &save); tok && rc < 0; tok = strtok_r(NULL, ",", &save)) {
+		const galley_writer *w;
+		const galley_writer **nw;
+		const char **nn;
+		if (!*tok)
+			continue;
+		if (!(w = galley_find_writer(b->ctx, tok))) {
+			rc = S_usage_error("unknown output format '%s' (see galley --list-output-formats)", tok);
+			break;
+		}
+		/* An alias may change the output (gfm is the markdown writer's
+		 * GitHub flavour), so two names of one extension are refused
+		 * rather than guessed equal. */
+		for (i = 0; i < b->nwriters; i++)
+			if (strcasecmp(galley_writer_extension(b->writers[i]), galley_writer_extension(w)) == 0)
+				break;
+		if (i < b->nwriters) {
+			fprintf(stderr,
+				"galley batch: -t %s: %s and %s both name their outputs .%s; give one of them\n"
+				"Try 'galley batch --help' for more information.\n",
+				b->to, names[i], tok, galley_writer_extension(w));
+			rc = EXIT_USAGE;
+			break;
+		}
+		nw = realloc(b->writers, (b->nwriters + 1) * sizeof *nw);
+		if (nw)
+			b->writers = nw;
+		nn = realloc(names, (b->nwriters + 1) * sizeof *nn);
+		if (nn)
+			names = nn;
+		if (!nw || !nn) {
+			fputs("galley batch: out of memory\n", stderr);
+			rc = EXIT_IO;
+			break;
+		}
+		names[b->nwriters] = tok;
+		b->writers[b->nwriters++] = w;
+	}
+	free(names);
+	if (rc < 0 && !b->nwriters)
+		return S_usage_error("%s", "-t names no format");
+	return rc;
+}
+
+static void S_log_stderr(int level, const char *input, const char *message, void *payload)
+{
+	(void)level;
+	(void)payload;
+	if (input)
+		fprintf(stderr, "galley: %s: %s\n", input, message);
+	else
+		fprintf(stderr, "galley: %s\n", message);
+}
+
+/* The declaration of key in a table, or NULL. */
+static const galley_option_desc *S_declared(const galley_option_desc *t, const char *key)
+{
+	for (; t && t->key; t++)
+		if (strcmp(t->key, key) == 0)
+			return t;
+	return NULL;
+}
+
+/* Set the options on ctx; 0, or -1 on OOM. */
+static int S_set_opts(const struct batch *b, galley_context *ctx)
+{
+	size_t i;
+	for (i = 0; i < b->nopts; i++) {
+		char key[256];
+		memcpy(key, b->opts[i].key, b->opts[i].klen);
+		key[b->opts[i].klen] = '\0';
+		if (galley_context_set_option(ctx, key, b->opts[i].value) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A batch's documents meet every writer of -t and whichever reader their
+ * names pick, so an option is for the batch when the forced reader (or
+ * any reader), any writer of -t or galley itself declares it; a value is
+ * checked against each declaration of its key. A reader or writer that
+ * declares nothing may take any key. -1 to go on, or an exit status. */
+static int S_check_opts(struct batch *b)
+{
+	size_t i, k;
+	int open = 0; /* some reader or writer declares nothing */
+
+	for (k = 0; k < b->nwriters; k++)
+		open = open || !galley_writer_options(b->writers[k]);
+	if (b->forced)
+		open = open || !galley_reader_options(b->forced);
+	for (k = 0; !b->forced && galley_format_name_at(b->ctx, 0, k); k++) {
+		const galley_reader *r = galley_find_reader(b->ctx, galley_format_name_at(b->ctx, 0, k));
+		open = open || (r && !galley_reader_options(r));
+	}
+	for (i = 0; i < b->nopts; i++) {
+		const galley_option_desc *d;
+		char key[256];
+		int found = 0;
+		memcpy(key, b->opts[i].key, b->opts[i].klen);
+		key[b->opts[i].klen] = '\0';
+#define S_CHECK(table)                                                                                   \
+	if ((d = S_declared((table), key))) {                                                              \
+		found = 1;                                                                                 \
+		if (galley_option_check(b->ctx, d, b->opts[i].value) < 0) {                                \
+			fprintf(stderr, "galley batch: %s\n", galley_context_error(b->ctx));                  \
+			return EXIT_USAGE;                                                                 \
+		}                                                                                          \
+	}
+		S_CHECK(galley_core_options());
+		for (k = 0; k < b->nwriters; k++)
+			S_CHECK(galley_writer_options(b->writers[k]));
+		if (b->forced)
+			S_CHECK(galley_reader_options(b->forced));
+		for (k = 0; !b->forced && galley_format_name_at(b->ctx, 0, k); k++) {
+			const galley_reader *r = galley_find_reader(b->ctx, galley_format_name_at(b->ctx, 0, k));
+			if (r)
+				S_CHECK(galley_reader_options(r));
+		}
+#undef S_CHECK
+		if (!found && !open) {
+			fprintf(stderr, "galley batch: unknown option '%s': no reader, no writer of -t %s and nothing of galley's own takes it (see galley --list-options FORMAT)\nTry 'galley batch --help' for more information.\n",
+				key, b->to);
+			return EXIT_USAGE;
+		}
+	}
+	if (S_set_opts(b, b->ctx) < 0) {
+		fputs("galley batch: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	return -1;
+}
+
+static int S_number(const char *s, unsigned long *out)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return *end || errno ? -1 : 0;
+}
+
+/* --shard K/N, auto (Slurm job arrays: SLURM_ARRAY_TASK_ID less
+ * SLURM_ARRAY_TASK_MIN, of SLURM_ARRAY_TASK_COUNT or MAX - MIN + 1), or
+ * auto/N (Kubernetes indexed Jobs: JOB_COMPLETION_INDEX). -1 or an exit status. */
+static int S_parse_shard(struct batch *b, const char *arg)
+{
+	unsigned long k, n, min = 0, max;
+	const char *slash = strchr(arg, '/');
+	char kbuf[32];
+
+	if (strcmp(arg, "auto") == 0) {
+		if (S_number(getenv("SLURM_ARRAY_TASK_ID"), &k) < 0)
+			return S_usage_error("%s", "--shard auto: SLURM_ARRAY_TASK_ID is not set (not a Slurm job array?); use --shard K/N");
+		if (getenv("SLURM_ARRAY_TASK_MIN") && S_number(getenv("SLURM_ARRAY_TASK_MIN"), &min) < 0)
+			return S_usage_error("%s", "--shard auto: SLURM_ARRAY_TASK_MIN is not a number");
+		if (S_number(getenv("SLURM_ARRAY_TASK_COUNT"), &n) < 0) {
+			if (S_number(getenv("SLURM_ARRAY_TASK_MAX"), &max) < 0 || max < min)
+				return S_usage_error("%s", "--shard auto: neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MAX is set");
+			n = max - min + 1;
+		}
+		if (k < min)
+			return S_usage_error("%s", "--shard auto: SLURM_ARRAY_TASK_ID is below SLURM_ARRAY_TASK_MIN");
+		k -= min;
+	} else if (slash && (size_t)(slash - arg) == 4 && strncmp(arg, "auto", 4) == 0) {
+		if (S_number(slash + 1, &n) < 0)
+			return S_usage_error("--shard %s: N is not a number", arg);
+		if (S_number(getenv("JOB_COMPLETION_INDEX"), &k) < 0)
+			return S_usage_error("--shard %s: JOB_COMPLETION_INDEX is not set (not a Kubernetes indexed Job?)", arg);
+	} else {
+		if (!slash || (size_t)(slash - arg) >= sizeof kbuf)
+			return S_usage_error("--shard wants K/N, auto or auto/N, not '%s'", arg);
+		memcpy(kbuf, arg, (size_t)(slash - arg));
+		kbuf[slash - arg] = '\0';
+		if (S_number(kbuf, &k) < 0 || S_number(slash + 1, &n) < 0)
+			return S_usage_error("--shard wants K/N, auto or auto/N, not '%s'", arg);
+	}
+	if (n < 1 || k >= n) {
+		snprintf(kbuf, sizeof kbuf, "%lu/%lu", k, n);
+		return S_usage_error("--shard %s: K must be from 0 to N - 1", kbuf);
+	}
+	b->shard = k;
+	b->nshards = n;
+	return -1;
+}
+
+/* Make DEST and every folder above it. */
+static int S_make_dest(const char *dest)
+{
+	char buf[PATH_MAX];
+	size_t len = strlen(dest), i;
+	if (len >= sizeof buf)
+		return -1;
+	memcpy(buf, dest, len + 1);
+	for (i = 1; i <= len; i++) {
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		buf[i] = '\0';
+		if (mkdir(buf, 0777) < 0 && errno != EEXIST)
+			return -1;
+		buf[i] = i < len ? '/' : '\0';
+	}
+	return 0;
+}
+
+/* The option lists, on the ways out before the batch is set up. */
+static void S_free_args(struct batch *b)
+{
+	free(b->plugin_dirs);
+	free(b->meta);
+	free(b->opts);
+}
+
+int galley_batch_main(int argc, char **argv)
+{
+	struct batch b;
+	char *formats = NULL;
+	pthread_t *threads = NULL;
+	int ch, rc = -1, nthreads = 0, i;
+	long started = S_now_ms();
+
+	memset(&b, 0, sizeof b);
+	b.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (b.jobs < 1)
+		b.jobs = 1;
+	opterr = 1;
+	optind = 1;
+	argv[0] = (char *)"galley batch";
+	while ((ch = getopt_long(argc, argv, "t:o:f:j:M:O:0qvh", S_options, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			b.to = optarg;
+			break;
+		case 'o':
+			b.dest = optarg;
+			break;
+		case 'f':
+			b.from = optarg;
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 1 || n > 1024)
+				return S_usage_error("-j wants a number of threads from 1 to 1024, not '%s'", optarg);
+			b.jobs = (int)n;
+			break;
+		}
+		case 'R':
+			b.report_path = optarg;
+			break;
+		case 'F':
+			b.files_from = optarg;
+			break;
+		case '0':
+			b.nul = 1;
+			break;
+		case 'S':
+			b.skip_existing = 1;
+			break;
+		case 'M': {
+			const char **nm;
+			char err[512];
+			if (galley_cli_metadata_check(optarg, err, sizeof err) < 0) {
+				S_free_args(&b);
+				return S_usage_error("%s", err);
+			}
+			if (!(nm = realloc(b.meta, (b.nmeta + 1) * sizeof *nm))) {
+				fputs("galley batch: out of memory\n", stderr);
+				S_free_args(&b);
+				return EXIT_IO;
+			}
+			b.meta = nm;
+			b.meta[b.nmeta++] = optarg;
+			break;
+		}
+		case 'O':
+		case 'W':
+		case 'N': {
+			struct opt o, *no;
+			const char *eq = ch == 'O' ? strchr(optarg, '=') : NULL;
+			if (ch == 'O' && (!eq || eq == optarg || eq - optarg > 255)) {
+				S_free_args(&b);
+				return S_usage_error("-O wants KEY=VALUE, not '%s'", optarg);
+			}
+			o.key = ch == 'O' ? optarg : ch == 'W' ? "wrap" : "front-matter";
+			o.klen = ch == 'O' ? (size_t)(eq - optarg) : strlen(o.key);
+			o.value = ch == 'O' ? eq + 1 : ch == 'W' ? optarg : "false";
+			if (!(no = realloc(b.opts, (b.nopts + 1) * sizeof *no))) {
+				fputs("galley batch: out of memory\n", stderr);
+				S_free_args(&b);
+				return EXIT_IO;
+			}
+			b.opts = no;
+			b.opts[b.nopts++] = o;
+			break;
+		}
+		case 'H':
+			if ((rc = S_parse_shard(&b, optarg)) >= 0) {
+				S_free_args(&b);
+				return rc;
+			}
+			break;
+		case 'P': {
+			const char **nd = realloc(b.plugin_dirs, (b.nplugin_dirs + 1) * sizeof *nd);
+			if (!nd) {
+				fputs("galley batch: out of memory\n", stderr);
+				return EXIT_IO;
+			}
+			b.plugin_dirs = nd;
+			b.plugin_dirs[b.nplugin_dirs++] = optarg;
+			break;
+		}
+		case 'q':
+			b.verbosity = -1;
+			break;
+		case 'v':
+			b.verbosity = b.verbosity < 0 ? 1 : b.verbosity + 1;
+			break;
+		case 'h':
+			fputs(S_usage, stdout);
+			S_free_args(&b);
+			return 0;
+		default:
+			fputs("Try 'galley batch --help' for more information.\n", stderr);
+			S_free_args(&b);
+			return EXIT_USAGE;
+		}
+	}
+	if (!b.dest || !*b.dest)
+		rc = S_usage_error("%s", "no destination: use -o DEST (a folder)");
+	else if (!b.to)
+		rc = S_usage_error("%s", "no output format: use -t FORMAT[,FORMAT...]");
+	else if (optind >= argc && !b.files_from)
+		rc = S_usage_error("%s", "no input: name files, folders or archives, or use --files-from");
+	else if (b.nul && !b.files_from)
+		rc = S_usage_error("%s", "-0 goes with --files-from");
+	else if (b.skip_existing && strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0)
+		rc = S_usage_error("%s", "--skip-existing needs a folder DEST, not a .zip");
+	if (rc >= 0) {
+		S_free_args(&b);
+		return rc;
+	}
+
+	if (!(b.reg = galley_registry_new()) || !(b.ctx = galley_context_new())) {
+		fputs("galley batch: out of memory\n", stderr);
+		rc = EXIT_IO;
+		goto out;
+	}
+	galley_context_set_log(b.ctx, S_log_stderr, NULL);
+	galley_context_set_verbosity(b.ctx, b.verbosity);
+	for (i = 0; i < (int)b.nplugin_dirs; i++)
+		if (galley_registry_add_dir(b.reg, b.plugin_dirs[i]) < 0) {
+			rc = EXIT_IO;
+			goto out;
+		}
+	if (galley_registry_load(b.reg, b.ctx) < 0) {
+		fprintf(stderr, "galley batch: cannot load plugins: %s\n", galley_context_error(b.ctx));
+		rc = EXIT_IO;
+		goto out;
+	}
+	galley_context_set_registry(b.ctx, b.reg);
+	if (!(formats = strdup(b.to))) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	if ((rc = S_parse_formats(&b, formats)) >= 0)
+		goto out;
+	if (b.from && !(b.forced = galley_find_reader(b.ctx, b.from))) {
+		rc = S_usage_error("unknown input format '%s' (see galley --list-input-formats)", b.from);
+		goto out;
+	}
+	if ((rc = S_check_opts(&b)) >= 0)
+		goto out;
+	if (strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0) {
+		struct stat zst;
+		if (stat(b.dest, &zst) == 0 && S_ISDIR(zst.st_mode)) {
+			rc = S_usage_error("-o %s: a folder named like a zip file; name another DEST", b.dest);
+			goto out;
+		}
+		if (!(b.zctx = galley_context_new()) || !(b.zip = galley_zip_new(b.zctx))) {
+			fputs("galley batch: out of memory\n", stderr);
+			rc = EXIT_IO;
+			goto out;
+		}
+	} else if (S_make_dest(b.dest) < 0 || stat(b.dest, &b.dest_st) < 0 || !S_ISDIR(b.dest_st.st_mode)) {
+		fprintf(stderr, "galley batch: %s: cannot make the destination folder: %s\n", b.dest,
+			errno ? strerror(errno) : "not a folder");
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (b.report_path && !(b.report = fopen(b.report_path, "w"))) {
+		fprintf(stderr, "galley batch: --report %s: %s\n", b.report_path, strerror(errno));
+		rc = EXIT_IO;
+		goto out;
+	}
+	b.progress = b.verbosity >= 0 && isatty(STDERR_FILENO);
+	b.started = started;
+	b.last_progress = started - 1000;
+	b.nnames_cap = 4099;
+	if (!(b.names = calloc(b.nnames_cap, sizeof *b.names)) ||
+		!(threads = calloc((size_t)b.jobs, sizeof *threads))) {
+		fputs("galley batch: out of memory\n", stderr);
+		rc = EXIT_IO;
+		goto out;
+	}
+	b.max_todo = (size_t)b.jobs * 2 + 2;
+	pthread_mutex_init(&b.lock, NULL);
+	pthread_cond_init(&b.has_work, NULL);
+	pthread_cond_init(&b.has_room, NULL);
+	for (nthreads = 0; nthreads < b.jobs; nthreads++)
+		if (pthread_create(&threads[nthreads], NULL, S_worker, &b) != 0)
+			break;
+	if (!nthreads) {
+		fputs("galley batch: cannot start a thread\n", stderr);
+		rc = EXIT_IO;
+	} else {
+		for (i = optind; i < argc && !b.oom; i++)
+			S_input(&b, argv[i]);
+		if (b.files_from && !b.oom)
+			rc = S_files_from(&b);
+	}
+	pthread_mutex_lock(&b.lock);
+	b.closed = 1;
+	pthread_cond_broadcast(&b.has_work);
+	pthread_mutex_unlock(&b.lock);
+	for (i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	pthread_mutex_lock(&b.lock);
+	S_flush_locked(&b);
+	pthread_mutex_unlock(&b.lock);
+	pthread_cond_destroy(&b.has_room);
+	pthread_cond_destroy(&b.has_work);
+	pthread_mutex_destroy(&b.lock);
+	if (b.progress)
+		fputs("\r\033[K", stderr);
+	if (b.oom) {
+		fputs("galley batch: out of memory; inputs after the last reported one were not converted\n", stderr);
+		rc = EXIT_IO;
+	}
+	if (b.zip) {
+		galley_buffer zbytes = GALLEY_BUFFER_INIT;
+		char err[PATH_MAX + 256];
+		int zrc = galley_zip_finish(b.zip, &zbytes);
+		b.zip = NULL;
+		if (zrc < 0 || galley_cli_write_file(b.dest, zbytes.data ? zbytes.data : "", zbytes.len, err, sizeof err) < 0) {
+			fprintf(stderr, "galley batch: %s\n", zrc < 0 ? galley_context_error(b.zctx) : err);
+			rc = EXIT_IO;
+		}
+		galley_buffer_dispose(&zbytes);
+	}
+	if (b.report && (fclose(b.report) != 0 || b.report_error)) {
+		fprintf(stderr, "galley batch: --report %s: cannot write it\n", b.report_path);
+		rc = EXIT_IO;
+	}
+	b.report = NULL;
+	if ((b.progress || b.verbosity > 0) && nthreads)
+		fprintf(stderr, "galley batch: %zu converted, %zu failed, %zu skipped in %.1f s\n", b.nok, b.nfailed,
+			b.nskipped, (double)(S_now_ms() - started) / 1000.0);
+	if (rc < 0 || rc == 0)
+		rc = b.nfailed ? EXIT_FAILED : 0;
+out:
+	if (b.report)
+		fclose(b.report);
+	if (b.names) {
+		size_t k;
+		for (k = 0; k < b.nnames_cap; k++)
+			while (b.names[k]) {
+				struct name_entry *e = b.names[k];
+				b.names[k] = e->next;
+				free(e->key);
+				free(e->owner);
+				free(e);
+			}
+		free(b.names);
+	}
+	free(threads);
+	free(formats);
+	free(b.writers);
+	S_free_args(&b);
+	galley_zip_discard(b.zip);
+	galley_context_free(b.zctx);
+	galley_context_free(b.ctx);
+	galley_registry_free(b.reg);
+	return rc;
+}

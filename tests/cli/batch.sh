@@ -1,0 +1,264 @@
+#!/bin/bash
+# batch.sh CASE — one test of `galley batch` (see CMakeLists.txt), run with
+# the built-in plugins. Environment: GALLEY, TESTTMP.
+set -u
+case_name=$1
+work=$TESTTMP/batch-$case_name
+rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
+
+fail() { echo "FAIL [batch.$case_name]: $*" >&2; echo "--- stderr:" >&2; cat err 2>/dev/null >&2; echo "--- report:" >&2; cat report 2>/dev/null >&2; exit 1; }
+skip() { echo "SKIP [batch.$case_name]: $*"; exit 77; }
+# b ARGS... — run galley batch; rc in $rc, stderr in ./err.
+b() { "$GALLEY" batch "$@" >out 2>err; rc=$?; }
+expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, expected $1"; }
+exists() { for f; do [ -s "$f" ] || fail "$f missing or empty"; done; }
+absent() { for f; do [ ! -e "$f" ] || fail "$f should not exist"; done; }
+# line INPUT — the report line of INPUT (exactly one).
+line() {
+	[ "$(jq -c --arg i "$1" 'select(.input == $i)' report | wc -l)" = 1 ] || fail "not exactly one report line for $1"
+	jq -c --arg i "$1" 'select(.input == $i)' report
+}
+status_of() { line "$1" | jq -r .status; }
+expect_status() { [ "$(status_of "$1")" = "$2" ] || fail "$1: status $(status_of "$1"), expected $2"; }
+no_temp_left() { [ -z "$(find "$@" -name '.*.??????')" ] || fail "temporary files left: $(find "$@" -name '.*.??????')"; }
+command -v jq >/dev/null || skip "no jq"
+command -v python3 >/dev/null || skip "no python3 to make the archives"
+
+# A tree of releases: text, HTML and JSON documents, a picture and a style
+# sheet (not documents), a bad JSON file, a deeper folder.
+tree() {
+	mkdir -p src/2024/05 src/assets
+	printf 'Ministry announces a plan\n\n18 January 2024\n\nThe ministry said today that the plan goes ahead.\n' >src/release.txt
+	printf '<html><head><title>Visit</title></head><body><h1>State visit</h1><p>The president visited the port on Monday.</p></body></html>\n' >src/2024/visit.html
+	printf '{"galley-ir": 1, "meta": {"title": "From JSON", "date": "2024-05-02"}, "blocks": [{"type": "paragraph", "inlines": [{"type": "text", "text": "A paragraph."}]}]}\n' >src/2024/05/tree.json
+	printf 'Second text\n\nAnother paragraph of the release.\n' >src/2024/05/notes.txt
+	printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >src/assets/logo.png
+	printf 'body { color: red }\n' >src/assets/site.css
+	printf '{"galley-ir": 1, "blocks": [' >src/2024/broken.json
+}
+
+case $case_name in
+tree)
+	tree
+	b -t markdown,tei,json -o dest --report report src; expect_rc 1
+	for n in release 2024/visit 2024/05/tree 2024/05/notes; do exists dest/$n.md dest/$n.tei.xml dest/$n.json; done
+	absent dest/2024/broken.md dest/assets
+	[ "$(wc -l <report)" = 7 ] || fail "7 inputs, $(wc -l <report) report lines"
+	# In input order: the folder walked in strcmp order.
+	[ "$(jq -r .input report | tr '\n' ' ')" = "src/2024/05/notes.txt src/2024/05/tree.json src/2024/broken.json src/2024/visit.html src/assets/logo.png src/assets/site.css src/release.txt " ] ||
+		fail "report order: $(jq -r .input report | tr '\n' ' ')"
+	expect_status src/release.txt ok; expect_status src/2024/broken.json failed
+	expect_status src/assets/logo.png skipped; expect_status src/assets/site.css skipped
+	line src/2024/broken.json | jq -e '.error | test("JSON")' >/dev/null || fail "no reason for broken.json"
+	line src/2024/05/tree.json | jq -e '.title == "From JSON" and .date == "2024-05-02" and (.ms | type == "number")' >/dev/null ||
+		fail "title, date or ms missing"
+	line src/2024/visit.html | jq -e '.outputs == ["dest/2024/visit.md", "dest/2024/visit.tei.xml", "dest/2024/visit.json"]' >/dev/null ||
+		fail "outputs of visit.html: $(line src/2024/visit.html)"
+	grep -q "president visited the port" dest/2024/visit.md || fail "visit.md lacks the text"
+	# The tree is read once and written by every writer: the JSON output is the tree.
+	"$GALLEY" -f json -t markdown dest/2024/visit.json >again.md 2>err || fail "the JSON output does not read back"
+	cmp -s again.md dest/2024/visit.md || fail "markdown from the JSON output differs"
+	no_temp_left dest
+	# Not a terminal and no -v: nothing on standard error.
+	[ -s err ] && fail "stderr should be empty without -v"
+	b -v -t markdown -o dest2 src; expect_rc 1
+	grep -q "converted, 1 failed, 2 skipped" err || fail "no summary with -v"
+	# All converted: exit 0; an existing output is replaced (atomically).
+	rm src/2024/broken.json; echo stale >dest/release.md
+	b -t markdown -o dest src; expect_rc 0
+	grep -q "plan goes ahead" dest/release.md || fail "existing output not replaced"
+	no_temp_left dest ;;
+jobs)
+	# Output bytes, names and the report (less ms) do not depend on -j.
+	tree
+	for i in 1 2 3 4 5 6; do printf 'Release %s\n\nParagraph %s of a longer text.\n' $i $i >src/2024/r$i.txt; done
+	b -j 1 -t markdown,tei,json -o d1 --report r1 src; expect_rc 1
+	b -j 4 -t markdown,tei,json -o d4 --report r4 src; expect_rc 1
+	diff -r d1 d4 >/dev/null || fail "-j 1 and -j 4 outputs differ"
+	[ "$(jq -c 'del(.ms) | .outputs |= map(sub("^d[14]/"; ""))' r1)" = "$(jq -c 'del(.ms) | .outputs |= map(sub("^d[14]/"; ""))' r4)" ] ||
+		fail "-j 1 and -j 4 reports differ" ;;
+collision)
+	mkdir -p src
+	printf 'Text one\n\nFrom the text file.\n' >src/a.txt
+	printf '<html><body><p>From the HTML file.</p></body></html>\n' >src/a.html
+	printf 'Upper\n\nCase.\n' >src/B.txt; printf 'lower\n\ncase.\n' >src/b.txt
+	b -t markdown -o dest --report report src; expect_rc 1
+	# strcmp order: B.txt a.html a.txt b.txt; the later of each pair fails.
+	expect_status src/a.html ok; expect_status src/a.txt failed; expect_status src/B.txt ok; expect_status src/b.txt failed
+	line src/a.txt | jq -e '.error | test("dest/a.md is already the output of src/a.html")' >/dev/null || fail "collision not named"
+	line src/b.txt | jq -e '.error | test("case")' >/dev/null || fail "case collision not named"
+	grep -q "From the HTML file" dest/a.md || fail "a.md is not the first input's"
+	absent dest/b.md
+	# Two folders given: each one's tree is relative to itself, so they collide too.
+	mkdir -p other; printf 'x\n' >other/a.txt
+	b -t markdown -o dest2 --report report src/a.html other; expect_rc 1
+	expect_status src/a.html ok; expect_status other/a.txt failed ;;
+archives)
+	python3 - <<'PY' || fail "cannot make the archives"
+import io, tarfile, zipfile
+z = zipfile.ZipFile('news.zip', 'w')
+z.writestr('2024/a.html', '<html><body><h1>A</h1><p>Zip member a.</p></body></html>')
+z.writestr('../evil.txt', 'evil\n')
+z.writestr('/abs.txt', 'absolute\n')
+z.writestr('img/x.png', b'\x89PNG\r\n\x1a\n\0\0')
+link = zipfile.ZipInfo('link.txt'); link.create_system = 3; link.external_attr = 0o120777 << 16
+z.writestr(link, '/etc/passwd')
+z.close()
+for name, mode in (('rel.tar.gz', 'w:gz'), ('rel.tar.xz', 'w:xz'), ('plain.tar', 'w')):
+    t = tarfile.open(name, mode)
+    def add(n, data=b'', kind=tarfile.REGTYPE, target=''):
+        ti = tarfile.TarInfo(n); ti.type = kind; ti.linkname = target
+        ti.size = len(data) if kind == tarfile.REGTYPE else 0
+        t.addfile(ti, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
+    add('docs/b.txt', b'B title\n\nTar member b.\n')
+    add('../../evil.txt', b'evil\n')
+    add('/tmp/abs-galley-batch.txt', b'absolute\n')
+    add('docs/../../up.txt', b'up\n')
+    add('bad\xff.txt'.encode('latin-1').decode('utf-8', 'surrogateescape'), b'x\n')
+    add('sym', kind=tarfile.SYMTYPE, target='/etc/passwd')
+    add('hard', kind=tarfile.LNKTYPE, target='docs/b.txt')
+    add('dev', kind=tarfile.CHRTYPE)
+    t.close()
+PY
+	mkdir dest
+	b -t markdown -o dest/out --report report news.zip rel.tar.gz; expect_rc 1
+	exists dest/out/news/2024/a.md dest/out/rel/docs/b.md
+	grep -q "Zip member a" dest/out/news/2024/a.md || fail "zip member not converted"
+	# DEST is dest/out: '../' leads to dest/, '../../' here, '../../../' above.
+	for f in dest/evil.txt evil.txt ../evil.txt up.txt dest/up.txt /tmp/abs-galley-batch.txt /abs.txt; do
+		[ ! -e "$f" ] || fail "$f was written outside DEST"
+	done
+	[ "$(find dest -type f | wc -l)" = 2 ] || fail "DEST holds more than the two documents: $(find dest -type f)"
+	expect_status "news.zip/../evil.txt" failed; expect_status "news.zip//abs.txt" failed
+	expect_status "news.zip/link.txt" failed; expect_status "news.zip/img/x.png" skipped
+	line "news.zip/../evil.txt" | jq -e '.error | test("\\.\\.")' >/dev/null || fail "zip-slip not named"
+	line "news.zip/link.txt" | jq -e '.error | test("symlink")' >/dev/null || fail "zip symlink not named"
+	expect_status "rel.tar.gz/../../evil.txt" failed; expect_status "rel.tar.gz//tmp/abs-galley-batch.txt" failed
+	expect_status "rel.tar.gz/docs/../../up.txt" failed
+	line "rel.tar.gz//tmp/abs-galley-batch.txt" | jq -e '.error | test("absolute")' >/dev/null || fail "absolute name not named"
+	expect_status "rel.tar.gz/sym" failed; expect_status "rel.tar.gz/hard" failed; expect_status "rel.tar.gz/dev" failed
+	line "rel.tar.gz/hard" | jq -e '.error | test("hard link")' >/dev/null || fail "hard link not named"
+	line "rel.tar.gz/dev" | jq -e '.error | test("device")' >/dev/null || fail "device not named"
+	jq -se 'map(select(.input | test("^rel.tar.gz/bad"))) | length == 1 and .[0].status == "failed" and (.[0].error | test("UTF-8"))' report >/dev/null ||
+		fail "invalid UTF-8 name not refused"
+	[ "$(jq -r '.input' report | grep -c '^rel.tar.gz/')" = 8 ] || fail "not one line per tar member"
+	b -t markdown -o dest2 rel.tar.xz plain.tar; expect_rc 1
+	exists dest2/rel/docs/b.md dest2/plain/docs/b.md
+	# A damaged archive: reported, and the batch goes on.
+	head -c 100 rel.tar.gz >cut.tar.gz; printf 'not a zip' >junk.zip; printf 'Fine\n\nA text.\n' >fine.txt
+	b -t markdown -o dest3 --report report cut.tar.gz junk.zip fine.txt; expect_rc 1
+	expect_status cut.tar.gz failed; expect_status junk.zip failed; expect_status fine.txt ok
+	exists dest3/fine.md ;;
+files-from)
+	tree
+	printf 'src/release.txt\nsrc/2024\n\n' >list
+	b -t markdown -o dest --report report --files-from list; expect_rc 1
+	exists dest/release.md dest/visit.md dest/05/notes.md
+	printf 'src/release.txt\0src/2024/visit.html\0' | "$GALLEY" batch -t markdown -o dest0 -0 --files-from - --report report >out 2>err
+	rc=$?; expect_rc 0
+	exists dest0/release.md dest0/visit.md
+	[ "$(wc -l <report)" = 2 ] || fail "two inputs from stdin, $(wc -l <report) lines" ;;
+missing)
+	printf 'Fine\n\nA text.\n' >fine.txt
+	b -t markdown -o dest --report report nosuch.txt fine.txt; expect_rc 1
+	expect_status nosuch.txt failed; expect_status fine.txt ok
+	line nosuch.txt | jq -e '.error | test("No such file")' >/dev/null || fail "missing input not named" ;;
+symlinks)
+	mkdir -p src/in; printf 'Inside\n\nText.\n' >src/in/a.txt; printf 'Outside\n\nSecret.\n' >secret.txt
+	ln -s ../secret.txt src/out.txt; ln -s in/a.txt src/inlink.txt; ln -s .. src/up
+	b -t markdown -o dest --report report src; expect_rc 0
+	expect_status src/out.txt skipped; expect_status src/up skipped; expect_status src/inlink.txt ok
+	absent dest/out.md; grep -rq Secret dest && fail "followed a symlink out of the tree"
+	# DEST inside the tree is not walked again.
+	b -t markdown -o src/dest --report report src; expect_rc 0
+	[ "$(jq -r .input report | grep -c 'src/dest')" = 0 ] || fail "walked DEST" ;;
+zip-dest)
+	# A .zip DEST: entries in input order, the same bytes for every -j (with SOURCE_DATE_EPOCH).
+	command -v unzip >/dev/null || skip "no unzip"
+	tree; mkdir -p out
+	SOURCE_DATE_EPOCH=1700000000 "$GALLEY" batch -j 1 -t markdown,tei -o out/all.zip --report report src >out.txt 2>err
+	rc=$?; expect_rc 1
+	SOURCE_DATE_EPOCH=1700000000 "$GALLEY" batch -j 4 -t markdown,tei -o out/all4.zip src >out.txt 2>err
+	rc=$?; expect_rc 1
+	cmp -s out/all.zip out/all4.zip || fail "-j 1 and -j 4 zips differ"
+	[ "$(unzip -Z1 out/all.zip | tr '\n' ' ')" = "2024/05/notes.md 2024/05/notes.tei.xml 2024/05/tree.md 2024/05/tree.tei.xml 2024/visit.md 2024/visit.tei.xml release.md release.tei.xml " ] ||
+		fail "zip entries: $(unzip -Z1 out/all.zip | tr '\n' ' ')"
+	unzip -p out/all.zip 2024/visit.md | grep -q "president visited the port" || fail "visit.md in the zip lacks the text"
+	line src/2024/visit.html | jq -e '.outputs == ["out/all.zip/2024/visit.md", "out/all.zip/2024/visit.tei.xml"]' >/dev/null ||
+		fail "outputs in the zip: $(line src/2024/visit.html)"
+	no_temp_left out ;;
+interrupted)
+	# SIGTERM in the middle: no temporary file is left, every output there is
+	# whole, and a second run completes the set.
+	mkdir -p src
+	for i in $(seq 1 400); do printf 'Release %s\n\nThe text of release %s, with a few words more.\n' $i $i >src/r$i.txt; done
+	"$GALLEY" batch -j 2 -t markdown,tei,json -o dest src >out 2>err & pid=$!
+	sleep 0.3; kill -TERM $pid 2>/dev/null; wait $pid
+	no_temp_left dest
+	for f in $(find dest -name '*.json'); do jq -e '."galley-ir" == 1' "$f" >/dev/null || fail "$f is not whole"; done
+	before=$(find dest -name '*.json' | wc -l)
+	b -t markdown,tei,json -o dest --skip-existing --report report src; expect_rc 0
+	[ "$(find dest -type f | wc -l)" = 1200 ] || fail "$(find dest -type f | wc -l) outputs after the second run, not 1200"
+	# An input is skipped only when all three of its outputs were there.
+	[ "$(jq -r 'select(.status == "skipped") | .error' report | grep -vcx 'every output exists (--skip-existing)')" = 0 ] ||
+		fail "skipped for another reason"
+	[ "$(jq -c 'select(.status == "skipped")' report | wc -l)" -le "$before" ] || fail "skipped more inputs than had outputs"
+	[ "$(wc -l <report)" = 400 ] || fail "not one line per input"
+	b -t markdown,tei,json -o dest --skip-existing --report report src; expect_rc 0
+	[ "$(jq -r .status report | sort -u)" = skipped ] || fail "a third run should skip everything"
+	no_temp_left dest ;;
+terminal)
+	# On a terminal: a progress line and the summary; -q: neither.
+	command -v script >/dev/null || skip "no script(1) to give galley a terminal"
+	script -qec "test -t 2" /dev/null >/dev/null 2>&1 </dev/null || skip "no pseudo-terminal here (script(1) cannot open one)"
+	tree
+	script -qec "'$GALLEY' batch -t markdown -o dest src" /dev/null >tty.out 2>&1 </dev/null
+	grep -q "done, 1 failed" tty.out || fail "no progress line on a terminal: $(cat -v tty.out)"
+	grep -q "4 converted, 1 failed, 2 skipped in" tty.out || fail "no summary on a terminal: $(cat -v tty.out)"
+	script -qec "'$GALLEY' batch -q -t markdown -o dest2 src" /dev/null >tty.out 2>&1 </dev/null
+	[ -s tty.out ] && fail "-q should print nothing: $(cat -v tty.out)"; : ;;
+shard)
+	# Three shards into one DEST give the unsharded outputs, and their reports
+	# together its report; collisions across shards are still found.
+	tree; printf 'Clash\n\nSame name as release.txt.\n' >src/release.html
+	for i in $(seq 1 12); do printf 'Release %s\n\nText %s.\n' $i $i >src/2024/r$i.txt; done
+	b -t markdown,json -o all --report report.all src; expect_rc 1
+	for k in 0 1 2; do b --shard $k/3 -t markdown,json -o sharded --report report.$k src; done
+	diff -r all sharded >/dev/null || fail "the shards' outputs differ from the unsharded run's"
+	[ "$(cat report.0 report.1 report.2 | jq -c 'del(.ms) | .outputs |= map(sub("^sharded/"; "")) | .error |= (if . then sub("sharded/"; "") else . end)' | sort)" = \
+	  "$(jq -c 'del(.ms) | .outputs |= map(sub("^all/"; "")) | .error |= (if . then sub("all/"; "") else . end)' report.all | sort)" ] ||
+		fail "the shards' reports differ from the unsharded report"
+	[ -s report.0 ] && [ -s report.1 ] && [ -s report.2 ] || fail "a shard got no input"
+	# auto: Slurm's array variables (ids 1..3 here), or Kubernetes' index with N.
+	SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=3 "$GALLEY" batch --shard auto -t markdown -o slurm --report report.s src 2>err
+	[ "$(jq -r .input report.s)" = "$(jq -r .input report.1)" ] || fail "--shard auto with SLURM_ARRAY_TASK_ID=2 of 1..3 is not shard 1/3"
+	JOB_COMPLETION_INDEX=2 "$GALLEY" batch --shard auto/3 -t markdown -o k8s --report report.k src 2>err
+	[ "$(jq -r .input report.k)" = "$(jq -r .input report.2)" ] || fail "--shard auto/3 with JOB_COMPLETION_INDEX=2 is not shard 2/3"
+	b --shard 3/3 -t markdown -o x src; expect_rc 2
+	env -u SLURM_ARRAY_TASK_ID "$GALLEY" batch --shard auto -t markdown -o x src >out 2>err; rc=$?; expect_rc 2
+	grep -q "SLURM_ARRAY_TASK_ID is not set" err || fail "no reason for --shard auto outside Slurm" ;;
+metadata)
+	# -M as in single mode, on every document.
+	tree
+	b -M issuer=Ministry -M authors=a -M authors=b -M title= -t json -o dest src/release.txt src/2024/visit.html; expect_rc 0
+	for f in dest/release.json dest/visit.json; do
+		jq -e '.meta.issuer == "Ministry" and .meta.authors == ["a", "b"] and (.meta.title == null)' "$f" >/dev/null ||
+			fail "$f: metadata not set: $(jq -c .meta "$f")"
+	done
+	b -M hits=many -t json -o dest src; expect_rc 2; grep -q "hits wants a number" err || fail "bad -M not refused" ;;
+options)
+	# -O, --wrap, --no-front-matter: a key some reader, a writer of -t or galley takes.
+	tree
+	printf 'Title\n\nOne two three four five six seven eight nine ten eleven twelve.\n' >long.txt
+	b --wrap=20 --no-front-matter -t markdown,tei -o dest long.txt; expect_rc 0
+	[ "$(awk '{ if (length($0) > 20) n++ } END { print n + 0 }' dest/long.md)" = 0 ] || fail "--wrap=20 not applied: $(cat dest/long.md)"
+	grep -q '^---' dest/long.md && fail "--no-front-matter not applied"
+	grep -q "twelve" dest/long.tei.xml || fail "the TEI lost the text"
+	b -O charset=latin1 -t tei -o dest2 long.txt; expect_rc 0 # a reader's key with a writer that does not take it
+	b -O wrapp=3 -t markdown -o dest3 long.txt; expect_rc 2; grep -q "unknown option 'wrapp'" err || fail "typo not refused"
+	b --wrap=wide -t markdown -o dest3 long.txt; expect_rc 2; grep -q "option wrap: expected" err || fail "bad value not refused"
+	absent dest3 ;;
+*)
+	echo "unknown case $case_name" >&2; exit 2 ;;
+esac
+exit 0
