@@ -3,6 +3,7 @@
  * half-written or truncated output file behind. */
 #include <galley/galley.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -14,7 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "metadata.h"
 #include "output.h"
 
@@ -510,6 +510,41 @@ static void S_log_stderr(int level, const char *input, const char *message, void
 		fprintf(stderr, "galley: %s\n", message);
 }
 
+/* galley batch lives in a module beside the command (build/galley-batch.so)
+ * or in LIBDIR/galley once installed, found from the running program and
+ * opened only for `galley batch`, so single conversions never load what
+ * archives need. */
+static int S_batch(int argc, char **argv)
+{
+	char exe[PATH_MAX], path[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	void *h = NULL;
+	char *slash;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		snprintf(path, sizeof path, "%s/galley-batch.so", exe);
+		if (access(path, F_OK) != 0)
+			snprintf(path, sizeof path, "%s/../%s/galley-batch.so", exe, GALLEY_BATCH_RELDIR);
+		h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	}
+	if (!h) {
+		const char *e = dlerror();
+		fprintf(stderr, "galley: batch mode is not available: %s\n", e ? e : "cannot find galley-batch.so");
+		return EXIT_IO;
+	}
+	int (*batch_main)(int, char **);
+	*(void **)&batch_main = dlsym(h, "galley_batch_main");
+	if (!batch_main) {
+		fprintf(stderr, "galley: %s: no galley_batch_main\n", path);
+		dlclose(h);
+		return EXIT_IO;
+	}
+	return batch_main(argc, argv); /* the module stays loaded until exit */
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -524,7 +559,7 @@ int main(int argc, char **argv)
 			fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 			return EXIT_IO;
 		}
-		rc = galley_batch_main(argc - 1, argv + 1);
+		rc = S_batch(argc - 1, argv + 1);
 		galley_shutdown();
 		return rc;
 	}

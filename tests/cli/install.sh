@@ -40,6 +40,12 @@ for p in "$prefix" "$prefix2/opt/galley"; do
 	while IFS="$(printf '\t')" read -r _ _ path _; do
 		case $path in "$(realpath "$p")"/lib/galley/plugins/*) ;; *) fail "the galley in $p loaded $path" ;; esac
 	done <"$scratch/plugins"
+	# galley batch, a module the installed command finds beside its library.
+	printf 'one line\n' >"$scratch/b.txt"
+	rm -rf "$scratch/batch-out"
+	"$p/bin/galley" batch -q -t json -o "$scratch/batch-out" "$scratch/b.txt" >"$scratch/err" 2>&1 ||
+		fail "galley batch of the install in $p failed: $(cat "$scratch/err")"
+	[ -s "$scratch/batch-out/b.json" ] || fail "galley batch of the install in $p wrote nothing"
 	# The library carries no plugin folder of the build (nor any other).
 	strings "$p/lib/libgalley.so" | grep -F "$build/plugins" && fail "libgalley.so names the build tree's plugin folder"
 	strings "$p/lib/libgalley.so" | grep -E '/lib/galley/plugins' && fail "libgalley.so has an install folder compiled in"
