@@ -4,7 +4,7 @@
 #   - each JSON fixture (tests/fixtures/json, tests/fixtures/tei, tests/epub/everything.json)
 #     and the seed release from the text and the html reader (and stored, -O compress=false),
 #     one package each; tests/epub/split.json split into three files (-O split=10);
-#   - every text fixture and every html fixture (sites included), as two books;
+#   - every text fixture and every html fixture (sites and plain pages included), as two books;
 #   - a three-release book (html, text, html);
 #   - every page of SHARED/corpora/readability and every release of SHARED/corpora/releases-text,
 #     as one book each.
@@ -43,7 +43,7 @@ conv seed-html.epub -f html "$seed.html"
 conv seed-html-stored.epub -f html -O compress=false "$seed.html"
 conv split.epub -f json -O split=10 "$(dirname "$every")/split.json"
 texts=("$fixtures"/text/*.txt "$fixtures"/text/*.utf8)
-htmls=("$fixtures"/html/*.html "$fixtures"/html/sites/*.html)
+htmls=("$fixtures"/html/*.html "$fixtures"/html/sites/*.html "$fixtures"/html/plain/*.html)
 conv fixtures-text.epub -f text "${texts[@]}"
 conv fixtures-html.epub -f html "${htmls[@]}"
 conv book.epub "$seed.html" "$fixtures/text/en-notes.txt" "$fixtures/html/sites/cn-mfa.html"
