@@ -1157,15 +1157,6 @@ static int S_parse_formats(struct batch *b, char *list)
 	return rc;
 }
 
-static void S_log_stderr(int level, const char *input, const char *message, void *payload)
-{
-	(void)level;
-	(void)payload;
-	if (input)
-		fprintf(stderr, "galley: %s: %s\n", input, message);
-	else
-		fprintf(stderr, "galley: %s\n", message);
-}
 
 /* The declaration of key in a table, or NULL. */
 static const galley_option_desc *S_declared(const galley_option_desc *t, const char *key)
@@ -1462,7 +1453,7 @@ int galley_batch_main(int argc, char **argv)
 		rc = EXIT_IO;
 		goto out;
 	}
-	galley_context_set_log(b.ctx, S_log_stderr, NULL);
+	galley_context_set_log(b.ctx, galley_cli_log_stderr, NULL);
 	galley_context_set_verbosity(b.ctx, b.verbosity);
 	for (i = 0; i < (int)b.nplugin_dirs; i++)
 		if (galley_registry_add_dir(b.reg, b.plugin_dirs[i]) < 0) {

@@ -498,17 +498,6 @@ static int S_convert(struct cli *c)
 	return rc;
 }
 
-/* The library prints nothing itself: the command's messages go to stderr,
- * one fprintf per line so lines from several threads do not interleave. */
-static void S_log_stderr(int level, const char *input, const char *message, void *payload)
-{
-	(void)level;
-	(void)payload;
-	if (input)
-		fprintf(stderr, "galley: %s: %s\n", input, message);
-	else
-		fprintf(stderr, "galley: %s\n", message);
-}
 
 /* galley batch lives in a module beside the command (build/galley-batch.so)
  * or in LIBDIR/galley once installed, found from the running program and
@@ -567,7 +556,7 @@ int main(int argc, char **argv)
 		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;
 	}
-	galley_context_set_log(c.ctx, S_log_stderr, NULL);
+	galley_context_set_log(c.ctx, galley_cli_log_stderr, NULL);
 	if ((rc = S_parse(&c, argc, argv)) >= 0)
 		goto out;
 	galley_context_set_verbosity(c.ctx, c.verbosity);

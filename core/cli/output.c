@@ -292,3 +292,15 @@ int galley_cli_looks_binary(const char *data, size_t len)
 		return 0;
 	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
 }
+
+/* The library prints nothing itself: the command's messages go to stderr,
+ * one fprintf per line so lines from several threads do not interleave. */
+void galley_cli_log_stderr(int level, const char *input, const char *message, void *payload)
+{
+	(void)level;
+	(void)payload;
+	if (input)
+		fprintf(stderr, "galley: %s: %s\n", input, message);
+	else
+		fprintf(stderr, "galley: %s\n", message);
+}

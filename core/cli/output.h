@@ -28,4 +28,8 @@ int galley_cli_write_file(const char *path, const char *data, size_t len, char *
  * not text, HTML or JSON (the text reader has the same rule). */
 int galley_cli_looks_binary(const char *data, size_t len);
 
+/* The log callback of both modes: "galley: INPUT: message" on stderr, one
+ * write a line. */
+void galley_cli_log_stderr(int level, const char *input, const char *message, void *payload);
+
 #endif

@@ -8,36 +8,19 @@
  */
 #include <galley/galley.h>
 
+#include "../common/bench.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-static double S_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int S_slurp(const char *path, galley_buffer *out)
-{
-	char buf[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		galley_buffer_append(out, buf, n);
-	fclose(f);
-	return 0;
-}
 
 /* JSON text -> tree -> writer, for every document; returns bytes written. */
 static double S_time(galley_context *ctx, const galley_reader *json, const galley_writer *w,
 	galley_buffer *docs, int ndocs, int rounds, size_t *bytes, int *failed)
 {
-	double t0 = S_now();
+	double t0 = bench_cpu();
 	int r, i;
 	*bytes = 0;
 	for (r = 0; r < rounds; r++) {
@@ -55,7 +38,7 @@ static double S_time(galley_context *ctx, const galley_reader *json, const galle
 			galley_node_free(doc);
 		}
 	}
-	return S_now() - t0;
+	return bench_cpu() - t0;
 }
 
 int main(int argc, char **argv)
@@ -82,7 +65,7 @@ int main(int argc, char **argv)
 		galley_buffer page = GALLEY_BUFFER_INIT;
 		galley_node *doc = NULL;
 		galley_context_set_input_name(ctx, argv[i]);
-		if (S_slurp(argv[i], &page) < 0 || galley_read(ctx, html, page.data, page.len, &doc) < 0 ||
+		if (bench_slurp(argv[i], &page) < 0 || galley_read(ctx, html, page.data, page.len, &doc) < 0 ||
 		    galley_write(ctx, js, (const galley_node *const *)&doc, 1, &docs[ndocs]) < 0) {
 			fprintf(stderr, "%s: %s\n", argv[i], galley_context_error(ctx));
 			failed++;
