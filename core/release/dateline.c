@@ -89,7 +89,7 @@ static int S_place_like(const char *s, size_t len)
 }
 
 /* 1 when (s, len) names a wire service: "(BUSINESS WIRE)", "/PRNewswire/". */
-static int S_wire_word(const char *s, size_t len)
+int grel_is_wire(const char *s, size_t len)
 {
 	static const char *const wires[] = {"wire", "newswire", "presswire", "accesswire", "globe newswire", "cnw",
 		"pr web", "prweb", "marketwired", "newsfile", NULL};
@@ -102,10 +102,20 @@ static int S_wire_word(const char *s, size_t len)
 	return 0;
 }
 
-long grel_dateline(const char *s, size_t len, grel_dateline_info *out)
+long grel_dateline(const char *orig, size_t len, grel_dateline_info *out)
 {
 	char iso[GREL_DATE_SIZE];
+	/* the window with its dashes spelt " - " (as many bytes): a date
+	 * glued to an em dash ("California—April 27, 2015—") is still a date */
+	char s[S_DL_WINDOW];
 	size_t w = len < S_DL_WINDOW ? len : S_DL_WINDOW;
+	memcpy(s, orig, w);
+	for (size_t k = 0; k + 2 < w; k++)
+		if ((unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] >= 0x92 &&
+			(unsigned char)s[k + 2] <= 0x95)
+			memcpy(s + k, " - ", 3);
+	size_t full = len;
+	len = w;
 	long end = grel_parse_date(s, w, iso, sizeof iso);
 	if (end < 0)
 		return -1;
@@ -113,7 +123,10 @@ long grel_dateline(const char *s, size_t len, grel_dateline_info *out)
 	 * to the same end */
 	size_t start = 0;
 	for (size_t k = 1; k < (size_t)end; k++) {
-		if (((unsigned char)s[k] & 0xC0) == 0x80)
+		unsigned char p = (unsigned char)s[k - 1];
+		/* from a word's start only: "8 mars 2013" is in "18 mars 2013" */
+		if (((unsigned char)s[k] & 0xC0) == 0x80 || (p >= '0' && p <= '9') || (p >= 'a' && p <= 'z') ||
+			(p >= 'A' && p <= 'Z') || p == '.')
 			continue;
 		if (grel_parse_date(s + k, (size_t)end - k, NULL, 0) == end - (long)k)
 			start = k;
@@ -121,13 +134,27 @@ long grel_dateline(const char *s, size_t len, grel_dateline_info *out)
 			break;
 	}
 	grel_span pre = grel_trim(s, start);
+	/* the place less the separators and the bracketed wire after it */
+	grel_span place = pre;
+	const char *open = memchr(place.s, '(', place.len);
+	if (open != NULL)
+		place.len = (size_t)(open - place.s);
+	while (place.len > 0) {
+		unsigned char c = (unsigned char)place.s[place.len - 1];
+		if (c == ',' || c == '-' || c == ' ' || c == ':')
+			place.len--;
+		else if (place.len >= 3 && c >= 0x80 && S_dash_at(place.s, place.len, place.len - 3) == 3)
+			place.len -= 3;
+		else
+			break;
+	}
 	int wire = 0;
 	if (pre.len > 0) {
 		/* "CITY, " "CITY—" "CITY--(WIRE)--" "MONTRÉAL, le " */
 		size_t pl = pre.len;
 		if (!S_place_like(pre.s, pl))
 			return -1;
-		wire = S_wire_word(pre.s, pl);
+		wire = grel_is_wire(pre.s, pl);
 	}
 	size_t i = S_spaces(s, len, (size_t)end);
 	int paren = 0;
@@ -137,13 +164,13 @@ long grel_dateline(const char *s, size_t len, grel_dateline_info *out)
 		const char *close = memchr(s + i, ')', len - i < S_DL_PAREN_MAX ? len - i : S_DL_PAREN_MAX);
 		if (close == NULL || !S_place_like(s + i + 1, (size_t)(close - s - i - 1)))
 			return -1;
-		wire |= S_wire_word(s + i + 1, (size_t)(close - s - i - 1));
+		wire |= grel_is_wire(s + i + 1, (size_t)(close - s - i - 1));
 		paren = 1;
 		i = S_spaces(s, len, (size_t)(close - s) + 1);
 	}
 	if (i < len && s[i] == '/') {
 		const char *close = memchr(s + i + 1, '/', len - i - 1 < S_DL_PAREN_MAX ? len - i - 1 : S_DL_PAREN_MAX);
-		if (close != NULL && S_wire_word(s + i + 1, (size_t)(close - s - i - 1))) {
+		if (close != NULL && grel_is_wire(s + i + 1, (size_t)(close - s - i - 1))) {
 			wire = 1;
 			i = S_spaces(s, len, (size_t)(close - s) + 1);
 		}
@@ -156,16 +183,17 @@ long grel_dateline(const char *s, size_t len, grel_dateline_info *out)
 		 * dateline: one needs its dash or its bracketed place */
 		return -1;
 	}
-	if (i >= len)
+	if (i >= full)
 		return -1; /* a date line, not a dateline: the pass has those */
 	if (out != NULL) {
 		memcpy(out->iso, iso, sizeof iso);
-		out->place = pre;
+		out->place.s = orig + (place.s - s);
+		out->place.len = place.len;
 		out->wire = wire;
 		out->issuer.s = NULL;
 		out->issuer.len = 0;
 		if (wire)
-			out->issuer = grel_dateline_company(s + i, len - i);
+			out->issuer = grel_dateline_company(orig + i, full - i);
 	}
 	return (long)i;
 }

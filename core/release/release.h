@@ -136,6 +136,10 @@ long grel_dateline(const char *s, size_t len, grel_dateline_info *out);
  * (NYSE: IHS), the ...", "HackerRank, the ...", "Eisai Co., Ltd. ..."):
  * capitalised words up to a comma, a bracket or a verb; empty when none. */
 grel_span grel_dateline_company(const char *s, size_t len);
+/** 1 when a name is a wire service's ("BUSINESS WIRE", "PR Newswire",
+ * "GlobeNewswire News Room", "ACCESSWIRE"): a site that carries other
+ * people's releases, so not their issuer. */
+int grel_is_wire(const char *s, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Tree passes                                                        */

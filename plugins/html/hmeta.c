@@ -34,13 +34,17 @@ typedef struct {
 	char *copyright;
 	char *byline;
 	char *logo_alt;    /* alt text of the site's logo image */
+	char *logo_name;   /* ... as a name: "MNAGO Logo" -> "MNAGO", "Home" -> NULL */
 	char *title_label; /* a headline next to a "제목"/"Title" label cell */
 	char *issuer_label; /* the value of "From:" (gov.uk) and similar */
 	char *identifier;  /* a document symbol: "IP/24/123", "SG/SM/22110" */
+	char *official;    /* "The Official Website of X": X */
 	char *heads[8];   /* texts of the first h1/h2 elements */
 	size_t nheads;
 	xmlNodePtr h1;    /* the only h1, when there is one */
 	int nh1;
+	char *h1_text;    /* the first h1 with text */
+	int nh1_text;     /* h1 elements with text */
 	int oom;
 } S_meta;
 
@@ -86,6 +90,28 @@ static char *S_trim_dup(S_meta *m, const char *s)
 		return NULL;
 	}
 	return b.data != NULL ? galley_buffer_detach(&b, NULL) : S_dup(m, "", 0);
+}
+
+/* s with no-break spaces as spaces, collapsed and trimmed, malloc'd. */
+static char *S_norm_dup(S_meta *m, const char *s)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	for (; *s; s++) {
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			galley_buffer_putc(&b, ' ');
+			s++;
+		} else {
+			galley_buffer_putc(&b, *s);
+		}
+	}
+	if (b.oom || b.data == NULL) {
+		m->oom |= b.oom;
+		galley_buffer_dispose(&b);
+		return b.oom ? NULL : S_dup(m, "", 0);
+	}
+	char *r = S_trim_dup(m, b.data);
+	galley_buffer_dispose(&b);
+	return r;
 }
 
 static void S_add_pair(S_meta *m, const char *key, size_t klen, const char *value)
@@ -389,7 +415,7 @@ static void S_breadcrumb(S_meta *m, xmlNodePtr el)
 	}
 }
 
-static void S_copyright(S_meta *m, xmlNodePtr text_node)
+static void S_copyright(S_meta *m, xmlNodePtr text_node, int in_footer)
 {
 	const char *s = (const char *)text_node->content;
 	if (s == NULL)
@@ -404,6 +430,11 @@ static void S_copyright(S_meta *m, xmlNodePtr text_node)
 	}
 	const char *cw = html_strcasestr(s, "copyright");
 	if (c == NULL && (cw == NULL || html_strcasestr(s, "all rights reserved") == NULL))
+		return;
+	/* a bare "©" in the page's body is a photo's credit ("© Tapui / Adobe
+	 * Stock"), not the site's owner: there it takes the word or the
+	 * reservation */
+	if (!in_footer && cw == NULL && html_strcasestr(s, "all rights reserved") == NULL)
 		return;
 	const char *p = c != NULL ? c + skip : cw + 9;
 	/* skip "Copyright", symbols, years and "by" */
@@ -445,6 +476,71 @@ static int S_word_count(const char *s);
 
 /* ---- the page's own furniture: logo, document symbol, kicker ------------ */
 
+/* A logo's alt text as a name: "MNAGO Logo" -> "MNAGO", "Logo of X" ->
+ * "X"; NULL for "Logo", "Home" and other chrome. */
+static char *S_logo_name(S_meta *m, const char *alt)
+{
+	char *t = S_trim_dup(m, alt);
+	if (t == NULL)
+		return NULL;
+	size_t tl = strlen(t);
+	static const char *const heads[] = {"logo of ", "logo ", NULL};
+	for (size_t i = 0; heads[i]; i++) {
+		size_t hl = strlen(heads[i]);
+		if (tl > hl && strncasecmp(t, heads[i], hl) == 0) {
+			memmove(t, t + hl, tl - hl + 1);
+			tl -= hl;
+			break;
+		}
+	}
+	if (tl > 5 && strcasecmp(t + tl - 5, " logo") == 0)
+		t[tl -= 5] = '\0';
+	while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == '-'))
+		t[--tl] = '\0';
+	if (tl < 2 || strcasecmp(t, "logo") == 0 || grel_is_chrome(t, tl)) {
+		galley_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* "The Official Website of the Office of X", "Offizielle Website der X":
+ * the site's owner, in its own words (a footer line, a banner). */
+static void S_official(S_meta *m, xmlNodePtr text_node)
+{
+	static const char *const heads[] = {"official website of ", "official web site of ", "official site of ",
+		"official website for ", "official homepage of ", "offizielle website der ", "offizielle website des ",
+		"offizielle internetseite der ", "site officiel de ", "site officiel du ", "sitio web oficial de ",
+		"sitio oficial de ", "sito ufficiale di ", "sito ufficiale del ", NULL};
+	const char *s = (const char *)text_node->content;
+	if (s == NULL || strnlen(s, 300) >= 300 || html_strcasestr(s, "offi") == NULL)
+		return;
+	for (size_t i = 0; heads[i]; i++) {
+		const char *at = html_strcasestr(s, heads[i]);
+		if (at == NULL)
+			continue;
+		/* "An official website of the United States Government": one of
+		 * a government's many sites, a banner naming none of them */
+		if ((at - s >= 3 && strncasecmp(at - 3, "an ", 3) == 0) || (at - s >= 2 && strncasecmp(at - 2, "a ", 2) == 0) ||
+			(at - s >= 4 && strncasecmp(at - 4, "ein ", 4) == 0) || (at - s >= 3 && strncasecmp(at - 3, "un ", 3) == 0))
+			return;
+		const char *p = at + strlen(heads[i]);
+		while (*p == ' ')
+			p++;
+		if (strncasecmp(p, "the ", 4) == 0)
+			p += 4;
+		size_t l = strcspn(p, ".|\n");
+		while (l > 0 && isspace((unsigned char)p[l - 1]))
+			l--;
+		if (l >= 3 && l <= 120) {
+			char *v = S_dup(m, p, l);
+			m->official = v != NULL ? S_trim_dup(m, v) : NULL;
+			galley_free(v);
+		}
+		return;
+	}
+}
+
 /* The alt text of an image inside a box named "logo" (or the site's home
  * link): the site's name as its owner writes it. */
 static void S_logo(S_meta *m, xmlNodePtr img)
@@ -463,6 +559,7 @@ static void S_logo(S_meta *m, xmlNodePtr img)
 		const char *rel = html_attr(a, "rel");
 		if (S_attr_matches(a, words) || (rel != NULL && S_has_token(rel, "home"))) {
 			m->logo_alt = S_trim_dup(m, alt);
+			m->logo_name = S_logo_name(m, alt);
 			return;
 		}
 	}
@@ -714,6 +811,9 @@ static void S_undouble(char *s)
 static void S_meta_tag(S_meta *m, xmlNodePtr el)
 {
 	const char *content = html_attr(el, "content");
+	/* some CMSs (and pages saved by scrapers) write value= for content= */
+	if (content == NULL)
+		content = html_attr(el, "value");
 	if (content == NULL)
 		return;
 	const char *names[] = {html_attr(el, "name"), html_attr(el, "property"), html_attr(el, "itemprop"),
@@ -736,7 +836,9 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 	for (xmlNodePtr n = node; n != NULL && !m->oom; n = n->next) {
 		if (n->type == XML_TEXT_NODE) {
 			if (in_footer || m->copyright == NULL)
-				S_copyright(m, n);
+				S_copyright(m, n, in_footer);
+			if (m->official == NULL)
+				S_official(m, n);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE)
@@ -806,8 +908,11 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				int hrc = html_text_max(n, &hb, 300);
 				if (hrc < 0)
 					m->oom = 1;
-				else if (hrc == 0 && hb.data != NULL)
+				else if (hrc == 0 && hb.data != NULL) {
 					m->heads[m->nheads++] = galley_buffer_detach(&hb, NULL);
+					if (name[1] == '1' && m->nh1_text++ == 0)
+						m->h1_text = S_norm_dup(m, m->heads[m->nheads - 1]);
+				}
 				galley_buffer_dispose(&hb);
 			}
 			if (strcmp(name, "h1") == 0) {
@@ -1170,6 +1275,163 @@ static int S_head_and_site(const char *title, const char *head, const char *cons
 	return 0;
 }
 
+/* ---- a release's headline out of the page's title ------------------------ */
+
+/* Entities left as text ("HackerRank &amp; ..." in JSON-LD or a title
+ * escaped twice) decoded once, in place: the text only shrinks. */
+static void S_decode_entities(char *t)
+{
+	char *w = t;
+	for (const char *r = t; *r;) {
+		if (*r == '&') {
+			const char *semi = strchr(r, ';');
+			if (semi != NULL && semi - r > 1 && semi - r < 12) {
+				unsigned long cp = 0;
+				char name[12];
+				memcpy(name, r + 1, (size_t)(semi - r - 1));
+				name[semi - r - 1] = '\0';
+				if (name[0] == '#')
+					cp = (name[1] == 'x' || name[1] == 'X') ? strtoul(name + 2, NULL, 16) : strtoul(name + 1, NULL, 10);
+				else {
+					const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+					cp = e != NULL ? e->value : 0;
+				}
+				char u[4];
+				int ul = 0;
+				if (cp > 0 && cp < 0x80) {
+					u[ul++] = (char)cp;
+				} else if (cp >= 0x80 && cp < 0x800) {
+					u[ul++] = (char)(0xC0 | (cp >> 6));
+					u[ul++] = (char)(0x80 | (cp & 0x3F));
+				} else if (cp >= 0x800 && cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {
+					u[ul++] = (char)(0xE0 | (cp >> 12));
+					u[ul++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[ul++] = (char)(0x80 | (cp & 0x3F));
+				} else if (cp >= 0x10000 && cp < 0x110000) {
+					u[ul++] = (char)(0xF0 | (cp >> 18));
+					u[ul++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+					u[ul++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[ul++] = (char)(0x80 | (cp & 0x3F));
+				}
+				if (ul > 0 && ul <= semi - r + 1) {
+					memcpy(w, u, (size_t)ul);
+					w += ul;
+					r = semi + 1;
+					continue;
+				}
+			}
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/* Separators between the parts of a <title>: " | ", " - ", "｜", "："... */
+static size_t S_part_sep(const char *p)
+{
+	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
+		" / ", "\xEF\xBD\x9C", "\xEF\xBC\x9A", " < ", " > ", NULL};
+	for (size_t i = 0; seps[i]; i++)
+		if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+			return strlen(seps[i]);
+	return 0;
+}
+
+/* 1 when a and b are the same headline but for a word or two. */
+static int S_close(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0 || (S_similarity(a, b) >= 0.8 && S_similarity(b, a) >= 0.8);
+}
+
+/* The headline when the chosen title is not it: a date and a kind of
+ * release ("January 15, 2019 Press Release" — its date kept aside), the
+ * headline with a section and the site ("Headline | News | Site",
+ * "見出し：Site"), a shortened one ("Headline..."). *site gets the site's
+ * part of the title when there is one. */
+static char *S_title_fix(S_meta *m, html_page *page, char *title, char **site)
+{
+	if (strchr(title, '&') != NULL)
+		S_decode_entities(title);
+	char *t = S_norm_dup(m, title);
+	if (t == NULL)
+		return title;
+	const char *h1 = m->h1_text != NULL && *m->h1_text && S_word_count(m->h1_text) >= 2 ? m->h1_text : NULL;
+	char *better = NULL;
+	/* the parts */
+	const char *parts[8];
+	size_t plen[8], np = 0;
+	const char *st = t;
+	for (const char *p = t; *p && np < 7;) {
+		size_t sl = S_part_sep(p);
+		if (sl > 0) {
+			parts[np] = st;
+			plen[np++] = (size_t)(p - st);
+			p += sl;
+			st = p;
+		} else {
+			p++;
+		}
+	}
+	parts[np] = st;
+	plen[np++] = strlen(st);
+	grel_dateinfo di;
+	char *first = S_dup(m, parts[0], plen[0]);
+	if (first != NULL && grel_date_line(first, strlen(first), &di) && S_word_count(first) <= 6) {
+		/* a date standing for the headline */
+		if (page->late_date[0] == '\0' && strlen(di.iso) == 10)
+			memcpy(page->late_date, di.iso, 11);
+		if (h1 != NULL)
+			better = S_dup(m, h1, strlen(h1));
+		if (np > 1)
+			*site = S_dup(m, parts[np - 1], plen[np - 1]);
+	} else if (first != NULL && h1 != NULL && np >= 2 && S_close(first, h1)) {
+		/* the headline and the site: "Headline | Section | Site", or a
+		 * site the page names (its owner's name, an organisation) */
+		char *rest = S_dup(m, parts[1], strlen(parts[1]));
+		int sitey = np >= 3 || (rest != NULL && grel_org_like(rest, strlen(rest)));
+		/* (a lone "| Site" stays, as in Readability: "How to ... | eHow") */
+		/* a full-width separator is no part of a headline */
+		sitey |= strstr(t, "\xEF\xBD\x9C") != NULL || strstr(t, "\xEF\xBC\x9A") != NULL;
+		if (sitey) {
+			better = S_dup(m, h1, strlen(h1));
+			*site = S_dup(m, parts[np - 1], plen[np - 1]);
+		}
+		galley_free(rest);
+	} else if (h1 != NULL && S_word_count(t) >= 3 && strlen(h1) > strlen(t) + 8 && strncasecmp(h1, t, strlen(t)) == 0) {
+		/* a shortened og:title: the h1 says it all */
+		better = S_dup(m, h1, strlen(h1));
+	} else {
+		size_t tl = strlen(t);
+		size_t el = tl >= 3 && strcmp(t + tl - 3, "...") == 0 ? 3 : (tl >= 3 && strcmp(t + tl - 3, "\xE2\x80\xA6") == 0 ? 3 : 0);
+		if (el > 0 && m->doc_title != NULL && strlen(m->doc_title) > tl && strncmp(m->doc_title, t, tl - el) == 0)
+			better = S_norm_dup(m, m->doc_title);
+	}
+	galley_free(first);
+	galley_free(t);
+	if (better != NULL) {
+		galley_free(title);
+		return better;
+	}
+	return title;
+}
+
+/* A date in the page's URL: ".../2019/01/15/..." or ".../2019-01-15-...". */
+static void S_url_date(const char *url, char *out)
+{
+	if (url == NULL)
+		return;
+	for (const char *p = strchr(url, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		int y, mo, d;
+		char a, b, c = 0;
+		if (sscanf(p, "/%4d%c%2d%c%2d%c", &y, &a, &mo, &b, &d, &c) >= 5 && a == b && (a == '/' || a == '-') &&
+			isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && y >= 1990 && y <= 2100 && mo >= 1 &&
+			mo <= 12 && d >= 1 && d <= 31 && (c == 0 || c == '/' || c == '_' || c == '-' || c == '.')) {
+			snprintf(out, GREL_DATE_SIZE, "%04d-%02d-%02d", y, mo, d);
+			return;
+		}
+	}
+}
+
 /* ---- assembling --------------------------------------------------------- */
 
 static int S_set(galley_meta *meta, const char *key, const char *value)
@@ -1271,6 +1533,9 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	/* only names the site's owner shows (logo, SiteName meta): the
 	 * Readability convention keeps an og:site_name suffix ("... | eHow") */
 	title = S_strip_site(&m, title, sites + 3, 2);
+	char *title_site = NULL;
+	if (rc == 0 && title != NULL)
+		title = S_title_fix(&m, page, title, &title_site);
 	/* a <title> that is only the site's name (and maybe a section): the
 	 * headline is in a label cell (board pages) or the page's one h1 */
 	if (title != NULL && S_get(&m, "og:title") == NULL && m.ld == NULL) {
@@ -1324,6 +1589,8 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	}
 
 	json_t *ld = m.ld;
+	if (page->late_date[0] == '\0')
+		S_url_date(page_url != NULL ? page_url : m.canonical, page->late_date);
 	/* date */
 	if (rc == 0) {
 		static const char *const dk[] = {"article:published_time", "datepublished", "dc:date",
@@ -1355,6 +1622,8 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (site != NULL)
 			S_undouble(site);
 		if (iss == NULL)
+			iss = m.official;
+		if (iss == NULL)
 			iss = site;
 		if (iss == NULL && ld != NULL) {
 			json_t *pub = json_object_get(ld, "publisher");
@@ -1364,8 +1633,15 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 			iss = S_get(&m, "application-name");
 		if (iss == NULL)
 			iss = S_get(&m, "sitename");
+		/* a wire's site carries other people's releases: their author
+		 * meta names the company (the dateline may name it too) */
+		if (iss != NULL && grel_is_wire(iss, strlen(iss)) && S_get(&m, "author") != NULL &&
+			!S_absolute(S_get(&m, "author")))
+			iss = S_get(&m, "author");
 		if (iss == NULL)
-			iss = m.logo_alt;
+			iss = title_site;
+		if (iss == NULL)
+			iss = m.logo_name;
 		if (iss == NULL)
 			iss = m.copyright;
 		rc = S_set(meta, "issuer", iss);
@@ -1493,9 +1769,13 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	galley_free(m.copyright);
 	galley_free(m.byline);
 	galley_free(m.logo_alt);
+	galley_free(m.logo_name);
 	galley_free(m.title_label);
 	galley_free(m.issuer_label);
 	galley_free(m.identifier);
+	galley_free(m.official);
+	galley_free(m.h1_text);
+	galley_free(title_site);
 	galley_free(kicker);
 	if (rc == GALLEY_ENOMEM)
 		return galley_error(page->ctx, rc, "out of memory reading HTML metadata");
