@@ -8,24 +8,45 @@
 #include <string.h>
 
 /* A dateline opens one of the first paragraphs: after a lede or a
- * subtitle at most. */
+ * subtitle at most. A date line of its own ("Aug. 28, 2015 08:00 AM" under
+ * a headline in a layout table) stands among the first eight. */
 #define S_DATELINE_PARAS 4
+#define S_DATE_LINE_PARAS 8
+
+typedef struct {
+	galley_node *paras[S_DATE_LINE_PARAS];
+	size_t n;
+} S_firsts;
+
+/* The first paragraphs in reading order, inside divs, quotes, tables
+ * and lists too (a layout table holds a whole page). */
+static void S_collect(galley_node *n, S_firsts *f, int depth)
+{
+	for (galley_node *c = galley_node_first_child(n); c != NULL && f->n < S_DATE_LINE_PARAS; c = galley_node_next(c)) {
+		galley_node_type t = galley_node_get_type(c);
+		if (t == GALLEY_NODE_PARAGRAPH)
+			f->paras[f->n++] = c;
+		else if (depth < 8 && (t == GALLEY_NODE_DIV || t == GALLEY_NODE_QUOTE || t == GALLEY_NODE_TABLE ||
+			t == GALLEY_NODE_ROW || t == GALLEY_NODE_CELL || t == GALLEY_NODE_LIST || t == GALLEY_NODE_ITEM))
+			S_collect(c, f, depth + 1);
+	}
+}
 
 static int S_dateline(galley_node *doc, galley_meta *meta)
 {
-	int rc = 0, seen = 0;
-	for (galley_node *c = galley_node_first_child(doc); c != NULL && seen < S_DATELINE_PARAS && rc == 0;
-		c = galley_node_next(c)) {
-		if (galley_node_get_type(c) != GALLEY_NODE_PARAGRAPH)
-			continue;
-		seen++;
+	S_firsts f = {{NULL}, 0};
+	S_collect(doc, &f, 0);
+	int rc = 0;
+	char line_date[GREL_DATE_SIZE] = "";
+	for (size_t k = 0; k < f.n && rc == 0; k++) {
 		galley_buffer tb = GALLEY_BUFFER_INIT;
-		if (galley_node_text_content(c, &tb) < 0 || tb.oom) {
+		if (galley_node_text_content(f.paras[k], &tb) < 0 || tb.oom) {
 			galley_buffer_dispose(&tb);
 			return GALLEY_ENOMEM;
 		}
 		grel_dateline_info di;
-		if (tb.data != NULL && grel_dateline(tb.data, tb.len, &di) >= 0) {
+		grel_dateinfo li;
+		if (tb.data != NULL && k < S_DATELINE_PARAS && grel_dateline(tb.data, tb.len, &di) >= 0) {
 			if (galley_meta_get(meta, "date") == NULL)
 				rc = galley_meta_set(meta, "date", di.iso);
 			if (rc == 0 && di.place.len > 0 && !di.wire)
@@ -40,8 +61,12 @@ static int S_dateline(galley_node *doc, galley_meta *meta)
 			galley_buffer_dispose(&tb);
 			break;
 		}
+		if (tb.data != NULL && line_date[0] == '\0' && grel_date_line(tb.data, tb.len, &li) && strlen(li.iso) == 10)
+			memcpy(line_date, li.iso, GREL_DATE_SIZE);
 		galley_buffer_dispose(&tb);
 	}
+	if (rc == 0 && galley_meta_get(meta, "date") == NULL && line_date[0] != '\0')
+		rc = galley_meta_set(meta, "date", line_date);
 	return rc;
 }
 

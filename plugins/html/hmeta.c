@@ -39,6 +39,7 @@ typedef struct {
 	char *issuer_label; /* the value of "From:" (gov.uk) and similar */
 	char *identifier;  /* a document symbol: "IP/24/123", "SG/SM/22110" */
 	char *official;    /* "The Official Website of X": X */
+	char bare_date[GREL_DATE_SIZE]; /* the first element that is only a date */
 	char *heads[8];   /* texts of the first h1/h2 elements */
 	size_t nheads;
 	xmlNodePtr h1;    /* the only h1, when there is one */
@@ -166,7 +167,8 @@ static int S_has_token(const char *list, const char *word)
 static const char *const S_date_labels[] = {
 	"date", "날짜", "작성일", "등록일", "게시일", "작성일자", "등록일자", "게시일자", "배포일", "보도일",
 	"posted", "posted on", "published", "published on", "release date", "date of issue",
-	"日付", "掲載日", "发布时间", "发布日期", "發布日期", NULL
+	"日付", "掲載日", "公開日", "発表日", "更新日", "最終更新日", "発行日", "发布时间", "发布日期", "發布日期",
+	"datum", "veröffentlicht am", "publié le", "fecha", NULL
 };
 static const char *const S_title_labels[] = {"제목", "title", "件名", "标题", "題名", NULL};
 static const char *const S_issuer_labels[] = {"from", "issued by", "herausgeber", "발행처", "発表者", NULL};
@@ -502,6 +504,32 @@ static char *S_logo_name(S_meta *m, const char *alt)
 		return NULL;
 	}
 	return t;
+}
+
+/* An element of its own that holds only a date ("<p>2019.03.05</p>",
+ * "<dt>2019.03.08</dt>" under a headline): a date the page shows, used
+ * when no meta tag, label or dateline gives one. */
+static int S_leading_date(const char *text, char *iso, const char **rest);
+
+static void S_bare_date(S_meta *m, xmlNodePtr el)
+{
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return;
+	const char *t = S_first_text(el, 0);
+	if (t == NULL || (!isdigit((unsigned char)t[0]) && !isupper((unsigned char)t[0])))
+		return;
+	size_t l = strnlen(t, 40);
+	if (l >= 40)
+		return;
+	char buf[40], iso[S_ISO_SIZE];
+	memcpy(buf, t, l);
+	while (l > 0 && isspace((unsigned char)buf[l - 1]))
+		l--;
+	buf[l] = '\0';
+	const char *rest;
+	if (S_leading_date(buf, iso, &rest) && *rest == '\0' && strlen(iso) == 10)
+		memcpy(m->bare_date, iso, GREL_DATE_SIZE);
 }
 
 /* "The Official Website of the Office of X", "Offizielle Website der X":
@@ -959,6 +987,8 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			S_logo(m, n);
 		if (m->identifier == NULL && (strcmp(name, "div") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0))
 			S_symbol(m, n);
+		if (m->bare_date[0] == '\0' && !footer)
+			S_bare_date(m, n);
 		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
 		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
 			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
@@ -1534,6 +1564,8 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	 * Readability convention keeps an og:site_name suffix ("... | eHow") */
 	title = S_strip_site(&m, title, sites + 3, 2);
 	char *title_site = NULL;
+	if (m.bare_date[0] != '\0')
+		memcpy(page->late_date, m.bare_date, GREL_DATE_SIZE);
 	if (rc == 0 && title != NULL)
 		title = S_title_fix(&m, page, title, &title_site);
 	/* a <title> that is only the site's name (and maybe a section): the
