@@ -157,32 +157,39 @@ long grel_dateline(const char *orig, size_t len, grel_dateline_info *out)
 		wire = grel_is_wire(pre.s, pl);
 	}
 	size_t i = S_spaces(s, len, (size_t)end);
-	int paren = 0;
-	/* a time after the date is part of it: "April 27, 2015 10:00 AM" is rare
-	 * in a dateline; a bracketed place or wire is common */
-	if (i < len && s[i] == '(') {
-		const char *close = memchr(s + i, ')', len - i < S_DL_PAREN_MAX ? len - i : S_DL_PAREN_MAX);
-		if (close == NULL || !S_place_like(s + i + 1, (size_t)(close - s - i - 1)))
-			return -1;
-		wire |= grel_is_wire(s + i + 1, (size_t)(close - s - i - 1));
-		paren = 1;
-		i = S_spaces(s, len, (size_t)(close - s) + 1);
-	}
-	if (i < len && s[i] == '/') {
-		const char *close = memchr(s + i + 1, '/', len - i - 1 < S_DL_PAREN_MAX ? len - i - 1 : S_DL_PAREN_MAX);
-		if (close != NULL && grel_is_wire(s + i + 1, (size_t)(close - s - i - 1))) {
-			wire = 1;
-			i = S_spaces(s, len, (size_t)(close - s) + 1);
+	int paren = 0, dashed = 0;
+	/* then, in any order: a bracketed place or wire ("(SAINT PAUL)",
+	 * "(JCN Newswire)"), a wire between slashes, dashes */
+	for (int round = 0; round < 4 && i < len; round++) {
+		size_t dl = S_dash_at(s, len, i);
+		if (dl > 0) {
+			dashed = 1;
+			i = S_spaces(s, len, i + dl);
+			continue;
 		}
+		if (s[i] == '(') {
+			const char *close = memchr(s + i, ')', len - i < S_DL_PAREN_MAX ? len - i : S_DL_PAREN_MAX);
+			if (close == NULL || !S_place_like(s + i + 1, (size_t)(close - s - i - 1)))
+				break;
+			wire |= grel_is_wire(s + i + 1, (size_t)(close - s - i - 1));
+			paren = 1;
+			i = S_spaces(s, len, (size_t)(close - s) + 1);
+			continue;
+		}
+		if (s[i] == '/') {
+			const char *close = memchr(s + i + 1, '/', len - i - 1 < S_DL_PAREN_MAX ? len - i - 1 : S_DL_PAREN_MAX);
+			if (close != NULL && grel_is_wire(s + i + 1, (size_t)(close - s - i - 1))) {
+				wire = 1;
+				i = S_spaces(s, len, (size_t)(close - s) + 1);
+				continue;
+			}
+		}
+		break;
 	}
-	size_t dl = S_dash_at(s, len, i);
-	if (dl > 0) {
-		i = S_spaces(s, len, i + dl);
-	} else if (!paren && !(pre.len > 0 && i > (size_t)end && wire)) {
-		/* a date at the start of a sentence ("January 15 was ...") is no
-		 * dateline: one needs its dash or its bracketed place */
+	/* a date at the start of a sentence ("January 15 was ...") is no
+	 * dateline: one needs its dash or its bracketed place */
+	if (!dashed && !paren)
 		return -1;
-	}
 	if (i >= full)
 		return -1; /* a date line, not a dateline: the pass has those */
 	if (out != NULL) {

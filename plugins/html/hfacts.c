@@ -7,11 +7,12 @@
 
 #include <string.h>
 
-/* A dateline opens one of the first paragraphs: after a lede or a
- * subtitle at most. A date line of its own ("Aug. 28, 2015 08:00 AM" under
+/* A dateline opens one of the first paragraphs: after a lede, a
+ * subtitle, a kicker and a headline repeated in a layout table. A date line of its own ("Aug. 28, 2015 08:00 AM" under
  * a headline in a layout table) stands among the first eight. */
-#define S_DATELINE_PARAS 4
+#define S_DATELINE_PARAS 8
 #define S_DATE_LINE_PARAS 8
+#define S_DATE_LINE_MAX 40
 
 typedef struct {
 	galley_node *paras[S_DATE_LINE_PARAS];
@@ -61,7 +62,10 @@ static int S_dateline(galley_node *doc, galley_meta *meta)
 			galley_buffer_dispose(&tb);
 			break;
 		}
-		if (tb.data != NULL && line_date[0] == '\0' && grel_date_line(tb.data, tb.len, &li) && strlen(li.iso) == 10)
+		/* short: a line longer than a date and its time is a sentence or
+		 * an attribution ("On Mon, 3 Mar 2025 at 09:12, Ben wrote:") */
+		if (tb.data != NULL && line_date[0] == '\0' && tb.len <= S_DATE_LINE_MAX &&
+			grel_date_line(tb.data, tb.len, &li) && strlen(li.iso) == 10)
 			memcpy(line_date, li.iso, GREL_DATE_SIZE);
 		galley_buffer_dispose(&tb);
 	}

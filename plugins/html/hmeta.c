@@ -171,7 +171,9 @@ static const char *const S_date_labels[] = {
 	"datum", "veröffentlicht am", "publié le", "fecha", NULL
 };
 static const char *const S_title_labels[] = {"제목", "title", "件名", "标题", "題名", NULL};
-static const char *const S_issuer_labels[] = {"from", "issued by", "herausgeber", "발행처", "発表者", NULL};
+static const char *const S_issuer_labels[] = {"from", "issued by", "source", "herausgeber", "quelle", "source",
+	"fuente", "발행처", "출처", "부서", "부서명", "담당부서", "등록부서", "작성부서", "자료제공", "発表者", "発行者", "担当部署",
+	"来源", "發布單位", NULL};
 static const char *const S_hit_labels[] = {
 	"hit", "hits", "조회수", "조회", "views", "view count", "read", "閲覧数", "浏览", "浏览次数", "點閱", NULL
 };
@@ -269,6 +271,31 @@ static const char *S_first_text(xmlNodePtr n, int depth)
 	return NULL;
 }
 
+/* The text of an element whose children are parts of one name, a space
+ * between each two, malloc'd. */
+static char *S_parts_text(S_meta *m, xmlNodePtr v)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	for (xmlNodePtr c = v->children; c != NULL; c = c->next) {
+		size_t before = b.len;
+		if (before > 0)
+			galley_buffer_putc(&b, ' ');
+		size_t mark = b.len;
+		if (html_text(c, &b) < 0)
+			b.oom = 1;
+		if (b.len == mark)
+			b.len = before; /* an empty part: no space for it */
+	}
+	if (b.oom) {
+		m->oom = 1;
+		galley_buffer_dispose(&b);
+		return NULL;
+	}
+	char *r = b.data != NULL ? S_trim_dup(m, (galley_buffer_putc(&b, '\0'), b.data)) : S_dup(m, "", 0);
+	galley_buffer_dispose(&b);
+	return r;
+}
+
 static void S_scan_label(S_meta *m, xmlNodePtr el)
 {
 	if (m->date_label != NULL && m->hits >= 0 && m->title_label != NULL && m->issuer_label != NULL)
@@ -297,7 +324,9 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 					v = c;
 					break;
 				}
-			char *t = S_node_text(m, v);
+			/* "<span>정책기획관</span><span>기획담당관</span>": parts, a
+			 * space between them (a browser shows them apart) */
+			char *t = issuer ? S_parts_text(m, v) : S_node_text(m, v);
 			if (t != NULL && *t != '\0' && strlen(t) < 300) {
 				if (title)
 					m->title_label = t;
@@ -938,8 +967,12 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 					m->oom = 1;
 				else if (hrc == 0 && hb.data != NULL) {
 					m->heads[m->nheads++] = galley_buffer_detach(&hb, NULL);
-					if (name[1] == '1' && m->nh1_text++ == 0)
-						m->h1_text = S_norm_dup(m, m->heads[m->nheads - 1]);
+					/* an h1 that names a kind of release ("ニュースリリース",
+					 * "Press Release") labels the page; the headline follows */
+					const char *ht = m->heads[m->nheads - 1];
+					if (name[1] == '1' && grel_find(ht, strlen(ht), grel_list(GREL_TABLE_CATEGORY)) < 0 &&
+						m->nh1_text++ == 0)
+						m->h1_text = S_norm_dup(m, ht);
 				}
 				galley_buffer_dispose(&hb);
 			}
