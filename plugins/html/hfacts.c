@@ -33,7 +33,7 @@ static void S_collect(galley_node *n, S_firsts *f, int depth)
 	}
 }
 
-static int S_dateline(galley_node *doc, galley_meta *meta)
+static int S_dateline(galley_node *doc, galley_meta *meta, int *named)
 {
 	S_firsts f = {{NULL}, 0};
 	S_collect(doc, &f, 0);
@@ -57,6 +57,7 @@ static int S_dateline(galley_node *doc, galley_meta *meta)
 			if (rc == 0 && di.issuer.len > 0) {
 				char *iss = galley_strndup(di.issuer.s, di.issuer.len);
 				rc = iss != NULL ? galley_meta_set(meta, "issuer", iss) : GALLEY_ENOMEM;
+				*named = 1;
 				galley_free(iss);
 			}
 			galley_buffer_dispose(&tb);
@@ -74,9 +75,113 @@ static int S_dateline(galley_node *doc, galley_meta *meta)
 	return rc;
 }
 
+static int S_corp_name(const char *s, size_t len)
+{
+	static const char *const sfx[] = {" Inc", " Inc.", " Ltd", " Ltd.", " LLC", " GmbH", " AG", " SE", " plc", " PLC",
+		" Corp", " Corp.", " Corporation", " S.A.", " SA", " N.V.", " B.V.", " Co., Ltd.", " KGaA", " Limited", NULL};
+	for (size_t k = 0; sfx[k]; k++) {
+		size_t sl = strlen(sfx[k]);
+		if (len > sl && memcmp(s + len - sl, sfx[k], sl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* "About IHS Inc.", "Über die windream GmbH", "À propos de X": the
+ * boilerplate a company closes its release with names the company. The
+ * name is capitalised, a few words, up to a bracket or a colon. */
+static int S_about_name(const char *s, size_t len, grel_span *out)
+{
+	static const char *const heads[] = {"About ", "Über ", "À propos de ", "A propos de ", "À propos d'", "Acerca de ",
+		"Sobre ", "Informazioni su ", "Over ", NULL};
+	static const char *const articles[] = {"the ", "die ", "der ", "das ", "la ", "le ", "les ", "l'", "el ", "los ",
+		NULL};
+	if (len > 80)
+		return 0;
+	for (size_t i = 0; heads[i]; i++) {
+		size_t hl = strlen(heads[i]);
+		if (len <= hl || strncmp(s, heads[i], hl) != 0)
+			continue;
+		const char *p = s + hl, *e = s + len;
+		for (size_t k = 0; articles[k]; k++)
+			if ((size_t)(e - p) > strlen(articles[k]) && grel_starts_fold(p, (size_t)(e - p), articles[k])) {
+				p += strlen(articles[k]);
+				break;
+			}
+		const char *q = p;
+		while (q < e && *q != '(' && *q != ':' && *q != '\xEF')
+			q++;
+		grel_span r = grel_trim(p, (size_t)(q - p));
+		if (r.len < 2 || grel_words(r.s, r.len) > 6)
+			return 0;
+		/* a name is capitalised, or ends as a company's does ("windream GmbH") */
+		unsigned char c = (unsigned char)*p;
+		if (!((c >= 'A' && c <= 'Z') || c >= 0xC0 || (c >= '0' && c <= '9')) && !S_corp_name(r.s, r.len))
+			return 0;
+		/* "About us", "About this release": not a name */
+		if (grel_is_chrome(r.s, r.len))
+			return 0;
+		*out = r;
+		return 1;
+	}
+	return 0;
+}
+
+/* The name a company's boilerplate heads: the last "About X" of the body
+ * (a release may first present a programme or a product), the last one
+ * naming a company ("GmbH", "Inc.") when there is one. */
+typedef struct {
+	char *name;
+	int corp;
+} S_about_pick;
+
+static int S_about(galley_node *n, S_about_pick *pick, int depth)
+{
+	for (galley_node *c = galley_node_first_child(n); c != NULL; c = galley_node_next(c)) {
+		galley_node_type t = galley_node_get_type(c);
+		if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING) {
+			galley_buffer tb = GALLEY_BUFFER_INIT;
+			if (galley_node_text_content(c, &tb) < 0 || tb.oom) {
+				galley_buffer_dispose(&tb);
+				return GALLEY_ENOMEM;
+			}
+			grel_span name;
+			if (tb.data != NULL && S_about_name(tb.data, tb.len, &name)) {
+				int corp = S_corp_name(name.s, name.len);
+				if (corp || !pick->corp) {
+					char *v = galley_strndup(name.s, name.len);
+					if (v == NULL) {
+						galley_buffer_dispose(&tb);
+						return GALLEY_ENOMEM;
+					}
+					galley_free(pick->name);
+					pick->name = v;
+					pick->corp = corp;
+				}
+			}
+			galley_buffer_dispose(&tb);
+		} else if (depth < 4 && (t == GALLEY_NODE_DIV || t == GALLEY_NODE_TABLE || t == GALLEY_NODE_ROW ||
+			t == GALLEY_NODE_CELL)) {
+			int rc = S_about(c, pick, depth + 1);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 int html_body_facts(html_page *page, galley_node *doc, galley_meta *meta)
 {
-	int rc = S_dateline(doc, meta);
+	int named = 0;
+	int rc = S_dateline(doc, meta, &named);
+	/* the site's name gives way to the company the body names */
+	if (rc == 0 && !named && (page->issuer_weak || galley_meta_get(meta, "issuer") == NULL)) {
+		S_about_pick pick = {NULL, 0};
+		rc = S_about(doc, &pick, 0);
+		if (rc == 0 && pick.name != NULL)
+			rc = galley_meta_set(meta, "issuer", pick.name);
+		galley_free(pick.name);
+	}
 	if (rc == 0 && galley_meta_get(meta, "date") == NULL && page->late_date[0] != '\0')
 		rc = galley_meta_set(meta, "date", page->late_date);
 	if (rc == GALLEY_ENOMEM)

@@ -1688,6 +1688,9 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 			S_undouble(site);
 		if (iss == NULL)
 			iss = m.official;
+		/* what follows names the site, which may only carry the release:
+		 * the body's "About X" may name its issuer (hfacts.c) */
+		page->issuer_weak = iss == NULL;
 		if (iss == NULL)
 			iss = site;
 		if (iss == NULL && ld != NULL) {
@@ -1701,8 +1704,10 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		/* a wire's site carries other people's releases: their author
 		 * meta names the company (the dateline may name it too) */
 		if (iss != NULL && grel_is_wire(iss, strlen(iss)) && S_get(&m, "author") != NULL &&
-			!S_absolute(S_get(&m, "author")))
+			!S_absolute(S_get(&m, "author"))) {
 			iss = S_get(&m, "author");
+			page->issuer_weak = 0;
+		}
 		if (iss == NULL)
 			iss = title_site;
 		if (iss == NULL)

@@ -640,7 +640,7 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	}
 	galley_log(ctx, GALLEY_LOG_INFO, "html: charset %s", charset[0] ? charset : "?");
 
-	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL, ""};
+	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL, "", 0};
 	htmlDocPtr doc = html_parse(ctx, page.utf8, page.utf8_len);
 	if (doc == NULL) {
 		galley_buffer_dispose(&u);

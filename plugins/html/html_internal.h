@@ -27,6 +27,9 @@ typedef struct html_page {
 	/* a date the body's own lines outrank: a <title> that is only a date
 	 * ("January 15, 2019 Press Release"), else the URL's /2019/01/15/ */
 	char late_date[GREL_DATE_SIZE];
+	/* the issuer is the site's name (og:site_name, a logo, a copyright),
+	 * which the body's "About X" outranks */
+	int issuer_weak;
 } html_page;
 
 /* Parse UTF-8 bytes into a document with libxml2's HTML parser: no
