@@ -170,6 +170,50 @@ static int S_about(galley_node *n, S_about_pick *pick, int depth)
 	return 0;
 }
 
+/* "whitehouse.gov": a site's name that is only its domain. */
+static int S_domain_like(const char *s)
+{
+	const char *dot = strrchr(s, '.');
+	if (s[0] == '\0' || strchr(s, ' ') != NULL || dot == NULL || dot == s)
+		return 0;
+	size_t tl = strlen(dot + 1);
+	for (size_t i = 0; i < tl; i++)
+		if (!((dot[1 + i] >= 'a' && dot[1 + i] <= 'z') || (dot[1 + i] >= 'A' && dot[1 + i] <= 'Z')))
+			return 0;
+	return tl >= 2 && tl <= 6;
+}
+
+/* A line of the body that is only an organisation's name ("The White
+ * House" over a weekly address or under its signature): up to five words. */
+static int S_org_line(galley_node *n, char **out, int depth)
+{
+	for (galley_node *c = galley_node_first_child(n); c != NULL && *out == NULL; c = galley_node_next(c)) {
+		galley_node_type t = galley_node_get_type(c);
+		if (t == GALLEY_NODE_PARAGRAPH) {
+			galley_buffer tb = GALLEY_BUFFER_INIT;
+			if (galley_node_text_content(c, &tb) < 0 || tb.oom) {
+				galley_buffer_dispose(&tb);
+				return GALLEY_ENOMEM;
+			}
+			if (tb.data != NULL && tb.len <= 48 && grel_words(tb.data, tb.len) <= 5 &&
+				grel_org_like(tb.data, tb.len) && grel_parse_date(tb.data, tb.len, NULL, 0) < 0) {
+				grel_span v = grel_trim(tb.data, tb.len);
+				*out = galley_strndup(v.s, v.len);
+				if (*out == NULL) {
+					galley_buffer_dispose(&tb);
+					return GALLEY_ENOMEM;
+				}
+			}
+			galley_buffer_dispose(&tb);
+		} else if (depth < 4 && (t == GALLEY_NODE_DIV || t == GALLEY_NODE_QUOTE)) {
+			int rc = S_org_line(c, out, depth + 1);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 int html_body_facts(html_page *page, galley_node *doc, galley_meta *meta)
 {
 	int named = 0;
@@ -181,6 +225,14 @@ int html_body_facts(html_page *page, galley_node *doc, galley_meta *meta)
 		if (rc == 0 && pick.name != NULL)
 			rc = galley_meta_set(meta, "issuer", pick.name);
 		galley_free(pick.name);
+	}
+	const char *iss = galley_meta_get(meta, "issuer");
+	if (rc == 0 && page->issuer_weak && iss != NULL && S_domain_like(iss)) {
+		char *org = NULL;
+		rc = S_org_line(doc, &org, 0);
+		if (rc == 0 && org != NULL)
+			rc = galley_meta_set(meta, "issuer", org);
+		galley_free(org);
 	}
 	if (rc == 0 && galley_meta_get(meta, "date") == NULL && page->late_date[0] != '\0')
 		rc = galley_meta_set(meta, "date", page->late_date);

@@ -847,6 +847,47 @@ static char *S_strip_site(S_meta *m, char *title, const char *const *sites, size
 	return title;
 }
 
+/* A line above the headline that names an organisation: "The White
+ * House" over "Office of the Press Secretary", a ministry's name over its
+ * statement. The leaf elements before the h1, in reverse reading order,
+ * sixteen at most. */
+static char *S_header_org(S_meta *m, xmlNodePtr h1)
+{
+	xmlNodePtr n = h1;
+	for (int seen = 0; seen < 16 && n != NULL;) {
+		if (n->prev != NULL) {
+			n = n->prev;
+			while (n->type == XML_ELEMENT_NODE && n->last != NULL)
+				n = n->last;
+		} else {
+			n = n->parent;
+			if (n == NULL || n->type != XML_ELEMENT_NODE || html_is(n, "body"))
+				return NULL;
+			continue; /* its children were seen */
+		}
+		if (n->type == XML_TEXT_NODE && n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
+			const char *t = (const char *)n->content;
+			if (t == NULL)
+				continue;
+			while (isspace((unsigned char)*t))
+				t++;
+			if (*t == '\0')
+				continue;
+			seen++;
+			size_t l = strnlen(t, 64);
+			if (l >= 64)
+				continue;
+			while (l > 0 && isspace((unsigned char)t[l - 1]))
+				l--;
+			if (html_is(n->parent, "a") || html_is(n->parent, "script") || html_is(n->parent, "style"))
+				continue;
+			if (grel_words(t, l) <= 5 && grel_org_like(t, l) && grel_parse_date(t, l, NULL, 0) < 0)
+				return S_dup(m, t, l);
+		}
+	}
+	return NULL;
+}
+
 /* "European Commission - European Commission": a name said twice. */
 static void S_undouble(char *s)
 {
@@ -1708,6 +1749,12 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 			iss = S_get(&m, "author");
 			page->issuer_weak = 0;
 		}
+		/* a bare domain ("whitehouse.gov") is the weakest of names */
+		char *header = NULL;
+		if ((iss == NULL || (strchr(iss, ' ') == NULL && strchr(iss, '.') != NULL)) && m.h1 != NULL && m.nh1 == 1)
+			header = S_header_org(&m, m.h1);
+		if (header != NULL)
+			iss = header;
 		if (iss == NULL)
 			iss = title_site;
 		if (iss == NULL)
@@ -1715,6 +1762,7 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (iss == NULL)
 			iss = m.copyright;
 		rc = S_set(meta, "issuer", iss);
+		galley_free(header);
 		galley_free(site);
 	}
 	/* category */
