@@ -39,6 +39,7 @@ typedef struct {
 	char *issuer_label; /* the value of "From:" (gov.uk) and similar */
 	char *identifier;  /* a document symbol: "IP/24/123", "SG/SM/22110" */
 	char *official;    /* "The Official Website of X": X */
+	char *class_title; /* the first box named title/subject with a few words */
 	char bare_date[GREL_DATE_SIZE]; /* the first element that is only a date */
 	char *heads[8];   /* texts of the first h1/h2 elements */
 	size_t nheads;
@@ -401,8 +402,6 @@ static int S_attr_matches(xmlNodePtr el, const char *const *words)
 	return 0;
 }
 
-static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", "ariane",
-	NULL};
 static const char *const S_byline_words[] = {"byline", "author", "writtenby", "p-author", NULL};
 
 /* Items of a breadcrumb trail: its li elements when it has some, else its
@@ -559,6 +558,38 @@ static void S_bare_date(S_meta *m, xmlNodePtr el)
 	const char *rest;
 	if (S_leading_date(buf, iso, &rest) && *rest == '\0' && strlen(iso) == 10)
 		memcpy(m->bare_date, iso, GREL_DATE_SIZE);
+}
+
+static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", "ariane",
+	NULL};
+
+/* A board page's headline in a box named for it ("<p class="tit">",
+ * "<div class="subject">"), used when the <title> is a breadcrumb: the
+ * first such box, outside links, with four words or more. */
+static void S_class_title(S_meta *m, xmlNodePtr el)
+{
+	static const char *const words[] = {"title", "tit", "subject", "headline", "heading", NULL};
+	if (!(html_is(el, "p") || html_is(el, "div") || html_is(el, "span") || html_is(el, "h2") || html_is(el, "h3") ||
+		html_is(el, "h4") || html_is(el, "strong") || html_is(el, "td") || html_is(el, "dt") || html_is(el, "dd")))
+		return;
+	if (!S_attr_matches(el, words) || S_attr_matches(el, S_crumb_words))
+		return;
+	/* a line, not a region holding one ("sub-tit-area" around a trail) */
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
+		if (html_is(c, "div") || html_is(c, "section") || html_is(c, "ul") || html_is(c, "ol") || html_is(c, "table") ||
+			html_is(c, "nav") || html_is(c, "p"))
+			return;
+	for (xmlNodePtr a = el->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (html_is(a, "a") || html_is(a, "nav") || html_is(a, "ul") || html_is(a, "header") ||
+			((html_attr(a, "class") != NULL || html_attr(a, "id") != NULL) && S_attr_matches(a, S_crumb_words)))
+			return;
+	size_t l = html_text_length(el);
+	if (l < 12 || l > 300)
+		return;
+	char *t = S_node_text(m, el);
+	if (t != NULL && S_word_count(t) >= 4)
+		m->class_title = S_norm_dup(m, t);
+	galley_free(t);
 }
 
 /* "The Official Website of the Office of X", "Offizielle Website der X":
@@ -1063,6 +1094,8 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			S_symbol(m, n);
 		if (m->bare_date[0] == '\0' && !footer)
 			S_bare_date(m, n);
+		if (m->class_title == NULL && !footer && (id != NULL || cls != NULL))
+			S_class_title(m, n);
 		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
 		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
 			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
@@ -1444,6 +1477,12 @@ static size_t S_part_sep(const char *p)
 /* 1 when a and b are the same headline but for a word or two. */
 static int S_close(const char *a, const char *b)
 {
+	size_t al = strlen(a), bl = strlen(b);
+	/* "…を発売。" and "…を発売": a closing full stop apart */
+	if (al == bl + 3 && strncmp(a, b, bl) == 0 && strcmp(a + bl, "\xE3\x80\x82") == 0)
+		return 1;
+	if (bl == al + 3 && strncmp(a, b, al) == 0 && strcmp(b + al, "\xE3\x80\x82") == 0)
+		return 1;
 	return strcasecmp(a, b) == 0 || (S_similarity(a, b) >= 0.8 && S_similarity(b, a) >= 0.8);
 }
 
@@ -1459,7 +1498,24 @@ static char *S_title_fix(S_meta *m, html_page *page, char *title, char **site)
 	char *t = S_norm_dup(m, title);
 	if (t == NULL)
 		return title;
-	const char *h1 = m->h1_text != NULL && *m->h1_text && S_word_count(m->h1_text) >= 2 ? m->h1_text : NULL;
+	/* a headline of two words or more (CJK writes none: eight bytes) */
+	const char *h1 = m->h1_text != NULL && *m->h1_text &&
+		(S_word_count(m->h1_text) >= 2 || (strlen(m->h1_text) >= 8 && ((unsigned char)m->h1_text[0] & 0x80)))
+		? m->h1_text : NULL;
+	/* a breadcrumb ("알림마당>담양뉴스>보도자료 > 상세", "A < B < Site"): the
+	 * headline is in its label cell or its titled box */
+	size_t crumbs = 0;
+	for (const char *p = t; *p; p++)
+		crumbs += *p == '>' || *p == '<' || strncmp(p, " \xC2\xBB ", 4) == 0;
+	if (crumbs >= 2 && (m->title_label != NULL || m->class_title != NULL)) {
+		const char *b = m->title_label != NULL ? m->title_label : m->class_title;
+		char *r = S_norm_dup(m, b);
+		if (r != NULL) {
+			galley_free(t);
+			galley_free(title);
+			return r;
+		}
+	}
 	char *better = NULL;
 	/* the parts */
 	const char *parts[8];
@@ -1892,6 +1948,7 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	galley_free(m.issuer_label);
 	galley_free(m.identifier);
 	galley_free(m.official);
+	galley_free(m.class_title);
 	galley_free(m.h1_text);
 	galley_free(title_site);
 	galley_free(kicker);
