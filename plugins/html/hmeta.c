@@ -341,13 +341,24 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 	}
 	galley_buffer tb = GALLEY_BUFFER_INIT;
 	int trc = html_text_max(el, &tb, 80);
-	if (trc != 0 || tb.data == NULL) {
+	char *t;
+	if (trc == 1) {
+		/* "最終更新日：2019年4月2日<br>独立行政法人…": the label's own line */
+		galley_buffer_dispose(&tb);
+		size_t fl1 = strcspn(first, "\r\n");
+		if (fl1 == 0 || fl1 > 80)
+			return;
+		t = S_dup(m, first, fl1);
+		if (t == NULL)
+			return;
+	} else if (trc != 0 || tb.data == NULL) {
 		if (trc < 0)
 			m->oom = 1;
 		galley_buffer_dispose(&tb);
 		return;
+	} else {
+		t = galley_buffer_detach(&tb, NULL);
 	}
-	char *t = galley_buffer_detach(&tb, NULL);
 	size_t len = strlen(t);
 	if (len == 0 || len > 80) {
 		galley_free(t);
