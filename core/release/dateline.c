@@ -102,7 +102,7 @@ int grel_is_wire(const char *s, size_t len)
 	return 0;
 }
 
-long grel_dateline(const char *orig, size_t len, grel_dateline_info *out)
+long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 {
 	char iso[GREL_DATE_SIZE];
 	/* the window with its dashes spelt " - " (as many bytes): a date

@@ -131,7 +131,7 @@ typedef struct {
  * *out (may be NULL) and return the offset of the text after it; else -1.
  * A sentence that starts with a date, or a line that is only a date, is
  * not one. */
-long grel_dateline(const char *s, size_t len, grel_dateline_info *out);
+long grel_dateline_scan(const char *s, size_t len, grel_dateline_info *out);
 /** The company that opens the text after a wire's dateline ("IHS Inc.
  * (NYSE: IHS), the ...", "HackerRank, the ...", "Eisai Co., Ltd. ..."):
  * capitalised words up to a comma, a bracket or a verb; empty when none. */

@@ -47,7 +47,7 @@ static int S_dateline(galley_node *doc, galley_meta *meta, int *named)
 		}
 		grel_dateline_info di;
 		grel_dateinfo li;
-		if (tb.data != NULL && k < S_DATELINE_PARAS && grel_dateline(tb.data, tb.len, &di) >= 0) {
+		if (tb.data != NULL && k < S_DATELINE_PARAS && grel_dateline_scan(tb.data, tb.len, &di) >= 0) {
 			if (galley_meta_get(meta, "date") == NULL)
 				rc = galley_meta_set(meta, "date", di.iso);
 			if (rc == 0 && di.place.len > 0 && !di.wire)

@@ -718,7 +718,7 @@ static void test_tables_all_tested(void **state)
 static void S_dateline(const char *text, const char *iso, const char *place, const char *issuer, const char *rest)
 {
 	grel_dateline_info di;
-	long off = grel_dateline(text, strlen(text), &di);
+	long off = grel_dateline_scan(text, strlen(text), &di);
 	if (iso == NULL) {
 		if (off >= 0)
 			fail_msg("\"%s\" has no dateline, got %s", text, di.iso);
