@@ -135,11 +135,36 @@ typedef struct {
 	int corp;
 } S_about_pick;
 
+/* 1 when a block's first words may be "About ...": its first text node
+ * (through emphasis and links) starts with one of the heads, or with the
+ * start of one (the rest in the next node) — a cheap test before its whole
+ * text is gathered. */
+static int S_may_be_about(galley_node *block)
+{
+	galley_node *c = galley_node_first_child(block);
+	for (int d = 0; c != NULL && d < 4 && galley_node_get_type(c) != GALLEY_NODE_TEXT; d++)
+		c = galley_node_first_child(c);
+	if (c == NULL || galley_node_get_type(c) != GALLEY_NODE_TEXT || galley_node_get_text_len(c) < 2)
+		return 0;
+	const unsigned char *t = (const unsigned char *)galley_node_get_text(c);
+	size_t i = 0, tl = galley_node_get_text_len(c);
+	while (i < tl && t[i] == ' ')
+		i++;
+	static const char *const heads[] = {"About ", "\xC3\x9C" "ber ", "\xC3\x80 propos", "A propos", "Acerca de ", "Sobre ",
+		"Informazioni su ", "Over ", NULL};
+	for (size_t k = 0; heads[k]; k++) {
+		size_t hl = strlen(heads[k]);
+		if (tl - i >= hl ? memcmp(t + i, heads[k], hl) == 0 : memcmp(t + i, heads[k], tl - i) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int S_about(galley_node *n, S_about_pick *pick, int depth)
 {
 	for (galley_node *c = galley_node_first_child(n); c != NULL; c = galley_node_next(c)) {
 		galley_node_type t = galley_node_get_type(c);
-		if (t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING) {
+		if ((t == GALLEY_NODE_PARAGRAPH || t == GALLEY_NODE_HEADING) && S_may_be_about(c)) {
 			galley_buffer tb = GALLEY_BUFFER_INIT;
 			if (galley_node_text_content(c, &tb) < 0 || tb.oom) {
 				galley_buffer_dispose(&tb);

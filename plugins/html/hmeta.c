@@ -183,7 +183,13 @@ static const char *const S_hit_labels[] = {
  * space and a value, return the value's offset (== len when none). */
 static long S_label(const char *text, size_t len, const char *const *labels)
 {
+	if (len == 0)
+		return -1;
+	unsigned char t0 = (unsigned char)tolower((unsigned char)text[0]);
 	for (size_t i = 0; labels[i] != NULL; i++) {
+		/* the first byte decides for most: this runs on every small box */
+		if ((unsigned char)tolower((unsigned char)labels[i][0]) != t0)
+			continue;
 		size_t ll = strlen(labels[i]);
 		if (len < ll || strncasecmp(text, labels[i], ll) != 0)
 			continue;
@@ -558,8 +564,12 @@ static void S_bare_date(S_meta *m, xmlNodePtr el)
 	const char *t = S_first_text(el, 0);
 	if (t == NULL || (!isdigit((unsigned char)t[0]) && !isupper((unsigned char)t[0])))
 		return;
-	size_t l = strnlen(t, 40);
+	size_t l = strnlen(t, 40), digits = 0;
 	if (l >= 40)
+		return;
+	for (size_t i = 0; i < l; i++)
+		digits += isdigit((unsigned char)t[i]) != 0;
+	if (digits < 4) /* a year and a day at least (令和 dates are not bare) */
 		return;
 	char buf[40], iso[S_ISO_SIZE];
 	memcpy(buf, t, l);
@@ -579,9 +589,14 @@ static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav"
  * first such box, outside links, with four words or more. */
 static void S_class_title(S_meta *m, xmlNodePtr el)
 {
-	static const char *const words[] = {"title", "tit", "subject", "headline", "heading", NULL};
-	if (!(html_is(el, "p") || html_is(el, "div") || html_is(el, "span") || html_is(el, "h2") || html_is(el, "h3") ||
-		html_is(el, "h4") || html_is(el, "strong") || html_is(el, "td") || html_is(el, "dt") || html_is(el, "dd")))
+	/* "tit" holds "title" */
+	static const char *const words[] = {"tit", "subject", "headline", "heading", NULL};
+	static const char *const tags[] = {"p", "div", "span", "h2", "h3", "h4", "strong", "td", "dt", "dd", NULL};
+	const char *name = (const char *)el->name;
+	size_t k = 0;
+	while (tags[k] != NULL && strcmp(name, tags[k]) != 0)
+		k++;
+	if (tags[k] == NULL)
 		return;
 	if (!S_attr_matches(el, words) || S_attr_matches(el, S_crumb_words))
 		return;
@@ -612,7 +627,8 @@ static void S_official(S_meta *m, xmlNodePtr text_node)
 		"offizielle internetseite der ", "site officiel de ", "site officiel du ", "sitio web oficial de ",
 		"sitio oficial de ", "sito ufficiale di ", "sito ufficiale del ", NULL};
 	const char *s = (const char *)text_node->content;
-	if (s == NULL || strnlen(s, 300) >= 300 || html_strcasestr(s, "offi") == NULL)
+	/* the C library's vectorised search first: most text says none of it */
+	if (s == NULL || (strstr(s, "fici") == NULL && strstr(s, "ffiziell") == NULL) || strnlen(s, 300) >= 300)
 		return;
 	for (size_t i = 0; heads[i]; i++) {
 		const char *at = html_strcasestr(s, heads[i]);
