@@ -40,6 +40,7 @@ struct job {
 	char *error;
 	galley_buffer messages; /* the log, one line each, "\n"-separated */
 	char **outputs;         /* DEST/REL/NAME.EXT, one per writer */
+	unsigned char *keep;    /* --skip-existing: outputs there already, not written */
 	size_t noutputs, nwritten;
 	galley_buffer *blobs; /* a .zip DEST: the outputs' bytes, added in input order */
 	char *title, *date;
@@ -62,7 +63,7 @@ struct batch {
 	size_t nwriters;
 	const galley_reader *forced;
 	const char *from, *to, *report_path, *files_from;
-	int nul, verbosity, jobs, skip_existing;
+	int nul, verbosity, jobs, skip_existing, force;
 	unsigned long shard, nshards; /* --shard K/N: this run's inputs hash to K */
 	const char **plugin_dirs;
 	size_t nplugin_dirs;
@@ -113,7 +114,10 @@ static const char S_usage[] =
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
 	"  -0, --null               --files-from names end with NUL, not newline\n"
-	"      --skip-existing      leave an input whose outputs all exist (resume a run)\n"
+	"      --force              replace outputs that exist (otherwise an input whose\n"
+	"                           output exists fails, and nothing of it is written)\n"
+	"      --skip-existing      keep outputs that exist and write only the missing\n"
+	"                           ones (resume a run); not with --force\n"
 	"      --shard K/N          convert only the inputs whose name hashes to K (0 <= K < N);\n"
 	"                           auto: K and N from Slurm, auto/N: K from Kubernetes\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
@@ -133,6 +137,7 @@ static const struct option S_options[] = {
 	{"files-from", required_argument, NULL, 'F'},
 	{"null", no_argument, NULL, '0'},
 	{"skip-existing", no_argument, NULL, 'S'},
+	{"force", no_argument, NULL, 'X'},
 	{"shard", required_argument, NULL, 'H'},
 	{"metadata", required_argument, NULL, 'M'},
 	{"option", required_argument, NULL, 'O'},
@@ -328,6 +333,7 @@ static void S_job_free(struct job *j)
 			galley_buffer_dispose(&j->blobs[i]);
 	}
 	free(j->outputs);
+	free(j->keep);
 	free(j->blobs);
 	free(j->title);
 	free(j->date);
@@ -599,6 +605,8 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 	}
 	for (i = 0; i < b->nwriters; i++) {
 		const galley_node *d = doc;
+		if (j->keep && j->keep[i])
+			continue; /* --skip-existing: there from an earlier run */
 		galley_buffer_clear(out);
 		galley_error_clear(ctx);
 		if (galley_write(ctx, b->writers[i], &d, 1, out) < 0) {
@@ -612,10 +620,16 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 			}
 			j->blobs[i] = *out;
 			*out = (galley_buffer)GALLEY_BUFFER_INIT;
-		} else if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0 ||
-			   galley_cli_write_file(j->outputs[i], out->data ? out->data : "", out->len, err, sizeof err) <
-				   0) {
+		} else if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0) {
 			S_fail_job(j, "%s%s", err, "");
+			continue;
+		} else if ((b->force ? galley_cli_write_file : galley_cli_write_new)(j->outputs[i],
+				   out->data ? out->data : "", out->len, err, sizeof err) < 0) {
+			/* EEXIST: made since the input was queued (another process) */
+			if (errno == EEXIST)
+				S_fail_job(j, "%s exists; not overwritten (--force replaces it)", j->outputs[i], "");
+			else
+				S_fail_job(j, "%s%s", err, "");
 			continue;
 		}
 		/* Written in writer order; a failed one leaves no gap. */
@@ -776,13 +790,33 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		if (S_claim(b, j->outputs[i], input) < 0)
 			goto oom;
 	free(stem);
-	/* Outputs only ever appear whole (temporary file, rename), so one that
-	 * exists is complete: an interrupted run resumes where it stopped. */
-	if (b->skip_existing) {
+	/* Outputs only ever appear whole (an unnamed or temporary file, linked
+	 * or renamed once complete), so one that exists is complete: with
+	 * --skip-existing it is kept and an interrupted run resumes where it
+	 * stopped; without, the input fails before anything of it is written
+	 * (nothing the user had is replaced); --force replaces it. */
+	if (!b->force && !b->zip) {
 		struct stat st;
-		for (i = 0; i < j->noutputs && lstat(j->outputs[i], &st) == 0 && S_ISREG(st.st_mode); i++)
-			;
-		if (i == j->noutputs) {
+		size_t nkeep = 0;
+		for (i = 0; i < j->noutputs; i++) {
+			if (lstat(j->outputs[i], &st) < 0)
+				continue;
+			if (!b->skip_existing || !S_ISREG(st.st_mode)) {
+				char msg[PATH_MAX + 128];
+				snprintf(msg, sizeof msg, "%s exists; not overwritten (--force replaces it, --skip-existing keeps it)",
+					j->outputs[i]);
+				j->status = ST_FAILED;
+				j->error = strdup(msg);
+				galley_buffer_dispose(&j->data);
+				S_submit(b, j);
+				return;
+			}
+			if (!j->keep && !(j->keep = calloc(j->noutputs, 1)))
+				goto oom;
+			j->keep[i] = 1;
+			nkeep++;
+		}
+		if (nkeep == j->noutputs) {
 			j->status = ST_SKIPPED;
 			j->error = strdup("every output exists (--skip-existing)");
 			galley_buffer_dispose(&j->data);
@@ -1364,6 +1398,9 @@ int galley_batch_main(int argc, char **argv)
 		case 'S':
 			b.skip_existing = 1;
 			break;
+		case 'X':
+			b.force = 1;
+			break;
 		case 'M': {
 			const char **nm;
 			char err[512];
@@ -1441,6 +1478,8 @@ int galley_batch_main(int argc, char **argv)
 		rc = S_usage_error("%s", "no input: name files, folders or archives, or use --files-from");
 	else if (b.nul && !b.files_from)
 		rc = S_usage_error("%s", "-0 goes with --files-from");
+	else if (b.force && b.skip_existing)
+		rc = S_usage_error("%s", "--force replaces existing outputs and --skip-existing keeps them: give one");
 	else if (b.skip_existing && strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0)
 		rc = S_usage_error("%s", "--skip-existing needs a folder DEST, not a .zip");
 	if (rc >= 0) {
@@ -1482,6 +1521,11 @@ int galley_batch_main(int argc, char **argv)
 		struct stat zst;
 		if (stat(b.dest, &zst) == 0 && S_ISDIR(zst.st_mode)) {
 			rc = S_usage_error("-o %s: a folder named like a zip file; name another DEST", b.dest);
+			goto out;
+		}
+		if (!b.force && lstat(b.dest, &zst) == 0) {
+			fprintf(stderr, "galley batch: %s exists; not overwritten (--force replaces it)\n", b.dest);
+			rc = EXIT_FAILED;
 			goto out;
 		}
 		if (!(b.zctx = galley_context_new()) || !(b.zip = galley_zip_new(b.zctx))) {
@@ -1549,7 +1593,8 @@ int galley_batch_main(int argc, char **argv)
 		char err[PATH_MAX + 256];
 		int zrc = galley_zip_finish(b.zip, &zbytes);
 		b.zip = NULL;
-		if (zrc < 0 || galley_cli_write_file(b.dest, zbytes.data ? zbytes.data : "", zbytes.len, err, sizeof err) < 0) {
+		if (zrc < 0 || (b.force ? galley_cli_write_file : galley_cli_write_new)(b.dest,
+				       zbytes.data ? zbytes.data : "", zbytes.len, err, sizeof err) < 0) {
 			fprintf(stderr, "galley batch: %s\n", zrc < 0 ? galley_context_error(b.zctx) : err);
 			rc = EXIT_IO;
 		}

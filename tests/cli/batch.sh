@@ -63,11 +63,77 @@ tree)
 	[ -s err ] && fail "stderr should be empty without -v"
 	b -v -t markdown -o dest2 src; expect_rc 1
 	grep -q "converted, 1 failed, 2 skipped" err || fail "no summary with -v"
-	# All converted: exit 0; an existing output is replaced (atomically).
+	# All converted: exit 0; with --force an existing output is replaced (atomically).
 	rm src/2024/broken.json; echo stale >dest/release.md
-	b -t markdown -o dest src; expect_rc 0
+	b --force -t markdown -o dest src; expect_rc 0
 	grep -q "plan goes ahead" dest/release.md || fail "existing output not replaced"
 	no_temp_left dest ;;
+force)
+	# Without --force an existing output is never replaced: its input fails
+	# (naming the file), nothing of that input is written, the batch goes on.
+	tree; rm src/2024/broken.json
+	mkdir -p dest/2024; echo stale >dest/release.md; echo mine >secret.txt; ln -s ../../secret.txt dest/2024/visit.md
+	b -t markdown,tei -o dest --report report src; expect_rc 1
+	expect_status src/release.txt failed; expect_status src/2024/visit.html failed; expect_status src/2024/05/notes.txt ok
+	line src/release.txt | jq -e '.error == "dest/release.md exists; not overwritten (--force replaces it, --skip-existing keeps it)" and .outputs == []' >/dev/null ||
+		fail "the existing output is not named: $(line src/release.txt)"
+	line src/2024/visit.html | jq -e '.error | test("dest/2024/visit.md exists")' >/dev/null || fail "an existing symlink is not named"
+	[ "$(cat dest/release.md)" = stale ] || fail "an existing output was overwritten without --force"
+	[ "$(cat secret.txt)" = mine ] && [ -L dest/2024/visit.md ] || fail "the symlink or what it points to was touched"
+	absent dest/release.tei.xml dest/2024/visit.tei.xml # all of an input's outputs, or none
+	exists dest/2024/05/notes.md dest/2024/05/notes.tei.xml
+	# A second run over the same DEST: every input fails, nothing changes.
+	cp -a dest before
+	b -t markdown,tei -o dest --report report src; expect_rc 1
+	[ "$(jq -r .status report | sort -u | tr '\n' ' ')" = "failed skipped " ] || fail "a rerun without --force: $(jq -r .status report | sort | uniq -c)"
+	diff -r before dest >/dev/null || fail "a rerun without --force changed DEST"
+	# --force: replaced whole, the symlink by a file (what it pointed to is untouched).
+	b --force -t markdown,tei -o dest --report report src; expect_rc 0
+	grep -q "plan goes ahead" dest/release.md || fail "--force did not replace release.md"
+	[ ! -L dest/2024/visit.md ] && grep -q "president visited" dest/2024/visit.md || fail "--force did not replace the symlink"
+	[ "$(cat secret.txt)" = mine ] || fail "--force wrote through a symlink"
+	exists dest/release.tei.xml dest/2024/visit.tei.xml
+	no_temp_left dest
+	# --skip-existing keeps what exists (even stale) and writes only what is missing.
+	echo stale >dest/release.md; rm dest/release.tei.xml dest/2024/visit.md dest/2024/visit.tei.xml
+	b --skip-existing -t markdown,tei -o dest --report report src; expect_rc 0
+	[ "$(cat dest/release.md)" = stale ] || fail "--skip-existing replaced an output"
+	exists dest/release.tei.xml dest/2024/visit.md dest/2024/visit.tei.xml
+	expect_status src/release.txt ok; expect_status src/2024/05/notes.txt skipped
+	line src/release.txt | jq -e '.outputs == ["dest/release.tei.xml"]' >/dev/null || fail "outputs of a partly done input: $(line src/release.txt)"
+	# With --skip-existing a folder or symlink in an output's place is still a failure.
+	rm dest/2024/05/notes.md; mkdir dest/2024/05/notes.md
+	b --skip-existing -t markdown,tei -o dest --report report src; expect_rc 1
+	line src/2024/05/notes.txt | jq -e '.status == "failed" and (.error | test("notes.md exists"))' >/dev/null || fail "a folder in an output's place"
+	# They contradict each other.
+	b --force --skip-existing -t markdown -o dest src; expect_rc 2
+	grep -q -- "--force replaces existing outputs and --skip-existing keeps them" err || fail "no reason for --force --skip-existing"
+	# A .zip DEST is one output: refused if it exists, replaced with --force.
+	b -t markdown -o all.zip src; expect_rc 0; cp all.zip all.before
+	b -t markdown -o all.zip src; expect_rc 1
+	grep -q "all.zip exists; not overwritten" err || fail "an existing zip DEST not named"
+	cmp -s all.zip all.before || fail "the zip DEST was changed"
+	b --force -t markdown,tei -o all.zip src; expect_rc 0
+	cmp -s all.zip all.before && fail "--force did not replace the zip DEST"
+	no_temp_left . ;;
+killed)
+	# kill -9 in the middle (no handler runs): no partial or temporary file,
+	# and --skip-existing then gives exactly the outputs of one whole run.
+	mkdir -p src/a src/b
+	for i in $(seq 1 1500); do printf 'Release %s\n\nThe text of release %s, with a few words more.\n' $i $i >src/a/r$i.txt; done
+	for i in $(seq 1 500); do printf '<html><body><h1>Page %s</h1><p>Body %s.</p></body></html>\n' $i $i >src/b/p$i.html; done
+	b -j 2 -t markdown,tei,json -o whole src; expect_rc 0
+	"$GALLEY" batch -j 2 -t markdown,tei,json -o dest src >out 2>err & pid=$!
+	for t in $(seq 1 500); do [ "$(find dest -type f 2>/dev/null | head -30 | wc -l)" -ge 30 ] && break; sleep 0.01; done
+	kill -KILL $pid 2>/dev/null; wait $pid; killed=$?
+	[ "$killed" = 137 ] || skip "the run ended (status $killed) before kill -9 came"
+	n=$(find dest -type f | wc -l); [ "$n" -lt 6000 ] || skip "every output was written before kill -9 came"
+	[ -z "$(find dest -name '.*')" ] || fail "left behind by kill -9: $(find dest -name '.*' | head)"
+	for f in $(find dest -type f); do cmp -s "$f" "whole/${f#dest/}" || fail "$f is not whole after kill -9"; done
+	b -j 2 -t markdown,tei,json -o dest --skip-existing --report report src; expect_rc 0
+	diff -r whole dest >/dev/null || fail "the resumed run differs from one whole run"
+	[ "$(jq -c 'select(.status == "skipped")' report | wc -l)" -le $((n / 3)) ] || fail "skipped more inputs than were whole"
+	[ "$(wc -l <report)" = 2000 ] || fail "not one line per input" ;;
 jobs)
 	# Output bytes, names and the report (less ms) do not depend on -j.
 	tree
