@@ -65,6 +65,8 @@ struct batch {
 	const char *from, *to, *report_path, *files_from;
 	int nul, verbosity, jobs, skip_existing, force;
 	unsigned long shard, nshards; /* --shard K/N: this run's inputs hash to K */
+	/* Archive limits (decompression bombs); UINT64_MAX for none. */
+	uint64_t max_member, max_archive, max_members, max_ratio;
 	const char **plugin_dirs;
 	size_t nplugin_dirs;
 	const char **meta; /* -M KEY=VALUE, in order */
@@ -118,6 +120,12 @@ static const char S_usage[] =
 	"                           output exists fails, and nothing of it is written)\n"
 	"      --skip-existing      keep outputs that exist and write only the missing\n"
 	"                           ones (resume a run); not with --force\n"
+	"      --max-member-size SIZE   refuse an archive member larger than SIZE\n"
+	"                           uncompressed (default 64M; K, M, G, T; none)\n"
+	"      --max-archive-size SIZE  stop reading an archive past SIZE uncompressed\n"
+	"                           in all (default 16G)\n"
+	"      --max-ratio N        refuse what expands more than N times (default 200)\n"
+	"      --max-members N      refuse an archive of more than N members (default 1000000)\n"
 	"      --shard K/N          convert only the inputs whose name hashes to K (0 <= K < N);\n"
 	"                           auto: K and N from Slurm, auto/N: K from Kubernetes\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
@@ -138,6 +146,10 @@ static const struct option S_options[] = {
 	{"null", no_argument, NULL, '0'},
 	{"skip-existing", no_argument, NULL, 'S'},
 	{"force", no_argument, NULL, 'X'},
+	{"max-member-size", required_argument, NULL, 'L'},
+	{"max-archive-size", required_argument, NULL, 'A'},
+	{"max-ratio", required_argument, NULL, 'C'},
+	{"max-members", required_argument, NULL, 'E'},
 	{"shard", required_argument, NULL, 'H'},
 	{"metadata", required_argument, NULL, 'M'},
 	{"option", required_argument, NULL, 'O'},
@@ -869,8 +881,77 @@ out:
 	free(rel);
 }
 
+/* Archive limits. The ratio is judged only past the first MiB, where a
+ * small member of repeated markup may well expand a hundred times. */
+enum { LIM_OK, LIM_MEMBER, LIM_ARCHIVE, LIM_RATIO, LIM_MEMBERS };
+#define S_RATIO_GRACE ((uint64_t)1 << 20)
+
+/* "64 MiB" for a round size, else bytes. */
+static const char *S_size(uint64_t n, char *buf, size_t size)
+{
+	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+	int u = 0;
+	while (u < 4 && n >= 1024 && n % 1024 == 0) {
+		n /= 1024;
+		u++;
+	}
+	snprintf(buf, size, "%llu %s", (unsigned long long)n, units[u]);
+	return buf;
+}
+
+/* member bytes of this member so far, total of the archive, and the
+ * archive's (a zip member's) bytes out of in compressed bytes. */
+static int S_over(const struct batch *b, uint64_t member, uint64_t total, uint64_t out, uint64_t in)
+{
+	if (member > b->max_member)
+		return LIM_MEMBER;
+	if (total > b->max_archive)
+		return LIM_ARCHIVE;
+	if (b->max_ratio != UINT64_MAX && out > S_RATIO_GRACE && (double)out > (double)b->max_ratio * (double)in)
+		return LIM_RATIO;
+	return LIM_OK;
+}
+
+/* The report line of a member refused by a limit (name NULL: of the
+ * archive, when its member has a line already); declared is the size the
+ * archive gives (0: not used). */
+static void S_over_note(struct batch *b, const char *archive, const char *name, int why, uint64_t declared,
+	int whole_stream)
+{
+	char msg[512], sz[48], dz[48];
+	char *input = name ? S_join(archive, name) : strdup(archive);
+	switch (why) {
+	case LIM_MEMBER:
+		if (declared)
+			snprintf(msg, sizeof msg, "refused: %s uncompressed (as the archive says), more than the limit of %s per member (--max-member-size raises it)",
+				S_size(declared, dz, sizeof dz), S_size(b->max_member, sz, sizeof sz));
+		else
+			snprintf(msg, sizeof msg, "refused: more than %s uncompressed, the limit per member (--max-member-size raises it)",
+				S_size(b->max_member, sz, sizeof sz));
+		break;
+	case LIM_ARCHIVE:
+		snprintf(msg, sizeof msg, "refused: the archive comes to more than %s uncompressed here, the limit per archive (--max-archive-size raises it); the members after this one are not read",
+			S_size(b->max_archive, sz, sizeof sz));
+		break;
+	case LIM_RATIO:
+		snprintf(msg, sizeof msg, "refused: %s expands more than %llu times (a decompression bomb?), the limit of --max-ratio%s",
+			whole_stream ? "the archive" : "it", (unsigned long long)b->max_ratio,
+			!whole_stream ? "" : name ? "; the members after this one are not read" : "; the rest is not read");
+		break;
+	default:
+		snprintf(msg, sizeof msg, "refused: the archive has more than %llu members, the limit of --max-members; the members after this one are not read",
+			(unsigned long long)b->max_members);
+	}
+	if (input)
+		S_note(b, input, ST_FAILED, "%s", msg);
+	else
+		b->oom = 1;
+	free(input);
+}
+
 static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 {
+	uint64_t total = 0;
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	zip_int64_t n, i;
@@ -883,6 +964,14 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		return;
 	}
 	n = zip_get_num_entries(z, 0);
+	if (n > 0 && (uint64_t)n > b->max_members) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "refused: %lld members, more than the limit of %llu (--max-members raises it); nothing of it read",
+			(long long)n, (unsigned long long)b->max_members);
+		S_note(b, path, ST_FAILED, "%s", msg);
+		zip_discard(z);
+		return;
+	}
 	for (i = 0; i < n && !b->oom; i++) {
 		const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
 		galley_buffer data = GALLEY_BUFFER_INIT;
@@ -892,6 +981,9 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		zip_file_t *f;
 		char chunk[65536], *input;
 		zip_int64_t got;
+		zip_stat_t st;
+		uint64_t comp = 0;
+		int why = LIM_OK;
 
 		if (!name)
 			continue;
@@ -909,15 +1001,36 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 			S_member(b, path, stem_rel, name, kind, &data);
 			continue;
 		}
+		zip_stat_init(&st);
+		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0) {
+			if ((st.valid & ZIP_STAT_SIZE) && st.size > b->max_member) {
+				S_over_note(b, path, name, LIM_MEMBER, st.size, 0);
+				continue;
+			}
+			if (st.valid & ZIP_STAT_COMP_SIZE)
+				comp = st.comp_size;
+		}
 		if (!(f = zip_fopen_index(z, (zip_uint64_t)i, 0))) {
 			if ((input = S_join(path, name)))
 				S_note(b, input, ST_FAILED, "cannot read the member: %s", zip_strerror(z));
 			free(input);
 			continue;
 		}
-		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0)
-			if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+		/* The sizes a zip declares may lie: count what comes out. */
+		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0) {
+			total += (uint64_t)got;
+			if ((why = S_over(b, data.len + (uint64_t)got, total, data.len + (uint64_t)got, comp)) != LIM_OK ||
+				galley_buffer_append(&data, chunk, (size_t)got) < 0)
 				break;
+		}
+		if (why != LIM_OK) {
+			S_over_note(b, path, name, why, 0, 0);
+			galley_buffer_dispose(&data);
+			zip_fclose(f);
+			if (why == LIM_ARCHIVE)
+				break;
+			continue;
+		}
 		if (got < 0 || data.oom) {
 			if ((input = S_join(path, name)))
 				S_note(b, input, ST_FAILED, "cannot read the member: %s",
@@ -938,6 +1051,7 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
+	uint64_t nmembers = 0;
 	int r;
 
 	if (!a) {
@@ -956,8 +1070,8 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 		galley_buffer data = GALLEY_BUFFER_INIT;
 		const char *name;
 		char chunk[65536];
-		la_ssize_t got;
-		int kind;
+		la_ssize_t got = 0;
+		int kind, why = LIM_OK;
 		mode_t type;
 
 		if (r < ARCHIVE_WARN) {
@@ -969,13 +1083,50 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 		type = archive_entry_filetype(e);
 		if (!name)
 			name = "";
+		if (++nmembers > b->max_members) {
+			S_over_note(b, path, name, LIM_MEMBERS, 0, 1);
+			break;
+		}
 		if (type == AE_IFDIR)
 			continue;
 		kind = archive_entry_hardlink(e) ? 2 : type == AE_IFLNK ? 1 : type == AE_IFREG ? 0 : 3;
 		if (!kind) {
-			while ((got = archive_read_data(a, chunk, sizeof chunk)) > 0)
-				if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+			/* A member too large is refused, but in a compressed
+			 * archive still read through (rather than skipped by
+			 * libarchive, which decompresses just the same) so that
+			 * the archive's expansion (what the format reads against
+			 * what came from the file) and total are watched. */
+			int over = archive_entry_size_is_set(e) && (uint64_t)archive_entry_size(e) > b->max_member;
+			int plain = archive_filter_code(a, 0) == ARCHIVE_FILTER_NONE;
+			if (over)
+				S_over_note(b, path, name, LIM_MEMBER, (uint64_t)archive_entry_size(e), 0);
+			while (!(over && plain) && (got = archive_read_data(a, chunk, sizeof chunk)) > 0) {
+				uint64_t out = (uint64_t)archive_filter_bytes(a, 0), in = (uint64_t)archive_filter_bytes(a, -1);
+				why = S_over(b, over ? 0 : data.len + (uint64_t)got, out, out, in);
+				if (why == LIM_MEMBER) {
+					S_over_note(b, path, name, why, 0, 0);
+					galley_buffer_dispose(&data);
+					over = 1;
+					why = LIM_OK;
+					continue;
+				}
+				if (why != LIM_OK || (!over && galley_buffer_append(&data, chunk, (size_t)got) < 0))
 					break;
+			}
+			if (why != LIM_OK) {
+				S_over_note(b, path, over ? NULL : name, why, 0, 1);
+				galley_buffer_dispose(&data);
+				break;
+			}
+			if (over) {
+				galley_buffer_dispose(&data);
+				if (got < 0 && got < ARCHIVE_WARN) {
+					S_note(b, path, ST_FAILED, "a damaged archive (members after this point are lost): %s",
+						archive_error_string(a));
+					break;
+				}
+				continue;
+			}
 			if (got < 0 || data.oom) {
 				char *input = S_join(path, name);
 				if (input)
@@ -1281,6 +1432,40 @@ static int S_number(const char *s, unsigned long *out)
 	return *end || errno ? -1 : 0;
 }
 
+/* A limit: "none", a number, and for a size K, M, G or T (powers of 1024,
+ * "KiB" and "KB" alike). 0, or -1 when it is not one. */
+static int S_parse_limit(const char *s, int size, uint64_t *out)
+{
+	static const char units[] = "KMGT";
+	const char *u;
+	char *end;
+	unsigned long long n;
+	int shift = 0;
+
+	if (strcmp(s, "none") == 0) {
+		*out = UINT64_MAX;
+		return 0;
+	}
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || n == 0)
+		return -1;
+	if (*end && size && (u = strchr(units, *end >= 'a' ? *end - 32 : *end))) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+		if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+			end += strlen(end);
+	} else if (size && strcmp(end, "B") == 0) {
+		end++;
+	}
+	if (*end || (shift && n > (UINT64_MAX >> shift)))
+		return -1;
+	*out = (uint64_t)n << shift;
+	return 0;
+}
+
 /* --shard K/N, auto (Slurm job arrays: SLURM_ARRAY_TASK_ID less
  * SLURM_ARRAY_TASK_MIN, of SLURM_ARRAY_TASK_COUNT or MAX - MIN + 1), or
  * auto/N (Kubernetes indexed Jobs: JOB_COMPLETION_INDEX). -1 or an exit status. */
@@ -1361,6 +1546,10 @@ int galley_batch_main(int argc, char **argv)
 	long started = S_now_ms();
 
 	memset(&b, 0, sizeof b);
+	b.max_member = (uint64_t)64 << 20;
+	b.max_archive = (uint64_t)16 << 30;
+	b.max_ratio = 200;
+	b.max_members = 1000000;
 	b.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (b.jobs < 1)
 		b.jobs = 1;
@@ -1401,6 +1590,23 @@ int galley_batch_main(int argc, char **argv)
 		case 'X':
 			b.force = 1;
 			break;
+		case 'L':
+		case 'A':
+		case 'C':
+		case 'E': {
+			static const char *const names[] = {"--max-member-size", "--max-archive-size", "--max-ratio",
+				"--max-members"};
+			int k = ch == 'L' ? 0 : ch == 'A' ? 1 : ch == 'C' ? 2 : 3;
+			uint64_t *dst = k == 0 ? &b.max_member : k == 1 ? &b.max_archive : k == 2 ? &b.max_ratio : &b.max_members;
+			if (S_parse_limit(optarg, k < 2, dst) < 0) {
+				char msg[160];
+				snprintf(msg, sizeof msg, "%s wants %s or none, not '%%s'", names[k],
+					k < 2 ? "a size (a number of bytes, or with K, M, G or T)" : "a positive number");
+				S_free_args(&b);
+				return S_usage_error(msg, optarg);
+			}
+			break;
+		}
 		case 'M': {
 			const char **nm;
 			char err[512];

@@ -184,7 +184,15 @@ for name, mode in (('rel.tar.gz', 'w:gz'), ('rel.tar.xz', 'w:xz'), ('plain.tar',
     add('sym', kind=tarfile.SYMTYPE, target='/etc/passwd')
     add('hard', kind=tarfile.LNKTYPE, target='docs/b.txt')
     add('dev', kind=tarfile.CHRTYPE)
+    add('blk', kind=tarfile.BLKTYPE)
+    add('fifo', kind=tarfile.FIFOTYPE)
     t.close()
+# A NUL inside a zip member's name (Python cuts names at NUL: patched in).
+z = zipfile.ZipFile('nul.zip', 'w')
+z.writestr('aXb.html', '<p>NUL member.</p>'); z.writestr('badX.html', '<p>x</p>')
+z.close()
+d = open('nul.zip', 'rb').read().replace(b'aXb.html', b'a\0b.html').replace(b'badX.html', b'bad\xff.html')
+open('nul.zip', 'wb').write(d)
 PY
 	mkdir dest
 	b -t markdown -o dest/out --report report news.zip rel.tar.gz; expect_rc 1
@@ -207,7 +215,15 @@ PY
 	line "rel.tar.gz/dev" | jq -e '.error | test("device")' >/dev/null || fail "device not named"
 	jq -se 'map(select(.input | test("^rel.tar.gz/bad"))) | length == 1 and .[0].status == "failed" and (.[0].error | test("UTF-8"))' report >/dev/null ||
 		fail "invalid UTF-8 name not refused"
-	[ "$(jq -r '.input' report | grep -c '^rel.tar.gz/')" = 8 ] || fail "not one line per tar member"
+	expect_status "rel.tar.gz/blk" failed; expect_status "rel.tar.gz/fifo" failed
+	line "rel.tar.gz/fifo" | jq -e '.error | test("FIFO")' >/dev/null || fail "FIFO not named"
+	[ "$(jq -r '.input' report | grep -c '^rel.tar.gz/')" = 10 ] || fail "not one line per tar member"
+	# libzip hands out names as C strings with a NUL made a space, so that is
+	# the name galley sees (README says so); a name that is not UTF-8 is refused.
+	b -t markdown -o destn --report report nul.zip; expect_rc 1
+	exists "destn/nul/a b.md"
+	jq -se 'map(select(.input | test("^nul.zip/bad"))) | length == 1 and .[0].status == "failed" and (.[0].error | test("not valid UTF-8"))' report >/dev/null ||
+		fail "a zip member name that is not UTF-8 not refused: $(cat report)"
 	b -t markdown -o dest2 rel.tar.xz plain.tar; expect_rc 1
 	exists dest2/rel/docs/b.md dest2/plain/docs/b.md
 	# A damaged archive: reported, and the batch goes on.
@@ -215,6 +231,109 @@ PY
 	b -t markdown -o dest3 --report report cut.tar.gz junk.zip fine.txt; expect_rc 1
 	expect_status cut.tar.gz failed; expect_status junk.zip failed; expect_status fine.txt ok
 	exists dest3/fine.md ;;
+limits)
+	# Decompression bombs, made here (small on disk): a member that expands
+	# too much, one too large, too many members, too much in all; each a
+	# failure naming the member and the limit, and the batch goes on.
+	python3 - <<'PY' || fail "cannot make the archives"
+import io, random, tarfile, zipfile
+z = zipfile.ZipFile('bomb.zip', 'w', zipfile.ZIP_DEFLATED)
+z.writestr('ok.html', '<p>Before the bomb.</p>')
+z.writestr('ratio.html', '<p>bomb</p>\n' * 100000)   # 1.2 MB from a few KB
+z.writestr('big.txt', b'a' * (65 << 20))             # 65 MiB from 64 KB
+z.writestr('after.html', '<p>After the bomb.</p>')
+z.close()
+def tar(name, mode, members):
+    t = tarfile.open(name, mode)
+    for n, d in members:
+        ti = tarfile.TarInfo(n); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+    t.close()
+tar('tbomb.tar.gz', 'w:gz', [('ok.html', b'<p>Before.</p>'), ('big.txt', b'a' * (65 << 20)), ('after.html', b'<p>After.</p>')])
+tar('ratio.tar.gz', 'w:gz', [('ok.html', b'<p>Before.</p>'), ('zeros.txt', b'x' * (8 << 20)), ('after.html', b'<p>After.</p>')])
+rnd = random.Random(1)
+text = lambda: ('\n\n'.join(' '.join(str(rnd.random()) for _ in range(10)) for _ in range(1200)) + '\n').encode()
+parts = [('p%d.txt' % i, text()) for i in range(3)]          # about 250 KB each
+tar('parts.tar', 'w', parts)
+z = zipfile.ZipFile('parts.zip', 'w', zipfile.ZIP_DEFLATED)
+for n, d in parts: z.writestr(n, d)
+z.close()
+PY
+	for f in bomb.zip tbomb.tar.gz ratio.tar.gz; do [ "$(stat -c %s $f)" -lt 200000 ] || fail "$f is not small on disk"; done
+	b -t markdown -o dest --report report bomb.zip tbomb.tar.gz ratio.tar.gz; expect_rc 1
+	expect_status bomb.zip/ok.html ok; expect_status bomb.zip/after.html ok
+	line bomb.zip/ratio.html | jq -e '.status == "failed" and (.error | test("expands more than 200 times.*--max-ratio"))' >/dev/null ||
+		fail "the zip member's ratio: $(line bomb.zip/ratio.html)"
+	line bomb.zip/big.txt | jq -e '.error | test("65 MiB uncompressed .*more than the limit of 64 MiB per member \\(--max-member-size")' >/dev/null ||
+		fail "the zip member's size: $(line bomb.zip/big.txt)"
+	# A tar.gz is one stream: the big member is refused, and read through
+	# (not skipped) it shows the archive expanding too much: the rest is not read.
+	expect_status tbomb.tar.gz/ok.html ok
+	line tbomb.tar.gz/big.txt | jq -e '.error | test("65 MiB uncompressed.*--max-member-size")' >/dev/null || fail "tar member size: $(line tbomb.tar.gz/big.txt)"
+	line tbomb.tar.gz | jq -e '.error | test("the archive expands more than 200 times.*the rest is not read")' >/dev/null || fail "tar ratio: $(line tbomb.tar.gz)"
+	line ratio.tar.gz/zeros.txt | jq -e '.error | test("the archive expands more than 200 times.*after this one are not read")' >/dev/null ||
+		fail "tar member ratio: $(line ratio.tar.gz/zeros.txt)"
+	[ "$(jq -r .input report | grep -c after.html)" = 1 ] || fail "members after a stopped stream were read"
+	absent dest/bomb/ratio.md dest/bomb/big.md dest/ratio/zeros.md
+	# Raised: what was refused is converted.
+	b --max-ratio none -t markdown -o dest2 --report report bomb.zip; expect_rc 1
+	expect_status bomb.zip/ratio.html ok; expect_status bomb.zip/big.txt failed
+	# Lowered: a plain tar's member over the limit by the size it declares, a zip's by what it gives.
+	b --max-member-size 100K -t markdown -o dest3 --report report parts.tar; expect_rc 1
+	line parts.tar/p1.txt | jq -e '.error | test("uncompressed \\(as the archive says\\), more than the limit of 100 KiB per member")' >/dev/null ||
+		fail "lowered member size: $(line parts.tar/p1.txt)"
+	[ "$(jq -r .status report | sort -u)" = failed ] || fail "a member over 100 KiB converted"
+	# Too many members: a zip says how many (refused whole), a tar is stopped.
+	b --max-members 2 -t markdown -o dest4 --report report parts.zip parts.tar; expect_rc 1
+	line parts.zip | jq -e '.error | test("3 members, more than the limit of 2 \\(--max-members")' >/dev/null || fail "zip members: $(line parts.zip)"
+	expect_status parts.tar/p0.txt ok; expect_status parts.tar/p1.txt ok
+	line parts.tar/p2.txt | jq -e '.error | test("more than 2 members, the limit of --max-members")' >/dev/null || fail "tar members: $(line parts.tar/p2.txt)"
+	# Too much in all: the member that crosses the line is refused, the rest not read.
+	for a in parts.zip parts.tar; do
+		b --max-archive-size 400K -t markdown -o dest5-$a --report report $a; expect_rc 1
+		expect_status $a/p0.txt ok
+		line $a/p1.txt | jq -e '.error | test("more than 400 KiB uncompressed here, the limit per archive \\(--max-archive-size")' >/dev/null ||
+			fail "$a total: $(line $a/p1.txt)"
+		[ "$(jq -r .input report | grep -c "^$a/p2")" = 0 ] || fail "$a: read past the total limit"
+	done
+	# Bad values are usage errors.
+	for v in "--max-ratio 0" "--max-member-size 12X" "--max-members -1" "--max-archive-size 99999999999999T"; do
+		b $v -t markdown -o dest6 parts.tar; expect_rc 2
+		grep -q -- "${v%% *} wants" err || fail "$v: no reason"
+	done
+	b --max-member-size 1GiB --max-archive-size none -t markdown -o dest6 parts.tar; expect_rc 0 ;;
+damaged)
+	# A gzip cut in the middle of a member, a zip whose member's data is
+	# corrupt, a zip without the end of its central directory.
+	python3 - <<'PY' || fail "cannot make the archives"
+import io, random, tarfile, zipfile
+rnd = random.Random(2)
+big = ('\n\n'.join(' '.join(str(rnd.random()) for _ in range(10)) for _ in range(3000)) + '\n').encode()
+t = tarfile.open('cut.tar.gz', 'w:gz')
+for n, d in (('first.txt', b'First\n\nWhole.\n'), ('second.txt', big), ('third.txt', b'Third\n\nLost.\n')):
+    ti = tarfile.TarInfo(n); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+t.close()
+d = open('cut.tar.gz', 'rb').read(); open('cut.tar.gz', 'wb').write(d[:len(d) // 2])
+z = zipfile.ZipFile('corrupt.zip', 'w', zipfile.ZIP_DEFLATED)
+z.writestr('a.txt', 'A\n\nFine.\n'); z.writestr('b.txt', big); z.writestr('c.txt', 'C\n\nFine too.\n')
+z.close()
+d = bytearray(open('corrupt.zip', 'rb').read())
+i = d.index(b'b.txt') + 5 + 2000               # inside b.txt's deflated data
+d[i:i + 64] = bytes(64)
+open('corrupt.zip', 'wb').write(bytes(d))
+open('nocd.zip', 'wb').write(bytes(d[:-30]))
+PY
+	b -t markdown -o dest --report report cut.tar.gz corrupt.zip nocd.zip; expect_rc 1
+	expect_status cut.tar.gz/first.txt ok; exists dest/cut/first.md
+	jq -se 'map(select(.input | startswith("cut.tar.gz"))) | map(select(.status == "failed")) | length == 1' report >/dev/null ||
+		fail "the cut gzip has not exactly one failure line: $(grep cut.tar.gz report)"
+	grep '"cut.tar.gz' report | jq -se 'map(select(.status == "failed"))[0].error | test("damaged|truncated|cannot read")' >/dev/null ||
+		fail "the cut gzip's failure has no reason"
+	absent dest/cut/second.md dest/cut/third.md
+	expect_status corrupt.zip/a.txt ok; expect_status corrupt.zip/c.txt ok
+	line corrupt.zip/b.txt | jq -e '.status == "failed" and (.error | test("cannot read the member"))' >/dev/null || fail "corrupt member: $(line corrupt.zip/b.txt)"
+	absent dest/corrupt/b.md
+	line nocd.zip | jq -e '.status == "failed" and (.error | test("cannot read the zip archive"))' >/dev/null || fail "no central directory: $(line nocd.zip)"
+	no_temp_left dest ;;
 files-from)
 	tree
 	printf 'src/release.txt\nsrc/2024\n\n' >list
