@@ -10,6 +10,10 @@
 #include <galley/galley.h>
 #include <galley/plugin.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <dirent.h>
@@ -49,11 +53,10 @@ struct job {
 	struct job *next_todo; /* the work queue */
 };
 
-/* The names claimed so far, case-folded: a later input that would write
- * one again fails instead of overwriting. */
-struct name_entry {
-	char *key, *owner;
-	struct name_entry *next;
+/* An output name claimed: the hash of its key (S_key) and where its
+ * record ("OWNER\0NAME\0") is in the names file, plus one; 0 is empty. */
+struct name_slot {
+	uint64_t hash, where;
 };
 
 struct batch {
@@ -83,8 +86,16 @@ struct batch {
 	galley_zip *zip;       /* DEST is a .zip: entries added as jobs are reported */
 	galley_context *zctx;  /* the zip's, used under lock */
 
-	struct name_entry **names;
-	size_t nnames_cap;
+	/* The names claimed so far: a later input that would write one again
+	 * (or one equal once normalised and case-folded) fails. The table holds
+	 * 16 bytes a claim; the names themselves go to an unlinked temporary
+	 * file, read back only to word a collision, so memory does not grow
+	 * with the length of the names of a 100,000-document run. */
+	struct name_slot *slots;
+	size_t nslots, nclaimed;
+	FILE *names_file;
+	uint64_t names_end;
+	int per_stem; /* no extension ends in another: claim one name an input */
 
 	pthread_mutex_t lock;
 	pthread_cond_t has_work, has_room;
@@ -295,36 +306,143 @@ static size_t S_archive_suffix(const char *name)
 	return best;
 }
 
-static size_t S_hash(const char *s)
+/* UTF-16 through an ICU step (normalise or fold) into a new buffer; NULL
+ * on failure. */
+static UChar *S_u16_step(const UNormalizer2 *norm, const UChar *in, int32_t n, int32_t *outn)
 {
-	size_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 1099511628211ull;
-	return h;
-}
-
-/* The claim on name (or on a name differing only in ASCII case), or NULL. */
-static const struct name_entry *S_find(struct batch *b, const char *name)
-{
-	struct name_entry *e;
-	for (e = b->names[S_hash(name) % b->nnames_cap]; e; e = e->next)
-		if (strcasecmp(e->key, name) == 0)
-			return e;
-	return NULL;
-}
-
-static int S_claim(struct batch *b, const char *name, const char *owner)
-{
-	size_t h = S_hash(name) % b->nnames_cap;
-	struct name_entry *e = calloc(1, sizeof *e);
-	if (!e || !(e->key = strdup(name)) || !(e->owner = strdup(owner))) {
-		if (e)
-			free(e->key);
-		free(e);
-		return -1;
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t need = norm ? unorm2_normalize(norm, in, n, NULL, 0, &e) : u_strFoldCase(NULL, 0, in, n, U_FOLD_CASE_DEFAULT, &e);
+	UChar *out;
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return NULL;
+	if (!(out = malloc(((size_t)need + 1) * sizeof *out)))
+		return NULL;
+	e = U_ZERO_ERROR;
+	if (norm)
+		unorm2_normalize(norm, in, n, out, need + 1, &e);
+	else
+		u_strFoldCase(out, need + 1, in, n, U_FOLD_CASE_DEFAULT, &e);
+	if (U_FAILURE(e)) {
+		free(out);
+		return NULL;
 	}
-	e->next = b->names[h];
-	b->names[h] = e;
+	*outn = need;
+	return out;
+}
+
+/* The key two output names collide on: NFD(casefold(NFD(name))), the
+ * canonical caseless match of Unicode (fold 0: NFD only), so "é" as one
+ * code point or as e + U+0301, and "A" and "a", are one name, as on a
+ * case-insensitive or normalising file system (macOS, Windows) or once a
+ * .zip DEST is unpacked there. A name that is not UTF-8 (a folder's bytes)
+ * is folded in ASCII only. malloc'd, or NULL on OOM. */
+static char *S_key(const char *name, int fold)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&e);
+	UChar *a = NULL, *c = NULL, *d = NULL;
+	int32_t na = 0, nc = 0, nd = 0, n8 = 0;
+	char *out = NULL;
+	size_t len = strlen(name), i;
+
+	if (U_SUCCESS(e) && galley_utf8_valid(name, len)) {
+		u_strFromUTF8(NULL, 0, &na, name, (int32_t)len, &e);
+		e = U_ZERO_ERROR;
+		if ((a = malloc(((size_t)na + 1) * sizeof *a)) && (u_strFromUTF8(a, na + 1, &na, name, (int32_t)len, &e), U_SUCCESS(e)) &&
+			(c = S_u16_step(nfd, a, na, &nc)) && (!fold || ((d = S_u16_step(NULL, c, nc, &nd)) && (free(c), c = S_u16_step(nfd, d, nd, &nc))))) {
+			e = U_ZERO_ERROR;
+			u_strToUTF8(NULL, 0, &n8, c, nc, &e);
+			e = U_ZERO_ERROR;
+			if ((out = malloc((size_t)n8 + 1)) && (u_strToUTF8(out, n8 + 1, &n8, c, nc, &e), U_FAILURE(e))) {
+				free(out);
+				out = NULL;
+			}
+		}
+		free(a);
+		free(c);
+		free(d);
+		if (out)
+			return out;
+	}
+	if ((out = strdup(name)) && fold)
+		for (i = 0; i < len; i++)
+			if (out[i] >= 'A' && out[i] <= 'Z')
+				out[i] += 32;
+	return out;
+}
+
+static uint64_t S_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* The record at where - 1 in the names file: owner and name point into buf. */
+static int S_record(struct batch *b, uint64_t where, char *buf, size_t size, const char **owner, const char **name)
+{
+	ssize_t got;
+	char *nul;
+	if (fflush(b->names_file) != 0 ||
+		(got = pread(fileno(b->names_file), buf, size - 1, (off_t)(where - 1))) <= 0)
+		return -1;
+	buf[got] = '\0';
+	if (!(nul = memchr(buf, '\0', (size_t)got)))
+		return -1;
+	*owner = buf;
+	*name = nul + 1;
+	return 0;
+}
+
+/* The claim that name collides with: its owner and name (in buf), 1; 0
+ * when there is none; -1 on failure. */
+static int S_find(struct batch *b, const char *key, uint64_t h, char *buf, size_t size, const char **owner,
+	const char **name)
+{
+	size_t i, mask = b->nslots - 1;
+	for (i = h & mask; b->slots[i].where; i = (i + 1) & mask) {
+		char *theirs;
+		int same;
+		if (b->slots[i].hash != h)
+			continue;
+		if (S_record(b, b->slots[i].where, buf, size, owner, name) < 0 || !(theirs = S_key(*name, 1)))
+			return -1;
+		same = strcmp(theirs, key) == 0;
+		free(theirs);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+static int S_claim(struct batch *b, uint64_t h, const char *name, const char *owner)
+{
+	size_t i, mask;
+	if ((b->nclaimed + 1) * 10 > b->nslots * 7) {
+		size_t n = b->nslots * 2, k;
+		struct name_slot *ns = calloc(n, sizeof *ns);
+		if (!ns)
+			return -1;
+		for (k = 0; k < b->nslots; k++)
+			if (b->slots[k].where) {
+				for (i = b->slots[k].hash & (n - 1); ns[i].where; i = (i + 1) & (n - 1))
+					;
+				ns[i] = b->slots[k];
+			}
+		free(b->slots);
+		b->slots = ns;
+		b->nslots = n;
+	}
+	mask = b->nslots - 1;
+	for (i = h & mask; b->slots[i].where; i = (i + 1) & mask)
+		;
+	if (fprintf(b->names_file, "%s%c%s%c", owner, '\0', name, '\0') < 0)
+		return -1;
+	b->slots[i].hash = h;
+	b->slots[i].where = b->names_end + 1;
+	b->names_end += strlen(owner) + strlen(name) + 2;
+	b->nclaimed++;
 	return 0;
 }
 
@@ -780,27 +898,58 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		j->noutputs++;
 		snprintf(j->outputs[i], n, "%s.%s", stem, ext);
 	}
-	/* All the names or none: an input that collides writes nothing. */
-	for (i = 0; i < j->noutputs; i++) {
-		const struct name_entry *e = S_find(b, j->outputs[i]);
-		if (e) {
-			char msg[2 * PATH_MAX + 512];
-			if (strcmp(e->key, j->outputs[i]) == 0)
-				snprintf(msg, sizeof msg, "%s is already the output of %s; not written", j->outputs[i], e->owner);
-			else
+	/* All the names or none: an input that collides writes nothing. When no
+	 * extension of -t ends in another (".xml" and ".tei.xml"), outputs can
+	 * only collide when their stems do: one claim an input does. */
+	{
+		size_t nk = b->per_stem ? 1 : j->noutputs;
+		uint64_t hashes[64];
+		char *keys[64] = {NULL};
+		int bad = 0;
+		for (i = 0; i < nk && !bad; i++) {
+			char buf[2 * PATH_MAX + 16], msg[3 * PATH_MAX + 512], *ours0 = NULL, *theirs0 = NULL;
+			const char *owner, *other;
+			int found;
+			if (!(keys[i] = S_key(j->outputs[i], 1))) {
+				bad = -1;
+				break;
+			}
+			hashes[i] = S_hash(keys[i]);
+			if ((found = S_find(b, keys[i], hashes[i], buf, sizeof buf, &owner, &other)) == 0)
+				continue;
+			if (found < 0) {
+				snprintf(msg, sizeof msg, "%s: cannot check the name against the others (%s)", j->outputs[i],
+					errno ? strerror(errno) : "out of memory");
+			} else if (strcmp(other, j->outputs[i]) == 0) {
+				snprintf(msg, sizeof msg, "%s is already the output of %s; not written", j->outputs[i], owner);
+			} else if ((ours0 = S_key(j->outputs[i], 0)) && (theirs0 = S_key(other, 0)) && strcmp(ours0, theirs0) == 0) {
+				snprintf(msg, sizeof msg,
+					"%s is the same name as %s in another Unicode normalisation (NFC, NFD), the output of %s; not written",
+					j->outputs[i], other, owner);
+			} else {
 				snprintf(msg, sizeof msg, "%s differs only in case from %s, the output of %s; not written",
-					j->outputs[i], e->key, e->owner);
+					j->outputs[i], other, owner);
+			}
+			free(ours0);
+			free(theirs0);
 			j->status = ST_FAILED;
 			j->error = strdup(msg);
+			bad = 1;
+		}
+		for (i = 0; i < nk && !bad; i++)
+			if (S_claim(b, hashes[i], j->outputs[i], input) < 0)
+				bad = -1;
+		for (i = 0; i < nk; i++)
+			free(keys[i]);
+		if (bad < 0)
+			goto oom;
+		if (bad) {
 			galley_buffer_dispose(&j->data);
 			free(stem);
 			S_submit(b, j);
 			return;
 		}
 	}
-	for (i = 0; i < j->noutputs; i++)
-		if (S_claim(b, j->outputs[i], input) < 0)
-			goto oom;
 	free(stem);
 	/* Outputs only ever appear whole (an unnamed or temporary file, linked
 	 * or renamed once complete), so one that exists is complete: with
@@ -1753,8 +1902,28 @@ int galley_batch_main(int argc, char **argv)
 	b.progress = b.verbosity >= 0 && isatty(STDERR_FILENO);
 	b.started = started;
 	b.last_progress = started - 1000;
-	b.nnames_cap = 4099;
-	if (!(b.names = calloc(b.nnames_cap, sizeof *b.names)) ||
+	b.nslots = 4096;
+	b.per_stem = 1;
+	for (i = 0; i < (int)b.nwriters; i++) {
+		size_t k, li = strlen(galley_writer_extension(b.writers[i]));
+		for (k = 0; k < b.nwriters; k++) {
+			const char *o = galley_writer_extension(b.writers[k]);
+			size_t lk = strlen(o);
+			if (k != (size_t)i && lk > li && o[lk - li - 1] == '.' &&
+				strcasecmp(o + lk - li, galley_writer_extension(b.writers[i])) == 0)
+				b.per_stem = 0;
+		}
+	}
+	if (b.nwriters > 64) {
+		rc = S_usage_error("%s", "-t names more than 64 formats");
+		goto out;
+	}
+	if (!(b.names_file = tmpfile())) {
+		fprintf(stderr, "galley batch: cannot make a temporary file for the output names: %s\n", strerror(errno));
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (!(b.slots = calloc(b.nslots, sizeof *b.slots)) ||
 		!(threads = calloc((size_t)b.jobs, sizeof *threads))) {
 		fputs("galley batch: out of memory\n", stderr);
 		rc = EXIT_IO;
@@ -1819,18 +1988,9 @@ int galley_batch_main(int argc, char **argv)
 out:
 	if (b.report)
 		fclose(b.report);
-	if (b.names) {
-		size_t k;
-		for (k = 0; k < b.nnames_cap; k++)
-			while (b.names[k]) {
-				struct name_entry *e = b.names[k];
-				b.names[k] = e->next;
-				free(e->key);
-				free(e->owner);
-				free(e);
-			}
-		free(b.names);
-	}
+	free(b.slots);
+	if (b.names_file)
+		fclose(b.names_file);
 	free(threads);
 	free(formats);
 	free(b.writers);

@@ -155,6 +155,25 @@ collision)
 	line src/b.txt | jq -e '.error | test("case")' >/dev/null || fail "case collision not named"
 	grep -q "From the HTML file" dest/a.md || fail "a.md is not the first input's"
 	absent dest/b.md
+	# Unicode: one name in NFC and in NFD, and names differing only in
+	# (non-ASCII) case, collide too, in a folder and in a zip.
+	mkdir -p uni; nfc=$(printf 'caf\303\251'); nfd=$(printf 'cafe\314\201')
+	printf 'NFC\n\nComposed.\n' >"uni/$nfc.txt"; printf 'NFD\n\nDecomposed.\n' >"uni/$nfd.txt"
+	printf 'Upper\n\nUmlaut.\n' >"uni/$(printf '\303\204rger').txt"; printf 'lower\n\numlaut.\n' >"uni/$(printf '\303\244rger').txt"
+	python3 -c "
+import zipfile, unicodedata
+z = zipfile.ZipFile('uni.zip', 'w')
+for n in ('\u00e9t\u00e9.html', unicodedata.normalize('NFD', '\u00e9t\u00e9.html'), 'STRASSE.html', 'stra\u00dfe.html'):
+    z.writestr(n, '<p>' + n + '</p>')
+z.close()" || fail "cannot make uni.zip"
+	b -t markdown,tei -o udest --report report uni uni.zip; expect_rc 1
+	[ "$(jq -r .status report | sort | uniq -c | awk '{ printf "%s %s ", $1, $2 }')" = "4 failed 4 ok " ] || fail "Unicode collisions: $(cat report)"
+	# strcmp order: the NFD spelling (e + U+0301) comes first.
+	line "uni/$nfc.txt" | jq -e --arg o "udest/$nfd.md" '.error | test("is the same name as .* in another Unicode normalisation \\(NFC, NFD\\), the output of uni/") and contains($o)' >/dev/null ||
+		fail "NFC/NFD collision not named: $(line "uni/$nfc.txt")"
+	jq -se 'map(select(.status == "failed" and (.error | test("differs only in case")))) | length == 2' report >/dev/null ||
+		fail "Unicode case collisions (Ä/ä, STRASSE/straße) not found"
+	[ "$(find udest -type f | wc -l)" = 8 ] || fail "collisions were written: $(find udest -type f)"
 	# Two folders given: each one's tree is relative to itself, so they collide too.
 	mkdir -p other; printf 'x\n' >other/a.txt
 	b -t markdown -o dest2 --report report src/a.html other; expect_rc 1
