@@ -462,6 +462,13 @@ options)
 	b -O wrapp=3 -t markdown -o dest3 long.txt; expect_rc 2; grep -q "unknown option 'wrapp'" err || fail "typo not refused"
 	b --wrap=wide -t markdown -o dest3 long.txt; expect_rc 2; grep -q "option wrap: expected" err || fail "bad value not refused"
 	absent dest3 ;;
+documented)
+	# Every option of galley batch --help is in the man page and the README.
+	b --help; expect_rc 0
+	for o in $(grep -oE -- '--[a-z][a-z-]+' out | sort -u); do
+		grep -qF -- "${o//-/\\-}" "$MANPAGE" || fail "galley.1 does not document $o"
+		grep -qF -- "\`$o" "$README" || fail "README.md does not document $o"
+	done ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
