@@ -310,10 +310,39 @@ size_t grel_words(const char *s, size_t len)
 	return n;
 }
 
+/* A value that reads as contact data: a number, an address, a site. */
+static int S_contact_data(grel_span v)
+{
+	for (size_t i = 0; i < v.len; i++)
+		if ((v.s[i] >= '0' && v.s[i] <= '9') || v.s[i] == '@')
+			return 1;
+	for (size_t i = 0; i + 4 <= v.len; i++)
+		if (!memcmp(v.s + i, "www.", 4) || !memcmp(v.s + i, "http", 4))
+			return 1;
+	return 0;
+}
+
 int grel_is_contact_line(const char *s, size_t len)
 {
 	grel_span v;
-	return grel_label_value(s, len, S_contact_labels, &v) && v.len > 0;
+	if (!grel_label_value(s, len, S_contact_labels, &v) || v.len == 0)
+		return 0;
+	/* "Tel: ..." is a contact line whatever follows; "Telephone
+	 * Conference between ..." (label, blank, words) only when what follows
+	 * is contact data ("Tel 02-2100-7044"). */
+	grel_span t = grel_trim(s, len);
+	const char *before = v.s;
+	while (before > t.s && (before[-1] == ' ' || before[-1] == '\t'))
+		before--;
+	int punct = before > t.s && (before[-1] == ':' || before[-1] == '/' || before[-1] == '|' ||
+				     (before - t.s >= 3 && !memcmp(before - 3, "：", 3)));
+	/* "Contact presse : ...": a longer label ends at a colon of its own. */
+	for (size_t i = 0, words = 0; !punct && i < v.len && words < 3; i++) {
+		if (v.s[i] == ' ')
+			words++;
+		punct = v.s[i] == ':' || (i + 3 <= v.len && !memcmp(v.s + i, "：", 3));
+	}
+	return punct || S_contact_data(v);
 }
 
 /* ------------------------------------------------------------------ */

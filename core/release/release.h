@@ -114,6 +114,40 @@ int grel_issuer_from_signature(galley_meta *meta, const char *s, size_t len);
 int grel_issuer_from_contact(galley_meta *meta, const char *s, size_t len);
 
 /* ------------------------------------------------------------------ */
+/* The facts of the header, finished (facts.c)                        */
+/* ------------------------------------------------------------------ */
+
+/** 1 when a line is page furniture that no release writes, whatever the
+ * site: "top of page", skip links in every language the readers know,
+ * comment forms ("Leave a Reply", "Your email address will not be
+ * published"), CMS filing lines ("This item was filed under ..."), share
+ * residue ("image_pdfimage_print"), wire logos and multimedia links
+ * ("(Logo: ..."), reference-only notices ("English is provided for
+ * reference only"), a line naming an image file ("1.13.(월).jpg
+ * 이미지입니다."). grel_is_chrome() is 1 for them too. */
+int grel_is_furniture(const char *text, size_t len);
+/** A headline less a label sharing its line ("Press release: ...",
+ * "Headline: ...", "제목: ...") and a dash or bar left hanging at its end
+ * ("... Gaza Strip -"). */
+grel_span grel_title_clean(const char *s, size_t len);
+/** The issuer named at the head of the title before a spokesperson or a
+ * statement ("MFA Spokesperson's Comments ...", "IMF Staff Statement ...",
+ * "Foreign Office statement on ..."), unless one is set. */
+int grel_issuer_from_title(galley_meta *meta);
+/** The issuer an attribution line names ("A Foreign Office spokesperson
+ * said:"), unless one is set. */
+int grel_issuer_from_attribution(galley_meta *meta, const char *text, size_t len);
+/** Normalise the issuer lightly: a known acronym spelt out ("MOFA" ->
+ * "Ministry of Foreign Affairs", "IMF" -> "International Monetary Fund"),
+ * a name in capitals in title case, "NATO - North Atlantic Treaty
+ * Organization" as "North Atlantic Treaty Organization (NATO)". */
+int grel_issuer_normalise(galley_meta *meta);
+/** What both readers run once their header is read: the title cleaned
+ * (grel_title_clean()), the issuer from the title when none was found,
+ * then normalised. */
+int grel_finish_meta(galley_meta *meta);
+
+/* ------------------------------------------------------------------ */
 /* Tree passes                                                        */
 /* ------------------------------------------------------------------ */
 

@@ -209,6 +209,8 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	if ((rc = txt_language(&r, doc)) < 0)
 		goto fail;
 	rc = grel_pass_lists(ctx, doc);
+	if (rc == 0)
+		rc = grel_finish_meta(r.meta);
 	/* Everything looked like site chrome ("x", "Share") and no title was
 	 * found: a text that has words never gives an empty document, so keep
 	 * its lines as they are. */
