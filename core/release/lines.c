@@ -209,6 +209,9 @@ int grel_label_value(const char *s, size_t len, const char *const *labels, grel_
 		if (k < len && (s[k] == ':' || s[k] == '/' || s[k] == '|')) {
 			k++;
 			sep = 1;
+		} else if (!sep && k + 1 < len && s[k] == '.' && grel_blank_at(s, len, k + 1)) {
+			k++; /* "Date. 2022-08-08", "Hit. 88" */
+			sep = 1;
 		} else if (k + 3 <= len && memcmp(s + k, "：", 3) == 0) {
 			k += 3;
 			sep = 1;

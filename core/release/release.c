@@ -329,8 +329,8 @@ static long S_date_d_month_y(const unsigned char *s, size_t len, size_t i, long 
 	*d = S_number(s, len, &k, 2, &nd);
 	if (*d < 0)
 		return -1;
-	if (k < len && s[k] == '.')
-		k++;
+	if (k < len && (s[k] == '.' || s[k] == '-'))
+		k++; /* "7. Oktober 2020", "11-July-2015" */
 	else if (k + 1 < len && (S_match_lit(s, len, k, "st") || S_match_lit(s, len, k, "nd") ||
 		 S_match_lit(s, len, k, "rd") || S_match_lit(s, len, k, "th") || S_match_lit(s, len, k, "er")))
 		k += 2;
@@ -341,7 +341,7 @@ static long S_date_d_month_y(const unsigned char *s, size_t len, size_t i, long 
 	if (*m < 0)
 		return -1;
 	k = e;
-	if (k < len && s[k] == ',')
+	if (k < len && (s[k] == ',' || s[k] == '-'))
 		k++;
 	k = S_skip_spaces(s, len, k);
 	if (S_match_lit(s, len, k, "de "))
@@ -1241,9 +1241,34 @@ static int S_contains_fold(const unsigned char *s, size_t len, const char *word)
 	return 0;
 }
 
+/* Spaced marks closing a text: ". . . . .", ".     .     .", "* * *":
+ * three dots or stars or more, spaces between them, nothing else. */
+static int S_spaced_marks(const char *text, size_t len)
+{
+	size_t marks = 0, spaces = 0;
+	char mark = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == ' ' || c == '\t') {
+			spaces++;
+			continue;
+		}
+		if ((c != '.' && c != '*') || (mark && c != mark))
+			return 0;
+		if (i > 0 && text[i - 1] == c)
+			return 0; /* "..." is an ellipsis, not a mark */
+		mark = c;
+		marks++;
+	}
+	return marks >= 3 && spaces >= marks - 1;
+}
+
 int grel_is_end_mark(const char *text, size_t len)
 {
-	return text != NULL && S_line_one_of(text, len, S_end_marks);
+	if (text == NULL)
+		return 0;
+	grel_span t = grel_trim(text, len);
+	return S_line_one_of(text, len, S_end_marks) || S_spaced_marks(t.s, t.len);
 }
 
 /* Legal labels: a disclaimer in a release's trailer, but an ordinary

@@ -11,6 +11,11 @@
 /* Pass 2a: the header                                                 */
 /* ------------------------------------------------------------------ */
 
+/* A signature line above the title ("Office of the Spokesperson") is a
+ * few words; a longer line naming a spokesperson is a headline ("MFA
+ * Spokesperson's Comments on ..."). */
+#define S_SIGNATURE_WORDS 6
+
 /* Lines of a release's header that only label it ("FOR IMMEDIATE
  * RELEASE"): dropped, but a sign that the text is a release. */
 static const char *const S_header_labels[] = {
@@ -90,7 +95,8 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 		return 1;
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
-	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80) {
+	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80 &&
+	    grel_words(l->s, l->len) <= S_SIGNATURE_WORDS) {
 		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
 		return 1;
 	}
@@ -179,23 +185,6 @@ static size_t S_header_plain(txt_reader *r, int *rc)
  * boxes, footer). The zone is read as a whole: the title is the most
  * title-like block nearest before the body, not the first line. */
 
-/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
-static int S_sentence_end(const char *s, size_t len)
-{
-	for (;;) {
-		if (len && (s[len - 1] == '"' || s[len - 1] == '\''))
-			len--;
-		else if (len >= 3 && (!memcmp(s + len - 3, "”", 3) || !memcmp(s + len - 3, "’", 3) ||
-				      !memcmp(s + len - 3, "」", 3) || !memcmp(s + len - 3, "』", 3)))
-			len -= 3;
-		else
-			break;
-	}
-	if (len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?'))
-		return 1;
-	return len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "！", 3) || !memcmp(s + len - 3, "？", 3));
-}
-
 /* Whether next continues prev as a hard-wrapped line of one block: it
  * starts in lower case, or prev stops mid-sentence (a comma, or a long
  * line ending in a small word: "... nach Japan und"). */
@@ -226,7 +215,7 @@ static int S_breadcrumb(const char *s, size_t len, grel_span *last)
 		for (size_t k = 0; seps[k]; k++) {
 			size_t sl = strlen(seps[k]);
 			if (i + sl <= len && !memcmp(s + i, seps[k], sl)) {
-				if (i - piece == 0 || i - piece > 60 || S_sentence_end(s + piece, i - piece))
+				if (i - piece == 0 || i - piece > 60 || txt_sentence_end(s + piece, i - piece))
 					return 0;
 				n++;
 				piece = i + sl;
@@ -408,7 +397,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		bwords += grel_words(l->s, l->len);
 		bbytes += l->len;
 		/* Running text: a block that ends a sentence and has some length. */
-		if (!S_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
+		if (!txt_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
 			continue;
 		if (!lede_b) {
 			size_t k = i + 1, seen = 0;
@@ -420,6 +409,8 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 				if (!m->len)
 					continue;
 				seen++;
+				if (grel_words(m->s, m->len) >= 6 && txt_sentence_end(m->s, m->len))
+					break; /* more running text: this was the body */
 				meta_follows = grel_date_line(m->s, m->len, &di) || txt_is_one_of(m->s, m->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
 					       grel_label_value(m->s, m->len, S_header_issuer_labels, &v);
 			}
@@ -581,5 +572,8 @@ size_t txt_header(txt_reader *r, int *rc)
 	size_t body = S_header_zone(r, rc);
 	if (*rc < 0 || body != (size_t)-1)
 		return body;
-	return S_header_plain(r, rc);
+	body = S_header_plain(r, rc);
+	if (*rc >= 0)
+		*rc = S_lead_dateline(r, body);
+	return body;
 }

@@ -47,6 +47,10 @@ int txt_is_one_of(const char *s, size_t len, const char *const *table);
 void txt_join(txt_unit *u, const txt_line *l);
 int txt_all_caps(const char *s, size_t len);
 int txt_starts_item(const txt_line *l);
+/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
+int txt_sentence_end(const char *s, size_t len);
+/* A line of a whole paragraph that ends it (no blank line needed). */
+int txt_ends_block(const txt_line *l);
 int txt_identifier(const char *s, size_t len);
 
 /* text_header.c: the header (zone) of the text; returns the first body line. */

@@ -72,6 +72,49 @@ void txt_join(txt_unit *u, const txt_line *l)
 	u->nlines++;
 }
 
+/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
+int txt_sentence_end(const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (s[len - 1] == '"' || s[len - 1] == '\''))
+			len--;
+		else if (len >= 3 && (!memcmp(s + len - 3, "”", 3) || !memcmp(s + len - 3, "’", 3) ||
+				      !memcmp(s + len - 3, "」", 3) || !memcmp(s + len - 3, "』", 3)))
+			len -= 3;
+		else
+			break;
+	}
+	if (len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?'))
+		return 1;
+	return len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "！", 3) || !memcmp(s + len - 3, "？", 3));
+}
+
+/* A line longer than hard-wrapped text is ever set (100 columns, a
+ * wide letter counting two) holds a whole
+ * paragraph of a web page's text: when it ends like a sentence or with a
+ * ':' (a lead-in), the next line starts a new paragraph, blank line or
+ * not. */
+#define S_WRAP_MAX 100
+/* Columns a line takes on screen: two for a wide (CJK, Hangul) letter. */
+static size_t S_columns(const char *s, size_t len)
+{
+	size_t cols = 0, w;
+	for (size_t i = 0; i < len; i += w) {
+		unsigned c = S_decode(s, len, i, &w);
+		cols += (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+			(c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1;
+	}
+	return cols;
+}
+
+int txt_ends_block(const txt_line *l)
+{
+	if (l->len <= S_WRAP_MAX || S_columns(l->s, l->len) <= S_WRAP_MAX)
+		return 0;
+	return txt_sentence_end(l->s, l->len) || l->s[l->len - 1] == ':' ||
+	       (l->len >= 3 && !memcmp(l->s + l->len - 3, "：", 3));
+}
+
 /* ALL CAPS: some capitals and no small letters (ASCII). */
 int txt_all_caps(const char *s, size_t len)
 {

@@ -98,6 +98,8 @@ int txt_body(txt_reader *r, size_t from)
 			contact_block = drop_block = 0;
 			continue;
 		}
+		if (i > from && txt_ends_block(&r->lines[i - 1]) && !drop_block && !contact_block)
+			block_start = 1;
 		if (drop_block) {
 			if (cur)
 				txt_join(cur, l);
@@ -166,7 +168,7 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		txt_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
 		/* "About Acme" right above its text is a heading, not a wrapped line. */
-		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur)) {
+		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur) && !txt_ends_block(&r->lines[i - 1])) {
 			txt_join(cur, l);
 			continue;
 		}
