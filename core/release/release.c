@@ -44,6 +44,7 @@
 /* ------------------------------------------------------------------ */
 
 static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static int S_upper_ascii(int c) { return c >= 'A' && c <= 'Z'; }
 static int S_is_alpha_ascii(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* A digit at p: ASCII or full-width (U+FF10..U+FF19, EF BC 90..99).
@@ -466,6 +467,17 @@ long grel_number(const char *text, size_t len, size_t *skip)
 		/* "1　本文": Japanese releases number with an ideographic space. */
 		k += 3;
 		wide = 1;
+	} else if (!paren && nd <= 2 && k < len && s[k] == ' ') {
+		/* "1 Ministers met ...", "1 冒頭,...": a bare number and a space
+		 * before a capital or a letter of another script, not a count
+		 * ("3 million"), a date ("10 April 2019") or a figure ("2 3"). */
+		size_t t = S_skip_spaces(s, len, k), e;
+		if (t >= len || !(S_upper_ascii(s[t]) || s[t] >= 0x80) || S_month_word(s, len, t, &e) >= 0 ||
+		    S_digit_at(s + t, len - t, &e) >= 0)
+			return -1;
+		if (skip)
+			*skip = t;
+		return v;
 	} else {
 		return -1;
 	}
