@@ -293,6 +293,26 @@ typedef struct {
 	int cand;
 } S_block;
 
+/* A headline has some length: five words, or 24 bytes of a script
+ * written without spaces. A shorter block above the title is a section
+ * name ("News and Announcements", "Documentos de referencia"), not a
+ * title over its subtitle. */
+#define S_HEADLINE_WORDS 5
+#define S_HEADLINE_BYTES 24
+static int S_headline_size(txt_reader *r, const S_block *bl)
+{
+	size_t words = 0, bytes = 0;
+	int ascii = 1;
+	for (size_t i = bl->a; i < bl->b; i++) {
+		const txt_line *l = &r->lines[i];
+		words += grel_words(l->s, l->len);
+		bytes += l->len;
+		for (size_t k = 0; k < l->len && ascii; k++)
+			ascii = (unsigned char)l->s[k] < 0x80;
+	}
+	return words >= S_HEADLINE_WORDS || (!ascii && bytes >= S_HEADLINE_BYTES);
+}
+
 static int S_set_joined(txt_reader *r, const char *key, size_t a, size_t b)
 {
 	txt_unit tmp;
@@ -470,7 +490,19 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 	 * block right before it, as in "Title / Subtitle / text", wins and
 	 * makes it the subtitle); a "- ... -" line after the title is one too. */
 	long t = -1, sub = -1;
-	for (size_t k = nb; k-- > 0;)
+	/* A headline printed twice (once in the page's header, once over the
+	 * text, often in capitals) is the title, whatever stands around it. */
+	for (size_t k = nb; k-- > 0 && t < 0;) {
+		const txt_line *f = &r->lines[blocks[k].a];
+		if (blocks[k].b - blocks[k].a != 1 || grel_words(f->s, f->len) < 3)
+			continue;
+		for (size_t q = blocks[k].b; q <= p && q < r->nlines; q++)
+			if (r->lines[q].len == f->len && !memcmp(r->lines[q].s, f->s, f->len)) {
+				t = (long)k;
+				break;
+			}
+	}
+	for (size_t k = nb; t < 0 && k-- > 0;)
 		if (blocks[k].cand && blocks[k].a >= crumb_end) {
 			t = (long)k;
 			break;
@@ -481,7 +513,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 				t = (long)k;
 				break;
 			}
-	if (t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end) {
+	if (t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end && S_headline_size(r, &blocks[t - 1])) {
 		size_t q = blocks[t - 1].b;
 		while (q < blocks[t].a && !r->lines[q].len)
 			q++;
