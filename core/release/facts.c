@@ -74,6 +74,15 @@ static const char *const S_furniture_starts[] = {
 	"All information published on this website is authentic", NULL
 };
 
+/* Links to the full text elsewhere, ending a short line: "Pour lire le
+ * texte intégral du communiqué, cliquez ici.", "Click here". */
+static const char *const S_link_ends[] = {
+	"click here", "click here.", "cliquez ici", "cliquez ici.", "haga clic aquí", "haga clic aquí.",
+	"pulse aquí", "pulse aquí.", "hier klicken", "hier klicken.", "klicken Sie hier", "klicken Sie hier.",
+	"read more", "read more.", "more...", "lire la suite", "mehr", "weiterlesen", NULL
+};
+#define S_LINK_LINE_MAX 120
+
 /* Notices that the page is a courtesy copy, anywhere in a short line. */
 static const char *const S_reference_only[] = {
 	"provided for reference only", "for reference only.", "for reference purposes only",
@@ -111,6 +120,13 @@ int grel_is_furniture(const char *text, size_t len)
 	for (size_t i = 0; S_furniture_starts[i]; i++)
 		if (grel_starts_fold(t.s, t.len, S_furniture_starts[i]))
 			return 1;
+	if (t.len <= S_LINK_LINE_MAX)
+		for (size_t i = 0; S_link_ends[i]; i++) {
+			size_t el = strlen(S_link_ends[i]);
+			if (t.len >= el && S_eq_fold(t.s + t.len - el, el, S_link_ends[i]) &&
+			    (t.len == el || t.s[t.len - el - 1] == ' ' || t.s[t.len - el - 1] == ','))
+				return 1;
+		}
 	if (t.len <= 200)
 		for (size_t i = 0; S_reference_only[i]; i++)
 			if (S_contains_fold(t.s, t.len, S_reference_only[i]))
@@ -266,8 +282,21 @@ int grel_issuer_from_title(galley_meta *meta)
 	const char *title = galley_meta_get(meta, "title");
 	if (!title || galley_meta_get(meta, "issuer"))
 		return 0;
-	grel_span org = S_org_before_role(title, strlen(title));
-	return org.len ? grel_meta_set(meta, "issuer", org.s, org.len) : 0;
+	size_t len = strlen(title);
+	grel_span org = S_org_before_role(title, len);
+	if (org.len)
+		return grel_meta_set(meta, "issuer", org.s, org.len);
+	/* "Secretary-General of the OECD": a known acronym after "of the". */
+	for (size_t i = 0; i + 8 <= len; i++) {
+		if (memcmp(title + i, " of the ", 8))
+			continue;
+		size_t a = i + 8, b = a;
+		while (b < len && ((title[b] >= 'A' && title[b] <= 'Z') || (title[b] >= 'a' && title[b] <= 'z')))
+			b++;
+		if (S_acronym_index(title + a, b - a) >= 0)
+			return grel_meta_set(meta, "issuer", title + a, b - a);
+	}
+	return 0;
 }
 
 /* Attribution lines that open a statement and name the speaker's
@@ -419,6 +448,13 @@ int grel_finish_meta(galley_meta *meta)
 			rc = galley_meta_set(meta, "title", v);
 			galley_free(v);
 		}
+	}
+	title = galley_meta_get(meta, "title");
+	if (rc >= 0 && title && !galley_meta_get(meta, "date")) {
+		/* "..., in New York, 10 April 2019": a full date in the title. */
+		char iso[GREL_DATE_SIZE];
+		if (grel_parse_date(title, strlen(title), iso, sizeof iso) >= 0)
+			rc = galley_meta_set(meta, "date", iso);
 	}
 	if (rc >= 0)
 		rc = grel_issuer_from_title(meta);

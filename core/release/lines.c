@@ -84,7 +84,7 @@ static const char *const S_org_words[] = {
 	"ministry", "ministère", "ministerium", "department", "office", "commission", "agency",
 	"embassy", "government", "council", "secretariat", "bureau", "presidency", "white house",
 	"mofa", "auswärtiges amt", "bundesamt", "ambassade", "federal", "authority", "institute",
-	"united nations",
+	"united nations", "organization", "organisation",
 	"외교부", "정부", "위원회", "청와대", "대통령실", "外務省", "省", "庁", "部", NULL
 };
 

@@ -95,7 +95,7 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 		return 1;
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
-	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80 &&
+	if (grel_is_signature(l->s, l->len) && l->len <= 80 &&
 	    grel_words(l->s, l->len) <= S_SIGNATURE_WORDS) {
 		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
 		return 1;

@@ -5,6 +5,9 @@
 
 #include "text_internal.h"
 
+/* A line after the end mark of at most three words. */
+#define S_AFTER_END_WORDS 3
+
 static const char *const S_section_labels[] = {
 	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
 	"Key points", "Highlights", "Further information", "For more information", "More information",
@@ -84,7 +87,7 @@ int txt_body(txt_reader *r, size_t from)
 	txt_unit *cur = NULL;
 	int block_start = 1, contact_block = 0, drop_block = 0, has_body = 0;
 	const char *title = galley_meta_get(r->meta, "title");
-	int first_unit = 1;
+	int first_unit = 1, ended = 0;
 
 	for (size_t i = from; i < r->nlines; i++) {
 		const txt_line *l = &r->lines[i];
@@ -109,12 +112,26 @@ int txt_body(txt_reader *r, size_t from)
 			S_new_unit(r, U_END, i);
 			cur = NULL;
 			block_start = 0;
+			ended = 1;
 			continue;
 		}
 		/* The page's trailer (tags, related links, share and feedback
 		 * boxes): the release has ended. */
 		if (has_body && txt_is_one_of(l->s, l->len, txt_trailer_labels))
 			break;
+		if (ended) {
+			/* After the end mark: the signature, date and contact lines
+			 * stand one a line; a short line that is none of them and no
+			 * sentence is the page's ("Travel Page", "SINGAPORE"). */
+			grel_dateinfo di;
+			cur = NULL;
+			if (grel_words(l->s, l->len) <= S_AFTER_END_WORDS && !txt_sentence_end(l->s, l->len) &&
+			    !grel_org_like(l->s, l->len) && !grel_is_signature(l->s, l->len) && !grel_date_line(l->s, l->len, &di) &&
+			    !grel_is_contact_line(l->s, l->len) && !grel_is_contact_head(l->s, l->len) && !txt_starts_item(l)) {
+				S_new_unit(r, U_DROP, i);
+				continue;
+			}
+		}
 		if (txt_identifier(l->s, l->len)) {
 			if (grel_meta_set(r->meta, "identifier", l->s, l->len) < 0)
 				return GALLEY_ENOMEM;
