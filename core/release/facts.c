@@ -368,7 +368,7 @@ static int S_initials_match(const char *s, size_t len, const char *acro, size_t 
 
 /* "NATO - North Atlantic Treaty Organization", "North Atlantic Treaty
  * Organization (NATO)": the name with its acronym, written once. */
-static int S_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span *acro)
+int grel_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span *acro)
 {
 	static const char *const seps[] = {" - ", " – ", " — ", " | ", NULL};
 	for (size_t k = 0; seps[k]; k++) {
@@ -403,7 +403,7 @@ int grel_issuer_normalise(galley_meta *meta)
 	int a = S_acronym_index(issuer, len);
 	if (a >= 0)
 		return galley_meta_set(meta, "issuer", S_acronyms[a].name);
-	if (S_name_and_acronym(issuer, len, &name, &acro)) {
+	if (grel_name_and_acronym(issuer, len, &name, &acro)) {
 		galley_buffer b = GALLEY_BUFFER_INIT;
 		galley_buffer_append(&b, name.s, name.len);
 		galley_buffer_puts(&b, " (");

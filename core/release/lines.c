@@ -58,7 +58,8 @@ static const char *const S_date_labels[] = {
 	"Date", "Dated", "Published", "Posted", "Posted on", "Release date", "Date of issue", "Issued",
 	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "보도시점", "일자", "날짜",
 	"Datum", "Veröffentlicht", "Veröffentlicht am", "Stand", "Date de publication", "Publié le",
-	"Publié", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
+	"Publié", "Published on", "Publicado el", "Publicado", "Veröffentlicht am", "For immediate release",
+	"For release", "Immediate release", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
 };
 
 static const char *const S_hits_labels[] = {
@@ -209,7 +210,7 @@ int grel_label_value(const char *s, size_t len, const char *const *labels, grel_
 		if (k < len && (s[k] == ':' || s[k] == '/' || s[k] == '|')) {
 			k++;
 			sep = 1;
-		} else if (!sep && k + 1 < len && s[k] == '.' && grel_blank_at(s, len, k + 1)) {
+		} else if (!sep && k < len && s[k] == '.' && (k + 1 == len || grel_blank_at(s, len, k + 1))) {
 			k++; /* "Date. 2022-08-08", "Hit. 88" */
 			sep = 1;
 		} else if (k + 3 <= len && memcmp(s + k, "：", 3) == 0) {

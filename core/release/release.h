@@ -142,6 +142,9 @@ int grel_issuer_from_attribution(galley_meta *meta, const char *text, size_t len
  * a name in capitals in title case, "NATO - North Atlantic Treaty
  * Organization" as "North Atlantic Treaty Organization (NATO)". */
 int grel_issuer_normalise(galley_meta *meta);
+/** "NATO - North Atlantic Treaty Organization" (either order, " - ", " – ",
+ * " | "): 1 when one side is an acronym of the other's capitalised words. */
+int grel_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span *acro);
 /** What both readers run once their header is read: the title cleaned
  * (grel_title_clean()), the issuer from the title when none was found,
  * then normalised. */

@@ -15,6 +15,11 @@
  * few words; a longer line naming a spokesperson is a headline ("MFA
  * Spokesperson's Comments on ..."). */
 #define S_SIGNATURE_WORDS 6
+#define S_SIGNATURE_BYTES 60
+static int S_signature_line(const txt_line *l)
+{
+	return l->len <= S_SIGNATURE_BYTES && grel_words(l->s, l->len) <= S_SIGNATURE_WORDS && grel_is_signature(l->s, l->len);
+}
 
 /* Lines of a release's header that only label it ("FOR IMMEDIATE
  * RELEASE"): dropped, but a sign that the text is a release. */
@@ -95,8 +100,7 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 		return 1;
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
-	if (grel_is_signature(l->s, l->len) && l->len <= 80 &&
-	    grel_words(l->s, l->len) <= S_SIGNATURE_WORDS) {
+	if (S_signature_line(l)) {
 		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
 		return 1;
 	}
@@ -247,7 +251,8 @@ static int S_zone_meta(const txt_line *l)
 	       S_org_dash_category(l->s, l->len, &v, &w) || grel_is_contact_line(l->s, l->len) ||
 	       grel_is_contact_head(l->s, l->len) || txt_is_one_of(l->s, l->len, S_header_labels) ||
 	       txt_is_one_of(l->s, l->len, txt_trailer_labels) || txt_identifier(l->s, l->len) ||
-	       S_breadcrumb(l->s, l->len, &v);
+	       S_breadcrumb(l->s, l->len, &v) ||
+	       S_signature_line(l);
 }
 
 /* A subtitle set between dashes: "- 올해 총 1,200억 원 투입 -". */
@@ -284,6 +289,9 @@ static int S_title_like(txt_reader *r, size_t a, size_t b)
 	    (last->len >= 3 && !memcmp(last->s + last->len - 3, "：", 3)))
 		return 0;
 	if (b - a == 1 && (txt_all_caps(first->s, first->len) || S_dash_subtitle(first->s, first->len, &in)))
+		return 0;
+	/* "Office of the Spokesperson": a signature names the issuer. */
+	if (b - a == 1 && S_signature_line(first))
 		return 0;
 	return words >= 2 || (!ascii && total >= 9);
 }
@@ -339,9 +347,13 @@ static int S_set_joined(txt_reader *r, const char *key, size_t a, size_t b)
 static int S_site_name(txt_reader *r, const txt_line *l, int *rc)
 {
 	static const char *const seps[] = {" - ", " – ", " | ", " — ", NULL};
-	grel_span part = {l->s, l->len};
+	grel_span part = {l->s, l->len}, name, acro;
 	if (l->len > 120 || grel_words(l->s, l->len) > 10 || !grel_org_like(l->s, l->len))
 		return 0;
+	if (grel_name_and_acronym(l->s, l->len, &name, &acro)) {
+		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len); /* normalised later */
+		return 1;
+	}
 	for (size_t k = 0; seps[k]; k++) {
 		size_t sl = strlen(seps[k]);
 		for (size_t i = 0; i + sl <= l->len; i++) {
