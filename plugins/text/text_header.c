@@ -18,6 +18,9 @@
 #define S_SIGNATURE_BYTES 60
 static int S_signature_line(const txt_line *l)
 {
+	/* not a lead-in ("A ... spokesperson said:") or a headline with a comma */
+	if (!l->len || l->s[l->len - 1] == ':' || memchr(l->s, ',', l->len))
+		return 0;
 	return l->len <= S_SIGNATURE_BYTES && grel_words(l->s, l->len) <= S_SIGNATURE_WORDS && grel_is_signature(l->s, l->len);
 }
 
@@ -293,6 +296,17 @@ static int S_title_like(txt_reader *r, size_t a, size_t b)
 	/* "Office of the Spokesperson": a signature names the issuer. */
 	if (b - a == 1 && S_signature_line(first))
 		return 0;
+	/* Two sentences ("The site is now online. Please pick ...") are a
+	 * banner or a lead, not a headline: a word of small letters ends the
+	 * first before a capital ("Mr. Angel" is not one). */
+	for (size_t i = a; i < b; i++) {
+		const txt_line *l = &r->lines[i];
+		for (size_t k = 3; k + 2 < l->len; k++)
+			if (l->s[k] == '.' && l->s[k + 1] == ' ' && l->s[k + 2] >= 'A' && l->s[k + 2] <= 'Z' &&
+			    l->s[k - 1] >= 'a' && l->s[k - 1] <= 'z' && l->s[k - 2] >= 'a' && l->s[k - 2] <= 'z' &&
+			    l->s[k - 3] >= 'a' && l->s[k - 3] <= 'z')
+				return 0;
+	}
 	return words >= 2 || (!ascii && total >= 9);
 }
 
@@ -502,6 +516,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 	 * block right before it, as in "Title / Subtitle / text", wins and
 	 * makes it the subtitle); a "- ... -" line after the title is one too. */
 	long t = -1, sub = -1;
+	int twice = 0;
 	/* A headline printed twice (once in the page's header, once over the
 	 * text, often in capitals) is the title, whatever stands around it. */
 	for (size_t k = nb; k-- > 0 && t < 0;) {
@@ -511,6 +526,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		for (size_t q = blocks[k].b; q <= p && q < r->nlines; q++)
 			if (r->lines[q].len == f->len && !memcmp(r->lines[q].s, f->s, f->len)) {
 				t = (long)k;
+				twice = 1;
 				break;
 			}
 	}
@@ -525,7 +541,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 				t = (long)k;
 				break;
 			}
-	if (t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end && S_headline_size(r, &blocks[t - 1])) {
+	if (!twice && t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end && S_headline_size(r, &blocks[t - 1])) {
 		size_t q = blocks[t - 1].b;
 		while (q < blocks[t].a && !r->lines[q].len)
 			q++;

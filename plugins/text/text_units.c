@@ -190,6 +190,9 @@ int txt_body(txt_reader *r, size_t from)
 			continue;
 		}
 		has_body = 1;
+		/* "A Foreign Office spokesperson said:" names the issuer. */
+		if (k == U_PARA && grel_issuer_from_attribution(r->meta, l->s, l->len) < 0)
+			return GALLEY_ENOMEM;
 		cur = S_new_unit(r, k, i);
 		if (!cur)
 			return GALLEY_ENOMEM;
