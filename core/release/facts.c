@@ -191,11 +191,13 @@ grel_span grel_title_clean(const char *s, size_t len)
 /* Issuers                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Acronyms that name an organisation in releases, spelt out. */
+/* Acronyms (and short forms) that name an organisation in releases,
+ * spelt out. */
 static const struct {
 	const char *acronym, *name;
 } S_acronyms[] = {
 	{"MOFA", "Ministry of Foreign Affairs"}, {"MFA", "Ministry of Foreign Affairs"},
+	{"Foreign Ministry", "Ministry of Foreign Affairs"},
 	{"MoFA", "Ministry of Foreign Affairs"}, {"MOFAT", "Ministry of Foreign Affairs and Trade"},
 	{"MOFCOM", "Ministry of Commerce"}, {"MOD", "Ministry of Defence"}, {"MoD", "Ministry of Defence"},
 	{"MEA", "Ministry of External Affairs"}, {"FCO", "Foreign and Commonwealth Office"},
@@ -234,7 +236,9 @@ static int S_acronym(const char *s, size_t len)
  * Office statement on ..."). */
 static const char *const S_title_roles[] = {
 	"Spokesperson", "Spokesperson's", "Spokesperson’s", "Spokesman", "Spokesman's", "Spokesman’s",
-	"Spokeswoman", "Spokeswoman's", "Spokeswoman’s", "Staff", "statement", "Statement", "Press", NULL
+	"Spokeswoman", "Spokeswoman's", "Spokeswoman’s", "Staff", "statement", "Statement", "Press",
+	"to", /* "Foreign Ministry to Hold ..." */
+	NULL
 };
 
 static int S_is_role_word(const char *s, size_t len)
@@ -277,6 +281,56 @@ static grel_span S_org_before_role(const char *s, size_t len)
 	return none;
 }
 
+/* Where a title names whose something is: "of the ...", "du ...". */
+static const char *const S_of[] = {" of the ", " of ", " du ", " de la ", " des ", " de l’", " de l'", " del ",
+	" de los ", " der ", " des ", NULL};
+
+/* Small words inside an organisation's name. */
+static const char *const S_name_joins[] = {"of", "and", "for", "the", "on", "&", "de", "des", "du", "et", "la",
+	"le", "für", "und", "der", "y", "del", NULL};
+
+static int S_is_join(const char *s, size_t len)
+{
+	for (size_t i = 0; S_name_joins[i]; i++)
+		if (strlen(S_name_joins[i]) == len && !memcmp(s, S_name_joins[i], len))
+			return 1;
+	return 0;
+}
+
+/* The capitalised words that open s, small joining words inside
+ * ("Ministry of Oceans and Fisheries"); stops at punctuation. */
+static grel_span S_capitalised_name(const char *s, size_t len)
+{
+	size_t i = 0, end = 0;
+	while (i < len) {
+		size_t j = i;
+		while (j < len && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != ':' && s[j] != '(')
+			j++;
+		if (j == i)
+			break;
+		unsigned char c = (unsigned char)s[i];
+		if (S_upper(c) || (c >= 0xC3 && c <= 0xC5 && i + 1 < len)) /* Latin capitals with accents too */
+			end = j;
+		else if (!S_is_join(s + i, j - i))
+			break;
+		if (j < len && s[j] != ' ')
+			break;
+		i = j + 1;
+	}
+	grel_span r = {s, end};
+	return r;
+}
+
+/* The name starts with the word that makes it an organisation ("Ministry
+ * of ...", "Department of ..."), not a person's title. */
+static int S_org_first(const char *s, size_t len)
+{
+	size_t j = 0;
+	while (j < len && s[j] != ' ')
+		j++;
+	return grel_org_like(s, j);
+}
+
 int grel_issuer_from_title(galley_meta *meta)
 {
 	const char *title = galley_meta_get(meta, "title");
@@ -286,15 +340,27 @@ int grel_issuer_from_title(galley_meta *meta)
 	grel_span org = S_org_before_role(title, len);
 	if (org.len)
 		return grel_meta_set(meta, "issuer", org.s, org.len);
-	/* "Secretary-General of the OECD": a known acronym after "of the". */
-	for (size_t i = 0; i + 8 <= len; i++) {
-		if (memcmp(title + i, " of the ", 8))
-			continue;
-		size_t a = i + 8, b = a;
-		while (b < len && ((title[b] >= 'A' && title[b] <= 'Z') || (title[b] >= 'a' && title[b] <= 'z')))
-			b++;
-		if (S_acronym_index(title + a, b - a) >= 0)
-			return grel_meta_set(meta, "issuer", title + a, b - a);
+	/* "외교부, 한·중 ... 개최": an organisation, a comma, the news. */
+	const char *comma = memchr(title, ',', len);
+	if (comma && comma > title && grel_words(title, (size_t)(comma - title)) <= 2 && grel_org_like(title, (size_t)(comma - title)))
+		return grel_meta_set(meta, "issuer", title, (size_t)(comma - title));
+	/* "Secretary-General of the OECD", "... of the Ministry of Oceans and
+	 * Fisheries", "... du Ministère des Affaires étrangères": a known
+	 * acronym or an organisation's capitalised name after "of". */
+	for (size_t i = 0; S_of[i]; i++) {
+		size_t ol = strlen(S_of[i]);
+		for (size_t k = 0; k + ol < len; k++) {
+			if (memcmp(title + k, S_of[i], ol))
+				continue;
+			size_t a = k + ol, b = a;
+			while (b < len && ((title[b] >= 'A' && title[b] <= 'Z') || (title[b] >= 'a' && title[b] <= 'z')))
+				b++;
+			if (S_acronym_index(title + a, b - a) >= 0)
+				return grel_meta_set(meta, "issuer", title + a, b - a);
+			grel_span name = S_capitalised_name(title + a, len - a);
+			if (name.len && grel_org_like(name.s, name.len) && S_org_first(name.s, name.len))
+				return grel_meta_set(meta, "issuer", name.s, name.len);
+		}
 	}
 	return 0;
 }
@@ -393,12 +459,39 @@ int grel_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span 
 	return 0;
 }
 
+/* Legal forms after a company's name, dropped: "Acme Robotics, Inc." is
+ * "Acme Robotics". */
+static const char *const S_legal_forms[] = {", Inc.", " Inc.", ", Inc", " Inc", " Incorporated", ", Ltd.", " Ltd.",
+	" Ltd", " Limited", ", LLC", " LLC", " Corp.", " Corporation", " plc", " PLC", " GmbH", " AG", " S.A.",
+	" SA", " N.V.", " Co., Ltd.", NULL};
+
+static int S_strip_legal(galley_meta *meta, const char *issuer, size_t len)
+{
+	for (size_t i = 0; S_legal_forms[i]; i++) {
+		size_t fl = strlen(S_legal_forms[i]);
+		if (len > fl + 2 && !memcmp(issuer + len - fl, S_legal_forms[i], fl)) {
+			char *v = galley_malloc(len - fl + 1);
+			if (!v)
+				return GALLEY_ENOMEM;
+			memcpy(v, issuer, len - fl);
+			v[len - fl] = '\0';
+			int rc = galley_meta_set(meta, "issuer", v);
+			galley_free(v);
+			return rc < 0 ? rc : 1;
+		}
+	}
+	return 0;
+}
+
 int grel_issuer_normalise(galley_meta *meta)
 {
 	const char *issuer = galley_meta_get(meta, "issuer");
 	if (!issuer)
 		return 0;
 	size_t len = strlen(issuer);
+	int sl = S_strip_legal(meta, issuer, len);
+	if (sl != 0)
+		return sl < 0 ? sl : 0;
 	grel_span name, acro;
 	int a = S_acronym_index(issuer, len);
 	if (a >= 0)
@@ -461,4 +554,69 @@ int grel_finish_meta(galley_meta *meta)
 	if (rc >= 0)
 		rc = grel_issuer_normalise(meta);
 	return rc;
+}
+
+/* Stock exchanges a wire release names after its company: "Nortech
+ * Systems Incorporated (Nasdaq: NSYS)", "Trex Company (NYSE: TREX)". */
+static const char *const S_exchanges[] = {"(NYSE", "(Nasdaq", "(NASDAQ", "(TSX", "(TSXV", "(LSE", "(OTC", "(OTCQB",
+	"(OTCQX", "(ASX", "(AMEX", "(NYSE American", "(NYSE MKT", "(Euronext", "(XETRA", "(FWB", "(SIX", "(TYO", "(TSE",
+	"(KRX", "(KOSDAQ", "(HKEX", "(SEHK", "(SGX", "(NSE", "(BSE", "(JSE", NULL};
+
+/* A mark ends at text[x - 1] (within a word starting at ws): a bracket,
+ * a dash, a slash, general punctuation (U+2000..U+206F: "–", "—", "“"). */
+static int S_mark_before(const char *text, size_t ws, size_t x)
+{
+	unsigned char c = (unsigned char)text[x - 1];
+	if (c == ')' || c == '(' || c == '/' || c == '"' || c == '\'' || c == '-')
+		return 1;
+	return x >= ws + 3 && (unsigned char)text[x - 3] == 0xE2 && ((unsigned char)text[x - 2] == 0x80 ||
+								     (unsigned char)text[x - 2] == 0x81);
+}
+
+int grel_issuer_from_ticker(galley_meta *meta, const char *text, size_t len)
+{
+	if (galley_meta_get(meta, "issuer"))
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if (text[i] != '(' || text[i - 1] != ' ')
+			continue;
+		int hit = 0;
+		for (size_t k = 0; S_exchanges[k] && !hit; k++) {
+			size_t el = strlen(S_exchanges[k]);
+			hit = i + el < len && !memcmp(text + i, S_exchanges[k], el) && (text[i + el] == ':' || text[i + el] == ' ');
+		}
+		if (!hit)
+			continue;
+		/* back over the capitalised words ("Oragenics, Inc.") to a mark
+		 * ("–(BUSINESS WIRE)–Nortech") or a small word */
+		size_t end = i - 1, start = end, w = end;
+		while (w > 0) {
+			size_t ws = w;
+			while (ws > 0 && text[ws - 1] != ' ')
+				ws--;
+			size_t x = w; /* the word is text[ws, w) */
+			while (x > ws && !S_mark_before(text, ws, x))
+				x--;
+			unsigned char c = (unsigned char)text[x];
+			if (x == w || !(S_upper(c) || c == '&' || S_is_join(text + x, w - x)))
+				break;
+			start = x;
+			if (x > ws || ws == 0)
+				break;
+			w = ws - 1;
+		}
+		grel_span name = grel_trim(text + start, end - start);
+		while (name.len && (name.s[0] == ',' || name.s[0] == ' '))
+			name = grel_trim(name.s + 1, name.len - 1);
+		/* a join word cannot open the name */
+		size_t j = 0;
+		while (j < name.len && name.s[j] != ' ')
+			j++;
+		if (name.len && S_is_join(name.s, j))
+			name = grel_trim(name.s + j, name.len - j);
+		if (name.len && S_upper((unsigned char)name.s[0]))
+			return grel_meta_set(meta, "issuer", name.s, name.len);
+		return 0;
+	}
+	return 0;
 }

@@ -130,13 +130,20 @@ int grel_is_furniture(const char *text, size_t len);
  * "Headline: ...", "제목: ...") and a dash or bar left hanging at its end
  * ("... Gaza Strip -"). */
 grel_span grel_title_clean(const char *s, size_t len);
-/** The issuer named at the head of the title before a spokesperson or a
- * statement ("MFA Spokesperson's Comments ...", "IMF Staff Statement ...",
- * "Foreign Office statement on ..."), unless one is set. */
+/** The issuer a title names, unless one is set: at its head before a
+ * spokesperson, a statement or "to" ("MFA Spokesperson's Comments ...",
+ * "IMF Staff Statement ...", "Foreign Ministry to Hold ..."), before a
+ * comma ("외교부, ..."), or after "of the", "du", "del" (a known acronym,
+ * or a capitalised name that starts with an organisation's word: "... of
+ * the Ministry of Oceans and Fisheries"). */
 int grel_issuer_from_title(galley_meta *meta);
 /** The issuer an attribution line names ("A Foreign Office spokesperson
  * said:"), unless one is set. */
 int grel_issuer_from_attribution(galley_meta *meta, const char *text, size_t len);
+/** The company a wire release names with its stock ticker in a paragraph
+ * ("Nortech Systems Incorporated (Nasdaq: NSYS)", "Oragenics, Inc. (NYSE
+ * American: OGEN)"), unless an issuer is set. */
+int grel_issuer_from_ticker(galley_meta *meta, const char *text, size_t len);
 /** Normalise the issuer lightly: a known acronym spelt out ("MOFA" ->
  * "Ministry of Foreign Affairs", "IMF" -> "International Monetary Fund"),
  * a name in capitals in title case, "NATO - North Atlantic Treaty

@@ -5,6 +5,8 @@
 
 #include "text_internal.h"
 
+/* The paragraphs read for a company's ticker. */
+#define S_TICKER_PARAS 3
 /* A line after the end mark of at most three words. */
 #define S_AFTER_END_WORDS 3
 
@@ -87,7 +89,7 @@ int txt_body(txt_reader *r, size_t from)
 	txt_unit *cur = NULL;
 	int block_start = 1, contact_block = 0, drop_block = 0, has_body = 0;
 	const char *title = galley_meta_get(r->meta, "title");
-	int first_unit = 1, ended = 0;
+	int first_unit = 1, ended = 0, paras = 0;
 
 	for (size_t i = from; i < r->nlines; i++) {
 		const txt_line *l = &r->lines[i];
@@ -192,6 +194,9 @@ int txt_body(txt_reader *r, size_t from)
 		has_body = 1;
 		/* "A Foreign Office spokesperson said:" names the issuer. */
 		if (k == U_PARA && grel_issuer_from_attribution(r->meta, l->s, l->len) < 0)
+			return GALLEY_ENOMEM;
+		/* A wire release names its company with its ticker early on. */
+		if (paras++ < S_TICKER_PARAS && grel_issuer_from_ticker(r->meta, l->s, l->len) < 0)
 			return GALLEY_ENOMEM;
 		cur = S_new_unit(r, k, i);
 		if (!cur)
