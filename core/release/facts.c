@@ -620,3 +620,63 @@ int grel_issuer_from_ticker(galley_meta *meta, const char *text, size_t len)
 	}
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* Datelines                                                           */
+/* ------------------------------------------------------------------ */
+
+/* A dateline's place and date fit in the first 120 bytes of its
+ * paragraph, the place in ten words ("WINCHESTER, Virginia and BOISE,
+ * Idaho, Nov 12, 2020"). */
+#define S_DATELINE_MAX 120
+#define S_DATELINE_PLACE_WORDS 10
+
+int grel_dateline(const char *text, size_t len, char *iso, size_t isosize)
+{
+	grel_span t = grel_trim(text, len);
+	size_t n = t.len < S_DATELINE_MAX ? t.len : S_DATELINE_MAX;
+	const char *s = t.s;
+	int paren = 0;
+	if (n && s[0] == '(') {
+		paren = 1; /* "(Paris, 7 juillet 2011) - ..." */
+		s++;
+		n--;
+	}
+	if (!n)
+		return 0;
+	long end = grel_parse_date(s, n, iso, isosize);
+	if (end < 0)
+		return 0;
+	/* where the date starts: the place is before it, up to a comma */
+	const char *comma = memchr(s, ',', (size_t)end);
+	if (!comma || comma == s)
+		return 0;
+	size_t place = (size_t)(comma - s);
+	unsigned char c0 = (unsigned char)s[0];
+	/* The place: a capitalised name, in capitals as wires write it
+	 * ("MONTRÉAL", "GRAND RAPIDS") or, in brackets, as written ("Paris"). */
+	if (!(S_upper(c0) || c0 >= 0xC3) || grel_words(s, (size_t)end) > S_DATELINE_PLACE_WORDS)
+		return 0;
+	if (!paren) {
+		size_t caps = 0, small = 0;
+		for (size_t i = 0; i < place; i++) {
+			caps += S_upper((unsigned char)s[i]);
+			small += S_small((unsigned char)s[i]);
+		}
+		if (small || caps < 2)
+			return 0;
+	}
+	/* After the date: a dash, a bracket closing the dateline and a dash, a
+	 * wire's name ("(GLOBE NEWSWIRE)", "/PRNewswire/"), another date. */
+	grel_span after = grel_trim(s + end, t.len - (size_t)(s - t.s) - (size_t)end);
+	if (paren) {
+		if (!after.len || after.s[0] != ')')
+			return 0;
+		after = grel_trim(after.s + 1, after.len - 1);
+	}
+	if (!after.len)
+		return 0;
+	char a = after.s[0];
+	return a == '-' || a == '/' || a == '(' || a == ',' || a == ':' ||
+	       (after.len >= 3 && (!memcmp(after.s, "–", 3) || !memcmp(after.s, "—", 3)));
+}

@@ -152,6 +152,13 @@ int grel_issuer_normalise(galley_meta *meta);
 /** "NATO - North Atlantic Treaty Organization" (either order, " - ", " – ",
  * " | "): 1 when one side is an acronym of the other's capitalised words. */
 int grel_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span *acro);
+/** 1 when a paragraph opens with a dateline, its date written to iso
+ * (GREL_DATE_SIZE bytes): a place in capitals before a comma and a date
+ * followed by a dash, a wire's name or another date ("MONTRÉAL, le 18 mars
+ * 2013 - ...", "GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire/ — ...",
+ * "CUPERTINO, California—April 27, 2015—"), or a place and date in
+ * brackets ("(Paris, 7 juillet 2011) - ..."). */
+int grel_dateline(const char *text, size_t len, char *iso, size_t isosize);
 /** What both readers run once their header is read: the title cleaned
  * (grel_title_clean()), the issuer from the title when none was found,
  * then normalised. */

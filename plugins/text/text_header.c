@@ -383,25 +383,26 @@ static int S_site_name(txt_reader *r, const txt_line *l, int *rc)
 	return 1;
 }
 
+/* Lines read for a dateline at the head of the body. */
+#define S_DATELINE_LINES 3
+
 /* The date in an AP-style dateline at the head of the first paragraph:
  * "SEOUL, South Korea – January 18, 2024 – Acme ...". The paragraph stays. */
 static int S_lead_dateline(txt_reader *r, size_t from)
 {
-	while (from < r->nlines && !r->lines[from].len)
-		from++;
-	if (from >= r->nlines || galley_meta_get(r->meta, "date"))
+	char iso[GREL_DATE_SIZE];
+	if (galley_meta_get(r->meta, "date"))
 		return 0;
-	const txt_line *l = &r->lines[from];
-	size_t n = l->len < 100 ? l->len : 100;
-	char iso[16];
-	long end = grel_parse_date(l->s, n, iso, sizeof iso);
-	if (end < 0 || !txt_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
-		return 0;
-	grel_span after = grel_trim(l->s + end, l->len - (size_t)end);
-	if (!(after.len && (after.s[0] == '-' || !memcmp(after.s, "–", after.len >= 3 ? 3 : 0) ||
-			    !memcmp(after.s, "—", after.len >= 3 ? 3 : 0))))
-		return 0;
-	return galley_meta_set(r->meta, "date", iso);
+	/* the first paragraphs: a wire may set its boilerplate first */
+	for (size_t i = from, seen = 0; i < r->nlines && seen < S_DATELINE_LINES; i++) {
+		const txt_line *l = &r->lines[i];
+		if (!l->len)
+			continue;
+		seen++;
+		if (grel_dateline(l->s, l->len, iso, sizeof iso))
+			return galley_meta_set(r->meta, "date", iso);
+	}
+	return 0;
 }
 
 #define S_ZONE_LINES 120
