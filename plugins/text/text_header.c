@@ -145,8 +145,9 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 				    txt_is_one_of(r->lines[j].s, r->lines[j].len, grel_list(GREL_TABLE_HITS_LABEL)) ||
 				    grel_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
 				    grel_date_line(r->lines[j].s, r->lines[j].len, &di) ||
-				    grel_is_chrome(r->lines[j].s, r->lines[j].len))
-					break;
+				    grel_is_chrome(r->lines[j].s, r->lines[j].len) ||
+				    txt_ends_block(&r->lines[j]))
+					break; /* ... or a whole paragraph on one line */
 			}
 			total += r->lines[j].len;
 			j++;
@@ -192,6 +193,9 @@ static size_t S_header_plain(txt_reader *r, int *rc)
  * boxes, footer). The zone is read as a whole: the title is the most
  * title-like block nearest before the body, not the first line. */
 
+/* Longer than a hard-wrapped line (as txt_ends_block() reads one). */
+#define S_WRAP_LINE 100
+
 /* Whether next continues prev as a hard-wrapped line of one block: it
  * starts in lower case, or prev stops mid-sentence (a comma, or a long
  * line ending in a small word: "... nach Japan und"). */
@@ -201,7 +205,11 @@ static int S_continues(const txt_line *prev, const txt_line *next)
 	if (c >= 'a' && c <= 'z')
 		return 1;
 	const char *e = prev->s + prev->len;
-	if (!prev->len)
+	if (!prev->len || txt_ends_block(prev))
+		return 0;
+	/* A short line over a whole paragraph on one line ("Headline" over
+	 * "Presidents Obama and ... spoke for 20 minutes ...") is not wrapped. */
+	if (next->len > S_WRAP_LINE && prev->len * 3 < next->len * 2)
 		return 0;
 	if (e[-1] == ',' || e[-1] == ';' || (prev->len >= 3 && (!memcmp(e - 3, "，", 3) || !memcmp(e - 3, "、", 3))))
 		return 1;

@@ -25,6 +25,7 @@ typedef struct {
 	long num;          /* NUM: its number */
 	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
 	size_t first, nlines;
+	int closing;       /* a signature line after the end mark: never a heading */
 	galley_buffer text;
 } txt_unit;
 

@@ -84,6 +84,26 @@ static int S_section_line(const txt_unit *u)
 	return txt_is_one_of(s, len, S_section_labels) || (grel_starts_fold(s, len, "About ") && grel_words(s, len) <= 6);
 }
 
+/* A teaser repeats the first bytes of a line that follows. */
+#define S_TEASER_PREFIX 40
+#define S_TEASER_LOOKAHEAD 6
+static int S_teaser(txt_reader *r, size_t i)
+{
+	const txt_line *l = &r->lines[i];
+	if (l->len <= S_TEASER_PREFIX || !((l->len >= 3 && !memcmp(l->s + l->len - 3, "...", 3)) ||
+					   (l->len >= 3 && !memcmp(l->s + l->len - 3, "…", 3))))
+		return 0;
+	for (size_t k = i + 1, seen = 0; k < r->nlines && seen < S_TEASER_LOOKAHEAD; k++) {
+		const txt_line *m = &r->lines[k];
+		if (!m->len)
+			continue;
+		seen++;
+		if (m->len > S_TEASER_PREFIX && !memcmp(m->s, l->s, S_TEASER_PREFIX))
+			return 1;
+	}
+	return 0;
+}
+
 int txt_body(txt_reader *r, size_t from)
 {
 	txt_unit *cur = NULL;
@@ -127,12 +147,31 @@ int txt_body(txt_reader *r, size_t from)
 			 * sentence is the page's ("Travel Page", "SINGAPORE"). */
 			grel_dateinfo di;
 			cur = NULL;
+			int letterhead = txt_all_caps(l->s, l->len) && grel_org_like(l->s, l->len);
 			if (grel_words(l->s, l->len) <= S_AFTER_END_WORDS && !txt_sentence_end(l->s, l->len) &&
-			    !grel_org_like(l->s, l->len) && !grel_is_signature(l->s, l->len) && !grel_date_line(l->s, l->len, &di) &&
+			    !letterhead && !grel_is_signature(l->s, l->len) && !grel_date_line(l->s, l->len, &di) &&
 			    !grel_is_contact_line(l->s, l->len) && !grel_is_contact_head(l->s, l->len) && !txt_starts_item(l)) {
 				S_new_unit(r, U_DROP, i);
 				continue;
 			}
+			/* "MINISTRY OF FOREIGN AFFAIRS" signs the release: no heading */
+			if (letterhead) {
+				if (grel_issuer_from_signature(r->meta, l->s, l->len) < 0)
+					return GALLEY_ENOMEM;
+				if (!(cur = S_new_unit(r, U_PARA, i)))
+					return GALLEY_ENOMEM;
+				cur->closing = 1;
+				cur = NULL;
+				continue;
+			}
+		}
+		/* A teaser: the text's first words cut with an ellipsis, the
+		 * full text following ("... said: \"We onl..."). */
+		if (S_teaser(r, i)) {
+			S_new_unit(r, U_DROP, i);
+			cur = NULL;
+			block_start = 1;
+			continue;
 		}
 		if (txt_identifier(l->s, l->len)) {
 			if (grel_meta_set(r->meta, "identifier", l->s, l->len) < 0)
@@ -225,7 +264,7 @@ static int S_heading_level(const txt_unit *u)
 {
 	const char *s = u->text.data;
 	size_t len = u->text.len;
-	if (u->nlines != 1 || len == 0 || len > 80)
+	if (u->nlines != 1 || len == 0 || len > 80 || u->closing)
 		return 0;
 	if (s[0] == '#') {
 		size_t h = 0;
