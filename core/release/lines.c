@@ -461,6 +461,7 @@ int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 		grel_span v;
 		int labelled = grel_find(before.s, before.len, S_date_labels) >= 0 ||
 			       (grel_label_value(before.s, before.len, S_date_labels, &v) && v.len == 0);
+		di->labelled = labelled;
 		if (!labelled) {
 			/* "Brussels, 10 July 2018": a short place before a comma. */
 			const char *after_place = before.s + before.len;

@@ -95,6 +95,7 @@ typedef struct {
 	char iso[16];
 	grel_span place, issuer, category;
 	long long hits; /* -1: none */
+	int labelled;   /* a label stood before the date ("Published on ...") */
 } grel_dateinfo;
 /** 1 when a line is mostly a date: "Date 2024-01-18", "작성일 / 2018.03.07",
  * "2017.04.07 미래창조과학부", "Brussels, 10 July 2018", "08/05/2021 10:21 PM

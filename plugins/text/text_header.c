@@ -85,12 +85,18 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 		return 1;
 	}
 	if (grel_date_line(l->s, l->len, &di)) {
-		*rc = grel_apply_date(r->meta, &di);
+		/* "Published on 28 Dec 2019" beats a bare date above it (an
+		 * aggregator's): the source's date is the labelled one. */
+		if (di.labelled && !r->date_labelled && galley_meta_get(r->meta, "date"))
+			*rc = galley_meta_set(r->meta, "date", di.iso);
+		if (*rc >= 0)
+			*rc = grel_apply_date(r->meta, &di);
+		r->date_labelled |= di.labelled;
 		return 1;
 	}
 	if (txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)))
 		return 1;
-	if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) {
+	if (txt_issuer_label(l->s, l->len, &v)) {
 		*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
 		return 1;
 	}
@@ -257,7 +263,7 @@ static int S_zone_meta(const txt_line *l)
 		return 0;
 	return txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_CATEGORY)) || txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL)) ||
 	       grel_hits_line(l->s, l->len, &h) || txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
-	       grel_date_line(l->s, l->len, &di) || (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) ||
+	       grel_date_line(l->s, l->len, &di) || (txt_issuer_label(l->s, l->len, &v)) ||
 	       txt_is_one_of(l->s, l->len, txt_issuer_labels) || grel_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
 	       S_org_dash_category(l->s, l->len, &v, &w) || grel_is_contact_line(l->s, l->len) ||
 	       grel_is_contact_head(l->s, l->len) || txt_is_one_of(l->s, l->len, S_header_labels) ||
@@ -613,7 +619,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 			*rc = grel_meta_set(r->meta, "identifier", l->s, l->len);
 			continue;
 		}
-		if ((grel_label_value(l->s, l->len, S_header_issuer_labels, &v) || grel_label_value(l->s, l->len, txt_issuer_labels, &v)) &&
+		if ((grel_label_value(l->s, l->len, S_header_issuer_labels, &v) || txt_issuer_label(l->s, l->len, &v)) &&
 		    !grel_org_like(l->s, (size_t)(v.s - l->s))) {
 			if (v.len)
 				*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
@@ -625,7 +631,9 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 			continue;
 		if (grel_is_contact_line(l->s, l->len))
 			continue; /* the contact table of a Korean release's header */
-		if ((t < 0 || i < blocks[t].a) && S_site_name(r, l, rc))
+		/* the site's name above the title, or a letterhead in capitals
+		 * anywhere in the header ("THE WHITE HOUSE") */
+		if ((t < 0 || i < blocks[t].a || txt_all_caps(l->s, l->len)) && S_site_name(r, l, rc))
 			continue;
 		/* anything else in the zone is a label or chrome */
 	}

@@ -38,6 +38,7 @@ typedef struct {
 	txt_unit *units;
 	size_t nunits, capunits;
 	long last_num;
+	int date_labelled; /* the date came from a labelled line ("Published on ...") */
 	int oom;
 } txt_reader;
 
@@ -45,6 +46,7 @@ typedef struct {
 extern const char *const txt_issuer_labels[];
 extern const char *const txt_trailer_labels[];
 int txt_is_one_of(const char *s, size_t len, const char *const *table);
+int txt_issuer_label(const char *s, size_t len, grel_span *v);
 void txt_join(txt_unit *u, const txt_line *l);
 int txt_all_caps(const char *s, size_t len);
 int txt_starts_item(const txt_line *l);

@@ -163,6 +163,21 @@ const char *const txt_issuer_labels[] = {
 	"発表機関", "来源", NULL
 };
 
+/* "Source: Ministry of ...": an issuer label and its value. A label
+ * followed by small words only opens a name ("Department of Public
+ * Information"), which is no label. */
+int txt_issuer_label(const char *s, size_t len, grel_span *v)
+{
+	if (!grel_label_value(s, len, txt_issuer_labels, v) || !v->len)
+		return 0;
+	const char *p = v->s;
+	while (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	int punct = p > s && (p[-1] == ':' || p[-1] == '/' || p[-1] == '|' || p[-1] == '.' ||
+			      (p - s >= 3 && !memcmp(p - 3, "：", 3)));
+	return punct || !(v->s[0] >= 'a' && v->s[0] <= 'z');
+}
+
 /* Where the trailer of a page begins (tags, related links, share and
  * feedback boxes, footers): nothing after one of these lines, once the
  * body has begun, belongs to the release. */

@@ -208,7 +208,7 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		if (grel_is_contact_line(l->s, l->len) || grel_is_contact_head(l->s, l->len) || (contact_block && !txt_starts_item(l))) {
 			grel_span v;
-			if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len)
+			if (txt_issuer_label(l->s, l->len, &v))
 				grel_meta_set(r->meta, "issuer", v.s, v.len);
 			cur = S_new_unit(r, U_CONTACT, i);
 			contact_block = 1;
@@ -218,7 +218,7 @@ int txt_body(txt_reader *r, size_t from)
 		{
 			/* "Source: Ministry of ..." in the body names the issuer. */
 			grel_span v;
-			if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) {
+			if (txt_issuer_label(l->s, l->len, &v)) {
 				grel_meta_set(r->meta, "issuer", v.s, v.len);
 				cur = NULL;
 				continue;
