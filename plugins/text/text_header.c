@@ -532,6 +532,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 	 * makes it the subtitle); a "- ... -" line after the title is one too. */
 	long t = -1, sub = -1;
 	int twice = 0;
+	size_t copy = 0; /* the second copy of a twice-printed title */
 	/* A headline printed twice (once in the page's header, once over the
 	 * text, often in capitals) is the title, whatever stands around it. */
 	for (size_t k = nb; k-- > 0 && t < 0;) {
@@ -542,6 +543,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 			if (r->lines[q].len == f->len && !memcmp(r->lines[q].s, f->s, f->len)) {
 				t = (long)k;
 				twice = 1;
+				copy = q;
 				break;
 			}
 	}
@@ -572,6 +574,9 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		hend = blocks[sub].b;
 	if (lede_b > hend)
 		hend = lede_b;
+	/* up to the title's second copy, the lines are the header's */
+	if (twice && copy < p && copy + 1 > hend)
+		hend = copy + 1;
 
 	/* 4. Read the zone in order: metadata, site name, title, subtitle. */
 	int pending_hits = 0, pending_issuer = 0;

@@ -5,6 +5,8 @@
 
 #include "text_internal.h"
 
+/* A headline in capitals has words: "READOUT ON THE PRESIDENT'S ...". */
+#define S_KICKER_WORDS 4
 /* The paragraphs read for a company's ticker. */
 #define S_TICKER_PARAS 3
 /* A line after the end mark of at most three words. */
@@ -312,6 +314,22 @@ int txt_classify(txt_reader *r)
 			if (grel_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
 				rc = grel_meta_set(r->meta, "issuer", u->text.data + 6, u->text.len - 6);
 		}
+	}
+	if (rc < 0)
+		return rc;
+	/* A secondary headline in capitals over the text ("READOUT ON THE
+	 * PRESIDENT'S CALLS TO FOREIGN LEADERS"), before any paragraph, once the
+	 * title is known: the subtitle, not a heading of the body. */
+	for (size_t k = 0; k < r->nunits && galley_meta_get(r->meta, "title"); k++) {
+		txt_unit *u = &r->units[k];
+		if (u->kind == U_DROP)
+			continue;
+		if (u->kind == U_HEADING && txt_all_caps(u->text.data, u->text.len) &&
+		    grel_words(u->text.data, u->text.len) >= S_KICKER_WORDS && !S_section_line(u)) {
+			rc = grel_meta_set(r->meta, "subtitle", u->text.data, u->text.len);
+			u->kind = U_DROP;
+		}
+		break;
 	}
 	if (rc < 0)
 		return rc;
