@@ -19,6 +19,8 @@
 /* Words of a line of page furniture that names an image file
  * ("1.13.(월).jpg 이미지입니다.", "photo_01.png"). */
 #define S_IMAGE_LINE_WORDS 4
+/* A call to follow a site elsewhere is one short line. */
+#define S_FOLLOW_WORDS 10
 
 static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 static int S_upper(int c) { return c >= 'A' && c <= 'Z'; }
@@ -108,6 +110,24 @@ static int S_image_line(const char *s, size_t len)
 	return 0;
 }
 
+/* "Follow us on Twitter", "Follow Foreign Office ministers on Twitter:":
+ * a call to follow the site elsewhere. */
+static int S_follow_line(const char *s, size_t len)
+{
+	static const char *const nets[] = {" on Twitter", " on X", " on Facebook", " on LinkedIn", " on Instagram",
+		" on YouTube", " auf Twitter", " sur Twitter", " en Twitter", NULL};
+	static const char *const calls[] = {"Follow ", "Folgen Sie ", "Suivez ", "Síguenos ", "Siga ", NULL};
+	int call = 0;
+	for (size_t i = 0; calls[i] && !call; i++)
+		call = grel_starts_fold(s, len, calls[i]);
+	if (!call || grel_words(s, len) > S_FOLLOW_WORDS)
+		return 0;
+	for (size_t i = 0; nets[i]; i++)
+		if (S_contains_fold(s, len, nets[i]))
+			return 1;
+	return 0;
+}
+
 int grel_is_furniture(const char *text, size_t len)
 {
 	if (!text)
@@ -131,7 +151,7 @@ int grel_is_furniture(const char *text, size_t len)
 		for (size_t i = 0; S_reference_only[i]; i++)
 			if (S_contains_fold(t.s, t.len, S_reference_only[i]))
 				return 1;
-	return S_image_line(t.s, t.len);
+	return S_image_line(t.s, t.len) || S_follow_line(t.s, t.len);
 }
 
 /* ------------------------------------------------------------------ */

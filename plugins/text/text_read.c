@@ -188,7 +188,9 @@ const char *const txt_trailer_labels[] = {
 	"Updates to this page", "Explore the topic", "Explore the topics", "Stay Connected", "More on this topic",
 	"관련 기사", "관련기사", "관련 뉴스", "관련 게시물", "관련 콘텐츠", "Artikel teilen", "Seite teilen", "Schlagworte",
 	"Schlagwörter", "Mehr zum Thema", "Verwandte Inhalte", "Partager cette page", "Partager cet article",
-	"Voir aussi", "Mots-clés", "関連リンク", "関連情報", "関連記事", "このページをシェアする", "相关新闻", "相关链接",
+	"Voir aussi", "Mots-clés", "Documents connexes", "Documents associés", "Documentos relacionados",
+	"Documentos asociados", "Verwandte Dokumente", "Zugehörige Dokumente", "관련 문서", "관련문서", "関連資料",
+	"相关文件", "相关文档", "関連リンク", "関連情報", "関連記事", "このページをシェアする", "相关新闻", "相关链接",
 	"相关文章", NULL
 };
 

@@ -7,6 +7,8 @@
 
 /* A headline in capitals has words: "READOUT ON THE PRESIDENT'S ...". */
 #define S_KICKER_WORDS 4
+/* A line heading a contact block is a few words. */
+#define S_CONTACT_HEAD_WORDS 6
 /* The paragraphs read for a company's ticker. */
 #define S_TICKER_PARAS 3
 /* A line after the end mark of at most three words. */
@@ -212,6 +214,12 @@ int txt_body(txt_reader *r, size_t from)
 			grel_span v;
 			if (txt_issuer_label(l->s, l->len, &v))
 				grel_meta_set(r->meta, "issuer", v.s, v.len);
+			/* "Public Affairs    Media Relations" right above the first
+			 * contact line: the block's head, not a paragraph. */
+			if (!contact_block && cur && cur->kind == U_PARA && cur->nlines == 1 && cur->first + 1 == i &&
+			    grel_words(cur->text.data, cur->text.len) <= S_CONTACT_HEAD_WORDS &&
+			    !txt_sentence_end(cur->text.data, cur->text.len))
+				cur->kind = U_CONTACT;
 			cur = S_new_unit(r, U_CONTACT, i);
 			contact_block = 1;
 			block_start = 0;
@@ -257,7 +265,19 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		first_unit = 0;
 	}
-	return r->oom ? GALLEY_ENOMEM : 0;
+	if (r->oom)
+		return GALLEY_ENOMEM;
+	/* A section label with nothing of the release under it ("Further
+	 * information" over contacts and page furniture) closes nothing. */
+	for (size_t k = r->nunits; k-- > 0;) {
+		txt_unit *u = &r->units[k];
+		if (u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_END || u->kind == U_DISCLAIMER)
+			continue;
+		if (S_section_line(u) && !(grel_starts_fold(u->text.data, u->text.len, "About ")))
+			u->kind = U_DROP;
+		break;
+	}
+	return 0;
 }
 
 /* Obvious headings in a paragraph of one line: "# Title", "[참고]", ALL
