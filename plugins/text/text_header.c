@@ -116,6 +116,48 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 	return grel_is_chrome(l->s, l->len);
 }
 
+/* Longer than a hard-wrapped line (as txt_ends_block() reads one). */
+#define S_WRAP_LINE 100
+/* A subtitle has some words: five. */
+#define S_SUBTITLE_WORDS 5
+
+/* A line of its own under the title that is no sentence and no item,
+ * with text after it: a subtitle. */
+static int S_plain_subtitle(txt_reader *r, size_t i)
+{
+	const txt_line *l = &r->lines[i];
+	char lc = l->s[l->len - 1];
+	if ((i + 1 < r->nlines && r->lines[i + 1].len) || grel_words(l->s, l->len) < S_SUBTITLE_WORDS ||
+	    txt_sentence_end(l->s, l->len) || lc == ':' || lc == ',' || lc == ';' || txt_starts_item(l) ||
+	    txt_all_caps(l->s, l->len) || grel_is_chrome(l->s, l->len))
+		return 0;
+	for (size_t k = i + 1; k < r->nlines; k++)
+		if (r->lines[k].len)
+			return 1;
+	return 0;
+}
+
+/* Lines [i, j) stacked as a page's header: two or more short lines that
+ * are no sentences, each starting a new line of its own (a capital or
+ * another script), the block ended by a blank line, text after it. */
+static int S_stacked_header(txt_reader *r, size_t i, size_t j)
+{
+	if (j - i < 2 || j >= r->nlines || r->lines[j].len)
+		return 0;
+	for (size_t m = i; m < j; m++) {
+		const txt_line *l = &r->lines[m];
+		unsigned char c = (unsigned char)l->s[0];
+		char lc = l->s[l->len - 1];
+		if (txt_ends_block(l) || l->len > S_WRAP_LINE || txt_sentence_end(l->s, l->len) || lc == ',' || lc == ':' ||
+		    lc == ';' || (m > i && !((c >= 'A' && c <= 'Z') || c >= 0x80)))
+			return 0;
+	}
+	for (size_t k = j; k < r->nlines; k++)
+		if (r->lines[k].len)
+			return 1;
+	return 0;
+}
+
 /* Read the header of text that shows no page structure; returns the
  * index of the first body line. A title is the first short block that is
  * not metadata; it may wrap over three lines when the text already looked
@@ -135,6 +177,15 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 			if (*rc < 0)
 				return i;
 			signals = 1;
+			i++;
+			continue;
+		}
+		if (have_title == 1 && S_plain_subtitle(r, i)) {
+			/* "Project expands ... into building material": one line
+			 * under the title, no sentence, before the text */
+			if ((*rc = grel_meta_set(r->meta, "subtitle", l->s, l->len)) < 0)
+				return i;
+			have_title = 2;
 			i++;
 			continue;
 		}
@@ -163,6 +214,18 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 		size_t lastlen = r->lines[j - 1].len;
 		char lc = last[lastlen - 1];
 		int ok = n <= (signals ? 3 : 1) && total <= 400 && lc != ',' && lc != ';' && lc != ':';
+		if (!ok && S_stacked_header(r, i, j)) {
+			/* Title, subtitle, source and place on lines of their own:
+			 * the first is the title, a long second one the subtitle. */
+			if ((*rc = grel_meta_set(r->meta, "title", l->s, l->len)) >= 0 &&
+			    grel_words(r->lines[i + 1].s, r->lines[i + 1].len) >= S_SUBTITLE_WORDS)
+				*rc = grel_meta_set(r->meta, "subtitle", r->lines[i + 1].s, r->lines[i + 1].len);
+			if (*rc < 0)
+				return i;
+			have_title = 2;
+			i = j;
+			continue;
+		}
 		/* There must be something after the title, or it is just text. */
 		size_t k = j;
 		while (ok && k < r->nlines && !r->lines[k].len)
@@ -198,9 +261,6 @@ static size_t S_header_plain(txt_reader *r, int *rc)
  * then the body, then a trailer (tags, related links, share and feedback
  * boxes, footer). The zone is read as a whole: the title is the most
  * title-like block nearest before the body, not the first line. */
-
-/* Longer than a hard-wrapped line (as txt_ends_block() reads one). */
-#define S_WRAP_LINE 100
 
 /* Whether next continues prev as a hard-wrapped line of one block: it
  * starts in lower case, or prev stops mid-sentence (a comma, or a long
