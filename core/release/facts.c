@@ -128,6 +128,23 @@ static int S_follow_line(const char *s, size_t len)
 	return 0;
 }
 
+/* A CMS shortcode left in the text: "[php snippet=5]", "[gallery ids=1,2]",
+ * "[/caption]": a bracketed word of small letters, "=" inside or a '/'. */
+static int S_shortcode(const char *s, size_t len)
+{
+	if (len < 3 || s[0] != '[' || s[len - 1] != ']' || memchr(s + 1, '[', len - 2))
+		return 0;
+	size_t i = 1;
+	if (s[i] == '/')
+		i++;
+	size_t w = i;
+	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_' || s[i] == '-'))
+		i++;
+	if (i == w)
+		return 0;
+	return s[1] == '/' || memchr(s, '=', len) != NULL;
+}
+
 int grel_is_furniture(const char *text, size_t len)
 {
 	if (!text)
@@ -151,7 +168,7 @@ int grel_is_furniture(const char *text, size_t len)
 		for (size_t i = 0; S_reference_only[i]; i++)
 			if (S_contains_fold(t.s, t.len, S_reference_only[i]))
 				return 1;
-	return S_image_line(t.s, t.len) || S_follow_line(t.s, t.len);
+	return S_image_line(t.s, t.len) || S_follow_line(t.s, t.len) || S_shortcode(t.s, t.len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -699,4 +716,39 @@ int grel_dateline(const char *text, size_t len, char *iso, size_t isosize)
 	char a = after.s[0];
 	return a == '-' || a == '/' || a == '(' || a == ',' || a == ':' ||
 	       (after.len >= 3 && (!memcmp(after.s, "–", 3) || !memcmp(after.s, "—", 3)));
+}
+
+int grel_issuer_from_follow(galley_meta *meta, const char *text, size_t len)
+{
+	grel_span t = grel_trim(text, len);
+	if (galley_meta_get(meta, "issuer") || !S_follow_line(t.s, t.len))
+		return 0;
+	size_t k = 0;
+	while (k < t.len && t.s[k] != ' ')
+		k++;
+	grel_span name = S_capitalised_name(t.s + k + 1, t.len - k - 1);
+	return name.len && grel_org_like(name.s, name.len) ? grel_meta_set(meta, "issuer", name.s, name.len) : 0;
+}
+
+/* A company profile names its subject first: "Meijer is a Grand Rapids,
+ * Mich.-based retailer ...", "Acme Robotics, Inc. designs ...". */
+#define S_PROFILE_NAME_WORDS 4
+int grel_issuer_from_profile(galley_meta *meta, const char *text, size_t len)
+{
+	static const char *const verbs[] = {" is a ", " is an ", " is the ", " ist ein", " est un", " es una ", " es un ", NULL};
+	if (galley_meta_get(meta, "issuer"))
+		return 0;
+	for (size_t v = 0; verbs[v]; v++) {
+		size_t vl = strlen(verbs[v]);
+		for (size_t i = 1; i + vl <= len && i < 80; i++) {
+			if (memcmp(text + i, verbs[v], vl))
+				continue;
+			grel_span name = grel_trim(text, i);
+			grel_span cap = S_capitalised_name(name.s, name.len);
+			if (cap.len == name.len && name.len && grel_words(name.s, name.len) <= S_PROFILE_NAME_WORDS)
+				return grel_meta_set(meta, "issuer", name.s, name.len);
+			return 0;
+		}
+	}
+	return 0;
 }

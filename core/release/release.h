@@ -145,6 +145,12 @@ int grel_issuer_from_attribution(galley_meta *meta, const char *text, size_t len
  * ("Nortech Systems Incorporated (Nasdaq: NSYS)", "Oragenics, Inc. (NYSE
  * American: OGEN)"), unless an issuer is set. */
 int grel_issuer_from_ticker(galley_meta *meta, const char *text, size_t len);
+/** The organisation a call to follow it names ("Follow Foreign Office
+ * ministers on Twitter:"), unless an issuer is set. */
+int grel_issuer_from_follow(galley_meta *meta, const char *text, size_t len);
+/** The subject of a company profile ("Meijer is a Grand Rapids-based
+ * retailer ..."), unless an issuer is set. */
+int grel_issuer_from_profile(galley_meta *meta, const char *text, size_t len);
 /** Normalise the issuer lightly: a known acronym spelt out ("MOFA" ->
  * "Ministry of Foreign Affairs", "IMF" -> "International Monetary Fund"),
  * a name in capitals in title case, "NATO - North Atlantic Treaty

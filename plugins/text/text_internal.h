@@ -38,6 +38,7 @@ typedef struct {
 	txt_unit *units;
 	size_t nunits, capunits;
 	long last_num;
+	size_t profile;    /* 1 + the unit of a company profile printed twice, or 0 */
 	int date_labelled; /* the date came from a labelled line ("Published on ...") */
 	int oom;
 } txt_reader;

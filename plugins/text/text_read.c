@@ -271,6 +271,16 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	rc = grel_pass_lists(ctx, doc);
 	if (rc == 0)
 		rc = grel_finish_meta(r.meta);
+	/* Last, where nothing better named the issuer: the profile a wire
+	 * printed twice, a call to follow the organisation. */
+	if (rc == 0 && r.profile && !galley_meta_get(r.meta, "issuer")) {
+		const txt_unit *u = &r.units[r.profile - 1];
+		rc = grel_issuer_from_profile(r.meta, u->text.data, u->text.len);
+	}
+	for (size_t i = 0; rc == 0 && i < r.nlines && !galley_meta_get(r.meta, "issuer"); i++)
+		rc = grel_issuer_from_follow(r.meta, r.lines[i].s, r.lines[i].len);
+	if (rc == 0)
+		rc = grel_issuer_normalise(r.meta);
 	/* Everything looked like site chrome ("x", "Share") and no title was
 	 * found: a text that has words never gives an empty document, so keep
 	 * its lines as they are. */

@@ -7,10 +7,21 @@
 
 /* A headline in capitals has words: "READOUT ON THE PRESIDENT'S ...". */
 #define S_KICKER_WORDS 4
+/* Lines a wire sets between its correction notice and the release. */
+static const char *const S_correction_leads[] = {
+	"The updated release reads", "The corrected release reads", "The updated release reads as follows",
+	"The corrected release reads as follows", "The release reads as follows", "The revised release reads",
+	"Die aktualisierte Mitteilung lautet", "Le communiqué corrigé se lit comme suit", NULL
+};
+/* A counter is a small number: three digits. */
+#define S_COUNTER_DIGITS 3
+/* A paragraph printed twice is furniture when it is this long (a company
+ * profile), not a short line that may repeat. */
+#define S_REPEAT_MIN 100
 /* A line heading a contact block is a few words. */
 #define S_CONTACT_HEAD_WORDS 6
 /* The paragraphs read for a company's ticker. */
-#define S_TICKER_PARAS 3
+#define S_TICKER_PARAS 6
 /* A line after the end mark of at most three words. */
 #define S_AFTER_END_WORDS 3
 
@@ -114,6 +125,7 @@ int txt_body(txt_reader *r, size_t from)
 	int block_start = 1, contact_block = 0, drop_block = 0, has_body = 0;
 	const char *title = galley_meta_get(r->meta, "title");
 	int first_unit = 1, ended = 0, paras = 0;
+	size_t body_first = r->nunits;
 
 	for (size_t i = from; i < r->nlines; i++) {
 		const txt_line *l = &r->lines[i];
@@ -166,6 +178,28 @@ int txt_body(txt_reader *r, size_t from)
 					return GALLEY_ENOMEM;
 				cur->closing = 1;
 				cur = NULL;
+				continue;
+			}
+		}
+		/* "The updated release reads:": what came before was a wire's
+		 * correction notice (dateline and what was wrong), not the release. */
+		if (txt_is_one_of(l->s, l->len, S_correction_leads)) {
+			for (size_t k = body_first; k < r->nunits; k++)
+				r->units[k].kind = U_DROP;
+			S_new_unit(r, U_DROP, i);
+			cur = NULL;
+			block_start = 1;
+			continue;
+		}
+		/* A lone small number between blocks is a counter ("0" comments). */
+		{
+			long long n;
+			if (l->len <= S_COUNTER_DIGITS && grel_only_number(l->s, l->len, &n) &&
+			    !(i > 0 && grel_only_number(r->lines[i - 1].s, r->lines[i - 1].len, &n)) &&
+			    !(i + 1 < r->nlines && grel_only_number(r->lines[i + 1].s, r->lines[i + 1].len, &n))) {
+				S_new_unit(r, U_DROP, i);
+				cur = NULL;
+				block_start = 1;
 				continue;
 			}
 		}
@@ -267,6 +301,22 @@ int txt_body(txt_reader *r, size_t from)
 	}
 	if (r->oom)
 		return GALLEY_ENOMEM;
+	/* A long paragraph printed twice (a wire's company profile, set
+	 * before the dateline and again after the lead) is the page's. */
+	for (size_t k = body_first; k < r->nunits; k++) {
+		txt_unit *u = &r->units[k];
+		if (u->kind != U_PARA || u->text.len < S_REPEAT_MIN)
+			continue;
+		for (size_t m = k + 1; m < r->nunits; m++) {
+			txt_unit *v = &r->units[m];
+			if (v->kind == U_PARA && v->text.len == u->text.len && !memcmp(v->text.data, u->text.data, u->text.len)) {
+				if (!r->profile)
+					r->profile = k + 1;
+				v->kind = U_DROP;
+				u->kind = U_DROP;
+			}
+		}
+	}
 	/* A section label with nothing of the release under it ("Further
 	 * information" over contacts and page furniture) closes nothing. */
 	for (size_t k = r->nunits; k-- > 0;) {
