@@ -368,6 +368,20 @@ static int S_org_first(const char *s, size_t len)
 	return grel_org_like(s, j);
 }
 
+/* Verbs of a corporate announcement after the company's name in a
+ * wire headline. */
+static const char *const S_announce_verbs[] = {
+	"Announces", "Celebrates", "Reports", "Launches", "Unveils", "Introduces", "Appoints", "Acquires",
+	"Completes", "Declares", "Prices", "Debuts", "Kündigt", "Annonce", "Anuncia", "Lanza", NULL
+};
+/* People's offices: "Minister Announces ..." names a person, not an issuer. */
+static const char *const S_offices[] = {
+	"Minister", "President", "Secretary", "Chancellor", "Premier", "Governor", "Mayor", "Ambassador",
+	"Spokesperson", "Spokesman", "Director", "Commissioner", "Chairman", "Chair", "CEO", "Minister's", NULL
+};
+/* A company's name in a headline is a few words. */
+#define S_PROFILE_NAME_WORDS 4
+
 int grel_issuer_from_title(galley_meta *meta)
 {
 	const char *title = galley_meta_get(meta, "title");
@@ -377,6 +391,32 @@ int grel_issuer_from_title(galley_meta *meta)
 	grel_span org = S_org_before_role(title, len);
 	if (org.len)
 		return grel_meta_set(meta, "issuer", org.s, org.len);
+	/* "PR Newswire Celebrates 50 Years ...", "Nortech Systems Announces
+	 * ...": a company's name before the verb of a corporate announcement. */
+	for (size_t i = 1; i < len; i++) {
+		if (title[i - 1] != ' ')
+			continue;
+		size_t j = i;
+		while (j < len && title[j] != ' ')
+			j++;
+		int verb = 0;
+		for (size_t v = 0; S_announce_verbs[v] && !verb; v++)
+			verb = strlen(S_announce_verbs[v]) == j - i && !memcmp(title + i, S_announce_verbs[v], j - i);
+		if (verb) {
+			grel_span name = grel_trim(title, i);
+			grel_span cap = S_capitalised_name(name.s, name.len);
+			size_t w = grel_words(name.s, name.len);
+			/* "Ministry Launches ...": a bare common noun names no one */
+			int office = 0;
+			for (size_t o = 0; S_offices[o] && !office; o++)
+				office = S_contains_fold(name.s, name.len, S_offices[o]);
+			if (cap.len == name.len && w <= S_PROFILE_NAME_WORDS && !office && !(w == 1 && grel_org_like(name.s, name.len)))
+				return grel_meta_set(meta, "issuer", name.s, name.len);
+			break;
+		}
+		if (!S_upper((unsigned char)title[i]) && !S_is_join(title + i, j - i))
+			break;
+	}
 	/* "외교부, 한·중 ... 개최": an organisation, a comma, the news. */
 	const char *comma = memchr(title, ',', len);
 	if (comma && comma > title && grel_words(title, (size_t)(comma - title)) <= 2 && grel_org_like(title, (size_t)(comma - title)))
@@ -731,8 +771,7 @@ int grel_issuer_from_follow(galley_meta *meta, const char *text, size_t len)
 }
 
 /* A company profile names its subject first: "Meijer is a Grand Rapids,
- * Mich.-based retailer ...", "Acme Robotics, Inc. designs ...". */
-#define S_PROFILE_NAME_WORDS 4
+ * Mich.-based retailer ...". */
 int grel_issuer_from_profile(galley_meta *meta, const char *text, size_t len)
 {
 	static const char *const verbs[] = {" is a ", " is an ", " is the ", " ist ein", " est un", " es una ", " es un ", NULL};
