@@ -60,7 +60,7 @@ static const char *const S_furniture[] = {
 	"Print Friendly, PDF & Email", "跳过导航", "跳至主要内容", "跳到主要内容", "跳過導航", "跳至主要內容",
 	"メインコンテンツへスキップ", "本文へスキップ", "콘텐츠 영역", "본문 영역", "본문 시작", "본문내용",
 	"Saltar al contenido principal", "Ir al contenido", "Ir al contenido principal", "Passer au contenu",
-	"View Original", "Documents connexes", "Documentos relacionados", "Related documents", "Verwandte Dokumente",
+	"View Original", "writer", "Posted by", "Documents connexes", "Documentos relacionados", "Related documents", "Verwandte Dokumente",
 	NULL
 };
 

@@ -58,7 +58,7 @@ static const char *const S_date_labels[] = {
 	"Date", "Dated", "Published", "Posted", "Posted on", "Release date", "Date of issue", "Issued",
 	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "보도시점", "일자", "날짜",
 	"Datum", "Veröffentlicht", "Veröffentlicht am", "Stand", "Date de publication", "Publié le",
-	"Publié", "Published on", "Publicado el", "Publicado", "Veröffentlicht am", "For immediate release",
+	"Publié", "Published on", "Created", "Updated", "Last updated", "Modified", "Publicado el", "Publicado", "Veröffentlicht am", "For immediate release",
 	"For release", "Immediate release", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
 };
 

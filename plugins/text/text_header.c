@@ -482,6 +482,46 @@ static int S_lead_dateline(txt_reader *r, size_t from)
 #define S_ZONE_LINES 120
 #define S_ZONE_BLOCKS 64
 
+/* A block that names an organisation (a site's name), never a headline
+ * picked over the one under the date block. */
+static int S_org_block(txt_reader *r, const S_block *bl)
+{
+	for (size_t i = bl->a; i < bl->b; i++)
+		if (grel_org_like(r->lines[i].s, r->lines[i].len))
+			return 1;
+	return 0;
+}
+
+/* A short value under a label line ("writer" / "관리자"). */
+#define S_VALUE_WORDS 3
+static int S_label_value_line(txt_reader *r, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && !r->lines[k - 1].len)
+		k--;
+	if (k == 0 || grel_words(r->lines[i].s, r->lines[i].len) > S_VALUE_WORDS)
+		return 0;
+	const txt_line *label = &r->lines[k - 1];
+	return grel_words(label->s, label->len) <= 2 && (S_zone_meta(label) || grel_is_chrome(label->s, label->len));
+}
+
+/* Lines [a, b) hold a date line, and only metadata, chrome and blanks. */
+static int S_dated_gap(txt_reader *r, size_t a, size_t b)
+{
+	int dated = 0;
+	grel_dateinfo di;
+	for (size_t i = a; i < b; i++) {
+		const txt_line *l = &r->lines[i];
+		if (!l->len)
+			continue;
+		if (grel_date_line(l->s, l->len, &di))
+			dated = 1;
+		else if (!S_zone_meta(l) && !grel_is_chrome(l->s, l->len) && !(i > a && S_label_value_line(r, i)))
+			return 0;
+	}
+	return dated;
+}
+
 /* Read the header zone; returns the first body line, or (size_t)-1 when
  * the text shows no header zone (then S_header_plain reads it). */
 static size_t S_header_zone(txt_reader *r, int *rc)
@@ -625,6 +665,19 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		if (q == blocks[t].a) {
 			sub = t;
 			t--;
+		}
+	}
+	/* "Headline / writer, created, hit / Secondary headline / text": the
+	 * headline stands above the date block, the line under it repeats it
+	 * in other words (kept as the subtitle). */
+	if (!twice && sub < 0 && t > 0) {
+		long k = t - 1; /* over the values of the date block ("관리자") */
+		while (k > 0 && S_label_value_line(r, blocks[k].a) && blocks[k].b == blocks[k].a + 1)
+			k--;
+		if (blocks[k].cand && blocks[k].a >= crumb_end && S_headline_size(r, &blocks[k]) && !S_org_block(r, &blocks[k]) &&
+		    S_dated_gap(r, blocks[k].b, blocks[t].a)) {
+			sub = t;
+			t = k;
 		}
 	}
 	size_t hend = meta_end;
