@@ -505,6 +505,14 @@ static int S_label_value_line(txt_reader *r, size_t i)
 	return grel_words(label->s, label->len) <= 2 && (S_zone_meta(label) || grel_is_chrome(label->s, label->len));
 }
 
+/* A line that only names an organisation: short, no sentence. */
+#define S_LETTERHEAD_WORDS 6
+static int S_letterhead_line(const txt_line *l)
+{
+	return l->len && grel_words(l->s, l->len) <= S_LETTERHEAD_WORDS && grel_org_like(l->s, l->len) &&
+	       !txt_sentence_end(l->s, l->len) && !memchr(l->s, ':', l->len);
+}
+
 /* Lines [a, b) hold a date line, and only metadata, chrome and blanks. */
 static int S_dated_gap(txt_reader *r, size_t a, size_t b)
 {
@@ -753,6 +761,20 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		 * anywhere in the header ("THE WHITE HOUSE") */
 		if ((t < 0 || i < blocks[t].a || txt_all_caps(l->s, l->len)) && S_site_name(r, l, rc))
 			continue;
+		/* Under the title, organisations on lines of their own down to
+		 * the date ("Press Information Bureau / Government of India /
+		 * Ministry of Defence"): the last, nearest the date, issues it. */
+		if (t >= 0 && i >= blocks[t].b && !galley_meta_get(r->meta, "issuer") && S_letterhead_line(l)) {
+			size_t k = i;
+			while (k + 1 < hend && r->lines[k + 1].len && S_letterhead_line(&r->lines[k + 1]))
+				k++;
+			grel_dateinfo di;
+			if (k + 1 < r->nlines && r->lines[k + 1].len && grel_date_line(r->lines[k + 1].s, r->lines[k + 1].len, &di)) {
+				*rc = grel_meta_set(r->meta, "issuer", r->lines[k].s, r->lines[k].len);
+				i = k;
+				continue;
+			}
+		}
 		/* anything else in the zone is a label or chrome */
 	}
 	if (*rc >= 0 && crumb.len && !galley_meta_get(r->meta, "category"))
