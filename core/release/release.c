@@ -509,7 +509,7 @@ static const struct { const char *s; size_t len; } S_chrome[] = {
 	C("블로그"), C("맨위로"), C("맨 위로"), C("위로"), C("조회수"), C("조회"), C("작성일"), C("등록일"), C("작성자"), C("담당부서"),
 	C("첨부파일"), C("첨부"), C("다운로드"), C("미리보기"), C("바로보기"), C("닫기"), C("홈"), C("로그인"), C("사이트맵"),
 	C("개인정보처리방침"), C("저작권정책"), C("이메일무단수집거부"), C("URL 복사"), C("링크 복사"), C("글자크기"),
-	C("확대"), C("축소"), C("보도자료"), C("언론보도"), C("뉴스"), C("알림마당"),
+	C("확대"), C("축소"), C("폰트"), C("프린트"), C("프린트하기"), C("글자"), C("스크랩"), C("보도자료"), C("언론보도"), C("뉴스"), C("알림마당"),
 	/* English */
 	C("KOR"), C("ENG"), C("EN"), C("KO"), C("JP"), C("CN"), C("FR"), C("DE"), C("English"), C("Korean"), C("Skip to main content"),
 	C("Skip to content"), C("Skip navigation"), C("Skip to navigation"), C("Skip to main menu"),
