@@ -726,6 +726,10 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	 * signatures, contacts, end marks, numbered paragraphs, outlines. */
 	if (rc == 0 && best != NULL)
 		rc = grel_pass(ctx, best, galley_builder_meta(b), 0);
+	/* The header's facts finished as for text (release.h): the title less
+	 * a label, the issuer from the title, normalised. */
+	if (rc == 0)
+		rc = grel_finish_meta(galley_builder_meta(b));
 	if (rc == 0 && best != NULL) {
 		galley_node *c;
 		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {
