@@ -281,7 +281,7 @@ static const char *const S_title_roles[] = {
 static int S_is_role_word(const char *s, size_t len)
 {
 	for (size_t i = 0; S_title_roles[i]; i++)
-		if (strlen(S_title_roles[i]) == len && !memcmp(s, S_title_roles[i], len))
+		if (S_eq_fold(s, len, S_title_roles[i]))
 			return 1;
 	return 0;
 }
@@ -722,8 +722,18 @@ int grel_dateline(const char *text, size_t len, char *iso, size_t isosize)
 	if (!n)
 		return 0;
 	long end = grel_parse_date(s, n, iso, isosize);
-	if (end < 0)
-		return 0;
+	if (end < 0) {
+		/* "CUPERTINO, California—April 27, 2015—": a dash against the date */
+		for (size_t i = 0; end < 0 && i + 3 < n; i++)
+			if (!memcmp(s + i, "—", 3) || !memcmp(s + i, "–", 3)) {
+				long e = grel_parse_date(s + i + 3, n - i - 3, iso, isosize);
+				if (e >= 0)
+					end = e + (long)i + 3;
+				break;
+			}
+		if (end < 0)
+			return 0;
+	}
 	/* where the date starts: the place is before it, up to a comma */
 	const char *comma = memchr(s, ',', (size_t)end);
 	if (!comma || comma == s)

@@ -630,7 +630,7 @@ int grel_is_chrome(const char *text, size_t len)
 	S_trim(&s, &len);
 	if (len == 0)
 		return 0;
-	if (S_chrome_word(s, len) || grel_is_furniture(text, len))
+	if (S_chrome_word(s, len) || grel_is_furniture((const char *)s, len))
 		return 1;
 	/* Copyright lines and footers. */
 	if (S_starts_fold(s, len, "Copyright") || S_match_lit(s, len, 0, "©") ||
