@@ -85,7 +85,9 @@ static const char *const S_link_ends[] = {
 };
 #define S_LINK_LINE_MAX 120
 
-/* Notices that the page is a courtesy copy, anywhere in a short line. */
+/* Notices that the page is a courtesy copy, anywhere in a short line
+ * (two screen lines and a half: a sentence, not a paragraph). */
+#define S_NOTICE_MAX 200
 static const char *const S_reference_only[] = {
 	"provided for reference only", "for reference only.", "for reference purposes only",
 	"is authentic in Chinese", "nur zur Information", "à titre indicatif", NULL
@@ -164,7 +166,7 @@ int grel_is_furniture(const char *text, size_t len)
 			    (t.len == el || t.s[t.len - el - 1] == ' ' || t.s[t.len - el - 1] == ','))
 				return 1;
 		}
-	if (t.len <= 200)
+	if (t.len <= S_NOTICE_MAX)
 		for (size_t i = 0; S_reference_only[i]; i++)
 			if (S_contains_fold(t.s, t.len, S_reference_only[i]))
 				return 1;
@@ -320,7 +322,7 @@ static grel_span S_org_before_role(const char *s, size_t len)
 
 /* Where a title names whose something is: "of the ...", "du ...". */
 static const char *const S_of[] = {" of the ", " of ", " du ", " de la ", " des ", " de l’", " de l'", " del ",
-	" de los ", " der ", " des ", NULL};
+	" de los ", " der ", NULL};
 
 /* Small words inside an organisation's name. */
 static const char *const S_name_joins[] = {"of", "and", "for", "the", "on", "&", "de", "des", "du", "et", "la",
@@ -781,7 +783,8 @@ int grel_issuer_from_follow(galley_meta *meta, const char *text, size_t len)
 }
 
 /* A company profile names its subject first: "Meijer is a Grand Rapids,
- * Mich.-based retailer ...". */
+ * Mich.-based retailer ...", within one screen line. */
+#define S_PROFILE_NAME_MAX 80
 int grel_issuer_from_profile(galley_meta *meta, const char *text, size_t len)
 {
 	static const char *const verbs[] = {" is a ", " is an ", " is the ", " ist ein", " est un", " es una ", " es un ", NULL};
@@ -789,7 +792,7 @@ int grel_issuer_from_profile(galley_meta *meta, const char *text, size_t len)
 		return 0;
 	for (size_t v = 0; verbs[v]; v++) {
 		size_t vl = strlen(verbs[v]);
-		for (size_t i = 1; i + vl <= len && i < 80; i++) {
+		for (size_t i = 1; i + vl <= len && i < S_PROFILE_NAME_MAX; i++) {
 			if (memcmp(text + i, verbs[v], vl))
 				continue;
 			grel_span name = grel_trim(text, i);
