@@ -58,7 +58,8 @@ static const char *const S_date_labels[] = {
 	"Date", "Dated", "Published", "Posted", "Posted on", "Release date", "Date of issue", "Issued",
 	"작성일", "등록일", "게시일", "배포일", "보도일", "보도일시", "배포일시", "보도시점", "일자", "날짜",
 	"Datum", "Veröffentlicht", "Veröffentlicht am", "Stand", "Date de publication", "Publié le",
-	"Publié", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
+	"Publié", "Published on", "Created", "Updated", "Last updated", "Modified", "Publicado el", "Publicado", "Veröffentlicht am", "For immediate release",
+	"For release", "Immediate release", "日付", "発表日", "掲載日", "公開日", "发布时间", "日期", "Fecha", "Data", NULL
 };
 
 static const char *const S_hits_labels[] = {
@@ -84,7 +85,7 @@ static const char *const S_org_words[] = {
 	"ministry", "ministère", "ministerium", "department", "office", "commission", "agency",
 	"embassy", "government", "council", "secretariat", "bureau", "presidency", "white house",
 	"mofa", "auswärtiges amt", "bundesamt", "ambassade", "federal", "authority", "institute",
-	"united nations",
+	"united nations", "organization", "organisation",
 	"외교부", "정부", "위원회", "청와대", "대통령실", "外務省", "省", "庁", "部", NULL
 };
 
@@ -209,6 +210,9 @@ int grel_label_value(const char *s, size_t len, const char *const *labels, grel_
 		if (k < len && (s[k] == ':' || s[k] == '/' || s[k] == '|')) {
 			k++;
 			sep = 1;
+		} else if (!sep && k < len && s[k] == '.' && (k + 1 == len || grel_blank_at(s, len, k + 1))) {
+			k++; /* "Date. 2022-08-08", "Hit. 88" */
+			sep = 1;
 		} else if (k + 3 <= len && memcmp(s + k, "：", 3) == 0) {
 			k += 3;
 			sep = 1;
@@ -310,10 +314,39 @@ size_t grel_words(const char *s, size_t len)
 	return n;
 }
 
+/* A value that reads as contact data: a number, an address, a site. */
+static int S_contact_data(grel_span v)
+{
+	for (size_t i = 0; i < v.len; i++)
+		if ((v.s[i] >= '0' && v.s[i] <= '9') || v.s[i] == '@')
+			return 1;
+	for (size_t i = 0; i + 4 <= v.len; i++)
+		if (!memcmp(v.s + i, "www.", 4) || !memcmp(v.s + i, "http", 4))
+			return 1;
+	return 0;
+}
+
 int grel_is_contact_line(const char *s, size_t len)
 {
 	grel_span v;
-	return grel_label_value(s, len, S_contact_labels, &v) && v.len > 0;
+	if (!grel_label_value(s, len, S_contact_labels, &v) || v.len == 0)
+		return 0;
+	/* "Tel: ..." is a contact line whatever follows; "Telephone
+	 * Conference between ..." (label, blank, words) only when what follows
+	 * is contact data ("Tel 02-2100-7044"). */
+	grel_span t = grel_trim(s, len);
+	const char *before = v.s;
+	while (before > t.s && (before[-1] == ' ' || before[-1] == '\t'))
+		before--;
+	int punct = before > t.s && (before[-1] == ':' || before[-1] == '/' || before[-1] == '|' ||
+				     (before - t.s >= 3 && !memcmp(before - 3, "：", 3)));
+	/* "Contact presse : ...": a longer label ends at a colon of its own. */
+	for (size_t i = 0, words = 0; !punct && i < v.len && words < 3; i++) {
+		if (v.s[i] == ' ')
+			words++;
+		punct = v.s[i] == ':' || (i + 3 <= v.len && !memcmp(v.s + i, "：", 3));
+	}
+	return punct || S_contact_data(v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -428,6 +461,7 @@ int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 		grel_span v;
 		int labelled = grel_find(before.s, before.len, S_date_labels) >= 0 ||
 			       (grel_label_value(before.s, before.len, S_date_labels, &v) && v.len == 0);
+		di->labelled = labelled;
 		if (!labelled) {
 			/* "Brussels, 10 July 2018": a short place before a comma. */
 			const char *after_place = before.s + before.len;

@@ -44,6 +44,7 @@
 /* ------------------------------------------------------------------ */
 
 static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static int S_upper_ascii(int c) { return c >= 'A' && c <= 'Z'; }
 static int S_is_alpha_ascii(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* A digit at p: ASCII or full-width (U+FF10..U+FF19, EF BC 90..99).
@@ -329,8 +330,8 @@ static long S_date_d_month_y(const unsigned char *s, size_t len, size_t i, long 
 	*d = S_number(s, len, &k, 2, &nd);
 	if (*d < 0)
 		return -1;
-	if (k < len && s[k] == '.')
-		k++;
+	if (k < len && (s[k] == '.' || s[k] == '-'))
+		k++; /* "7. Oktober 2020", "11-July-2015" */
 	else if (k + 1 < len && (S_match_lit(s, len, k, "st") || S_match_lit(s, len, k, "nd") ||
 		 S_match_lit(s, len, k, "rd") || S_match_lit(s, len, k, "th") || S_match_lit(s, len, k, "er")))
 		k += 2;
@@ -341,7 +342,7 @@ static long S_date_d_month_y(const unsigned char *s, size_t len, size_t i, long 
 	if (*m < 0)
 		return -1;
 	k = e;
-	if (k < len && s[k] == ',')
+	if (k < len && (s[k] == ',' || s[k] == '-'))
 		k++;
 	k = S_skip_spaces(s, len, k);
 	if (S_match_lit(s, len, k, "de "))
@@ -466,6 +467,17 @@ long grel_number(const char *text, size_t len, size_t *skip)
 		/* "1　本文": Japanese releases number with an ideographic space. */
 		k += 3;
 		wide = 1;
+	} else if (!paren && nd <= 2 && k < len && s[k] == ' ') {
+		/* "1 Ministers met ...", "1 冒頭,...": a bare number and a space
+		 * before a capital or a letter of another script, not a count
+		 * ("3 million"), a date ("10 April 2019") or a figure ("2 3"). */
+		size_t t = S_skip_spaces(s, len, k), e;
+		if (t >= len || !(S_upper_ascii(s[t]) || s[t] >= 0x80) || S_month_word(s, len, t, &e) >= 0 ||
+		    S_digit_at(s + t, len - t, &e) >= 0)
+			return -1;
+		if (skip)
+			*skip = t;
+		return v;
 	} else {
 		return -1;
 	}
@@ -497,7 +509,7 @@ static const struct { const char *s; size_t len; } S_chrome[] = {
 	C("블로그"), C("맨위로"), C("맨 위로"), C("위로"), C("조회수"), C("조회"), C("작성일"), C("등록일"), C("작성자"), C("담당부서"),
 	C("첨부파일"), C("첨부"), C("다운로드"), C("미리보기"), C("바로보기"), C("닫기"), C("홈"), C("로그인"), C("사이트맵"),
 	C("개인정보처리방침"), C("저작권정책"), C("이메일무단수집거부"), C("URL 복사"), C("링크 복사"), C("글자크기"),
-	C("확대"), C("축소"), C("보도자료"), C("언론보도"), C("뉴스"), C("알림마당"),
+	C("확대"), C("축소"), C("폰트"), C("프린트"), C("프린트하기"), C("글자"), C("스크랩"), C("보도자료"), C("언론보도"), C("뉴스"), C("알림마당"),
 	/* English */
 	C("KOR"), C("ENG"), C("EN"), C("KO"), C("JP"), C("CN"), C("FR"), C("DE"), C("English"), C("Korean"), C("Skip to main content"),
 	C("Skip to content"), C("Skip navigation"), C("Skip to navigation"), C("Skip to main menu"),
@@ -618,7 +630,7 @@ int grel_is_chrome(const char *text, size_t len)
 	S_trim(&s, &len);
 	if (len == 0)
 		return 0;
-	if (S_chrome_word(s, len))
+	if (S_chrome_word(s, len) || grel_is_furniture((const char *)s, len))
 		return 1;
 	/* Copyright lines and footers. */
 	if (S_starts_fold(s, len, "Copyright") || S_match_lit(s, len, 0, "©") ||
@@ -1241,9 +1253,34 @@ static int S_contains_fold(const unsigned char *s, size_t len, const char *word)
 	return 0;
 }
 
+/* Spaced marks closing a text: ". . . . .", ".     .     .", "* * *":
+ * three dots or stars or more, spaces between them, nothing else. */
+static int S_spaced_marks(const char *text, size_t len)
+{
+	size_t marks = 0, spaces = 0;
+	char mark = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == ' ' || c == '\t') {
+			spaces++;
+			continue;
+		}
+		if ((c != '.' && c != '*') || (mark && c != mark))
+			return 0;
+		if (i > 0 && text[i - 1] == c)
+			return 0; /* "..." is an ellipsis, not a mark */
+		mark = c;
+		marks++;
+	}
+	return marks >= 3 && spaces >= marks - 1;
+}
+
 int grel_is_end_mark(const char *text, size_t len)
 {
-	return text != NULL && S_line_one_of(text, len, S_end_marks);
+	if (text == NULL)
+		return 0;
+	grel_span t = grel_trim(text, len);
+	return S_line_one_of(text, len, S_end_marks) || S_spaced_marks(t.s, t.len);
 }
 
 /* Legal labels: a disclaimer in a release's trailer, but an ordinary

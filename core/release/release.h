@@ -95,6 +95,7 @@ typedef struct {
 	char iso[16];
 	grel_span place, issuer, category;
 	long long hits; /* -1: none */
+	int labelled;   /* a label stood before the date ("Published on ...") */
 } grel_dateinfo;
 /** 1 when a line is mostly a date: "Date 2024-01-18", "작성일 / 2018.03.07",
  * "2017.04.07 미래창조과학부", "Brussels, 10 July 2018", "08/05/2021 10:21 PM
@@ -140,6 +141,63 @@ grel_span grel_dateline_company(const char *s, size_t len);
  * "GlobeNewswire News Room", "ACCESSWIRE"): a site that carries other
  * people's releases, so not their issuer. */
 int grel_is_wire(const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* The facts of the header, finished (facts.c)                        */
+/* ------------------------------------------------------------------ */
+
+/** 1 when a line is page furniture that no release writes, whatever the
+ * site: "top of page", skip links in every language the readers know,
+ * comment forms ("Leave a Reply", "Your email address will not be
+ * published"), CMS filing lines ("This item was filed under ..."), share
+ * residue ("image_pdfimage_print"), wire logos and multimedia links
+ * ("(Logo: ..."), reference-only notices ("English is provided for
+ * reference only"), a line naming an image file ("1.13.(월).jpg
+ * 이미지입니다."). grel_is_chrome() is 1 for them too. */
+int grel_is_furniture(const char *text, size_t len);
+/** A headline less a label sharing its line ("Press release: ...",
+ * "Headline: ...", "제목: ...") and a dash or bar left hanging at its end
+ * ("... Gaza Strip -"). */
+grel_span grel_title_clean(const char *s, size_t len);
+/** The issuer a title names, unless one is set: at its head before a
+ * spokesperson, a statement or "to" ("MFA Spokesperson's Comments ...",
+ * "IMF Staff Statement ...", "Foreign Ministry to Hold ..."), before a
+ * comma ("외교부, ..."), or after "of the", "du", "del" (a known acronym,
+ * or a capitalised name that starts with an organisation's word: "... of
+ * the Ministry of Oceans and Fisheries"). */
+int grel_issuer_from_title(galley_meta *meta);
+/** The issuer an attribution line names ("A Foreign Office spokesperson
+ * said:"), unless one is set. */
+int grel_issuer_from_attribution(galley_meta *meta, const char *text, size_t len);
+/** The company a wire release names with its stock ticker in a paragraph
+ * ("Nortech Systems Incorporated (Nasdaq: NSYS)", "Oragenics, Inc. (NYSE
+ * American: OGEN)"), unless an issuer is set. */
+int grel_issuer_from_ticker(galley_meta *meta, const char *text, size_t len);
+/** The organisation a call to follow it names ("Follow Foreign Office
+ * ministers on Twitter:"), unless an issuer is set. */
+int grel_issuer_from_follow(galley_meta *meta, const char *text, size_t len);
+/** The subject of a company profile ("Meijer is a Grand Rapids-based
+ * retailer ..."), unless an issuer is set. */
+int grel_issuer_from_profile(galley_meta *meta, const char *text, size_t len);
+/** Normalise the issuer lightly: a known acronym spelt out ("MOFA" ->
+ * "Ministry of Foreign Affairs", "IMF" -> "International Monetary Fund"),
+ * a name in capitals in title case, "NATO - North Atlantic Treaty
+ * Organization" as "North Atlantic Treaty Organization (NATO)". */
+int grel_issuer_normalise(galley_meta *meta);
+/** "NATO - North Atlantic Treaty Organization" (either order, " - ", " – ",
+ * " | "): 1 when one side is an acronym of the other's capitalised words. */
+int grel_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span *acro);
+/** 1 when a paragraph opens with a dateline, its date written to iso
+ * (GREL_DATE_SIZE bytes): a place in capitals before a comma and a date
+ * followed by a dash, a wire's name or another date ("MONTRÉAL, le 18 mars
+ * 2013 - ...", "GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire/ — ...",
+ * "CUPERTINO, California—April 27, 2015—"), or a place and date in
+ * brackets ("(Paris, 7 juillet 2011) - ..."). */
+int grel_dateline(const char *text, size_t len, char *iso, size_t isosize);
+/** What both readers run once their header is read: the title cleaned
+ * (grel_title_clean()), the issuer from the title when none was found,
+ * then normalised. */
+int grel_finish_meta(galley_meta *meta);
 
 /* ------------------------------------------------------------------ */
 /* Tree passes                                                        */

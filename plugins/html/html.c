@@ -732,6 +732,10 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		rc = grel_pass(ctx, best, galley_builder_meta(b), 0);
 	if (rc == 0 && best != NULL)
 		rc = html_body_facts(&page, best, galley_builder_meta(b));
+	/* The header's facts finished as for text (release.h): the title less
+	 * a label, the issuer from the title, normalised. */
+	if (rc == 0)
+		rc = grel_finish_meta(galley_builder_meta(b));
 	if (rc == 0 && best != NULL) {
 		galley_node *c;
 		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {

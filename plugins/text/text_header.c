@@ -11,6 +11,19 @@
 /* Pass 2a: the header                                                 */
 /* ------------------------------------------------------------------ */
 
+/* A signature line above the title ("Office of the Spokesperson") is a
+ * few words; a longer line naming a spokesperson is a headline ("MFA
+ * Spokesperson's Comments on ..."). */
+#define S_SIGNATURE_WORDS 6
+#define S_SIGNATURE_BYTES 60
+static int S_signature_line(const txt_line *l)
+{
+	/* not a lead-in ("A ... spokesperson said:") or a headline with a comma */
+	if (!l->len || l->s[l->len - 1] == ':' || memchr(l->s, ',', l->len))
+		return 0;
+	return l->len <= S_SIGNATURE_BYTES && grel_words(l->s, l->len) <= S_SIGNATURE_WORDS && grel_is_signature(l->s, l->len);
+}
+
 /* Lines of a release's header that only label it ("FOR IMMEDIATE
  * RELEASE"): dropped, but a sign that the text is a release. */
 static const char *const S_header_labels[] = {
@@ -72,12 +85,18 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 		return 1;
 	}
 	if (grel_date_line(l->s, l->len, &di)) {
-		*rc = grel_apply_date(r->meta, &di);
+		/* "Published on 28 Dec 2019" beats a bare date above it (an
+		 * aggregator's): the source's date is the labelled one. */
+		if (di.labelled && !r->date_labelled && galley_meta_get(r->meta, "date"))
+			*rc = galley_meta_set(r->meta, "date", di.iso);
+		if (*rc >= 0)
+			*rc = grel_apply_date(r->meta, &di);
+		r->date_labelled |= di.labelled;
 		return 1;
 	}
 	if (txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)))
 		return 1;
-	if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) {
+	if (txt_issuer_label(l->s, l->len, &v)) {
 		*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
 		return 1;
 	}
@@ -90,11 +109,53 @@ static int S_header_meta_line(txt_reader *r, const txt_line *l, int *pending_hit
 		return 1;
 	}
 	/* "Office of the Spokesperson" above the title names the issuer. */
-	if (!galley_meta_get(r->meta, "title") && grel_is_signature(l->s, l->len) && l->len <= 80) {
+	if (S_signature_line(l)) {
 		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len);
 		return 1;
 	}
 	return grel_is_chrome(l->s, l->len);
+}
+
+/* Longer than a hard-wrapped line (as txt_ends_block() reads one). */
+#define S_WRAP_LINE 100
+/* A subtitle has some words: five. */
+#define S_SUBTITLE_WORDS 5
+
+/* A line of its own under the title that is no sentence and no item,
+ * with text after it: a subtitle. */
+static int S_plain_subtitle(txt_reader *r, size_t i)
+{
+	const txt_line *l = &r->lines[i];
+	char lc = l->s[l->len - 1];
+	if ((i + 1 < r->nlines && r->lines[i + 1].len) || grel_words(l->s, l->len) < S_SUBTITLE_WORDS ||
+	    txt_sentence_end(l->s, l->len) || lc == ':' || lc == ',' || lc == ';' || txt_starts_item(l) ||
+	    txt_all_caps(l->s, l->len) || grel_is_chrome(l->s, l->len))
+		return 0;
+	for (size_t k = i + 1; k < r->nlines; k++)
+		if (r->lines[k].len)
+			return 1;
+	return 0;
+}
+
+/* Lines [i, j) stacked as a page's header: two or more short lines that
+ * are no sentences, each starting a new line of its own (a capital or
+ * another script), the block ended by a blank line, text after it. */
+static int S_stacked_header(txt_reader *r, size_t i, size_t j)
+{
+	if (j - i < 2 || j >= r->nlines || r->lines[j].len)
+		return 0;
+	for (size_t m = i; m < j; m++) {
+		const txt_line *l = &r->lines[m];
+		unsigned char c = (unsigned char)l->s[0];
+		char lc = l->s[l->len - 1];
+		if (txt_ends_block(l) || l->len > S_WRAP_LINE || txt_sentence_end(l->s, l->len) || lc == ',' || lc == ':' ||
+		    lc == ';' || (m > i && !((c >= 'A' && c <= 'Z') || c >= 0x80)))
+			return 0;
+	}
+	for (size_t k = j; k < r->nlines; k++)
+		if (r->lines[k].len)
+			return 1;
+	return 0;
 }
 
 /* Read the header of text that shows no page structure; returns the
@@ -119,6 +180,15 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 			i++;
 			continue;
 		}
+		if (have_title == 1 && S_plain_subtitle(r, i)) {
+			/* "Project expands ... into building material": one line
+			 * under the title, no sentence, before the text */
+			if ((*rc = grel_meta_set(r->meta, "subtitle", l->s, l->len)) < 0)
+				return i;
+			have_title = 2;
+			i++;
+			continue;
+		}
 		if (have_title || txt_starts_item(l))
 			return i;
 		/* The title block: up to the next blank or metadata line. */
@@ -132,8 +202,9 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 				    txt_is_one_of(r->lines[j].s, r->lines[j].len, grel_list(GREL_TABLE_HITS_LABEL)) ||
 				    grel_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
 				    grel_date_line(r->lines[j].s, r->lines[j].len, &di) ||
-				    grel_is_chrome(r->lines[j].s, r->lines[j].len))
-					break;
+				    grel_is_chrome(r->lines[j].s, r->lines[j].len) ||
+				    txt_ends_block(&r->lines[j]))
+					break; /* ... or a whole paragraph on one line */
 			}
 			total += r->lines[j].len;
 			j++;
@@ -143,6 +214,18 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 		size_t lastlen = r->lines[j - 1].len;
 		char lc = last[lastlen - 1];
 		int ok = n <= (signals ? 3 : 1) && total <= 400 && lc != ',' && lc != ';' && lc != ':';
+		if (!ok && S_stacked_header(r, i, j)) {
+			/* Title, subtitle, source and place on lines of their own:
+			 * the first is the title, a long second one the subtitle. */
+			if ((*rc = grel_meta_set(r->meta, "title", l->s, l->len)) >= 0 &&
+			    grel_words(r->lines[i + 1].s, r->lines[i + 1].len) >= S_SUBTITLE_WORDS)
+				*rc = grel_meta_set(r->meta, "subtitle", r->lines[i + 1].s, r->lines[i + 1].len);
+			if (*rc < 0)
+				return i;
+			have_title = 2;
+			i = j;
+			continue;
+		}
 		/* There must be something after the title, or it is just text. */
 		size_t k = j;
 		while (ok && k < r->nlines && !r->lines[k].len)
@@ -179,23 +262,6 @@ static size_t S_header_plain(txt_reader *r, int *rc)
  * boxes, footer). The zone is read as a whole: the title is the most
  * title-like block nearest before the body, not the first line. */
 
-/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
-static int S_sentence_end(const char *s, size_t len)
-{
-	for (;;) {
-		if (len && (s[len - 1] == '"' || s[len - 1] == '\''))
-			len--;
-		else if (len >= 3 && (!memcmp(s + len - 3, "”", 3) || !memcmp(s + len - 3, "’", 3) ||
-				      !memcmp(s + len - 3, "」", 3) || !memcmp(s + len - 3, "』", 3)))
-			len -= 3;
-		else
-			break;
-	}
-	if (len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?'))
-		return 1;
-	return len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "！", 3) || !memcmp(s + len - 3, "？", 3));
-}
-
 /* Whether next continues prev as a hard-wrapped line of one block: it
  * starts in lower case, or prev stops mid-sentence (a comma, or a long
  * line ending in a small word: "... nach Japan und"). */
@@ -205,7 +271,11 @@ static int S_continues(const txt_line *prev, const txt_line *next)
 	if (c >= 'a' && c <= 'z')
 		return 1;
 	const char *e = prev->s + prev->len;
-	if (!prev->len)
+	if (!prev->len || txt_ends_block(prev))
+		return 0;
+	/* A short line over a whole paragraph on one line ("Headline" over
+	 * "Presidents Obama and ... spoke for 20 minutes ...") is not wrapped. */
+	if (next->len > S_WRAP_LINE && prev->len * 3 < next->len * 2)
 		return 0;
 	if (e[-1] == ',' || e[-1] == ';' || (prev->len >= 3 && (!memcmp(e - 3, "，", 3) || !memcmp(e - 3, "、", 3))))
 		return 1;
@@ -226,7 +296,7 @@ static int S_breadcrumb(const char *s, size_t len, grel_span *last)
 		for (size_t k = 0; seps[k]; k++) {
 			size_t sl = strlen(seps[k]);
 			if (i + sl <= len && !memcmp(s + i, seps[k], sl)) {
-				if (i - piece == 0 || i - piece > 60 || S_sentence_end(s + piece, i - piece))
+				if (i - piece == 0 || i - piece > 60 || txt_sentence_end(s + piece, i - piece))
 					return 0;
 				n++;
 				piece = i + sl;
@@ -253,12 +323,13 @@ static int S_zone_meta(const txt_line *l)
 		return 0;
 	return txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_CATEGORY)) || txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_HITS_LABEL)) ||
 	       grel_hits_line(l->s, l->len, &h) || txt_is_one_of(l->s, l->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
-	       grel_date_line(l->s, l->len, &di) || (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) ||
+	       grel_date_line(l->s, l->len, &di) || (txt_issuer_label(l->s, l->len, &v)) ||
 	       txt_is_one_of(l->s, l->len, txt_issuer_labels) || grel_label_value(l->s, l->len, S_header_issuer_labels, &v) ||
 	       S_org_dash_category(l->s, l->len, &v, &w) || grel_is_contact_line(l->s, l->len) ||
 	       grel_is_contact_head(l->s, l->len) || txt_is_one_of(l->s, l->len, S_header_labels) ||
 	       txt_is_one_of(l->s, l->len, txt_trailer_labels) || txt_identifier(l->s, l->len) ||
-	       S_breadcrumb(l->s, l->len, &v);
+	       S_breadcrumb(l->s, l->len, &v) ||
+	       S_signature_line(l);
 }
 
 /* A subtitle set between dashes: "- 올해 총 1,200억 원 투입 -". */
@@ -296,6 +367,20 @@ static int S_title_like(txt_reader *r, size_t a, size_t b)
 		return 0;
 	if (b - a == 1 && (txt_all_caps(first->s, first->len) || S_dash_subtitle(first->s, first->len, &in)))
 		return 0;
+	/* "Office of the Spokesperson": a signature names the issuer. */
+	if (b - a == 1 && S_signature_line(first))
+		return 0;
+	/* Two sentences ("The site is now online. Please pick ...") are a
+	 * banner or a lead, not a headline: a word of small letters ends the
+	 * first before a capital ("Mr. Angel" is not one). */
+	for (size_t i = a; i < b; i++) {
+		const txt_line *l = &r->lines[i];
+		for (size_t k = 3; k + 2 < l->len; k++)
+			if (l->s[k] == '.' && l->s[k + 1] == ' ' && l->s[k + 2] >= 'A' && l->s[k + 2] <= 'Z' &&
+			    l->s[k - 1] >= 'a' && l->s[k - 1] <= 'z' && l->s[k - 2] >= 'a' && l->s[k - 2] <= 'z' &&
+			    l->s[k - 3] >= 'a' && l->s[k - 3] <= 'z')
+				return 0;
+	}
 	return words >= 2 || (!ascii && total >= 9);
 }
 
@@ -303,6 +388,26 @@ typedef struct {
 	size_t a, b; /* lines [a, b) */
 	int cand;
 } S_block;
+
+/* A headline has some length: five words, or 24 bytes of a script
+ * written without spaces. A shorter block above the title is a section
+ * name ("News and Announcements", "Documentos de referencia"), not a
+ * title over its subtitle. */
+#define S_HEADLINE_WORDS 5
+#define S_HEADLINE_BYTES 24
+static int S_headline_size(txt_reader *r, const S_block *bl)
+{
+	size_t words = 0, bytes = 0;
+	int ascii = 1;
+	for (size_t i = bl->a; i < bl->b; i++) {
+		const txt_line *l = &r->lines[i];
+		words += grel_words(l->s, l->len);
+		bytes += l->len;
+		for (size_t k = 0; k < l->len && ascii; k++)
+			ascii = (unsigned char)l->s[k] < 0x80;
+	}
+	return words >= S_HEADLINE_WORDS || (!ascii && bytes >= S_HEADLINE_BYTES);
+}
 
 static int S_set_joined(txt_reader *r, const char *key, size_t a, size_t b)
 {
@@ -330,9 +435,13 @@ static int S_set_joined(txt_reader *r, const char *key, size_t a, size_t b)
 static int S_site_name(txt_reader *r, const txt_line *l, int *rc)
 {
 	static const char *const seps[] = {" - ", " – ", " | ", " — ", NULL};
-	grel_span part = {l->s, l->len};
+	grel_span part = {l->s, l->len}, name, acro;
 	if (l->len > 120 || grel_words(l->s, l->len) > 10 || !grel_org_like(l->s, l->len))
 		return 0;
+	if (grel_name_and_acronym(l->s, l->len, &name, &acro)) {
+		*rc = grel_meta_set(r->meta, "issuer", l->s, l->len); /* normalised later */
+		return 1;
+	}
 	for (size_t k = 0; seps[k]; k++) {
 		size_t sl = strlen(seps[k]);
 		for (size_t i = 0; i + sl <= l->len; i++) {
@@ -348,29 +457,78 @@ static int S_site_name(txt_reader *r, const txt_line *l, int *rc)
 	return 1;
 }
 
+/* Lines read for a dateline at the head of the body. */
+#define S_DATELINE_LINES 3
+
 /* The date in an AP-style dateline at the head of the first paragraph:
  * "SEOUL, South Korea – January 18, 2024 – Acme ...". The paragraph stays. */
 static int S_lead_dateline(txt_reader *r, size_t from)
 {
-	while (from < r->nlines && !r->lines[from].len)
-		from++;
-	if (from >= r->nlines || galley_meta_get(r->meta, "date"))
+	char iso[GREL_DATE_SIZE];
+	if (galley_meta_get(r->meta, "date"))
 		return 0;
-	const txt_line *l = &r->lines[from];
-	size_t n = l->len < 100 ? l->len : 100;
-	char iso[16];
-	long end = grel_parse_date(l->s, n, iso, sizeof iso);
-	if (end < 0 || !txt_all_caps(l->s, (size_t)(memchr(l->s, ',', n) ? (const char *)memchr(l->s, ',', n) - l->s : 0)))
-		return 0;
-	grel_span after = grel_trim(l->s + end, l->len - (size_t)end);
-	if (!(after.len && (after.s[0] == '-' || !memcmp(after.s, "–", after.len >= 3 ? 3 : 0) ||
-			    !memcmp(after.s, "—", after.len >= 3 ? 3 : 0))))
-		return 0;
-	return galley_meta_set(r->meta, "date", iso);
+	/* the first paragraphs: a wire may set its boilerplate first */
+	for (size_t i = from, seen = 0; i < r->nlines && seen < S_DATELINE_LINES; i++) {
+		const txt_line *l = &r->lines[i];
+		if (!l->len)
+			continue;
+		seen++;
+		if (grel_dateline(l->s, l->len, iso, sizeof iso))
+			return galley_meta_set(r->meta, "date", iso);
+	}
+	return 0;
 }
 
 #define S_ZONE_LINES 120
 #define S_ZONE_BLOCKS 64
+
+/* A block that names an organisation (a site's name), never a headline
+ * picked over the one under the date block. */
+static int S_org_block(txt_reader *r, const S_block *bl)
+{
+	for (size_t i = bl->a; i < bl->b; i++)
+		if (grel_org_like(r->lines[i].s, r->lines[i].len))
+			return 1;
+	return 0;
+}
+
+/* A short value under a label line ("writer" / "관리자"). */
+#define S_VALUE_WORDS 3
+static int S_label_value_line(txt_reader *r, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && !r->lines[k - 1].len)
+		k--;
+	if (k == 0 || grel_words(r->lines[i].s, r->lines[i].len) > S_VALUE_WORDS)
+		return 0;
+	const txt_line *label = &r->lines[k - 1];
+	return grel_words(label->s, label->len) <= 2 && (S_zone_meta(label) || grel_is_chrome(label->s, label->len));
+}
+
+/* A line that only names an organisation: short, no sentence. */
+#define S_LETTERHEAD_WORDS 6
+static int S_letterhead_line(const txt_line *l)
+{
+	return l->len && grel_words(l->s, l->len) <= S_LETTERHEAD_WORDS && grel_org_like(l->s, l->len) &&
+	       !txt_sentence_end(l->s, l->len) && !memchr(l->s, ':', l->len);
+}
+
+/* Lines [a, b) hold a date line, and only metadata, chrome and blanks. */
+static int S_dated_gap(txt_reader *r, size_t a, size_t b)
+{
+	int dated = 0;
+	grel_dateinfo di;
+	for (size_t i = a; i < b; i++) {
+		const txt_line *l = &r->lines[i];
+		if (!l->len)
+			continue;
+		if (grel_date_line(l->s, l->len, &di))
+			dated = 1;
+		else if (!S_zone_meta(l) && !grel_is_chrome(l->s, l->len) && !(i > a && S_label_value_line(r, i)))
+			return 0;
+	}
+	return dated;
+}
 
 /* Read the header zone; returns the first body line, or (size_t)-1 when
  * the text shows no header zone (then S_header_plain reads it). */
@@ -408,7 +566,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		bwords += grel_words(l->s, l->len);
 		bbytes += l->len;
 		/* Running text: a block that ends a sentence and has some length. */
-		if (!S_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
+		if (!txt_sentence_end(l->s, l->len) || (bwords < 6 && bbytes < 60))
 			continue;
 		if (!lede_b) {
 			size_t k = i + 1, seen = 0;
@@ -420,6 +578,8 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 				if (!m->len)
 					continue;
 				seen++;
+				if (grel_words(m->s, m->len) >= 6 && txt_sentence_end(m->s, m->len))
+					break; /* more running text: this was the body */
 				meta_follows = grel_date_line(m->s, m->len, &di) || txt_is_one_of(m->s, m->len, grel_list(GREL_TABLE_DATE_LABEL)) ||
 					       grel_label_value(m->s, m->len, S_header_issuer_labels, &v);
 			}
@@ -479,7 +639,23 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 	 * block right before it, as in "Title / Subtitle / text", wins and
 	 * makes it the subtitle); a "- ... -" line after the title is one too. */
 	long t = -1, sub = -1;
-	for (size_t k = nb; k-- > 0;)
+	int twice = 0;
+	size_t copy = 0; /* the second copy of a twice-printed title */
+	/* A headline printed twice (once in the page's header, once over the
+	 * text, often in capitals) is the title, whatever stands around it. */
+	for (size_t k = nb; k-- > 0 && t < 0;) {
+		const txt_line *f = &r->lines[blocks[k].a];
+		if (blocks[k].b - blocks[k].a != 1 || grel_words(f->s, f->len) < 3)
+			continue;
+		for (size_t q = blocks[k].b; q <= p && q < r->nlines; q++)
+			if (r->lines[q].len == f->len && !memcmp(r->lines[q].s, f->s, f->len)) {
+				t = (long)k;
+				twice = 1;
+				copy = q;
+				break;
+			}
+	}
+	for (size_t k = nb; t < 0 && k-- > 0;)
 		if (blocks[k].cand && blocks[k].a >= crumb_end) {
 			t = (long)k;
 			break;
@@ -490,13 +666,26 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 				t = (long)k;
 				break;
 			}
-	if (t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end) {
+	if (!twice && t > 0 && blocks[t - 1].cand && blocks[t - 1].a >= crumb_end && S_headline_size(r, &blocks[t - 1])) {
 		size_t q = blocks[t - 1].b;
 		while (q < blocks[t].a && !r->lines[q].len)
 			q++;
 		if (q == blocks[t].a) {
 			sub = t;
 			t--;
+		}
+	}
+	/* "Headline / writer, created, hit / Secondary headline / text": the
+	 * headline stands above the date block, the line under it repeats it
+	 * in other words (kept as the subtitle). */
+	if (!twice && sub < 0 && t > 0) {
+		long k = t - 1; /* over the values of the date block ("관리자") */
+		while (k > 0 && S_label_value_line(r, blocks[k].a) && blocks[k].b == blocks[k].a + 1)
+			k--;
+		if (blocks[k].cand && blocks[k].a >= crumb_end && S_headline_size(r, &blocks[k]) && !S_org_block(r, &blocks[k]) &&
+		    S_dated_gap(r, blocks[k].b, blocks[t].a)) {
+			sub = t;
+			t = k;
 		}
 	}
 	size_t hend = meta_end;
@@ -506,6 +695,9 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		hend = blocks[sub].b;
 	if (lede_b > hend)
 		hend = lede_b;
+	/* up to the title's second copy, the lines are the header's */
+	if (twice && copy < p && copy + 1 > hend)
+		hend = copy + 1;
 
 	/* 4. Read the zone in order: metadata, site name, title, subtitle. */
 	int pending_hits = 0, pending_issuer = 0;
@@ -553,7 +745,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 			*rc = grel_meta_set(r->meta, "identifier", l->s, l->len);
 			continue;
 		}
-		if ((grel_label_value(l->s, l->len, S_header_issuer_labels, &v) || grel_label_value(l->s, l->len, txt_issuer_labels, &v)) &&
+		if ((grel_label_value(l->s, l->len, S_header_issuer_labels, &v) || txt_issuer_label(l->s, l->len, &v)) &&
 		    !grel_org_like(l->s, (size_t)(v.s - l->s))) {
 			if (v.len)
 				*rc = grel_meta_set(r->meta, "issuer", v.s, v.len);
@@ -565,8 +757,24 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 			continue;
 		if (grel_is_contact_line(l->s, l->len))
 			continue; /* the contact table of a Korean release's header */
-		if ((t < 0 || i < blocks[t].a) && S_site_name(r, l, rc))
+		/* the site's name above the title, or a letterhead in capitals
+		 * anywhere in the header ("THE WHITE HOUSE") */
+		if ((t < 0 || i < blocks[t].a || txt_all_caps(l->s, l->len)) && S_site_name(r, l, rc))
 			continue;
+		/* Under the title, organisations on lines of their own down to
+		 * the date ("Press Information Bureau / Government of India /
+		 * Ministry of Defence"): the last, nearest the date, issues it. */
+		if (t >= 0 && i >= blocks[t].b && !galley_meta_get(r->meta, "issuer") && S_letterhead_line(l)) {
+			size_t k = i;
+			while (k + 1 < hend && r->lines[k + 1].len && S_letterhead_line(&r->lines[k + 1]))
+				k++;
+			grel_dateinfo di;
+			if (k + 1 < r->nlines && r->lines[k + 1].len && grel_date_line(r->lines[k + 1].s, r->lines[k + 1].len, &di)) {
+				*rc = grel_meta_set(r->meta, "issuer", r->lines[k].s, r->lines[k].len);
+				i = k;
+				continue;
+			}
+		}
 		/* anything else in the zone is a label or chrome */
 	}
 	if (*rc >= 0 && crumb.len && !galley_meta_get(r->meta, "category"))
@@ -581,5 +789,8 @@ size_t txt_header(txt_reader *r, int *rc)
 	size_t body = S_header_zone(r, rc);
 	if (*rc < 0 || body != (size_t)-1)
 		return body;
-	return S_header_plain(r, rc);
+	body = S_header_plain(r, rc);
+	if (*rc >= 0)
+		*rc = S_lead_dateline(r, body);
+	return body;
 }

@@ -25,6 +25,7 @@ typedef struct {
 	long num;          /* NUM: its number */
 	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
 	size_t first, nlines;
+	int closing;       /* a signature line after the end mark: never a heading */
 	galley_buffer text;
 } txt_unit;
 
@@ -37,6 +38,8 @@ typedef struct {
 	txt_unit *units;
 	size_t nunits, capunits;
 	long last_num;
+	size_t profile;    /* 1 + the unit of a company profile printed twice, or 0 */
+	int date_labelled; /* the date came from a labelled line ("Published on ...") */
 	int oom;
 } txt_reader;
 
@@ -44,9 +47,14 @@ typedef struct {
 extern const char *const txt_issuer_labels[];
 extern const char *const txt_trailer_labels[];
 int txt_is_one_of(const char *s, size_t len, const char *const *table);
+int txt_issuer_label(const char *s, size_t len, grel_span *v);
 void txt_join(txt_unit *u, const txt_line *l);
 int txt_all_caps(const char *s, size_t len);
 int txt_starts_item(const txt_line *l);
+/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
+int txt_sentence_end(const char *s, size_t len);
+/* A line of a whole paragraph that ends it (no blank line needed). */
+int txt_ends_block(const txt_line *l);
 int txt_identifier(const char *s, size_t len);
 
 /* text_header.c: the header (zone) of the text; returns the first body line. */

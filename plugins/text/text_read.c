@@ -72,6 +72,49 @@ void txt_join(txt_unit *u, const txt_line *l)
 	u->nlines++;
 }
 
+/* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */
+int txt_sentence_end(const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (s[len - 1] == '"' || s[len - 1] == '\''))
+			len--;
+		else if (len >= 3 && (!memcmp(s + len - 3, "”", 3) || !memcmp(s + len - 3, "’", 3) ||
+				      !memcmp(s + len - 3, "」", 3) || !memcmp(s + len - 3, "』", 3)))
+			len -= 3;
+		else
+			break;
+	}
+	if (len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?'))
+		return 1;
+	return len >= 3 && (!memcmp(s + len - 3, "。", 3) || !memcmp(s + len - 3, "！", 3) || !memcmp(s + len - 3, "？", 3));
+}
+
+/* A line longer than hard-wrapped text is ever set (100 columns, a
+ * wide letter counting two) holds a whole
+ * paragraph of a web page's text: when it ends like a sentence or with a
+ * ':' (a lead-in), the next line starts a new paragraph, blank line or
+ * not. */
+#define S_WRAP_MAX 100
+/* Columns a line takes on screen: two for a wide (CJK, Hangul) letter. */
+static size_t S_columns(const char *s, size_t len)
+{
+	size_t cols = 0, w;
+	for (size_t i = 0; i < len; i += w) {
+		unsigned c = S_decode(s, len, i, &w);
+		cols += (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+			(c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1;
+	}
+	return cols;
+}
+
+int txt_ends_block(const txt_line *l)
+{
+	if (l->len <= S_WRAP_MAX || S_columns(l->s, l->len) <= S_WRAP_MAX)
+		return 0;
+	return txt_sentence_end(l->s, l->len) || l->s[l->len - 1] == ':' ||
+	       (l->len >= 3 && !memcmp(l->s + l->len - 3, "：", 3));
+}
+
 /* ALL CAPS: some capitals and no small letters (ASCII). */
 int txt_all_caps(const char *s, size_t len)
 {
@@ -120,6 +163,21 @@ const char *const txt_issuer_labels[] = {
 	"発表機関", "来源", NULL
 };
 
+/* "Source: Ministry of ...": an issuer label and its value. A label
+ * followed by small words only opens a name ("Department of Public
+ * Information"), which is no label. */
+int txt_issuer_label(const char *s, size_t len, grel_span *v)
+{
+	if (!grel_label_value(s, len, txt_issuer_labels, v) || !v->len)
+		return 0;
+	const char *p = v->s;
+	while (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	int punct = p > s && (p[-1] == ':' || p[-1] == '/' || p[-1] == '|' || p[-1] == '.' ||
+			      (p - s >= 3 && !memcmp(p - 3, "：", 3)));
+	return punct || !(v->s[0] >= 'a' && v->s[0] <= 'z');
+}
+
 /* Where the trailer of a page begins (tags, related links, share and
  * feedback boxes, footers): nothing after one of these lines, once the
  * body has begun, belongs to the release. */
@@ -130,7 +188,9 @@ const char *const txt_trailer_labels[] = {
 	"Updates to this page", "Explore the topic", "Explore the topics", "Stay Connected", "More on this topic",
 	"관련 기사", "관련기사", "관련 뉴스", "관련 게시물", "관련 콘텐츠", "Artikel teilen", "Seite teilen", "Schlagworte",
 	"Schlagwörter", "Mehr zum Thema", "Verwandte Inhalte", "Partager cette page", "Partager cet article",
-	"Voir aussi", "Mots-clés", "関連リンク", "関連情報", "関連記事", "このページをシェアする", "相关新闻", "相关链接",
+	"Voir aussi", "Mots-clés", "Documents connexes", "Documents associés", "Documentos relacionados",
+	"Documentos asociados", "Verwandte Dokumente", "Zugehörige Dokumente", "관련 문서", "관련문서", "関連資料",
+	"相关文件", "相关文档", "関連リンク", "関連情報", "関連記事", "このページをシェアする", "相关新闻", "相关链接",
 	"相关文章", NULL
 };
 
@@ -209,6 +269,18 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	if ((rc = txt_language(&r, doc)) < 0)
 		goto fail;
 	rc = grel_pass_lists(ctx, doc);
+	if (rc == 0)
+		rc = grel_finish_meta(r.meta);
+	/* Last, where nothing better named the issuer: the profile a wire
+	 * printed twice, a call to follow the organisation. */
+	if (rc == 0 && r.profile && !galley_meta_get(r.meta, "issuer")) {
+		const txt_unit *u = &r.units[r.profile - 1];
+		rc = grel_issuer_from_profile(r.meta, u->text.data, u->text.len);
+	}
+	for (size_t i = 0; rc == 0 && i < r.nlines && !galley_meta_get(r.meta, "issuer"); i++)
+		rc = grel_issuer_from_follow(r.meta, r.lines[i].s, r.lines[i].len);
+	if (rc == 0)
+		rc = grel_issuer_normalise(r.meta);
 	/* Everything looked like site chrome ("x", "Share") and no title was
 	 * found: a text that has words never gives an empty document, so keep
 	 * its lines as they are. */

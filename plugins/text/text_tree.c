@@ -111,6 +111,16 @@ int txt_emit(txt_reader *r)
 			contact = 1;
 			rc = S_paragraph(b, u->text.data ? u->text.data : "", u->text.len);
 			break;
+		case U_PARA:
+			if (u->closing) {
+				/* a letterhead signing the release after its end mark */
+				if ((rc = S_div(b, "signature")) < 0 || (rc = S_unit_paragraph(r, u)) < 0)
+					break;
+				rc = galley_builder_leave(b);
+				break;
+			}
+			rc = S_unit_paragraph(r, u);
+			break;
 		default:
 			/* Numbered, marked, note, end mark and disclaimer lines as
 			 * written: the release pass reads them. */

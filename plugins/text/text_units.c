@@ -5,6 +5,26 @@
 
 #include "text_internal.h"
 
+/* A headline in capitals has words: "READOUT ON THE PRESIDENT'S ...". */
+#define S_KICKER_WORDS 4
+/* Lines a wire sets between its correction notice and the release. */
+static const char *const S_correction_leads[] = {
+	"The updated release reads", "The corrected release reads", "The updated release reads as follows",
+	"The corrected release reads as follows", "The release reads as follows", "The revised release reads",
+	"Die aktualisierte Mitteilung lautet", "Le communiqué corrigé se lit comme suit", NULL
+};
+/* A counter is a small number: three digits. */
+#define S_COUNTER_DIGITS 3
+/* A paragraph printed twice is furniture when it is this long (a company
+ * profile), not a short line that may repeat. */
+#define S_REPEAT_MIN 100
+/* A line heading a contact block is a few words. */
+#define S_CONTACT_HEAD_WORDS 6
+/* The paragraphs read for a company's ticker. */
+#define S_TICKER_PARAS 6
+/* A line after the end mark of at most three words. */
+#define S_AFTER_END_WORDS 3
+
 static const char *const S_section_labels[] = {
 	"Background", "Notes to editors", "Note to editors", "Notes for editors", "About", "Summary",
 	"Key points", "Highlights", "Further information", "For more information", "More information",
@@ -79,12 +99,33 @@ static int S_section_line(const txt_unit *u)
 	return txt_is_one_of(s, len, S_section_labels) || (grel_starts_fold(s, len, "About ") && grel_words(s, len) <= 6);
 }
 
+/* A teaser repeats the first bytes of a line that follows. */
+#define S_TEASER_PREFIX 40
+#define S_TEASER_LOOKAHEAD 6
+static int S_teaser(txt_reader *r, size_t i)
+{
+	const txt_line *l = &r->lines[i];
+	if (l->len <= S_TEASER_PREFIX || !((l->len >= 3 && !memcmp(l->s + l->len - 3, "...", 3)) ||
+					   (l->len >= 3 && !memcmp(l->s + l->len - 3, "…", 3))))
+		return 0;
+	for (size_t k = i + 1, seen = 0; k < r->nlines && seen < S_TEASER_LOOKAHEAD; k++) {
+		const txt_line *m = &r->lines[k];
+		if (!m->len)
+			continue;
+		seen++;
+		if (m->len > S_TEASER_PREFIX && !memcmp(m->s, l->s, S_TEASER_PREFIX))
+			return 1;
+	}
+	return 0;
+}
+
 int txt_body(txt_reader *r, size_t from)
 {
 	txt_unit *cur = NULL;
 	int block_start = 1, contact_block = 0, drop_block = 0, has_body = 0;
 	const char *title = galley_meta_get(r->meta, "title");
-	int first_unit = 1;
+	int first_unit = 1, ended = 0, paras = 0;
+	size_t body_first = r->nunits;
 
 	for (size_t i = from; i < r->nlines; i++) {
 		const txt_line *l = &r->lines[i];
@@ -98,6 +139,8 @@ int txt_body(txt_reader *r, size_t from)
 			contact_block = drop_block = 0;
 			continue;
 		}
+		if (i > from && txt_ends_block(&r->lines[i - 1]) && !drop_block && !contact_block)
+			block_start = 1;
 		if (drop_block) {
 			if (cur)
 				txt_join(cur, l);
@@ -107,12 +150,67 @@ int txt_body(txt_reader *r, size_t from)
 			S_new_unit(r, U_END, i);
 			cur = NULL;
 			block_start = 0;
+			ended = 1;
 			continue;
 		}
 		/* The page's trailer (tags, related links, share and feedback
 		 * boxes): the release has ended. */
 		if (has_body && txt_is_one_of(l->s, l->len, txt_trailer_labels))
 			break;
+		if (ended) {
+			/* After the end mark: the signature, date and contact lines
+			 * stand one a line; a short line that is none of them and no
+			 * sentence is the page's ("Travel Page", "SINGAPORE"). */
+			grel_dateinfo di;
+			cur = NULL;
+			int letterhead = txt_all_caps(l->s, l->len) && grel_org_like(l->s, l->len);
+			if (grel_words(l->s, l->len) <= S_AFTER_END_WORDS && !txt_sentence_end(l->s, l->len) &&
+			    !letterhead && !grel_is_signature(l->s, l->len) && !grel_date_line(l->s, l->len, &di) &&
+			    !grel_is_contact_line(l->s, l->len) && !grel_is_contact_head(l->s, l->len) && !txt_starts_item(l)) {
+				S_new_unit(r, U_DROP, i);
+				continue;
+			}
+			/* "MINISTRY OF FOREIGN AFFAIRS" signs the release: no heading */
+			if (letterhead) {
+				if (grel_issuer_from_signature(r->meta, l->s, l->len) < 0)
+					return GALLEY_ENOMEM;
+				if (!(cur = S_new_unit(r, U_PARA, i)))
+					return GALLEY_ENOMEM;
+				cur->closing = 1;
+				cur = NULL;
+				continue;
+			}
+		}
+		/* "The updated release reads:": what came before was a wire's
+		 * correction notice (dateline and what was wrong), not the release. */
+		if (txt_is_one_of(l->s, l->len, S_correction_leads)) {
+			for (size_t k = body_first; k < r->nunits; k++)
+				r->units[k].kind = U_DROP;
+			S_new_unit(r, U_DROP, i);
+			cur = NULL;
+			block_start = 1;
+			continue;
+		}
+		/* A lone small number between blocks is a counter ("0" comments). */
+		{
+			long long n;
+			if (l->len <= S_COUNTER_DIGITS && grel_only_number(l->s, l->len, &n) &&
+			    !(i > 0 && grel_only_number(r->lines[i - 1].s, r->lines[i - 1].len, &n)) &&
+			    !(i + 1 < r->nlines && grel_only_number(r->lines[i + 1].s, r->lines[i + 1].len, &n))) {
+				S_new_unit(r, U_DROP, i);
+				cur = NULL;
+				block_start = 1;
+				continue;
+			}
+		}
+		/* A teaser: the text's first words cut with an ellipsis, the
+		 * full text following ("... said: \"We onl..."). */
+		if (S_teaser(r, i)) {
+			S_new_unit(r, U_DROP, i);
+			cur = NULL;
+			block_start = 1;
+			continue;
+		}
 		if (txt_identifier(l->s, l->len)) {
 			if (grel_meta_set(r->meta, "identifier", l->s, l->len) < 0)
 				return GALLEY_ENOMEM;
@@ -148,8 +246,14 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		if (grel_is_contact_line(l->s, l->len) || grel_is_contact_head(l->s, l->len) || (contact_block && !txt_starts_item(l))) {
 			grel_span v;
-			if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len)
+			if (txt_issuer_label(l->s, l->len, &v))
 				grel_meta_set(r->meta, "issuer", v.s, v.len);
+			/* "Public Affairs    Media Relations" right above the first
+			 * contact line: the block's head, not a paragraph. */
+			if (!contact_block && cur && cur->kind == U_PARA && cur->nlines == 1 && cur->first + 1 == i &&
+			    grel_words(cur->text.data, cur->text.len) <= S_CONTACT_HEAD_WORDS &&
+			    !txt_sentence_end(cur->text.data, cur->text.len))
+				cur->kind = U_CONTACT;
 			cur = S_new_unit(r, U_CONTACT, i);
 			contact_block = 1;
 			block_start = 0;
@@ -158,7 +262,7 @@ int txt_body(txt_reader *r, size_t from)
 		{
 			/* "Source: Ministry of ..." in the body names the issuer. */
 			grel_span v;
-			if (grel_label_value(l->s, l->len, txt_issuer_labels, &v) && v.len) {
+			if (txt_issuer_label(l->s, l->len, &v)) {
 				grel_meta_set(r->meta, "issuer", v.s, v.len);
 				cur = NULL;
 				continue;
@@ -166,11 +270,17 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		txt_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
 		/* "About Acme" right above its text is a heading, not a wrapped line. */
-		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur)) {
+		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur) && !txt_ends_block(&r->lines[i - 1])) {
 			txt_join(cur, l);
 			continue;
 		}
 		has_body = 1;
+		/* "A Foreign Office spokesperson said:" names the issuer. */
+		if (k == U_PARA && grel_issuer_from_attribution(r->meta, l->s, l->len) < 0)
+			return GALLEY_ENOMEM;
+		/* A wire release names its company with its ticker early on. */
+		if (paras++ < S_TICKER_PARAS && grel_issuer_from_ticker(r->meta, l->s, l->len) < 0)
+			return GALLEY_ENOMEM;
 		cur = S_new_unit(r, k, i);
 		if (!cur)
 			return GALLEY_ENOMEM;
@@ -189,7 +299,35 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		first_unit = 0;
 	}
-	return r->oom ? GALLEY_ENOMEM : 0;
+	if (r->oom)
+		return GALLEY_ENOMEM;
+	/* A long paragraph printed twice (a wire's company profile, set
+	 * before the dateline and again after the lead) is the page's. */
+	for (size_t k = body_first; k < r->nunits; k++) {
+		txt_unit *u = &r->units[k];
+		if (u->kind != U_PARA || u->text.len < S_REPEAT_MIN)
+			continue;
+		for (size_t m = k + 1; m < r->nunits; m++) {
+			txt_unit *v = &r->units[m];
+			if (v->kind == U_PARA && v->text.len == u->text.len && !memcmp(v->text.data, u->text.data, u->text.len)) {
+				if (!r->profile)
+					r->profile = k + 1;
+				v->kind = U_DROP;
+				u->kind = U_DROP;
+			}
+		}
+	}
+	/* A section label with nothing of the release under it ("Further
+	 * information" over contacts and page furniture) closes nothing. */
+	for (size_t k = r->nunits; k-- > 0;) {
+		txt_unit *u = &r->units[k];
+		if (u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_END || u->kind == U_DISCLAIMER)
+			continue;
+		if (S_section_line(u) && !(grel_starts_fold(u->text.data, u->text.len, "About ")))
+			u->kind = U_DROP;
+		break;
+	}
+	return 0;
 }
 
 /* Obvious headings in a paragraph of one line: "# Title", "[참고]", ALL
@@ -198,7 +336,7 @@ static int S_heading_level(const txt_unit *u)
 {
 	const char *s = u->text.data;
 	size_t len = u->text.len;
-	if (u->nlines != 1 || len == 0 || len > 80)
+	if (u->nlines != 1 || len == 0 || len > 80 || u->closing)
 		return 0;
 	if (s[0] == '#') {
 		size_t h = 0;
@@ -246,6 +384,22 @@ int txt_classify(txt_reader *r)
 			if (grel_starts_fold(u->text.data, u->text.len, "About ") && u->text.len > 6)
 				rc = grel_meta_set(r->meta, "issuer", u->text.data + 6, u->text.len - 6);
 		}
+	}
+	if (rc < 0)
+		return rc;
+	/* A secondary headline in capitals over the text ("READOUT ON THE
+	 * PRESIDENT'S CALLS TO FOREIGN LEADERS"), before any paragraph, once the
+	 * title is known: the subtitle, not a heading of the body. */
+	for (size_t k = 0; k < r->nunits && galley_meta_get(r->meta, "title"); k++) {
+		txt_unit *u = &r->units[k];
+		if (u->kind == U_DROP)
+			continue;
+		if (u->kind == U_HEADING && txt_all_caps(u->text.data, u->text.len) &&
+		    grel_words(u->text.data, u->text.len) >= S_KICKER_WORDS && !S_section_line(u)) {
+			rc = grel_meta_set(r->meta, "subtitle", u->text.data, u->text.len);
+			u->kind = U_DROP;
+		}
+		break;
 	}
 	if (rc < 0)
 		return rc;

@@ -759,6 +759,122 @@ static void test_datelines(void **state)
 	assert_false(grel_is_wire("European Parliament", 19));
 }
 
+/* facts.c: what both readers finish a header with (issue 14). */
+static void S_span_is(grel_span sp, const char *want)
+{
+	assert_int_equal(sp.len, strlen(want));
+	assert_memory_equal(sp.s, want, sp.len);
+}
+
+static const char *S_issuer_after(const char *title, const char *issuer)
+{
+	static char out[128];
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_meta *meta = galley_document_meta(doc);
+	if (title)
+		assert_int_equal(galley_meta_set(meta, "title", title), 0);
+	if (issuer)
+		assert_int_equal(galley_meta_set(meta, "issuer", issuer), 0);
+	assert_int_equal(grel_finish_meta(meta), 0);
+	const char *got = galley_meta_get(meta, "issuer");
+	snprintf(out, sizeof out, "%s", got ? got : "(none)");
+	galley_node_free(doc);
+	return out;
+}
+
+static void test_facts_furniture_and_titles(void **state)
+{
+	(void)state;
+	static const char *const furniture[] = {"top of page", "  bottom of page ", "content shortcut", "跳过导航",
+		"image_pdfimage_print", "Leave a Reply", "Your email address will not be published. Required fields",
+		"This item was filed under Housing", "1.13.(월).jpg 이미지입니다.", "photo_01.png",
+		"(Logo: https://example.com/logo.png)", "(All information published on this website is authentic in Chinese.)",
+		"English is provided for reference only.", "Pour lire le texte intégral, cliquez ici.",
+		"Follow the Ministry on Twitter:", "[php snippet=5]", "[/caption]", NULL};
+	for (size_t i = 0; furniture[i]; i++) {
+		if (!grel_is_furniture(furniture[i], strlen(furniture[i])) || !grel_is_chrome(furniture[i], strlen(furniture[i])))
+			fail_msg("not furniture: \"%s\"", furniture[i]);
+	}
+	static const char *const body[] = {"The page was updated on top of the old one.", "Leave a reply by Friday, the minister said.",
+		"We click here and there, the report says, and the results were good for the whole region.",
+		"[Press release]", "The photo.jpg files were released to the press with the full text of the statement.", NULL};
+	for (size_t i = 0; body[i]; i++)
+		if (grel_is_furniture(body[i], strlen(body[i])))
+			fail_msg("furniture: \"%s\"", body[i]);
+	S_span_is(grel_title_clean("Press release: Minister welcomes talks", strlen("Press release: Minister welcomes talks")), "Minister welcomes talks");
+	S_span_is(grel_title_clean("Headline: Talks resume -", strlen("Headline: Talks resume -")), "Talks resume");
+	S_span_is(grel_title_clean("제목: 외교부 브리핑", strlen("제목: 외교부 브리핑")), "외교부 브리핑");
+	S_span_is(grel_title_clean("Talks: a new start", strlen("Talks: a new start")), "Talks: a new start");
+	S_span_is(grel_title_clean("Jean-Yves Le Drian – ", strlen("Jean-Yves Le Drian – ")), "Jean-Yves Le Drian");
+}
+
+static void test_facts_issuers(void **state)
+{
+	(void)state;
+	assert_string_equal(S_issuer_after(NULL, "MOFA"), "Ministry of Foreign Affairs");
+	assert_string_equal(S_issuer_after(NULL, "IMF"), "International Monetary Fund");
+	assert_string_equal(S_issuer_after(NULL, "MINISTRY OF FOREIGN AFFAIRS"), "Ministry of Foreign Affairs");
+	assert_string_equal(S_issuer_after(NULL, "Acme Robotics, Inc."), "Acme Robotics, Inc.");
+	assert_string_equal(S_issuer_after(NULL, "NATO - North Atlantic Treaty Organization"),
+		"North Atlantic Treaty Organization (NATO)");
+	assert_string_equal(S_issuer_after(NULL, "Ministry of Unification"), "Ministry of Unification");
+	assert_string_equal(S_issuer_after("MFA Spokesperson's Comments on the Flood", NULL), "Ministry of Foreign Affairs");
+	assert_string_equal(S_issuer_after("Foreign Office statement on the missile test", NULL), "Foreign Office");
+	assert_string_equal(S_issuer_after("Visit of the Ministry of Oceans and Fisheries to Busan", NULL),
+		"Ministry of Oceans and Fisheries");
+	assert_string_equal(S_issuer_after("Harbor Lights Announces a Third Plant", NULL), "Harbor Lights");
+	assert_string_equal(S_issuer_after("Minister Announces a Third Plant", NULL), "(none)");
+	assert_string_equal(S_issuer_after("Ministry Launches a Consultation", NULL), "(none)");
+	assert_string_equal(S_issuer_after("Talks resume in Seoul", NULL), "(none)");
+
+	galley_node *doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	galley_meta *meta = galley_document_meta(doc);
+	const char *wire = "TAMPA, Fla.–(BUSINESS WIRE)–Oragenics, Inc. (NYSE American: OGEN) today announced ...";
+	assert_int_equal(grel_issuer_from_ticker(meta, wire, strlen(wire)), 0);
+	assert_string_equal(galley_meta_get(meta, "issuer"), "Oragenics, Inc.");
+	galley_node_free(doc);
+	doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	meta = galley_document_meta(doc);
+	const char *said = "A Foreign Office spokesperson said:";
+	assert_int_equal(grel_issuer_from_attribution(meta, said, strlen(said)), 0);
+	assert_string_equal(galley_meta_get(meta, "issuer"), "Foreign Office");
+	galley_node_free(doc);
+}
+
+static void test_facts_datelines(void **state)
+{
+	(void)state;
+	static const struct { const char *s, *iso; } yes[] = {
+		{"MONTRÉAL, le 18 mars 2013 - L’honorable ministre a dévoilé ...", "2013-03-18"},
+		{"(Paris, 7 juillet 2011) - Conférence de presse conjointe", "2011-07-07"},
+		{"GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire/ — Midwest retailer", "2025-04-28"},
+		{"CUPERTINO, California—April 27, 2015—Apple today announced", "2015-04-27"},
+		{"WINCHESTER, Virginia, Nov 12, 2020 (GLOBE NEWSWIRE) — Trex Company", "2020-11-12"},
+	};
+	static const char *const no[] = {"On 11 May 2010, the Minister visited NATO.", "Paris, 7 juillet 2011",
+		"The meeting, on 3 March 2020 - a Tuesday - went well.", NULL};
+	char iso[GREL_DATE_SIZE];
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (!grel_dateline(yes[i].s, strlen(yes[i].s), iso, sizeof iso))
+			fail_msg("no dateline: \"%s\"", yes[i].s);
+		assert_string_equal(iso, yes[i].iso);
+	}
+	for (size_t i = 0; no[i]; i++)
+		if (grel_dateline(no[i], strlen(no[i]), iso, sizeof iso))
+			fail_msg("dateline: \"%s\"", no[i]);
+	/* bare numbers and spaced end marks */
+	size_t skip;
+	assert_int_equal(grel_number("1 Ministers met in Darwin", strlen("1 Ministers met in Darwin"), &skip), 1);
+	assert_int_equal(skip, 2);
+	assert_int_equal(grel_number("3 million people", strlen("3 million people"), &skip), -1);
+	assert_int_equal(grel_number("10 April 2019 was a Monday", strlen("10 April 2019 was a Monday"), &skip), -1);
+	assert_int_equal(grel_number("2 3 4", strlen("2 3 4"), &skip), -1);
+	assert_true(grel_is_end_mark(". . . . .", strlen(". . . . .")));
+	assert_true(grel_is_end_mark(".     .     .     .", strlen(".     .     .     .")));
+	assert_false(grel_is_end_mark("...", strlen("...")));
+	assert_false(grel_is_end_mark(". a .", strlen(". a .")));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -783,6 +899,9 @@ int main(void)
 		cmocka_unit_test(test_pass_star_notes),
 		cmocka_unit_test(test_tables_all_tested),
 		cmocka_unit_test(test_datelines),
+		cmocka_unit_test(test_facts_furniture_and_titles),
+		cmocka_unit_test(test_facts_issuers),
+		cmocka_unit_test(test_facts_datelines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
