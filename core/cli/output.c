@@ -3,6 +3,8 @@
  * synced and renamed over the target only once complete. */
 #include "output.h"
 
+#include <galley/plugin.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -290,7 +292,7 @@ int galley_cli_looks_binary(const char *data, size_t len)
 		return 0;
 	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
 		return 0;
-	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
+	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL && galley_wide_charset(data, len) == NULL;
 }
 
 /* The library prints nothing itself: the command's messages go to stderr,

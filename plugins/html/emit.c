@@ -330,8 +330,15 @@ static void S_list(S_em *em, xmlNodePtr list, int ordered)
 {
 	long start = 1;
 	const char *st = html_attr(list, "start");
-	if (ordered && st != NULL)
+	if (ordered && st != NULL) {
+		/* Browsers count from any integer; the tree (and the JSON form)
+		 * holds 0 to 2^31-1, so an <ol start> outside that is clamped. */
 		start = strtol(st, NULL, 10);
+		if (start < 0)
+			start = 0;
+		else if (start > 2147483647L)
+			start = 2147483647L;
+	}
 	if (!S_ok(em, galley_builder_enter(em->b, GALLEY_NODE_LIST)))
 		return;
 	S_ok(em, galley_builder_set_list(em->b, ordered, start));

@@ -330,7 +330,7 @@ GALLEY_EXTERN int galley_node_set_level(galley_node *node, int level);
 GALLEY_EXTERN int galley_node_get_list_ordered(const galley_node *node);
 GALLEY_EXTERN int galley_node_set_list_ordered(galley_node *node, int ordered);
 GALLEY_EXTERN long galley_node_get_list_start(const galley_node *node); /* default 1 */
-GALLEY_EXTERN int galley_node_set_list_start(galley_node *node, long start);
+GALLEY_EXTERN int galley_node_set_list_start(galley_node *node, long start); /* 0 to 2147483647, else GALLEY_EINVAL */
 
 /** LINK (href), IMAGE and FIGURE (src). */
 GALLEY_EXTERN const char *galley_node_get_url(const galley_node *node);
