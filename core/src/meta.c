@@ -83,12 +83,15 @@ static int S_slot_add(S_slot *s, const char *value)
 	char *copy = galley__strdup(value);
 	if (!copy)
 		return GALLEY_ENOMEM;
-	p = galley_realloc(s->values, (s->count + 1) * sizeof *p);
-	if (!p) {
-		galley_free(copy);
-		return GALLEY_ENOMEM;
+	/* the capacity is the next power of two: adding stays linear */
+	if ((s->count & (s->count - 1)) == 0) {
+		p = galley_realloc(s->values, (s->count ? 2 * s->count : 1) * sizeof *p);
+		if (!p) {
+			galley_free(copy);
+			return GALLEY_ENOMEM;
+		}
+		s->values = p;
 	}
-	s->values = p;
 	s->values[s->count++] = copy;
 	return 0;
 }
@@ -111,14 +114,17 @@ static S_slot *S_find(const galley_meta *meta, const char *key, int create)
 			return &m->free_slots[i];
 	if (!create)
 		return NULL;
-	nk = galley_realloc(m->free_keys, (m->nfree + 1) * sizeof *nk);
-	if (!nk)
-		return NULL;
-	m->free_keys = nk;
-	ns = galley_realloc(m->free_slots, (m->nfree + 1) * sizeof *ns);
-	if (!ns)
-		return NULL;
-	m->free_slots = ns;
+	if ((m->nfree & (m->nfree - 1)) == 0) { /* capacity: the next power of two */
+		size_t cap = m->nfree ? 2 * m->nfree : 1;
+		nk = galley_realloc(m->free_keys, cap * sizeof *nk);
+		if (!nk)
+			return NULL;
+		m->free_keys = nk;
+		ns = galley_realloc(m->free_slots, cap * sizeof *ns);
+		if (!ns)
+			return NULL;
+		m->free_slots = ns;
+	}
 	m->free_keys[m->nfree] = galley__strdup(key);
 	if (!m->free_keys[m->nfree])
 		return NULL;
