@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_common.h"
 #include "json_plugin.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Read, then write; 0, or the reader's/writer's code. */
 static int S_convert(const char *data, size_t size, galley_buffer *out, galley_context *ctx)
@@ -23,6 +22,7 @@ static int S_convert(const char *data, size_t size, galley_buffer *out, galley_c
 		rc = galley_builder_finish(b, &doc);
 	galley_builder_free(b);
 	if (rc == 0) {
+		fuzz_write_all(ctx, doc);
 		rc = json_write(ctx, "json", (const galley_node *const *)&doc, 1, out, NULL);
 		galley_node_free(doc);
 	}
