@@ -801,6 +801,30 @@ oom:
 
 /* A member of an archive: refused, a folder (nothing to do), or a document
  * whose name is made safe first. Takes data. */
+
+/* Bytes one archive member may decompress to: the max-input-size limit
+ * (-O max-input-size=MIB), read before the member is held whole, so a
+ * decompression bomb stops there. */
+static size_t S_member_limit(const struct batch *b)
+{
+	long mib = GALLEY_DEFAULT_MAX_INPUT_SIZE;
+	for (size_t i = 0; i < b->nopts; i++)
+		if (b->opts[i].klen == 14 && strncmp(b->opts[i].key, "max-input-size", 14) == 0)
+			mib = strtol(b->opts[i].value, NULL, 10);
+	return mib > 0 ? (size_t)mib * 1048576 : (size_t)GALLEY_DEFAULT_MAX_INPUT_SIZE * 1048576;
+}
+
+static void S_note_bomb(struct batch *b, const char *path, const char *name)
+{
+	char *input = S_join(path, name), mib[32];
+	snprintf(mib, sizeof mib, "%zu", S_member_limit(b) / 1048576);
+	if (input)
+		S_note(b, input, ST_FAILED,
+			"the member decompresses to over %s MiB, the max-input-size limit (raise it with -O max-input-size=MIB)",
+			mib);
+	free(input);
+}
+
 static void S_member(struct batch *b, const char *archive, const char *stem_rel, const char *name, int kind,
 	galley_buffer *data)
 {
@@ -840,6 +864,7 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	zip_int64_t n, i;
+	size_t limit = S_member_limit(b);
 
 	if (!z) {
 		zip_error_t e;
@@ -882,8 +907,14 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 			continue;
 		}
 		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0)
-			if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+			if (data.len + (size_t)got > limit || galley_buffer_append(&data, chunk, (size_t)got) < 0)
 				break;
+		if (got > 0 && !data.oom) {
+			S_note_bomb(b, path, name);
+			galley_buffer_dispose(&data);
+			zip_fclose(f);
+			continue;
+		}
 		if (got < 0 || data.oom) {
 			if ((input = S_join(path, name)))
 				S_note(b, input, ST_FAILED, "cannot read the member: %s",
@@ -904,6 +935,7 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
+	size_t limit = S_member_limit(b);
 	int r;
 
 	if (!a) {
@@ -940,8 +972,13 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 		kind = archive_entry_hardlink(e) ? 2 : type == AE_IFLNK ? 1 : type == AE_IFREG ? 0 : 3;
 		if (!kind) {
 			while ((got = archive_read_data(a, chunk, sizeof chunk)) > 0)
-				if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+				if (data.len + (size_t)got > limit || galley_buffer_append(&data, chunk, (size_t)got) < 0)
 					break;
+			if (got > 0 && !data.oom) {
+				S_note_bomb(b, path, name);
+				galley_buffer_dispose(&data);
+				continue;
+			}
 			if (got < 0 || data.oom) {
 				char *input = S_join(path, name);
 				if (input)
