@@ -448,7 +448,7 @@ static size_t S_most_attributes(const char *s, size_t len, size_t limit)
 }
 
 /* The end of an internal DTD subset "<!DOCTYPE x [ ... ]>" at the start of
- * the page (after a BOM, spaces and comments), or 0: the HTML parser does not
+ * the page (after a BOM, spaces, an XML declaration and comments), or 0: the HTML parser does not
  * know subsets and would make the declarations body text. Sets *from to
  * where the subset's '[' is. */
 static size_t S_internal_subset(const char *s, size_t len, size_t *from)
@@ -459,6 +459,13 @@ static size_t S_internal_subset(const char *s, size_t len, size_t *from)
 	for (;;) {
 		while (i < len && isspace((unsigned char)s[i]))
 			i++;
+		if (i + 2 <= len && memcmp(s + i, "<?", 2) == 0) { /* an XML declaration */
+			const char *e = memchr(s + i, '>', len - i);
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s) + 1;
+			continue;
+		}
 		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
 			const char *e = NULL;
 			for (size_t j = i + 4; j + 3 <= len; j++)
