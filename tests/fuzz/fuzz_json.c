@@ -45,8 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (twice.len != once.len || memcmp(twice.data, once.data, once.len) != 0)
 			abort();
 	} else if (rc == GALLEY_EINVAL) {
-		/* every refusal says where */
-		if (galley_context_error(ctx)[0] != '$')
+		/* every refusal says where, but binary input (NUL in the first
+		 * 4 KiB) and a named limit, which concern the whole input */
+		const char *msg = galley_context_error(ctx);
+		if (msg[0] != '$' && strcmp(msg, "binary data, not JSON") != 0 && !strstr(msg, " limit"))
 			abort();
 	} else if (rc != GALLEY_ENOMEM) {
 		abort();
