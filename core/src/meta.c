@@ -65,11 +65,13 @@ static int S_hash_insert(galley_meta *m, size_t i)
 	return 0;
 }
 
-/* Keep nempty right around a change of slot s that had `was` values. */
-static void S_track(galley_meta *m, const S_slot *s, size_t was)
+static int S_known_index(const char *key);
+
+/* Keep nempty right around a change of key's slot s that had `was` values. */
+static void S_track(galley_meta *m, const char *key, const S_slot *s, size_t was)
 {
-	if (s < m->free_slots || s >= m->free_slots + m->nfree)
-		return; /* a known key */
+	if (S_known_index(key) >= 0)
+		return; /* a known key: not counted in nempty */
 	if (was && !s->count)
 		m->nempty++;
 	else if (!was && s->count)
@@ -275,7 +277,7 @@ int galley_meta_set(galley_meta *meta, const char *key, const char *value)
 		rc = S_slot_add(s, value);
 	if (rc == 0 && value && strcmp(key, "language") == 0)
 		S_canonical_language(s->values[0]);
-	S_track(meta, s, was);
+	S_track(meta, key, s, was);
 	return rc;
 }
 
@@ -289,7 +291,7 @@ int galley_meta_add(galley_meta *meta, const char *key, const char *value)
 		return GALLEY_ENOMEM;
 	size_t was = s->count;
 	int rc = S_slot_add(s, value);
-	S_track(meta, s, was);
+	S_track(meta, key, s, was);
 	return rc;
 }
 
