@@ -114,6 +114,34 @@ int grel_issuer_from_signature(galley_meta *meta, const char *s, size_t len);
 int grel_issuer_from_contact(galley_meta *meta, const char *s, size_t len);
 
 /* ------------------------------------------------------------------ */
+/* Datelines (dateline.c)                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+	char iso[GREL_DATE_SIZE];
+	grel_span place;  /* before the date ("CUPERTINO, California"); may be empty */
+	grel_span issuer; /* the company a wire's dateline names, or empty */
+	int wire;         /* a wire service is named ("(BUSINESS WIRE)", "/PRNewswire/") */
+} grel_dateline_info;
+
+/** If a paragraph opens with a dateline — a place (or none), a date, a
+ * bracketed place or wire, a dash: "January 17, 2020 (SAINT PAUL) —",
+ * "CUPERTINO, California—April 27, 2015—", "NEW YORK, June 29, 2018
+ * /PRNewswire/ --", "MINNEAPOLIS--(BUSINESS WIRE)--Aug. 28, 2015--" — fill
+ * *out (may be NULL) and return the offset of the text after it; else -1.
+ * A sentence that starts with a date, or a line that is only a date, is
+ * not one. */
+long grel_dateline_scan(const char *s, size_t len, grel_dateline_info *out);
+/** The company that opens the text after a wire's dateline ("IHS Inc.
+ * (NYSE: IHS), the ...", "HackerRank, the ...", "Eisai Co., Ltd. ..."):
+ * capitalised words up to a comma, a bracket or a verb; empty when none. */
+grel_span grel_dateline_company(const char *s, size_t len);
+/** 1 when a name is a wire service's ("BUSINESS WIRE", "PR Newswire",
+ * "GlobeNewswire News Room", "ACCESSWIRE"): a site that carries other
+ * people's releases, so not their issuer. */
+int grel_is_wire(const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
 /* Tree passes                                                        */
 /* ------------------------------------------------------------------ */
 

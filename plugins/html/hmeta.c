@@ -34,13 +34,19 @@ typedef struct {
 	char *copyright;
 	char *byline;
 	char *logo_alt;    /* alt text of the site's logo image */
+	char *logo_name;   /* ... as a name: "MNAGO Logo" -> "MNAGO", "Home" -> NULL */
 	char *title_label; /* a headline next to a "제목"/"Title" label cell */
 	char *issuer_label; /* the value of "From:" (gov.uk) and similar */
 	char *identifier;  /* a document symbol: "IP/24/123", "SG/SM/22110" */
+	char *official;    /* "The Official Website of X": X */
+	char *class_title; /* the first box named title/subject with a few words */
+	char bare_date[GREL_DATE_SIZE]; /* the first element that is only a date */
 	char *heads[8];   /* texts of the first h1/h2 elements */
 	size_t nheads;
 	xmlNodePtr h1;    /* the only h1, when there is one */
 	int nh1;
+	char *h1_text;    /* the first h1 with text */
+	int nh1_text;     /* h1 elements with text */
 	int oom;
 } S_meta;
 
@@ -86,6 +92,28 @@ static char *S_trim_dup(S_meta *m, const char *s)
 		return NULL;
 	}
 	return b.data != NULL ? galley_buffer_detach(&b, NULL) : S_dup(m, "", 0);
+}
+
+/* s with no-break spaces as spaces, collapsed and trimmed, malloc'd. */
+static char *S_norm_dup(S_meta *m, const char *s)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	for (; *s; s++) {
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			galley_buffer_putc(&b, ' ');
+			s++;
+		} else {
+			galley_buffer_putc(&b, *s);
+		}
+	}
+	if (b.oom || b.data == NULL) {
+		m->oom |= b.oom;
+		galley_buffer_dispose(&b);
+		return b.oom ? NULL : S_dup(m, "", 0);
+	}
+	char *r = S_trim_dup(m, b.data);
+	galley_buffer_dispose(&b);
+	return r;
 }
 
 static void S_add_pair(S_meta *m, const char *key, size_t klen, const char *value)
@@ -140,10 +168,13 @@ static int S_has_token(const char *list, const char *word)
 static const char *const S_date_labels[] = {
 	"date", "날짜", "작성일", "등록일", "게시일", "작성일자", "등록일자", "게시일자", "배포일", "보도일",
 	"posted", "posted on", "published", "published on", "release date", "date of issue",
-	"日付", "掲載日", "发布时间", "发布日期", "發布日期", NULL
+	"日付", "掲載日", "公開日", "発表日", "更新日", "最終更新日", "発行日", "发布时间", "发布日期", "發布日期",
+	"datum", "veröffentlicht am", "publié le", "fecha", NULL
 };
 static const char *const S_title_labels[] = {"제목", "title", "件名", "标题", "題名", NULL};
-static const char *const S_issuer_labels[] = {"from", "issued by", "herausgeber", "발행처", "発表者", NULL};
+static const char *const S_issuer_labels[] = {"from", "issued by", "source", "herausgeber", "quelle", "source",
+	"fuente", "발행처", "출처", "부서", "부서명", "담당부서", "등록부서", "작성부서", "자료제공", "発表者", "発行者", "担当部署",
+	"来源", "發布單位", NULL};
 static const char *const S_hit_labels[] = {
 	"hit", "hits", "조회수", "조회", "views", "view count", "read", "閲覧数", "浏览", "浏览次数", "點閱", NULL
 };
@@ -152,7 +183,13 @@ static const char *const S_hit_labels[] = {
  * space and a value, return the value's offset (== len when none). */
 static long S_label(const char *text, size_t len, const char *const *labels)
 {
+	if (len == 0)
+		return -1;
+	unsigned char t0 = (unsigned char)tolower((unsigned char)text[0]);
 	for (size_t i = 0; labels[i] != NULL; i++) {
+		/* the first byte decides for most: this runs on every small box */
+		if ((unsigned char)tolower((unsigned char)labels[i][0]) != t0)
+			continue;
 		size_t ll = strlen(labels[i]);
 		if (len < ll || strncasecmp(text, labels[i], ll) != 0)
 			continue;
@@ -241,6 +278,31 @@ static const char *S_first_text(xmlNodePtr n, int depth)
 	return NULL;
 }
 
+/* The text of an element whose children are parts of one name, a space
+ * between each two, malloc'd. */
+static char *S_parts_text(S_meta *m, xmlNodePtr v)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	for (xmlNodePtr c = v->children; c != NULL; c = c->next) {
+		size_t before = b.len;
+		if (before > 0)
+			galley_buffer_putc(&b, ' ');
+		size_t mark = b.len;
+		if (html_text(c, &b) < 0)
+			b.oom = 1;
+		if (b.len == mark)
+			b.len = before; /* an empty part: no space for it */
+	}
+	if (b.oom) {
+		m->oom = 1;
+		galley_buffer_dispose(&b);
+		return NULL;
+	}
+	char *r = b.data != NULL ? S_trim_dup(m, (galley_buffer_putc(&b, '\0'), b.data)) : S_dup(m, "", 0);
+	galley_buffer_dispose(&b);
+	return r;
+}
+
 static void S_scan_label(S_meta *m, xmlNodePtr el)
 {
 	if (m->date_label != NULL && m->hits >= 0 && m->title_label != NULL && m->issuer_label != NULL)
@@ -269,7 +331,9 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 					v = c;
 					break;
 				}
-			char *t = S_node_text(m, v);
+			/* "<span>정책기획관</span><span>기획담당관</span>": parts, a
+			 * space between them (a browser shows them apart) */
+			char *t = issuer ? S_parts_text(m, v) : S_node_text(m, v);
 			if (t != NULL && *t != '\0' && strlen(t) < 300) {
 				if (title)
 					m->title_label = t;
@@ -283,13 +347,24 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 	}
 	galley_buffer tb = GALLEY_BUFFER_INIT;
 	int trc = html_text_max(el, &tb, 80);
-	if (trc != 0 || tb.data == NULL) {
+	char *t;
+	if (trc == 1) {
+		/* "最終更新日：2019年4月2日<br>独立行政法人…": the label's own line */
+		galley_buffer_dispose(&tb);
+		size_t fl1 = strcspn(first, "\r\n");
+		if (fl1 == 0 || fl1 > 80)
+			return;
+		t = S_dup(m, first, fl1);
+		if (t == NULL)
+			return;
+	} else if (trc != 0 || tb.data == NULL) {
 		if (trc < 0)
 			m->oom = 1;
 		galley_buffer_dispose(&tb);
 		return;
+	} else {
+		t = galley_buffer_detach(&tb, NULL);
 	}
-	char *t = galley_buffer_detach(&tb, NULL);
 	size_t len = strlen(t);
 	if (len == 0 || len > 80) {
 		galley_free(t);
@@ -344,8 +419,6 @@ static int S_attr_matches(xmlNodePtr el, const char *const *words)
 	return 0;
 }
 
-static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", "ariane",
-	NULL};
 static const char *const S_byline_words[] = {"byline", "author", "writtenby", "p-author", NULL};
 
 /* Items of a breadcrumb trail: its li elements when it has some, else its
@@ -389,7 +462,7 @@ static void S_breadcrumb(S_meta *m, xmlNodePtr el)
 	}
 }
 
-static void S_copyright(S_meta *m, xmlNodePtr text_node)
+static void S_copyright(S_meta *m, xmlNodePtr text_node, int in_footer)
 {
 	const char *s = (const char *)text_node->content;
 	if (s == NULL)
@@ -404,6 +477,11 @@ static void S_copyright(S_meta *m, xmlNodePtr text_node)
 	}
 	const char *cw = html_strcasestr(s, "copyright");
 	if (c == NULL && (cw == NULL || html_strcasestr(s, "all rights reserved") == NULL))
+		return;
+	/* a bare "©" in the page's body is a photo's credit ("© Tapui / Adobe
+	 * Stock"), not the site's owner: there it takes the word or the
+	 * reservation */
+	if (!in_footer && cw == NULL && html_strcasestr(s, "all rights reserved") == NULL)
 		return;
 	const char *p = c != NULL ? c + skip : cw + 9;
 	/* skip "Copyright", symbols, years and "by" */
@@ -445,6 +523,139 @@ static int S_word_count(const char *s);
 
 /* ---- the page's own furniture: logo, document symbol, kicker ------------ */
 
+/* A logo's alt text as a name: "MNAGO Logo" -> "MNAGO", "Logo of X" ->
+ * "X"; NULL for "Logo", "Home" and other chrome. */
+static char *S_logo_name(S_meta *m, const char *alt)
+{
+	char *t = S_trim_dup(m, alt);
+	if (t == NULL)
+		return NULL;
+	size_t tl = strlen(t);
+	static const char *const heads[] = {"logo of ", "logo ", NULL};
+	for (size_t i = 0; heads[i]; i++) {
+		size_t hl = strlen(heads[i]);
+		if (tl > hl && strncasecmp(t, heads[i], hl) == 0) {
+			memmove(t, t + hl, tl - hl + 1);
+			tl -= hl;
+			break;
+		}
+	}
+	if (tl > 5 && strcasecmp(t + tl - 5, " logo") == 0)
+		t[tl -= 5] = '\0';
+	while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == '-'))
+		t[--tl] = '\0';
+	if (tl < 2 || strcasecmp(t, "logo") == 0 || grel_is_chrome(t, tl)) {
+		galley_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* An element of its own that holds only a date ("<p>2019.03.05</p>",
+ * "<dt>2019.03.08</dt>" under a headline): a date the page shows, used
+ * when no meta tag, label or dateline gives one. */
+static int S_leading_date(const char *text, char *iso, const char **rest);
+
+static void S_bare_date(S_meta *m, xmlNodePtr el)
+{
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return;
+	const char *t = S_first_text(el, 0);
+	if (t == NULL || (!isdigit((unsigned char)t[0]) && !isupper((unsigned char)t[0])))
+		return;
+	size_t l = strnlen(t, 40), digits = 0;
+	if (l >= 40)
+		return;
+	for (size_t i = 0; i < l; i++)
+		digits += isdigit((unsigned char)t[i]) != 0;
+	if (digits < 4) /* a year and a day at least (令和 dates are not bare) */
+		return;
+	char buf[40], iso[S_ISO_SIZE];
+	memcpy(buf, t, l);
+	while (l > 0 && isspace((unsigned char)buf[l - 1]))
+		l--;
+	buf[l] = '\0';
+	const char *rest;
+	if (S_leading_date(buf, iso, &rest) && *rest == '\0' && strlen(iso) == 10)
+		memcpy(m->bare_date, iso, GREL_DATE_SIZE);
+}
+
+static const char *const S_crumb_words[] = {"breadcrumb", "location", "path_nav", "navi_path", "crumb", "ariane",
+	NULL};
+
+/* A board page's headline in a box named for it ("<p class="tit">",
+ * "<div class="subject">"), used when the <title> is a breadcrumb: the
+ * first such box, outside links, with four words or more. */
+static void S_class_title(S_meta *m, xmlNodePtr el)
+{
+	/* "tit" holds "title" */
+	static const char *const words[] = {"tit", "subject", "headline", "heading", NULL};
+	static const char *const tags[] = {"p", "div", "span", "h2", "h3", "h4", "strong", "td", "dt", "dd", NULL};
+	const char *name = (const char *)el->name;
+	size_t k = 0;
+	while (tags[k] != NULL && strcmp(name, tags[k]) != 0)
+		k++;
+	if (tags[k] == NULL)
+		return;
+	if (!S_attr_matches(el, words) || S_attr_matches(el, S_crumb_words))
+		return;
+	/* a line, not a region holding one ("sub-tit-area" around a trail) */
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
+		if (html_is(c, "div") || html_is(c, "section") || html_is(c, "ul") || html_is(c, "ol") || html_is(c, "table") ||
+			html_is(c, "nav") || html_is(c, "p"))
+			return;
+	for (xmlNodePtr a = el->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (html_is(a, "a") || html_is(a, "nav") || html_is(a, "ul") || html_is(a, "header") ||
+			((html_attr(a, "class") != NULL || html_attr(a, "id") != NULL) && S_attr_matches(a, S_crumb_words)))
+			return;
+	size_t l = html_text_length(el);
+	if (l < 12 || l > 300)
+		return;
+	char *t = S_node_text(m, el);
+	if (t != NULL && S_word_count(t) >= 4)
+		m->class_title = S_norm_dup(m, t);
+	galley_free(t);
+}
+
+/* "The Official Website of the Office of X", "Offizielle Website der X":
+ * the site's owner, in its own words (a footer line, a banner). */
+static void S_official(S_meta *m, xmlNodePtr text_node)
+{
+	static const char *const heads[] = {"official website of ", "official web site of ", "official site of ",
+		"official website for ", "official homepage of ", "offizielle website der ", "offizielle website des ",
+		"offizielle internetseite der ", "site officiel de ", "site officiel du ", "sitio web oficial de ",
+		"sitio oficial de ", "sito ufficiale di ", "sito ufficiale del ", NULL};
+	const char *s = (const char *)text_node->content;
+	/* the C library's vectorised search first: most text says none of it */
+	if (s == NULL || (strstr(s, "fici") == NULL && strstr(s, "ffiziell") == NULL) || strnlen(s, 300) >= 300)
+		return;
+	for (size_t i = 0; heads[i]; i++) {
+		const char *at = html_strcasestr(s, heads[i]);
+		if (at == NULL)
+			continue;
+		/* "An official website of the United States Government": one of
+		 * a government's many sites, a banner naming none of them */
+		if ((at - s >= 3 && strncasecmp(at - 3, "an ", 3) == 0) || (at - s >= 2 && strncasecmp(at - 2, "a ", 2) == 0) ||
+			(at - s >= 4 && strncasecmp(at - 4, "ein ", 4) == 0) || (at - s >= 3 && strncasecmp(at - 3, "un ", 3) == 0))
+			return;
+		const char *p = at + strlen(heads[i]);
+		while (*p == ' ')
+			p++;
+		if (strncasecmp(p, "the ", 4) == 0)
+			p += 4;
+		size_t l = strcspn(p, ".|\n");
+		while (l > 0 && isspace((unsigned char)p[l - 1]))
+			l--;
+		if (l >= 3 && l <= 120) {
+			char *v = S_dup(m, p, l);
+			m->official = v != NULL ? S_trim_dup(m, v) : NULL;
+			galley_free(v);
+		}
+		return;
+	}
+}
+
 /* The alt text of an image inside a box named "logo" (or the site's home
  * link): the site's name as its owner writes it. */
 static void S_logo(S_meta *m, xmlNodePtr img)
@@ -463,6 +674,7 @@ static void S_logo(S_meta *m, xmlNodePtr img)
 		const char *rel = html_attr(a, "rel");
 		if (S_attr_matches(a, words) || (rel != NULL && S_has_token(rel, "home"))) {
 			m->logo_alt = S_trim_dup(m, alt);
+			m->logo_name = S_logo_name(m, alt);
 			return;
 		}
 	}
@@ -693,6 +905,47 @@ static char *S_strip_site(S_meta *m, char *title, const char *const *sites, size
 	return title;
 }
 
+/* A line above the headline that names an organisation: "The White
+ * House" over "Office of the Press Secretary", a ministry's name over its
+ * statement. The leaf elements before the h1, in reverse reading order,
+ * sixteen at most. */
+static char *S_header_org(S_meta *m, xmlNodePtr h1)
+{
+	xmlNodePtr n = h1;
+	for (int seen = 0; seen < 16 && n != NULL;) {
+		if (n->prev != NULL) {
+			n = n->prev;
+			while (n->type == XML_ELEMENT_NODE && n->last != NULL)
+				n = n->last;
+		} else {
+			n = n->parent;
+			if (n == NULL || n->type != XML_ELEMENT_NODE || html_is(n, "body"))
+				return NULL;
+			continue; /* its children were seen */
+		}
+		if (n->type == XML_TEXT_NODE && n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
+			const char *t = (const char *)n->content;
+			if (t == NULL)
+				continue;
+			while (isspace((unsigned char)*t))
+				t++;
+			if (*t == '\0')
+				continue;
+			seen++;
+			size_t l = strnlen(t, 64);
+			if (l >= 64)
+				continue;
+			while (l > 0 && isspace((unsigned char)t[l - 1]))
+				l--;
+			if (html_is(n->parent, "a") || html_is(n->parent, "script") || html_is(n->parent, "style"))
+				continue;
+			if (grel_words(t, l) <= 5 && grel_org_like(t, l) && grel_parse_date(t, l, NULL, 0) < 0)
+				return S_dup(m, t, l);
+		}
+	}
+	return NULL;
+}
+
 /* "European Commission - European Commission": a name said twice. */
 static void S_undouble(char *s)
 {
@@ -714,6 +967,9 @@ static void S_undouble(char *s)
 static void S_meta_tag(S_meta *m, xmlNodePtr el)
 {
 	const char *content = html_attr(el, "content");
+	/* some CMSs (and pages saved by scrapers) write value= for content= */
+	if (content == NULL)
+		content = html_attr(el, "value");
 	if (content == NULL)
 		return;
 	const char *names[] = {html_attr(el, "name"), html_attr(el, "property"), html_attr(el, "itemprop"),
@@ -736,7 +992,9 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 	for (xmlNodePtr n = node; n != NULL && !m->oom; n = n->next) {
 		if (n->type == XML_TEXT_NODE) {
 			if (in_footer || m->copyright == NULL)
-				S_copyright(m, n);
+				S_copyright(m, n, in_footer);
+			if (m->official == NULL)
+				S_official(m, n);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE)
@@ -806,8 +1064,15 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				int hrc = html_text_max(n, &hb, 300);
 				if (hrc < 0)
 					m->oom = 1;
-				else if (hrc == 0 && hb.data != NULL)
+				else if (hrc == 0 && hb.data != NULL) {
 					m->heads[m->nheads++] = galley_buffer_detach(&hb, NULL);
+					/* an h1 that names a kind of release ("ニュースリリース",
+					 * "Press Release") labels the page; the headline follows */
+					const char *ht = m->heads[m->nheads - 1];
+					if (name[1] == '1' && grel_find(ht, strlen(ht), grel_list(GREL_TABLE_CATEGORY)) < 0 &&
+						m->nh1_text++ == 0)
+						m->h1_text = S_norm_dup(m, ht);
+				}
 				galley_buffer_dispose(&hb);
 			}
 			if (strcmp(name, "h1") == 0) {
@@ -854,6 +1119,10 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			S_logo(m, n);
 		if (m->identifier == NULL && (strcmp(name, "div") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0))
 			S_symbol(m, n);
+		if (m->bare_date[0] == '\0' && !footer)
+			S_bare_date(m, n);
+		if (m->class_title == NULL && !footer && (id != NULL || cls != NULL))
+			S_class_title(m, n);
 		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
 		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
 			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
@@ -1170,6 +1439,186 @@ static int S_head_and_site(const char *title, const char *head, const char *cons
 	return 0;
 }
 
+/* ---- a release's headline out of the page's title ------------------------ */
+
+/* Entities left as text ("HackerRank &amp; ..." in JSON-LD or a title
+ * escaped twice) decoded once, in place: the text only shrinks. */
+static void S_decode_entities(char *t)
+{
+	char *w = t;
+	for (const char *r = t; *r;) {
+		if (*r == '&') {
+			const char *semi = strchr(r, ';');
+			if (semi != NULL && semi - r > 1 && semi - r < 12) {
+				unsigned long cp = 0;
+				char name[12];
+				memcpy(name, r + 1, (size_t)(semi - r - 1));
+				name[semi - r - 1] = '\0';
+				if (name[0] == '#')
+					cp = (name[1] == 'x' || name[1] == 'X') ? strtoul(name + 2, NULL, 16) : strtoul(name + 1, NULL, 10);
+				else {
+					const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+					cp = e != NULL ? e->value : 0;
+				}
+				char u[4];
+				int ul = 0;
+				if (cp > 0 && cp < 0x80) {
+					u[ul++] = (char)cp;
+				} else if (cp >= 0x80 && cp < 0x800) {
+					u[ul++] = (char)(0xC0 | (cp >> 6));
+					u[ul++] = (char)(0x80 | (cp & 0x3F));
+				} else if (cp >= 0x800 && cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {
+					u[ul++] = (char)(0xE0 | (cp >> 12));
+					u[ul++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[ul++] = (char)(0x80 | (cp & 0x3F));
+				} else if (cp >= 0x10000 && cp < 0x110000) {
+					u[ul++] = (char)(0xF0 | (cp >> 18));
+					u[ul++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+					u[ul++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[ul++] = (char)(0x80 | (cp & 0x3F));
+				}
+				if (ul > 0 && ul <= semi - r + 1) {
+					memcpy(w, u, (size_t)ul);
+					w += ul;
+					r = semi + 1;
+					continue;
+				}
+			}
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/* Separators between the parts of a <title>: " | ", " - ", "｜", "："... */
+static size_t S_part_sep(const char *p)
+{
+	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
+		" / ", "\xEF\xBD\x9C", "\xEF\xBC\x9A", " < ", " > ", NULL};
+	for (size_t i = 0; seps[i]; i++)
+		if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+			return strlen(seps[i]);
+	return 0;
+}
+
+/* 1 when a and b are the same headline but for a word or two. */
+static int S_close(const char *a, const char *b)
+{
+	size_t al = strlen(a), bl = strlen(b);
+	/* "…を発売。" and "…を発売": a closing full stop apart */
+	if (al == bl + 3 && strncmp(a, b, bl) == 0 && strcmp(a + bl, "\xE3\x80\x82") == 0)
+		return 1;
+	if (bl == al + 3 && strncmp(a, b, al) == 0 && strcmp(b + al, "\xE3\x80\x82") == 0)
+		return 1;
+	return strcasecmp(a, b) == 0 || (S_similarity(a, b) >= 0.8 && S_similarity(b, a) >= 0.8);
+}
+
+/* The headline when the chosen title is not it: a date and a kind of
+ * release ("January 15, 2019 Press Release" — its date kept aside), the
+ * headline with a section and the site ("Headline | News | Site",
+ * "見出し：Site"), a shortened one ("Headline..."). *site gets the site's
+ * part of the title when there is one. */
+static char *S_title_fix(S_meta *m, html_page *page, char *title, char **site)
+{
+	if (strchr(title, '&') != NULL)
+		S_decode_entities(title);
+	char *t = S_norm_dup(m, title);
+	if (t == NULL)
+		return title;
+	/* a headline of two words or more (CJK writes none: eight bytes) */
+	const char *h1 = m->h1_text != NULL && *m->h1_text &&
+		(S_word_count(m->h1_text) >= 2 || (strlen(m->h1_text) >= 8 && ((unsigned char)m->h1_text[0] & 0x80)))
+		? m->h1_text : NULL;
+	/* a breadcrumb ("알림마당>담양뉴스>보도자료 > 상세", "A < B < Site"): the
+	 * headline is in its label cell or its titled box */
+	size_t crumbs = 0;
+	for (const char *p = t; *p; p++)
+		crumbs += *p == '>' || *p == '<' || strncmp(p, " \xC2\xBB ", 4) == 0;
+	if (crumbs >= 2 && (m->title_label != NULL || m->class_title != NULL)) {
+		const char *b = m->title_label != NULL ? m->title_label : m->class_title;
+		char *r = S_norm_dup(m, b);
+		if (r != NULL) {
+			galley_free(t);
+			galley_free(title);
+			return r;
+		}
+	}
+	char *better = NULL;
+	/* the parts */
+	const char *parts[8];
+	size_t plen[8], np = 0;
+	const char *st = t;
+	for (const char *p = t; *p && np < 7;) {
+		size_t sl = S_part_sep(p);
+		if (sl > 0) {
+			parts[np] = st;
+			plen[np++] = (size_t)(p - st);
+			p += sl;
+			st = p;
+		} else {
+			p++;
+		}
+	}
+	parts[np] = st;
+	plen[np++] = strlen(st);
+	grel_dateinfo di;
+	char *first = S_dup(m, parts[0], plen[0]);
+	if (first != NULL && grel_date_line(first, strlen(first), &di) && S_word_count(first) <= 6) {
+		/* a date standing for the headline */
+		if (page->late_date[0] == '\0' && strlen(di.iso) == 10)
+			memcpy(page->late_date, di.iso, 11);
+		if (h1 != NULL)
+			better = S_dup(m, h1, strlen(h1));
+		if (np > 1)
+			*site = S_dup(m, parts[np - 1], plen[np - 1]);
+	} else if (first != NULL && h1 != NULL && np >= 2 && S_close(first, h1)) {
+		/* the headline and the site: "Headline | Section | Site", or a
+		 * site the page names (its owner's name, an organisation) */
+		char *rest = S_dup(m, parts[1], strlen(parts[1]));
+		int sitey = np >= 3 || (rest != NULL && grel_org_like(rest, strlen(rest)));
+		/* (a lone "| Site" stays, as in Readability: "How to ... | eHow") */
+		/* a full-width separator is no part of a headline */
+		sitey |= strstr(t, "\xEF\xBD\x9C") != NULL || strstr(t, "\xEF\xBC\x9A") != NULL;
+		if (sitey) {
+			better = S_dup(m, h1, strlen(h1));
+			*site = S_dup(m, parts[np - 1], plen[np - 1]);
+		}
+		galley_free(rest);
+	} else if (h1 != NULL && S_word_count(t) >= 3 && strlen(h1) > strlen(t) + 8 && strncasecmp(h1, t, strlen(t)) == 0) {
+		/* a shortened og:title: the h1 says it all */
+		better = S_dup(m, h1, strlen(h1));
+	} else {
+		size_t tl = strlen(t);
+		size_t el = tl >= 3 && strcmp(t + tl - 3, "...") == 0 ? 3 : (tl >= 3 && strcmp(t + tl - 3, "\xE2\x80\xA6") == 0 ? 3 : 0);
+		if (el > 0 && m->doc_title != NULL && strlen(m->doc_title) > tl && strncmp(m->doc_title, t, tl - el) == 0)
+			better = S_norm_dup(m, m->doc_title);
+	}
+	galley_free(first);
+	galley_free(t);
+	if (better != NULL) {
+		galley_free(title);
+		return better;
+	}
+	return title;
+}
+
+/* A date in the page's URL: ".../2019/01/15/..." or ".../2019-01-15-...". */
+static void S_url_date(const char *url, char *out)
+{
+	if (url == NULL)
+		return;
+	for (const char *p = strchr(url, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		int y, mo, d;
+		char a, b, c = 0;
+		if (sscanf(p, "/%4d%c%2d%c%2d%c", &y, &a, &mo, &b, &d, &c) >= 5 && a == b && (a == '/' || a == '-') &&
+			isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && y >= 1990 && y <= 2100 && mo >= 1 &&
+			mo <= 12 && d >= 1 && d <= 31 && (c == 0 || c == '/' || c == '_' || c == '-' || c == '.')) {
+			snprintf(out, GREL_DATE_SIZE, "%04d-%02d-%02d", y, mo, d);
+			return;
+		}
+	}
+}
+
 /* ---- assembling --------------------------------------------------------- */
 
 static int S_set(galley_meta *meta, const char *key, const char *value)
@@ -1324,6 +1773,11 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	/* only names the site's owner shows (logo, SiteName meta): the
 	 * Readability convention keeps an og:site_name suffix ("... | eHow") */
 	title = S_strip_site(&m, title, sites + 3, 2);
+	char *title_site = NULL;
+	if (m.bare_date[0] != '\0')
+		memcpy(page->late_date, m.bare_date, GREL_DATE_SIZE);
+	if (rc == 0 && title != NULL)
+		title = S_title_fix(&m, page, title, &title_site);
 	/* a <title> that is only the site's name (and maybe a section): the
 	 * headline is in a label cell (board pages) or the page's one h1 */
 	if (title != NULL && S_get(&m, "og:title") == NULL && m.ld == NULL) {
@@ -1377,6 +1831,8 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	}
 
 	json_t *ld = m.ld;
+	if (page->late_date[0] == '\0')
+		S_url_date(page_url != NULL ? page_url : m.canonical, page->late_date);
 	/* date */
 	if (rc == 0) {
 		static const char *const dk[] = {"article:published_time", "datepublished", "dc:date",
@@ -1408,6 +1864,11 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		if (site != NULL)
 			S_undouble(site);
 		if (iss == NULL)
+			iss = m.official;
+		/* what follows names the site, which may only carry the release:
+		 * the body's "About X" may name its issuer (hfacts.c) */
+		page->issuer_weak = iss == NULL;
+		if (iss == NULL)
 			iss = site;
 		if (iss == NULL && ld != NULL) {
 			json_t *pub = json_object_get(ld, "publisher");
@@ -1417,11 +1878,27 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 			iss = S_get(&m, "application-name");
 		if (iss == NULL)
 			iss = S_get(&m, "sitename");
+		/* a wire's site carries other people's releases: their author
+		 * meta names the company (the dateline may name it too) */
+		if (iss != NULL && grel_is_wire(iss, strlen(iss)) && S_get(&m, "author") != NULL &&
+			!S_absolute(S_get(&m, "author"))) {
+			iss = S_get(&m, "author");
+			page->issuer_weak = 0;
+		}
+		/* a bare domain ("whitehouse.gov") is the weakest of names */
+		char *header = NULL;
+		if ((iss == NULL || (strchr(iss, ' ') == NULL && strchr(iss, '.') != NULL)) && m.h1 != NULL && m.nh1 == 1)
+			header = S_header_org(&m, m.h1);
+		if (header != NULL)
+			iss = header;
 		if (iss == NULL)
-			iss = m.logo_alt;
+			iss = title_site;
+		if (iss == NULL)
+			iss = m.logo_name;
 		if (iss == NULL)
 			iss = m.copyright;
 		rc = S_set(meta, "issuer", iss);
+		galley_free(header);
 		galley_free(site);
 	}
 	/* category */
@@ -1548,9 +2025,14 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	galley_free(m.copyright);
 	galley_free(m.byline);
 	galley_free(m.logo_alt);
+	galley_free(m.logo_name);
 	galley_free(m.title_label);
 	galley_free(m.issuer_label);
 	galley_free(m.identifier);
+	galley_free(m.official);
+	galley_free(m.class_title);
+	galley_free(m.h1_text);
+	galley_free(title_site);
 	galley_free(kicker);
 	if (rc == GALLEY_ENOMEM)
 		return galley_error(page->ctx, rc, "out of memory reading HTML metadata");

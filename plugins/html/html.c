@@ -566,6 +566,10 @@ static htmlDocPtr S_parse(galley_context *ctx, const char *utf8, size_t len)
 		doc = NULL;
 	}
 	htmlFreeParserCtxt(pctx);
+	if (doc != NULL && html_merge_roots(doc) < 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
 	if (doc != NULL)
 		S_flatten_deep(doc);
 	if (doc != NULL)
@@ -905,7 +909,7 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	}
 	galley_log(ctx, GALLEY_LOG_INFO, "html: charset %s", charset[0] ? charset : "?");
 
-	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL};
+	html_page page = {ctx, u.data ? u.data : "", u.len, NULL, NULL, "", 0};
 	htmlDocPtr doc = html_parse(ctx, page.utf8, page.utf8_len);
 	if (doc == NULL) {
 		galley_buffer_dispose(&u);
@@ -997,6 +1001,8 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	 * signatures, contacts, end marks, numbered paragraphs, outlines. */
 	if (rc == 0 && best != NULL)
 		rc = grel_pass(ctx, best, galley_builder_meta(b), 0);
+	if (rc == 0 && best != NULL)
+		rc = html_body_facts(&page, best, galley_builder_meta(b));
 	if (rc == 0 && best != NULL) {
 		galley_node *c;
 		while (rc == 0 && (c = galley_node_first_child(best)) != NULL) {

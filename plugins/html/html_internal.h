@@ -24,12 +24,28 @@ typedef struct html_page {
 	size_t utf8_len;
 	char *base;       /* absolute base URL for links, or NULL */
 	char *title;      /* the headline chosen by html_meta_collect, or NULL */
+	/* a date the body's own lines outrank: a <title> that is only a date
+	 * ("January 15, 2019 Press Release"), else the URL's /2019/01/15/ */
+	char late_date[GREL_DATE_SIZE];
+	/* the issuer is the site's name (og:site_name, a logo, a copyright),
+	 * which the body's "About X" outranks */
+	int issuer_weak;
 } html_page;
 
 /* Parse UTF-8 bytes into a document with libxml2's HTML parser: no
  * network, no external entities, parser noise only with -v -v. NULL on
  * out-of-memory (the parser recovers from everything else). */
 htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len);
+
+/* repair.c: a second <html> after the root (a page that closed its
+ * document early) merged into the first, as a browser shows it. 0 or
+ * GALLEY_ENOMEM. */
+int html_merge_roots(htmlDocPtr doc);
+
+/* hfacts.c: what the extracted body says (a dateline's date and place, a
+ * wire's company as the issuer), then page->late_date; run after the
+ * release pass. 0 or GALLEY_ENOMEM. */
+int html_body_facts(html_page *page, galley_node *doc, galley_meta *meta);
 
 /* Read metadata from the untouched document into meta; sets page->base
  * and page->title. Returns 0 or a negative error. */

@@ -713,6 +713,52 @@ static void test_tables_all_tested(void **state)
 	assert_null(grel_table_entry(GREL_TABLE_COUNT, 0, NULL));
 }
 
+/* ---- datelines (dateline.c) ---- */
+
+static void S_dateline(const char *text, const char *iso, const char *place, const char *issuer, const char *rest)
+{
+	grel_dateline_info di;
+	long off = grel_dateline_scan(text, strlen(text), &di);
+	if (iso == NULL) {
+		if (off >= 0)
+			fail_msg("\"%s\" has no dateline, got %s", text, di.iso);
+		return;
+	}
+	if (off < 0)
+		fail_msg("\"%s\": no dateline found, expected %s", text, iso);
+	assert_string_equal(di.iso, iso);
+	char got[128];
+	snprintf(got, sizeof got, "%.*s", (int)di.place.len, di.place.s ? di.place.s : "");
+	assert_string_equal(got, place);
+	snprintf(got, sizeof got, "%.*s", (int)di.issuer.len, di.issuer.s ? di.issuer.s : "");
+	assert_string_equal(got, issuer);
+	assert_string_equal(text + off, rest);
+}
+
+static void test_datelines(void **state)
+{
+	(void)state;
+	S_dateline("January 17, 2020 (SAINT PAUL) \xE2\x80\x94" "Minnesota Attorney General", "2020-01-17", "", "",
+		"Minnesota Attorney General");
+	S_dateline("March 15, 2021 (ST. PAUL) Today the Attorney General", "2021-03-15", "", "", "Today the Attorney General");
+	S_dateline("CUPERTINO, California\xE2\x80\x94" "April 27, 2015\xE2\x80\x94" "Apple today announced", "2015-04-27",
+		"CUPERTINO, California", "", "Apple today announced");
+	S_dateline("NEW YORK, June 29, 2018 /PRNewswire/ -- HackerRank, a platform that ranks", "2018-06-29", "NEW YORK",
+		"HackerRank", "HackerRank, a platform that ranks");
+	S_dateline("MINNEAPOLIS--(BUSINESS WIRE)--Aug. 28, 2015--IHS Inc. (NYSE: IHS), the leading source", "2015-08-28",
+		"MINNEAPOLIS", "IHS Inc.", "IHS Inc. (NYSE: IHS), the leading source");
+	S_dateline("TOKYO, June 22, 2015 - (JCN Newswire) - Eisai Co., Ltd. (Headquarters: Tokyo)", "2015-06-22", "TOKYO",
+		"Eisai Co., Ltd.", "Eisai Co., Ltd. (Headquarters: Tokyo)");
+	S_dateline("Bern, 7.10.2020 - Der Bundesrat hat", "2020-10-07", "Bern", "", "Der Bundesrat hat");
+	/* a sentence that starts with a date, a date line, a date in a sentence */
+	S_dateline("January 15 was a busy day in 2019 for the office", NULL, NULL, NULL, NULL);
+	S_dateline("January 15, 2019 was a busy day", NULL, NULL, NULL, NULL);
+	S_dateline("Brussels, 10 July 2018", NULL, NULL, NULL, NULL);
+	S_dateline("The minister said on 10 July 2018 - in Brussels - that", NULL, NULL, NULL, NULL);
+	assert_true(grel_is_wire("GlobeNewswire News Room", 23));
+	assert_false(grel_is_wire("European Parliament", 19));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -736,6 +782,7 @@ int main(void)
 		cmocka_unit_test(test_pass_end_tails),
 		cmocka_unit_test(test_pass_star_notes),
 		cmocka_unit_test(test_tables_all_tested),
+		cmocka_unit_test(test_datelines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
