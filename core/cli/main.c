@@ -454,6 +454,12 @@ static int S_convert(struct cli *c)
 			galley_writer_name(w));
 		return EXIT_USAGE;
 	}
+	for (i = 0; target && i < ninputs; i++)
+		if (strcmp(inputs[i], "-") != 0 && galley_cli_same_file(inputs[i], target)) {
+			fprintf(stderr, "galley: %s: the output is the input; write to another file (the source would be lost)\n",
+				target);
+			return EXIT_USAGE;
+		}
 	if (!(docs = calloc(ninputs, sizeof *docs))) {
 		fputs("galley: out of memory\n", stderr);
 		return EXIT_IO;

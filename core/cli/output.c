@@ -4,6 +4,9 @@
 #define _GNU_SOURCE /* O_TMPFILE */
 #include "output.h"
 
+#include <galley/plugin.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define CHUNK (1u << 20)
@@ -231,29 +235,162 @@ static int S_write_unnamed(const char *path, const char *data, size_t len, char 
 	return 0;
 }
 
+/* Follow a chain of symlinks by hand, so a dangling one resolves to the path
+ * it names (realpath() fails there, and the link would be replaced by a
+ * regular file while its target is never written). out is path itself when
+ * it is no link; -1 with errno (ELOOP) past 40 links. */
+static int S_follow_links(const char *path, char *out, size_t outsize)
+{
+	char link[PATH_MAX], next[PATH_MAX];
+	struct stat st;
+	int hops;
+
+	if (snprintf(out, outsize, "%s", path) >= (int)outsize) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (hops = 0; lstat(out, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		ssize_t n;
+		const char *slash;
+		if (hops == 40) {
+			errno = ELOOP;
+			return -1;
+		}
+		n = readlink(out, link, sizeof link - 1);
+		if (n < 0)
+			return -1;
+		link[n] = '\0';
+		slash = strrchr(out, '/');
+		if (link[0] == '/' || !slash)
+			n = snprintf(next, sizeof next, "%s", link);
+		else
+			n = snprintf(next, sizeof next, "%.*s/%s", (int)(slash - out), out, link);
+		if (n < 0 || (size_t)n >= sizeof next || (size_t)n >= outsize) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(out, next, (size_t)n + 1);
+	}
+	return 0;
+}
+
+/* Our temporary files are ".NAME.galley-PID.XXXXXX" beside the target (NAME
+ * cut so the whole fits NAME_MAX): recognisable, so the stale ones a killed
+ * run left (its pid gone, older than a minute) can be removed by the next. */
+#define S_TMP_TAG ".galley-"
+#define S_TMP_NAME_MAX 200 /* bytes of NAME kept: 1 + 200 + 8 + 10 + 7 <= 255 */
+
+static void S_tmp_name(char *tmp, size_t tmpsize, const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	const char *name = slash ? slash + 1 : target;
+	size_t keep = strlen(name);
+	if (keep > S_TMP_NAME_MAX) {
+		keep = S_TMP_NAME_MAX;
+		while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+			keep--; /* not in the middle of a UTF-8 character */
+	}
+	if (slash)
+		snprintf(tmp, tmpsize, "%.*s/.%.*s" S_TMP_TAG "%ld.XXXXXX", (int)(slash - target), target, (int)keep,
+			name, (long)getpid());
+	else
+		snprintf(tmp, tmpsize, ".%.*s" S_TMP_TAG "%ld.XXXXXX", (int)keep, name, (long)getpid());
+}
+
+/* Remove the stale temporaries of target (see S_tmp_name): same NAME, a
+ * pid that no longer runs, unchanged for a minute. */
+static void S_clean_stale(const char *target)
+{
+	char dir[PATH_MAX], prefix[NAME_MAX + 1], victim[PATH_MAX + NAME_MAX + 2];
+	const char *slash = strrchr(target, '/');
+	const char *name = slash ? slash + 1 : target;
+	size_t keep = strlen(name), plen;
+	DIR *d;
+	struct dirent *de;
+
+	if (keep > S_TMP_NAME_MAX) {
+		keep = S_TMP_NAME_MAX;
+		while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+			keep--;
+	}
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - target) ? (int)(slash - target) : 1, target);
+	else
+		snprintf(dir, sizeof dir, ".");
+	plen = (size_t)snprintf(prefix, sizeof prefix, ".%.*s" S_TMP_TAG, (int)keep, name);
+	if (plen >= sizeof prefix || !(d = opendir(dir)))
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char *end;
+		long pid;
+		struct stat st;
+		if (strncmp(de->d_name, prefix, plen) != 0)
+			continue;
+		errno = 0;
+		pid = strtol(de->d_name + plen, &end, 10);
+		if (errno || pid <= 0 || *end != '.' || strlen(end) != 7)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* still running (or not ours to ask) */
+		snprintf(victim, sizeof victim, "%s/%s", dir, de->d_name);
+		if (lstat(victim, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+			time(NULL) - st.st_mtime > 60)
+			unlink(victim);
+	}
+	closedir(d);
+}
+
+/* Write data over an existing file in place: for a file with other hard
+ * links (replacing it would split them) and for a writable file in a folder
+ * where no temporary file can be made. The data is complete before the file
+ * is touched. */
+static int S_write_in_place(const char *path, const char *target, const char *data, size_t len, char *err,
+	size_t errsize)
+{
+	int fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+	int e;
+	if (fd < 0)
+		return S_fail(err, errsize, path, NULL, errno);
+	if (S_write_all(fd, data, len) < 0 || ftruncate(fd, (off_t)len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		close(fd);
+		return S_fail(err, errsize, path, NULL, e);
+	}
+	if (close(fd) < 0)
+		return S_fail(err, errsize, path, NULL, errno);
+	return 0;
+}
+
 static int S_write_atomic(const char *path, const char *data, size_t len, int follow, int replace, char *err,
 	size_t errsize)
 {
 	char real[PATH_MAX], own[PATH_MAX + 32];
-	int slot = S_slot_claim();
-	char *tmp = slot >= 0 ? S_tmp[slot].path : own;
+	int slot;
+	char *tmp;
 	const size_t tmpsize = sizeof own;
-	const char *target = path, *slash;
+	const char *target = path;
 	struct stat st;
 	mode_t mode;
 	int fd, e, have = 0;
 
-	/* Replace what a symlink points to, not the link itself (batch
-	 * outputs replace the link: they never leave their folder). */
-	if (follow && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
+	/* Replace what a symlink points to, not the link itself, even when that
+	 * does not exist yet (batch outputs replace the link: they never leave
+	 * their folder). */
+	if (follow) {
+		if (S_follow_links(path, real, sizeof real) < 0)
+			return S_fail(err, errsize, path, NULL, errno);
 		target = real;
+	}
 	if (follow ? stat(target, &st) == 0 : lstat(target, &st) == 0 && S_ISREG(st.st_mode))
 		have = 1;
-	slash = strrchr(target, '/');
-	if (slash)
-		snprintf(tmp, tmpsize, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
-	else
-		snprintf(tmp, tmpsize, ".%s.XXXXXX", target);
+	/* a file with other names keeps them: written in place, once complete */
+	if (follow && have && S_ISREG(st.st_mode) && st.st_nlink > 1)
+		return S_write_in_place(path, target, data, len, err, errsize);
+	if (follow)
+		S_clean_stale(target);
+	slot = S_slot_claim();
+	tmp = slot >= 0 ? S_tmp[slot].path : own;
+	S_tmp_name(tmp, tmpsize, target);
 	if (slot >= 0)
 		atomic_store(&S_tmp[slot].live, 1);
 	S_self_creating = 1;
@@ -270,9 +407,18 @@ static int S_write_atomic(const char *path, const char *data, size_t len, int fo
 	S_self_creating = 0;
 	if (fd < 0) {
 		S_slot_release(slot);
+		/* a read-only folder: a writable file in it is still updated */
+		if (follow && have && S_ISREG(st.st_mode) && (e == EACCES || e == EPERM || e == EROFS) &&
+			access(target, W_OK) == 0)
+			return S_write_in_place(path, target, data, len, err, errsize);
 		return S_fail(err, errsize, path, "cannot create a temporary file beside it", e);
 	}
 	mode = have ? st.st_mode & 07777 : 0666 & ~S_umask;
+	/* another user's file keeps its owner and group where we may give them */
+	if (have && (st.st_uid != geteuid() || st.st_gid != getegid()) && fchown(fd, st.st_uid, st.st_gid) < 0 &&
+		fchown(fd, (uid_t)-1, st.st_gid) < 0) {
+		/* not possible: the file becomes ours, as any editor's would */
+	}
 	if (fchmod(fd, mode) < 0 || S_write_all(fd, data, len) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
@@ -337,7 +483,7 @@ int galley_cli_looks_binary(const char *data, size_t len)
 		return 0;
 	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
 		return 0;
-	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL;
+	return memchr(data, '\0', len < 4096 ? len : 4096) != NULL && galley_wide_charset(data, len) == NULL;
 }
 
 /* The library prints nothing itself: the command's messages go to stderr,
@@ -350,4 +496,11 @@ void galley_cli_log_stderr(int level, const char *input, const char *message, vo
 		fprintf(stderr, "galley: %s: %s\n", input, message);
 	else
 		fprintf(stderr, "galley: %s\n", message);
+}
+
+int galley_cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
 }

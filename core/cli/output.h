@@ -14,8 +14,12 @@ void galley_cli_output_init(void);
 int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t errsize);
 
 /* Write data to path (NULL or "-": standard output). A regular file is
- * replaced atomically through a temporary file beside it; devices, FIFOs
- * and /dev/stdout are written directly. On failure returns -1 with
+ * replaced atomically through a temporary file beside it (".NAME.galley-PID.
+ * XXXXXX", the name cut to fit NAME_MAX; stale ones of killed runs are
+ * removed), keeping its mode and, where allowed, its owner; a symlink, even a
+ * dangling one, is written through; a file with other hard links, or in a
+ * folder where no temporary can be made, is overwritten in place once the
+ * data is complete; devices, FIFOs and /dev/stdout are written directly. On failure returns -1 with
  * "PATH: reason" in err, leaving any existing file untouched. */
 int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize);
 
@@ -23,6 +27,9 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
  * renamed over path once complete, following no symlink: an existing link
  * at path is replaced, not written through. Safe from several threads. */
 int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize);
+/** 1 when a and b name the same regular file (symlinks and hard links
+ * followed): an output that would replace its input. */
+int galley_cli_same_file(const char *a, const char *b);
 
 /* Write data to the new regular file path: -1 with errno EEXIST when the
  * name exists (nothing is replaced, not even a symlink). The file is made

@@ -12,6 +12,7 @@ struct galley_builder {
 	galley_node *cur;
 	galley_node *implicit; /* the open implicit paragraph, if any */
 	int finished;
+	long nodes, max_nodes; /* nodes made so far; the max-nodes limit */
 };
 
 galley_builder *galley_builder_new(galley_context *ctx)
@@ -20,6 +21,7 @@ galley_builder *galley_builder_new(galley_context *ctx)
 	if (!b)
 		return NULL;
 	b->ctx = ctx;
+	b->max_nodes = galley_context_option_long(ctx, "max-nodes", GALLEY_DEFAULT_MAX_NODES);
 	b->doc = galley_node_new(GALLEY_NODE_DOCUMENT);
 	if (!b->doc) {
 		galley_free(b);
@@ -79,6 +81,12 @@ static int S_prepare(galley_builder *b, galley_node_type type)
 	galley_node *target = b->cur;
 	if (b->finished)
 		return galley_error(b->ctx, GALLEY_EUSAGE, "the builder has finished");
+	/* a text run added to the last text node makes no node, but is counted
+	 * too: a bound on the calls as well */
+	if (++b->nodes > b->max_nodes)
+		return galley_error(b->ctx, GALLEY_EINVAL,
+			"the document has more than %ld nodes (the max-nodes limit; raise it with -O max-nodes=N)",
+			b->max_nodes);
 	/* a block given inside an implicit paragraph goes after it */
 	if (galley_node_type_is_block(type) && b->implicit && b->cur == b->implicit)
 		target = b->implicit->parent;

@@ -375,6 +375,46 @@ static int S_labelled(galley_context *ctx, const char *hint, const char *name, c
 	return S_report_lossy(ctx, used, bad);
 }
 
+/* One code unit of UTF-16/32 read as text: no control but tab, LF, CR, FF,
+ * no surrogate out of place (checked loosely), nothing past U+10FFFF. */
+static int S_wide_unit_ok(unsigned long u)
+{
+	if (u < 0x20)
+		return u == '\t' || u == '\n' || u == '\r' || u == '\f';
+	return u <= 0x10FFFF && u != 0xFFFE && u != 0xFFFF;
+}
+
+const char *galley_wide_charset(const char *data, size_t len)
+{
+	static const char *const names[] = {"UTF-32LE", "UTF-32BE", "UTF-16LE", "UTF-16BE"};
+	const unsigned char *u = (const unsigned char *)data;
+	size_t n = len < 4096 ? len : 4096;
+
+	if (!data || n < 4 || !memchr(data, '\0', n))
+		return NULL;
+	for (int k = 0; k < 4; k++) {
+		size_t w = k < 2 ? 4 : 2, i, zeros = 0, units = 0;
+		int ok = len % w == 0 || len > n; /* a whole number of units */
+		for (i = 0; ok && i + w <= n; i += w) {
+			unsigned long c;
+			if (w == 4)
+				c = k == 0 ? u[i] | (unsigned long)u[i + 1] << 8 | (unsigned long)u[i + 2] << 16 |
+						(unsigned long)u[i + 3] << 24
+					   : (unsigned long)u[i] << 24 | (unsigned long)u[i + 1] << 16 |
+						(unsigned long)u[i + 2] << 8 | u[i + 3];
+			else
+				c = k == 2 ? u[i] | (unsigned long)u[i + 1] << 8 : (unsigned long)u[i] << 8 | u[i + 1];
+			ok = S_wide_unit_ok(c);
+			units++;
+			zeros += c < 0x100;
+		}
+		/* text of mostly Latin script: the zero bytes are high bytes */
+		if (ok && units > 0 && (w == 4 || zeros * 4 >= units))
+			return names[k];
+	}
+	return NULL;
+}
+
 /* The policy, for both readers: a BOM decides; else a label the bytes do
  * not contradict; else detection. A label is contradicted (and detection
  * retried) when it names UTF-16/32 (it was read as ASCII), when it says
@@ -400,8 +440,12 @@ int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char
 			return S_convert(ctx, boms[b].charset, data + boms[b].n, len - boms[b].n, out,
 				charset_out, charset_size);
 
-	if (len && memchr(data, '\0', len < 4096 ? len : 4096))
+	if (len && memchr(data, '\0', len < 4096 ? len : 4096)) {
+		const char *wide = galley_wide_charset(data, len);
+		if (wide)
+			return S_convert(ctx, wide, data, len, out, charset_out, charset_size);
 		return galley_error(ctx, GALLEY_EINVAL, "binary data, not text");
+	}
 
 	if (hint && *hint) {
 		const char *name = S_iconv_name(hint);

@@ -2,6 +2,7 @@
  * name, options, the log callback and the registry its lookups use. */
 #include "internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,18 @@ int galley__context_option_at(const galley_context *ctx, size_t i, const char **
 	*key = ctx->opt_keys[i];
 	*value = ctx->opt_values[i];
 	return 1;
+}
+
+long galley_context_option_long(const galley_context *ctx, const char *key, long def)
+{
+	const char *v = galley_context_option(ctx, key);
+	char *end;
+	long n;
+	if (!v || !*v)
+		return def;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	return *end || errno ? def : n;
 }
 
 int galley_context_option_bool(const galley_context *ctx, const char *key, int def)

@@ -32,6 +32,7 @@ int galley_writer_takes_many(const galley_writer *w)
 int galley_read(galley_context *ctx, const galley_reader *r, const char *data, size_t len, galley_node **out)
 {
 	galley_builder *b;
+	long max_mib;
 	int rc;
 
 	if (!out)
@@ -41,6 +42,11 @@ int galley_read(galley_context *ctx, const galley_reader *r, const char *data, s
 		return galley_error(ctx, GALLEY_EUSAGE, "galley_read: no reader");
 	if (!data && len)
 		return galley_error(ctx, GALLEY_EUSAGE, "galley_read: no data");
+	max_mib = galley_context_option_long(ctx, "max-input-size", GALLEY_DEFAULT_MAX_INPUT_SIZE);
+	if (max_mib > 0 && len / 1048576 >= (size_t)max_mib && len - (size_t)max_mib * 1048576 > 0)
+		return galley_error(ctx, GALLEY_EINVAL,
+			"the input is %zu MiB, over the max-input-size limit of %ld MiB (raise it with -O max-input-size=MIB)",
+			(len + 1048575) / 1048576, max_mib);
 	if (!(b = galley_builder_new(ctx)))
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	galley_error_clear(ctx);

@@ -25,7 +25,58 @@ struct galley_meta {
 	char **free_keys;
 	S_slot *free_slots;
 	size_t nfree;
+	size_t nempty;  /* free slots holding no value (a key set, then removed) */
+	size_t *hash;   /* open addressing over free_keys: index + 1, 0 empty */
+	size_t hash_cap; /* a power of two, over twice nfree */
 };
+
+static size_t S_key_hash(const char *key)
+{
+	size_t h = 1469598103934665603u;
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 1099511628211u;
+	return h;
+}
+
+/* Index free key i (its key set) in the hash; 0 or GALLEY_ENOMEM. */
+static int S_hash_insert(galley_meta *m, size_t i)
+{
+	size_t j;
+	if ((m->nfree + 1) * 2 > m->hash_cap) {
+		size_t cap = m->hash_cap ? m->hash_cap * 2 : 16, k;
+		size_t *h = galley_calloc(cap, sizeof *h);
+		if (!h)
+			return GALLEY_ENOMEM;
+		for (k = 0; k < m->hash_cap; k++)
+			if (m->hash[k]) {
+				j = S_key_hash(m->free_keys[m->hash[k] - 1]) & (cap - 1);
+				while (h[j])
+					j = (j + 1) & (cap - 1);
+				h[j] = m->hash[k];
+			}
+		galley_free(m->hash);
+		m->hash = h;
+		m->hash_cap = cap;
+	}
+	j = S_key_hash(m->free_keys[i]) & (m->hash_cap - 1);
+	while (m->hash[j])
+		j = (j + 1) & (m->hash_cap - 1);
+	m->hash[j] = i + 1;
+	return 0;
+}
+
+static int S_known_index(const char *key);
+
+/* Keep nempty right around a change of key's slot s that had `was` values. */
+static void S_track(galley_meta *m, const char *key, const S_slot *s, size_t was)
+{
+	if (S_known_index(key) >= 0)
+		return; /* a known key: not counted in nempty */
+	if (was && !s->count)
+		m->nempty++;
+	else if (!was && s->count)
+		m->nempty--;
+}
 
 static int S_known_index(const char *key)
 {
@@ -74,6 +125,7 @@ void galley__meta_free(galley_meta *meta)
 	}
 	galley_free(meta->free_keys);
 	galley_free(meta->free_slots);
+	galley_free(meta->hash);
 	galley_free(meta);
 }
 
@@ -83,12 +135,15 @@ static int S_slot_add(S_slot *s, const char *value)
 	char *copy = galley__strdup(value);
 	if (!copy)
 		return GALLEY_ENOMEM;
-	p = galley_realloc(s->values, (s->count + 1) * sizeof *p);
-	if (!p) {
-		galley_free(copy);
-		return GALLEY_ENOMEM;
+	/* the capacity is the next power of two: adding stays linear */
+	if ((s->count & (s->count - 1)) == 0) {
+		p = galley_realloc(s->values, (s->count ? 2 * s->count : 1) * sizeof *p);
+		if (!p) {
+			galley_free(copy);
+			return GALLEY_ENOMEM;
+		}
+		s->values = p;
 	}
-	s->values = p;
 	s->values[s->count++] = copy;
 	return 0;
 }
@@ -106,23 +161,33 @@ static S_slot *S_find(const galley_meta *meta, const char *key, int create)
 	k = S_known_index(key);
 	if (k >= 0)
 		return &m->known[k];
-	for (i = 0; i < meta->nfree; i++)
-		if (strcmp(meta->free_keys[i], key) == 0)
-			return &m->free_slots[i];
+	if (meta->hash_cap) {
+		for (i = S_key_hash(key) & (meta->hash_cap - 1); meta->hash[i]; i = (i + 1) & (meta->hash_cap - 1))
+			if (strcmp(meta->free_keys[meta->hash[i] - 1], key) == 0)
+				return &m->free_slots[meta->hash[i] - 1];
+	}
 	if (!create)
 		return NULL;
-	nk = galley_realloc(m->free_keys, (m->nfree + 1) * sizeof *nk);
-	if (!nk)
-		return NULL;
-	m->free_keys = nk;
-	ns = galley_realloc(m->free_slots, (m->nfree + 1) * sizeof *ns);
-	if (!ns)
-		return NULL;
-	m->free_slots = ns;
+	if ((m->nfree & (m->nfree - 1)) == 0) { /* capacity: the next power of two */
+		size_t cap = m->nfree ? 2 * m->nfree : 1;
+		nk = galley_realloc(m->free_keys, cap * sizeof *nk);
+		if (!nk)
+			return NULL;
+		m->free_keys = nk;
+		ns = galley_realloc(m->free_slots, cap * sizeof *ns);
+		if (!ns)
+			return NULL;
+		m->free_slots = ns;
+	}
 	m->free_keys[m->nfree] = galley__strdup(key);
 	if (!m->free_keys[m->nfree])
 		return NULL;
+	if (S_hash_insert(m, m->nfree) < 0) {
+		galley_free(m->free_keys[m->nfree]);
+		return NULL;
+	}
 	memset(&m->free_slots[m->nfree], 0, sizeof(S_slot));
+	m->nempty++; /* until a value goes in */
 	return &m->free_slots[m->nfree++];
 }
 
@@ -205,14 +270,15 @@ int galley_meta_set(galley_meta *meta, const char *key, const char *value)
 	s = S_find(meta, key, value != NULL);
 	if (!s)
 		return value ? GALLEY_ENOMEM : 0;
+	size_t was = s->count;
+	int rc = 0;
 	S_slot_clear(s);
-	if (value && strcmp(key, "language") == 0) {
-		int rc = S_slot_add(s, value);
-		if (rc == 0)
-			S_canonical_language(s->values[0]);
-		return rc;
-	}
-	return value ? S_slot_add(s, value) : 0;
+	if (value)
+		rc = S_slot_add(s, value);
+	if (rc == 0 && value && strcmp(key, "language") == 0)
+		S_canonical_language(s->values[0]);
+	S_track(meta, key, s, was);
+	return rc;
 }
 
 int galley_meta_add(galley_meta *meta, const char *key, const char *value)
@@ -221,7 +287,12 @@ int galley_meta_add(galley_meta *meta, const char *key, const char *value)
 	if (!meta || !galley_meta_key_is_list(key) || !value)
 		return GALLEY_EINVAL;
 	s = S_find(meta, key, 1);
-	return s ? S_slot_add(s, value) : GALLEY_ENOMEM;
+	if (!s)
+		return GALLEY_ENOMEM;
+	size_t was = s->count;
+	int rc = S_slot_add(s, value);
+	S_track(meta, key, s, was);
+	return rc;
 }
 
 size_t galley_meta_count(const galley_meta *meta, const char *key)
@@ -266,9 +337,7 @@ size_t galley_meta_key_count(const galley_meta *meta)
 		return 0;
 	for (i = 0; i < S_NKNOWN; i++)
 		n += meta->known[i].count > 0;
-	for (i = 0; i < meta->nfree; i++)
-		n += meta->free_slots[i].count > 0;
-	return n;
+	return n + meta->nfree - meta->nempty;
 }
 
 const char *galley_meta_key_at(const galley_meta *meta, size_t idx)
@@ -279,6 +348,8 @@ const char *galley_meta_key_at(const galley_meta *meta, size_t idx)
 	for (i = 0; i < S_NKNOWN; i++)
 		if (meta->known[i].count > 0 && idx-- == 0)
 			return S_known[i];
+	if (meta->nempty == 0) /* no gaps: direct, so walking every key stays linear */
+		return idx < meta->nfree ? meta->free_keys[idx] : NULL;
 	for (i = 0; i < meta->nfree; i++)
 		if (meta->free_slots[i].count > 0 && idx-- == 0)
 			return meta->free_keys[i];

@@ -459,6 +459,41 @@ int galley_node_set_text(galley_node *node, const char *text, size_t len)
 	return galley_node_append_text(node, text, len);
 }
 
+/* Copy text into the tree without control characters: a tree holds tab and
+ * newline, CR, VT and FF become spaces, every other C0 control, DEL and the C1
+ * controls (U+0080 to U+009F) are dropped. So no writer passes an escape
+ * sequence (ESC c, ESC ]0;...BEL) to a terminal, NUL included, and every
+ * writer says the same; what galley writes it reads back. Returns the length. */
+static size_t S_copy_text(char *dst, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c != 0x7F && c != 0xC2) {
+			dst[o++] = (char)c;
+			i++;
+		} else if (c == '\t' || c == '\n') {
+			dst[o++] = (char)c;
+			i++;
+		} else if (c == '\r' || c == '\v' || c == '\f') {
+			dst[o++] = ' ';
+			i++;
+		} else if (c == 0xC2) {
+			if (i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+				i += 2; /* a C1 control */
+			} else {
+				dst[o++] = (char)c;
+				i++;
+			}
+		} else {
+			i++; /* another C0 control or DEL */
+		}
+	}
+	return o;
+}
+
 int galley_node_append_text(galley_node *node, const char *text, size_t len)
 {
 	size_t need;
@@ -479,9 +514,7 @@ int galley_node_append_text(galley_node *node, const char *text, size_t len)
 		node->text = p;
 		node->text_cap = cap;
 	}
-	if (len)
-		memcpy(node->text + node->text_len, text, len);
-	node->text_len += len;
+	node->text_len += S_copy_text(node->text + node->text_len, text, len);
 	node->text[node->text_len] = '\0';
 	return 0;
 }
@@ -519,7 +552,8 @@ long galley_node_get_list_start(const galley_node *node)
 
 int galley_node_set_list_start(galley_node *node, long start)
 {
-	if (!node || node->type != GALLEY_NODE_LIST || start < 0)
+	/* 0 to 2^31-1: what the JSON form can carry, so what galley writes it reads */
+	if (!node || node->type != GALLEY_NODE_LIST || start < 0 || start > 2147483647L)
 		return GALLEY_EINVAL;
 	node->start = start;
 	return 0;
@@ -529,9 +563,12 @@ static int S_set_string(char **field, const char *value)
 {
 	char *copy = NULL;
 	if (value) {
-		copy = galley__strdup(value);
+		/* without control characters, as text (S_copy_text) */
+		size_t len = strlen(value);
+		copy = galley_malloc(len + 1);
 		if (!copy)
 			return GALLEY_ENOMEM;
+		copy[S_copy_text(copy, value, len)] = '\0';
 	}
 	galley_free(*field);
 	*field = copy;
@@ -554,9 +591,50 @@ const char *galley_node_get_url(const galley_node *node)
 	return S_has_url(node) ? node->url : NULL;
 }
 
+/* A URL keeps its control characters percent-encoded (as a browser's URL
+ * parser does in a path), so no writer passes them raw and none is lost. */
+static int S_set_url(char **field, const char *url)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *u = (const unsigned char *)url;
+	size_t len, extra = 0, i, o = 0;
+	char *copy;
+
+	if (!url)
+		return S_set_string(field, NULL);
+	len = strlen(url);
+	for (i = 0; i < len; i++)
+		extra += (u[i] < 0x20 || u[i] == 0x7F || (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)) ? 2 : 0;
+	if (!extra)
+		return S_set_string(field, url);
+	copy = galley_malloc(len + extra * 2 + 1);
+	if (!copy)
+		return GALLEY_ENOMEM;
+	for (i = 0; i < len; i++) {
+		int c1 = u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F;
+		if (u[i] < 0x20 || u[i] == 0x7F || c1) {
+			copy[o++] = '%';
+			copy[o++] = hex[u[i] >> 4];
+			copy[o++] = hex[u[i] & 15];
+			if (c1) {
+				i++;
+				copy[o++] = '%';
+				copy[o++] = hex[u[i] >> 4];
+				copy[o++] = hex[u[i] & 15];
+			}
+		} else {
+			copy[o++] = (char)u[i];
+		}
+	}
+	copy[o] = '\0';
+	galley_free(*field);
+	*field = copy;
+	return 0;
+}
+
 int galley_node_set_url(galley_node *node, const char *url)
 {
-	return S_has_url(node) ? S_set_string(&node->url, url) : GALLEY_EINVAL;
+	return S_has_url(node) ? S_set_url(&node->url, url) : GALLEY_EINVAL;
 }
 
 const char *galley_node_get_alt(const galley_node *node)

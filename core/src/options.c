@@ -12,6 +12,11 @@
 /* Options the core serves for every format (galley_format_data()). */
 static const galley_option_desc S_core[] = {
 	{"data-dir", GALLEY_OPTION_STRING, "DIR", "read format data files from DIR/FORMAT/NAME first", 0, 0},
+	{"max-input-size", GALLEY_OPTION_INT, NULL, "refuse an input over N MiB (default 1024)", 1, 1048576},
+	{"max-nodes", GALLEY_OPTION_INT, NULL, "refuse a document of over N tree nodes (default 50000000)", 1,
+		2000000000},
+	{"max-attributes", GALLEY_OPTION_INT, NULL, "refuse an HTML element with over N attributes (default 1000)",
+		1, 10000000},
 	{NULL, 0, NULL, NULL, 0, 0}};
 
 const galley_option_desc *galley_core_options(void)

@@ -19,7 +19,7 @@ typedef struct {
 	int in_link;  /* inside a link: a link in it gives only its content */
 } S_em;
 
-#define S_MAX_DEPTH 200
+#define S_MAX_DEPTH 256 /* html_parse flattens deeper nesting first */
 
 static void S_blocks(S_em *em, xmlNodePtr first);
 static void S_inlines(S_em *em, xmlNodePtr first);
@@ -240,7 +240,10 @@ static void S_inline(S_em *em, xmlNodePtr el)
 static void S_inlines(S_em *em, xmlNodePtr first)
 {
 	if (++em->depth > S_MAX_DEPTH) {
+		/* never reached (html_parse flattens first); never lose content */
 		em->depth--;
+		if (em->rc == 0)
+			em->rc = galley_error(em->page->ctx, GALLEY_EINVAL, "nesting deeper than %d levels", S_MAX_DEPTH);
 		return;
 	}
 	for (xmlNodePtr c = first; c != NULL && em->rc == 0; c = c->next) {
@@ -330,8 +333,15 @@ static void S_list(S_em *em, xmlNodePtr list, int ordered)
 {
 	long start = 1;
 	const char *st = html_attr(list, "start");
-	if (ordered && st != NULL)
+	if (ordered && st != NULL) {
+		/* Browsers count from any integer; the tree (and the JSON form)
+		 * holds 0 to 2^31-1, so an <ol start> outside that is clamped. */
 		start = strtol(st, NULL, 10);
+		if (start < 0)
+			start = 0;
+		else if (start > 2147483647L)
+			start = 2147483647L;
+	}
 	if (!S_ok(em, galley_builder_enter(em->b, GALLEY_NODE_LIST)))
 		return;
 	S_ok(em, galley_builder_set_list(em->b, ordered, start));
@@ -491,7 +501,10 @@ static int S_run_has_content(xmlNodePtr first, xmlNodePtr stop)
 static void S_blocks(S_em *em, xmlNodePtr first)
 {
 	if (++em->depth > S_MAX_DEPTH) {
+		/* never reached (html_parse flattens first); never lose content */
 		em->depth--;
+		if (em->rc == 0)
+			em->rc = galley_error(em->page->ctx, GALLEY_EINVAL, "nesting deeper than %d levels", S_MAX_DEPTH);
 		return;
 	}
 	xmlNodePtr c = first;

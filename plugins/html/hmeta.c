@@ -1652,12 +1652,69 @@ static int S_set_date(galley_meta *meta, const char *value)
 	return galley_meta_set(meta, "date", iso);
 }
 
-static int S_add_list(galley_meta *meta, const char *key, const char *value)
+/* The values already in a list, case-folded, in an open-addressing hash set:
+ * de-duplication stays linear however many keywords a page has. */
+typedef struct {
+	char **slot;
+	size_t cap, count;
+} S_seen;
+
+static size_t S_fold_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) * 1099511628211u;
+	return h;
+}
+
+/* 1 when one was seen before, 0 when it is added now, <0 out of memory. */
+static int S_seen_add(S_seen *set, const char *one)
+{
+	if (set->count * 2 >= set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 64;
+		char **slot = galley_calloc(cap, sizeof *slot);
+		if (slot == NULL)
+			return GALLEY_ENOMEM;
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i] != NULL) {
+				size_t j = S_fold_hash(set->slot[i]) & (cap - 1);
+				while (slot[j] != NULL)
+					j = (j + 1) & (cap - 1);
+				slot[j] = set->slot[i];
+			}
+		galley_free(set->slot);
+		set->slot = slot;
+		set->cap = cap;
+	}
+	size_t j = S_fold_hash(one) & (set->cap - 1);
+	for (; set->slot[j] != NULL; j = (j + 1) & (set->cap - 1))
+		if (strcasecmp(set->slot[j], one) == 0)
+			return 1;
+	if ((set->slot[j] = galley_strndup(one, strlen(one))) == NULL)
+		return GALLEY_ENOMEM;
+	set->count++;
+	return 0;
+}
+
+static void S_seen_dispose(S_seen *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		galley_free(set->slot[i]);
+	galley_free(set->slot);
+}
+
+static int S_add_list(galley_meta *meta, S_seen *seen, const char *key, const char *value)
 {
 	if (value == NULL)
 		return 0;
 	const char *p = value;
 	int rc = 0;
+	if (seen->count == 0)
+		for (size_t i = 0; rc >= 0 && i < galley_meta_count(meta, key); i++)
+			rc = S_seen_add(seen, galley_meta_get_nth(meta, key, i));
+	if (rc < 0)
+		return rc;
+	rc = 0;
 	while (rc == 0 && *p) {
 		while (*p == ' ' || *p == ',' || *p == ';')
 			p++;
@@ -1671,12 +1728,8 @@ static int S_add_list(galley_meta *meta, const char *key, const char *value)
 			char *one = galley_strndup(p, (size_t)(t - p));
 			if (one == NULL)
 				return GALLEY_ENOMEM;
-			int dup = 0;
-			for (size_t i = 0; i < galley_meta_count(meta, key); i++)
-				if (strcasecmp(galley_meta_get_nth(meta, key, i), one) == 0)
-					dup = 1;
-			if (!dup)
-				rc = galley_meta_add(meta, key, one);
+			int dup = S_seen_add(seen, one);
+			rc = dup < 0 ? dup : dup ? 0 : galley_meta_add(meta, key, one);
 			galley_free(one);
 		}
 		p = e;
@@ -1924,20 +1977,22 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 	}
 	/* keywords */
 	if (rc == 0) {
-		rc = S_add_list(meta, "keywords", S_get(&m, "keywords"));
+		S_seen seen = {NULL, 0, 0};
+		rc = S_add_list(meta, &seen, "keywords", S_get(&m, "keywords"));
 		for (size_t k = 0; rc == 0 && k < m.npairs; k++)
 			if (strcmp(m.pairs[k].key, "article:tag") == 0)
-				rc = S_add_list(meta, "keywords", m.pairs[k].value);
+				rc = S_add_list(meta, &seen, "keywords", m.pairs[k].value);
 		if (rc == 0 && galley_meta_count(meta, "keywords") == 0 && ld != NULL) {
 			json_t *kw = json_object_get(ld, "keywords");
 			size_t i;
 			json_t *one;
 			if (json_is_string(kw))
-				rc = S_add_list(meta, "keywords", json_string_value(kw));
+				rc = S_add_list(meta, &seen, "keywords", json_string_value(kw));
 			else if (json_is_array(kw))
 				json_array_foreach(kw, i, one) if (rc == 0 && json_is_string(one))
-					rc = S_add_list(meta, "keywords", json_string_value(one));
+					rc = S_add_list(meta, &seen, "keywords", json_string_value(one));
 		}
+		S_seen_dispose(&seen);
 	}
 	if (rc == 0)
 		rc = S_set(meta, "identifier", m.identifier);

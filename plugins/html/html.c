@@ -274,7 +274,272 @@ static int S_fix_word(htmlDocPtr doc)
 	return rc;
 }
 
+static htmlDocPtr S_parse(galley_context *ctx, const char *utf8, size_t len);
+
+/* ---- hostile pages: limits applied around libxml2 -------------------- */
+
+/* Elements more deeply nested than this are flattened into the one at this
+ * depth (their text, images and line breaks kept in order), so content is
+ * never lost to a depth limit and no recursive walk over the tree (emitter,
+ * extractor) runs deep. Table and list structure gets HTML_FLATTEN_SLACK
+ * levels more, so a cell or an item is what takes the flattened content. */
+#define HTML_FLATTEN_DEPTH 160
+#define HTML_FLATTEN_SLACK 16
+
+static int S_structural(xmlNodePtr n)
+{
+	static const char *const names[] = {"table", "thead", "tbody", "tfoot", "tr", "colgroup",
+		"ul", "ol", "dl", "menu", "select"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (html_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+static int S_inline_name(xmlNodePtr n)
+{
+	static const char *const names[] = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+		"font", "i", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+		"sup", "time", "tt", "u", "var"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (html_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+/* Lift every descendant of n into n, in document order: an inline element
+ * goes, a block becomes a <br> (so words stay apart), scripts and styles go
+ * whole. Linear: each node is re-parented once. */
+static void S_flatten_into(xmlNodePtr n)
+{
+	xmlNodePtr c = n->children;
+	while (c != NULL) {
+		xmlNodePtr next = c->next;
+		if (c->type != XML_ELEMENT_NODE || c->children == NULL) {
+			c = next;
+			continue;
+		}
+		if (html_is(c, "script") || html_is(c, "style") || html_is(c, "template") || html_is(c, "noscript")) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			c = next;
+			continue;
+		}
+		xmlNodePtr first = c->children, last = c->last;
+		for (xmlNodePtr x = first; x != NULL; x = x->next)
+			x->parent = n;
+		c->children = c->last = NULL;
+		/* first..last take c's place, after c */
+		last->next = c->next;
+		if (c->next != NULL)
+			c->next->prev = last;
+		else
+			n->last = last;
+		c->next = first;
+		first->prev = c;
+		if (S_inline_name(c)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else {
+			xmlFreePropList(c->properties);
+			c->properties = NULL;
+			xmlNodeSetName(c, (const xmlChar *)"br");
+		}
+		c = first;
+	}
+}
+
+static void S_flatten_deep(htmlDocPtr doc)
+{
+	xmlNodePtr n = doc->children;
+	int depth = 1;
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			if (depth >= HTML_FLATTEN_DEPTH + HTML_FLATTEN_SLACK || (depth >= HTML_FLATTEN_DEPTH && !S_structural(n))) {
+				S_flatten_into(n);
+			} else {
+				n = n->children;
+				depth++;
+				continue;
+			}
+		}
+		while (n != NULL && n->next == NULL) {
+			n = n->parent;
+			depth--;
+			if (n == (xmlNodePtr)doc)
+				n = NULL;
+		}
+		if (n != NULL)
+			n = n->next;
+	}
+}
+
+/* Attributes on one element before libxml2 sees them: its duplicate check
+ * is quadratic (40,000 attributes take 24 s). A light scan of the markup:
+ * tags, with quoted values, comments and the text of script, style,
+ * textarea and title skipped. Returns the largest count found. */
+static size_t S_most_attributes(const char *s, size_t len, size_t limit)
+{
+	size_t i = 0, most = 0;
+	while (i < len) {
+		const char *lt = memchr(s + i, '<', len - i);
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - s) + 1;
+		if (i + 3 <= len && memcmp(s + i, "!--", 3) == 0) {
+			const char *end = NULL;
+			for (size_t j = i + 3; j + 3 <= len; j++)
+				if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>') {
+					end = s + j + 3;
+					break;
+				}
+			i = end ? (size_t)(end - s) : len;
+			continue;
+		}
+		if (i >= len || !isalpha((unsigned char)s[i]))
+			continue;
+		size_t name = i;
+		while (i < len && !isspace((unsigned char)s[i]) && s[i] != '>' && s[i] != '/')
+			i++;
+		size_t name_len = i - name, count = 0;
+		int in_attr = 0;
+		while (i < len && s[i] != '>') {
+			unsigned char c = (unsigned char)s[i];
+			if (c == '"' || c == '\'') {
+				const char *q = memchr(s + i + 1, c, len - i - 1);
+				i = q ? (size_t)(q - s) + 1 : len;
+				in_attr = 1;
+				continue;
+			}
+			if (isspace(c) || c == '/') {
+				in_attr = 0;
+			} else if (c == '=') {
+				in_attr = 1;
+			} else if (!in_attr) {
+				in_attr = 1;
+				count++;
+			}
+			i++;
+		}
+		if (count > most)
+			most = count;
+		if (most > limit)
+			return most;
+		static const char *const raw[] = {"script", "style", "textarea", "title", "xmp", "plaintext"};
+		for (size_t r = 0; r < sizeof raw / sizeof raw[0]; r++) {
+			size_t rl = strlen(raw[r]);
+			if (name_len != rl || strncasecmp(s + name, raw[r], rl) != 0)
+				continue;
+			/* to the closing tag */
+			while (i < len) {
+				const char *e = memchr(s + i, '<', len - i);
+				if (e == NULL) {
+					i = len;
+					break;
+				}
+				i = (size_t)(e - s) + 1;
+				if (i + rl + 1 <= len && s[i] == '/' && strncasecmp(s + i + 1, raw[r], rl) == 0)
+					break;
+			}
+			break;
+		}
+	}
+	return most;
+}
+
+/* The end of an internal DTD subset "<!DOCTYPE x [ ... ]>" at the start of
+ * the page (after a BOM, spaces, an XML declaration and comments), or 0: the HTML parser does not
+ * know subsets and would make the declarations body text. Sets *from to
+ * where the subset's '[' is. */
+static size_t S_internal_subset(const char *s, size_t len, size_t *from)
+{
+	size_t i = 0;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (;;) {
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i + 2 <= len && memcmp(s + i, "<?", 2) == 0) { /* an XML declaration */
+			const char *e = memchr(s + i, '>', len - i);
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s) + 1;
+			continue;
+		}
+		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
+			const char *e = NULL;
+			for (size_t j = i + 4; j + 3 <= len; j++)
+				if (memcmp(s + j, "-->", 3) == 0) {
+					e = s + j + 3;
+					break;
+				}
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s);
+			continue;
+		}
+		break;
+	}
+	if (i + 9 > len || strncasecmp(s + i, "<!doctype", 9) != 0)
+		return 0;
+	for (i += 9; i < len && s[i] != '>' && s[i] != '['; i++)
+		if (s[i] == '"' || s[i] == '\'') {
+			const char *q = memchr(s + i + 1, s[i], len - i - 1);
+			if (q == NULL)
+				return 0;
+			i = (size_t)(q - s);
+		}
+	if (i >= len || s[i] != '[')
+		return 0;
+	*from = i;
+	/* to "]" then optional spaces and ">", skipping quoted strings */
+	for (i++; i < len; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			const char *q = memchr(s + i + 1, s[i], len - i - 1);
+			if (q == NULL)
+				return 0;
+			i = (size_t)(q - s);
+		} else if (s[i] == ']') {
+			size_t j = i + 1;
+			while (j < len && isspace((unsigned char)s[j]))
+				j++;
+			if (j < len && s[j] == '>')
+				return j;
+		}
+	}
+	return 0;
+}
+
 htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
+{
+	char *copy = NULL;
+	size_t from = 0, to;
+	long max_attrs = galley_context_option_long(ctx, "max-attributes", GALLEY_DEFAULT_MAX_ATTRIBUTES);
+	size_t most;
+
+	if (utf8 != NULL && (most = S_most_attributes(utf8, len, (size_t)max_attrs)) > (size_t)max_attrs) {
+		galley_error(ctx, GALLEY_EINVAL,
+			"an element has more than %ld attributes (the max-attributes limit; raise it with -O max-attributes=N)",
+			max_attrs);
+		return NULL;
+	}
+	if (utf8 != NULL && (to = S_internal_subset(utf8, len, &from)) > 0) {
+		/* blank the subset out: "<!DOCTYPE html" and ">" stay */
+		copy = galley_malloc(len ? len : 1);
+		if (copy == NULL) {
+			galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+			return NULL;
+		}
+		memcpy(copy, utf8, len);
+		memset(copy + from, ' ', to - from);
+		utf8 = copy;
+	}
+	htmlDocPtr doc = S_parse(ctx, utf8, len);
+	galley_free(copy);
+	return doc;
+}
+
+static htmlDocPtr S_parse(galley_context *ctx, const char *utf8, size_t len)
 {
 	htmlParserCtxtPtr pctx = htmlNewParserCtxt();
 	if (pctx == NULL)
@@ -286,7 +551,9 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 		pctx->sax->serror = S_parser_error;
 		pctx->sax->initialized = XML_SAX2_MAGIC;
 	}
-	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	/* HUGE: no 10 MB cap on one text run and no depth cap (both cut the page
+	 * short, silently); galley's own limits bound the input and the depth. */
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
 	if (galley_context_verbosity(ctx) < GALLEY_LOG_DEBUG)
 		opts |= HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
 	if (len > (size_t)INT32_MAX)
@@ -303,6 +570,8 @@ htmlDocPtr html_parse(galley_context *ctx, const char *utf8, size_t len)
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
+	if (doc != NULL)
+		S_flatten_deep(doc);
 	if (doc != NULL)
 		S_fix_head(doc);
 	if (doc != NULL && S_fix_word(doc) < 0) {
@@ -644,6 +913,8 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	htmlDocPtr doc = html_parse(ctx, page.utf8, page.utf8_len);
 	if (doc == NULL) {
 		galley_buffer_dispose(&u);
+		if (galley_context_error_code(ctx) < 0) /* a limit, said already */
+			return galley_context_error_code(ctx);
 		return galley_error(ctx, GALLEY_ENOMEM, "out of memory parsing HTML");
 	}
 	rc = html_meta_collect(&page, doc, galley_builder_meta(b));

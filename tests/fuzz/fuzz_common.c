@@ -4,6 +4,12 @@
 
 #include "fuzz_common.h"
 #include "json_plugin.h"
+#ifdef FUZZ_ALL_WRITERS
+#include "docx.h"
+#include "epub.h"
+#include "md.h"
+#include "tei.h"
+#endif
 
 int fuzz_read_json(galley_context *ctx, const uint8_t *data, size_t size, galley_node **doc)
 {
@@ -131,3 +137,45 @@ void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *nam
 	galley_buffer_dispose(&once);
 	galley_buffer_dispose(&twice);
 }
+
+#ifdef FUZZ_ALL_WRITERS
+static void S_binary(galley_context *ctx, fuzz_writer_fn write, const char *name, const galley_node *doc)
+{
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	int rc = write(ctx, name, &doc, 1, &out, NULL);
+	/* a zip package: "PK" first */
+	if (rc != 0 && rc != GALLEY_ENOMEM)
+		abort();
+	if (rc == 0 && (out.len < 4 || memcmp(out.data, "PK\3\4", 4) != 0))
+		abort();
+	galley_buffer_dispose(&out);
+}
+
+void fuzz_write_all(galley_context *ctx, const galley_node *doc)
+{
+	static const char *const wraps[] = {"none", "40"};
+	galley_buffer js = GALLEY_BUFFER_INIT;
+	galley_node *back = NULL;
+
+	galley_context_set_option(ctx, "front-matter", "on");
+	for (size_t j = 0; j < 2; j++) {
+		galley_context_set_option(ctx, "wrap", wraps[j]);
+		fuzz_write_twice(ctx, md_write, "markdown", doc, NULL);
+		fuzz_write_twice(ctx, md_write, "gfm", doc, NULL);
+	}
+	galley_context_set_option(ctx, "wrap", NULL);
+	galley_context_set_option(ctx, "front-matter", NULL);
+	fuzz_write_twice(ctx, tei_write, "tei", doc, NULL);
+	fuzz_write_twice(ctx, json_write, "json", doc, NULL);
+	S_binary(ctx, docx_write, "docx", doc);
+	S_binary(ctx, epub_write, "epub", doc);
+	/* what galley writes it reads */
+	if (json_write(ctx, "json", &doc, 1, &js, NULL) == 0) {
+		int rc = fuzz_read_json(ctx, (const uint8_t *)js.data, js.len, &back);
+		if (rc != 0 && rc != GALLEY_ENOMEM)
+			abort();
+		galley_node_free(back);
+	}
+	galley_buffer_dispose(&js);
+}
+#endif

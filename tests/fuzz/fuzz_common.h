@@ -28,4 +28,9 @@ typedef int (*fuzz_writer_fn)(galley_context *ctx, const char *name, const galle
 void fuzz_write_twice(galley_context *ctx, fuzz_writer_fn write, const char *name, const galley_node *doc,
 	void (*check)(const galley_buffer *out));
 
+/** Run every writer on doc: markdown and gfm (unwrapped and at 40
+ * columns), tei and json twice each with the checks of fuzz_write_twice,
+ * docx and epub (binary) once; the json output must read back. */
+void fuzz_write_all(galley_context *ctx, const galley_node *doc);
+
 #endif

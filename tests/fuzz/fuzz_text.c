@@ -22,6 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	galley_builder_free(b);
 	if (rc == 0) {
 		fuzz_check_tree(doc);
+		fuzz_write_all(ctx, doc);
 		galley_node_free(doc);
 	} else if (galley_context_error(ctx)[0] == '\0') {
 		abort(); /* a failure always says why */

@@ -323,13 +323,14 @@ static void test_check_options(void **state)
 	galley_context_set_option(ctx, "levl", "3");
 	assert_int_equal(galley_check_options(ctx, NULL, opts), GALLEY_EUSAGE);
 	assert_string_equal(galley_context_error(ctx),
-		"unknown option 'levl' (did you mean 'level'? opts writer: level, mode, strict, label; any format: data-dir)");
+		"unknown option 'levl' (did you mean 'level'? opts writer: level, mode, strict, label; any format: data-dir, "
+		"max-input-size, max-nodes, max-attributes)");
 	assert_int_equal(galley_check_options(ctx, r, opts), 0);   /* the lines reader may take it */
 	assert_int_equal(galley_check_options(ctx, NULL, lines), 0); /* so may the lines writer */
 	galley_context_set_option(ctx, "levl", NULL);                /* unset: not checked */
 	assert_int_equal(galley_check_options(ctx, NULL, opts), 0);
 	assert_int_equal(galley_check_options(ctx, NULL, NULL), GALLEY_EUSAGE); /* level: no one takes it */
-	assert_string_equal(galley_context_error(ctx), "unknown option 'level' (any format: data-dir)");
+	assert_string_equal(galley_context_error(ctx), "unknown option 'level' (any format: data-dir, max-input-size, max-nodes, max-attributes)");
 
 	/* Bad values of declared keys, even when the other end declares nothing. */
 	galley_context_set_option(ctx, "level", "10");
@@ -375,7 +376,10 @@ static void test_option_values(void **state)
 	assert_int_equal(galley_option_describe(galley_core_options(), &b), 0);
 	assert_string_equal(b.data, "DIR");
 	assert_string_equal(galley_core_options()[0].key, "data-dir");
-	assert_null(galley_core_options()[1].key);
+	assert_string_equal(galley_core_options()[1].key, "max-input-size");
+	assert_string_equal(galley_core_options()[2].key, "max-nodes");
+	assert_string_equal(galley_core_options()[3].key, "max-attributes");
+	assert_null(galley_core_options()[4].key);
 	galley_buffer_dispose(&b);
 	galley_context_free(ctx);
 }

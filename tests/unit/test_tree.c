@@ -104,8 +104,14 @@ static void test_fields(void **state)
 	galley_node *a = galley_node_new(GALLEY_NODE_LINK);
 	galley_node *c = galley_node_new(GALLEY_NODE_CELL);
 	galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
+	galley_node *i = galley_node_new(GALLEY_NODE_IMAGE);
 	(void)state;
 
+	/* what the JSON form can carry */
+	assert_int_equal(galley_node_set_list_start(l, 2147483647L), 0);
+	assert_int_equal(galley_node_set_list_start(l, 2147483648L), GALLEY_EINVAL);
+	assert_int_equal(galley_node_set_list_start(l, -1), GALLEY_EINVAL);
+	assert_int_equal(galley_node_set_list_start(l, 1), 0);
 	assert_int_equal(galley_node_get_level(h), 1);
 	assert_int_equal(galley_node_set_level(h, 3), 0);
 	assert_int_equal(galley_node_get_level(h), 3);
@@ -137,8 +143,15 @@ static void test_fields(void **state)
 	assert_string_equal(galley_node_get_text(t), "");
 	assert_int_equal(galley_node_set_text(t, "abcdef", 3), 0);
 	assert_string_equal(galley_node_get_text(t), "abc");
-	assert_int_equal(galley_node_append_text(t, "\0z", 2), 0);
-	assert_int_equal(galley_node_get_text_len(t), 5);
+	/* control characters never reach the tree: CR/VT/FF become spaces, the
+	 * rest (NUL, ESC, DEL, C1) go; tab and newline stay */
+	assert_int_equal(galley_node_append_text(t, "\0z\x1b\x7f\r\t\n\xc2\x9b\xc2\xa0", 11), 0);
+	assert_int_equal(galley_node_get_text_len(t), 9);
+	assert_string_equal(galley_node_get_text(t), "abcz \t\n\xc2\xa0");
+	assert_int_equal(galley_node_set_alt(i, "a\x1b]0;t\x07" "b"), 0);
+	assert_string_equal(galley_node_get_alt(i), "a]0;tb");
+	assert_int_equal(galley_node_set_url(i, "http://x/\x1b\xc2\x9b"), 0);
+	assert_string_equal(galley_node_get_url(i), "http://x/%1B%C2%9B");
 	assert_null(galley_node_get_text(h));
 
 	galley_node_free(h);
@@ -146,6 +159,7 @@ static void test_fields(void **state)
 	galley_node_free(a);
 	galley_node_free(c);
 	galley_node_free(t);
+	galley_node_free(i);
 }
 
 static void test_attrs(void **state)

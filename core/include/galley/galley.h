@@ -154,6 +154,17 @@ GALLEY_EXTERN int galley_context_set_option(galley_context *ctx, const char *key
 GALLEY_EXTERN const char *galley_context_option(const galley_context *ctx, const char *key);
 /** An option as a boolean ("1", "true", "yes", "on"); `def` when unset. */
 GALLEY_EXTERN int galley_context_option_bool(const galley_context *ctx, const char *key, int def);
+/** An option as a decimal integer; `def` when unset or not a number. */
+GALLEY_EXTERN long galley_context_option_long(const galley_context *ctx, const char *key, long def);
+
+/* The limits on hostile input, core options every format takes (each error
+ * names its option): "max-input-size" (MiB of input a reader takes),
+ * "max-nodes" (nodes in one document tree), "max-attributes" (attributes on
+ * one HTML element). Deeper nesting than a reader keeps is flattened (HTML)
+ * or refused (JSON, 256 levels). */
+#define GALLEY_DEFAULT_MAX_INPUT_SIZE 1024L   /* MiB */
+#define GALLEY_DEFAULT_MAX_NODES 50000000L
+#define GALLEY_DEFAULT_MAX_ATTRIBUTES 1000L
 
 /* A declared option: one entry of the NULL-terminated (key == NULL) table
  * a reader or writer gives in its descriptor's `options` (plugin.h), read
@@ -330,7 +341,7 @@ GALLEY_EXTERN int galley_node_set_level(galley_node *node, int level);
 GALLEY_EXTERN int galley_node_get_list_ordered(const galley_node *node);
 GALLEY_EXTERN int galley_node_set_list_ordered(galley_node *node, int ordered);
 GALLEY_EXTERN long galley_node_get_list_start(const galley_node *node); /* default 1 */
-GALLEY_EXTERN int galley_node_set_list_start(galley_node *node, long start);
+GALLEY_EXTERN int galley_node_set_list_start(galley_node *node, long start); /* 0 to 2147483647, else GALLEY_EINVAL */
 
 /** LINK (href), IMAGE and FIGURE (src). */
 GALLEY_EXTERN const char *galley_node_get_url(const galley_node *node);

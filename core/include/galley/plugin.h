@@ -233,6 +233,12 @@ GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
  * GALLEY_EINVAL with a message. Appends to out. */
 GALLEY_EXTERN int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
 	galley_buffer *out, char *charset_out, size_t charset_size);
+/** The charset of text in UTF-32 or UTF-16 without a BOM ("UTF-32LE",
+ * "UTF-32BE", "UTF-16LE", "UTF-16BE"), told from where its zero bytes fall
+ * in the first 4 KiB (every unit a character, no control but tab, LF, CR,
+ * FF); NULL for anything else. galley_to_utf8 reads such text rather than
+ * calling it binary. */
+GALLEY_EXTERN const char *galley_wide_charset(const char *data, size_t len);
 /** The language of a text as a BCP 47 tag ("en", "ko", "ja", "de"...),
  * written to out (outsize bytes; 16 holds every tag galley gives); 0 on
  * success, GALLEY_ENOTFOUND when it cannot tell (or the tag does not fit),
