@@ -45,10 +45,11 @@ static const char *const S_categories[] = {
 	"Press Statement", "Statements", "Statement", "Speeches", "Announcements", "Media Releases",
 	"Media Release", "Press Briefings", "Readouts", "Notices", "Media Note", "Media Notes",
 	"Joint Statement", "Readout", "Fact Sheet", "Statements and Releases", "Statements and Messages",
-	"Media Advisory", "Remarks", "Briefings",
+	"Media Advisory", "Media Advisories", "Media Alert", "Remarks", "Briefings",
 	"보도자료", "보도설명자료", "보도참고자료", "보도해명자료", "설명자료", "공지사항", "알림",
 	"Pressemitteilung", "Pressemitteilungen", "Pressemeldung", "Pressemeldungen", "Presseinformation",
-	"Communiqué de presse", "Communiqués de presse", "Communiqué", "Communiqués",
+	"Communiqué de presse", "Communiqués de presse", "Communiqué", "Communiqués", "Avis aux médias",
+	"Presseeinladung", "Convocatoria de prensa", "Convocatoria a medios",
 	"プレスリリース", "報道発表", "報道発表資料", "お知らせ", "新闻稿", "新闻发布",
 	"Nota de prensa", "Notas de prensa", "Comunicado de prensa", "Comunicato stampa", "Persbericht",
 	NULL
@@ -419,11 +420,67 @@ static int S_has_digit(const char *s, size_t len)
 	return 0;
 }
 
+/* The labels of a media advisory's event block, in capitals or with a
+ * capital ("WHO:", "What:", "QUAND :", "DÓNDE:", "WANN:"); only with a
+ * colon after them, as the words are common words. */
+static const char *const S_advisory_labels[] = {
+	"WHO", "WHAT", "WHEN", "WHERE", "WHY", "HOW", "QUI", "QUOI", "QUAND", "OÙ", "Où", "POURQUOI",
+	"QUIÉN", "Quién", "QUÉ", "Qué", "CUÁNDO", "Cuándo", "DÓNDE", "Dónde", "POR QUÉ", "Por qué",
+	"WER", "WAS", "WANN", "WO", "WARUM", NULL
+};
+
+int grel_advisory_label(const char *s, size_t len, grel_span *value)
+{
+	for (size_t k = 0; S_advisory_labels[k]; k++) {
+		const char *lab = S_advisory_labels[k];
+		size_t ll = strlen(lab), i = ll;
+		if (len <= ll || s[0] != lab[0])
+			continue; /* the first letter is a capital, as written */
+		for (size_t m = 1; m < ll; m++) {
+			char a = s[m], b = lab[m];
+			if (a >= 'a' && a <= 'z')
+				a = (char)(a - 'a' + 'A');
+			if (a != b) {
+				i = 0;
+				break;
+			}
+		}
+		if (!i)
+			continue;
+		/* all capitals, or a capital and small letters: "What", not "WHat" */
+		int lower = 0, upper = 0;
+		for (size_t m = 1; m < ll; m++) {
+			lower |= s[m] >= 'a' && s[m] <= 'z';
+			upper |= s[m] >= 'A' && s[m] <= 'Z';
+		}
+		if (lower && upper)
+			continue;
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i < len && s[i] == ':')
+			i++;
+		else if (i + 3 <= len && !memcmp(s + i, "：", 3))
+			i += 3;
+		else
+			continue;
+		grel_span v = grel_trim(s + i, len - i);
+		if (!v.len)
+			continue;
+		if (value)
+			*value = v;
+		return 1;
+	}
+	return 0;
+}
+
 int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 {
 	memset(di, 0, sizeof *di);
 	di->hits = -1;
 	if (len > S_DATE_LINE_MAX)
+		return 0;
+	/* "WHEN: Monday, June 3, 2024": an event's date, not the release's */
+	if (grel_advisory_label(s, len, NULL))
 		return 0;
 	char iso[16];
 	long end = grel_parse_date(s, len, iso, sizeof iso);

@@ -90,6 +90,14 @@ size_t grel_words(const char *s, size_t len);
 /** 1 for a labelled contact line with a value ("Tel: 02-2100-7044"). */
 int grel_is_contact_line(const char *s, size_t len);
 
+/** 1 when a line opens with a label of a media advisory's event block
+ * ("WHO:", "WHAT:", "WHEN:", "WHERE:", "WHY:", "HOW:"; French QUI, QUOI,
+ * QUAND, OÙ, POURQUOI; Spanish QUIÉN, QUÉ, CUÁNDO, DÓNDE, POR QUÉ; German
+ * WER, WAS, WANN, WO, WARUM), in capitals or capitalised, a colon after it
+ * and a value (in *value, may be NULL). Such a line is body text of its
+ * own: never a title, a date line or a place. */
+int grel_advisory_label(const char *s, size_t len, grel_span *value);
+
 /* A date line and what stands around its date. */
 typedef struct {
 	char iso[16];

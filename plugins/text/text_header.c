@@ -173,6 +173,9 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 			i++;
 			continue;
 		}
+		/* a media advisory's event block ("WHO: ...") is the body */
+		if (grel_advisory_label(l->s, l->len, NULL))
+			return i;
 		if (S_header_meta_line(r, l, &pending_hits, rc)) {
 			if (*rc < 0)
 				return i;
@@ -203,6 +206,7 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 				    grel_hits_line(r->lines[j].s, r->lines[j].len, &h) ||
 				    grel_date_line(r->lines[j].s, r->lines[j].len, &di) ||
 				    grel_is_chrome(r->lines[j].s, r->lines[j].len) ||
+				    grel_advisory_label(r->lines[j].s, r->lines[j].len, NULL) ||
 				    txt_ends_block(&r->lines[j]))
 					break; /* ... or a whole paragraph on one line */
 			}
@@ -548,6 +552,11 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		if (!l->len) {
 			block = (size_t)-1;
 			continue;
+		}
+		/* "WHO: ...", "WHEN: ...": a media advisory's event block opens the body */
+		if (grel_advisory_label(l->s, l->len, NULL)) {
+			p = block != (size_t)-1 && prev + 1 == i ? block : i;
+			break;
 		}
 		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {
 			signals = 1;

@@ -99,6 +99,39 @@ static int S_section_line(const txt_unit *u)
 	return txt_is_one_of(s, len, S_section_labels) || (grel_starts_fold(s, len, "About ") && grel_words(s, len) <= 6);
 }
 
+/* Labels of a sidebar listing a site's other posts ("Recent Posts",
+ * "More news"), which only ends a release when short title lines follow
+ * it to the end of the text. */
+static const char *const S_sidebar_labels[] = {
+	"Recent Posts", "Recent News", "Recent Articles", "Recent Stories", "Latest News", "Latest Posts",
+	"Latest Articles", "Latest Stories", "More News", "More Stories", "More Posts", "More Articles",
+	"More from this section", "Related Posts", "Related Stories", "Popular Posts", "Most Popular", "Most Read",
+	"Read More", "Read Next", "You may also like", "You might also like", "Other News", "Other Stories",
+	"In the News", "Weitere Meldungen", "Aktuelle Meldungen", "Neueste Beiträge", "Weitere Nachrichten",
+	"Articles récents", "Dernières actualités", "Dernières nouvelles", "À lire aussi", "À lire également",
+	"Autres actualités", "Entradas recientes", "Últimas noticias", "Noticias relacionadas", "Otras noticias",
+	"Más noticias", NULL
+};
+
+/* Lines a sidebar's title may have. */
+#define S_SIDEBAR_TITLE_WORDS 14
+static int S_sidebar(txt_reader *r, size_t i)
+{
+	const txt_line *l = &r->lines[i];
+	size_t titles = 0;
+	if (!txt_is_one_of(l->s, l->len, S_sidebar_labels))
+		return 0;
+	for (size_t k = i + 1; k < r->nlines; k++) {
+		const txt_line *m = &r->lines[k];
+		if (!m->len)
+			continue;
+		if (grel_words(m->s, m->len) > S_SIDEBAR_TITLE_WORDS || txt_ends_block(m))
+			return 0;
+		titles++;
+	}
+	return titles > 0;
+}
+
 /* A teaser repeats the first bytes of a line that follows. */
 #define S_TEASER_PREFIX 40
 #define S_TEASER_LOOKAHEAD 6
@@ -155,7 +188,7 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		/* The page's trailer (tags, related links, share and feedback
 		 * boxes): the release has ended. */
-		if (has_body && txt_is_one_of(l->s, l->len, txt_trailer_labels))
+		if (has_body && (txt_is_one_of(l->s, l->len, txt_trailer_labels) || S_sidebar(r, i)))
 			break;
 		if (ended) {
 			/* After the end mark: the signature, date and contact lines
@@ -270,7 +303,11 @@ int txt_body(txt_reader *r, size_t from)
 		}
 		txt_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
 		/* "About Acme" right above its text is a heading, not a wrapped line. */
-		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur) && !txt_ends_block(&r->lines[i - 1])) {
+		/* "WHO: ..." / "WHAT: ...": each line of an advisory's event block
+		 * is a paragraph of its own (a wrapped value still joins its line). */
+		int advisory = grel_advisory_label(l->s, l->len, NULL);
+		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur) && !txt_ends_block(&r->lines[i - 1]) &&
+		    !advisory) {
 			txt_join(cur, l);
 			continue;
 		}
