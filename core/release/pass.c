@@ -368,6 +368,20 @@ static int S_closing(galley_node *doc, galley_meta *meta, unsigned flags, galley
 	return 0;
 }
 
+/* A kicker opening the body ("MEDIA ADVISORY" above the headline), once
+ * read as the category: a label, not text. */
+static int S_kicker(galley_node *doc, galley_meta *meta, galley_buffer *tb)
+{
+	galley_node *first = galley_node_first_child(doc);
+	if (!galley_meta_get(meta, "category") || !first || galley_node_get_type(first) != GALLEY_NODE_PARAGRAPH)
+		return 0;
+	if (S_content(first, tb) < 0)
+		return GALLEY_ENOMEM;
+	if (tb->len && grel_find(tb->data, tb->len, grel_list(GREL_TABLE_CATEGORY)) >= 0)
+		galley_node_free(first);
+	return 0;
+}
+
 /* Date lines elsewhere (next to the headline): their date, place and
  * issuer go to meta, the line goes. So does "18.01.2024 -
  * Pressemitteilung", the date and the page's category. */
@@ -502,7 +516,8 @@ int grel_pass_blocks(galley_context *ctx, galley_node *doc, galley_meta *meta, u
 	if (!doc || !meta)
 		return 0;
 	if ((rc = S_drop_lines(doc, meta, &tb)) >= 0 && (rc = S_contacts(doc, &tb)) >= 0 &&
-	    (rc = S_closing(doc, meta, flags, &tb)) >= 0 && (rc = S_date_lines(doc, meta, &tb)) >= 0 &&
+	    (rc = S_closing(doc, meta, flags, &tb)) >= 0 && (rc = S_kicker(doc, meta, &tb)) >= 0 &&
+	    (rc = S_date_lines(doc, meta, &tb)) >= 0 &&
 	    (rc = S_notes(doc, flags)) >= 0 && (rc = S_issuers(doc, meta, &tb)) >= 0 && (flags & GREL_LINES))
 		rc = S_merge_lines(doc);
 	galley_buffer_dispose(&tb);

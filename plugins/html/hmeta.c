@@ -1906,8 +1906,15 @@ int html_meta_collect(html_page *page, htmlDocPtr doc, galley_meta *meta)
 		const char *cat = S_get(&m, "article:section");
 		if (cat == NULL && ld != NULL)
 			cat = S_ld_str(ld, "articleSection");
-		if (cat == NULL)
-			cat = kicker;
+		if (cat == NULL && kicker != NULL) {
+			/* "MEDIA ADVISORY", "PRESS RELEASE": a kind set in capitals
+			 * is named as the text reader names it */
+			int ci = grel_find(kicker, strlen(kicker), grel_list(GREL_TABLE_CATEGORY));
+			int caps = 0;
+			for (const char *c = kicker; *c && caps >= 0; c++)
+				caps = *c >= 'a' && *c <= 'z' ? -1 : caps + (*c >= 'A' && *c <= 'Z');
+			cat = ci >= 0 && caps >= 2 ? grel_list(GREL_TABLE_CATEGORY)[ci] : kicker;
+		}
 		if (cat == NULL)
 			cat = m.category_crumb;
 		rc = S_set(meta, "category", cat);
