@@ -56,6 +56,37 @@ static void test_dates(void **state)
 	S_date("Posted on 29 February 2024 by", "2024-02-29"); /* leap year */
 }
 
+/* Media advisories: event labels with a colon open a body line, and
+ * their date is no release date. */
+static void test_advisory_labels(void **state)
+{
+	static const char *const yes[] = {
+		"WHO: Mayor Jane Smith", "What: Ribbon cutting", "WHEN: Monday, June 3, 2024, 10:00 a.m.",
+		"WHERE : 123 River Road", "WHY: To open the library", "QUI : La mairesse", "QUAND : le 8 juin 2024",
+		"OÙ : 45, rue des Érables", "Où : Hôtel de ville", "QUIÉN: La alcaldesa", "CUÁNDO: 3 de junio de 2024",
+		"DÓNDE: Plaza Mayor", "POR QUÉ: Inauguración", "WER: Die Bürgermeisterin", "WANN: 3. Juni 2024",
+		"WO: Rathaus", "WARUM: Eröffnung", NULL
+	};
+	static const char *const no[] = {
+		"WHO:", "Who said it was over?", "When the mayor arrived, the crowd cheered.", "Whereas: the council",
+		"WHat: mixed case", "who: small letters", "Wohnungsbau: neue Regeln", "Quand même", "WHENEVER: x", NULL
+	};
+	grel_span v;
+	grel_dateinfo di;
+	for (size_t i = 0; yes[i]; i++) {
+		if (!grel_advisory_label(yes[i], strlen(yes[i]), &v))
+			fail_msg("\"%s\" is an advisory line", yes[i]);
+		assert_true(v.len > 0);
+		assert_false(grel_date_line(yes[i], strlen(yes[i]), &di));
+	}
+	for (size_t i = 0; no[i]; i++)
+		if (grel_advisory_label(no[i], strlen(no[i]), &v))
+			fail_msg("\"%s\" is no advisory line", no[i]);
+	assert_true(grel_advisory_label("WHAT: Ribbon cutting", 20, &v));
+	assert_int_equal(v.len, strlen("Ribbon cutting"));
+	assert_memory_equal(v.s, "Ribbon cutting", v.len);
+}
+
 static void test_not_dates(void **state)
 {
 	(void)state;
@@ -899,6 +930,7 @@ int main(void)
 		cmocka_unit_test(test_pass_star_notes),
 		cmocka_unit_test(test_tables_all_tested),
 		cmocka_unit_test(test_datelines),
+		cmocka_unit_test(test_advisory_labels),
 		cmocka_unit_test(test_facts_furniture_and_titles),
 		cmocka_unit_test(test_facts_issuers),
 		cmocka_unit_test(test_facts_datelines),
