@@ -92,19 +92,34 @@ static int S_grow(S_state *st, void **v, size_t *cap, size_t n, size_t size)
 #define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
 #define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
 
+/* Markup of our own making (names, style ids, numbers, language tags:
+ * nothing to escape) goes to the writer in one piece: an xmlTextWriter call
+ * per element and attribute was most of the time the body took. */
+static int S_raw(S_state *st, const char *s, size_t len)
+{
+	return xmlTextWriterWriteRawLen(st->x.w, BAD_CAST s, (int)len) < 0 ? S_fail(st) : 0;
+}
+
+#define S_RAW(st, lit) S_raw(st, lit, sizeof lit - 1)
+
 /* <name w:val="value"/> */
 static int S_val(S_state *st, const char *name, const char *value)
 {
-	if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
-		return st->x.err;
-	return S_end(st);
+	char buf[160];
+	int n = value ? snprintf(buf, sizeof buf, "<%s w:val=\"%s\"/>", name, value) : snprintf(buf, sizeof buf, "<%s/>", name);
+	if (n < 0 || (size_t)n >= sizeof buf) {
+		if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
+			return st->x.err;
+		return S_end(st);
+	}
+	return S_raw(st, buf, (size_t)n);
 }
 
 static int S_val_long(S_state *st, const char *name, long value)
 {
-	if (S_start(st, name) < 0 || S_attr_long(st, "w:val", value) < 0)
-		return st->x.err;
-	return S_end(st);
+	char buf[96];
+	int n = snprintf(buf, sizeof buf, "<%s w:val=\"%ld\"/>", name, value);
+	return S_raw(st, buf, (size_t)n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -115,27 +130,38 @@ static int S_val_long(S_state *st, const char *name, long value)
  * iCs, ..., vertAlign, ..., lang. */
 static int S_rpr(S_state *st, const char *rstyle)
 {
+	char buf[512];
+	size_t n = 0;
 	int any = rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || st->has_lang;
 	if (!any)
 		return 0;
-	if (S_start(st, "w:rPr") < 0)
-		return st->x.err;
-	if (rstyle && S_val(st, "w:rStyle", rstyle) < 0)
-		return st->x.err;
-	if (st->ea_font && (S_start(st, "w:rFonts") < 0 || S_attr(st, "w:eastAsia", st->ea_font) < 0 || S_end(st) < 0))
-		return st->x.err;
-	if (st->bold && (S_val(st, "w:b", NULL) < 0 || S_val(st, "w:bCs", NULL) < 0))
-		return st->x.err;
-	if (st->italic && (S_val(st, "w:i", NULL) < 0 || S_val(st, "w:iCs", NULL) < 0))
-		return st->x.err;
-	if ((st->sup || st->sub) && S_val(st, "w:vertAlign", st->sup >= st->sub ? "superscript" : "subscript") < 0)
-		return st->x.err;
+#define S_PUT(...) \
+	do { \
+		int k_ = snprintf(buf + n, sizeof buf - n, __VA_ARGS__); \
+		if (k_ < 0 || (size_t)k_ >= sizeof buf - n) \
+			return galley_error(st->x.ctx, GALLEY_EINVAL, "DOCX writer: a style name is too long"); \
+		n += (size_t)k_; \
+	} while (0)
+	S_PUT("<w:rPr>");
+	if (rstyle)
+		S_PUT("<w:rStyle w:val=\"%s\"/>", rstyle);
+	if (st->ea_font)
+		S_PUT("<w:rFonts w:eastAsia=\"%s\"/>", st->ea_font);
+	if (st->bold)
+		S_PUT("<w:b/><w:bCs/>");
+	if (st->italic)
+		S_PUT("<w:i/><w:iCs/>");
+	if (st->sup || st->sub)
+		S_PUT("<w:vertAlign w:val=\"%s\"/>", st->sup >= st->sub ? "superscript" : "subscript");
 	if (st->has_lang) {
-		if (S_start(st, "w:lang") < 0 || S_attr(st, "w:val", st->ea_lang ? st->ea_lang : st->lang) < 0 ||
-			(st->ea_lang && S_attr(st, "w:eastAsia", st->ea_lang) < 0) || S_end(st) < 0)
-			return st->x.err;
+		if (st->ea_lang)
+			S_PUT("<w:lang w:val=\"%s\" w:eastAsia=\"%s\"/>", st->ea_lang, st->ea_lang);
+		else
+			S_PUT("<w:lang w:val=\"%s\"/>", st->lang);
 	}
-	return S_end(st);
+	S_PUT("</w:rPr>");
+#undef S_PUT
+	return S_raw(st, buf, n);
 }
 
 /* One piece of text without newlines or tabs, as w:t. */
@@ -147,15 +173,16 @@ static int S_t(S_state *st, char *s, size_t len)
 		return 0;
 	keep = s[len];
 	s[len] = '\0';
-	rc = xmlTextWriterStartElement(st->x.w, BAD_CAST "w:t");
-	if (rc >= 0 && (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ")))
-		rc = xmlTextWriterWriteAttribute(st->x.w, BAD_CAST "xml:space", BAD_CAST "preserve");
-	if (rc >= 0)
-		rc = xmlTextWriterWriteString(st->x.w, BAD_CAST s);
+	if (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  "))
+		rc = S_RAW(st, "<w:t xml:space=\"preserve\">");
+	else
+		rc = S_RAW(st, "<w:t>");
+	if (rc == 0 && xmlTextWriterWriteString(st->x.w, BAD_CAST s) < 0)
+		rc = S_fail(st);
 	s[len] = keep;
 	if (rc < 0)
-		return S_fail(st);
-	return S_end(st);
+		return rc;
+	return S_RAW(st, "</w:t>");
 }
 
 /* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
@@ -173,7 +200,7 @@ static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 	len = st->scratch.len - 1;
 	if (!len)
 		return 0;
-	if (S_start(st, "w:r") < 0 || S_rpr(st, rstyle) < 0)
+	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, rstyle) < 0)
 		return st->x.err;
 	for (i = 0; i <= len; i++) {
 		char c = i < len ? s[i] : '\0';
@@ -181,13 +208,13 @@ static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 			continue;
 		if (S_t(st, s + from, i - from) < 0)
 			return st->x.err;
-		if (c == '\t' && S_val(st, "w:tab", NULL) < 0)
+		if (c == '\t' && S_RAW(st, "<w:tab/>") < 0)
 			return st->x.err;
-		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_val(st, "w:br", NULL) < 0)
+		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_RAW(st, "<w:br/>") < 0)
 			return st->x.err;
 		from = i + 1;
 	}
-	return S_end(st);
+	return S_RAW(st, "</w:r>");
 }
 
 static int S_str(S_state *st, const char *s, const char *rstyle)
@@ -343,16 +370,19 @@ static int S_open_par(S_state *st, const char *style, int numid, int ilvl, long 
 	if (S_start(st, "w:p") < 0)
 		return st->x.err;
 	if (style || numid || indent) {
-		if (S_start(st, "w:pPr") < 0)
-			return st->x.err;
-		if (style && S_val(st, "w:pStyle", style) < 0)
-			return st->x.err;
-		if (numid && (S_start(st, "w:numPr") < 0 || S_val_long(st, "w:ilvl", ilvl) < 0 ||
-			S_val_long(st, "w:numId", numid) < 0 || S_end(st) < 0))
-			return st->x.err;
-		if (indent && (S_start(st, "w:ind") < 0 || S_attr_long(st, "w:left", indent) < 0 || S_end(st) < 0))
-			return st->x.err;
-		if (S_end(st) < 0)
+		char buf[256];
+		size_t n = 0;
+		int k = snprintf(buf, sizeof buf, "<w:pPr>");
+		if (style)
+			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:pStyle w:val=\"%.100s\"/>", style);
+		if (numid)
+			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n,
+				"<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%d\"/></w:numPr>", ilvl, numid);
+		if (indent)
+			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:ind w:left=\"%ld\"/>", indent);
+		n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "</w:pPr>");
+		n += (size_t)k;
+		if (S_raw(st, buf, n) < 0)
 			return st->x.err;
 	}
 	st->in_par = 1;

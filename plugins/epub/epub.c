@@ -69,34 +69,59 @@ static int S_book_title(epub_book *b)
  * own), else a urn:uuid derived from their metadata and text. */
 static int S_identifier(epub_book *b)
 {
-	galley_buffer all = GALLEY_BUFFER_INIT;
+	epub_hash h;
 	char uuid[64];
 	size_t i, k;
 	if (S_same(b, "identifier")) {
 		b->identifier = galley_strdup(galley_meta_get(b->ch[0].meta, "identifier"));
 		return b->identifier ? 0 : S_oom(b->ctx);
 	}
+	epub_hash_init(&h);
 	for (i = 0; i < b->nch; i++) {
 		const galley_meta *m = b->ch[i].meta;
+		galley_iter *it;
+		galley_event_type ev;
+		int pending = 0, any = 0;
 		for (k = 0; k < galley_meta_key_count(m); k++) {
 			const char *key = galley_meta_key_at(m, k);
 			size_t j, nv = galley_meta_count(m, key);
-			galley_buffer_puts(&all, key);
+			epub_hash_add(&h, key, strlen(key));
 			for (j = 0; j < nv; j++) {
-				galley_buffer_putc(&all, '\x1f');
-				galley_buffer_puts(&all, galley_meta_get_nth(m, key, j));
+				const char *v = galley_meta_get_nth(m, key, j);
+				epub_hash_add(&h, "\x1f", 1);
+				epub_hash_add(&h, v, strlen(v));
 			}
-			galley_buffer_putc(&all, '\x1e');
+			epub_hash_add(&h, "\x1e", 1);
 		}
-		galley_node_text_content(b->ch[i].doc, &all);
-		galley_buffer_putc(&all, '\x1d');
+		/* the text, as galley_node_text_content() joins it, hashed as the
+		 * tree is walked: a newline between blocks where text follows text,
+		 * so markup alone does not count */
+		if (!(it = galley_iter_new(b->ch[i].doc)))
+			return S_oom(b->ctx);
+		while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+			const galley_node *n = galley_iter_get_node(it);
+			galley_node_type t = galley_node_get_type(n);
+			if (ev != GALLEY_EVENT_ENTER)
+				continue;
+			if (galley_node_type_is_block(t) && any)
+				pending = 1;
+			if (t == GALLEY_NODE_TEXT || t == GALLEY_NODE_CODE || t == GALLEY_NODE_CODE_BLOCK ||
+				t == GALLEY_NODE_LINEBREAK) {
+				size_t len = galley_node_get_text_len(n);
+				if (pending)
+					epub_hash_add(&h, "\n", 1);
+				pending = 0;
+				if (t == GALLEY_NODE_LINEBREAK)
+					epub_hash_add(&h, " ", 1);
+				else if (len)
+					epub_hash_add(&h, galley_node_get_text(n), len);
+				any = 1;
+			}
+		}
+		galley_iter_free(it);
+		epub_hash_add(&h, "\x1d", 1);
 	}
-	if (all.oom) {
-		galley_buffer_dispose(&all);
-		return S_oom(b->ctx);
-	}
-	epub_uuid(all.data ? all.data : "", all.len, uuid, sizeof uuid);
-	galley_buffer_dispose(&all);
+	epub_hash_uuid(&h, uuid, sizeof uuid);
 	b->identifier = galley_strdup(uuid);
 	return b->identifier ? 0 : S_oom(b->ctx);
 }

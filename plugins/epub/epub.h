@@ -83,8 +83,13 @@ int epub_is_external(const char *url);
 /** s as one class token: letters, digits, '-' and '_' kept, the rest '-'. */
 int epub_token(const char *s, galley_buffer *out);
 /** A urn:uuid (RFC 9562 version 8, name-based on a 128-bit FNV-1a hash of
- * the bytes) into out, 46 bytes at least. */
-void epub_uuid(const char *data, size_t len, char *out, size_t outsz);
+ * the bytes added, in pieces) into out, 46 bytes at least. */
+typedef struct {
+	unsigned long long h1, h2;
+} epub_hash;
+void epub_hash_init(epub_hash *h);
+void epub_hash_add(epub_hash *h, const char *data, size_t len);
+void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz);
 
 /** Decode a data: URI holding a PNG, JPEG or GIF image (base64, and its
  * bytes starting as the type says) into out: 1, or 0 for any other URI

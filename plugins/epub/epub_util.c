@@ -229,20 +229,34 @@ int epub_token(const char *s, galley_buffer *out)
 	return out->oom ? GALLEY_ENOMEM : 0;
 }
 
-void epub_uuid(const char *data, size_t len, char *out, size_t outsz)
+void epub_hash_init(epub_hash *h)
 {
-	/* Two 64-bit FNV-1a hashes with different bases: a stable name-based
-	 * identifier, not a cryptographic one. */
-	uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
-	unsigned char b[16];
+	h->h1 = 0xcbf29ce484222325ull;
+	h->h2 = 0x84222325cbf29ce4ull;
+}
+
+void epub_hash_add(epub_hash *h, const char *data, size_t len)
+{
+	/* Two 64-bit FNV-1a hashes with different bases and multipliers (FNV's
+	 * prime, and a second odd one): a stable name-based identifier, not a
+	 * cryptographic one, taken in one pass over pieces of the text. */
+	uint64_t h1 = h->h1, h2 = h->h2;
 	size_t i;
 	for (i = 0; i < len; i++) {
 		h1 = (h1 ^ (unsigned char)data[i]) * 0x100000001b3ull;
-		h2 = (h2 ^ (unsigned char)data[len - 1 - i]) * 0x100000001b3ull;
+		h2 = (h2 ^ (unsigned char)data[i]) * 0x9e3779b97f4a7c15ull;
 	}
+	h->h1 = h1;
+	h->h2 = h2;
+}
+
+void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz)
+{
+	unsigned char b[16];
+	size_t i;
 	for (i = 0; i < 8; i++) {
-		b[i] = (unsigned char)(h1 >> (56 - 8 * i));
-		b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+		b[i] = (unsigned char)(h->h1 >> (56 - 8 * i));
+		b[8 + i] = (unsigned char)(h->h2 >> (56 - 8 * i));
 	}
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x80); /* version 8: custom */
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* the RFC variant */

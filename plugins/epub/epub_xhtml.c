@@ -526,15 +526,19 @@ static int S_split(galley_context *ctx, epub_chapter *c, long split)
 {
 	const galley_node *n, *first = galley_node_first_child(c->doc);
 	size_t k = 0, count = 1;
-	galley_buffer text = GALLEY_BUFFER_INIT;
 	int is_long = 0;
 	if (split > 0 && first) {
-		if (galley_node_text_content(c->doc, &text) < 0) {
-			galley_buffer_dispose(&text);
+		/* the length of its text, counted until it is long enough (no copy) */
+		galley_iter *it = galley_iter_new(c->doc);
+		galley_event_type ev;
+		size_t len = 0;
+		if (!it)
 			return galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
-		}
-		is_long = text.len > (size_t)split;
-		galley_buffer_dispose(&text);
+		while (len <= (size_t)split && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE)
+			if (ev == GALLEY_EVENT_ENTER)
+				len += galley_node_get_text_len(galley_iter_get_node(it));
+		galley_iter_free(it);
+		is_long = len > (size_t)split;
 	}
 	for (n = first ? galley_node_next(first) : NULL; is_long && n; n = galley_node_next(n))
 		count += galley_node_get_type(n) == GALLEY_NODE_HEADING && galley_node_get_level(n) == 1;
