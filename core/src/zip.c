@@ -17,6 +17,10 @@
 #include "internal.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +58,12 @@ static struct {
 	size_t (*deflate_bound)(struct libdeflate_compressor *, size_t);
 	void (*deflate_free)(struct libdeflate_compressor *);
 	uint32_t (*crc32)(uint32_t, const void *, size_t);
+	zip_int64_t (*name_locate)(zip_t *, const char *, zip_flags_t);
+	int (*stat_index)(zip_t *, zip_uint64_t, zip_flags_t, zip_stat_t *);
+	zip_file_t *(*fopen_index)(zip_t *, zip_uint64_t, zip_flags_t);
+	zip_int64_t (*fread)(zip_file_t *, void *, zip_uint64_t);
+	int (*fclose)(zip_file_t *);
+	zip_error_t *(*file_get_error)(zip_file_t *);
 } S_z;
 static int S_z_ok;
 static char S_z_why[256];
@@ -94,6 +104,12 @@ static void S_z_load(void)
 	S_SYM(source_error, "zip_source_error");
 	S_SYM(source_function, "zip_source_function");
 	S_SYM(error_to_data, "zip_error_to_data");
+	S_SYM(name_locate, "zip_name_locate");
+	S_SYM(stat_index, "zip_stat_index");
+	S_SYM(fopen_index, "zip_fopen_index");
+	S_SYM(fread, "zip_fread");
+	S_SYM(fclose, "zip_fclose");
+	S_SYM(file_get_error, "zip_file_get_error");
 	if (missing) {
 		snprintf(S_z_why, sizeof S_z_why, "%s has no %s", GALLEY_LIBZIP_SONAME, missing);
 		dlclose(h);
@@ -400,4 +416,142 @@ out:
 		S_z.deflate_free(z->deflater);
 	galley_free(z);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading an archive (a DOCX given as a reference document)          */
+/* ------------------------------------------------------------------ */
+
+/* Archives and members larger than this are refused, not read. */
+#define S_UNZIP_MAX ((size_t)64 << 20)
+
+struct galley_unzip {
+	galley_context *ctx;
+	char *path;
+	galley_buffer bytes; /* the whole file: libzip reads from it */
+	zip_t *za;
+};
+
+static void S_unzip_free(galley_unzip *u)
+{
+	if (!u)
+		return;
+	if (u->za)
+		S_z.discard(u->za);
+	galley_buffer_dispose(&u->bytes);
+	galley_free(u->path);
+	galley_free(u);
+}
+
+galley_unzip *galley_unzip_open(galley_context *ctx, const char *path)
+{
+	galley_unzip *u;
+	zip_source_t *src;
+	zip_error_t err;
+	struct stat st;
+	int fd;
+
+	pthread_once(&S_z_once, S_z_load);
+	if (!S_z_ok) {
+		galley_error(ctx, GALLEY_ERROR, "zip: %s", S_z_why);
+		return NULL;
+	}
+	if (!path || !*path) {
+		galley_error(ctx, GALLEY_EUSAGE, "zip: no archive named");
+		return NULL;
+	}
+	if (!(u = galley_calloc(1, sizeof *u)) || !(u->path = galley_strdup(path))) {
+		galley_free(u);
+		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		return NULL;
+	}
+	u->ctx = ctx;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) < 0) {
+		galley_error(ctx, GALLEY_EIO, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		S_unzip_free(u);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || (size_t)st.st_size > S_UNZIP_MAX) {
+		galley_error(ctx, GALLEY_EINVAL, "%s: %s", path, S_ISREG(st.st_mode) ? "larger than 64 MiB" : "not a regular file");
+		close(fd);
+		S_unzip_free(u);
+		return NULL;
+	}
+	for (;;) {
+		ssize_t n;
+		if (galley_buffer_reserve(&u->bytes, 65536) < 0) {
+			close(fd);
+			galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+			S_unzip_free(u);
+			return NULL;
+		}
+		n = read(fd, u->bytes.data + u->bytes.len, u->bytes.cap - u->bytes.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || u->bytes.len + (size_t)(n > 0 ? n : 0) > S_UNZIP_MAX) {
+			galley_error(ctx, GALLEY_EIO, "%s: %s", path, n < 0 ? strerror(errno) : "larger than 64 MiB");
+			close(fd);
+			S_unzip_free(u);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		u->bytes.len += (size_t)n;
+	}
+	close(fd);
+	S_z.error_init(&err);
+	if (!(src = S_z.source_buffer_create(u->bytes.data ? u->bytes.data : "", u->bytes.len, 0, &err)) ||
+		!(u->za = S_z.open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err))) {
+		galley_error(ctx, S_z.error_code_zip(&err) == ZIP_ER_MEMORY ? GALLEY_ENOMEM : GALLEY_EINVAL,
+			"%s: not a zip archive (%s)", path, S_z.error_strerror(&err));
+		if (src)
+			S_z.source_free(src);
+		S_z.error_fini(&err);
+		S_unzip_free(u);
+		return NULL;
+	}
+	S_z.error_fini(&err);
+	return u;
+}
+
+int galley_unzip_read(galley_unzip *u, const char *name, galley_buffer *out)
+{
+	zip_int64_t idx, n;
+	zip_stat_t st;
+	zip_file_t *f;
+	size_t before;
+
+	if (!u || !name || !out)
+		return GALLEY_EUSAGE;
+	if ((idx = S_z.name_locate(u->za, name, ZIP_FL_ENC_GUESS)) < 0)
+		return GALLEY_ENOTFOUND;
+	S_z.stat_init(&st);
+	if (S_z.stat_index(u->za, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
+		return galley_error(u->ctx, GALLEY_EINVAL, "%s: %s: cannot read its size", u->path, name);
+	if (st.size > S_UNZIP_MAX)
+		return galley_error(u->ctx, GALLEY_EINVAL, "%s: %s: larger than 64 MiB", u->path, name);
+	before = out->len;
+	if (galley_buffer_reserve(out, (size_t)st.size + 1) < 0)
+		return galley_error(u->ctx, GALLEY_ENOMEM, "out of memory");
+	if (!(f = S_z.fopen_index(u->za, (zip_uint64_t)idx, 0)))
+		return S_zip_error(&(galley_zip){.ctx = u->ctx}, name, S_z.get_error(u->za));
+	/* one byte more than it says: a member longer than its size is damaged */
+	n = S_z.fread(f, out->data + before, st.size + 1);
+	if (n < 0 || (zip_uint64_t)n != st.size) {
+		int rc = galley_error(u->ctx, GALLEY_EINVAL, "%s: %s: %s", u->path, name,
+			n < 0 ? S_z.error_strerror(S_z.file_get_error(f)) : "damaged (its size is wrong)");
+		S_z.fclose(f);
+		return rc;
+	}
+	S_z.fclose(f);
+	out->len += (size_t)n;
+	out->data[out->len] = '\0';
+	return 0;
+}
+
+void galley_unzip_close(galley_unzip *u)
+{
+	S_unzip_free(u);
 }

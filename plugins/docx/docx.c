@@ -17,8 +17,9 @@
 #define S_EMU_PER_PX 9525L
 #define S_TEXT_WIDTH_EMU (S_TEXT_WIDTH * 635L)
 
-/* The text width of an A4 page with 1-inch margins, in twips. */
-#define S_TEXT_WIDTH 9026
+/* The text width in twips: a reference document's, else that of an A4
+ * page with 1-inch margins. */
+#define S_TEXT_WIDTH (st->body->text_width > 0 ? st->body->text_width : 9026L)
 
 typedef struct {
 	int numid;   /* w:numId of the list */
@@ -664,7 +665,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		b->lists[b->nlists].ilvl = st->nlists > 8 ? 8 : (int)st->nlists;
 		b->lists[b->nlists].start = galley_node_get_list_start(node);
 		l = &st->lists[st->nlists++];
-		l->numid = (int)++b->nlists;
+		l->numid = (int)(b->num_base + (long)++b->nlists);
 		l->ilvl = b->lists[b->nlists - 1].ilvl;
 		l->pending = 0;
 		return 0;
@@ -957,6 +958,8 @@ static int S_header(S_state *st, const galley_meta *m)
 /* A4, 1-inch margins; last in the body. CT_SectPr's order: pgSz, pgMar, cols, docGrid. */
 static int S_sect_pr(S_state *st)
 {
+	if (st->body->sectpr && st->body->sectpr->len) /* a reference document's, checked when it was read */
+		return S_raw(st, st->body->sectpr->data, st->body->sectpr->len);
 	if (S_start(st, "w:sectPr") < 0 || S_start(st, "w:pgSz") < 0 || S_attr(st, "w:w", "11906") < 0 ||
 		S_attr(st, "w:h", "16838") < 0 || S_end(st) < 0 || S_start(st, "w:pgMar") < 0 ||
 		S_attr(st, "w:top", "1440") < 0 || S_attr(st, "w:right", "1440") < 0 || S_attr(st, "w:bottom", "1440") < 0 ||

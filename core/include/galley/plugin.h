@@ -183,6 +183,20 @@ GALLEY_EXTERN int galley_zip_finish(galley_zip *z, galley_buffer *out);
 /** Abandon an archive; frees z. */
 GALLEY_EXTERN void galley_zip_discard(galley_zip *z);
 
+/* Reading one (a writer's input such as a reference document): the whole
+ * file is read in (at most 64 MiB), members looked up by name. */
+typedef struct galley_unzip galley_unzip;
+
+/** Open the zip archive at path; NULL with the error on ctx, naming the
+ * file ("PATH: not a zip archive (...)", "PATH: No such file..."). */
+GALLEY_EXTERN galley_unzip *galley_unzip_open(galley_context *ctx, const char *path);
+/** Append member name's bytes to out: 0; GALLEY_ENOTFOUND (nothing set on
+ * the context) when there is none; another negative code with the error
+ * set (naming the archive and member) when it cannot be read (damaged, a
+ * CRC that does not match, larger than 64 MiB). */
+GALLEY_EXTERN int galley_unzip_read(galley_unzip *u, const char *name, galley_buffer *out);
+GALLEY_EXTERN void galley_unzip_close(galley_unzip *u);
+
 /* ------------------------------------------------------------------ */
 /* Service: format data (formats/NAME/ files, overridable)            */
 /* ------------------------------------------------------------------ */
