@@ -471,6 +471,11 @@ static int S_convert(struct cli *c)
 		if ((rc = S_read_one(c, r, w, inputs[i], &docs[ndocs])) < 0) {
 			ndocs++;
 			rc = S_apply_metadata(c, docs[ndocs - 1], inputs[i]);
+			/* each document's own folder, for a book's images */
+			if (rc < 0 && galley_context_set_document_path(c->ctx, ndocs - 1, inputs[i]) < 0) {
+				fputs("galley: out of memory\n", stderr);
+				rc = EXIT_IO;
+			}
 		}
 	}
 	if (rc < 0 && c->dump) {

@@ -331,15 +331,14 @@ static int S_image(S_state *st, const galley_node *node)
 	const char *url = galley_node_get_url(node);
 	const char *alt = galley_node_get_alt(node);
 	int data = url && !strncmp(url, "data:", 5);
-	const char *ext;
-	long w, h;
+	galley_image_info info;
 	int rc;
 
 	galley_buffer_clear(&st->image);
-	if ((rc = docx_image_load(st->x.ctx, url, &st->image, &ext, &w, &h)) < 0)
-		return S_fail(st);
+	if ((rc = galley_image_load(st->x.ctx, NULL, url, &st->image, &info)) < 0)
+		return st->x.err = rc;
 	if (rc == 1)
-		return S_drawing(st, ext, w, h, alt);
+		return S_drawing(st, info.ext, info.width, info.height, alt);
 
 	if (!alt || !*alt)
 		alt = data || !url ? NULL : url;

@@ -121,15 +121,4 @@ int docx_w3cdtf(const char *date, char *out, size_t outsz);
  * controls, non-ASCII and unsafe characters percent-encoded. */
 int docx_uri(const char *url, galley_buffer *out);
 
-/** An image's bytes, for embedding: a data: URI (base64), a local file
- * (file:///path, or a path without a scheme, taken from the input's folder).
- * 1 with the bytes appended to out, its extension ("png", "jpeg", "gif")
- * and its size in pixels; 0 when it is remote (never fetched), missing or
- * not a PNG, JPEG or GIF (logged at INFO); negative on out of memory. */
-int docx_image_load(galley_context *ctx, const char *url, galley_buffer *out, const char **ext, long *w, long *h);
-
-/** The type and pixel size of PNG, JPEG or GIF bytes from their header; 0
- * for anything else. */
-int docx_image_size(const unsigned char *data, size_t len, const char **ext, long *w, long *h);
-
 #endif

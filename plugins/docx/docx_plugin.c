@@ -1,5 +1,5 @@
 /* docx_plugin.c — registers the DOCX writer with galley; the writer is the
- * docx code library (docx.c, docx_package.c, docx_value.c). */
+ * docx code library (docx.c, docx_package.c, docx_reference.c, docx_value.c). */
 #include "docx.h"
 
 /* Besides the core's data-dir (which overrides formats/docx/): a reference

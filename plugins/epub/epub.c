@@ -199,25 +199,30 @@ static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs
 	return 0;
 }
 
-/* Images from data: URIs (PNG, JPEG, GIF), each distinct one once: galley
- * never fetches anything, so these are the only images a book can hold. */
+/* Images from data: URIs and local files (PNG, JPEG, GIF; the core's
+ * galley_image_load), each distinct one once: galley never fetches
+ * anything, so these are the only images a book can hold. */
 static int S_images(epub_book *b)
 {
 	size_t i, cap = 0;
 	int rc = 0;
 	for (i = 0; i < b->nch && rc == 0; i++) {
 		galley_iter *it = galley_iter_new(b->ch[i].doc);
+		const char *base = galley_context_document_path(b->ctx, i);
 		galley_event_type ev;
 		if (!it)
 			return S_oom(b->ctx);
+		if (!base && b->nch == 1)
+			base = galley_context_input_name(b->ctx);
 		while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 			const galley_node *n = galley_iter_get_node(it);
 			galley_node_type t = galley_node_get_type(n);
-			const char *src = galley_node_get_url(n), *type, *ext;
+			const char *src = galley_node_get_url(n);
+			galley_image_info info;
 			epub_image *img;
 			int ok;
-			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src ||
-				strncmp(src, "data:", 5) || epub_book_image(b, src))
+			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src || !*src ||
+				galley_url_is_remote(src) || epub_book_image(b, i, src))
 				continue;
 			if (b->nimages == cap) {
 				epub_image *ni = galley_realloc(b->images, (cap ? cap * 2 : 4) * sizeof *ni);
@@ -230,15 +235,16 @@ static int S_images(epub_book *b)
 			}
 			img = &b->images[b->nimages];
 			memset(img, 0, sizeof *img);
-			if ((ok = epub_data_image(src, &img->data, &type, &ext)) < 0) {
+			if ((ok = galley_image_load(b->ctx, base, src, &img->data, &info)) < 0) {
 				galley_buffer_dispose(&img->data);
-				rc = S_oom(b->ctx);
+				rc = ok;
 			} else if (ok == 0) {
 				galley_buffer_dispose(&img->data);
 			} else {
 				img->src = src;
-				img->type = type;
-				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, ext);
+				img->ch = i;
+				img->type = info.type;
+				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, info.ext);
 				b->nimages++;
 			}
 		}
