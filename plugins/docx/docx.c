@@ -40,6 +40,7 @@ typedef struct {
 	docx_body *body;
 	docx_links *links; /* of the part being written */
 	galley_buffer scratch;
+	galley_buffer esc;        /* a w:t being put together */
 	galley_buffer uri;
 	galley_buffer image;
 	long drawings;    /* wp:docPr ids */
@@ -165,25 +166,24 @@ static int S_rpr(S_state *st, const char *rstyle)
 	return S_raw(st, buf, n);
 }
 
-/* One piece of text without newlines or tabs, as w:t. */
+/* One piece of text without newlines or tabs, as w:t: escaped here and
+ * given to the writer with its tags in one piece. */
 static int S_t(S_state *st, char *s, size_t len)
 {
+	galley_buffer *e = &st->esc;
 	char keep;
-	int rc;
+	int preserve;
 	if (!len)
 		return 0;
 	keep = s[len];
 	s[len] = '\0';
-	if (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  "))
-		rc = S_RAW(st, "<w:t xml:space=\"preserve\">");
-	else
-		rc = S_RAW(st, "<w:t>");
-	if (rc == 0 && xmlTextWriterWriteString(st->x.w, BAD_CAST s) < 0)
-		rc = S_fail(st);
+	preserve = s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ");
 	s[len] = keep;
-	if (rc < 0)
-		return rc;
-	return S_RAW(st, "</w:t>");
+	galley_buffer_clear(e);
+	if (galley_buffer_puts(e, preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>") < 0 ||
+		galley_xml_escape(s, len, e, 0) < 0 || galley_buffer_puts(e, "</w:t>") < 0)
+		return S_fail(st);
+	return S_raw(st, e->data, e->len);
 }
 
 /* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
@@ -1061,6 +1061,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	galley_free(st.lists);
 	galley_free(st.notes);
 	galley_buffer_dispose(&st.scratch);
+	galley_buffer_dispose(&st.esc);
 	galley_buffer_dispose(&st.uri);
 	galley_buffer_dispose(&st.image);
 	return st.x.err;

@@ -167,6 +167,12 @@ GALLEY_EXTERN int galley_xml_writer_error(struct _xmlTextWriter *w);
  * tab/newline/CR, U+FFFE/U+FFFF, invalid UTF-8) replaced or dropped.
  * Returns how many were removed (>= 0) or a negative error. */
 GALLEY_EXTERN long galley_xml_clean(const char *text, size_t len, galley_buffer *out);
+/** galley_xml_clean() and escaping in one pass: text as XML character data
+ * (attr 0: & < > escaped, CR as &#13;) or as an attribute value (attr 1:
+ * also ", tab and newline), for a writer that hands markup of its own to
+ * xmlTextWriterWriteRaw. Returns how many characters were removed (>= 0)
+ * or a negative error. */
+GALLEY_EXTERN long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr);
 
 /* ------------------------------------------------------------------ */
 /* Service: zip packages (libzip, written in memory)                  */
