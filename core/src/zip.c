@@ -153,7 +153,8 @@ struct galley_zip {
  * compressed bytes and says they are, with their size and CRC, so libzip
  * copies them. */
 typedef struct {
-	char *data; /* malloc'd */
+	const char *data; /* malloc'd, unless borrowed */
+	int borrowed;
 	size_t len, pos;
 	zip_uint64_t size;
 	zip_uint32_t crc;
@@ -194,7 +195,8 @@ static zip_int64_t S_raw_cb(void *ud, void *data, zip_uint64_t len, zip_source_c
 	case ZIP_SOURCE_ERROR:
 		return S_z.error_to_data(&r->err, data, len);
 	case ZIP_SOURCE_FREE:
-		free(r->data);
+		if (!r->borrowed)
+			free((char *)r->data);
 		S_z.error_fini(&r->err);
 		free(r);
 		return 0;
@@ -213,6 +215,7 @@ static zip_source_t *S_deflated(galley_zip *z, const char *data, size_t len, int
 	S_raw *r;
 	size_t bound, n;
 	zip_source_t *s;
+	char *buf;
 
 	*why = 0;
 	if (len < 64)
@@ -222,24 +225,25 @@ static zip_source_t *S_deflated(galley_zip *z, const char *data, size_t len, int
 		return NULL;
 	}
 	bound = S_z.deflate_bound(z->deflater, len);
-	if (!(r = calloc(1, sizeof *r)) || !(r->data = malloc(bound))) { /* libzip frees them with free() */
+	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(bound))) { /* libzip frees them with free() */
 		free(r);
 		*why = GALLEY_ENOMEM;
 		return NULL;
 	}
-	n = S_z.deflate_compress(z->deflater, data, len, r->data, bound);
+	n = S_z.deflate_compress(z->deflater, data, len, buf, bound);
 	if (n == 0 || n >= len) { /* incompressible: stored */
-		free(r->data);
+		free(buf);
 		free(r);
 		return NULL;
 	}
+	r->data = buf;
 	r->len = n;
 	r->size = len;
 	r->crc = S_z.crc32(0, data, len);
 	S_z.error_init(&r->err);
 	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
 		S_z.error_fini(&r->err);
-		free(r->data);
+		free(buf);
 		free(r);
 		*why = GALLEY_ENOMEM;
 	}
@@ -350,6 +354,42 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 	/* a deflated entry keeps the default method: libzip takes the source's */
 	if ((store && S_z.set_file_compression(z->za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0) ||
 		S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	z->entries++;
+	return 0;
+}
+
+int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
+	unsigned long crc)
+{
+	zip_source_t *s;
+	zip_int64_t idx;
+	S_raw *r;
+
+	if (!z || !name || !*name || !data || !len)
+		return GALLEY_EUSAGE;
+	if (z->failed)
+		return galley_context_error_code(z->ctx) < 0 ? galley_context_error_code(z->ctx) : GALLEY_ERROR;
+	if (!(r = calloc(1, sizeof *r))) {
+		z->failed = 1;
+		return galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	r->data = data; /* the caller's, for as long as the archive is open */
+	r->borrowed = 1;
+	r->len = len;
+	r->size = size;
+	r->crc = (zip_uint32_t)crc;
+	S_z.error_init(&r->err);
+	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
+		S_z.error_fini(&r->err);
+		free(r);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		S_z.source_free(s);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;

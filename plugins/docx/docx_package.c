@@ -11,8 +11,14 @@
 #include <time.h>
 
 /* formats/docx/, embedded at build time (galley_embed) */
-extern const char docx_styles_xml[], docx_numbering_xml[], docx_settings_xml[], docx_fonttable_xml[];
-extern const size_t docx_styles_xml_len, docx_numbering_xml_len, docx_settings_xml_len, docx_fonttable_xml_len;
+extern const char docx_numbering_xml[];
+extern const size_t docx_numbering_xml_len;
+/* ... and deflated (galley_embed_deflated), for the parts written as they are */
+extern const unsigned char docx_styles_xml_deflated[], docx_settings_xml_deflated[], docx_fonttable_xml_deflated[];
+extern const size_t docx_styles_xml_deflated_len, docx_settings_xml_deflated_len, docx_fonttable_xml_deflated_len;
+extern const size_t docx_styles_xml_size, docx_settings_xml_size, docx_fonttable_xml_size;
+extern const unsigned long docx_styles_xml_crc, docx_settings_xml_crc, docx_fonttable_xml_crc;
+#define S_DEFLATED(v) v##_deflated, v##_deflated_len, v##_size, v##_crc
 
 #define CT_MAIN "application/vnd.openxmlformats-officedocument.wordprocessingml."
 #define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -307,24 +313,28 @@ static int S_numbering(galley_context *ctx, const docx_body *body, const docx_re
 /* The package                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Only the parts that carry the document are compressed: deflating the
- * same fixed styles and numbering for every document cost four fifths of
- * the writer's time, for 15 KB a file. */
+/* The parts are deflated (the zip service's libdeflate at level 1), but for
+ * numbering, relationships and content types, small and made for each
+ * document, and the fixed styles, settings and fonts, deflated at build
+ * time (deflating them for every document cost most of the writer's time
+ * once). */
 static int S_add(galley_zip *z, const char *name, const galley_buffer *b, int compress)
 {
 	return galley_zip_add(z, name, b->data ? b->data : "", b->len, !compress);
 }
 
-static int S_add_data(galley_context *ctx, galley_zip *z, const char *part, const char *name, const char *embedded,
-	size_t len, const galley_buffer *ref)
+/* A fixed part: the reference document's, else the data-dir override,
+ * else the embedded one, deflated at build time. */
+static int S_add_data(galley_context *ctx, galley_zip *z, const char *part, const char *name, const unsigned char *deflated,
+	size_t deflated_len, size_t size, unsigned long crc, const galley_buffer *ref)
 {
 	galley_buffer b = GALLEY_BUFFER_INIT;
 	int rc;
 	if (ref && ref->len) /* from the reference document */
-		return S_add(z, part, ref, 0);
-	rc = galley_format_data(ctx, "docx", name, embedded, len, &b);
-	if (rc == 0)
-		rc = S_add(z, part, &b, 0);
+		return S_add(z, part, ref, 1);
+	/* nothing embedded given: what is appended is an override, if there is one */
+	if ((rc = galley_format_data(ctx, "docx", name, NULL, 0, &b)) == 0)
+		rc = b.len ? S_add(z, part, &b, 1) : galley_zip_add_deflated(z, part, deflated, deflated_len, size, crc);
 	galley_buffer_dispose(&b);
 	return rc;
 }
@@ -369,12 +379,11 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	PART(S_core(ctx, galley_document_meta(docs[0]), &part), "docProps/core.xml");
 	PART(S_app(ctx, &part), "docProps/app.xml");
 	if ((rc = S_add(z, "word/document.xml", &body.document, 1)) < 0 ||
-		(rc = S_add_data(ctx, z, "word/styles.xml", "styles.xml", docx_styles_xml, docx_styles_xml_len, &ref.styles)) < 0)
+		(rc = S_add_data(ctx, z, "word/styles.xml", "styles.xml", S_DEFLATED(docx_styles_xml), &ref.styles)) < 0)
 		goto out;
 	PART(S_numbering(ctx, &body, &ref, &part), "word/numbering.xml");
-	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", docx_settings_xml, docx_settings_xml_len, NULL)) < 0 ||
-		(rc = S_add_data(ctx, z, "word/fontTable.xml", "fontTable.xml", docx_fonttable_xml, docx_fonttable_xml_len,
-			&ref.fonts)) < 0)
+	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", S_DEFLATED(docx_settings_xml), NULL)) < 0 ||
+		(rc = S_add_data(ctx, z, "word/fontTable.xml", "fontTable.xml", S_DEFLATED(docx_fonttable_xml), &ref.fonts)) < 0)
 		goto out;
 	for (i = 0; i < ref.nparts; i++)
 		if ((rc = S_add(z, ref.parts[i].name, &ref.parts[i].data, ref.parts[i].ctype && !strncmp(ref.parts[i].ctype, "application/", 12))) < 0)

@@ -130,6 +130,14 @@ static void S_clean(xmlNode *n)
 	}
 }
 
+/* The parser's errors stay on its context (xmlCtxtGetLastError), never
+ * going to a process-wide or thread's handler. */
+static void S_quiet(void *data, xmlErrorPtr err)
+{
+	(void)data;
+	(void)err;
+}
+
 /* Parse a part; NULL with the error set, naming the reference and the part. */
 static xmlDoc *S_parse(galley_context *ctx, const char *ref, const char *part, const galley_buffer *b)
 {
@@ -139,6 +147,7 @@ static xmlDoc *S_parse(galley_context *ctx, const char *ref, const char *part, c
 		galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 		return NULL;
 	}
+	p->sax->serror = S_quiet;
 	doc = xmlCtxtReadMemory(p, b->data ? b->data : "", (int)b->len, part, NULL,
 		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc || !p->wellFormed || !xmlDocGetRootElement(doc)) {

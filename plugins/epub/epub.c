@@ -12,6 +12,9 @@
 
 extern const char epub_style_css[];
 extern const size_t epub_style_css_len;
+extern const unsigned char epub_style_css_deflated[];
+extern const size_t epub_style_css_deflated_len, epub_style_css_size;
+extern const unsigned long epub_style_css_crc;
 
 #define OPF_NS "http://www.idpf.org/2007/opf"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
@@ -558,9 +561,17 @@ static int S_package(epub_book *b, galley_buffer *out)
 	if ((rc = epub_nav_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/nav.xhtml", &part, store)) < 0)
 		goto fail;
 	galley_buffer_clear(&part);
-	rc = css && *css ? S_read_file(ctx, css, &part)
-			 : galley_format_data(ctx, "epub", "style.css", epub_style_css, epub_style_css_len, &part);
-	if (rc < 0 || (rc = S_add(z, "EPUB/style.css", &part, store)) < 0)
+	/* the stylesheet: -O css=, a data-dir override (appended when there is
+	 * one, with nothing embedded given), else the embedded one, deflated at
+	 * build time */
+	rc = css && *css ? S_read_file(ctx, css, &part) : galley_format_data(ctx, "epub", "style.css", NULL, 0, &part);
+	if (rc == 0 && part.len == 0)
+		rc = store ? galley_zip_add(z, "EPUB/style.css", epub_style_css, epub_style_css_len, 1)
+			   : galley_zip_add_deflated(z, "EPUB/style.css", epub_style_css_deflated, epub_style_css_deflated_len,
+				   epub_style_css_size, epub_style_css_crc);
+	else if (rc == 0)
+		rc = S_add(z, "EPUB/style.css", &part, store);
+	if (rc < 0)
 		goto fail;
 	if (b->nch > 1) {
 		galley_buffer_clear(&part);

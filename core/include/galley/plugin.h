@@ -184,6 +184,12 @@ GALLEY_EXTERN galley_zip *galley_zip_new(galley_context *ctx);
 /** Add an entry; stored (not compressed) when `store` is set. Entries are
  * written in the order they are added. */
 GALLEY_EXTERN int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len, int store);
+/** Add an entry whose data is deflated already (raw deflate, RFC 1951),
+ * such as a fixed part compressed at build time: `size` bytes once
+ * inflated, with that CRC-32. The data is borrowed until the archive is
+ * finished or discarded. */
+GALLEY_EXTERN int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
+	unsigned long crc);
 /** Finish the archive and append its bytes to out; frees z. */
 GALLEY_EXTERN int galley_zip_finish(galley_zip *z, galley_buffer *out);
 /** Abandon an archive; frees z. */
