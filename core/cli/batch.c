@@ -132,6 +132,8 @@ static const char S_usage[] =
 	"                           no reader, no writer of -t and galley take is an error)\n"
 	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
 	"      --no-front-matter    leave out the metadata block of text formats\n"
+	"      --reference-doc FILE take the styles and page setup of DOCX output\n"
+	"                           from FILE.docx (-O reference-doc=FILE)\n"
 	"      --report FILE        one JSON object a line per input, in input order\n"
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
@@ -175,6 +177,7 @@ static const struct option S_options[] = {
 	{"option", required_argument, NULL, 'O'},
 	{"wrap", required_argument, NULL, 'W'},
 	{"no-front-matter", no_argument, NULL, 'N'},
+	{"reference-doc", required_argument, NULL, 'D'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -1806,6 +1809,7 @@ int galley_batch_main(int argc, char **argv)
 		}
 		case 'O':
 		case 'W':
+		case 'D':
 		case 'N': {
 			struct opt o, *no;
 			const char *eq = ch == 'O' ? strchr(optarg, '=') : NULL;
@@ -1813,9 +1817,9 @@ int galley_batch_main(int argc, char **argv)
 				S_free_args(&b);
 				return S_usage_error("-O wants KEY=VALUE, not '%s'", optarg);
 			}
-			o.key = ch == 'O' ? optarg : ch == 'W' ? "wrap" : "front-matter";
+			o.key = ch == 'O' ? optarg : ch == 'W' ? "wrap" : ch == 'D' ? "reference-doc" : "front-matter";
 			o.klen = ch == 'O' ? (size_t)(eq - optarg) : strlen(o.key);
-			o.value = ch == 'O' ? eq + 1 : ch == 'W' ? optarg : "false";
+			o.value = ch == 'O' ? eq + 1 : ch == 'W' || ch == 'D' ? optarg : "false";
 			if (!(no = realloc(b.opts, (b.nopts + 1) * sizeof *no))) {
 				fputs("galley batch: out of memory\n", stderr);
 				S_free_args(&b);

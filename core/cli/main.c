@@ -52,6 +52,8 @@ static const char S_usage[] =
 	"                           neither takes is an error; see --list-options)\n"
 	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
 	"      --no-front-matter    leave out the metadata block of text formats\n"
+	"      --reference-doc FILE take the styles and page setup of DOCX output\n"
+	"                           from FILE.docx (-O reference-doc=FILE)\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	"      --list-input-formats   list the input formats and exit\n"
 	"      --list-output-formats  list the output formats and exit\n"
@@ -76,7 +78,8 @@ enum {
 	OPT_WRAP,
 	OPT_NO_FRONT_MATTER,
 	OPT_DUMP_TREE,
-	OPT_LIST_OPTIONS
+	OPT_LIST_OPTIONS,
+	OPT_REFERENCE_DOC
 };
 
 static const struct option S_options[] = {
@@ -96,6 +99,7 @@ static const struct option S_options[] = {
 	{"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
 	{"wrap", required_argument, NULL, OPT_WRAP},
 	{"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
+	{"reference-doc", required_argument, NULL, OPT_REFERENCE_DOC},
 	{"dump-tree", no_argument, NULL, OPT_DUMP_TREE},
 	{NULL, 0, NULL, 0}};
 
@@ -224,6 +228,10 @@ static int S_parse(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_NO_FRONT_MATTER:
 			if ((rc = S_set_option(c, "front-matter", "false")))
+				return rc;
+			break;
+		case OPT_REFERENCE_DOC:
+			if ((rc = S_set_option(c, "reference-doc", optarg)))
 				return rc;
 			break;
 		case OPT_DUMP_TREE:
@@ -469,6 +477,11 @@ static int S_convert(struct cli *c)
 		if ((rc = S_read_one(c, r, w, inputs[i], &docs[ndocs])) < 0) {
 			ndocs++;
 			rc = S_apply_metadata(c, docs[ndocs - 1], inputs[i]);
+			/* each document's own folder, for a book's images */
+			if (rc < 0 && galley_context_set_document_path(c->ctx, ndocs - 1, inputs[i]) < 0) {
+				fputs("galley: out of memory\n", stderr);
+				rc = EXIT_IO;
+			}
 		}
 	}
 	if (rc < 0 && c->dump) {

@@ -131,6 +131,11 @@ GALLEY_EXTERN int galley_context_verbosity(const galley_context *ctx);
 /** The name of the input being converted ("-" for standard input); borrowed copy kept. */
 GALLEY_EXTERN void galley_context_set_input_name(galley_context *ctx, const char *name);
 GALLEY_EXTERN const char *galley_context_input_name(const galley_context *ctx);
+/** The file document i of a job came from, for a writer of several
+ * documents (a book) that needs each one's folder (its images): set by the
+ * program before galley_write(); NULL when not set. 0 or GALLEY_ENOMEM. */
+GALLEY_EXTERN int galley_context_set_document_path(galley_context *ctx, size_t i, const char *path);
+GALLEY_EXTERN const char *galley_context_document_path(const galley_context *ctx, size_t i);
 
 /** Where a context's messages go: `level` is a galley_log_level, `input` the
  * context's input name (NULL when none), `message` one line without a

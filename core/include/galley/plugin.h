@@ -167,6 +167,12 @@ GALLEY_EXTERN int galley_xml_writer_error(struct _xmlTextWriter *w);
  * tab/newline/CR, U+FFFE/U+FFFF, invalid UTF-8) replaced or dropped.
  * Returns how many were removed (>= 0) or a negative error. */
 GALLEY_EXTERN long galley_xml_clean(const char *text, size_t len, galley_buffer *out);
+/** galley_xml_clean() and escaping in one pass: text as XML character data
+ * (attr 0: & < > escaped, CR as &#13;) or as an attribute value (attr 1:
+ * also ", tab and newline), for a writer that hands markup of its own to
+ * xmlTextWriterWriteRaw. Returns how many characters were removed (>= 0)
+ * or a negative error. */
+GALLEY_EXTERN long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr);
 
 /* ------------------------------------------------------------------ */
 /* Service: zip packages (libzip, written in memory)                  */
@@ -178,10 +184,58 @@ GALLEY_EXTERN galley_zip *galley_zip_new(galley_context *ctx);
 /** Add an entry; stored (not compressed) when `store` is set. Entries are
  * written in the order they are added. */
 GALLEY_EXTERN int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len, int store);
+/** Add an entry whose data is deflated already (raw deflate, RFC 1951),
+ * such as a fixed part compressed at build time: `size` bytes once
+ * inflated, with that CRC-32. The data is borrowed until the archive is
+ * finished or discarded. */
+GALLEY_EXTERN int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
+	unsigned long crc);
 /** Finish the archive and append its bytes to out; frees z. */
 GALLEY_EXTERN int galley_zip_finish(galley_zip *z, galley_buffer *out);
 /** Abandon an archive; frees z. */
 GALLEY_EXTERN void galley_zip_discard(galley_zip *z);
+
+/* Reading one (a writer's input such as a reference document): the whole
+ * file is read in (at most 64 MiB), members looked up by name. */
+typedef struct galley_unzip galley_unzip;
+
+/** Open the zip archive at path; NULL with the error on ctx, naming the
+ * file ("PATH: not a zip archive (...)", "PATH: No such file..."). */
+GALLEY_EXTERN galley_unzip *galley_unzip_open(galley_context *ctx, const char *path);
+/** Append member name's bytes to out: 0; GALLEY_ENOTFOUND (nothing set on
+ * the context) when there is none; another negative code with the error
+ * set (naming the archive and member) when it cannot be read (damaged, a
+ * CRC that does not match, larger than 64 MiB). */
+GALLEY_EXTERN int galley_unzip_read(galley_unzip *u, const char *name, galley_buffer *out);
+GALLEY_EXTERN void galley_unzip_close(galley_unzip *u);
+
+/* ------------------------------------------------------------------ */
+/* Service: images a writer embeds (never fetched)                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+	const char *type; /* "image/png", "image/jpeg", "image/gif" */
+	const char *ext;  /* "png", "jpeg", "gif" */
+	long width, height; /* pixels, from the image's header */
+} galley_image_info;
+
+/** 1 with *info filled when data is a PNG, JPEG or GIF (known by its bytes,
+ * whatever a name or a data: URI says) whose header gives a size; else 0. */
+GALLEY_EXTERN int galley_image_sniff(const void *data, size_t len, galley_image_info *info);
+/** 1 when url names a remote resource (a scheme such as http: or mailto:,
+ * other than data: and file:, or a "//host" reference): never fetched. */
+GALLEY_EXTERN int galley_url_is_remote(const char *url);
+/** The bytes of an image to embed: a data: URI (base64), or a relative path
+ * (percent-decoded) taken from the folder of `base` (an input's file name;
+ * NULL: the context's input name; "-" or no folder: the current one) that
+ * stays inside that folder (no ".." component, no symlink out of it).
+ * Absolute paths and file: URLs are not taken (in a web page "/a.png" is
+ * the site's, not this machine's), nor remote URLs (never fetched).
+ * 1 with the bytes appended to out and *info filled; 0 when it is not
+ * embedded (missing, refused, not PNG/JPEG/GIF, above 32 MiB: said at
+ * INFO); GALLEY_ENOMEM with the error set. */
+GALLEY_EXTERN int galley_image_load(galley_context *ctx, const char *base, const char *url, galley_buffer *out,
+	galley_image_info *info);
 
 /* ------------------------------------------------------------------ */
 /* Service: format data (formats/NAME/ files, overridable)            */
