@@ -19,9 +19,10 @@
 #include <unistd.h>
 
 struct plugin {
-	lt_dlhandle handle;
+	lt_dlhandle handle; /* NULL for a file that would not open */
 	char *path;
-	const galley_plugin_desc *desc;
+	const galley_plugin_desc *desc; /* NULL for a refused plugin */
+	char *refused;      /* why it was refused (owned), or NULL */
 };
 
 struct galley_registry {
@@ -105,6 +106,7 @@ void galley_registry_free(galley_registry *reg)
 	galley__ltdl_unlock();
 	for (i = 0; i < reg->nplugins; i++) {
 		galley_free(reg->plugins[i]->path);
+		galley_free(reg->plugins[i]->refused);
 		galley_free(reg->plugins[i]);
 	}
 	galley_free(reg->plugins);
@@ -174,19 +176,24 @@ int galley_load_plugins(galley_context *ctx)
 /* Registration (called from a plugin's init)                         */
 /* ------------------------------------------------------------------ */
 
+static const char *S_kind_name(int kind)
+{
+	return kind == GALLEY__READER ? "reader" : kind == GALLEY__WRITER ? "writer" : "filter";
+}
+
 static const char *S_plugin_path(const struct galley_registry *reg, size_t i)
 {
 	return i < reg->nplugins ? reg->plugins[i]->path : "galley";
 }
 
-static struct galley_format *S_find(const struct galley_registry *reg, int writer, const char *name)
+static struct galley_format *S_find(const struct galley_registry *reg, int kind, const char *name)
 {
 	size_t i;
 	if (!reg || !name)
 		return NULL;
 	for (i = 0; i < reg->nfmts; i++) {
 		struct galley_format *f = reg->fmts[i];
-		if ((f->writer != NULL) == (writer != 0) && strcasecmp(f->name, name) == 0)
+		if (f->kind == kind && strcasecmp(f->name, name) == 0)
 			return f;
 	}
 	return NULL;
@@ -200,15 +207,18 @@ static int S_refuse(struct galley_registry *reg, int code, const char *fmt, cons
 	return galley_error(reg->ctx, code, fmt, a, b);
 }
 
-static int S_add_format(struct galley_registry *reg, const galley_reader_desc *rd, const galley_writer_desc *wd)
+static int S_add_format(struct galley_registry *reg, const galley_reader_desc *rd, const galley_writer_desc *wd,
+	const galley_filter_desc *fd)
 {
-	const char *kind = rd ? "reader" : "writer";
+	int k = rd ? GALLEY__READER : wd ? GALLEY__WRITER : GALLEY__FILTER;
+	const char *kind = rd ? "reader" : wd ? "writer" : "filter";
 	const char *name, *aliases;
 	struct strlist names = {NULL, 0};
 	struct galley_format **nf;
 	const char *p;
 	size_t i, j;
-	unsigned int version = rd ? rd->version : wd->version, want = rd ? GALLEY_READER_VERSION : GALLEY_WRITER_VERSION;
+	unsigned int version = rd ? rd->version : wd ? wd->version : fd->version;
+	unsigned int want = rd ? GALLEY_READER_VERSION : wd ? GALLEY_WRITER_VERSION : GALLEY_FILTER_VERSION;
 	char bad_opt[256], who[128];
 	int rc = 0;
 
@@ -219,13 +229,14 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 		snprintf(v, sizeof v, "%u (galley expects %u)", version, want);
 		return S_refuse(reg, GALLEY_EABI, "%s descriptor version %s", kind, v);
 	}
-	name = rd ? rd->name : wd->name;
-	aliases = rd ? rd->aliases : wd->aliases;
+	name = rd ? rd->name : wd ? wd->name : fd->name;
+	aliases = rd ? rd->aliases : wd ? wd->aliases : NULL;
 	if (!name || !*name || strpbrk(name, ", \t\n/"))
 		return S_refuse(reg, GALLEY_EINVAL, "%s with a missing or malformed name%s", kind, "");
-	if ((rd && !rd->read) || (wd && !wd->write))
+	if ((rd && !rd->read) || (wd && !wd->write) || (fd && !fd->filter))
 		return S_refuse(reg, GALLEY_EINVAL, "%s '%s' has no callback", kind, name);
-	if (galley__options_table_check(rd ? rd->options : wd->options, bad_opt, sizeof bad_opt) < 0) {
+	if (galley__options_table_check(rd ? rd->options : wd ? wd->options : fd->options, bad_opt, sizeof bad_opt) <
+		0) {
 		snprintf(who, sizeof who, "%s '%s'", kind, name);
 		return S_refuse(reg, GALLEY_EINVAL, "%s: malformed option table: %s", who, bad_opt);
 	}
@@ -240,7 +251,7 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 		p += len;
 	}
 	for (i = 0; i < names.n; i++) {
-		struct galley_format *other = S_find(reg, wd != NULL, names.v[i]);
+		struct galley_format *other = S_find(reg, k, names.v[i]);
 		for (j = 0; j < i && !other; j++)
 			if (strcasecmp(names.v[j], names.v[i]) == 0)
 				rc = S_refuse(reg, GALLEY_EINVAL, "%s name '%s' given twice", kind, names.v[i]);
@@ -249,6 +260,7 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 		if (other) {
 			char what[256];
 			snprintf(what, sizeof what, "%s '%s'", kind, names.v[i]);
+			/* Both files named: the one refused (the message's prefix) and the owner. */
 			rc = S_refuse(reg, GALLEY_EINVAL, "duplicate %s: already registered by %s", what,
 				S_plugin_path(reg, other->plugin));
 			goto out;
@@ -260,12 +272,15 @@ static int S_add_format(struct galley_registry *reg, const galley_reader_desc *r
 	reg->fmts = nf;
 	for (i = 0; i < names.n; i++) {
 		/* Allocated as the public type so the handle converts back to it. */
-		struct galley_format *f = rd ? (struct galley_format *)galley_calloc(1, sizeof(struct galley_reader))
-					     : (struct galley_format *)galley_calloc(1, sizeof(struct galley_writer));
+		struct galley_format *f = rd   ? (struct galley_format *)galley_calloc(1, sizeof(struct galley_reader))
+					  : wd ? (struct galley_format *)galley_calloc(1, sizeof(struct galley_writer))
+					       : (struct galley_format *)galley_calloc(1, sizeof(struct galley_filter));
 		if (!f)
 			goto oom;
+		f->kind = k;
 		f->reader = rd;
 		f->writer = wd;
+		f->filter = fd;
 		f->name = names.v[i];
 		names.v[i] = NULL;
 		if (wd && wd->extension) {
@@ -289,12 +304,17 @@ out:
 
 int galley_registry_add_reader(galley_registry *reg, const galley_reader_desc *desc)
 {
-	return reg && reg->loading && desc ? S_add_format(reg, desc, NULL) : GALLEY_EUSAGE;
+	return reg && reg->loading && desc ? S_add_format(reg, desc, NULL, NULL) : GALLEY_EUSAGE;
 }
 
 int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *desc)
 {
-	return reg && reg->loading && desc ? S_add_format(reg, NULL, desc) : GALLEY_EUSAGE;
+	return reg && reg->loading && desc ? S_add_format(reg, NULL, desc, NULL) : GALLEY_EUSAGE;
+}
+
+int galley_registry_add_filter(galley_registry *reg, const galley_filter_desc *desc)
+{
+	return reg && reg->loading && desc ? S_add_format(reg, NULL, NULL, desc) : GALLEY_EUSAGE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -404,9 +424,29 @@ static int S_list_plugins(const char *dir, struct strlist *out)
 /* Loading                                                            */
 /* ------------------------------------------------------------------ */
 
-static void S_refused(struct galley_registry *reg, const char *path, const char *why)
+/* Report a refused plugin and keep the reason for --list-plugins -v: on pl
+ * when it is listed already (a refused init), else on a new entry without
+ * a handle. Out of memory only loses the entry, never the message. */
+static void S_refused(struct galley_registry *reg, const char *path, const char *why, struct plugin *pl)
 {
+	struct plugin **np;
+
 	galley_log(reg->ctx, GALLEY_LOG_WARN, "%s: %s", path, why);
+	if (pl) {
+		pl->refused = galley__strdup(why);
+		return;
+	}
+	if (!(pl = galley_calloc(1, sizeof *pl)))
+		return;
+	np = galley_realloc(reg->plugins, (reg->nplugins + 1) * sizeof *np);
+	if (np)
+		reg->plugins = np;
+	if (!np || !(pl->path = galley__strdup(path)) || !(pl->refused = galley__strdup(why))) {
+		galley_free(pl->path);
+		galley_free(pl);
+		return;
+	}
+	reg->plugins[reg->nplugins++] = pl;
 }
 
 /* Drop everything registered by plugin index i (a refused init). */
@@ -471,13 +511,13 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	if (!h) {
 		err = lt_dlerror();
 		S_open_error(path, err, why, sizeof why);
-		S_refused(reg, path, why);
+		S_refused(reg, path, why, NULL);
 		return 0;
 	}
 	desc = (const galley_plugin_desc *)lt_dlsym(h, GALLEY_PLUGIN_SYMBOL);
 	if (!desc) {
 		snprintf(why, sizeof why, "not a galley plugin: no symbol %s", GALLEY_PLUGIN_SYMBOL);
-		S_refused(reg, path, why);
+		S_refused(reg, path, why, NULL);
 		lt_dlclose(h);
 		return 0;
 	}
@@ -485,7 +525,7 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	 * must not be read past its end. */
 	if (S_symbol_size(desc) < sizeof(unsigned int) * 2) {
 		snprintf(why, sizeof why, "not a galley plugin: %s is not a plugin descriptor", GALLEY_PLUGIN_SYMBOL);
-		S_refused(reg, path, why);
+		S_refused(reg, path, why, NULL);
 		lt_dlclose(h);
 		return 0;
 	}
@@ -494,12 +534,12 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	if (desc->abi_major != GALLEY_PLUGIN_ABI_MAJOR || desc->abi_minor > GALLEY_PLUGIN_ABI_MINOR) {
 		snprintf(why, sizeof why, "plugin ABI %u.%u, galley expects %u.%u", desc->abi_major,
 			desc->abi_minor, GALLEY_PLUGIN_ABI_MAJOR, GALLEY_PLUGIN_ABI_MINOR);
-		S_refused(reg, path, why);
+		S_refused(reg, path, why, NULL);
 		lt_dlclose(h);
 		return 0;
 	}
 	if (!desc->name || !*desc->name || !desc->init) {
-		S_refused(reg, path, "plugin descriptor without a name or init function");
+		S_refused(reg, path, "plugin descriptor without a name or init function", NULL);
 		lt_dlclose(h);
 		return 0;
 	}
@@ -526,7 +566,7 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 			snprintf(why, sizeof why, "refused: %s", *msg ? msg : "registration failed");
 		else
 			snprintf(why, sizeof why, "init failed (%d)%s%s", rc, *msg ? ": " : "", msg);
-		S_refused(reg, path, why);
+		S_refused(reg, path, why, pl);
 		galley_error_clear(reg->ctx);
 		S_rollback(reg, reg->nplugins);
 		/* Its init ran, so it may have left things behind that point into
@@ -628,12 +668,17 @@ out_ctx:
 
 const galley_reader *galley_find_reader(galley_context *ctx, const char *name)
 {
-	return (const galley_reader *)S_find(galley_context_registry(ctx), 0, name);
+	return (const galley_reader *)S_find(galley_context_registry(ctx), GALLEY__READER, name);
 }
 
 const galley_writer *galley_find_writer(galley_context *ctx, const char *name)
 {
-	return (const galley_writer *)S_find(galley_context_registry(ctx), 1, name);
+	return (const galley_writer *)S_find(galley_context_registry(ctx), GALLEY__WRITER, name);
+}
+
+const galley_filter *galley_find_filter(galley_context *ctx, const char *name)
+{
+	return (const galley_filter *)S_find(galley_context_registry(ctx), GALLEY__FILTER, name);
 }
 
 /* Length of the extension ext when path ends in ".EXT" (case-insensitive), else 0. */
@@ -658,7 +703,7 @@ static const struct galley_format *S_for_path(galley_context *ctx, int writer, c
 	for (i = 0; i < reg->nfmts; i++) {
 		const struct galley_format *f = reg->fmts[i];
 		const char *p;
-		if (!f->primary || (f->writer != NULL) != (writer != 0))
+		if (!f->primary || f->kind != (writer ? GALLEY__WRITER : GALLEY__READER))
 			continue;
 		p = writer ? f->writer->extension : f->reader->extensions;
 		while (p && *p) {
@@ -722,7 +767,7 @@ const char *galley_format_name_at(galley_context *ctx, int writers, size_t i)
 	const struct galley_registry *reg = galley_context_registry(ctx);
 	size_t k;
 	for (k = 0; reg && k < reg->nfmts; k++)
-		if ((reg->fmts[k]->writer != NULL) == (writers != 0) && i-- == 0)
+		if (reg->fmts[k]->kind == writers && i-- == 0)
 			return reg->fmts[k]->name;
 	return NULL;
 }
@@ -759,8 +804,93 @@ int galley_plugin_info(galley_context *ctx, size_t i, const char **name, const c
 		const struct galley_format *f = reg->fmts[k];
 		if (f->plugin != index || !f->primary)
 			continue;
-		galley_buffer_printf(formats, "%s%s:%s", first ? "" : ",", f->reader ? "reader" : "writer", f->name);
+		galley_buffer_printf(formats, "%s%s:%s", first ? "" : ",", S_kind_name(f->kind), f->name);
 		first = 0;
 	}
 	return formats && formats->oom ? GALLEY_ENOMEM : 0;
+}
+
+size_t galley_refused_plugin_count(galley_context *ctx)
+{
+	const struct galley_registry *reg = galley_context_registry(ctx);
+	size_t i, n = 0;
+	for (i = 0; reg && i < reg->nplugins; i++)
+		n += reg->plugins[i]->refused != NULL;
+	return n;
+}
+
+int galley_refused_plugin_info(galley_context *ctx, size_t i, const char **path, const char **reason)
+{
+	const struct galley_registry *reg = galley_context_registry(ctx);
+	size_t k;
+	for (k = 0; reg && k < reg->nplugins; k++) {
+		const struct plugin *pl = reg->plugins[k];
+		if (pl->refused && i-- == 0) {
+			if (path)
+				*path = pl->path;
+			if (reason)
+				*reason = pl->refused;
+			return 0;
+		}
+	}
+	return GALLEY_ENOTFOUND;
+}
+
+/* --plugin-info: the options of one reader, writer or filter, indented. */
+static void S_describe_options(galley_buffer *out, const galley_option_desc *t)
+{
+	if (!t) {
+		galley_buffer_puts(out, "    options: not declared (any -O key is passed unchecked)\n");
+		return;
+	}
+	if (!t->key)
+		galley_buffer_puts(out, "    options: none\n");
+	for (; t->key; t++) {
+		galley_buffer_printf(out, "    option %s=", t->key);
+		galley_option_describe(t, out);
+		galley_buffer_printf(out, "%s%s\n", t->help && *t->help ? "  " : "", t->help ? t->help : "");
+	}
+}
+
+int galley_plugin_describe(galley_context *ctx, const char *name, galley_buffer *out)
+{
+	const struct galley_registry *reg = galley_context_registry(ctx);
+	const struct plugin *pl = NULL;
+	size_t k, index = 0;
+
+	if (!reg || !name || !out)
+		return GALLEY_EUSAGE;
+	for (k = 0; k < reg->nplugins && !pl; k++)
+		if (reg->plugins[k]->desc && strcmp(reg->plugins[k]->desc->name, name) == 0)
+			pl = reg->plugins[index = k];
+	/* A format or filter name: the plugin that registered it. */
+	for (k = 0; k < reg->nfmts && !pl; k++)
+		if (strcasecmp(reg->fmts[k]->name, name) == 0)
+			pl = reg->plugins[index = reg->fmts[k]->plugin];
+	if (!pl)
+		return GALLEY_ENOTFOUND;
+	galley_buffer_printf(out, "name: %s\nversion: %s\nlicense: %s\ndescription: %s\nabi: %u.%u\npath: %s\n",
+		pl->desc->name, pl->desc->version ? pl->desc->version : "", pl->desc->license ? pl->desc->license : "",
+		pl->desc->description ? pl->desc->description : "", pl->desc->abi_major, pl->desc->abi_minor, pl->path);
+	for (k = 0; k < reg->nfmts; k++) {
+		const struct galley_format *f = reg->fmts[k];
+		const char *aliases, *exts, *desc;
+		if (f->plugin != index || !f->primary)
+			continue;
+		aliases = f->reader ? f->reader->aliases : f->writer ? f->writer->aliases : NULL;
+		exts = f->reader ? f->reader->extensions : f->writer ? f->writer->extension : NULL;
+		desc = f->reader ? f->reader->description : f->writer ? f->writer->description : f->filter->description;
+		galley_buffer_printf(out, "%s %s\n", S_kind_name(f->kind), f->name);
+		if (desc && *desc)
+			galley_buffer_printf(out, "    description: %s\n", desc);
+		if (aliases && *aliases)
+			galley_buffer_printf(out, "    aliases: %s\n", aliases);
+		if (exts && *exts)
+			galley_buffer_printf(out, "    extensions: %s\n", exts);
+		if (f->writer && (f->writer->flags & (GALLEY_WRITER_BINARY | GALLEY_WRITER_MANY)))
+			galley_buffer_printf(out, "    flags:%s%s\n", f->writer->flags & GALLEY_WRITER_BINARY ? " binary" : "",
+				f->writer->flags & GALLEY_WRITER_MANY ? " many" : "");
+		S_describe_options(out, f->reader ? f->reader->options : f->writer ? f->writer->options : f->filter->options);
+	}
+	return out->oom ? GALLEY_ENOMEM : 0;
 }

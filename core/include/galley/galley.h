@@ -502,6 +502,7 @@ GALLEY_EXTERN void galley_iter_reset(galley_iter *it, const galley_node *node, g
 
 typedef struct galley_reader galley_reader;
 typedef struct galley_writer galley_writer;
+typedef struct galley_filter galley_filter; /* since 0.2 (plugin ABI 2.1) */
 
 /* A registry: create it, add plugin folders, load it once, then share it
  * (read-only) between any number of contexts and threads. */
@@ -590,8 +591,9 @@ GALLEY_EXTERN int galley_read(galley_context *ctx, const galley_reader *r,
 GALLEY_EXTERN int galley_write(galley_context *ctx, const galley_writer *w,
 	const galley_node *const *docs, size_t ndocs, galley_buffer *out);
 
-/** The i-th reader (writers = 0) or writer (writers = 1) name, aliases
- * included as names of their own, in load order; NULL past the end. */
+/** The i-th reader (writers = 0), writer (writers = 1) or filter
+ * (writers = 2) name, aliases included as names of their own, in load
+ * order; NULL past the end. */
 GALLEY_EXTERN const char *galley_format_name_at(galley_context *ctx, int writers, size_t i);
 /** How many plugins were loaded (refused ones are not counted). */
 GALLEY_EXTERN size_t galley_plugin_count(galley_context *ctx);
@@ -600,6 +602,51 @@ GALLEY_EXTERN size_t galley_plugin_count(galley_context *ctx);
  * formats (may be NULL). GALLEY_ENOTFOUND past the end. */
 GALLEY_EXTERN int galley_plugin_info(galley_context *ctx, size_t i, const char **name, const char **version,
 	const char **path, galley_buffer *formats);
+
+/** How many plugins were refused (a file that would not open, a wrong ABI,
+ * a failed init or registration...). */
+GALLEY_EXTERN size_t galley_refused_plugin_count(galley_context *ctx);
+/** The i-th refused plugin: its path and the reason (borrowed; either may
+ * be NULL), as the load warned. GALLEY_ENOTFOUND past the end. */
+GALLEY_EXTERN int galley_refused_plugin_info(galley_context *ctx, size_t i, const char **path, const char **reason);
+/** Describe the loaded plugin called `name` (its descriptor's name, or the
+ * name of a reader, writer or filter it registers): "key: value" lines
+ * (name, version, license, description, abi, path), then each reader,
+ * writer and filter with its description, aliases, extensions and
+ * declared options, appended to out. GALLEY_ENOTFOUND when none. */
+GALLEY_EXTERN int galley_plugin_describe(galley_context *ctx, const char *name, galley_buffer *out);
+
+/* ------------------------------------------------------------------ */
+/* Filters: documents changed between reading and writing             */
+/* ------------------------------------------------------------------ */
+
+/** Find a filter plugin by name; NULL when none. */
+GALLEY_EXTERN const galley_filter *galley_find_filter(galley_context *ctx, const char *name);
+GALLEY_EXTERN const char *galley_filter_name(const galley_filter *f);
+/** The options a filter declares, or NULL when it declares nothing. */
+GALLEY_EXTERN const galley_option_desc *galley_filter_options(const galley_filter *f);
+/** Run a filter plugin on *doc, which it may change or replace (the
+ * caller owns *doc in every case, success or not). */
+GALLEY_EXTERN int galley_filter_apply(galley_context *ctx, const galley_filter *f, galley_node **doc);
+/** Run one filter named as on the command line: a name without '/' is a
+ * filter plugin; a spec with a '/' ("./x.py", "/usr/bin/f") is a program,
+ * run without a shell, that gets the document in the JSON form on its
+ * standard input and writes the changed document in the same form on its
+ * standard output (its standard error is galley's). The program fails
+ * with a non-zero exit status, a signal, output that is not the JSON form,
+ * or by running longer than the "filter-timeout" option (seconds, default
+ * 60; 0 waits forever): GALLEY_EINVAL, the message naming it. Needs the
+ * json reader and writer in the registry. On success *doc is replaced. */
+GALLEY_EXTERN int galley_run_filter(galley_context *ctx, const char *spec, galley_node **doc);
+/** Check that spec names a filter: a plugin that exists, or a program
+ * (a path with '/') that is an executable file. 0, or GALLEY_EUSAGE with
+ * the message set. */
+GALLEY_EXTERN int galley_filter_check(galley_context *ctx, const char *spec);
+/** galley_check_options() for a job that also runs filters: a key any of
+ * the filter plugins among specs[0..nspecs) declares is theirs (programs
+ * take no -O options). */
+GALLEY_EXTERN int galley_check_job_options(galley_context *ctx, const galley_reader *r, const galley_writer *w,
+	const char *const *specs, size_t nspecs);
 
 #ifdef __cplusplus
 }
