@@ -579,6 +579,34 @@ static int S_convert(struct cli *c)
 }
 
 
+/* A conversion loads only the plugins it will use (galley_plugins_need):
+ * the reader named or picked by each input's extension (any reader for
+ * standard input or an extension none claims), the writer named or picked
+ * by -o, the filter plugins, and json for filter programs. */
+static int S_needs(struct cli *c)
+{
+	size_t i;
+	int rc = 0;
+
+	if (c->from)
+		rc = galley_plugins_need(c->ctx, 0, c->from, NULL);
+	for (i = 0; !c->from && !rc && i < c->ninputs; i++)
+		rc = galley_plugins_need(c->ctx, 0, NULL, strcmp(c->inputs[i], "-") == 0 ? NULL : c->inputs[i]);
+	if (!c->from && !rc && !c->ninputs)
+		rc = galley_plugins_need(c->ctx, 0, NULL, NULL);
+	if (!rc && !c->dump && (c->to || (c->output && strcmp(c->output, "-") != 0)))
+		rc = galley_plugins_need(c->ctx, 1, c->to, c->to ? NULL : c->output);
+	for (i = 0; !rc && i < c->nfilters; i++) {
+		if (strchr(c->filters[i], '/')) {
+			if ((rc = galley_plugins_need(c->ctx, 0, "json", NULL)) == 0)
+				rc = galley_plugins_need(c->ctx, 1, "json", NULL);
+		} else {
+			rc = galley_plugins_need(c->ctx, 2, c->filters[i], NULL);
+		}
+	}
+	return rc;
+}
+
 /* galley batch lives in a module beside the command (build/galley-batch.so)
  * or in LIBDIR/galley once installed, found from the running program and
  * opened only for `galley batch`, so single conversions never load what
@@ -642,6 +670,12 @@ int main(int argc, char **argv)
 	galley_context_set_verbosity(c.ctx, c.verbosity);
 	for (i = 0; i < c.nmissing && c.verbosity >= 0; i++)
 		fprintf(stderr, "galley: warning: --plugin-dir %s: no such folder\n", c.missing_dirs[i]);
+	if (!(c.list_in || c.list_out || c.list_plugins || c.list_options || c.list_filters || c.plugin_info) &&
+		S_needs(&c) < 0) {
+		fputs("galley: out of memory\n", stderr);
+		rc = EXIT_IO;
+		goto out;
+	}
 	if (galley_load_plugins(c.ctx) < 0) {
 		fprintf(stderr, "galley: cannot load plugins: %s\n", galley_context_error(c.ctx));
 		rc = EXIT_IO;

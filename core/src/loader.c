@@ -37,6 +37,13 @@ struct galley_registry {
 	int init_error;   /* set by a refused registration during init */
 	int loaded;       /* set when galley_registry_load() starts: no more changes */
 	int loading;      /* plugins' init may register only while this is set */
+	struct need {     /* galley_registry_need(): what the run will look up */
+		int kind;
+		char *name, *path;
+	} *needs;
+	size_t nneeds;
+	int need_all;     /* a reader need that only content (every reader's probe) answers */
+	int partial;      /* loaded from the cache: only the plugins the needs name */
 };
 
 /* A growable list of strings (search folders, file names). */
@@ -113,6 +120,11 @@ void galley_registry_free(galley_registry *reg)
 	for (i = 0; i < reg->nuser_dirs; i++)
 		galley_free(reg->user_dirs[i]);
 	galley_free(reg->user_dirs);
+	for (i = 0; i < reg->nneeds; i++) {
+		galley_free(reg->needs[i].name);
+		galley_free(reg->needs[i].path);
+	}
+	galley_free(reg->needs);
 	galley_free(reg);
 	galley_shutdown();
 }
@@ -394,6 +406,8 @@ static int S_search_dirs(struct galley_registry *reg, struct strlist *dirs)
 	return rc;
 }
 
+static size_t S_suffix(const char *path, size_t plen, const char *ext, size_t elen);
+
 static int S_cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -581,15 +595,326 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Needs and the registry cache                                       */
+/* ------------------------------------------------------------------ */
+
+/* A run that says what it will look up (galley_registry_need) loads only
+ * the plugins that answer it, found in a cache of what every plugin file
+ * registers, as GStreamer's registry cache: one file per search path in
+ * the user's cache folder, rebuilt by a full load whenever any plugin
+ * file, the set of files or libgalley itself differs from what it
+ * recorded (path, size, mtime, ctime, inode), written atomically, and
+ * simply not used when it cannot be read or written. A plugin that the
+ * full load refused is skipped, with its warning repeated, so a partial
+ * load answers every lookup it was asked about as the full load would. */
+
+int galley_registry_need(galley_registry *reg, int kind, const char *name, const char *path)
+{
+	struct need *nn;
+
+	if (!reg || reg->loaded || kind < GALLEY__READER || kind > GALLEY__FILTER)
+		return GALLEY_EUSAGE;
+	if (!(nn = galley_realloc(reg->needs, (reg->nneeds + 1) * sizeof *nn)))
+		return GALLEY_ENOMEM;
+	reg->needs = nn;
+	nn = &reg->needs[reg->nneeds];
+	nn->kind = kind;
+	nn->name = name ? galley__strdup(name) : NULL;
+	nn->path = path && !name ? galley__strdup(path) : NULL;
+	if ((name && !nn->name) || (path && !name && !nn->path)) {
+		galley_free(nn->name);
+		return GALLEY_ENOMEM;
+	}
+	reg->nneeds++;
+	return 0;
+}
+
+int galley_plugins_need(galley_context *ctx, int kind, const char *name, const char *path)
+{
+	galley_registry *reg = S_own_registry(ctx);
+	int rc;
+	if (!reg)
+		return ctx ? galley_context_error_code(ctx) : GALLEY_EUSAGE;
+	if ((rc = galley_registry_need(reg, kind, name, path)) == GALLEY_EUSAGE)
+		return galley_error(ctx, rc, "plugins are already loaded, or no such kind %d", kind);
+	return rc < 0 ? galley_error(ctx, rc, "out of memory") : 0;
+}
+
+/* One candidate plugin file and what identifies its version on disk. */
+struct cand {
+	char *path;
+	long long size, mtime, ctime, ino;
+	int ok; /* stat worked */
+};
+
+static void S_fingerprint(const char *path, struct cand *c)
+{
+	struct stat st;
+	c->ok = stat(path, &st) == 0;
+	c->size = c->ok ? (long long)st.st_size : -1;
+	c->mtime = c->ok ? (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec : -1;
+	c->ctime = c->ok ? (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec : -1;
+	c->ino = c->ok ? (long long)st.st_ino : -1;
+}
+
+/* The cache file for this search path, or 0 when there is none to use:
+ * GALLEY_REGISTRY_CACHE names it ("" or "none": no cache), else
+ * $XDG_CACHE_HOME/galley/ (or ~/.cache/galley/) holds one per search path
+ * and libgalley. */
+static int S_cache_path(const struct strlist *dirs, const char *lib, char *out, size_t size)
+{
+	const char *env = getenv("GALLEY_REGISTRY_CACHE"), *base = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	unsigned long long h = 1469598103934665603ULL;
+	size_t i;
+	const char *p;
+
+	if (env)
+		return *env && strcmp(env, "none") != 0 && (size_t)snprintf(out, size, "%s", env) < size;
+	for (p = lib; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (i = 0; i < dirs->n; i++)
+		for (p = dirs->v[i]; ; p++) {
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			if (!*p)
+				break;
+		}
+	if (base && *base == '/')
+		return (size_t)snprintf(out, size, "%s/galley/registry-%016llx", base, h) < size;
+	if (home && *home == '/')
+		return (size_t)snprintf(out, size, "%s/.cache/galley/registry-%016llx", home, h) < size;
+	return 0;
+}
+
+#define S_CACHE_MAGIC "galley-registry-cache 1"
+
+/* A path or reason that a line of the cache can hold. */
+static int S_cacheable(const char *s)
+{
+	return s && !strpbrk(s, "\t\n\r");
+}
+
+static void S_put_id(galley_buffer *b, const char *tag, const char *path, const struct cand *c)
+{
+	galley_buffer_printf(b, "%s\t%s\t%lld\t%lld\t%lld\t%lld\n", tag, path, c->size, c->mtime, c->ctime, c->ino);
+}
+
+/* After a full load: what every candidate registered, written atomically. */
+static void S_cache_write(struct galley_registry *reg, const char *file, const char *lib, const struct cand *lc,
+	const struct cand *cands, size_t ncands)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT;
+	char dir[PATH_MAX], tmp[PATH_MAX + 16], *slash;
+	size_t i, k, p;
+	int fd = -1, ok = 1;
+	FILE *f = NULL;
+
+	galley_buffer_printf(&b, "%s\nabi\t%d.%d\t%s\n", S_CACHE_MAGIC, GALLEY_PLUGIN_ABI_MAJOR, GALLEY_PLUGIN_ABI_MINOR,
+		galley_version());
+	ok = S_cacheable(lib);
+	S_put_id(&b, "lib", lib, lc);
+	for (i = 0; i < ncands && ok; i++) {
+		const struct plugin *pl = NULL;
+		for (p = 0; p < reg->nplugins && !pl; p++)
+			if (strcmp(reg->plugins[p]->path, cands[i].path) == 0)
+				pl = reg->plugins[p];
+		if (!pl || !cands[i].ok || !S_cacheable(cands[i].path) || (pl->refused && !S_cacheable(pl->refused))) {
+			ok = 0; /* out of memory during the load, or a name a line cannot hold */
+			break;
+		}
+		S_put_id(&b, "file", cands[i].path, &cands[i]);
+		if (pl->refused || !pl->desc) {
+			galley_buffer_printf(&b, "refused\t%s\n", pl->refused ? pl->refused : "refused");
+			continue;
+		}
+		for (k = 0; k < reg->nfmts; k++) {
+			const struct galley_format *fm = reg->fmts[k];
+			const char *ext;
+			if (reg->plugins[fm->plugin] != pl)
+				continue;
+			ext = fm->reader ? fm->reader->extensions : fm->writer ? fm->writer->extension : NULL;
+			ok = ok && S_cacheable(fm->name) && (!ext || S_cacheable(ext));
+			galley_buffer_printf(&b, "%c\t%s\t%s\n", "rwf"[fm->kind], fm->name, fm->primary && ext ? ext : "");
+		}
+	}
+	galley_buffer_puts(&b, "end\n");
+	if (!ok || b.oom)
+		goto out;
+	snprintf(dir, sizeof dir, "%s", file);
+	if ((slash = strrchr(dir, '/')) && slash != dir) {
+		*slash = '\0';
+		/* The cache folder and its parent (~/.cache), private to the user. */
+		if ((slash = strrchr(dir, '/')) && slash != dir) {
+			*slash = '\0';
+			mkdir(dir, 0700);
+			*slash = '/';
+		}
+		mkdir(dir, 0700);
+	}
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", file);
+	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+		galley_log(reg->ctx, GALLEY_LOG_DEBUG, "registry cache %s: %s (not written)", file, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		goto out;
+	}
+	if (fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0 || rename(tmp, file) != 0) {
+		galley_log(reg->ctx, GALLEY_LOG_DEBUG, "registry cache %s: %s (not written)", file, strerror(errno));
+		unlink(tmp);
+	} else {
+		galley_log(reg->ctx, GALLEY_LOG_DEBUG, "registry cache %s written", file);
+	}
+out:
+	galley_buffer_dispose(&b);
+}
+
+/* 1 when path ends in one of the comma-separated extensions. */
+static int S_ext_match(const char *exts, const char *path)
+{
+	size_t plen = strlen(path);
+	const char *p = exts;
+	while (p && *p) {
+		size_t len;
+		p += strspn(p, ", \t.");
+		len = strcspn(p, ", \t");
+		if (len && S_suffix(path, plen, p, len))
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
+/* Read the cache; when it describes exactly these candidates, mark in sel
+ * those the needs call for and return 1 (warning again about those it
+ * records as refused). 0: no usable cache. */
+static int S_cache_select(struct galley_registry *reg, const char *file, const char *lib, const struct cand *lc,
+	const struct cand *cands, size_t ncands, unsigned char *sel)
+{
+	FILE *f = fopen(file, "r");
+	galley_buffer want = GALLEY_BUFFER_INIT;
+	struct strlist refused = {NULL, 0}; /* "INDEX\tREASON", warned about once the cache holds */
+	unsigned char *readers = NULL;      /* per candidate: it has a reader */
+	char line[PATH_MAX + 512];
+	size_t i = 0, n, cur = (size_t)-1;
+	unsigned char *matched = NULL; /* per need: some file answered it */
+	int ok = 0, header = 0;
+
+	if (!f)
+		return 0;
+	if (!(matched = galley_calloc(reg->nneeds + 1, 1)) || !(readers = galley_calloc(ncands + 1, 1)))
+		goto out;
+	memset(sel, 0, ncands);
+	while (fgets(line, sizeof line, f)) {
+		char *tab, *name, *ext;
+		size_t len = strlen(line);
+		if (!len || line[len - 1] != '\n')
+			goto out; /* truncated or too long: not ours */
+		line[--len] = '\0';
+		if (header == 0) {
+			if (strcmp(line, S_CACHE_MAGIC) != 0)
+				goto out;
+			header = 1;
+			continue;
+		}
+		if (header == 1) {
+			char abi[128];
+			snprintf(abi, sizeof abi, "abi\t%d.%d\t%s", GALLEY_PLUGIN_ABI_MAJOR, GALLEY_PLUGIN_ABI_MINOR,
+				galley_version());
+			if (strcmp(line, abi) != 0)
+				goto out;
+			header = 2;
+			continue;
+		}
+		if (header == 2) {
+			galley_buffer_clear(&want);
+			S_put_id(&want, "lib", lib, lc);
+			if (want.oom || strncmp(line, want.data, want.len - 1) != 0 || line[want.len - 1])
+				goto out;
+			header = 3;
+			continue;
+		}
+		if (strcmp(line, "end") == 0) {
+			ok = i == ncands;
+			break;
+		}
+		if (strncmp(line, "file\t", 5) == 0) {
+			if (i >= ncands)
+				goto out;
+			galley_buffer_clear(&want);
+			S_put_id(&want, "file", cands[i].path, &cands[i]);
+			if (want.oom || strncmp(line, want.data, want.len - 1) != 0 || line[want.len - 1])
+				goto out; /* another file, or the same one changed */
+			cur = i++;
+			continue;
+		}
+		if (cur == (size_t)-1)
+			goto out;
+		if (strncmp(line, "refused\t", 8) == 0) {
+			char item[PATH_MAX + 512 + 32];
+			snprintf(item, sizeof item, "%zu\t%s", cur, line + 8);
+			if (S_strlist_push(&refused, item, strlen(item)) < 0)
+				goto out;
+			continue;
+		}
+		if (len < 3 || line[1] != '\t' || !strchr("rwf", line[0]))
+			goto out;
+		name = line + 2;
+		if (!(tab = strchr(name, '\t')))
+			goto out;
+		*tab = '\0';
+		ext = tab + 1;
+		readers[cur] |= line[0] == 'r';
+		for (n = 0; n < reg->nneeds; n++) {
+			const struct need *nd = &reg->needs[n];
+			if ("rwf"[nd->kind] != line[0])
+				continue;
+			if ((nd->name && strcasecmp(nd->name, name) == 0) || (nd->path && *ext && S_ext_match(ext, nd->path)) ||
+				(!nd->name && !nd->path)) {
+				sel[cur] = 1;
+				matched[n] = 1;
+			}
+		}
+	}
+	if (!ok)
+		goto out;
+	/* A need by path that no extension answers: the content decides (a
+	 * reader's probe), so every plugin of that kind is needed. */
+	for (n = 0; n < reg->nneeds; n++)
+		if (!matched[n] && reg->needs[n].path && reg->needs[n].kind == GALLEY__READER)
+			reg->need_all = 1;
+	for (n = 0; reg->need_all && n < ncands; n++)
+		sel[n] |= readers[n];
+	/* The full load's warnings, in its order. */
+	for (n = 0; n < refused.n; n++) {
+		char *end;
+		size_t at = (size_t)strtoul(refused.v[n], &end, 10);
+		if (at < ncands && *end == '\t')
+			S_refused(reg, cands[at].path, end + 1, NULL);
+	}
+out:
+	galley_free(matched);
+	galley_free(readers);
+	S_strlist_free(&refused);
+	galley_buffer_dispose(&want);
+	fclose(f);
+	return ok;
+}
+
 int galley_registry_load(galley_registry *reg, galley_context *ctx)
 {
 	struct strlist dirs = {NULL, 0}, seen = {NULL, 0};
+	struct cand *cands = NULL, libc;
+	unsigned char *sel = NULL;
+	size_t ncands = 0;
 	lt_dladvise advise = NULL;
 	galley_context *own = NULL;
 	const char *saved_input;
-	char *input = NULL;
+	char *input = NULL, lib[PATH_MAX], cache[PATH_MAX];
+	Dl_info info;
 	size_t i, j, k;
-	int rc;
+	int rc, use_cache = 0, from_cache = 0;
 
 	if (!reg)
 		return galley_error(ctx, GALLEY_EUSAGE, "no registry");
@@ -618,7 +943,8 @@ int galley_registry_load(galley_registry *reg, galley_context *ctx)
 		rc = galley_error(ctx, GALLEY_ERROR, "cannot set up libltdl: %s", lt_dlerror());
 		goto out;
 	}
-	reg->loading = 1;
+	/* The candidates, in load order: the first folder to hold a file name
+	 * wins (that is how a --plugin-dir plugin overrides a built-in one). */
 	for (i = 0; i < dirs.n; i++) {
 		struct strlist files = {NULL, 0};
 		galley_log(ctx, GALLEY_LOG_DEBUG, "plugin folder %s", dirs.v[i]);
@@ -628,21 +954,45 @@ int galley_registry_load(galley_registry *reg, galley_context *ctx)
 		}
 		for (j = 0; j < files.n; j++) {
 			char path[PATH_MAX];
+			struct cand *nc;
 			int dup = 0;
-			/* The first folder to hold a file name wins: that is how a
-			 * --plugin-dir plugin overrides a built-in one. */
 			for (k = 0; k < seen.n && !dup; k++)
 				dup = strcmp(seen.v[k], files.v[j]) == 0;
 			if (dup || snprintf(path, sizeof path, "%s/%s", dirs.v[i], files.v[j]) >= (int)sizeof path)
 				continue;
 			if (S_strlist_push(&seen, files.v[j], strlen(files.v[j])) < 0 ||
-				S_load_one(reg, advise, path) < 0) {
+				!(nc = galley_realloc(cands, (ncands + 1) * sizeof *nc))) {
 				S_strlist_free(&files);
 				goto oom;
 			}
+			cands = nc;
+			if (!(cands[ncands].path = galley__strdup(path))) {
+				S_strlist_free(&files);
+				goto oom;
+			}
+			S_fingerprint(path, &cands[ncands++]);
 		}
 		S_strlist_free(&files);
 	}
+	if (reg->nneeds && dladdr((void *)galley_registry_load, &info) && info.dli_fname &&
+		realpath(info.dli_fname, lib) && S_cache_path(&dirs, lib, cache, sizeof cache)) {
+		S_fingerprint(lib, &libc);
+		use_cache = libc.ok;
+	}
+	if (use_cache && !(sel = galley_calloc(ncands + 1, 1)))
+		goto oom;
+	if (use_cache)
+		from_cache = S_cache_select(reg, cache, lib, &libc, cands, ncands, sel);
+	reg->partial = from_cache;
+	galley_log(ctx, GALLEY_LOG_DEBUG, "registry cache %s: %s", use_cache ? cache : "(none)",
+		from_cache ? "used" : use_cache ? "missing or stale: loading every plugin" : "not used");
+	reg->loading = 1;
+	for (i = 0; i < ncands; i++)
+		if ((!from_cache || sel[i]) && S_load_one(reg, advise, cands[i].path) < 0)
+			goto oom;
+	reg->loading = 0;
+	if (use_cache && !from_cache)
+		S_cache_write(reg, cache, lib, &libc, cands, ncands);
 	rc = 0;
 	goto out;
 oom:
@@ -652,6 +1002,10 @@ out:
 	if (advise)
 		lt_dladvise_destroy(&advise);
 	galley__ltdl_unlock();
+	for (i = 0; i < ncands; i++)
+		galley_free(cands[i].path);
+	galley_free(cands);
+	galley_free(sel);
 	S_strlist_free(&dirs);
 	S_strlist_free(&seen);
 	galley_context_set_input_name(ctx, input);

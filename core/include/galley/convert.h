@@ -37,6 +37,23 @@ GALLEY_EXTERN int galley_registry_add_dir(galley_registry *reg, const char *dir)
  * when the loader itself fails. Not to be called while other threads use
  * the registry. */
 GALLEY_EXTERN int galley_registry_load(galley_registry *reg, galley_context *ctx);
+/** Say, before galley_registry_load(), what the run will look up, so that
+ * only the plugins that answer it are loaded: kind 0 a reader, 1 a writer,
+ * 2 a filter; by `name` (-f, -t, --filter), or else by the `path` whose
+ * extension picks it (an input, -o); a reader need whose path no
+ * extension answers, and one with neither (standard input), need every
+ * reader (the content decides). Which plugins answer comes from a cache of
+ * what every plugin file registers (GALLEY_REGISTRY_CACHE names the file,
+ * "none" turns it off; else $XDG_CACHE_HOME/galley/ or ~/.cache/galley/,
+ * one file per search path), used only when it describes exactly the
+ * plugin files (path, size, mtime, ctime, inode) and the libgalley there
+ * are now, rebuilt by a full load otherwise, written atomically and never
+ * an error when it cannot be. Refused plugins are warned about as a full
+ * load would. Without needs, every plugin is loaded (listings). Repeatable;
+ * GALLEY_EUSAGE once loaded. */
+GALLEY_EXTERN int galley_registry_need(galley_registry *reg, int kind, const char *name, const char *path);
+/** galley_registry_need() on the context's own registry. */
+GALLEY_EXTERN int galley_plugins_need(galley_context *ctx, int kind, const char *name, const char *path);
 /** Make ctx's lookups and listings use reg (borrowed: it must outlive ctx's
  * use of it). NULL detaches. */
 GALLEY_EXTERN void galley_context_set_registry(galley_context *ctx, const galley_registry *reg);
