@@ -183,6 +183,8 @@ static int S_run_program(galley_context *ctx, const char *path, galley_node **do
 	long timeout_s = tv ? strtol(tv, NULL, 10) : S_DEFAULT_TIMEOUT;
 	galley_buffer in = GALLEY_BUFFER_INIT, out = GALLEY_BUFFER_INIT;
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t mask, defaults;
 	int to[2] = {-1, -1}, from[2] = {-1, -1};
 	const galley_node *d = *doc;
 	galley_node *result = NULL;
@@ -203,13 +205,23 @@ static int S_run_program(galley_context *ctx, const char *path, galley_node **do
 		galley_buffer_dispose(&in);
 		return rc;
 	}
+	/* The program starts with no signal blocked and SIGPIPE at its default,
+	 * whatever the calling program (or this thread) has set. */
+	posix_spawnattr_init(&attr);
+	sigemptyset(&mask);
+	sigemptyset(&defaults);
+	sigaddset(&defaults, SIGPIPE);
+	posix_spawnattr_setsigmask(&attr, &mask);
+	posix_spawnattr_setsigdefault(&attr, &defaults);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, to[0], STDIN_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, from[1], STDOUT_FILENO);
 	argv[0] = (char *)path;
 	argv[1] = NULL;
-	rc = posix_spawn(&pid, path, &fa, NULL, argv, environ);
+	rc = posix_spawn(&pid, path, &fa, &attr, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
 	S_close(&to[0]);
 	S_close(&from[1]);
 	if (rc != 0) {
