@@ -77,7 +77,8 @@ static const char S_usage[] =
 	"\n"
 	"Exit status: 0 success, 1 the input could not be converted, 2 usage error,\n"
 	"3 I/O or system error. Environment: GALLEY_PLUGIN_PATH (colon-separated\n"
-	"plugin folders searched after --plugin-dir). See galley(1).\n";
+	"plugin folders searched after --plugin-dir), GALLEY_REGISTRY_CACHE (the plugin\n"
+	"registry cache file, or none). See galley(1).\n";
 
 enum {
 	OPT_LIST_IN = 256,
