@@ -1,13 +1,14 @@
 /* filters_plugin.c — three filters (plugin ABI 2.1), each editing the
  * document through the node API of galley.h:
  *   number-paragraphs  labels every body paragraph: attr id "p-N" and kv
- *                      "n" = N, counted in reading order (a release's
+ *                      "n" = N (TEI's n), counted in reading order (a release's
  *                      signature, contacts, notes and datelines are not body);
  *   strip-links        replaces every link by its content (images and
  *                      footnotes stay);
  *   lang               detects the language of each block of text and, for
  *                      a block in another language than the document's,
- *                      sets its kv "lang" (attr.kv.lang in the JSON form); the
+ *                      sets its kv "lang" (attr.kv.lang in the JSON form,
+ *                      xml:lang in TEI); the
  *                      document's own language, when the metadata has
  *                      none, is the one most of its letters are in.
  * None keeps state between calls: each job edits its own tree. */

@@ -109,6 +109,14 @@ failures)
 	g mixed.json -t json --filter nosuch; expect_rc 2; expect_err "unknown filter 'nosuch'"
 	g mixed.json -t json --filter ./exit3.sh -O filter-timeout=soon; expect_rc 2; expect_err "option filter-timeout"
 	true ;;
+tei-attrs)
+	# TEI writes what the filters add: n and xml:lang on <p>, valid TEI.
+	g mixed.json -t tei --filter lang --filter number-paragraphs -o out.tei.xml; expect_rc 0
+	grep -q '<p n="2" xml:lang="fr">Les deux ministres' out.tei.xml || fail "no n/xml:lang on the French paragraph: $(grep '<p' out.tei.xml)"
+	grep -q '<p n="1">The two ministers' out.tei.xml || fail "no n on the first paragraph"
+	validate=$SRC/../shared/tools/validate
+	[ -x "$validate" ] || skip "no ../shared/tools/validate to check the TEI"
+	"$validate" tei out.tei.xml >val 2>&1 || { cat val >&2; fail "the TEI is not valid"; } ;;
 big-document)
 	# Some megabytes of JSON through a program that writes as it reads: no deadlock.
 	jq '.blocks as $b | .blocks = [range(0; 3000) | $b[]]' mixed.json >big.json
