@@ -10,6 +10,10 @@
 #include <galley/galley.h>
 #include <galley/plugin.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <dirent.h>
@@ -17,6 +21,9 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,19 +47,20 @@ struct job {
 	char *error;
 	galley_buffer messages; /* the log, one line each, "\n"-separated */
 	char **outputs;         /* DEST/REL/NAME.EXT, one per writer */
+	unsigned char *keep;    /* --skip-existing: outputs there already, not written */
 	size_t noutputs, nwritten;
 	galley_buffer *blobs; /* a .zip DEST: the outputs' bytes, added in input order */
 	char *title, *date;
 	long ms;
+	size_t cost;           /* its input's bytes, while it is queued or converted */
 	struct job *next;      /* in input order, until reported */
 	struct job *next_todo; /* the work queue */
 };
 
-/* The names claimed so far, case-folded: a later input that would write
- * one again fails instead of overwriting. */
-struct name_entry {
-	char *key, *owner;
-	struct name_entry *next;
+/* An output name claimed: the hash of its key (S_key) and where its
+ * record ("OWNER\0NAME\0") is in the names file, plus one; 0 is empty. */
+struct name_slot {
+	uint64_t hash, where;
 };
 
 struct batch {
@@ -62,8 +70,10 @@ struct batch {
 	size_t nwriters;
 	const galley_reader *forced;
 	const char *from, *to, *report_path, *files_from;
-	int nul, verbosity, jobs, skip_existing;
+	int nul, verbosity, jobs, skip_existing, force;
 	unsigned long shard, nshards; /* --shard K/N: this run's inputs hash to K */
+	/* Archive limits (decompression bombs); UINT64_MAX for none. */
+	uint64_t max_member, max_archive, max_members, max_ratio;
 	const char **plugin_dirs;
 	size_t nplugin_dirs;
 	const char **meta; /* -M KEY=VALUE, in order */
@@ -82,13 +92,26 @@ struct batch {
 	galley_zip *zip;       /* DEST is a .zip: entries added as jobs are reported */
 	galley_context *zctx;  /* the zip's, used under lock */
 
-	struct name_entry **names;
-	size_t nnames_cap;
+	/* The names claimed so far: a later input that would write one again
+	 * (or one equal once normalised and case-folded) fails. The table holds
+	 * 16 bytes a claim; the names themselves go to an unlinked temporary
+	 * file, read back only to word a collision, so memory does not grow
+	 * with the length of the names of a 100,000-document run. */
+	struct name_slot *slots;
+	size_t nslots, nclaimed;
+	FILE *names_file;
+	uint64_t names_end;
+	int per_stem; /* no extension ends in another: claim one name an input */
 
 	pthread_mutex_t lock;
 	pthread_cond_t has_work, has_room;
 	struct job *todo_head, *todo_tail;
 	size_t ntodo, max_todo;
+	/* Memory stays flat however many inputs: the bytes of the documents
+	 * queued and of those being converted are each held to budget (but
+	 * for one document larger than that, which is then converted alone),
+	 * and at most window inputs wait to be reported. */
+	size_t todo_bytes, running_bytes, budget, window;
 	int closed;
 	struct job *report_head, *report_tail; /* every job not yet reported */
 	size_t nseen, ndone, nok, nfailed, nskipped;
@@ -117,7 +140,16 @@ static const char S_usage[] =
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
 	"  -0, --null               --files-from names end with NUL, not newline\n"
-	"      --skip-existing      leave an input whose outputs all exist (resume a run)\n"
+	"      --force              replace outputs that exist (otherwise an input whose\n"
+	"                           output exists fails, and nothing of it is written)\n"
+	"      --skip-existing      keep outputs that exist and write only the missing\n"
+	"                           ones (resume a run); not with --force\n"
+	"      --max-member-size SIZE   refuse an archive member larger than SIZE\n"
+	"                           uncompressed (default 64M; K, M, G, T; none)\n"
+	"      --max-archive-size SIZE  stop reading an archive past SIZE uncompressed\n"
+	"                           in all (default 16G)\n"
+	"      --max-ratio N        refuse what expands more than N times (default 200)\n"
+	"      --max-members N      refuse an archive of more than N members (default 1000000)\n"
 	"      --shard K/N          convert only the inputs whose name hashes to K (0 <= K < N);\n"
 	"                           auto: K and N from Slurm, auto/N: K from Kubernetes\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
@@ -137,12 +169,17 @@ static const struct option S_options[] = {
 	{"files-from", required_argument, NULL, 'F'},
 	{"null", no_argument, NULL, '0'},
 	{"skip-existing", no_argument, NULL, 'S'},
+	{"force", no_argument, NULL, 'X'},
+	{"max-member-size", required_argument, NULL, 'L'},
+	{"max-archive-size", required_argument, NULL, 'A'},
+	{"max-ratio", required_argument, NULL, 'C'},
+	{"max-members", required_argument, NULL, 'E'},
 	{"shard", required_argument, NULL, 'H'},
 	{"metadata", required_argument, NULL, 'M'},
 	{"option", required_argument, NULL, 'O'},
 	{"wrap", required_argument, NULL, 'W'},
 	{"no-front-matter", no_argument, NULL, 'N'},
-	{"filter", required_argument, NULL, 'X'},
+	{"filter", required_argument, NULL, 'T'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -283,36 +320,143 @@ static size_t S_archive_suffix(const char *name)
 	return best;
 }
 
-static size_t S_hash(const char *s)
+/* UTF-16 through an ICU step (normalise or fold) into a new buffer; NULL
+ * on failure. */
+static UChar *S_u16_step(const UNormalizer2 *norm, const UChar *in, int32_t n, int32_t *outn)
 {
-	size_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 1099511628211ull;
-	return h;
-}
-
-/* The claim on name (or on a name differing only in ASCII case), or NULL. */
-static const struct name_entry *S_find(struct batch *b, const char *name)
-{
-	struct name_entry *e;
-	for (e = b->names[S_hash(name) % b->nnames_cap]; e; e = e->next)
-		if (strcasecmp(e->key, name) == 0)
-			return e;
-	return NULL;
-}
-
-static int S_claim(struct batch *b, const char *name, const char *owner)
-{
-	size_t h = S_hash(name) % b->nnames_cap;
-	struct name_entry *e = calloc(1, sizeof *e);
-	if (!e || !(e->key = strdup(name)) || !(e->owner = strdup(owner))) {
-		if (e)
-			free(e->key);
-		free(e);
-		return -1;
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t need = norm ? unorm2_normalize(norm, in, n, NULL, 0, &e) : u_strFoldCase(NULL, 0, in, n, U_FOLD_CASE_DEFAULT, &e);
+	UChar *out;
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return NULL;
+	if (!(out = malloc(((size_t)need + 1) * sizeof *out)))
+		return NULL;
+	e = U_ZERO_ERROR;
+	if (norm)
+		unorm2_normalize(norm, in, n, out, need + 1, &e);
+	else
+		u_strFoldCase(out, need + 1, in, n, U_FOLD_CASE_DEFAULT, &e);
+	if (U_FAILURE(e)) {
+		free(out);
+		return NULL;
 	}
-	e->next = b->names[h];
-	b->names[h] = e;
+	*outn = need;
+	return out;
+}
+
+/* The key two output names collide on: NFD(casefold(NFD(name))), the
+ * canonical caseless match of Unicode (fold 0: NFD only), so "é" as one
+ * code point or as e + U+0301, and "A" and "a", are one name, as on a
+ * case-insensitive or normalising file system (macOS, Windows) or once a
+ * .zip DEST is unpacked there. A name that is not UTF-8 (a folder's bytes)
+ * is folded in ASCII only. malloc'd, or NULL on OOM. */
+static char *S_key(const char *name, int fold)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&e);
+	UChar *a = NULL, *c = NULL, *d = NULL;
+	int32_t na = 0, nc = 0, nd = 0, n8 = 0;
+	char *out = NULL;
+	size_t len = strlen(name), i;
+
+	if (U_SUCCESS(e) && galley_utf8_valid(name, len)) {
+		u_strFromUTF8(NULL, 0, &na, name, (int32_t)len, &e);
+		e = U_ZERO_ERROR;
+		if ((a = malloc(((size_t)na + 1) * sizeof *a)) && (u_strFromUTF8(a, na + 1, &na, name, (int32_t)len, &e), U_SUCCESS(e)) &&
+			(c = S_u16_step(nfd, a, na, &nc)) && (!fold || ((d = S_u16_step(NULL, c, nc, &nd)) && (free(c), c = S_u16_step(nfd, d, nd, &nc))))) {
+			e = U_ZERO_ERROR;
+			u_strToUTF8(NULL, 0, &n8, c, nc, &e);
+			e = U_ZERO_ERROR;
+			if ((out = malloc((size_t)n8 + 1)) && (u_strToUTF8(out, n8 + 1, &n8, c, nc, &e), U_FAILURE(e))) {
+				free(out);
+				out = NULL;
+			}
+		}
+		free(a);
+		free(c);
+		free(d);
+		if (out)
+			return out;
+	}
+	if ((out = strdup(name)) && fold)
+		for (i = 0; i < len; i++)
+			if (out[i] >= 'A' && out[i] <= 'Z')
+				out[i] += 32;
+	return out;
+}
+
+static uint64_t S_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* The record at where - 1 in the names file: owner and name point into buf. */
+static int S_record(struct batch *b, uint64_t where, char *buf, size_t size, const char **owner, const char **name)
+{
+	ssize_t got;
+	char *nul;
+	if (fflush(b->names_file) != 0 ||
+		(got = pread(fileno(b->names_file), buf, size - 1, (off_t)(where - 1))) <= 0)
+		return -1;
+	buf[got] = '\0';
+	if (!(nul = memchr(buf, '\0', (size_t)got)))
+		return -1;
+	*owner = buf;
+	*name = nul + 1;
+	return 0;
+}
+
+/* The claim that name collides with: its owner and name (in buf), 1; 0
+ * when there is none; -1 on failure. */
+static int S_find(struct batch *b, const char *key, uint64_t h, char *buf, size_t size, const char **owner,
+	const char **name)
+{
+	size_t i, mask = b->nslots - 1;
+	for (i = h & mask; b->slots[i].where; i = (i + 1) & mask) {
+		char *theirs;
+		int same;
+		if (b->slots[i].hash != h)
+			continue;
+		if (S_record(b, b->slots[i].where, buf, size, owner, name) < 0 || !(theirs = S_key(*name, 1)))
+			return -1;
+		same = strcmp(theirs, key) == 0;
+		free(theirs);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+static int S_claim(struct batch *b, uint64_t h, const char *name, const char *owner)
+{
+	size_t i, mask;
+	if ((b->nclaimed + 1) * 10 > b->nslots * 7) {
+		size_t n = b->nslots * 2, k;
+		struct name_slot *ns = calloc(n, sizeof *ns);
+		if (!ns)
+			return -1;
+		for (k = 0; k < b->nslots; k++)
+			if (b->slots[k].where) {
+				for (i = b->slots[k].hash & (n - 1); ns[i].where; i = (i + 1) & (n - 1))
+					;
+				ns[i] = b->slots[k];
+			}
+		free(b->slots);
+		b->slots = ns;
+		b->nslots = n;
+	}
+	mask = b->nslots - 1;
+	for (i = h & mask; b->slots[i].where; i = (i + 1) & mask)
+		;
+	if (fprintf(b->names_file, "%s%c%s%c", owner, '\0', name, '\0') < 0)
+		return -1;
+	b->slots[i].hash = h;
+	b->slots[i].where = b->names_end + 1;
+	b->names_end += strlen(owner) + strlen(name) + 2;
+	b->nclaimed++;
 	return 0;
 }
 
@@ -333,6 +477,7 @@ static void S_job_free(struct job *j)
 			galley_buffer_dispose(&j->blobs[i]);
 	}
 	free(j->outputs);
+	free(j->keep);
 	free(j->blobs);
 	free(j->title);
 	free(j->date);
@@ -416,6 +561,8 @@ static void S_zip_add_locked(struct batch *b, struct job *j)
 static void S_flush_locked(struct batch *b)
 {
 	struct job *j;
+	if (b->report_head && b->report_head->done)
+		pthread_cond_broadcast(&b->has_room); /* the window moves */
 	while ((j = b->report_head) && j->done) {
 		b->report_head = j->next;
 		if (!b->report_head)
@@ -471,6 +618,8 @@ static void S_submit(struct batch *b, struct job *j)
 		return;
 	}
 	pthread_mutex_lock(&b->lock);
+	while (b->nseen - b->ndone >= b->window)
+		pthread_cond_wait(&b->has_room, &b->lock);
 	b->nseen++;
 	if (b->report_tail)
 		b->report_tail->next = j;
@@ -478,8 +627,10 @@ static void S_submit(struct batch *b, struct job *j)
 		b->report_head = j;
 	b->report_tail = j;
 	if (j->reader) {
-		while (b->ntodo >= b->max_todo)
+		j->cost = j->data.len;
+		while (b->ntodo >= b->max_todo || (b->ntodo && b->todo_bytes + j->cost > b->budget))
 			pthread_cond_wait(&b->has_room, &b->lock);
+		b->todo_bytes += j->cost;
 		if (b->todo_tail)
 			b->todo_tail->next_todo = j;
 		else
@@ -610,6 +761,8 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 	}
 	for (i = 0; i < b->nwriters; i++) {
 		const galley_node *d = doc;
+		if (j->keep && j->keep[i])
+			continue; /* --skip-existing: there from an earlier run */
 		galley_buffer_clear(out);
 		galley_error_clear(ctx);
 		if (galley_write(ctx, b->writers[i], &d, 1, out) < 0) {
@@ -623,10 +776,16 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 			}
 			j->blobs[i] = *out;
 			*out = (galley_buffer)GALLEY_BUFFER_INIT;
-		} else if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0 ||
-			   galley_cli_write_file(j->outputs[i], out->data ? out->data : "", out->len, err, sizeof err) <
-				   0) {
+		} else if (S_make_parents(b, j->outputs[i], err, sizeof err) < 0) {
 			S_fail_job(j, "%s%s", err, "");
+			continue;
+		} else if ((b->force ? galley_cli_write_file : galley_cli_write_new)(j->outputs[i],
+				   out->data ? out->data : "", out->len, err, sizeof err) < 0) {
+			/* EEXIST: made since the input was queued (another process) */
+			if (errno == EEXIST)
+				S_fail_job(j, "%s exists; not overwritten (--force replaces it)", j->outputs[i], "");
+			else
+				S_fail_job(j, "%s%s", err, "");
 			continue;
 		}
 		/* Written in writer order; a failed one leaves no gap. */
@@ -652,6 +811,8 @@ out:
 
 static int S_set_opts(const struct batch *b, galley_context *ctx);
 
+#define S_TRIM_AFTER ((size_t)256 << 10)
+
 static void *S_worker(void *arg)
 {
 	struct batch *b = arg;
@@ -669,7 +830,10 @@ static void *S_worker(void *arg)
 	}
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
-		while (!b->todo_head && !b->closed)
+		/* The next document in order, once it fits beside the others
+		 * being converted (or nothing else is). */
+		while ((!b->todo_head && !b->closed) ||
+			(b->todo_head && b->running_bytes && b->running_bytes + b->todo_head->cost > b->budget))
 			pthread_cond_wait(&b->has_work, &b->lock);
 		if (!(j = b->todo_head)) {
 			pthread_mutex_unlock(&b->lock);
@@ -679,15 +843,27 @@ static void *S_worker(void *arg)
 		if (!b->todo_head)
 			b->todo_tail = NULL;
 		b->ntodo--;
-		pthread_cond_signal(&b->has_room);
+		b->todo_bytes -= j->cost;
+		b->running_bytes += j->cost;
+		pthread_cond_broadcast(&b->has_room);
 		pthread_mutex_unlock(&b->lock);
 
 		if (ctx)
 			S_convert(b, ctx, j, &out);
 		else
 			S_fail_job(j, "%s%s", "out of memory", "");
+#ifdef __GLIBC__
+		/* glibc keeps each thread's arena at its high-water mark, so over
+		 * a long run every worker would hold the memory of the largest
+		 * document it ever met: after a large one, give the free pages
+		 * back (not after every one: that costs a fifth more CPU). */
+		if (j->cost >= S_TRIM_AFTER)
+			malloc_trim(0);
+#endif
 
 		pthread_mutex_lock(&b->lock);
+		b->running_bytes -= j->cost;
+		pthread_cond_broadcast(&b->has_work);
 		j->done = 1;
 		S_flush_locked(b);
 		pthread_mutex_unlock(&b->lock);
@@ -765,35 +941,86 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		j->noutputs++;
 		snprintf(j->outputs[i], n, "%s.%s", stem, ext);
 	}
-	/* All the names or none: an input that collides writes nothing. */
-	for (i = 0; i < j->noutputs; i++) {
-		const struct name_entry *e = S_find(b, j->outputs[i]);
-		if (e) {
-			char msg[2 * PATH_MAX + 512];
-			if (strcmp(e->key, j->outputs[i]) == 0)
-				snprintf(msg, sizeof msg, "%s is already the output of %s; not written", j->outputs[i], e->owner);
-			else
+	/* All the names or none: an input that collides writes nothing. When no
+	 * extension of -t ends in another (".xml" and ".tei.xml"), outputs can
+	 * only collide when their stems do: one claim an input does. */
+	{
+		size_t nk = b->per_stem ? 1 : j->noutputs;
+		uint64_t hashes[64];
+		char *keys[64] = {NULL};
+		int bad = 0;
+		for (i = 0; i < nk && !bad; i++) {
+			char buf[2 * PATH_MAX + 16], msg[3 * PATH_MAX + 512], *ours0 = NULL, *theirs0 = NULL;
+			const char *owner, *other;
+			int found;
+			if (!(keys[i] = S_key(j->outputs[i], 1))) {
+				bad = -1;
+				break;
+			}
+			hashes[i] = S_hash(keys[i]);
+			if ((found = S_find(b, keys[i], hashes[i], buf, sizeof buf, &owner, &other)) == 0)
+				continue;
+			if (found < 0) {
+				snprintf(msg, sizeof msg, "%s: cannot check the name against the others (%s)", j->outputs[i],
+					errno ? strerror(errno) : "out of memory");
+			} else if (strcmp(other, j->outputs[i]) == 0) {
+				snprintf(msg, sizeof msg, "%s is already the output of %s; not written", j->outputs[i], owner);
+			} else if ((ours0 = S_key(j->outputs[i], 0)) && (theirs0 = S_key(other, 0)) && strcmp(ours0, theirs0) == 0) {
+				snprintf(msg, sizeof msg,
+					"%s is the same name as %s in another Unicode normalisation (NFC, NFD), the output of %s; not written",
+					j->outputs[i], other, owner);
+			} else {
 				snprintf(msg, sizeof msg, "%s differs only in case from %s, the output of %s; not written",
-					j->outputs[i], e->key, e->owner);
+					j->outputs[i], other, owner);
+			}
+			free(ours0);
+			free(theirs0);
 			j->status = ST_FAILED;
 			j->error = strdup(msg);
+			bad = 1;
+		}
+		for (i = 0; i < nk && !bad; i++)
+			if (S_claim(b, hashes[i], j->outputs[i], input) < 0)
+				bad = -1;
+		for (i = 0; i < nk; i++)
+			free(keys[i]);
+		if (bad < 0)
+			goto oom;
+		if (bad) {
 			galley_buffer_dispose(&j->data);
 			free(stem);
 			S_submit(b, j);
 			return;
 		}
 	}
-	for (i = 0; i < j->noutputs; i++)
-		if (S_claim(b, j->outputs[i], input) < 0)
-			goto oom;
 	free(stem);
-	/* Outputs only ever appear whole (temporary file, rename), so one that
-	 * exists is complete: an interrupted run resumes where it stopped. */
-	if (b->skip_existing) {
+	/* Outputs only ever appear whole (an unnamed or temporary file, linked
+	 * or renamed once complete), so one that exists is complete: with
+	 * --skip-existing it is kept and an interrupted run resumes where it
+	 * stopped; without, the input fails before anything of it is written
+	 * (nothing the user had is replaced); --force replaces it. */
+	if (!b->force && !b->zip) {
 		struct stat st;
-		for (i = 0; i < j->noutputs && lstat(j->outputs[i], &st) == 0 && S_ISREG(st.st_mode); i++)
-			;
-		if (i == j->noutputs) {
+		size_t nkeep = 0;
+		for (i = 0; i < j->noutputs; i++) {
+			if (lstat(j->outputs[i], &st) < 0)
+				continue;
+			if (!b->skip_existing || !S_ISREG(st.st_mode)) {
+				char msg[PATH_MAX + 128];
+				snprintf(msg, sizeof msg, "%s exists; not overwritten (--force replaces it, --skip-existing keeps it)",
+					j->outputs[i]);
+				j->status = ST_FAILED;
+				j->error = strdup(msg);
+				galley_buffer_dispose(&j->data);
+				S_submit(b, j);
+				return;
+			}
+			if (!j->keep && !(j->keep = calloc(j->noutputs, 1)))
+				goto oom;
+			j->keep[i] = 1;
+			nkeep++;
+		}
+		if (nkeep == j->noutputs) {
 			j->status = ST_SKIPPED;
 			j->error = strdup("every output exists (--skip-existing)");
 			galley_buffer_dispose(&j->data);
@@ -846,8 +1073,77 @@ out:
 	free(rel);
 }
 
+/* Archive limits. The ratio is judged only past the first MiB, where a
+ * small member of repeated markup may well expand a hundred times. */
+enum { LIM_OK, LIM_MEMBER, LIM_ARCHIVE, LIM_RATIO, LIM_MEMBERS };
+#define S_RATIO_GRACE ((uint64_t)1 << 20)
+
+/* "64 MiB" for a round size, else bytes. */
+static const char *S_size(uint64_t n, char *buf, size_t size)
+{
+	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+	int u = 0;
+	while (u < 4 && n >= 1024 && n % 1024 == 0) {
+		n /= 1024;
+		u++;
+	}
+	snprintf(buf, size, "%llu %s", (unsigned long long)n, units[u]);
+	return buf;
+}
+
+/* member bytes of this member so far, total of the archive, and the
+ * archive's (a zip member's) bytes out of in compressed bytes. */
+static int S_over(const struct batch *b, uint64_t member, uint64_t total, uint64_t out, uint64_t in)
+{
+	if (member > b->max_member)
+		return LIM_MEMBER;
+	if (total > b->max_archive)
+		return LIM_ARCHIVE;
+	if (b->max_ratio != UINT64_MAX && out > S_RATIO_GRACE && (double)out > (double)b->max_ratio * (double)in)
+		return LIM_RATIO;
+	return LIM_OK;
+}
+
+/* The report line of a member refused by a limit (name NULL: of the
+ * archive, when its member has a line already); declared is the size the
+ * archive gives (0: not used). */
+static void S_over_note(struct batch *b, const char *archive, const char *name, int why, uint64_t declared,
+	int whole_stream)
+{
+	char msg[512], sz[48], dz[48];
+	char *input = name ? S_join(archive, name) : strdup(archive);
+	switch (why) {
+	case LIM_MEMBER:
+		if (declared)
+			snprintf(msg, sizeof msg, "refused: %s uncompressed (as the archive says), more than the limit of %s per member (--max-member-size raises it)",
+				S_size(declared, dz, sizeof dz), S_size(b->max_member, sz, sizeof sz));
+		else
+			snprintf(msg, sizeof msg, "refused: more than %s uncompressed, the limit per member (--max-member-size raises it)",
+				S_size(b->max_member, sz, sizeof sz));
+		break;
+	case LIM_ARCHIVE:
+		snprintf(msg, sizeof msg, "refused: the archive comes to more than %s uncompressed here, the limit per archive (--max-archive-size raises it); the members after this one are not read",
+			S_size(b->max_archive, sz, sizeof sz));
+		break;
+	case LIM_RATIO:
+		snprintf(msg, sizeof msg, "refused: %s expands more than %llu times (a decompression bomb?), the limit of --max-ratio%s",
+			whole_stream ? "the archive" : "it", (unsigned long long)b->max_ratio,
+			!whole_stream ? "" : name ? "; the members after this one are not read" : "; the rest is not read");
+		break;
+	default:
+		snprintf(msg, sizeof msg, "refused: the archive has more than %llu members, the limit of --max-members; the members after this one are not read",
+			(unsigned long long)b->max_members);
+	}
+	if (input)
+		S_note(b, input, ST_FAILED, "%s", msg);
+	else
+		b->oom = 1;
+	free(input);
+}
+
 static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 {
+	uint64_t total = 0;
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	zip_int64_t n, i;
@@ -860,6 +1156,14 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		return;
 	}
 	n = zip_get_num_entries(z, 0);
+	if (n > 0 && (uint64_t)n > b->max_members) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "refused: %lld members, more than the limit of %llu (--max-members raises it); nothing of it read",
+			(long long)n, (unsigned long long)b->max_members);
+		S_note(b, path, ST_FAILED, "%s", msg);
+		zip_discard(z);
+		return;
+	}
 	for (i = 0; i < n && !b->oom; i++) {
 		const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
 		galley_buffer data = GALLEY_BUFFER_INIT;
@@ -869,6 +1173,9 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		zip_file_t *f;
 		char chunk[65536], *input;
 		zip_int64_t got;
+		zip_stat_t st;
+		uint64_t comp = 0;
+		int why = LIM_OK;
 
 		if (!name)
 			continue;
@@ -886,15 +1193,36 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 			S_member(b, path, stem_rel, name, kind, &data);
 			continue;
 		}
+		zip_stat_init(&st);
+		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0) {
+			if ((st.valid & ZIP_STAT_SIZE) && st.size > b->max_member) {
+				S_over_note(b, path, name, LIM_MEMBER, st.size, 0);
+				continue;
+			}
+			if (st.valid & ZIP_STAT_COMP_SIZE)
+				comp = st.comp_size;
+		}
 		if (!(f = zip_fopen_index(z, (zip_uint64_t)i, 0))) {
 			if ((input = S_join(path, name)))
 				S_note(b, input, ST_FAILED, "cannot read the member: %s", zip_strerror(z));
 			free(input);
 			continue;
 		}
-		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0)
-			if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+		/* The sizes a zip declares may lie: count what comes out. */
+		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0) {
+			total += (uint64_t)got;
+			if ((why = S_over(b, data.len + (uint64_t)got, total, data.len + (uint64_t)got, comp)) != LIM_OK ||
+				galley_buffer_append(&data, chunk, (size_t)got) < 0)
 				break;
+		}
+		if (why != LIM_OK) {
+			S_over_note(b, path, name, why, 0, 0);
+			galley_buffer_dispose(&data);
+			zip_fclose(f);
+			if (why == LIM_ARCHIVE)
+				break;
+			continue;
+		}
 		if (got < 0 || data.oom) {
 			if ((input = S_join(path, name)))
 				S_note(b, input, ST_FAILED, "cannot read the member: %s",
@@ -915,6 +1243,7 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
+	uint64_t nmembers = 0;
 	int r;
 
 	if (!a) {
@@ -933,8 +1262,8 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 		galley_buffer data = GALLEY_BUFFER_INIT;
 		const char *name;
 		char chunk[65536];
-		la_ssize_t got;
-		int kind;
+		la_ssize_t got = 0;
+		int kind, why = LIM_OK;
 		mode_t type;
 
 		if (r < ARCHIVE_WARN) {
@@ -946,13 +1275,50 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 		type = archive_entry_filetype(e);
 		if (!name)
 			name = "";
+		if (++nmembers > b->max_members) {
+			S_over_note(b, path, name, LIM_MEMBERS, 0, 1);
+			break;
+		}
 		if (type == AE_IFDIR)
 			continue;
 		kind = archive_entry_hardlink(e) ? 2 : type == AE_IFLNK ? 1 : type == AE_IFREG ? 0 : 3;
 		if (!kind) {
-			while ((got = archive_read_data(a, chunk, sizeof chunk)) > 0)
-				if (galley_buffer_append(&data, chunk, (size_t)got) < 0)
+			/* A member too large is refused, but in a compressed
+			 * archive still read through (rather than skipped by
+			 * libarchive, which decompresses just the same) so that
+			 * the archive's expansion (what the format reads against
+			 * what came from the file) and total are watched. */
+			int over = archive_entry_size_is_set(e) && (uint64_t)archive_entry_size(e) > b->max_member;
+			int plain = archive_filter_code(a, 0) == ARCHIVE_FILTER_NONE;
+			if (over)
+				S_over_note(b, path, name, LIM_MEMBER, (uint64_t)archive_entry_size(e), 0);
+			while (!(over && plain) && (got = archive_read_data(a, chunk, sizeof chunk)) > 0) {
+				uint64_t out = (uint64_t)archive_filter_bytes(a, 0), in = (uint64_t)archive_filter_bytes(a, -1);
+				why = S_over(b, over ? 0 : data.len + (uint64_t)got, out, out, in);
+				if (why == LIM_MEMBER) {
+					S_over_note(b, path, name, why, 0, 0);
+					galley_buffer_dispose(&data);
+					over = 1;
+					why = LIM_OK;
+					continue;
+				}
+				if (why != LIM_OK || (!over && galley_buffer_append(&data, chunk, (size_t)got) < 0))
 					break;
+			}
+			if (why != LIM_OK) {
+				S_over_note(b, path, over ? NULL : name, why, 0, 1);
+				galley_buffer_dispose(&data);
+				break;
+			}
+			if (over) {
+				galley_buffer_dispose(&data);
+				if (got < 0 && got < ARCHIVE_WARN) {
+					S_note(b, path, ST_FAILED, "a damaged archive (members after this point are lost): %s",
+						archive_error_string(a));
+					break;
+				}
+				continue;
+			}
 			if (got < 0 || data.oom) {
 				char *input = S_join(path, name);
 				if (input)
@@ -1267,6 +1633,40 @@ static int S_number(const char *s, unsigned long *out)
 	return *end || errno ? -1 : 0;
 }
 
+/* A limit: "none", a number, and for a size K, M, G or T (powers of 1024,
+ * "KiB" and "KB" alike). 0, or -1 when it is not one. */
+static int S_parse_limit(const char *s, int size, uint64_t *out)
+{
+	static const char units[] = "KMGT";
+	const char *u;
+	char *end;
+	unsigned long long n;
+	int shift = 0;
+
+	if (strcmp(s, "none") == 0) {
+		*out = UINT64_MAX;
+		return 0;
+	}
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || n == 0)
+		return -1;
+	if (*end && size && (u = strchr(units, *end >= 'a' ? *end - 32 : *end))) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+		if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+			end += strlen(end);
+	} else if (size && strcmp(end, "B") == 0) {
+		end++;
+	}
+	if (*end || (shift && n > (UINT64_MAX >> shift)))
+		return -1;
+	*out = (uint64_t)n << shift;
+	return 0;
+}
+
 /* --shard K/N, auto (Slurm job arrays: SLURM_ARRAY_TASK_ID less
  * SLURM_ARRAY_TASK_MIN, of SLURM_ARRAY_TASK_COUNT or MAX - MIN + 1), or
  * auto/N (Kubernetes indexed Jobs: JOB_COMPLETION_INDEX). -1 or an exit status. */
@@ -1348,6 +1748,10 @@ int galley_batch_main(int argc, char **argv)
 	long started = S_now_ms();
 
 	memset(&b, 0, sizeof b);
+	b.max_member = (uint64_t)64 << 20;
+	b.max_archive = (uint64_t)16 << 30;
+	b.max_ratio = 200;
+	b.max_members = 1000000;
 	b.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (b.jobs < 1)
 		b.jobs = 1;
@@ -1385,7 +1789,7 @@ int galley_batch_main(int argc, char **argv)
 		case 'S':
 			b.skip_existing = 1;
 			break;
-		case 'X': {
+		case 'T': {
 			const char **nf = realloc(b.filters, (b.nfilters + 1) * sizeof *nf);
 			if (!nf) {
 				fputs("galley batch: out of memory\n", stderr);
@@ -1394,6 +1798,26 @@ int galley_batch_main(int argc, char **argv)
 			}
 			b.filters = nf;
 			b.filters[b.nfilters++] = optarg;
+			break;
+		}
+		case 'X':
+			b.force = 1;
+			break;
+		case 'L':
+		case 'A':
+		case 'C':
+		case 'E': {
+			static const char *const names[] = {"--max-member-size", "--max-archive-size", "--max-ratio",
+				"--max-members"};
+			int k = ch == 'L' ? 0 : ch == 'A' ? 1 : ch == 'C' ? 2 : 3;
+			uint64_t *dst = k == 0 ? &b.max_member : k == 1 ? &b.max_archive : k == 2 ? &b.max_ratio : &b.max_members;
+			if (S_parse_limit(optarg, k < 2, dst) < 0) {
+				char msg[160];
+				snprintf(msg, sizeof msg, "%s wants %s or none, not '%%s'", names[k],
+					k < 2 ? "a size (a number of bytes, or with K, M, G or T)" : "a positive number");
+				S_free_args(&b);
+				return S_usage_error(msg, optarg);
+			}
 			break;
 		}
 		case 'M': {
@@ -1473,6 +1897,8 @@ int galley_batch_main(int argc, char **argv)
 		rc = S_usage_error("%s", "no input: name files, folders or archives, or use --files-from");
 	else if (b.nul && !b.files_from)
 		rc = S_usage_error("%s", "-0 goes with --files-from");
+	else if (b.force && b.skip_existing)
+		rc = S_usage_error("%s", "--force replaces existing outputs and --skip-existing keeps them: give one");
 	else if (b.skip_existing && strlen(b.dest) > 4 && strcasecmp(b.dest + strlen(b.dest) - 4, ".zip") == 0)
 		rc = S_usage_error("%s", "--skip-existing needs a folder DEST, not a .zip");
 	if (rc >= 0) {
@@ -1516,6 +1942,11 @@ int galley_batch_main(int argc, char **argv)
 			rc = S_usage_error("-o %s: a folder named like a zip file; name another DEST", b.dest);
 			goto out;
 		}
+		if (!b.force && lstat(b.dest, &zst) == 0) {
+			fprintf(stderr, "galley batch: %s exists; not overwritten (--force replaces it)\n", b.dest);
+			rc = EXIT_FAILED;
+			goto out;
+		}
 		if (!(b.zctx = galley_context_new()) || !(b.zip = galley_zip_new(b.zctx))) {
 			fputs("galley batch: out of memory\n", stderr);
 			rc = EXIT_IO;
@@ -1535,14 +1966,47 @@ int galley_batch_main(int argc, char **argv)
 	b.progress = b.verbosity >= 0 && isatty(STDERR_FILENO);
 	b.started = started;
 	b.last_progress = started - 1000;
-	b.nnames_cap = 4099;
-	if (!(b.names = calloc(b.nnames_cap, sizeof *b.names)) ||
+	b.nslots = 4096;
+	b.per_stem = 1;
+	for (i = 0; i < (int)b.nwriters; i++) {
+		size_t k, li = strlen(galley_writer_extension(b.writers[i]));
+		for (k = 0; k < b.nwriters; k++) {
+			const char *o = galley_writer_extension(b.writers[k]);
+			size_t lk = strlen(o);
+			if (k != (size_t)i && lk > li && o[lk - li - 1] == '.' &&
+				strcasecmp(o + lk - li, galley_writer_extension(b.writers[i])) == 0)
+				b.per_stem = 0;
+		}
+	}
+	if (b.nwriters > 64) {
+		rc = S_usage_error("%s", "-t names more than 64 formats");
+		goto out;
+	}
+	if (!(b.names_file = tmpfile())) {
+		fprintf(stderr, "galley batch: cannot make a temporary file for the output names: %s\n", strerror(errno));
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (!(b.slots = calloc(b.nslots, sizeof *b.slots)) ||
 		!(threads = calloc((size_t)b.jobs, sizeof *threads))) {
 		fputs("galley batch: out of memory\n", stderr);
 		rc = EXIT_IO;
 		goto out;
 	}
+#ifdef __GLIBC__
+	/* A fixed mmap threshold: glibc raises it to the largest block freed,
+	 * after which a large document's buffers stay in the arenas for good.
+	 * One arena for all threads: with one each, every worker's arena keeps
+	 * the high-water mark of the largest document it ever converted, so
+	 * the peak grows with the run as more workers meet large documents
+	 * (+17% from 200 to 20,000 documents with -j 2; one arena: +3% from 200
+	 * to 2,000 for 3% more CPU, the per-thread caches sparing the lock). */
+	mallopt(M_MMAP_THRESHOLD, 256 << 10);
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	b.max_todo = (size_t)b.jobs * 2 + 2;
+	b.budget = (size_t)b.jobs << 20; /* 1 MiB of input a worker */
+	b.window = (size_t)b.jobs * 16 + 16;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.has_work, NULL);
 	pthread_cond_init(&b.has_room, NULL);
@@ -1581,7 +2045,8 @@ int galley_batch_main(int argc, char **argv)
 		char err[PATH_MAX + 256];
 		int zrc = galley_zip_finish(b.zip, &zbytes);
 		b.zip = NULL;
-		if (zrc < 0 || galley_cli_write_file(b.dest, zbytes.data ? zbytes.data : "", zbytes.len, err, sizeof err) < 0) {
+		if (zrc < 0 || (b.force ? galley_cli_write_file : galley_cli_write_new)(b.dest,
+				       zbytes.data ? zbytes.data : "", zbytes.len, err, sizeof err) < 0) {
 			fprintf(stderr, "galley batch: %s\n", zrc < 0 ? galley_context_error(b.zctx) : err);
 			rc = EXIT_IO;
 		}
@@ -1600,18 +2065,9 @@ int galley_batch_main(int argc, char **argv)
 out:
 	if (b.report)
 		fclose(b.report);
-	if (b.names) {
-		size_t k;
-		for (k = 0; k < b.nnames_cap; k++)
-			while (b.names[k]) {
-				struct name_entry *e = b.names[k];
-				b.names[k] = e->next;
-				free(e->key);
-				free(e->owner);
-				free(e);
-			}
-		free(b.names);
-	}
+	free(b.slots);
+	if (b.names_file)
+		fclose(b.names_file);
 	free(threads);
 	free(formats);
 	free(b.writers);

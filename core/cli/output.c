@@ -1,6 +1,7 @@
 /* output.c — the command's file handling: inputs are read whole in large
  * chunks; a regular output file is written to a temporary file beside it,
  * synced and renamed over the target only once complete. */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include "output.h"
 
 #include <errno.h>
@@ -193,7 +194,45 @@ static void S_slot_release(int slot)
 	pthread_mutex_unlock(&S_tmp_lock);
 }
 
-static int S_write_atomic(const char *path, const char *data, size_t len, int follow, char *err, size_t errsize)
+/* A new file only: written unnamed (O_TMPFILE) and given its name with
+ * linkat(), which fails with EEXIST if the name exists, so no one else's
+ * file is replaced and nothing named is left half-written, even by kill -9.
+ * 0, -1 with errno EEXIST (err set), or 1: the file system cannot do it. */
+static int S_write_unnamed(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	char dir[PATH_MAX], proc[64];
+	const char *slash = strrchr(path, '/');
+	int fd, e;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if ((size_t)(slash - path) >= sizeof dir)
+		return 1;
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if ((fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) < 0)
+		return 1;
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if (fchmod(fd, 0666 & ~S_umask) < 0 || S_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		close(fd);
+		return S_fail(err, errsize, path, NULL, e);
+	}
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) < 0) {
+		e = errno;
+		close(fd);
+		if (e != EEXIST)
+			return 1; /* no /proc, or a file system that cannot link */
+		errno = EEXIST;
+		return S_fail(err, errsize, path, NULL, e);
+	}
+	if (close(fd) < 0)
+		return S_fail(err, errsize, path, NULL, errno);
+	return 0;
+}
+
+static int S_write_atomic(const char *path, const char *data, size_t len, int follow, int replace, char *err,
+	size_t errsize)
 {
 	char real[PATH_MAX], own[PATH_MAX + 32];
 	int slot = S_slot_claim();
@@ -241,7 +280,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len, int fo
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, target) < 0)
+	if (replace ? rename(tmp, target) < 0 : link(tmp, target) < 0 || unlink(tmp) < 0)
 		goto fail;
 	S_slot_release(slot);
 	return 0;
@@ -251,7 +290,9 @@ fail:
 		close(fd);
 	unlink(tmp);
 	S_slot_release(slot);
-	return S_fail(err, errsize, path, NULL, e);
+	S_fail(err, errsize, path, NULL, e);
+	errno = e;
+	return -1;
 }
 
 int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize)
@@ -273,12 +314,18 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
 	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
 		(stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
 		return S_write_direct(path, data, len, err, errsize);
-	return S_write_atomic(path, data, len, 1, err, errsize);
+	return S_write_atomic(path, data, len, 1, 1, err, errsize);
 }
 
 int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize)
 {
-	return S_write_atomic(path, data, len, 0, err, errsize);
+	return S_write_atomic(path, data, len, 0, 1, err, errsize);
+}
+
+int galley_cli_write_new(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	int rc = S_write_unnamed(path, data, len, err, errsize);
+	return rc <= 0 ? rc : S_write_atomic(path, data, len, 0, 0, err, errsize);
 }
 
 int galley_cli_looks_binary(const char *data, size_t len)

@@ -24,6 +24,13 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
  * at path is replaced, not written through. Safe from several threads. */
 int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize);
 
+/* Write data to the new regular file path: -1 with errno EEXIST when the
+ * name exists (nothing is replaced, not even a symlink). The file is made
+ * unnamed (O_TMPFILE) and linked in once complete, so not even kill -9
+ * leaves a partial or temporary file; where the file system cannot, as
+ * galley_cli_write_file, the last step a link that fails if the name exists. */
+int galley_cli_write_new(const char *path, const char *data, size_t len, char *err, size_t errsize);
+
 /* NUL bytes in the first 4 KiB that no UTF-16/32 byte order mark explains:
  * not text, HTML or JSON (the text reader has the same rule). */
 int galley_cli_looks_binary(const char *data, size_t len);

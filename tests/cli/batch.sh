@@ -63,11 +63,77 @@ tree)
 	[ -s err ] && fail "stderr should be empty without -v"
 	b -v -t markdown -o dest2 src; expect_rc 1
 	grep -q "converted, 1 failed, 2 skipped" err || fail "no summary with -v"
-	# All converted: exit 0; an existing output is replaced (atomically).
+	# All converted: exit 0; with --force an existing output is replaced (atomically).
 	rm src/2024/broken.json; echo stale >dest/release.md
-	b -t markdown -o dest src; expect_rc 0
+	b --force -t markdown -o dest src; expect_rc 0
 	grep -q "plan goes ahead" dest/release.md || fail "existing output not replaced"
 	no_temp_left dest ;;
+force)
+	# Without --force an existing output is never replaced: its input fails
+	# (naming the file), nothing of that input is written, the batch goes on.
+	tree; rm src/2024/broken.json
+	mkdir -p dest/2024; echo stale >dest/release.md; echo mine >secret.txt; ln -s ../../secret.txt dest/2024/visit.md
+	b -t markdown,tei -o dest --report report src; expect_rc 1
+	expect_status src/release.txt failed; expect_status src/2024/visit.html failed; expect_status src/2024/05/notes.txt ok
+	line src/release.txt | jq -e '.error == "dest/release.md exists; not overwritten (--force replaces it, --skip-existing keeps it)" and .outputs == []' >/dev/null ||
+		fail "the existing output is not named: $(line src/release.txt)"
+	line src/2024/visit.html | jq -e '.error | test("dest/2024/visit.md exists")' >/dev/null || fail "an existing symlink is not named"
+	[ "$(cat dest/release.md)" = stale ] || fail "an existing output was overwritten without --force"
+	[ "$(cat secret.txt)" = mine ] && [ -L dest/2024/visit.md ] || fail "the symlink or what it points to was touched"
+	absent dest/release.tei.xml dest/2024/visit.tei.xml # all of an input's outputs, or none
+	exists dest/2024/05/notes.md dest/2024/05/notes.tei.xml
+	# A second run over the same DEST: every input fails, nothing changes.
+	cp -a dest before
+	b -t markdown,tei -o dest --report report src; expect_rc 1
+	[ "$(jq -r .status report | sort -u | tr '\n' ' ')" = "failed skipped " ] || fail "a rerun without --force: $(jq -r .status report | sort | uniq -c)"
+	diff -r before dest >/dev/null || fail "a rerun without --force changed DEST"
+	# --force: replaced whole, the symlink by a file (what it pointed to is untouched).
+	b --force -t markdown,tei -o dest --report report src; expect_rc 0
+	grep -q "plan goes ahead" dest/release.md || fail "--force did not replace release.md"
+	[ ! -L dest/2024/visit.md ] && grep -q "president visited" dest/2024/visit.md || fail "--force did not replace the symlink"
+	[ "$(cat secret.txt)" = mine ] || fail "--force wrote through a symlink"
+	exists dest/release.tei.xml dest/2024/visit.tei.xml
+	no_temp_left dest
+	# --skip-existing keeps what exists (even stale) and writes only what is missing.
+	echo stale >dest/release.md; rm dest/release.tei.xml dest/2024/visit.md dest/2024/visit.tei.xml
+	b --skip-existing -t markdown,tei -o dest --report report src; expect_rc 0
+	[ "$(cat dest/release.md)" = stale ] || fail "--skip-existing replaced an output"
+	exists dest/release.tei.xml dest/2024/visit.md dest/2024/visit.tei.xml
+	expect_status src/release.txt ok; expect_status src/2024/05/notes.txt skipped
+	line src/release.txt | jq -e '.outputs == ["dest/release.tei.xml"]' >/dev/null || fail "outputs of a partly done input: $(line src/release.txt)"
+	# With --skip-existing a folder or symlink in an output's place is still a failure.
+	rm dest/2024/05/notes.md; mkdir dest/2024/05/notes.md
+	b --skip-existing -t markdown,tei -o dest --report report src; expect_rc 1
+	line src/2024/05/notes.txt | jq -e '.status == "failed" and (.error | test("notes.md exists"))' >/dev/null || fail "a folder in an output's place"
+	# They contradict each other.
+	b --force --skip-existing -t markdown -o dest src; expect_rc 2
+	grep -q -- "--force replaces existing outputs and --skip-existing keeps them" err || fail "no reason for --force --skip-existing"
+	# A .zip DEST is one output: refused if it exists, replaced with --force.
+	b -t markdown -o all.zip src; expect_rc 0; cp all.zip all.before
+	b -t markdown -o all.zip src; expect_rc 1
+	grep -q "all.zip exists; not overwritten" err || fail "an existing zip DEST not named"
+	cmp -s all.zip all.before || fail "the zip DEST was changed"
+	b --force -t markdown,tei -o all.zip src; expect_rc 0
+	cmp -s all.zip all.before && fail "--force did not replace the zip DEST"
+	no_temp_left . ;;
+killed)
+	# kill -9 in the middle (no handler runs): no partial or temporary file,
+	# and --skip-existing then gives exactly the outputs of one whole run.
+	mkdir -p src/a src/b
+	for i in $(seq 1 1500); do printf 'Release %s\n\nThe text of release %s, with a few words more.\n' $i $i >src/a/r$i.txt; done
+	for i in $(seq 1 500); do printf '<html><body><h1>Page %s</h1><p>Body %s.</p></body></html>\n' $i $i >src/b/p$i.html; done
+	b -j 2 -t markdown,tei,json -o whole src; expect_rc 0
+	"$GALLEY" batch -j 2 -t markdown,tei,json -o dest src >out 2>err & pid=$!
+	for t in $(seq 1 500); do [ "$(find dest -type f 2>/dev/null | head -30 | wc -l)" -ge 30 ] && break; sleep 0.01; done
+	kill -KILL $pid 2>/dev/null; wait $pid; killed=$?
+	[ "$killed" = 137 ] || skip "the run ended (status $killed) before kill -9 came"
+	n=$(find dest -type f | wc -l); [ "$n" -lt 6000 ] || skip "every output was written before kill -9 came"
+	[ -z "$(find dest -name '.*')" ] || fail "left behind by kill -9: $(find dest -name '.*' | head)"
+	for f in $(find dest -type f); do cmp -s "$f" "whole/${f#dest/}" || fail "$f is not whole after kill -9"; done
+	b -j 2 -t markdown,tei,json -o dest --skip-existing --report report src; expect_rc 0
+	diff -r whole dest >/dev/null || fail "the resumed run differs from one whole run"
+	[ "$(jq -c 'select(.status == "skipped")' report | wc -l)" -le $((n / 3)) ] || fail "skipped more inputs than were whole"
+	[ "$(wc -l <report)" = 2000 ] || fail "not one line per input" ;;
 jobs)
 	# Output bytes, names and the report (less ms) do not depend on -j.
 	tree
@@ -89,6 +155,25 @@ collision)
 	line src/b.txt | jq -e '.error | test("case")' >/dev/null || fail "case collision not named"
 	grep -q "From the HTML file" dest/a.md || fail "a.md is not the first input's"
 	absent dest/b.md
+	# Unicode: one name in NFC and in NFD, and names differing only in
+	# (non-ASCII) case, collide too, in a folder and in a zip.
+	mkdir -p uni; nfc=$(printf 'caf\303\251'); nfd=$(printf 'cafe\314\201')
+	printf 'NFC\n\nComposed.\n' >"uni/$nfc.txt"; printf 'NFD\n\nDecomposed.\n' >"uni/$nfd.txt"
+	printf 'Upper\n\nUmlaut.\n' >"uni/$(printf '\303\204rger').txt"; printf 'lower\n\numlaut.\n' >"uni/$(printf '\303\244rger').txt"
+	python3 -c "
+import zipfile, unicodedata
+z = zipfile.ZipFile('uni.zip', 'w')
+for n in ('\u00e9t\u00e9.html', unicodedata.normalize('NFD', '\u00e9t\u00e9.html'), 'STRASSE.html', 'stra\u00dfe.html'):
+    z.writestr(n, '<p>' + n + '</p>')
+z.close()" || fail "cannot make uni.zip"
+	b -t markdown,tei -o udest --report report uni uni.zip; expect_rc 1
+	[ "$(jq -r .status report | sort | uniq -c | awk '{ printf "%s %s ", $1, $2 }')" = "4 failed 4 ok " ] || fail "Unicode collisions: $(cat report)"
+	# strcmp order: the NFD spelling (e + U+0301) comes first.
+	line "uni/$nfc.txt" | jq -e --arg o "udest/$nfd.md" '.error | test("is the same name as .* in another Unicode normalisation \\(NFC, NFD\\), the output of uni/") and contains($o)' >/dev/null ||
+		fail "NFC/NFD collision not named: $(line "uni/$nfc.txt")"
+	jq -se 'map(select(.status == "failed" and (.error | test("differs only in case")))) | length == 2' report >/dev/null ||
+		fail "Unicode case collisions (Ä/ä, STRASSE/straße) not found"
+	[ "$(find udest -type f | wc -l)" = 8 ] || fail "collisions were written: $(find udest -type f)"
 	# Two folders given: each one's tree is relative to itself, so they collide too.
 	mkdir -p other; printf 'x\n' >other/a.txt
 	b -t markdown -o dest2 --report report src/a.html other; expect_rc 1
@@ -118,7 +203,15 @@ for name, mode in (('rel.tar.gz', 'w:gz'), ('rel.tar.xz', 'w:xz'), ('plain.tar',
     add('sym', kind=tarfile.SYMTYPE, target='/etc/passwd')
     add('hard', kind=tarfile.LNKTYPE, target='docs/b.txt')
     add('dev', kind=tarfile.CHRTYPE)
+    add('blk', kind=tarfile.BLKTYPE)
+    add('fifo', kind=tarfile.FIFOTYPE)
     t.close()
+# A NUL inside a zip member's name (Python cuts names at NUL: patched in).
+z = zipfile.ZipFile('nul.zip', 'w')
+z.writestr('aXb.html', '<p>NUL member.</p>'); z.writestr('badX.html', '<p>x</p>')
+z.close()
+d = open('nul.zip', 'rb').read().replace(b'aXb.html', b'a\0b.html').replace(b'badX.html', b'bad\xff.html')
+open('nul.zip', 'wb').write(d)
 PY
 	mkdir dest
 	b -t markdown -o dest/out --report report news.zip rel.tar.gz; expect_rc 1
@@ -141,7 +234,15 @@ PY
 	line "rel.tar.gz/dev" | jq -e '.error | test("device")' >/dev/null || fail "device not named"
 	jq -se 'map(select(.input | test("^rel.tar.gz/bad"))) | length == 1 and .[0].status == "failed" and (.[0].error | test("UTF-8"))' report >/dev/null ||
 		fail "invalid UTF-8 name not refused"
-	[ "$(jq -r '.input' report | grep -c '^rel.tar.gz/')" = 8 ] || fail "not one line per tar member"
+	expect_status "rel.tar.gz/blk" failed; expect_status "rel.tar.gz/fifo" failed
+	line "rel.tar.gz/fifo" | jq -e '.error | test("FIFO")' >/dev/null || fail "FIFO not named"
+	[ "$(jq -r '.input' report | grep -c '^rel.tar.gz/')" = 10 ] || fail "not one line per tar member"
+	# libzip hands out names as C strings with a NUL made a space, so that is
+	# the name galley sees (README says so); a name that is not UTF-8 is refused.
+	b -t markdown -o destn --report report nul.zip; expect_rc 1
+	exists "destn/nul/a b.md"
+	jq -se 'map(select(.input | test("^nul.zip/bad"))) | length == 1 and .[0].status == "failed" and (.[0].error | test("not valid UTF-8"))' report >/dev/null ||
+		fail "a zip member name that is not UTF-8 not refused: $(cat report)"
 	b -t markdown -o dest2 rel.tar.xz plain.tar; expect_rc 1
 	exists dest2/rel/docs/b.md dest2/plain/docs/b.md
 	# A damaged archive: reported, and the batch goes on.
@@ -149,6 +250,109 @@ PY
 	b -t markdown -o dest3 --report report cut.tar.gz junk.zip fine.txt; expect_rc 1
 	expect_status cut.tar.gz failed; expect_status junk.zip failed; expect_status fine.txt ok
 	exists dest3/fine.md ;;
+limits)
+	# Decompression bombs, made here (small on disk): a member that expands
+	# too much, one too large, too many members, too much in all; each a
+	# failure naming the member and the limit, and the batch goes on.
+	python3 - <<'PY' || fail "cannot make the archives"
+import io, random, tarfile, zipfile
+z = zipfile.ZipFile('bomb.zip', 'w', zipfile.ZIP_DEFLATED)
+z.writestr('ok.html', '<p>Before the bomb.</p>')
+z.writestr('ratio.html', '<p>bomb</p>\n' * 100000)   # 1.2 MB from a few KB
+z.writestr('big.txt', b'a' * (65 << 20))             # 65 MiB from 64 KB
+z.writestr('after.html', '<p>After the bomb.</p>')
+z.close()
+def tar(name, mode, members):
+    t = tarfile.open(name, mode)
+    for n, d in members:
+        ti = tarfile.TarInfo(n); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+    t.close()
+tar('tbomb.tar.gz', 'w:gz', [('ok.html', b'<p>Before.</p>'), ('big.txt', b'a' * (65 << 20)), ('after.html', b'<p>After.</p>')])
+tar('ratio.tar.gz', 'w:gz', [('ok.html', b'<p>Before.</p>'), ('zeros.txt', b'x' * (8 << 20)), ('after.html', b'<p>After.</p>')])
+rnd = random.Random(1)
+text = lambda: ('\n\n'.join(' '.join(str(rnd.random()) for _ in range(10)) for _ in range(1200)) + '\n').encode()
+parts = [('p%d.txt' % i, text()) for i in range(3)]          # about 250 KB each
+tar('parts.tar', 'w', parts)
+z = zipfile.ZipFile('parts.zip', 'w', zipfile.ZIP_DEFLATED)
+for n, d in parts: z.writestr(n, d)
+z.close()
+PY
+	for f in bomb.zip tbomb.tar.gz ratio.tar.gz; do [ "$(stat -c %s $f)" -lt 200000 ] || fail "$f is not small on disk"; done
+	b -t markdown -o dest --report report bomb.zip tbomb.tar.gz ratio.tar.gz; expect_rc 1
+	expect_status bomb.zip/ok.html ok; expect_status bomb.zip/after.html ok
+	line bomb.zip/ratio.html | jq -e '.status == "failed" and (.error | test("expands more than 200 times.*--max-ratio"))' >/dev/null ||
+		fail "the zip member's ratio: $(line bomb.zip/ratio.html)"
+	line bomb.zip/big.txt | jq -e '.error | test("65 MiB uncompressed .*more than the limit of 64 MiB per member \\(--max-member-size")' >/dev/null ||
+		fail "the zip member's size: $(line bomb.zip/big.txt)"
+	# A tar.gz is one stream: the big member is refused, and read through
+	# (not skipped) it shows the archive expanding too much: the rest is not read.
+	expect_status tbomb.tar.gz/ok.html ok
+	line tbomb.tar.gz/big.txt | jq -e '.error | test("65 MiB uncompressed.*--max-member-size")' >/dev/null || fail "tar member size: $(line tbomb.tar.gz/big.txt)"
+	line tbomb.tar.gz | jq -e '.error | test("the archive expands more than 200 times.*the rest is not read")' >/dev/null || fail "tar ratio: $(line tbomb.tar.gz)"
+	line ratio.tar.gz/zeros.txt | jq -e '.error | test("the archive expands more than 200 times.*after this one are not read")' >/dev/null ||
+		fail "tar member ratio: $(line ratio.tar.gz/zeros.txt)"
+	[ "$(jq -r .input report | grep -c after.html)" = 1 ] || fail "members after a stopped stream were read"
+	absent dest/bomb/ratio.md dest/bomb/big.md dest/ratio/zeros.md
+	# Raised: what was refused is converted.
+	b --max-ratio none -t markdown -o dest2 --report report bomb.zip; expect_rc 1
+	expect_status bomb.zip/ratio.html ok; expect_status bomb.zip/big.txt failed
+	# Lowered: a plain tar's member over the limit by the size it declares, a zip's by what it gives.
+	b --max-member-size 100K -t markdown -o dest3 --report report parts.tar; expect_rc 1
+	line parts.tar/p1.txt | jq -e '.error | test("uncompressed \\(as the archive says\\), more than the limit of 100 KiB per member")' >/dev/null ||
+		fail "lowered member size: $(line parts.tar/p1.txt)"
+	[ "$(jq -r .status report | sort -u)" = failed ] || fail "a member over 100 KiB converted"
+	# Too many members: a zip says how many (refused whole), a tar is stopped.
+	b --max-members 2 -t markdown -o dest4 --report report parts.zip parts.tar; expect_rc 1
+	line parts.zip | jq -e '.error | test("3 members, more than the limit of 2 \\(--max-members")' >/dev/null || fail "zip members: $(line parts.zip)"
+	expect_status parts.tar/p0.txt ok; expect_status parts.tar/p1.txt ok
+	line parts.tar/p2.txt | jq -e '.error | test("more than 2 members, the limit of --max-members")' >/dev/null || fail "tar members: $(line parts.tar/p2.txt)"
+	# Too much in all: the member that crosses the line is refused, the rest not read.
+	for a in parts.zip parts.tar; do
+		b --max-archive-size 400K -t markdown -o dest5-$a --report report $a; expect_rc 1
+		expect_status $a/p0.txt ok
+		line $a/p1.txt | jq -e '.error | test("more than 400 KiB uncompressed here, the limit per archive \\(--max-archive-size")' >/dev/null ||
+			fail "$a total: $(line $a/p1.txt)"
+		[ "$(jq -r .input report | grep -c "^$a/p2")" = 0 ] || fail "$a: read past the total limit"
+	done
+	# Bad values are usage errors.
+	for v in "--max-ratio 0" "--max-member-size 12X" "--max-members -1" "--max-archive-size 99999999999999T"; do
+		b $v -t markdown -o dest6 parts.tar; expect_rc 2
+		grep -q -- "${v%% *} wants" err || fail "$v: no reason"
+	done
+	b --max-member-size 1GiB --max-archive-size none -t markdown -o dest6 parts.tar; expect_rc 0 ;;
+damaged)
+	# A gzip cut in the middle of a member, a zip whose member's data is
+	# corrupt, a zip without the end of its central directory.
+	python3 - <<'PY' || fail "cannot make the archives"
+import io, random, tarfile, zipfile
+rnd = random.Random(2)
+big = ('\n\n'.join(' '.join(str(rnd.random()) for _ in range(10)) for _ in range(3000)) + '\n').encode()
+t = tarfile.open('cut.tar.gz', 'w:gz')
+for n, d in (('first.txt', b'First\n\nWhole.\n'), ('second.txt', big), ('third.txt', b'Third\n\nLost.\n')):
+    ti = tarfile.TarInfo(n); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+t.close()
+d = open('cut.tar.gz', 'rb').read(); open('cut.tar.gz', 'wb').write(d[:len(d) // 2])
+z = zipfile.ZipFile('corrupt.zip', 'w', zipfile.ZIP_DEFLATED)
+z.writestr('a.txt', 'A\n\nFine.\n'); z.writestr('b.txt', big); z.writestr('c.txt', 'C\n\nFine too.\n')
+z.close()
+d = bytearray(open('corrupt.zip', 'rb').read())
+i = d.index(b'b.txt') + 5 + 2000               # inside b.txt's deflated data
+d[i:i + 64] = bytes(64)
+open('corrupt.zip', 'wb').write(bytes(d))
+open('nocd.zip', 'wb').write(bytes(d[:-30]))
+PY
+	b -t markdown -o dest --report report cut.tar.gz corrupt.zip nocd.zip; expect_rc 1
+	expect_status cut.tar.gz/first.txt ok; exists dest/cut/first.md
+	jq -se 'map(select(.input | startswith("cut.tar.gz"))) | map(select(.status == "failed")) | length == 1' report >/dev/null ||
+		fail "the cut gzip has not exactly one failure line: $(grep cut.tar.gz report)"
+	grep '"cut.tar.gz' report | jq -se 'map(select(.status == "failed"))[0].error | test("damaged|truncated|cannot read")' >/dev/null ||
+		fail "the cut gzip's failure has no reason"
+	absent dest/cut/second.md dest/cut/third.md
+	expect_status corrupt.zip/a.txt ok; expect_status corrupt.zip/c.txt ok
+	line corrupt.zip/b.txt | jq -e '.status == "failed" and (.error | test("cannot read the member"))' >/dev/null || fail "corrupt member: $(line corrupt.zip/b.txt)"
+	absent dest/corrupt/b.md
+	line nocd.zip | jq -e '.status == "failed" and (.error | test("cannot read the zip archive"))' >/dev/null || fail "no central directory: $(line nocd.zip)"
+	no_temp_left dest ;;
 files-from)
 	tree
 	printf 'src/release.txt\nsrc/2024\n\n' >list
@@ -258,6 +462,13 @@ options)
 	b -O wrapp=3 -t markdown -o dest3 long.txt; expect_rc 2; grep -q "unknown option 'wrapp'" err || fail "typo not refused"
 	b --wrap=wide -t markdown -o dest3 long.txt; expect_rc 2; grep -q "option wrap: expected" err || fail "bad value not refused"
 	absent dest3 ;;
+documented)
+	# Every option of galley batch --help is in the man page and the README.
+	b --help; expect_rc 0
+	for o in $(grep -oE -- '--[a-z][a-z-]+' out | sort -u); do
+		grep -qF -- "${o//-/\\-}" "$MANPAGE" || fail "galley.1 does not document $o"
+		grep -qF -- "\`$o" "$README" || fail "README.md does not document $o"
+	done ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac

@@ -1,16 +1,30 @@
 #!/bin/sh
-# run.sh GALLEY [CORPUS] — galley batch over the readability corpus's pages
-# as one zip, to every built-in output format, with -j 1 and -j 2 (wall and
-# CPU time, best of 3 rounds), against xmllint --html --noout over the same
-# pages in one process (the parse floor). A benchmark: never a ctest test.
+# run.sh GALLEY [CORPUS] — the figures of issue 13, in one run: the readability
+# corpus's pages as one zip → docx,epub,markdown,tei with galley batch -j 1,
+# against (a) xmllint --html --noout over the same files in one process (the
+# parse floor; target: at most 4x) and (b) pandoc converting the same files
+# to the same formats one file at a time (target: galley at least 30x
+# faster); -j 2 against -j 1 (target: at least 1.7x); and the peak RSS of a
+# 20,000-document batch against a 200-document one (target: at most +10%).
+# CPU time is user + system (/usr/bin/time), the best of BENCH_ROUNDS rounds
+# (default 3; pandoc once: it takes minutes); -j 2 against -j 1 is a ratio
+# of wall time (CPU time does not shrink with threads), so it needs an
+# otherwise idle machine. Outputs go to BENCH_DEST (default: a folder in
+# TMPDIR); on a disk each output's fsync() is waited for, which is wall
+# time, not CPU. A benchmark: never a ctest test. Exit 77 without the corpus.
 set -eu
 galley=$1
 corpus=${2:-$(dirname "$0")/../../../../shared/corpora/readability/test-pages}
+formats=docx,epub,markdown,tei
+rounds=${BENCH_ROUNDS:-3}
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 77; }
-command -v python3 >/dev/null || { echo "no python3" >&2; exit 77; }
+for t in python3 xmllint pandoc /usr/bin/time; do
+	command -v "$t" >/dev/null || { echo "no $t" >&2; exit 77; }
+done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/galley-bench-batch.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-# The pages as one zip: PAGE.html at its root.
+dest=${BENCH_DEST:-$tmp}/galley-bench-out.$$
+trap 'rm -rf "$tmp" "$dest"' EXIT
+# The pages as one zip (PAGE.html at its root), and unpacked for the others.
 python3 - "$corpus" "$tmp/pages.zip" <<'PY'
 import os, sys, zipfile
 src, out = sys.argv[1], sys.argv[2]
@@ -22,34 +36,101 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
 PY
 mkdir "$tmp/pages" && (cd "$tmp/pages" && unzip -q ../pages.zip)
 n=$(ls "$tmp/pages" | wc -l)
-# Every writer once, by its own name (aliases such as gfm left out).
-formats=$("$galley" --list-plugins | cut -f4 | tr , '\n' | sed -n 's/^writer://p' | sort | paste -sd, -)
-# best CMD...: the best of 3 rounds, "WALL USER+SYS" in seconds.
+
+# best CMD...: the best of $rounds rounds, "WALL CPU" in seconds.
 best() {
 	b=
-	for r in 1 2 3; do
-		rm -rf "$tmp/out"
+	for r in $(seq 1 "$rounds"); do
+		rm -rf "$dest"
+		/usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+		t=$(awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$tmp/t")
+		if [ -z "$b" ] || [ "$(echo "$t $b" | awk '{ print ($2 < $4) }')" = 1 ]; then b=$t; fi
+	done
+	echo "$b"
+}
+bestwall() { # the same, best by wall time
+	b=
+	for r in $(seq 1 "$rounds"); do
+		rm -rf "$dest"
 		/usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
 		t=$(awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$tmp/t")
 		if [ -z "$b" ] || [ "$(echo "$t $b" | awk '{ print ($1 < $3) }')" = 1 ]; then b=$t; fi
 	done
 	echo "$b"
 }
-floor=$(best sh -c "xmllint --html --noout $tmp/pages/*.html")
-j1=$(best "$galley" batch -j 1 -q -t "$formats" -o "$tmp/out" "$tmp/pages.zip")
-j2=$(best "$galley" batch -j 2 -q -t "$formats" -o "$tmp/out" "$tmp/pages.zip")
-echo "$n pages, formats $formats, $(nproc) processors (best of 3)"
-echo "$floor" | awk '{ printf "xmllint --html --noout: %6.3f s wall %6.3f s CPU\n", $1, $2 }'
-echo "$j1" | awk '{ printf "galley batch -j 1:      %6.3f s wall %6.3f s CPU\n", $1, $2 }'
-echo "$j2" | awk '{ printf "galley batch -j 2:      %6.3f s wall %6.3f s CPU\n", $1, $2 }'
-echo "$floor $j1 $j2" | awk '{ printf "-j 1 / floor: %.2fx wall; -j 1 / -j 2: %.2fx wall, CPU -j 2 / -j 1: %.2fx\n", $3 / $1, $3 / $5, $6 / $4 }'
-# Peak RSS: the pages once, and 15 times over (distinct names), with -j 2.
-mkdir "$tmp/many"
-for r in $(seq 1 15); do for f in "$tmp"/pages/*.html; do ln "$f" "$tmp/many/r${r}_$(basename "$f")"; done; done
-rss() {
-	rm -rf "$tmp/out"
-	/usr/bin/time -f '%M' -o "$tmp/t" "$galley" batch -j 2 -q -t "$formats" -o "$tmp/out" "$1" >/dev/null 2>&1 || true
-	cat "$tmp/t"
+floor=$(best sh -c "xmllint --html --noout $tmp/pages/*.html 2>/dev/null")
+j1=$(best "$galley" batch -j 1 -q -t $formats -o "$dest" "$tmp/pages.zip")
+j1w=$(bestwall "$galley" batch -j 1 -q -t $formats -o "$dest" "$tmp/pages.zip")
+j2w=$(bestwall "$galley" batch -j 2 -q -t $formats -o "$dest" "$tmp/pages.zip")
+# pandoc: each page to each format, one file at a time (one round).
+cat >"$tmp/pandoc.sh" <<'SH'
+out=$1; shift
+mkdir -p "$out"
+for f; do
+	b=$(basename "$f" .html)
+	for t in docx epub markdown tei; do
+		case $t in markdown) e=md ;; tei) e=tei.xml ;; *) e=$t ;; esac
+		pandoc -f html -t $t --metadata title="$b" -o "$out/$b.$e" "$f" 2>/dev/null || true
+	done
+done
+SH
+keep=$rounds; rounds=1
+pandoc=$(best sh "$tmp/pandoc.sh" "$dest" "$tmp"/pages/*.html)
+rounds=$keep
+# The -j 2 run's CPU time by thread (read from /proc/PID/task as it runs):
+# how evenly the work is split bounds the speed-up on two idle cores
+# whatever the load now, since the wall time cannot be less than the
+# busiest thread's CPU, nor than half the total.
+rm -rf "$dest"
+split=$(python3 - "$galley" batch -j 2 -q -t $formats -o "$dest" "$tmp/pages.zip" <<'PY'
+import os, subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+last, tck = {}, os.sysconf('SC_CLK_TCK')
+while p.poll() is None:
+    try:
+        for t in os.listdir('/proc/%d/task' % p.pid):
+            try:
+                f = open('/proc/%d/task/%s/stat' % (p.pid, t)).read().rsplit(')', 1)[1].split()
+                last[t] = (int(f[11]) + int(f[12])) / tck
+            except OSError:
+                pass
+    except OSError:
+        pass
+    time.sleep(0.005)
+v = sorted(last.values(), reverse=True); tot = sum(v)
+print('%s (total %.2f s): at most %.2fx on two idle cores' % (' '.join('%.2f' % x for x in v), tot, tot / max(v[0], tot / 2)))
+PY
+)
+
+echo "$n pages as one zip → $formats; $(nproc) processors, load $(cut -d' ' -f1-3 /proc/loadavg); CPU = user+sys, best of $rounds"
+echo "$floor" | awk '{ printf "xmllint --html --noout (one process): %8.3f s CPU\n", $2 }'
+echo "$j1" | awk '{ printf "galley batch -j 1:                    %8.3f s CPU\n", $2 }'
+echo "$pandoc" | awk '{ printf "pandoc, one file and format at a time: %7.3f s CPU\n", $2 }'
+echo "$j1w $j2w" | awk '{ printf "galley batch -j 1 / -j 2 wall:        %8.3f s / %.3f s\n", $1, $3 }'
+echo "$floor $j1 $pandoc $j1w $j2w" | awk '{
+	printf "-j 1 / floor (CPU):   %6.2fx (target <= 4)\n", $4 / $2
+	printf "pandoc / -j 1 (CPU):  %6.1fx (target >= 30)\n", $6 / $4
+	printf "-j 1 / -j 2 (wall):   %6.2fx (target >= 1.7; the load above counts)\n", $7 / $9 }'
+echo "-j 2 CPU by thread, s: $split"
+
+# Peak RSS: 200 documents against 20,000 (the pages again and again,
+# hard-linked into folders r1, r2, ...), -j 2, every format.
+mkdir "$tmp/m200" "$tmp/m20k"
+links() { # links DIR COUNT
+	k=0; r=0
+	while [ "$k" -lt "$2" ]; do
+		r=$((r + 1)); mkdir "$1/r$r"
+		for f in "$tmp"/pages/*.html; do
+			[ "$k" -lt "$2" ] || break
+			ln "$f" "$1/r$r/"; k=$((k + 1))
+		done
+	done
 }
-one=$(rss "$tmp/pages"); many=$(rss "$tmp/many")
-echo "$one $many $n" | awk '{ printf "peak RSS: %d pages %d KiB, %d pages %d KiB (%+.0f%%)\n", $3, $1, $3 * 15, $2, ($2 / $1 - 1) * 100 }'
+links "$tmp/m200" 200; links "$tmp/m20k" 20000
+rss() {
+	rm -rf "$dest"
+	/usr/bin/time -f '%M %U %S' -o "$tmp/t" "$galley" batch -j 2 -q -t $formats -o "$dest" "$1" >/dev/null 2>&1 || true
+	awk '{ printf "%d %.1f", $1, $2 + $3 }' "$tmp/t"
+}
+one=$(rss "$tmp/m200"); many=$(rss "$tmp/m20k")
+echo "$one $many" | awk '{ printf "peak RSS -j 2: 200 documents %d KiB (%.1f s CPU), 20000 documents %d KiB (%.1f s CPU): %+.1f%% (target <= +10%%)\n", $1, $2, $3, $4, ($3 / $1 - 1) * 100 }'
