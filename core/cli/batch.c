@@ -78,6 +78,8 @@ struct batch {
 	size_t nplugin_dirs;
 	const char **meta; /* -M KEY=VALUE, in order */
 	size_t nmeta;
+	const char **filters; /* --filter NAME|PATH, in order (as galley --filter) */
+	size_t nfilters;
 	struct opt {
 		const char *key, *value;
 		size_t klen;
@@ -134,6 +136,8 @@ static const char S_usage[] =
 	"      --no-front-matter    leave out the metadata block of text formats\n"
 	"      --reference-doc FILE take the styles and page setup of DOCX output\n"
 	"                           from FILE.docx (-O reference-doc=FILE)\n"
+	"      --filter NAME|PATH   change every document between reading and writing\n"
+	"                           (repeatable, in order; as galley --filter)\n"
 	"      --report FILE        one JSON object a line per input, in input order\n"
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
@@ -178,6 +182,7 @@ static const struct option S_options[] = {
 	{"wrap", required_argument, NULL, 'W'},
 	{"no-front-matter", no_argument, NULL, 'N'},
 	{"reference-doc", required_argument, NULL, 'D'},
+	{"filter", required_argument, NULL, 'T'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -746,6 +751,12 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 			goto out;
 		}
 	}
+	/* The --filter chain: the hook where a job's tree is produced. */
+	for (i = 0; i < b->nfilters; i++)
+		if (galley_run_filter(ctx, b->filters[i], &doc) < 0) {
+			S_fail_job(j, "%s%s", galley_context_error(ctx), "");
+			goto out;
+		}
 	galley_buffer_dispose(&j->data);
 	if ((meta = galley_document_meta(doc))) {
 		j->title = S_strdup(galley_meta_get(meta, "title"));
@@ -1562,6 +1573,12 @@ static int S_check_opts(struct batch *b)
 
 	for (k = 0; k < b->nwriters; k++)
 		open = open || !galley_writer_options(b->writers[k]);
+	for (k = 0; k < b->nfilters; k++) {
+		if (galley_filter_check(b->ctx, b->filters[k]) < 0)
+			return S_usage_error("%s", galley_context_error(b->ctx));
+		if (!strchr(b->filters[k], '/'))
+			open = open || !galley_filter_options(galley_find_filter(b->ctx, b->filters[k]));
+	}
 	if (b->forced)
 		open = open || !galley_reader_options(b->forced);
 	for (k = 0; !b->forced && galley_format_name_at(b->ctx, 0, k); k++) {
@@ -1583,6 +1600,9 @@ static int S_check_opts(struct batch *b)
 		}                                                                                          \
 	}
 		S_CHECK(galley_core_options());
+		for (k = 0; k < b->nfilters; k++)
+			if (!strchr(b->filters[k], '/'))
+				S_CHECK(galley_filter_options(galley_find_filter(b->ctx, b->filters[k])));
 		for (k = 0; k < b->nwriters; k++)
 			S_CHECK(galley_writer_options(b->writers[k]));
 		if (b->forced)
@@ -1718,6 +1738,7 @@ static void S_free_args(struct batch *b)
 {
 	free(b->plugin_dirs);
 	free(b->meta);
+	free(b->filters);
 	free(b->opts);
 }
 
@@ -1771,6 +1792,17 @@ int galley_batch_main(int argc, char **argv)
 		case 'S':
 			b.skip_existing = 1;
 			break;
+		case 'T': {
+			const char **nf = realloc(b.filters, (b.nfilters + 1) * sizeof *nf);
+			if (!nf) {
+				fputs("galley batch: out of memory\n", stderr);
+				S_free_args(&b);
+				return EXIT_IO;
+			}
+			b.filters = nf;
+			b.filters[b.nfilters++] = optarg;
+			break;
+		}
 		case 'X':
 			b.force = 1;
 			break;
