@@ -38,3 +38,14 @@ function(galley_embed target var file)
     DEPENDS ${file} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()
+
+# galley_embed_deflated(TARGET VAR FILE) — FILE deflated at build time (the
+# embed-deflate tool) as `const unsigned char VAR_deflated[]` with
+# `VAR_deflated_len`, `VAR_size` and `VAR_crc`, for galley_zip_add_deflated().
+function(galley_embed_deflated target var file)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedz_${var}.c)
+  add_custom_command(OUTPUT ${out}
+    COMMAND galley-embed-deflate ${file} ${out} ${var}
+    DEPENDS ${file} galley-embed-deflate VERBATIM)
+  target_sources(${target} PRIVATE ${out})
+endfunction()

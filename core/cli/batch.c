@@ -78,6 +78,8 @@ struct batch {
 	size_t nplugin_dirs;
 	const char **meta; /* -M KEY=VALUE, in order */
 	size_t nmeta;
+	const char **filters; /* --filter NAME|PATH, in order (as galley --filter) */
+	size_t nfilters;
 	struct opt {
 		const char *key, *value;
 		size_t klen;
@@ -132,6 +134,10 @@ static const char S_usage[] =
 	"                           no reader, no writer of -t and galley take is an error)\n"
 	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
 	"      --no-front-matter    leave out the metadata block of text formats\n"
+	"      --reference-doc FILE take the styles and page setup of DOCX output\n"
+	"                           from FILE.docx (-O reference-doc=FILE)\n"
+	"      --filter NAME|PATH   change every document between reading and writing\n"
+	"                           (repeatable, in order; as galley --filter)\n"
 	"      --report FILE        one JSON object a line per input, in input order\n"
 	"      --files-from FILE    read more inputs from FILE (- for standard input),\n"
 	"                           one a line\n"
@@ -175,6 +181,8 @@ static const struct option S_options[] = {
 	{"option", required_argument, NULL, 'O'},
 	{"wrap", required_argument, NULL, 'W'},
 	{"no-front-matter", no_argument, NULL, 'N'},
+	{"reference-doc", required_argument, NULL, 'D'},
+	{"filter", required_argument, NULL, 'T'},
 	{"plugin-dir", required_argument, NULL, 'P'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
@@ -743,6 +751,12 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 			goto out;
 		}
 	}
+	/* The --filter chain: the hook where a job's tree is produced. */
+	for (i = 0; i < b->nfilters; i++)
+		if (galley_run_filter(ctx, b->filters[i], &doc) < 0) {
+			S_fail_job(j, "%s%s", galley_context_error(ctx), "");
+			goto out;
+		}
 	galley_buffer_dispose(&j->data);
 	if ((meta = galley_document_meta(doc))) {
 		j->title = S_strdup(galley_meta_get(meta, "title"));
@@ -1559,6 +1573,12 @@ static int S_check_opts(struct batch *b)
 
 	for (k = 0; k < b->nwriters; k++)
 		open = open || !galley_writer_options(b->writers[k]);
+	for (k = 0; k < b->nfilters; k++) {
+		if (galley_filter_check(b->ctx, b->filters[k]) < 0)
+			return S_usage_error("%s", galley_context_error(b->ctx));
+		if (!strchr(b->filters[k], '/'))
+			open = open || !galley_filter_options(galley_find_filter(b->ctx, b->filters[k]));
+	}
 	if (b->forced)
 		open = open || !galley_reader_options(b->forced);
 	for (k = 0; !b->forced && galley_format_name_at(b->ctx, 0, k); k++) {
@@ -1580,6 +1600,9 @@ static int S_check_opts(struct batch *b)
 		}                                                                                          \
 	}
 		S_CHECK(galley_core_options());
+		for (k = 0; k < b->nfilters; k++)
+			if (!strchr(b->filters[k], '/'))
+				S_CHECK(galley_filter_options(galley_find_filter(b->ctx, b->filters[k])));
 		for (k = 0; k < b->nwriters; k++)
 			S_CHECK(galley_writer_options(b->writers[k]));
 		if (b->forced)
@@ -1715,6 +1738,7 @@ static void S_free_args(struct batch *b)
 {
 	free(b->plugin_dirs);
 	free(b->meta);
+	free(b->filters);
 	free(b->opts);
 }
 
@@ -1768,6 +1792,17 @@ int galley_batch_main(int argc, char **argv)
 		case 'S':
 			b.skip_existing = 1;
 			break;
+		case 'T': {
+			const char **nf = realloc(b.filters, (b.nfilters + 1) * sizeof *nf);
+			if (!nf) {
+				fputs("galley batch: out of memory\n", stderr);
+				S_free_args(&b);
+				return EXIT_IO;
+			}
+			b.filters = nf;
+			b.filters[b.nfilters++] = optarg;
+			break;
+		}
 		case 'X':
 			b.force = 1;
 			break;
@@ -1806,6 +1841,7 @@ int galley_batch_main(int argc, char **argv)
 		}
 		case 'O':
 		case 'W':
+		case 'D':
 		case 'N': {
 			struct opt o, *no;
 			const char *eq = ch == 'O' ? strchr(optarg, '=') : NULL;
@@ -1813,9 +1849,9 @@ int galley_batch_main(int argc, char **argv)
 				S_free_args(&b);
 				return S_usage_error("-O wants KEY=VALUE, not '%s'", optarg);
 			}
-			o.key = ch == 'O' ? optarg : ch == 'W' ? "wrap" : "front-matter";
+			o.key = ch == 'O' ? optarg : ch == 'W' ? "wrap" : ch == 'D' ? "reference-doc" : "front-matter";
 			o.klen = ch == 'O' ? (size_t)(eq - optarg) : strlen(o.key);
-			o.value = ch == 'O' ? eq + 1 : ch == 'W' ? optarg : "false";
+			o.value = ch == 'O' ? eq + 1 : ch == 'W' || ch == 'D' ? optarg : "false";
 			if (!(no = realloc(b.opts, (b.nopts + 1) * sizeof *no))) {
 				fputs("galley batch: out of memory\n", stderr);
 				S_free_args(&b);

@@ -27,6 +27,10 @@ struct cli {
 	size_t nmeta;
 	int list_in, list_out, list_plugins;
 	const char *list_options; /* --list-options FORMAT */
+	const char *plugin_info;  /* --plugin-info NAME */
+	int list_filters;
+	const char **filters; /* --filter NAME|PATH, in order */
+	size_t nfilters;
 	int dump; /* --dump-tree: print the tree instead of writing a format */
 	int verbosity;
 	const char **missing_dirs; /* --plugin-dir arguments that are not folders */
@@ -52,10 +56,20 @@ static const char S_usage[] =
 	"                           neither takes is an error; see --list-options)\n"
 	"      --wrap=none|N        wrap text output at N columns, or not at all\n"
 	"      --no-front-matter    leave out the metadata block of text formats\n"
+	"      --reference-doc FILE take the styles and page setup of DOCX output\n"
+	"                           from FILE.docx (-O reference-doc=FILE)\n"
+	"      --filter NAME|PATH   change the document between reading and writing\n"
+	"                           (repeatable, run in order): a filter plugin, or a\n"
+	"                           program (a path with '/') reading and writing the\n"
+	"                           JSON form on stdin/stdout; -O filter-timeout=SECONDS\n"
 	"      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	"      --list-input-formats   list the input formats and exit\n"
 	"      --list-output-formats  list the output formats and exit\n"
-	"      --list-plugins       list the loaded plugins and exit\n"
+	"      --list-plugins       list the loaded plugins and exit (with -v, the refused\n"
+	"                           ones too, with the reason)\n"
+	"      --list-filters       list the filter plugins and exit\n"
+	"      --plugin-info NAME   describe a plugin (or the plugin of a format or\n"
+	"                           filter NAME): descriptor, formats, options; exit\n"
 	"      --list-options FORMAT  list the options FORMAT takes and exit\n"
 	"      --dump-tree          print the document tree as read (for debugging), write nothing else\n"
 	"  -q, --quiet              print no warnings\n"
@@ -65,7 +79,8 @@ static const char S_usage[] =
 	"\n"
 	"Exit status: 0 success, 1 the input could not be converted, 2 usage error,\n"
 	"3 I/O or system error. Environment: GALLEY_PLUGIN_PATH (colon-separated\n"
-	"plugin folders searched after --plugin-dir). See galley(1).\n";
+	"plugin folders searched after --plugin-dir), GALLEY_REGISTRY_CACHE (the plugin\n"
+	"registry cache file, or none). See galley(1).\n";
 
 enum {
 	OPT_LIST_IN = 256,
@@ -76,7 +91,11 @@ enum {
 	OPT_WRAP,
 	OPT_NO_FRONT_MATTER,
 	OPT_DUMP_TREE,
-	OPT_LIST_OPTIONS
+	OPT_LIST_OPTIONS,
+	OPT_REFERENCE_DOC,
+	OPT_LIST_FILTERS,
+	OPT_PLUGIN_INFO,
+	OPT_FILTER
 };
 
 static const struct option S_options[] = {
@@ -93,9 +112,13 @@ static const struct option S_options[] = {
 	{"list-output-formats", no_argument, NULL, OPT_LIST_OUT},
 	{"list-plugins", no_argument, NULL, OPT_LIST_PLUGINS},
 	{"list-options", required_argument, NULL, OPT_LIST_OPTIONS},
+	{"list-filters", no_argument, NULL, OPT_LIST_FILTERS},
+	{"plugin-info", required_argument, NULL, OPT_PLUGIN_INFO},
+	{"filter", required_argument, NULL, OPT_FILTER},
 	{"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
 	{"wrap", required_argument, NULL, OPT_WRAP},
 	{"no-front-matter", no_argument, NULL, OPT_NO_FRONT_MATTER},
+	{"reference-doc", required_argument, NULL, OPT_REFERENCE_DOC},
 	{"dump-tree", no_argument, NULL, OPT_DUMP_TREE},
 	{NULL, 0, NULL, 0}};
 
@@ -199,6 +222,22 @@ static int S_parse(struct cli *c, int argc, char **argv)
 		case OPT_LIST_OPTIONS:
 			c->list_options = optarg;
 			break;
+		case OPT_LIST_FILTERS:
+			c->list_filters = 1;
+			break;
+		case OPT_PLUGIN_INFO:
+			c->plugin_info = optarg;
+			break;
+		case OPT_FILTER: {
+			const char **nf = realloc(c->filters, (c->nfilters + 1) * sizeof *nf);
+			if (!nf) {
+				fputs("galley: out of memory\n", stderr);
+				return EXIT_IO;
+			}
+			c->filters = nf;
+			c->filters[c->nfilters++] = optarg;
+			break;
+		}
 		case OPT_PLUGIN_DIR: {
 			struct stat st;
 			if (galley_add_plugin_dir(c->ctx, optarg) < 0)
@@ -224,6 +263,10 @@ static int S_parse(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_NO_FRONT_MATTER:
 			if ((rc = S_set_option(c, "front-matter", "false")))
+				return rc;
+			break;
+		case OPT_REFERENCE_DOC:
+			if ((rc = S_set_option(c, "reference-doc", optarg)))
 				return rc;
 			break;
 		case OPT_DUMP_TREE:
@@ -266,11 +309,11 @@ static int S_list_formats(galley_context *ctx, int writers)
 	return 0;
 }
 
-static int S_list_plugins(galley_context *ctx)
+static int S_list_plugins(galley_context *ctx, int verbose)
 {
 	galley_buffer formats = GALLEY_BUFFER_INIT;
 	size_t i, n = galley_plugin_count(ctx);
-	const char *name, *version, *path;
+	const char *name, *version, *path, *why;
 
 	for (i = 0; i < n; i++) {
 		galley_buffer_clear(&formats);
@@ -282,6 +325,28 @@ static int S_list_plugins(galley_context *ctx)
 		printf("%s\t%s\t%s\t%s\n", name, version, path, formats.data ? formats.data : "");
 	}
 	galley_buffer_dispose(&formats);
+	/* -v: the refused ones, in the same four fields: "-", "refused". */
+	for (i = 0; verbose && galley_refused_plugin_info(ctx, i, &path, &why) == 0; i++)
+		printf("-\trefused\t%s\t%s\n", path, why);
+	return 0;
+}
+
+static int S_plugin_info(galley_context *ctx, const char *name)
+{
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	int rc = galley_plugin_describe(ctx, name, &out);
+
+	if (rc == GALLEY_ENOTFOUND) {
+		galley_buffer_dispose(&out);
+		return S_usage_error("no plugin, format or filter '%s' (see galley --list-plugins)", name);
+	}
+	if (rc < 0) {
+		galley_buffer_dispose(&out);
+		fputs("galley: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	fputs(out.data ? out.data : "", stdout);
+	galley_buffer_dispose(&out);
 	return 0;
 }
 
@@ -332,7 +397,7 @@ static int S_list_options(struct cli *c)
  * on, else an exit status (the message printed). */
 static int S_check_options(struct cli *c, const galley_reader *r, const galley_writer *w)
 {
-	if (galley_check_options(c->ctx, r, w) == 0)
+	if (galley_check_job_options(c->ctx, r, w, c->filters, c->nfilters) == 0)
 		return -1;
 	fprintf(stderr, "galley: %s\n", galley_context_error(c->ctx));
 	return galley_context_error_code(c->ctx) == GALLEY_ENOMEM ? EXIT_IO : EXIT_USAGE;
@@ -413,6 +478,24 @@ static int S_read_one(struct cli *c, const galley_reader *forced, const galley_w
 	return -1;
 }
 
+/* The --filter chain, in order, on one document. -1 to go on, else an exit
+ * status (the message printed, naming the input and the filter). */
+static int S_filter(struct cli *c, galley_node **doc, const char *name)
+{
+	size_t i;
+	for (i = 0; i < c->nfilters; i++) {
+		galley_context_set_input_name(c->ctx, name);
+		if (galley_run_filter(c->ctx, c->filters[i], doc) < 0) {
+			int code = galley_context_error_code(c->ctx);
+			fprintf(stderr, "galley: %s: %s\n", name, galley_context_error(c->ctx));
+			return code == GALLEY_EIO || code == GALLEY_ENOMEM ? EXIT_IO
+			       : code == GALLEY_EUSAGE                     ? EXIT_USAGE
+									   : EXIT_CONVERT;
+		}
+	}
+	return -1;
+}
+
 static int S_apply_metadata(struct cli *c, galley_node *doc, const char *name)
 {
 	size_t bad;
@@ -440,6 +523,9 @@ static int S_convert(struct cli *c)
 		return rc;
 	if (c->from && !(r = galley_find_reader(c->ctx, c->from)))
 		return S_usage_error("unknown input format '%s' (see galley --list-input-formats)", c->from);
+	for (i = 0; i < c->nfilters; i++)
+		if (galley_filter_check(c->ctx, c->filters[i]) < 0)
+			return S_usage_error("%s", galley_context_error(c->ctx));
 	if (r && (rc = S_check_options(c, r, w)) >= 0)
 		return rc;
 	if (!c->dump && ninputs > 1 && !galley_writer_takes_many(w)) {
@@ -468,7 +554,15 @@ static int S_convert(struct cli *c)
 	for (i = 0; i < ninputs && rc < 0; i++) {
 		if ((rc = S_read_one(c, r, w, inputs[i], &docs[ndocs])) < 0) {
 			ndocs++;
+			/* -M first, so filters see the metadata the user set (as pandoc's do). */
 			rc = S_apply_metadata(c, docs[ndocs - 1], inputs[i]);
+			/* each document's own folder, for a book's images */
+			if (rc < 0 && galley_context_set_document_path(c->ctx, ndocs - 1, inputs[i]) < 0) {
+				fputs("galley: out of memory\n", stderr);
+				rc = EXIT_IO;
+			}
+			if (rc < 0)
+				rc = S_filter(c, &docs[ndocs - 1], inputs[i]);
 		}
 	}
 	if (rc < 0 && c->dump) {
@@ -504,6 +598,34 @@ static int S_convert(struct cli *c)
 	return rc;
 }
 
+
+/* A conversion loads only the plugins it will use (galley_plugins_need):
+ * the reader named or picked by each input's extension (any reader for
+ * standard input or an extension none claims), the writer named or picked
+ * by -o, the filter plugins, and json for filter programs. */
+static int S_needs(struct cli *c)
+{
+	size_t i;
+	int rc = 0;
+
+	if (c->from)
+		rc = galley_plugins_need(c->ctx, 0, c->from, NULL);
+	for (i = 0; !c->from && !rc && i < c->ninputs; i++)
+		rc = galley_plugins_need(c->ctx, 0, NULL, strcmp(c->inputs[i], "-") == 0 ? NULL : c->inputs[i]);
+	if (!c->from && !rc && !c->ninputs)
+		rc = galley_plugins_need(c->ctx, 0, NULL, NULL);
+	if (!rc && !c->dump && (c->to || (c->output && strcmp(c->output, "-") != 0)))
+		rc = galley_plugins_need(c->ctx, 1, c->to, c->to ? NULL : c->output);
+	for (i = 0; !rc && i < c->nfilters; i++) {
+		if (strchr(c->filters[i], '/')) {
+			if ((rc = galley_plugins_need(c->ctx, 0, "json", NULL)) == 0)
+				rc = galley_plugins_need(c->ctx, 1, "json", NULL);
+		} else {
+			rc = galley_plugins_need(c->ctx, 2, c->filters[i], NULL);
+		}
+	}
+	return rc;
+}
 
 /* galley batch lives in a module beside the command (build/galley-batch.so)
  * or in LIBDIR/galley once installed, found from the running program and
@@ -568,19 +690,29 @@ int main(int argc, char **argv)
 	galley_context_set_verbosity(c.ctx, c.verbosity);
 	for (i = 0; i < c.nmissing && c.verbosity >= 0; i++)
 		fprintf(stderr, "galley: warning: --plugin-dir %s: no such folder\n", c.missing_dirs[i]);
+	if (!(c.list_in || c.list_out || c.list_plugins || c.list_options || c.list_filters || c.plugin_info) &&
+		S_needs(&c) < 0) {
+		fputs("galley: out of memory\n", stderr);
+		rc = EXIT_IO;
+		goto out;
+	}
 	if (galley_load_plugins(c.ctx) < 0) {
 		fprintf(stderr, "galley: cannot load plugins: %s\n", galley_context_error(c.ctx));
 		rc = EXIT_IO;
 		goto out;
 	}
-	if (c.list_in || c.list_out || c.list_plugins || c.list_options) {
+	if (c.list_in || c.list_out || c.list_plugins || c.list_options || c.list_filters || c.plugin_info) {
 		rc = 0;
 		if (c.list_in)
 			rc = S_list_formats(c.ctx, 0);
 		if (!rc && c.list_out)
 			rc = S_list_formats(c.ctx, 1);
+		if (!rc && c.list_filters)
+			rc = S_list_formats(c.ctx, 2);
 		if (!rc && c.list_plugins)
-			rc = S_list_plugins(c.ctx);
+			rc = S_list_plugins(c.ctx, c.verbosity > 0);
+		if (!rc && c.plugin_info)
+			rc = S_plugin_info(c.ctx, c.plugin_info);
 		if (!rc && c.list_options)
 			rc = S_list_options(&c);
 		goto out;
@@ -592,6 +724,7 @@ out:
 		rc = EXIT_IO;
 	}
 	free(c.meta);
+	free(c.filters);
 	free(c.missing_dirs);
 	galley_context_free(c.ctx);
 	galley_shutdown();

@@ -13,6 +13,8 @@ struct galley_context {
 	char *message;
 	int verbosity;
 	char *input_name;
+	char **doc_paths; /* galley_context_set_document_path(), by document */
+	size_t ndoc_paths;
 	char **opt_keys;
 	char **opt_values;
 	size_t nopts;
@@ -67,6 +69,9 @@ void galley_context_free(galley_context *ctx)
 	if (ctx->message != S_oom_message)
 		galley_free(ctx->message);
 	galley_free(ctx->input_name);
+	for (i = 0; i < ctx->ndoc_paths; i++)
+		galley_free(ctx->doc_paths[i]);
+	galley_free(ctx->doc_paths);
 	galley_free(ctx);
 }
 
@@ -140,6 +145,31 @@ void galley_context_set_input_name(galley_context *ctx, const char *name)
 const char *galley_context_input_name(const galley_context *ctx)
 {
 	return ctx ? ctx->input_name : NULL;
+}
+
+int galley_context_set_document_path(galley_context *ctx, size_t i, const char *path)
+{
+	char *copy = NULL;
+	if (!ctx || i > 1000000)
+		return GALLEY_EUSAGE;
+	if (i >= ctx->ndoc_paths) {
+		char **n = galley_realloc(ctx->doc_paths, (i + 1) * sizeof *n);
+		if (!n)
+			return GALLEY_ENOMEM;
+		memset(n + ctx->ndoc_paths, 0, (i + 1 - ctx->ndoc_paths) * sizeof *n);
+		ctx->doc_paths = n;
+		ctx->ndoc_paths = i + 1;
+	}
+	if (path && !(copy = galley__strdup(path)))
+		return GALLEY_ENOMEM;
+	galley_free(ctx->doc_paths[i]);
+	ctx->doc_paths[i] = copy;
+	return 0;
+}
+
+const char *galley_context_document_path(const galley_context *ctx, size_t i)
+{
+	return ctx && i < ctx->ndoc_paths ? ctx->doc_paths[i] : NULL;
 }
 
 void galley_log(galley_context *ctx, int level, const char *fmt, ...)

@@ -28,6 +28,8 @@ GALLEY_INTERNAL int galley__context_option_at(const galley_context *ctx, size_t 
 /* Check an option table a plugin registers (options.c): 0, or GALLEY_EINVAL
  * with what is wrong written to why. */
 GALLEY_INTERNAL int galley__options_table_check(const galley_option_desc *t, char *why, size_t size);
+GALLEY_INTERNAL int galley__check_options(galley_context *ctx, const galley_reader *r, const galley_writer *w,
+	const char *const *specs, size_t nspecs);
 
 /* Builder access for the conversion call: the context it reports to. */
 GALLEY_INTERNAL galley_context *galley__builder_context(galley_builder *b);

@@ -17,6 +17,8 @@ static const galley_option_desc S_core[] = {
 		2000000000},
 	{"max-attributes", GALLEY_OPTION_INT, NULL, "refuse an HTML element with over N attributes (default 1000)",
 		1, 10000000},
+	{"filter-timeout", GALLEY_OPTION_INT, NULL, "seconds an external --filter program may run (0: no limit)", 0,
+		86400},
 	{NULL, 0, NULL, NULL, 0, 0}};
 
 const galley_option_desc *galley_core_options(void)
@@ -207,35 +209,58 @@ static const char *S_suggest(const char *key, const galley_option_desc *const *t
 	return best;
 }
 
-int galley_check_options(galley_context *ctx, const galley_reader *r, const galley_writer *w)
+/* The filter plugins among a job's filter specs (programs take no options). */
+#define S_MAX_FILTER_TABLES 32
+
+int galley__check_options(galley_context *ctx, const galley_reader *r, const galley_writer *w,
+	const char *const *specs, size_t nspecs)
 {
 	const galley_option_desc *rt = galley_reader_options(r), *wt = galley_writer_options(w);
-	/* A reader or writer that declares nothing may take any key. */
+	const galley_filter *filters[S_MAX_FILTER_TABLES];
+	size_t nf = 0;
+	/* A reader, writer or filter that declares nothing may take any key. */
 	int unchecked = (r && !rt) || (w && !wt);
 	const char *key, *value;
 	size_t i;
 	int rc;
 
+	for (i = 0; i < nspecs && nf < S_MAX_FILTER_TABLES; i++) {
+		const galley_filter *f = strchr(specs[i], '/') ? NULL : galley_find_filter(ctx, specs[i]);
+		if (f) {
+			filters[nf++] = f;
+			unchecked |= !galley_filter_options(f);
+		}
+	}
 	for (i = 0; galley__context_option_at(ctx, i, &key, &value); i++) {
-		const galley_option_desc *d[3];
-		size_t k;
+		const galley_option_desc *d[3 + S_MAX_FILTER_TABLES];
+		size_t k, nd = 3;
+		int any;
 		d[0] = S_lookup(S_core, key);
 		d[1] = S_lookup(rt, key);
 		d[2] = S_lookup(wt, key);
+		for (k = 0; k < nf; k++)
+			d[nd++] = S_lookup(galley_filter_options(filters[k]), key);
 		if (!value)
 			continue; /* set, then unset */
-		if (!d[0] && !d[1] && !d[2]) {
+		for (k = 0, any = 0; k < nd; k++)
+			any |= d[k] != NULL;
+		if (!any) {
 			galley_buffer known = GALLEY_BUFFER_INIT;
-			const galley_option_desc *tables[3];
+			const galley_option_desc *tables[3 + S_MAX_FILTER_TABLES];
+			size_t nt = 0;
 			const char *near;
 			if (unchecked)
 				continue;
-			tables[0] = rt, tables[1] = wt, tables[2] = S_core;
-			near = S_suggest(key, tables, 3);
+			tables[nt++] = rt, tables[nt++] = wt, tables[nt++] = S_core;
+			for (k = 0; k < nf; k++)
+				tables[nt++] = galley_filter_options(filters[k]);
+			near = S_suggest(key, tables, nt);
 			if (r)
 				S_list_keys(&known, r->f.reader->name, "reader", rt);
 			if (w)
 				S_list_keys(&known, w->f.writer->name, "writer", wt);
+			for (k = 0; k < nf; k++)
+				S_list_keys(&known, galley_filter_name(filters[k]), "filter", galley_filter_options(filters[k]));
 			S_list_keys(&known, "any", "format", S_core);
 			rc = known.oom ? galley_error(ctx, GALLEY_ENOMEM, "out of memory")
 				       : galley_error(ctx, GALLEY_EUSAGE, "unknown option '%s' (%s%s%s%s)", key,
@@ -243,12 +268,17 @@ int galley_check_options(galley_context *ctx, const galley_reader *r, const gall
 			galley_buffer_dispose(&known);
 			return rc;
 		}
-		/* A key both ends declare must suit both. */
-		for (k = 0; k < 3; k++)
+		/* A key several of them declare must suit each. */
+		for (k = 0; k < nd; k++)
 			if (d[k] && (rc = galley_option_check(ctx, d[k], value)) < 0)
 				return rc;
 	}
 	return 0;
+}
+
+int galley_check_options(galley_context *ctx, const galley_reader *r, const galley_writer *w)
+{
+	return galley__check_options(ctx, r, w, NULL, 0);
 }
 
 /* 1 when key is a well-formed option name: not empty, no '=' and no spaces. */

@@ -163,7 +163,12 @@ long galley_xml_clean(const char *text, size_t len, galley_buffer *out)
 	/* Copy valid runs in one append each; most text has nothing to clean. */
 	while (i < len) {
 		unsigned long c;
-		size_t n = galley_utf8_decode((const char *)s + i, len - i, &c);
+		size_t n;
+		if (s[i] >= 0x20 && s[i] < 0x80) { /* ASCII but controls: as it is */
+			i++;
+			continue;
+		}
+		n = galley_utf8_decode((const char *)s + i, len - i, &c);
 		int ok = n && (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF));
 		if (ok) {
 			i += n;
@@ -178,6 +183,74 @@ long galley_xml_clean(const char *text, size_t len, galley_buffer *out)
 		i += n ? n : 1;
 		run = i;
 		removed++;
+	}
+	if (galley_buffer_append(out, text + run, i - run) < 0)
+		return GALLEY_ENOMEM;
+	return removed;
+}
+
+long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, run = 0;
+	long removed = 0;
+
+	if (!out || (!text && len))
+		return GALLEY_EUSAGE;
+	while (i < len) {
+		unsigned char b = s[i];
+		const char *ent = NULL;
+		unsigned long c;
+		size_t n = 1;
+		int drop = 0;
+		if (b >= 0x20 && b < 0x80) {
+			if (b == '<')
+				ent = "&lt;";
+			else if (b == '>')
+				ent = "&gt;";
+			else if (b == '&')
+				ent = "&amp;";
+			else if (b == '"' && attr)
+				ent = "&quot;";
+			else {
+				i++;
+				continue;
+			}
+		} else if (b < 0x20) {
+			/* a CR would be read back as a newline, and in an attribute a
+			 * tab or newline as a space: character references keep them */
+			if (b == '\r')
+				ent = "&#13;";
+			else if (b == '\t' && attr)
+				ent = "&#9;";
+			else if (b == '\n' && attr)
+				ent = "&#10;";
+			else if (b != '\t' && b != '\n')
+				drop = 1;
+			else {
+				i++;
+				continue;
+			}
+		} else {
+			n = galley_utf8_decode((const char *)s + i, len - i, &c);
+			if (n && c != 0xFFFE && c != 0xFFFF) {
+				i += n;
+				continue;
+			}
+			drop = 1;
+		}
+		if (galley_buffer_append(out, text + run, i - run) < 0)
+			return GALLEY_ENOMEM;
+		if (ent && galley_buffer_puts(out, ent) < 0)
+			return GALLEY_ENOMEM;
+		if (drop) {
+			/* invalid UTF-8 becomes U+FFFD, so the damage stays visible */
+			if (!n && galley_buffer_append(out, "\xEF\xBF\xBD", 3) < 0)
+				return GALLEY_ENOMEM;
+			removed++;
+		}
+		i += n ? n : 1;
+		run = i;
 	}
 	if (galley_buffer_append(out, text + run, i - run) < 0)
 		return GALLEY_ENOMEM;

@@ -17,8 +17,9 @@
 #define S_EMU_PER_PX 9525L
 #define S_TEXT_WIDTH_EMU (S_TEXT_WIDTH * 635L)
 
-/* The text width of an A4 page with 1-inch margins, in twips. */
-#define S_TEXT_WIDTH 9026
+/* The text width in twips: a reference document's, else that of an A4
+ * page with 1-inch margins. */
+#define S_TEXT_WIDTH (st->body->text_width > 0 ? st->body->text_width : 9026L)
 
 typedef struct {
 	int numid;   /* w:numId of the list */
@@ -39,6 +40,7 @@ typedef struct {
 	docx_body *body;
 	docx_links *links; /* of the part being written */
 	galley_buffer scratch;
+	galley_buffer esc;        /* a w:t being put together */
 	galley_buffer uri;
 	galley_buffer image;
 	long drawings;    /* wp:docPr ids */
@@ -92,19 +94,34 @@ static int S_grow(S_state *st, void **v, size_t *cap, size_t n, size_t size)
 #define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
 #define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
 
+/* Markup of our own making (names, style ids, numbers, language tags:
+ * nothing to escape) goes to the writer in one piece: an xmlTextWriter call
+ * per element and attribute was most of the time the body took. */
+static int S_raw(S_state *st, const char *s, size_t len)
+{
+	return xmlTextWriterWriteRawLen(st->x.w, BAD_CAST s, (int)len) < 0 ? S_fail(st) : 0;
+}
+
+#define S_RAW(st, lit) S_raw(st, lit, sizeof lit - 1)
+
 /* <name w:val="value"/> */
 static int S_val(S_state *st, const char *name, const char *value)
 {
-	if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
-		return st->x.err;
-	return S_end(st);
+	char buf[160];
+	int n = value ? snprintf(buf, sizeof buf, "<%s w:val=\"%s\"/>", name, value) : snprintf(buf, sizeof buf, "<%s/>", name);
+	if (n < 0 || (size_t)n >= sizeof buf) {
+		if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
+			return st->x.err;
+		return S_end(st);
+	}
+	return S_raw(st, buf, (size_t)n);
 }
 
 static int S_val_long(S_state *st, const char *name, long value)
 {
-	if (S_start(st, name) < 0 || S_attr_long(st, "w:val", value) < 0)
-		return st->x.err;
-	return S_end(st);
+	char buf[96];
+	int n = snprintf(buf, sizeof buf, "<%s w:val=\"%ld\"/>", name, value);
+	return S_raw(st, buf, (size_t)n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -115,47 +132,58 @@ static int S_val_long(S_state *st, const char *name, long value)
  * iCs, ..., vertAlign, ..., lang. */
 static int S_rpr(S_state *st, const char *rstyle)
 {
+	char buf[512];
+	size_t n = 0;
 	int any = rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || st->has_lang;
 	if (!any)
 		return 0;
-	if (S_start(st, "w:rPr") < 0)
-		return st->x.err;
-	if (rstyle && S_val(st, "w:rStyle", rstyle) < 0)
-		return st->x.err;
-	if (st->ea_font && (S_start(st, "w:rFonts") < 0 || S_attr(st, "w:eastAsia", st->ea_font) < 0 || S_end(st) < 0))
-		return st->x.err;
-	if (st->bold && (S_val(st, "w:b", NULL) < 0 || S_val(st, "w:bCs", NULL) < 0))
-		return st->x.err;
-	if (st->italic && (S_val(st, "w:i", NULL) < 0 || S_val(st, "w:iCs", NULL) < 0))
-		return st->x.err;
-	if ((st->sup || st->sub) && S_val(st, "w:vertAlign", st->sup >= st->sub ? "superscript" : "subscript") < 0)
-		return st->x.err;
+#define S_PUT(...) \
+	do { \
+		int k_ = snprintf(buf + n, sizeof buf - n, __VA_ARGS__); \
+		if (k_ < 0 || (size_t)k_ >= sizeof buf - n) \
+			return galley_error(st->x.ctx, GALLEY_EINVAL, "DOCX writer: a style name is too long"); \
+		n += (size_t)k_; \
+	} while (0)
+	S_PUT("<w:rPr>");
+	if (rstyle)
+		S_PUT("<w:rStyle w:val=\"%s\"/>", rstyle);
+	if (st->ea_font)
+		S_PUT("<w:rFonts w:eastAsia=\"%s\"/>", st->ea_font);
+	if (st->bold)
+		S_PUT("<w:b/><w:bCs/>");
+	if (st->italic)
+		S_PUT("<w:i/><w:iCs/>");
+	if (st->sup || st->sub)
+		S_PUT("<w:vertAlign w:val=\"%s\"/>", st->sup >= st->sub ? "superscript" : "subscript");
 	if (st->has_lang) {
-		if (S_start(st, "w:lang") < 0 || S_attr(st, "w:val", st->ea_lang ? st->ea_lang : st->lang) < 0 ||
-			(st->ea_lang && S_attr(st, "w:eastAsia", st->ea_lang) < 0) || S_end(st) < 0)
-			return st->x.err;
+		if (st->ea_lang)
+			S_PUT("<w:lang w:val=\"%s\" w:eastAsia=\"%s\"/>", st->ea_lang, st->ea_lang);
+		else
+			S_PUT("<w:lang w:val=\"%s\"/>", st->lang);
 	}
-	return S_end(st);
+	S_PUT("</w:rPr>");
+#undef S_PUT
+	return S_raw(st, buf, n);
 }
 
-/* One piece of text without newlines or tabs, as w:t. */
+/* One piece of text without newlines or tabs, as w:t: escaped here and
+ * given to the writer with its tags in one piece. */
 static int S_t(S_state *st, char *s, size_t len)
 {
+	galley_buffer *e = &st->esc;
 	char keep;
-	int rc;
+	int preserve;
 	if (!len)
 		return 0;
 	keep = s[len];
 	s[len] = '\0';
-	rc = xmlTextWriterStartElement(st->x.w, BAD_CAST "w:t");
-	if (rc >= 0 && (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ")))
-		rc = xmlTextWriterWriteAttribute(st->x.w, BAD_CAST "xml:space", BAD_CAST "preserve");
-	if (rc >= 0)
-		rc = xmlTextWriterWriteString(st->x.w, BAD_CAST s);
+	preserve = s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ");
 	s[len] = keep;
-	if (rc < 0)
+	galley_buffer_clear(e);
+	if (galley_buffer_puts(e, preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>") < 0 ||
+		galley_xml_escape(s, len, e, 0) < 0 || galley_buffer_puts(e, "</w:t>") < 0)
 		return S_fail(st);
-	return S_end(st);
+	return S_raw(st, e->data, e->len);
 }
 
 /* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
@@ -173,7 +201,7 @@ static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 	len = st->scratch.len - 1;
 	if (!len)
 		return 0;
-	if (S_start(st, "w:r") < 0 || S_rpr(st, rstyle) < 0)
+	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, rstyle) < 0)
 		return st->x.err;
 	for (i = 0; i <= len; i++) {
 		char c = i < len ? s[i] : '\0';
@@ -181,13 +209,13 @@ static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 			continue;
 		if (S_t(st, s + from, i - from) < 0)
 			return st->x.err;
-		if (c == '\t' && S_val(st, "w:tab", NULL) < 0)
+		if (c == '\t' && S_RAW(st, "<w:tab/>") < 0)
 			return st->x.err;
-		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_val(st, "w:br", NULL) < 0)
+		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_RAW(st, "<w:br/>") < 0)
 			return st->x.err;
 		from = i + 1;
 	}
-	return S_end(st);
+	return S_RAW(st, "</w:r>");
 }
 
 static int S_str(S_state *st, const char *s, const char *rstyle)
@@ -303,15 +331,14 @@ static int S_image(S_state *st, const galley_node *node)
 	const char *url = galley_node_get_url(node);
 	const char *alt = galley_node_get_alt(node);
 	int data = url && !strncmp(url, "data:", 5);
-	const char *ext;
-	long w, h;
+	galley_image_info info;
 	int rc;
 
 	galley_buffer_clear(&st->image);
-	if ((rc = docx_image_load(st->x.ctx, url, &st->image, &ext, &w, &h)) < 0)
-		return S_fail(st);
+	if ((rc = galley_image_load(st->x.ctx, NULL, url, &st->image, &info)) < 0)
+		return st->x.err = rc;
 	if (rc == 1)
-		return S_drawing(st, ext, w, h, alt);
+		return S_drawing(st, info.ext, info.width, info.height, alt);
 
 	if (!alt || !*alt)
 		alt = data || !url ? NULL : url;
@@ -343,16 +370,19 @@ static int S_open_par(S_state *st, const char *style, int numid, int ilvl, long 
 	if (S_start(st, "w:p") < 0)
 		return st->x.err;
 	if (style || numid || indent) {
-		if (S_start(st, "w:pPr") < 0)
-			return st->x.err;
-		if (style && S_val(st, "w:pStyle", style) < 0)
-			return st->x.err;
-		if (numid && (S_start(st, "w:numPr") < 0 || S_val_long(st, "w:ilvl", ilvl) < 0 ||
-			S_val_long(st, "w:numId", numid) < 0 || S_end(st) < 0))
-			return st->x.err;
-		if (indent && (S_start(st, "w:ind") < 0 || S_attr_long(st, "w:left", indent) < 0 || S_end(st) < 0))
-			return st->x.err;
-		if (S_end(st) < 0)
+		char buf[256];
+		size_t n = 0;
+		int k = snprintf(buf, sizeof buf, "<w:pPr>");
+		if (style)
+			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:pStyle w:val=\"%.100s\"/>", style);
+		if (numid)
+			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n,
+				"<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%d\"/></w:numPr>", ilvl, numid);
+		if (indent)
+			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:ind w:left=\"%ld\"/>", indent);
+		n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "</w:pPr>");
+		n += (size_t)k;
+		if (S_raw(st, buf, n) < 0)
 			return st->x.err;
 	}
 	st->in_par = 1;
@@ -634,7 +664,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 		b->lists[b->nlists].ilvl = st->nlists > 8 ? 8 : (int)st->nlists;
 		b->lists[b->nlists].start = galley_node_get_list_start(node);
 		l = &st->lists[st->nlists++];
-		l->numid = (int)++b->nlists;
+		l->numid = (int)(b->num_base + (long)++b->nlists);
 		l->ilvl = b->lists[b->nlists - 1].ilvl;
 		l->pending = 0;
 		return 0;
@@ -927,6 +957,8 @@ static int S_header(S_state *st, const galley_meta *m)
 /* A4, 1-inch margins; last in the body. CT_SectPr's order: pgSz, pgMar, cols, docGrid. */
 static int S_sect_pr(S_state *st)
 {
+	if (st->body->sectpr && st->body->sectpr->len) /* a reference document's, checked when it was read */
+		return S_raw(st, st->body->sectpr->data, st->body->sectpr->len);
 	if (S_start(st, "w:sectPr") < 0 || S_start(st, "w:pgSz") < 0 || S_attr(st, "w:w", "11906") < 0 ||
 		S_attr(st, "w:h", "16838") < 0 || S_end(st) < 0 || S_start(st, "w:pgMar") < 0 ||
 		S_attr(st, "w:top", "1440") < 0 || S_attr(st, "w:right", "1440") < 0 || S_attr(st, "w:bottom", "1440") < 0 ||
@@ -1029,6 +1061,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	galley_free(st.lists);
 	galley_free(st.notes);
 	galley_buffer_dispose(&st.scratch);
+	galley_buffer_dispose(&st.esc);
 	galley_buffer_dispose(&st.uri);
 	galley_buffer_dispose(&st.image);
 	return st.x.err;

@@ -62,7 +62,38 @@ typedef struct {
 	docx_media *media;
 	size_t nmedia, capmedia;
 	int has_png, has_jpeg, has_gif; /* for the content types' Defaults */
+	/* set before docx_body_write: a reference document's page setup */
+	const galley_buffer *sectpr; /* written as it is when not empty */
+	long num_base;               /* w:num ids start after it */
+	long text_width;             /* twips; 0: A4 with 1-inch margins */
 } docx_body;
+
+/* A part taken from a reference document, under its new name. */
+typedef struct {
+	char *name;  /* "word/ref-header1.xml" */
+	char *ctype; /* its content type (an Override), NULL for a relationships part */
+	galley_buffer data;
+} docx_ref_part;
+
+/* What the reference-doc option takes from a user's DOCX (docx_reference.c). */
+typedef struct {
+	int active;
+	galley_buffer styles;    /* word/styles.xml, with the styles galley needs added */
+	galley_buffer numbering; /* word/numbering.xml with galley's abstractNums; empty: galley's own */
+	long abstract_base, num_base; /* galley's abstractNum and num ids come after these */
+	galley_buffer fonts;     /* word/fontTable.xml; empty: galley's own */
+	galley_buffer sectpr;    /* its last w:sectPr, relationship ids renamed; empty: galley's own */
+	long text_width;         /* twips between its margins; 0: galley's A4 */
+	galley_buffer doc_rels;  /* <Relationship>s document.xml.rels gets for them */
+	docx_ref_part *parts;    /* headers, footers, what they refer to, the theme */
+	size_t nparts, capparts;
+} docx_reference;
+
+/** Read the reference document at path; on failure (not a zip, no
+ * word/styles.xml, XML that is not well-formed, a part named but missing)
+ * a one-line error naming path, and nothing to dispose. */
+int docx_reference_load(galley_context *ctx, const char *path, docx_reference *r);
+void docx_reference_dispose(docx_reference *r);
 
 /* Relationship ids of document.xml.rels: the fixed parts, then links. */
 #define DOCX_RID_STYLES 1
@@ -89,16 +120,5 @@ int docx_w3cdtf(const char *date, char *out, size_t outsz);
 /** Append url to out as a relationship Target (xsd:anyURI): spaces,
  * controls, non-ASCII and unsafe characters percent-encoded. */
 int docx_uri(const char *url, galley_buffer *out);
-
-/** An image's bytes, for embedding: a data: URI (base64), a local file
- * (file:///path, or a path without a scheme, taken from the input's folder).
- * 1 with the bytes appended to out, its extension ("png", "jpeg", "gif")
- * and its size in pixels; 0 when it is remote (never fetched), missing or
- * not a PNG, JPEG or GIF (logged at INFO); negative on out of memory. */
-int docx_image_load(galley_context *ctx, const char *url, galley_buffer *out, const char **ext, long *w, long *h);
-
-/** The type and pixel size of PNG, JPEG or GIF bytes from their header; 0
- * for anything else. */
-int docx_image_size(const unsigned char *data, size_t len, const char **ext, long *w, long *h);
 
 #endif

@@ -11,8 +11,14 @@
 #include <time.h>
 
 /* formats/docx/, embedded at build time (galley_embed) */
-extern const char docx_styles_xml[], docx_numbering_xml[], docx_settings_xml[], docx_fonttable_xml[];
-extern const size_t docx_styles_xml_len, docx_numbering_xml_len, docx_settings_xml_len, docx_fonttable_xml_len;
+extern const char docx_numbering_xml[];
+extern const size_t docx_numbering_xml_len;
+/* ... and deflated (galley_embed_deflated), for the parts written as they are */
+extern const unsigned char docx_styles_xml_deflated[], docx_settings_xml_deflated[], docx_fonttable_xml_deflated[];
+extern const size_t docx_styles_xml_deflated_len, docx_settings_xml_deflated_len, docx_fonttable_xml_deflated_len;
+extern const size_t docx_styles_xml_size, docx_settings_xml_size, docx_fonttable_xml_size;
+extern const unsigned long docx_styles_xml_crc, docx_settings_xml_crc, docx_fonttable_xml_crc;
+#define S_DEFLATED(v) v##_deflated, v##_deflated_len, v##_size, v##_crc
 
 #define CT_MAIN "application/vnd.openxmlformats-officedocument.wordprocessingml."
 #define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -97,9 +103,11 @@ static int S_default(S_xml *x, const char *ext, const char *type)
 	return S_end(x);
 }
 
-static int S_content_types(galley_context *ctx, int footnotes, const docx_body *body, galley_buffer *out)
+static int S_content_types(galley_context *ctx, int footnotes, const docx_body *body, const docx_reference *ref,
+	galley_buffer *out)
 {
 	S_xml xs, *x = &xs;
+	size_t i;
 	int rc = S_open(x, ctx, out);
 	if (rc == 0 && (S_start(x, "Types") < 0 ||
 		S_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types") < 0 ||
@@ -117,8 +125,17 @@ static int S_content_types(galley_context *ctx, int footnotes, const docx_body *
 		S_override(x, "/word/fontTable.xml", CT_MAIN "fontTable+xml") < 0 ||
 		(footnotes && S_override(x, "/word/footnotes.xml", CT_MAIN "footnotes+xml") < 0) ||
 		S_override(x, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") < 0 ||
-		S_override(x, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") < 0 ||
-		S_end(x) < 0))
+		S_override(x, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") < 0))
+		rc = x->err;
+	for (i = 0; rc == 0 && i < ref->nparts; i++) {
+		char part[600];
+		if (!ref->parts[i].ctype) /* relationships: the Default */
+			continue;
+		snprintf(part, sizeof part, "/%s", ref->parts[i].name);
+		if (S_override(x, part, ref->parts[i].ctype) < 0)
+			rc = x->err;
+	}
+	if (rc == 0 && S_end(x) < 0)
 		rc = x->err;
 	return S_close(x, rc);
 }
@@ -147,7 +164,8 @@ static int S_package_rels(galley_context *ctx, galley_buffer *out)
 }
 
 /* A part's relationships: for document.xml its parts, then the links. */
-static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, int footnotes, galley_buffer *out)
+static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, int footnotes, const galley_buffer *extra,
+	galley_buffer *out)
 {
 	S_xml xs, *x = &xs;
 	size_t i;
@@ -161,6 +179,9 @@ static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, 
 		S_rel(x, DOCX_RID_FONTS, REL_OFFICE "fontTable", "fontTable.xml", 0) < 0 ||
 		(footnotes && S_rel(x, DOCX_RID_FOOTNOTES, REL_OFFICE "footnotes", "footnotes.xml", 0) < 0)))
 		rc = x->err;
+	/* a reference document's headers, footers and theme (made, and checked, when it was read) */
+	if (rc == 0 && extra && extra->len && xmlTextWriterWriteRawLen(x->w, BAD_CAST extra->data, (int)extra->len) < 0)
+		rc = S_fail(x);
 	for (i = 0; rc == 0 && i < links->n; i++)
 		if (S_rel(x, (long)(DOCX_FIRST_LINK_RID + i), links->v[i].image ? REL_OFFICE "image" : REL_OFFICE "hyperlink",
 			links->v[i].target, !links->v[i].image) < 0)
@@ -254,7 +275,7 @@ static int S_app(galley_context *ctx, galley_buffer *out)
 /* numbering.xml: the data file's abstractNums, then one w:num per list
  * (after every abstractNum, as CT_Numbering's sequence needs), each
  * restarting its level at the list's own start. */
-static int S_numbering(galley_context *ctx, const docx_body *body, galley_buffer *out)
+static int S_numbering(galley_context *ctx, const docx_body *body, const docx_reference *ref, galley_buffer *out)
 {
 	static const char close_tag[] = "</w:numbering>";
 	galley_buffer nums = GALLEY_BUFFER_INIT;
@@ -262,8 +283,12 @@ static int S_numbering(galley_context *ctx, const docx_body *body, galley_buffer
 	char *end = NULL, *p;
 	int rc;
 
-	if ((rc = galley_format_data(ctx, "docx", "numbering.xml", docx_numbering_xml, docx_numbering_xml_len, out)) < 0)
+	if (ref->numbering.len) {
+		if (galley_buffer_append(out, ref->numbering.data, ref->numbering.len) < 0)
+			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	} else if ((rc = galley_format_data(ctx, "docx", "numbering.xml", docx_numbering_xml, docx_numbering_xml_len, out)) < 0) {
 		return rc;
+	}
 	for (p = out->data; p && (p = strstr(p, close_tag)); p++)
 		end = p;
 	if (!end)
@@ -271,7 +296,8 @@ static int S_numbering(galley_context *ctx, const docx_body *body, galley_buffer
 	pos = (size_t)(end - out->data);
 	for (i = 0; i < body->nlists; i++) {
 		const docx_list *l = &body->lists[i];
-		galley_buffer_printf(&nums, "<w:num w:numId=\"%zu\"><w:abstractNumId w:val=\"%d\"/>", i + 1, l->abstract_id);
+		galley_buffer_printf(&nums, "<w:num w:numId=\"%ld\"><w:abstractNumId w:val=\"%ld\"/>",
+			ref->num_base + (long)i + 1, ref->abstract_base + l->abstract_id);
 		if (l->abstract_id == 1)
 			galley_buffer_printf(&nums, "<w:lvlOverride w:ilvl=\"%d\"><w:startOverride w:val=\"%ld\"/></w:lvlOverride>",
 				l->ilvl, l->start);
@@ -287,21 +313,28 @@ static int S_numbering(galley_context *ctx, const docx_body *body, galley_buffer
 /* The package                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Only the parts that carry the document are compressed: deflating the
- * same fixed styles and numbering for every document cost four fifths of
- * the writer's time, for 15 KB a file. */
+/* The parts are deflated (the zip service's libdeflate at level 1), but for
+ * numbering, relationships and content types, small and made for each
+ * document, and the fixed styles, settings and fonts, deflated at build
+ * time (deflating them for every document cost most of the writer's time
+ * once). */
 static int S_add(galley_zip *z, const char *name, const galley_buffer *b, int compress)
 {
 	return galley_zip_add(z, name, b->data ? b->data : "", b->len, !compress);
 }
 
-static int S_add_data(galley_context *ctx, galley_zip *z, const char *part, const char *name, const char *embedded,
-	size_t len)
+/* A fixed part: the reference document's, else the data-dir override,
+ * else the embedded one, deflated at build time. */
+static int S_add_data(galley_context *ctx, galley_zip *z, const char *part, const char *name, const unsigned char *deflated,
+	size_t deflated_len, size_t size, unsigned long crc, const galley_buffer *ref)
 {
 	galley_buffer b = GALLEY_BUFFER_INIT;
-	int rc = galley_format_data(ctx, "docx", name, embedded, len, &b);
-	if (rc == 0)
-		rc = S_add(z, part, &b, 0);
+	int rc;
+	if (ref && ref->len) /* from the reference document */
+		return S_add(z, part, ref, 1);
+	/* nothing embedded given: what is appended is an override, if there is one */
+	if ((rc = galley_format_data(ctx, "docx", name, NULL, 0, &b)) == 0)
+		rc = b.len ? S_add(z, part, &b, 1) : galley_zip_add_deflated(z, part, deflated, deflated_len, size, crc);
 	galley_buffer_dispose(&b);
 	return rc;
 }
@@ -310,8 +343,10 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	galley_buffer *out, void *payload)
 {
 	docx_body body;
+	docx_reference ref;
 	galley_buffer part = GALLEY_BUFFER_INIT;
 	galley_zip *z = NULL;
+	const char *refdoc = galley_context_option(ctx, "reference-doc");
 	int rc, notes;
 	size_t i;
 
@@ -320,6 +355,12 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	if (ndocs != 1 || !docs || !docs[0])
 		return galley_error(ctx, GALLEY_EUSAGE, "DOCX writer: expects exactly one document");
 	memset(&body, 0, sizeof body);
+	memset(&ref, 0, sizeof ref);
+	if (refdoc && *refdoc && (rc = docx_reference_load(ctx, refdoc, &ref)) < 0)
+		return rc;
+	body.sectpr = &ref.sectpr;
+	body.num_base = ref.num_base;
+	body.text_width = ref.text_width;
 	if ((rc = docx_body_write(ctx, docs[0], &body)) < 0)
 		goto out;
 	notes = body.footnotes.len > 0;
@@ -333,17 +374,20 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		if ((rc = (call)) < 0 || (rc = S_add(z, entry, &part, 0)) < 0) \
 			goto out; \
 	} while (0)
-	PART(S_content_types(ctx, notes, &body, &part), "[Content_Types].xml");
+	PART(S_content_types(ctx, notes, &body, &ref, &part), "[Content_Types].xml");
 	PART(S_package_rels(ctx, &part), "_rels/.rels");
 	PART(S_core(ctx, galley_document_meta(docs[0]), &part), "docProps/core.xml");
 	PART(S_app(ctx, &part), "docProps/app.xml");
 	if ((rc = S_add(z, "word/document.xml", &body.document, 1)) < 0 ||
-		(rc = S_add_data(ctx, z, "word/styles.xml", "styles.xml", docx_styles_xml, docx_styles_xml_len)) < 0)
+		(rc = S_add_data(ctx, z, "word/styles.xml", "styles.xml", S_DEFLATED(docx_styles_xml), &ref.styles)) < 0)
 		goto out;
-	PART(S_numbering(ctx, &body, &part), "word/numbering.xml");
-	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", docx_settings_xml, docx_settings_xml_len)) < 0 ||
-		(rc = S_add_data(ctx, z, "word/fontTable.xml", "fontTable.xml", docx_fonttable_xml, docx_fonttable_xml_len)) < 0)
+	PART(S_numbering(ctx, &body, &ref, &part), "word/numbering.xml");
+	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", S_DEFLATED(docx_settings_xml), NULL)) < 0 ||
+		(rc = S_add_data(ctx, z, "word/fontTable.xml", "fontTable.xml", S_DEFLATED(docx_fonttable_xml), &ref.fonts)) < 0)
 		goto out;
+	for (i = 0; i < ref.nparts; i++)
+		if ((rc = S_add(z, ref.parts[i].name, &ref.parts[i].data, ref.parts[i].ctype && !strncmp(ref.parts[i].ctype, "application/", 12))) < 0)
+			goto out;
 	if (notes && (rc = S_add(z, "word/footnotes.xml", &body.footnotes, 1)) < 0)
 		goto out;
 	for (i = 0; i < body.nmedia; i++) {
@@ -353,9 +397,9 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		if ((rc = galley_zip_add(z, entry, body.media[i].data, body.media[i].len, 1)) < 0)
 			goto out;
 	}
-	PART(S_part_rels(ctx, &body.links, 1, notes, &part), "word/_rels/document.xml.rels");
+	PART(S_part_rels(ctx, &body.links, 1, notes, &ref.doc_rels, &part), "word/_rels/document.xml.rels");
 	if (notes && body.note_links.n)
-		PART(S_part_rels(ctx, &body.note_links, 0, 0, &part), "word/_rels/footnotes.xml.rels");
+		PART(S_part_rels(ctx, &body.note_links, 0, 0, NULL, &part), "word/_rels/footnotes.xml.rels");
 #undef PART
 	rc = galley_zip_finish(z, out);
 	z = NULL;
@@ -363,5 +407,6 @@ out:
 	galley_zip_discard(z);
 	galley_buffer_dispose(&part);
 	docx_body_dispose(&body);
+	docx_reference_dispose(&ref);
 	return rc;
 }

@@ -12,6 +12,9 @@
 
 extern const char epub_style_css[];
 extern const size_t epub_style_css_len;
+extern const unsigned char epub_style_css_deflated[];
+extern const size_t epub_style_css_deflated_len, epub_style_css_size;
+extern const unsigned long epub_style_css_crc;
 
 #define OPF_NS "http://www.idpf.org/2007/opf"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
@@ -69,34 +72,59 @@ static int S_book_title(epub_book *b)
  * own), else a urn:uuid derived from their metadata and text. */
 static int S_identifier(epub_book *b)
 {
-	galley_buffer all = GALLEY_BUFFER_INIT;
+	epub_hash h;
 	char uuid[64];
 	size_t i, k;
 	if (S_same(b, "identifier")) {
 		b->identifier = galley_strdup(galley_meta_get(b->ch[0].meta, "identifier"));
 		return b->identifier ? 0 : S_oom(b->ctx);
 	}
+	epub_hash_init(&h);
 	for (i = 0; i < b->nch; i++) {
 		const galley_meta *m = b->ch[i].meta;
+		galley_iter *it;
+		galley_event_type ev;
+		int pending = 0, any = 0;
 		for (k = 0; k < galley_meta_key_count(m); k++) {
 			const char *key = galley_meta_key_at(m, k);
 			size_t j, nv = galley_meta_count(m, key);
-			galley_buffer_puts(&all, key);
+			epub_hash_add(&h, key, strlen(key));
 			for (j = 0; j < nv; j++) {
-				galley_buffer_putc(&all, '\x1f');
-				galley_buffer_puts(&all, galley_meta_get_nth(m, key, j));
+				const char *v = galley_meta_get_nth(m, key, j);
+				epub_hash_add(&h, "\x1f", 1);
+				epub_hash_add(&h, v, strlen(v));
 			}
-			galley_buffer_putc(&all, '\x1e');
+			epub_hash_add(&h, "\x1e", 1);
 		}
-		galley_node_text_content(b->ch[i].doc, &all);
-		galley_buffer_putc(&all, '\x1d');
+		/* the text, as galley_node_text_content() joins it, hashed as the
+		 * tree is walked: a newline between blocks where text follows text,
+		 * so markup alone does not count */
+		if (!(it = galley_iter_new(b->ch[i].doc)))
+			return S_oom(b->ctx);
+		while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+			const galley_node *n = galley_iter_get_node(it);
+			galley_node_type t = galley_node_get_type(n);
+			if (ev != GALLEY_EVENT_ENTER)
+				continue;
+			if (galley_node_type_is_block(t) && any)
+				pending = 1;
+			if (t == GALLEY_NODE_TEXT || t == GALLEY_NODE_CODE || t == GALLEY_NODE_CODE_BLOCK ||
+				t == GALLEY_NODE_LINEBREAK) {
+				size_t len = galley_node_get_text_len(n);
+				if (pending)
+					epub_hash_add(&h, "\n", 1);
+				pending = 0;
+				if (t == GALLEY_NODE_LINEBREAK)
+					epub_hash_add(&h, " ", 1);
+				else if (len)
+					epub_hash_add(&h, galley_node_get_text(n), len);
+				any = 1;
+			}
+		}
+		galley_iter_free(it);
+		epub_hash_add(&h, "\x1d", 1);
 	}
-	if (all.oom) {
-		galley_buffer_dispose(&all);
-		return S_oom(b->ctx);
-	}
-	epub_uuid(all.data ? all.data : "", all.len, uuid, sizeof uuid);
-	galley_buffer_dispose(&all);
+	epub_hash_uuid(&h, uuid, sizeof uuid);
 	b->identifier = galley_strdup(uuid);
 	return b->identifier ? 0 : S_oom(b->ctx);
 }
@@ -174,25 +202,30 @@ static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs
 	return 0;
 }
 
-/* Images from data: URIs (PNG, JPEG, GIF), each distinct one once: galley
- * never fetches anything, so these are the only images a book can hold. */
+/* Images from data: URIs and local files (PNG, JPEG, GIF; the core's
+ * galley_image_load), each distinct one once: galley never fetches
+ * anything, so these are the only images a book can hold. */
 static int S_images(epub_book *b)
 {
 	size_t i, cap = 0;
 	int rc = 0;
 	for (i = 0; i < b->nch && rc == 0; i++) {
 		galley_iter *it = galley_iter_new(b->ch[i].doc);
+		const char *base = galley_context_document_path(b->ctx, i);
 		galley_event_type ev;
 		if (!it)
 			return S_oom(b->ctx);
+		if (!base && b->nch == 1)
+			base = galley_context_input_name(b->ctx);
 		while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 			const galley_node *n = galley_iter_get_node(it);
 			galley_node_type t = galley_node_get_type(n);
-			const char *src = galley_node_get_url(n), *type, *ext;
+			const char *src = galley_node_get_url(n);
+			galley_image_info info;
 			epub_image *img;
 			int ok;
-			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src ||
-				strncmp(src, "data:", 5) || epub_book_image(b, src))
+			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src || !*src ||
+				galley_url_is_remote(src) || epub_book_image(b, i, src))
 				continue;
 			if (b->nimages == cap) {
 				epub_image *ni = galley_realloc(b->images, (cap ? cap * 2 : 4) * sizeof *ni);
@@ -205,15 +238,16 @@ static int S_images(epub_book *b)
 			}
 			img = &b->images[b->nimages];
 			memset(img, 0, sizeof *img);
-			if ((ok = epub_data_image(src, &img->data, &type, &ext)) < 0) {
+			if ((ok = galley_image_load(b->ctx, base, src, &img->data, &info)) < 0) {
 				galley_buffer_dispose(&img->data);
-				rc = S_oom(b->ctx);
+				rc = ok;
 			} else if (ok == 0) {
 				galley_buffer_dispose(&img->data);
 			} else {
 				img->src = src;
-				img->type = type;
-				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, ext);
+				img->ch = i;
+				img->type = info.type;
+				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, info.ext);
 				b->nimages++;
 			}
 		}
@@ -527,9 +561,17 @@ static int S_package(epub_book *b, galley_buffer *out)
 	if ((rc = epub_nav_xhtml(b, &part)) < 0 || (rc = S_add(z, "EPUB/nav.xhtml", &part, store)) < 0)
 		goto fail;
 	galley_buffer_clear(&part);
-	rc = css && *css ? S_read_file(ctx, css, &part)
-			 : galley_format_data(ctx, "epub", "style.css", epub_style_css, epub_style_css_len, &part);
-	if (rc < 0 || (rc = S_add(z, "EPUB/style.css", &part, store)) < 0)
+	/* the stylesheet: -O css=, a data-dir override (appended when there is
+	 * one, with nothing embedded given), else the embedded one, deflated at
+	 * build time */
+	rc = css && *css ? S_read_file(ctx, css, &part) : galley_format_data(ctx, "epub", "style.css", NULL, 0, &part);
+	if (rc == 0 && part.len == 0)
+		rc = store ? galley_zip_add(z, "EPUB/style.css", epub_style_css, epub_style_css_len, 1)
+			   : galley_zip_add_deflated(z, "EPUB/style.css", epub_style_css_deflated, epub_style_css_deflated_len,
+				   epub_style_css_size, epub_style_css_crc);
+	else if (rc == 0)
+		rc = S_add(z, "EPUB/style.css", &part, store);
+	if (rc < 0)
 		goto fail;
 	if (b->nch > 1) {
 		galley_buffer_clear(&part);

@@ -29,9 +29,11 @@ typedef struct {
 	size_t *part_head;  /* how many headings come before file k */
 } epub_chapter;
 
-/* An image packaged in the book: one from a data: URI of the tree. */
+/* An image packaged in the book: from a data: URI of the tree, or a local
+ * file beside its release's input (galley_image_load). */
 typedef struct {
 	const char *src;    /* the URI as the tree has it (borrowed) */
+	size_t ch;          /* the release it was found in (a path is relative to its input) */
 	char href[32];      /* "images/img-1.png" */
 	const char *type;   /* "image/png" */
 	galley_buffer data; /* the decoded bytes */
@@ -83,16 +85,16 @@ int epub_is_external(const char *url);
 /** s as one class token: letters, digits, '-' and '_' kept, the rest '-'. */
 int epub_token(const char *s, galley_buffer *out);
 /** A urn:uuid (RFC 9562 version 8, name-based on a 128-bit FNV-1a hash of
- * the bytes) into out, 46 bytes at least. */
-void epub_uuid(const char *data, size_t len, char *out, size_t outsz);
+ * the bytes added, in pieces) into out, 46 bytes at least. */
+typedef struct {
+	unsigned long long h1, h2;
+} epub_hash;
+void epub_hash_init(epub_hash *h);
+void epub_hash_add(epub_hash *h, const char *data, size_t len);
+void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz);
 
-/** Decode a data: URI holding a PNG, JPEG or GIF image (base64, and its
- * bytes starting as the type says) into out: 1, or 0 for any other URI
- * (nothing kept), or a negative error. The type and extension go to *type
- * and *ext. */
-int epub_data_image(const char *src, galley_buffer *out, const char **type, const char **ext);
-/** The book's packaged image for src, or NULL. */
-const epub_image *epub_book_image(const epub_book *b, const char *src);
+/** The book's packaged image for src in chapter ch, or NULL. */
+const epub_image *epub_book_image(const epub_book *b, size_t ch, const char *src);
 
 /** The name of file `part` of chapter i: "release-1.xhtml", "release-1-2.xhtml". */
 void epub_part_file(size_t i, size_t part, char *out, size_t outsz);

@@ -229,20 +229,34 @@ int epub_token(const char *s, galley_buffer *out)
 	return out->oom ? GALLEY_ENOMEM : 0;
 }
 
-void epub_uuid(const char *data, size_t len, char *out, size_t outsz)
+void epub_hash_init(epub_hash *h)
 {
-	/* Two 64-bit FNV-1a hashes with different bases: a stable name-based
-	 * identifier, not a cryptographic one. */
-	uint64_t h1 = 0xcbf29ce484222325ull, h2 = 0x84222325cbf29ce4ull;
-	unsigned char b[16];
+	h->h1 = 0xcbf29ce484222325ull;
+	h->h2 = 0x84222325cbf29ce4ull;
+}
+
+void epub_hash_add(epub_hash *h, const char *data, size_t len)
+{
+	/* Two 64-bit FNV-1a hashes with different bases and multipliers (FNV's
+	 * prime, and a second odd one): a stable name-based identifier, not a
+	 * cryptographic one, taken in one pass over pieces of the text. */
+	uint64_t h1 = h->h1, h2 = h->h2;
 	size_t i;
 	for (i = 0; i < len; i++) {
 		h1 = (h1 ^ (unsigned char)data[i]) * 0x100000001b3ull;
-		h2 = (h2 ^ (unsigned char)data[len - 1 - i]) * 0x100000001b3ull;
+		h2 = (h2 ^ (unsigned char)data[i]) * 0x9e3779b97f4a7c15ull;
 	}
+	h->h1 = h1;
+	h->h2 = h2;
+}
+
+void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz)
+{
+	unsigned char b[16];
+	size_t i;
 	for (i = 0; i < 8; i++) {
-		b[i] = (unsigned char)(h1 >> (56 - 8 * i));
-		b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+		b[i] = (unsigned char)(h->h1 >> (56 - 8 * i));
+		b[8 + i] = (unsigned char)(h->h2 >> (56 - 8 * i));
 	}
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x80); /* version 8: custom */
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* the RFC variant */
@@ -251,74 +265,15 @@ void epub_uuid(const char *data, size_t len, char *out, size_t outsz)
 		b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
-static int S_b64(int c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (S_digit(c))
-		return c - '0' + 52;
-	return c == '+' ? 62 : c == '/' ? 63 : -1;
-}
-
-int epub_data_image(const char *src, galley_buffer *out, const char **type, const char **ext)
-{
-	static const struct {
-		const char *prefix, *type, *ext, *magic;
-		size_t magic_len;
-	} kinds[] = {
-		{"data:image/png;base64,", "image/png", "png", "\x89PNG\r\n\x1a\n", 8},
-		{"data:image/jpeg;base64,", "image/jpeg", "jpg", "\xff\xd8\xff", 3},
-		{"data:image/jpg;base64,", "image/jpeg", "jpg", "\xff\xd8\xff", 3},
-		{"data:image/gif;base64,", "image/gif", "gif", "GIF8", 4},
-	};
-	size_t k, start = out->len;
-	const char *p = NULL;
-	unsigned long acc = 0;
-	int bits = 0;
-	if (!src)
-		return 0;
-	for (k = 0; k < sizeof kinds / sizeof *kinds; k++)
-		if (!strncasecmp(src, kinds[k].prefix, strlen(kinds[k].prefix))) {
-			p = src + strlen(kinds[k].prefix);
-			break;
-		}
-	if (!p)
-		return 0;
-	for (; *p && *p != '='; p++) {
-		int v = S_b64((unsigned char)*p);
-		if (v < 0) {
-			if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
-				continue;
-			galley_buffer_truncate(out, start);
-			return 0;
-		}
-		acc = (acc << 6) | (unsigned long)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			galley_buffer_putc(out, (int)((acc >> bits) & 0xff));
-		}
-	}
-	if (out->oom)
-		return GALLEY_ENOMEM;
-	if (out->len - start < kinds[k].magic_len || memcmp(out->data + start, kinds[k].magic, kinds[k].magic_len)) {
-		galley_buffer_truncate(out, start);
-		return 0;
-	}
-	*type = kinds[k].type;
-	*ext = kinds[k].ext;
-	return 1;
-}
-
-const epub_image *epub_book_image(const epub_book *b, const char *src)
+const epub_image *epub_book_image(const epub_book *b, size_t ch, const char *src)
 {
 	size_t i;
-	if (!src || strncmp(src, "data:", 5))
+	int data = src && !strncmp(src, "data:", 5);
+	if (!src)
 		return NULL;
+	/* a data: URI is the same image anywhere; a path is its release's */
 	for (i = 0; i < b->nimages; i++)
-		if (!strcmp(b->images[i].src, src))
+		if ((data || b->images[i].ch == ch) && !strcmp(b->images[i].src, src))
 			return &b->images[i];
 	return NULL;
 }

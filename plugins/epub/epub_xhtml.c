@@ -10,6 +10,7 @@
 typedef struct {
 	epub_xml x;
 	const epub_book *b;
+	size_t ch;                 /* the chapter being written */
 	const galley_node **notes; /* footnotes met in the body, written after it */
 	size_t nnotes, capnotes;
 	long heads;                /* headings given an id so far */
@@ -82,15 +83,15 @@ static int S_foot(epub_xml *x)
 /* The body                                                            */
 /* ------------------------------------------------------------------ */
 
-/* Images are never fetched: one from a data: URI is packaged (the book
- * lists it), a remote one is a link to it with its alt text, any other
- * its alt text. */
+/* Images are never fetched: one from a data: URI or a local file beside
+ * the input is packaged (the book lists it), a remote one is a link to it
+ * with its alt text, any other its alt text. */
 static int S_image(S_state *st, const char *src, const char *alt)
 {
 	epub_xml *x = &st->x;
 	const char *label = alt && *alt ? alt : "image";
-	const epub_image *img = epub_book_image(st->b, src);
-	if (img) { /* packaged from its data: URI */
+	const epub_image *img = epub_book_image(st->b, st->ch, src);
+	if (img) { /* packaged */
 		if (epub_start(x, "img") < 0 || epub_attr(x, "src", img->href) < 0 ||
 			epub_attr(x, "alt", alt ? alt : "") < 0)
 			return x->err;
@@ -190,7 +191,7 @@ static int S_table(S_state *st, const galley_node *table)
 static int S_figure(S_state *st, const galley_node *fig)
 {
 	epub_xml *x = &st->x;
-	int packaged = epub_book_image(st->b, galley_node_get_url(fig)) != NULL;
+	int packaged = epub_book_image(st->b, st->ch, galley_node_get_url(fig)) != NULL;
 	/* an img goes straight in the figure; a link or the alt text in a p */
 	if (S_nl(st) < 0 || epub_start(x, "figure") < 0 || (!packaged && epub_start(x, "p") < 0) ||
 		S_image(st, galley_node_get_url(fig), galley_node_get_alt(fig)) < 0 || (!packaged && epub_end(x) < 0))
@@ -470,6 +471,7 @@ int epub_chapter_xhtml(const epub_book *b, size_t i, size_t part, galley_buffer 
 	int rc;
 	memset(&st, 0, sizeof st);
 	st.b = b;
+	st.ch = i;
 	st.heads = c->nparts ? (long)c->part_head[part] : 0;
 	if (epub_xml_open(&st.x, b->ctx, out) < 0)
 		return st.x.err;
@@ -526,15 +528,19 @@ static int S_split(galley_context *ctx, epub_chapter *c, long split)
 {
 	const galley_node *n, *first = galley_node_first_child(c->doc);
 	size_t k = 0, count = 1;
-	galley_buffer text = GALLEY_BUFFER_INIT;
 	int is_long = 0;
 	if (split > 0 && first) {
-		if (galley_node_text_content(c->doc, &text) < 0) {
-			galley_buffer_dispose(&text);
+		/* the length of its text, counted until it is long enough (no copy) */
+		galley_iter *it = galley_iter_new(c->doc);
+		galley_event_type ev;
+		size_t len = 0;
+		if (!it)
 			return galley_error(ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
-		}
-		is_long = text.len > (size_t)split;
-		galley_buffer_dispose(&text);
+		while (len <= (size_t)split && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE)
+			if (ev == GALLEY_EVENT_ENTER)
+				len += galley_node_get_text_len(galley_iter_get_node(it));
+		galley_iter_free(it);
+		is_long = len > (size_t)split;
 	}
 	for (n = first ? galley_node_next(first) : NULL; is_long && n; n = galley_node_next(n))
 		count += galley_node_get_type(n) == GALLEY_NODE_HEADING && galley_node_get_level(n) == 1;

@@ -504,6 +504,20 @@ static int S_bare_paragraph(const galley_node *node)
 		!galley_node_previous(node) && !galley_node_next(node);
 }
 
+/* What filters add to a paragraph or heading (attr.kv): "n", its number
+ * (number-paragraphs), and "lang", its language when it is not the
+ * document's (lang): TEI's n and xml:lang. */
+static int S_global_attrs(S_state *st, const galley_node *node)
+{
+	const char *n = galley_node_kv_get(node, "n"), *l = galley_node_kv_get(node, "lang");
+	char lang[64];
+	if (n && *n && S_attr(st, "n", n) < 0)
+		return st->err;
+	if (l && tei_lang(l, lang, sizeof lang) && S_attr(st, "xml:lang", lang) < 0)
+		return st->err;
+	return 0;
+}
+
 static int S_heading(S_state *st, const galley_node *node)
 {
 	int level = galley_node_get_level(node);
@@ -528,7 +542,7 @@ static int S_heading(S_state *st, const galley_node *node)
 			return st->err;
 		S_top(st)->level = level;
 	}
-	if (S_indent(st) < 0 || S_start(st, "head") < 0)
+	if (S_indent(st) < 0 || S_start(st, "head") < 0 || S_global_attrs(st, node) < 0)
 		return st->err;
 	st->inl++;
 	return 0;
@@ -576,7 +590,7 @@ static int S_enter(S_state *st, const galley_node *node)
 			if (f->count++ > 0 && (S_start(st, "lb") < 0 || S_end(st) < 0))
 				return st->err;
 		} else if (!S_bare_paragraph(node)) {
-			if (S_common(st) < 0 || S_indent(st) < 0 || S_start(st, "p") < 0)
+			if (S_common(st) < 0 || S_indent(st) < 0 || S_start(st, "p") < 0 || S_global_attrs(st, node) < 0)
 				return st->err;
 		}
 		st->inl++;

@@ -285,7 +285,7 @@ list-options)
 	expect_out "strict	true|false	"; expect_out "label	TEXT	any text"; expect_out "data-dir	DIR	"
 	awk -F'\t' 'NF != 3 { exit 1 }' out || fail "every line has three tab-separated fields"
 	g --list-options lines; expect_rc 0; expect_err "the lines reader declares no options"; expect_err "the lines writer declares no options"
-	[ "$(cut -f1 out | tr '\n' ' ')" = "data-dir max-input-size max-nodes max-attributes " ] ||
+	[ "$(cut -f1 out | tr '\n' ' ')" = "data-dir max-input-size max-nodes max-attributes filter-timeout " ] ||
 		fail "only the core options expected for lines: $(cat out)"
 	g --list-options nope; expect_rc 2; expect_err "unknown format 'nope'"
 	[ -e "$BUILD_PLUGINS/markdown.so" ] || skip "no markdown plugin built"

@@ -10,6 +10,15 @@
 #   libreoffice FEATURES SEED.txt SEED.html SEED.expected.json KOREAN  soffice --headless converts
 #                              them all to text (lo_text.py: the release's text in order, with
 #                              the lists' numbers) and to PDF, one soffice run each
+#   reference-doc VALIDATE SEED.txt SEED.html  --reference-doc with documents LibreOffice made (a
+#                              flat ODT with its own styles, Letter pages, a header and a footer;
+#                              a galley DOCX re-saved): their styles, page setup, header and
+#                              footer in the output, the styles galley needs added, the lists
+#                              renumbered after theirs; ../shared/tools/validate docx passes and
+#                              soffice converts the outputs to PDF (the header's text in it);
+#                              one soffice run each
+#   reference-errors SEED.txt   bad reference documents (not a zip, no styles.xml, XML that is not
+#                              well-formed, missing): one line naming the file, exit 1 or 3, no output
 #   python-docx FEATURES SEED.txt SEED.html SEED.expected.json  python-docx (Debian python3-docx) reads the numbered paragraphs
 #                              with their numbering, the Title-styled title and the core properties
 # Exit 0 pass, 1 fail, 77 skipped (with the reason) when a tool is missing.
@@ -324,8 +333,102 @@ libreoffice)
 	done
 	python3 "$here/lo_text.py" "$expected" txt || fail "the text LibreOffice reads is not the release's, in order"
 	;;
+reference-doc)
+	validate=$1 seed_txt=$2 seed_html=$3
+	command -v soffice >/dev/null 2>&1 || skip "soffice is missing (apt-get install libreoffice-writer-nogui)"
+	[ -x "$validate" ] || skip "$validate is missing (the project's ../shared folder)"
+	so() { timeout 120 soffice -env:UserInstallation="file://$work/profile" --headless --norestore "$@" >>soffice.log 2>&1; }
+	# a reference of LibreOffice's own making: a style of its own, Letter pages, a header and a footer
+	cat >ministry.fodt <<'FODT'
+<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles>
+  <style:style style:name="Ministry_20_Body" style:display-name="Ministry Body" style:family="paragraph"><style:text-properties fo:color="#003366"/></style:style>
+  <style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="30pt" fo:color="#800000"/></style:style>
+ </office:styles>
+ <office:automatic-styles>
+  <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21.59cm" fo:page-height="27.94cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/><style:header-style/><style:footer-style/></style:page-layout>
+ </office:automatic-styles>
+ <office:master-styles>
+  <style:master-page style:name="Standard" style:page-layout-name="pm1">
+   <style:header><text:p>Ministry of Examples Press Office</text:p></style:header>
+   <style:footer><text:p>Page <text:page-number text:select-page="current"/></text:p></style:footer>
+  </style:master-page>
+ </office:master-styles>
+ <office:body><office:text><text:p text:style-name="Ministry_20_Body">Reference text</text:p></office:text></office:body>
+</office:document>
+FODT
+	"$galley" -f text -o plain.docx "$seed_txt" || fail "galley could not convert $seed_txt"
+	mkdir -p lo
+	so --convert-to docx --outdir lo ministry.fodt plain.docx || fail "soffice could not make the reference documents: $(tail -3 soffice.log)"
+	[ -s lo/ministry.docx ] && [ -s lo/plain.docx ] || { fail "soffice made no reference document"; exit 1; }
+	"$galley" --reference-doc lo/ministry.docx -f text -o ministry-text.docx "$seed_txt" || fail "--reference-doc lo/ministry.docx refused"
+	"$galley" -O reference-doc=lo/ministry.docx -f html -o ministry-html.docx "$seed_html" || fail "-O reference-doc= refused"
+	"$galley" --reference-doc lo/plain.docx -f text -o resaved.docx "$seed_txt" || fail "--reference-doc lo/plain.docx refused"
+	"$validate" docx ministry-text.docx ministry-html.docx resaved.docx || fail "an output with a reference document does not validate"
+	for d in ministry-text.docx ministry-html.docx; do
+		check $d word/styles.xml "count(//*[local-name()='style'][@*[local-name()='styleId']='MinistryBody'])" 1
+		check $d word/styles.xml "string(//*[local-name()='style'][@*[local-name()='styleId']='Title']//*[local-name()='color']/@*[local-name()='val'])" 800000
+		for id in ReleaseDate ReleaseIssuer ReleaseInfo Heading1 Heading6 Signature Contact SourceCode Quote; do
+			check $d word/styles.xml "count(//*[local-name()='style'][@*[local-name()='styleId']='$id'])" 1
+		done
+		check $d word/document.xml "string(//*[local-name()='sectPr']/*[local-name()='pgSz']/@*[local-name()='w'])" 12240
+		check $d word/document.xml "count(//*[local-name()='sectPr']/*[local-name()='headerReference'])" 1
+		check $d word/document.xml "count(//*[local-name()='sectPr']/*[local-name()='footerReference'])" 1
+		rid=$(xp $d word/document.xml "string(//*[local-name()='headerReference']/@*[local-name()='id'])")
+		hdr=$(xp $d word/_rels/document.xml.rels "string(//*[local-name()='Relationship'][@Id='$rid']/@Target)")
+		[ -n "$hdr" ] && unzip -p $d "word/$hdr" | grep -q 'Press Office' || fail "$d: the header $rid ($hdr) is not the reference's"
+		check $d '[Content_Types].xml' "count(//*[local-name()='Override'][@PartName='/word/$hdr'])" 1
+		check $d word/styles.xml "count(//@*[local-name()='Ignorable'])" 0
+	done
+	# the lists of a document whose numbering has lists of its own: new ids after theirs
+	max=$(unzip -p lo/plain.docx word/numbering.xml | xmllint --xpath "count(//*[local-name()='num'])" - 2>/dev/null)
+	first=$(xp resaved.docx word/document.xml "string((//*[local-name()='numId'])[1]/@*[local-name()='val'])")
+	[ -n "$first" ] && [ "$first" -gt "$max" ] || fail "resaved.docx: the first list is w:num $first, not after the reference's $max"
+	check resaved.docx word/numbering.xml "count(//*[local-name()='num'][@*[local-name()='numId']='$first'])" 1
+	so --convert-to pdf --outdir pdf ministry-text.docx ministry-html.docx resaved.docx || fail "soffice --convert-to pdf failed: $(tail -3 soffice.log)"
+	for d in ministry-text ministry-html resaved; do
+		[ "$(head -c 4 "pdf/$d.pdf" 2>/dev/null)" = "%PDF" ] || fail "no PDF from $d.docx"
+	done
+	if command -v pdftotext >/dev/null 2>&1; then
+		pdftotext pdf/ministry-text.pdf - | grep -q 'Press Office' || fail "the PDF of ministry-text.docx has no header"
+	fi
+	;;
+reference-errors)
+	seed_txt=$1
+	command -v python3 >/dev/null 2>&1 || skip "python3 is missing"
+	echo 'not a zip' >notzip.docx
+	python3 - <<'PY' || { fail "cannot make the bad reference documents"; exit 1; }
+import zipfile
+ct = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+with zipfile.ZipFile('nostyles.docx', 'w') as z:
+    z.writestr('[Content_Types].xml', ct)
+    z.writestr('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+with zipfile.ZipFile('corrupt.docx', 'w') as z:
+    z.writestr('[Content_Types].xml', ct)
+    z.writestr('word/styles.xml', '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style')
+PY
+	for r in notzip.docx nostyles.docx corrupt.docx missing.docx; do
+		echo keep >out.docx
+		"$galley" --reference-doc $r -f text -o out.docx "$seed_txt" 2>err.txt
+		rc=$?
+		[ $rc = 1 ] || [ $rc = 3 ] || fail "--reference-doc $r: exit $rc, expected 1 (3 for a missing file)"
+		[ "$(wc -l <err.txt)" = 1 ] || fail "--reference-doc $r: not one line: $(cat err.txt)"
+		grep -q "reference document $r" err.txt || fail "--reference-doc $r: the message does not name it: $(cat err.txt)"
+		[ "$(cat out.docx)" = keep ] || fail "--reference-doc $r: the existing output was touched"
+		rm -f out.docx
+		"$galley" --reference-doc $r -f text -o out.docx "$seed_txt" 2>/dev/null
+		[ -e out.docx ] && fail "--reference-doc $r: an output was left"
+	done
+	grep -q 'not a zip archive' <("$galley" --reference-doc notzip.docx -f text -o x.docx "$seed_txt" 2>&1) || fail "notzip.docx: no 'not a zip archive'"
+	grep -q 'has no word/styles.xml' <("$galley" --reference-doc nostyles.docx -f text -o x.docx "$seed_txt" 2>&1) || fail "nostyles.docx: no 'has no word/styles.xml'"
+	grep -q 'word/styles.xml: not well-formed XML' <("$galley" --reference-doc corrupt.docx -f text -o x.docx "$seed_txt" 2>&1) || fail "corrupt.docx: no 'not well-formed'"
+	# a writer that takes no reference document refuses the option before converting
+	"$galley" --reference-doc notzip.docx -t markdown "$seed_txt" >/dev/null 2>err.txt
+	[ $? = 2 ] || fail "--reference-doc with -t markdown is not a usage error"
+	;;
 *)
-	echo "usage: docx-check.sh package|same-bytes|data-dir|korean|images|python-docx|libreoffice GALLEY WORKDIR ARGS..." >&2
+	echo "usage: docx-check.sh package|same-bytes|data-dir|korean|images|python-docx|libreoffice|reference-doc|reference-errors GALLEY WORKDIR ARGS..." >&2
 	exit 2
 	;;
 esac

@@ -175,6 +175,52 @@ xhtml)
 	check $X 'count(//*[local-name()="span"][@class="image"][.="a local picture"])' 1
 	check $X 'string(//*[local-name()="figure"]/*[local-name()="figcaption"])' "Figure 1"
 	;;
+images)
+	# local images: from the input's folder and below, never above it (no "..", no symlink
+	# out of it), never absolute paths or file: URLs; in a book each release's own folder
+	mkdir -p a/img b/img outside
+	cp "$HERE/../docx/img/wide.png" a/img/pic.png
+	cp "$HERE/../docx/img/logo.gif" b/img/pic.png.gif
+	cp "$HERE/../docx/img/logo.jpg" b/img/pic.png
+	cp "$HERE/../docx/img/banner.png" outside/secret.png
+	ln -s ../../outside/secret.png a/img/link.png
+	doc() { # FILE SRC... : a release whose paragraph holds an image of each SRC
+		local f=$1 inl="" s
+		shift
+		for s in "$@"; do inl="$inl${inl:+,}{\"type\": \"image\", \"src\": \"$s\", \"alt\": \"alt $s\"}"; done
+		printf '{"galley-ir": 1, "meta": {"title": "T %s", "language": "en"}, "blocks": [{"type": "paragraph", "inlines": [%s]}]}\n' "$f" "$inl" >"$f"
+	}
+	doc a/r.json img/pic.png "img/pic%2Epng" ../outside/secret.png img/link.png "$work/outside/secret.png" \
+		"file://$work/outside/secret.png" img/none.png
+	doc b/r.json img/pic.png
+	g -o one.epub a/r.json || fail "galley failed"
+	PKG=one.epub
+	X=EPUB/release-1.xhtml
+	[ "$(unzip -Z1 one.epub | grep '^EPUB/images/' | tr '\n' ' ')" = "EPUB/images/img-1.png EPUB/images/img-2.png " ] ||
+		fail "packaged: $(unzip -Z1 one.epub | grep '^EPUB/images/' | tr '\n' ' ')"
+	unzip -p one.epub EPUB/images/img-1.png | cmp -s - a/img/pic.png || fail "img-1.png is not a/img/pic.png"
+	check EPUB/package.opf 'string(//*[local-name()="item"][@href="images/img-1.png"]/@media-type)' image/png
+	check $X 'count(//*[local-name()="img"])' 2
+	for s in ../outside/secret.png img/link.png "$work/outside/secret.png" "file://$work/outside/secret.png" img/none.png; do
+		check $X "count(//*[local-name()='span'][@class='image'][.='alt $s'])" 1
+	done
+	unzip -p one.epub | cmp -s - outside/secret.png && fail "a file outside the input's folder was packaged"
+	# a book: each release's img/pic.png from its own folder (a PNG, then a JPEG)
+	g -o book.epub a/r.json b/r.json || fail "galley failed on the book"
+	PKG=book.epub
+	check EPUB/package.opf 'count(//*[local-name()="item"][starts-with(@href, "images/")])' 3
+	check EPUB/package.opf 'string(//*[local-name()="item"][@href="images/img-3.jpeg"]/@media-type)' image/jpeg
+	unzip -p book.epub EPUB/images/img-3.jpeg | cmp -s - b/img/pic.png || fail "the second release's image is not its own"
+	check EPUB/release-2.xhtml 'string(//*[local-name()="img"]/@src)' images/img-3.jpeg
+	# from standard input: the current folder
+	(cd a && "$GALLEY" -q -f json -t epub -o ../stdin.epub - <r.json) || fail "galley failed on standard input"
+	[ "$(unzip -Z1 stdin.epub | grep -c '^EPUB/images/')" = 2 ] || fail "standard input: images not taken from the current folder"
+	if [ -x "$SHARED/tools/validate" ]; then
+		"$SHARED/tools/validate" epub one.epub book.epub >validate.log 2>&1 || fail "epubcheck: $(cat validate.log)"
+	else
+		echo "note: $SHARED/tools/validate is missing: epubcheck not run here (conformance.epub runs it)"
+	fi
+	;;
 deterministic)
 	SOURCE_DATE_EPOCH=1700000000 g -o a.epub "$seed" "$every" || fail "galley failed"
 	sleep 2 # zip times have two-second resolution

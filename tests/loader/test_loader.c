@@ -67,8 +67,8 @@ static void test_bad_plugins_refused(void **state)
 	assert_int_equal(galley_add_plugin_dir(ctx, BAD_DIR), 0);
 	assert_int_equal(S_load_capturing(ctx, &log), 0);
 
-	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.0");
-	S_expect_line(log, "abiminor.so", "plugin ABI 2.1, galley expects 2.0");
+	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.1");
+	S_expect_line(log, "abiminor.so", "plugin ABI 2.2, galley expects 2.1");
 	S_expect_line(log, "nosym.so", "not a galley plugin: no symbol galley_plugin_descriptor");
 	S_expect_line(log, "tiny.so", "not a galley plugin: galley_plugin_descriptor is not a plugin descriptor");
 	S_expect_line(log, "initfail.so", "init failed (-1): cannot find its dictionary");
@@ -100,6 +100,20 @@ static void test_bad_plugins_refused(void **state)
 	assert_null(galley_writer_options(galley_find_writer(ctx, "zgood"))->key);
 	/* "lines" is still clitest's. */
 	assert_string_equal(galley_writer_extension(galley_find_writer(ctx, "lines")), "lines");
+
+	/* Every refused file is kept with its reason, as it was logged. */
+	assert_int_equal(galley_refused_plugin_count(ctx), 10);
+	{
+		size_t i;
+		const char *path, *why;
+		char line[1024];
+		for (i = 0; galley_refused_plugin_info(ctx, i, &path, &why) == 0; i++) {
+			snprintf(line, sizeof line, "galley: %s: %s\n", path, why);
+			assert_non_null(strstr(log, line));
+		}
+		assert_int_equal(i, 10);
+		assert_int_equal(galley_refused_plugin_info(ctx, 10, &path, &why), GALLEY_ENOTFOUND);
+	}
 
 	/* Loading twice is a no-op. */
 	assert_int_equal(galley_load_plugins(ctx), 0);
@@ -324,13 +338,14 @@ static void test_check_options(void **state)
 	assert_int_equal(galley_check_options(ctx, NULL, opts), GALLEY_EUSAGE);
 	assert_string_equal(galley_context_error(ctx),
 		"unknown option 'levl' (did you mean 'level'? opts writer: level, mode, strict, label; any format: data-dir, "
-		"max-input-size, max-nodes, max-attributes)");
+		"max-input-size, max-nodes, max-attributes, filter-timeout)");
 	assert_int_equal(galley_check_options(ctx, r, opts), 0);   /* the lines reader may take it */
 	assert_int_equal(galley_check_options(ctx, NULL, lines), 0); /* so may the lines writer */
 	galley_context_set_option(ctx, "levl", NULL);                /* unset: not checked */
 	assert_int_equal(galley_check_options(ctx, NULL, opts), 0);
 	assert_int_equal(galley_check_options(ctx, NULL, NULL), GALLEY_EUSAGE); /* level: no one takes it */
-	assert_string_equal(galley_context_error(ctx), "unknown option 'level' (any format: data-dir, max-input-size, max-nodes, max-attributes)");
+	assert_string_equal(galley_context_error(ctx),
+		"unknown option 'level' (any format: data-dir, max-input-size, max-nodes, max-attributes, filter-timeout)");
 
 	/* Bad values of declared keys, even when the other end declares nothing. */
 	galley_context_set_option(ctx, "level", "10");
@@ -379,7 +394,8 @@ static void test_option_values(void **state)
 	assert_string_equal(galley_core_options()[1].key, "max-input-size");
 	assert_string_equal(galley_core_options()[2].key, "max-nodes");
 	assert_string_equal(galley_core_options()[3].key, "max-attributes");
-	assert_null(galley_core_options()[4].key);
+	assert_string_equal(galley_core_options()[4].key, "filter-timeout");
+	assert_null(galley_core_options()[5].key);
 	galley_buffer_dispose(&b);
 	galley_context_free(ctx);
 }
@@ -408,7 +424,7 @@ static void test_shared_registry(void **state)
 		assert_int_equal(galley_registry_load(reg, load), 0);
 		log = galley_buffer_detach(&buf, NULL);
 	}
-	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.0");
+	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.1");
 	assert_string_equal(galley_context_input_name(load), "job.txt"); /* restored */
 	assert_null(galley_registry_context(reg));                        /* only during the load */
 	/* Loaded: a second load is a no-op, nothing more may be added. */

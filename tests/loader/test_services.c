@@ -1,6 +1,7 @@
 /* test_services.c — the core services plugins write through: zip packages
- * (EPUB's stored, extra-less mimetype first), the XML writer and cleaner,
- * and format data files overridable through "data-dir". */
+ * (EPUB's stored, extra-less mimetype first; entries deflated in advance;
+ * archives read back), the XML writer, cleaner and escaper, images to
+ * embed, and format data files overridable through "data-dir". */
 #include <galley/plugin.h>
 
 #include <stdarg.h>
@@ -271,6 +272,200 @@ static void test_format_data(void **state)
 	galley_context_free(ctx);
 }
 
+static void test_xml_escape(void **state)
+{
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	static const char in[] = "a<b>&\"c\rd\te\nf\x01g\xff" "h\xEF\xBF\xBF" "i é";
+	(void)state;
+
+	assert_int_equal(galley_xml_escape(in, sizeof in - 1, &out, 0), 3);
+	assert_string_equal(out.data, "a&lt;b&gt;&amp;\"c&#13;d\te\nfg\xEF\xBF\xBDhi é");
+	galley_buffer_clear(&out);
+	assert_int_equal(galley_xml_escape(in, sizeof in - 1, &out, 1), 3);
+	assert_string_equal(out.data, "a&lt;b&gt;&amp;&quot;c&#13;d&#9;e&#10;fg\xEF\xBF\xBDhi é");
+	galley_buffer_clear(&out);
+	assert_int_equal(galley_xml_escape("plain", 5, &out, 0), 0);
+	assert_string_equal(out.data, "plain");
+	galley_buffer_dispose(&out);
+}
+
+/* Entries deflated by the service and given deflated, then read back with
+ * galley_unzip; bad archives are errors naming the file. */
+static void test_zip_deflated_and_unzip(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	galley_buffer a = GALLEY_BUFFER_INIT, big = GALLEY_BUFFER_INIT, back = GALLEY_BUFFER_INIT;
+	/* "hello" as one stored deflate block: BFINAL, LEN 5, NLEN */
+	static const unsigned char hello[] = {0x01, 0x05, 0x00, 0xfa, 0xff, 'h', 'e', 'l', 'l', 'o'};
+	char dir[] = "/tmp/galley-unzip-XXXXXX", path[128];
+	galley_unzip *u;
+	galley_zip *z;
+	FILE *f;
+	int i;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 2000; i++)
+		galley_buffer_printf(&big, "<p n=\"%d\">line %d</p>\n", i % 7, i);
+	assert_non_null(z = galley_zip_new(ctx));
+	assert_int_equal(galley_zip_add(z, "big.xml", big.data, big.len, 0), 0);
+	assert_int_equal(galley_zip_add_deflated(z, "hello.txt", hello, sizeof hello, 5, 0x3610a686ul), 0);
+	assert_int_equal(galley_zip_add(z, "stored.txt", "stored", 6, 1), 0);
+	assert_int_equal(galley_zip_finish(z, &a), 0);
+	assert_true(a.len < big.len / 4); /* deflated */
+	snprintf(path, sizeof path, "%s/a.zip", dir);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(a.data, 1, a.len, f), a.len);
+	fclose(f);
+	assert_non_null(u = galley_unzip_open(ctx, path));
+	assert_int_equal(galley_unzip_read(u, "big.xml", &back), 0);
+	assert_int_equal(back.len, big.len);
+	assert_memory_equal(back.data, big.data, big.len);
+	galley_buffer_clear(&back);
+	assert_int_equal(galley_unzip_read(u, "hello.txt", &back), 0); /* libzip checks the CRC given */
+	assert_string_equal(back.data, "hello");
+	galley_buffer_clear(&back);
+	assert_int_equal(galley_unzip_read(u, "stored.txt", &back), 0);
+	assert_string_equal(back.data, "stored");
+	assert_int_equal(galley_unzip_read(u, "none", &back), GALLEY_ENOTFOUND);
+	galley_unzip_close(u);
+	/* not a zip, missing: errors naming the file */
+	snprintf(path, sizeof path, "%s/not.zip", dir);
+	assert_non_null(f = fopen(path, "wb"));
+	fputs("not a zip archive at all", f);
+	fclose(f);
+	assert_null(galley_unzip_open(ctx, path));
+	assert_non_null(strstr(galley_context_error(ctx), "not.zip: not a zip archive"));
+	unlink(path);
+	snprintf(path, sizeof path, "%s/missing.zip", dir);
+	assert_null(galley_unzip_open(ctx, path));
+	assert_int_equal(galley_context_error_code(ctx), GALLEY_EIO);
+	assert_non_null(strstr(galley_context_error(ctx), "missing.zip"));
+	snprintf(path, sizeof path, "%s/a.zip", dir);
+	unlink(path);
+	rmdir(dir);
+	galley_buffer_dispose(&a);
+	galley_buffer_dispose(&big);
+	galley_buffer_dispose(&back);
+	galley_context_free(ctx);
+}
+
+/* A 3x2 PNG: the signature and an IHDR chunk are all the sniffer reads. */
+static const unsigned char S_png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+	0, 0, 0, 3, 0, 0, 0, 2, 8, 2, 0, 0, 0, 0, 0, 0, 0};
+
+static void test_image_sniff(void **state)
+{
+	static const unsigned char gif[] = "GIF89a\x05\x00\x07\x00";
+	static const unsigned char jpeg[] = {0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08,
+		0x00, 0x09, 0x00, 0x0b, 0x03};
+	galley_image_info info;
+	(void)state;
+
+	assert_int_equal(galley_image_sniff(S_png, sizeof S_png, &info), 1);
+	assert_string_equal(info.type, "image/png");
+	assert_int_equal(info.width, 3);
+	assert_int_equal(info.height, 2);
+	assert_int_equal(galley_image_sniff(gif, sizeof gif - 1, &info), 1);
+	assert_string_equal(info.ext, "gif");
+	assert_int_equal(info.width, 5);
+	assert_int_equal(info.height, 7);
+	assert_int_equal(galley_image_sniff(jpeg, sizeof jpeg, &info), 1);
+	assert_string_equal(info.type, "image/jpeg");
+	assert_int_equal(info.width, 11);
+	assert_int_equal(info.height, 9);
+	assert_int_equal(galley_image_sniff("<svg/>", 6, &info), 0);
+	assert_int_equal(galley_image_sniff(S_png, 20, &info), 0); /* cut short */
+	assert_true(galley_url_is_remote("https://example.org/a.png"));
+	assert_true(galley_url_is_remote("//example.org/a.png"));
+	assert_true(galley_url_is_remote("mailto:a@b"));
+	assert_false(galley_url_is_remote("data:image/png;base64,AAAA"));
+	assert_false(galley_url_is_remote("file:///tmp/a.png"));
+	assert_false(galley_url_is_remote("img/a.png"));
+	assert_false(galley_url_is_remote("C:/a.png"));
+}
+
+/* Local images: inside the input's folder only; data: URIs; nothing remote. */
+static void test_image_load(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	galley_buffer out = GALLEY_BUFFER_INIT;
+	galley_image_info info;
+	char dir[] = "/tmp/galley-img-XXXXXX", p[256], in[256], url[300];
+	FILE *f;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(p, sizeof p, "%s/in", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/in/img", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/in/img/a b.png", dir);
+	assert_non_null(f = fopen(p, "wb"));
+	fwrite(S_png, 1, sizeof S_png, f);
+	fclose(f);
+	snprintf(p, sizeof p, "%s/out.png", dir);
+	assert_non_null(f = fopen(p, "wb"));
+	fwrite(S_png, 1, sizeof S_png, f);
+	fclose(f);
+	snprintf(url, sizeof url, "%s/in/img/link.png", dir);
+	assert_int_equal(symlink("../../out.png", url), 0);
+	snprintf(in, sizeof in, "%s/in/page.html", dir);
+
+	assert_int_equal(galley_image_load(ctx, in, "img/a%20b.png", &out, &info), 1);
+	assert_int_equal(out.len, sizeof S_png);
+	assert_int_equal(info.width, 3);
+	galley_buffer_clear(&out);
+	assert_int_equal(galley_image_load(ctx, in, "img/../img/a%20b.png", &out, &info), 0);
+	assert_int_equal(galley_image_load(ctx, in, "../out.png", &out, &info), 0);
+	assert_int_equal(galley_image_load(ctx, in, "img/link.png", &out, &info), 0); /* a symlink out */
+	snprintf(url, sizeof url, "%s/out.png", dir);
+	assert_int_equal(galley_image_load(ctx, in, url, &out, &info), 0);     /* absolute */
+	snprintf(url, sizeof url, "file://%s/out.png", dir);
+	assert_int_equal(galley_image_load(ctx, in, url, &out, &info), 0);
+	assert_int_equal(galley_image_load(ctx, in, "https://example.org/a.png", &out, &info), 0);
+	assert_int_equal(galley_image_load(ctx, in, "img/none.png", &out, &info), 0);
+	assert_int_equal(out.len, 0);
+	/* the context's input name when no base is given */
+	galley_context_set_input_name(ctx, in);
+	assert_int_equal(galley_image_load(ctx, NULL, "img/a%20b.png", &out, &info), 1);
+	galley_buffer_clear(&out);
+	/* the PNG as a data: URI (base64 of S_png), whatever type it claims */
+	assert_int_equal(galley_image_load(ctx, NULL,
+		"data:image/gif;base64,iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAAAAAAA", &out, &info), 1);
+	assert_string_equal(info.type, "image/png");
+	galley_buffer_clear(&out);
+	assert_int_equal(galley_image_load(ctx, NULL, "data:text/plain;base64,aGVsbG8=", &out, &info), 0);
+
+	snprintf(p, sizeof p, "%s/in/img/link.png", dir);
+	unlink(p);
+	snprintf(p, sizeof p, "%s/in/img/a b.png", dir);
+	unlink(p);
+	snprintf(p, sizeof p, "%s/in/img", dir);
+	rmdir(p);
+	snprintf(p, sizeof p, "%s/in", dir);
+	rmdir(p);
+	snprintf(p, sizeof p, "%s/out.png", dir);
+	unlink(p);
+	rmdir(dir);
+	galley_buffer_dispose(&out);
+	galley_context_free(ctx);
+}
+
+static void test_document_path(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	(void)state;
+	assert_null(galley_context_document_path(ctx, 0));
+	assert_int_equal(galley_context_set_document_path(ctx, 2, "c/r.html"), 0);
+	assert_string_equal(galley_context_document_path(ctx, 2), "c/r.html");
+	assert_null(galley_context_document_path(ctx, 1));
+	assert_null(galley_context_document_path(ctx, 7));
+	assert_int_equal(galley_context_set_document_path(ctx, 2, NULL), 0);
+	assert_null(galley_context_document_path(ctx, 2));
+	galley_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +474,11 @@ int main(void)
 		cmocka_unit_test(test_xml_writer),
 		cmocka_unit_test(test_xml_writer_errors),
 		cmocka_unit_test(test_xml_clean),
+		cmocka_unit_test(test_xml_escape),
+		cmocka_unit_test(test_zip_deflated_and_unzip),
+		cmocka_unit_test(test_image_sniff),
+		cmocka_unit_test(test_image_load),
+		cmocka_unit_test(test_document_path),
 		cmocka_unit_test(test_format_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

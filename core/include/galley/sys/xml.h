@@ -1,0 +1,47 @@
+/* galley/sys/xml.h — service: XML writing for writers. */
+#ifndef GALLEY_SYS_XML_H
+#define GALLEY_SYS_XML_H
+
+#include <galley/galley.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Service: XML writing (libxml2's xmlTextWriter into a galley_buffer) */
+/* ------------------------------------------------------------------ */
+
+/* Plugins that write XML include <libxml/xmlwriter.h> and link libxml2. */
+struct _xmlTextWriter;
+
+/** An xmlTextWriter whose bytes are appended to out (UTF-8), reporting to
+ * ctx: from here to galley_xml_writer_free() libxml2's errors about
+ * writing (the writer's, its output's, memory, encoding) go to the
+ * context as the job's error ("XML writer: ..."; the first one counts),
+ * not to libxml2's global handler; other libxml2 errors go to the handler
+ * that was set before. The handler is the thread's: free the writer on
+ * the thread that made it; while two writers are open on one thread,
+ * libxml2 (which does not say which writer failed) reports to the newer. NULL on OOM or without ctx/out. */
+GALLEY_EXTERN struct _xmlTextWriter *galley_xml_writer_new(galley_context *ctx, galley_buffer *out);
+/** Flush and free the writer; 0, or the first error the writer met (its
+ * message already on the context). */
+GALLEY_EXTERN int galley_xml_writer_free(struct _xmlTextWriter *w);
+/** The first error the writer met so far (its message on the context), or
+ * 0: for a writer that sees an xmlTextWriter call fail. */
+GALLEY_EXTERN int galley_xml_writer_error(struct _xmlTextWriter *w);
+/** Copy text into out with the characters XML 1.0 forbids (C0 controls but
+ * tab/newline/CR, U+FFFE/U+FFFF, invalid UTF-8) replaced or dropped.
+ * Returns how many were removed (>= 0) or a negative error. */
+GALLEY_EXTERN long galley_xml_clean(const char *text, size_t len, galley_buffer *out);
+/** galley_xml_clean() and escaping in one pass: text as XML character data
+ * (attr 0: & < > escaped, CR as &#13;) or as an attribute value (attr 1:
+ * also ", tab and newline), for a writer that hands markup of its own to
+ * xmlTextWriterWriteRaw. Returns how many characters were removed (>= 0)
+ * or a negative error. */
+GALLEY_EXTERN long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
