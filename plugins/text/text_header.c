@@ -555,7 +555,7 @@ static size_t S_header_zone(txt_reader *r, int *rc)
 		}
 		/* "WHO: ...", "WHEN: ...": a media advisory's event block opens the body */
 		if (grel_advisory_label(l->s, l->len, NULL)) {
-			p = block != (size_t)-1 && prev + 1 == i ? block : i;
+			p = i;
 			break;
 		}
 		if (grel_is_chrome(l->s, l->len) || S_zone_meta(l)) {

@@ -304,10 +304,13 @@ int txt_body(txt_reader *r, size_t from)
 		txt_kind k = S_line_kind(r, l, block_start, &num, &marker, &skip);
 		/* "About Acme" right above its text is a heading, not a wrapped line. */
 		/* "WHO: ..." / "WHAT: ...": each line of an advisory's event block
-		 * is a paragraph of its own (a wrapped value still joins its line). */
+		 * is a paragraph of its own; a value wrapped onto a line that
+		 * starts in small letters still joins it. */
 		int advisory = grel_advisory_label(l->s, l->len, NULL);
+		int after_advisory = cur && grel_advisory_label(cur->text.data, cur->text.len, NULL) &&
+				     !(l->s[0] >= 'a' && l->s[0] <= 'z');
 		if (k == U_PARA && cur && cur->kind != U_HEADING && !S_section_line(cur) && !txt_ends_block(&r->lines[i - 1]) &&
-		    !advisory) {
+		    !advisory && !after_advisory) {
 			txt_join(cur, l);
 			continue;
 		}
