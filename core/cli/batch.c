@@ -2000,13 +2000,14 @@ int galley_batch_main(int argc, char **argv)
 #ifdef __GLIBC__
 	/* A fixed mmap threshold: glibc raises it to the largest block freed,
 	 * after which a large document's buffers stay in the arenas for good.
-	 * One arena for all threads: with one each, every worker's arena keeps
-	 * the high-water mark of the largest document it ever converted, so
-	 * the peak grows with the run as more workers meet large documents
-	 * (+17% from 200 to 20,000 documents with -j 2; one arena: +3% from 200
-	 * to 2,000 for 3% more CPU, the per-thread caches sparing the lock). */
+	 * One arena a worker, not glibc's default of eight a core: each arena
+	 * keeps the high-water mark of the largest document met in it, so the
+	 * more arenas the more the peak grows over a long run (+17% from 200
+	 * to 20,000 documents with -j 2 and the default). One arena for all
+	 * (+10%) serialises the workers on its lock: -j 2 was only 1.1-1.2x
+	 * -j 1; one a worker is +8% and 1.4-1.5x. */
 	mallopt(M_MMAP_THRESHOLD, 256 << 10);
-	mallopt(M_ARENA_MAX, 1);
+	mallopt(M_ARENA_MAX, b.jobs);
 #endif
 	b.max_todo = (size_t)b.jobs * 2 + 2;
 	b.budget = (size_t)b.jobs << 20; /* 1 MiB of input a worker */
