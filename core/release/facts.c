@@ -26,26 +26,6 @@ static int S_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 static int S_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static int S_small(int c) { return c >= 'a' && c <= 'z'; }
 
-static int S_eq_fold(const char *a, size_t alen, const char *b)
-{
-	size_t bl = strlen(b);
-	if (alen != bl)
-		return 0;
-	for (size_t i = 0; i < bl; i++)
-		if (S_lower((unsigned char)a[i]) != S_lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-static int S_contains_fold(const char *s, size_t len, const char *w)
-{
-	size_t wl = strlen(w);
-	for (size_t i = 0; i + wl <= len; i++)
-		if (S_eq_fold(s + i, wl, w))
-			return 1;
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Page furniture                                                      */
 /* ------------------------------------------------------------------ */
@@ -102,7 +82,7 @@ static int S_image_line(const char *s, size_t len)
 	for (size_t k = 0; ext[k]; k++) {
 		size_t el = strlen(ext[k]);
 		for (size_t i = 1; i + el <= len; i++) {
-			if (!S_eq_fold(s + i, el, ext[k]))
+			if (!grel_eq_fold(s + i, el, ext[k]))
 				continue;
 			unsigned char after = i + el < len ? (unsigned char)s[i + el] : ' ';
 			if (after == ' ' || after == ')' || after == ']' || after == '"')
@@ -125,7 +105,7 @@ static int S_follow_line(const char *s, size_t len)
 	if (!call || grel_words(s, len) > S_FOLLOW_WORDS)
 		return 0;
 	for (size_t i = 0; nets[i]; i++)
-		if (S_contains_fold(s, len, nets[i]))
+		if (grel_contains_fold(s, len, nets[i]))
 			return 1;
 	return 0;
 }
@@ -162,13 +142,13 @@ int grel_is_furniture(const char *text, size_t len)
 	if (t.len <= S_LINK_LINE_MAX)
 		for (size_t i = 0; S_link_ends[i]; i++) {
 			size_t el = strlen(S_link_ends[i]);
-			if (t.len >= el && S_eq_fold(t.s + t.len - el, el, S_link_ends[i]) &&
+			if (t.len >= el && grel_eq_fold(t.s + t.len - el, el, S_link_ends[i]) &&
 			    (t.len == el || t.s[t.len - el - 1] == ' ' || t.s[t.len - el - 1] == ','))
 				return 1;
 		}
 	if (t.len <= S_NOTICE_MAX)
 		for (size_t i = 0; S_reference_only[i]; i++)
-			if (S_contains_fold(t.s, t.len, S_reference_only[i]))
+			if (grel_contains_fold(t.s, t.len, S_reference_only[i]))
 				return 1;
 	return S_image_line(t.s, t.len) || S_follow_line(t.s, t.len) || S_shortcode(t.s, t.len);
 }
@@ -283,7 +263,7 @@ static const char *const S_title_roles[] = {
 static int S_is_role_word(const char *s, size_t len)
 {
 	for (size_t i = 0; S_title_roles[i]; i++)
-		if (S_eq_fold(s, len, S_title_roles[i]))
+		if (grel_eq_fold(s, len, S_title_roles[i]))
 			return 1;
 	return 0;
 }
@@ -411,7 +391,7 @@ int grel_issuer_from_title(galley_meta *meta)
 			/* "Ministry Launches ...": a bare common noun names no one */
 			int office = 0;
 			for (size_t o = 0; S_offices[o] && !office; o++)
-				office = S_contains_fold(name.s, name.len, S_offices[o]);
+				office = grel_contains_fold(name.s, name.len, S_offices[o]);
 			if (cap.len == name.len && w <= S_PROFILE_NAME_WORDS && !office && !(w == 1 && grel_org_like(name.s, name.len)))
 				return grel_meta_set(meta, "issuer", name.s, name.len);
 			break;
@@ -466,7 +446,7 @@ int grel_issuer_from_attribution(galley_meta *meta, const char *text, size_t len
 		return 0;
 	/* the rest says that someone spoke */
 	grel_span rest = grel_trim(org.s + org.len, (size_t)(t.s + t.len - (org.s + org.len)));
-	if (!S_contains_fold(rest.s, rest.len, " said") && !S_contains_fold(rest.s, rest.len, " stated"))
+	if (!grel_contains_fold(rest.s, rest.len, " said") && !grel_contains_fold(rest.s, rest.len, " stated"))
 		return 0;
 	return grel_meta_set(meta, "issuer", org.s, org.len);
 }
@@ -484,7 +464,7 @@ static void S_title_case(char *s)
 			j++;
 		int keep_small = 0;
 		for (size_t k = 0; small[k] && !first; k++)
-			if (S_eq_fold(s + i, j - i, small[k]))
+			if (grel_eq_fold(s + i, j - i, small[k]))
 				keep_small = 1;
 		for (size_t m = i; m < j; m++)
 			if (S_upper((unsigned char)s[m]) && (m > i || keep_small))

@@ -160,7 +160,7 @@ grel_span grel_trim(const char *s, size_t len)
 	return r;
 }
 
-static int S_eq_fold(const char *a, size_t alen, const char *b)
+int grel_eq_fold(const char *a, size_t alen, const char *b)
 {
 	size_t bl = strlen(b);
 	if (alen != bl)
@@ -171,13 +171,22 @@ static int S_eq_fold(const char *a, size_t alen, const char *b)
 	return 1;
 }
 
+int grel_contains_fold(const char *s, size_t len, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t i = 0; i + wl <= len; i++)
+		if (grel_eq_fold(s + i, wl, w))
+			return 1;
+	return 0;
+}
+
 int grel_starts_fold(const char *a, size_t alen, const char *b)
 {
 	/* Most lines differ at the first byte: skip the strlen then. */
 	if (!alen || S_lower((unsigned char)a[0]) != S_lower((unsigned char)b[0]))
 		return 0;
 	size_t bl = strlen(b);
-	return alen >= bl && S_eq_fold(a, bl, b);
+	return alen >= bl && grel_eq_fold(a, bl, b);
 }
 
 int grel_find(const char *s, size_t len, const char *const *list)
@@ -191,7 +200,7 @@ int grel_find(const char *s, size_t len, const char *const *list)
 	if (t.len == 0 || t.len > GREL_ENTRY_MAX)
 		return -1;
 	for (size_t i = 0; list[i]; i++)
-		if (S_eq_fold(t.s, t.len, list[i]))
+		if (grel_eq_fold(t.s, t.len, list[i]))
 			return (int)i;
 	return -1;
 }
@@ -280,7 +289,7 @@ static int S_contains_word(const char *s, size_t len, const char *w)
 	size_t wl = strlen(w);
 	for (size_t i = 0; i + wl <= len; i++) {
 		unsigned char after = i + wl < len ? (unsigned char)s[i + wl] : ' ';
-		if (S_eq_fold(s + i, wl, w) && !((unsigned char)w[0] < 0x80 && S_lower(after) >= 'a' && S_lower(after) <= 'z'))
+		if (grel_eq_fold(s + i, wl, w) && !((unsigned char)w[0] < 0x80 && S_lower(after) >= 'a' && S_lower(after) <= 'z'))
 			return 1;
 	}
 	return 0;
@@ -378,7 +387,7 @@ static grel_span S_skip_time(grel_span t)
 				w++;
 			int hit = 0;
 			for (size_t k = 0; S_time_words[k]; k++)
-				if (S_eq_fold(t.s, w, S_time_words[k]))
+				if (grel_eq_fold(t.s, w, S_time_words[k]))
 					hit = 1;
 			if (!hit)
 				return t;
@@ -506,7 +515,7 @@ int grel_date_line(const char *s, size_t len, grel_dateinfo *di)
 	grel_span before = S_strip_seps(grel_trim(s, start), 0);
 	for (size_t k = 0; S_date_preps[k]; k++) {
 		size_t pl = strlen(S_date_preps[k]);
-		if (before.len > pl && S_eq_fold(before.s + before.len - pl, pl, S_date_preps[k])) {
+		if (before.len > pl && grel_eq_fold(before.s + before.len - pl, pl, S_date_preps[k])) {
 			before = S_strip_seps((grel_span){before.s, before.len - pl}, 0);
 			break;
 		}

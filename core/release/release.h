@@ -68,6 +68,10 @@ size_t grel_blank_at(const char *s, size_t len, size_t i);
 grel_span grel_trim(const char *s, size_t len);
 /** 1 when s starts with prefix, ASCII letters compared case-insensitively. */
 int grel_starts_fold(const char *s, size_t len, const char *prefix);
+/** 1 when a (alen bytes) is b, ASCII letters compared case-insensitively. */
+int grel_eq_fold(const char *a, size_t alen, const char *b);
+/** 1 when w occurs in s, ASCII letters compared case-insensitively. */
+int grel_contains_fold(const char *s, size_t len, const char *w);
 /** Which entry of a NULL-terminated list the trimmed text is, less a
  * trailing ':' or '：' (ASCII case-insensitive); -1 when none. */
 int grel_find(const char *s, size_t len, const char *const *list);

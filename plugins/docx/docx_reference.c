@@ -210,6 +210,19 @@ static xmlNs *S_w_ns(galley_context *ctx, const char *ref, const char *part, xml
 	return root->ns;
 }
 
+/* A part parsed with a WordprocessingML root of that name under w:; NULL
+ * with the error on the context (the document freed) otherwise. */
+static xmlDoc *S_parse_w(galley_context *ctx, const char *ref, const char *part, const galley_buffer *b,
+	const char *name)
+{
+	xmlDoc *doc = S_parse(ctx, ref, part, b);
+	if (doc && !S_w_ns(ctx, ref, part, xmlDocGetRootElement(doc), name)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
 /* ------------------------------------------------------------------ */
 /* Styles                                                              */
 /* ------------------------------------------------------------------ */
@@ -249,15 +262,11 @@ static int S_styles(galley_context *ctx, const char *ref, galley_unzip *u, galle
 		rc = galley_error(ctx, GALLEY_EINVAL, "reference document %s: has no word/styles.xml", ref);
 	if (rc < 0)
 		goto out;
-	if (!(doc = S_parse(ctx, ref, "word/styles.xml", &b))) {
+	if (!(doc = S_parse_w(ctx, ref, "word/styles.xml", &b, "styles"))) {
 		rc = galley_context_error_code(ctx);
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
-	if (!S_w_ns(ctx, ref, "word/styles.xml", root, "styles")) {
-		rc = GALLEY_EINVAL;
-		goto out;
-	}
 	galley_buffer_clear(&b);
 	if ((rc = galley_format_data(ctx, "docx", "styles.xml", docx_styles_xml, docx_styles_xml_len, &b)) < 0)
 		goto out;
@@ -329,15 +338,11 @@ static int S_numbering(galley_context *ctx, const char *ref, galley_unzip *u, do
 	}
 	if (rc < 0)
 		goto out;
-	if (!(doc = S_parse(ctx, ref, "word/numbering.xml", &b))) {
+	if (!(doc = S_parse_w(ctx, ref, "word/numbering.xml", &b, "numbering"))) {
 		rc = galley_context_error_code(ctx);
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
-	if (!S_w_ns(ctx, ref, "word/numbering.xml", root, "numbering")) {
-		rc = GALLEY_EINVAL;
-		goto out;
-	}
 	r->abstract_base = S_max_id(root, "abstractNum", "abstractNumId");
 	r->num_base = S_max_id(root, "num", "numId");
 	for (c = root->children; c; c = c->next) {
@@ -617,12 +622,8 @@ static int S_sectpr(galley_context *ctx, const char *ref, galley_unzip *u, xmlDo
 		galley_buffer_dispose(&b);
 		return 0; /* no page setup to take */
 	}
-	if (rc < 0 || !(doc = S_parse(ctx, ref, "word/document.xml", &b))) {
+	if (rc < 0 || !(doc = S_parse_w(ctx, ref, "word/document.xml", &b, "document"))) {
 		rc = rc < 0 ? rc : galley_context_error_code(ctx);
-		goto out;
-	}
-	if (!S_w_ns(ctx, ref, "word/document.xml", xmlDocGetRootElement(doc), "document")) {
-		rc = GALLEY_EINVAL;
 		goto out;
 	}
 	body = S_child(xmlDocGetRootElement(doc), W_NS, "body");
