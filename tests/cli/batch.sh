@@ -352,7 +352,39 @@ PY
 	line corrupt.zip/b.txt | jq -e '.status == "failed" and (.error | test("cannot read the member"))' >/dev/null || fail "corrupt member: $(line corrupt.zip/b.txt)"
 	absent dest/corrupt/b.md
 	line nocd.zip | jq -e '.status == "failed" and (.error | test("cannot read the zip archive"))' >/dev/null || fail "no central directory: $(line nocd.zip)"
-	no_temp_left dest ;;
+	no_temp_left dest
+	# Members whose headers lie (both the local one and the central
+	# directory's): a wrong CRC, and an uncompressed size too small, then
+	# too large. Deflated members are inflated whole at the size declared:
+	# none may come out short or be taken with a wrong CRC.
+	python3 - <<'PY' || fail "cannot make the lying archives"
+import random, struct, zipfile
+rnd = random.Random(3)
+big = ('\n\n'.join(' '.join(str(rnd.random()) for _ in range(10)) for _ in range(3000)) + '\nThe very end.\n').encode()
+def lying(out, patch):
+    z = zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED)
+    z.writestr('a.txt', 'A\n\nFine.\n'); z.writestr('b.txt', big); z.close()
+    d = bytearray(open(out, 'rb').read())
+    for sig, at in ((b'PK\x03\x04', 14), (b'PK\x01\x02', 16)):  # CRC, then the sizes
+        i = d.index(sig, d.index(sig) + 1)                        # b.txt's header
+        crc, csize, size = struct.unpack_from('<III', d, i + at)
+        struct.pack_into('<III', d, i + at, *patch(crc, csize, size))
+    open(out, 'wb').write(bytes(d))
+lying('crc.zip', lambda c, cs, s: (c ^ 1, cs, s))
+lying('short.zip', lambda c, cs, s: (c, cs, s // 2))
+lying('long.zip', lambda c, cs, s: (c, cs, s + 4096))
+PY
+	b -t markdown -o dest2 --report report crc.zip short.zip long.zip
+	for z in crc short long; do
+		expect_status $z.zip/a.txt ok
+		case $(status_of $z.zip/b.txt) in
+		failed) absent dest2/$z/b.md ;;
+		ok) [ $z != crc ] || fail "a member with a wrong CRC was taken"
+			grep -q 'The very end' dest2/$z/b.md || fail "$z.zip/b.txt came out short" ;;
+		*) fail "$z.zip/b.txt: $(line $z.zip/b.txt)" ;;
+		esac
+	done
+	no_temp_left dest2 ;;
 files-from)
 	tree
 	printf 'src/release.txt\nsrc/2024\n\n' >list
