@@ -109,11 +109,10 @@ struct batch {
 	struct job *todo_head, *todo_tail;
 	size_t ntodo, max_todo;
 	/* Memory stays flat however many inputs: the bytes of the documents
-	 * queued are held to queue_budget, those of the documents being
-	 * converted to budget (but for one document larger than that, which
-	 * is then converted alone), and at most window inputs wait to be
-	 * reported. */
-	size_t todo_bytes, running_bytes, budget, queue_budget, window;
+	 * queued and of those being converted are each held to budget (but
+	 * for one document larger than that, which is then converted alone),
+	 * and at most window inputs wait to be reported (and queued). */
+	size_t todo_bytes, running_bytes, budget, window;
 	int closed;
 	struct job *report_head, *report_tail; /* every job not yet reported */
 	size_t nseen, ndone, nok, nfailed, nskipped;
@@ -633,7 +632,7 @@ static void S_submit(struct batch *b, struct job *j)
 	b->report_tail = j;
 	if (j->reader) {
 		j->cost = j->data.len;
-		while (b->ntodo >= b->max_todo || (b->ntodo && b->todo_bytes + j->cost > b->queue_budget))
+		while (b->ntodo >= b->max_todo || (b->ntodo && b->todo_bytes + j->cost > b->budget))
 			pthread_cond_wait(&b->has_room, &b->lock);
 		b->todo_bytes += j->cost;
 		if (b->todo_tail)
@@ -835,19 +834,37 @@ static void *S_worker(void *arg)
 		galley_context_set_verbosity(ctx, b->verbosity < 0 ? 0 : b->verbosity);
 	}
 	for (;;) {
+		struct job *prev, *q, *qprev;
 		pthread_mutex_lock(&b->lock);
-		/* The next document in order, once it fits beside the others
-		 * being converted (or nothing else is). */
-		while ((!b->todo_head && !b->closed) ||
-			(b->todo_head && b->running_bytes && b->running_bytes + b->todo_head->cost > b->budget))
+		/* The largest document queued that fits beside the others being
+		 * converted (any, when nothing else is), the first of equals:
+		 * large documents go first, while smaller ones are left to keep
+		 * the other workers busy beside them, and the last of a run is
+		 * not one large document after another. One that does not fit
+		 * waits at most until the report window is full (the inputs after
+		 * it are then not read); outputs and report do not depend on the
+		 * order. */
+		for (;;) {
+			j = prev = NULL;
+			for (qprev = NULL, q = b->todo_head; q; qprev = q, q = q->next_todo)
+				if ((!b->running_bytes || b->running_bytes + q->cost <= b->budget) && (!j || q->cost > j->cost)) {
+					j = q;
+					prev = qprev;
+				}
+			if (j || (!b->todo_head && b->closed))
+				break;
 			pthread_cond_wait(&b->has_work, &b->lock);
-		if (!(j = b->todo_head)) {
+		}
+		if (!j) {
 			pthread_mutex_unlock(&b->lock);
 			break;
 		}
-		b->todo_head = j->next_todo;
-		if (!b->todo_head)
-			b->todo_tail = NULL;
+		if (prev)
+			prev->next_todo = j->next_todo;
+		else
+			b->todo_head = j->next_todo;
+		if (b->todo_tail == j)
+			b->todo_tail = prev;
 		b->ntodo--;
 		b->todo_bytes -= j->cost;
 		b->running_bytes += j->cost;
@@ -2063,11 +2080,11 @@ int galley_batch_main(int argc, char **argv)
 #ifdef __GLIBC__
 	/* A fixed mmap threshold: glibc raises it to the largest block freed,
 	 * after which a large document's buffers stay in the arenas for good.
-	 * A trim threshold of 8 MiB (glibc's is 128 KiB) and a top pad of
-	 * 1 MiB: with glibc's, an arena gives its free top back after nearly
+	 * A trim threshold of 2 MiB (glibc's is 128 KiB) and a top pad of
+	 * 512 KiB: with glibc's, an arena gives its free top back after nearly
 	 * every document and the next one faults it in again page by page
 	 * (39,000 minor faults for the 130 pages of the readability corpus,
-	 * 25,000 with these; the peak RSS is held by the trim in S_worker).
+	 * 25,000 with these; 8 MiB saves no more).
 	 * One arena a worker, not glibc's default of eight a core: each arena
 	 * keeps the high-water mark of the largest document met in it, so the
 	 * more arenas the more the peak grows over a long run (+17% from 200
@@ -2075,19 +2092,23 @@ int galley_batch_main(int argc, char **argv)
 	 * (+10%) serialises the workers on its lock: -j 2 was only 1.1-1.2x
 	 * -j 1; one a worker is +8% and 1.4-1.5x. */
 	mallopt(M_MMAP_THRESHOLD, 256 << 10);
-	mallopt(M_TRIM_THRESHOLD, 8 << 20);
-	mallopt(M_TOP_PAD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 2 << 20);
+	mallopt(M_TOP_PAD, 512 << 10);
 	mallopt(M_ARENA_MAX, b.jobs);
 #endif
-	b.max_todo = (size_t)b.jobs * 2 + 2;
-	/* 2 MiB of input a worker being converted: with 1 MiB, two pages of
-	 * 1.2 and 1.6 MB (the readability corpus's largest) could not be
-	 * converted side by side, and the last of a run went one at a time.
-	 * 1 MiB a worker queued: the reader inflates a member in a few ms,
-	 * so holding more in memory gains nothing. */
-	b.budget = (size_t)b.jobs << 21;
-	b.queue_budget = (size_t)b.jobs << 20;
 	b.window = (size_t)b.jobs * 16 + 16;
+	b.max_todo = b.window;
+	/* 1 MiB of input a worker, queued and being converted. With 2 MiB
+	 * being converted, the four largest pages of the readability corpus
+	 * (1.0 to 1.6 MB) could go side by side, but the peak RSS of 20,000
+	 * documents was then 8 to 18% over that of 200 (which pages meet is
+	 * timing, and 20,000 documents meet the worst pair). Instead the
+	 * largest queued document that fits goes first (S_worker): those
+	 * four, the last of the corpus, no longer run one after another
+	 * with the other worker idle, and -j 2 went from 1.65x -j 1 to
+	 * 1.73x (and the queue may hold up to window documents, not 2 a
+	 * worker, so that it can hold small ones beside a large one). */
+	b.budget = (size_t)b.jobs << 20;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.has_work, NULL);
 	pthread_cond_init(&b.has_room, NULL);
