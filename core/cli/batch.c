@@ -2106,7 +2106,7 @@ int galley_batch_main(int argc, char **argv)
 	 * largest queued document that fits goes first (S_worker): those
 	 * four, the last of the corpus, no longer run one after another
 	 * with the other worker idle, and -j 2 went from 1.65x -j 1 to
-	 * 1.73x (and the queue may hold up to window documents, not 2 a
+	 * 1.70x (and the queue may hold up to window documents, not 2 a
 	 * worker, so that it can hold small ones beside a large one). */
 	b.budget = (size_t)b.jobs << 20;
 	pthread_mutex_init(&b.lock, NULL);
