@@ -816,7 +816,7 @@ out:
 static int S_set_opts(const struct batch *b, galley_context *ctx);
 
 /* See S_worker: a document this large is followed by malloc_trim(). */
-#define S_TRIM_AFTER ((size_t)768 << 10)
+#define S_TRIM_AFTER ((size_t)256 << 10)
 
 static void *S_worker(void *arg)
 {
@@ -879,11 +879,12 @@ static void *S_worker(void *arg)
 		/* glibc keeps each thread's arena at its high-water mark, so over
 		 * a long run every worker would hold the memory of the largest
 		 * document it ever met: after a large one, give the free pages
-		 * back. Not after every one, nor after every one of 256 KiB (a
-		 * quarter of the readability corpus's pages): each trim throws
-		 * away the free pages of every arena, which the next documents
-		 * fault in again one by one; with -j 2 that cost 0.05 s of
-		 * system time of 0.65 s. */
+		 * back (not after every one: that costs a fifth more CPU). Each
+		 * trim throws away the free pages of every arena, which the next
+		 * documents fault in again: trimming only after documents of
+		 * 768 KiB saved a third of the minor faults and 0.05 s of system
+		 * time with -j 2 on the readability corpus, but the peak RSS of
+		 * 20,000 documents then grew to +18% of 200 (+11.5% with 256). */
 		if (j->cost >= S_TRIM_AFTER)
 			malloc_trim(0);
 #endif
@@ -2081,10 +2082,8 @@ int galley_batch_main(int argc, char **argv)
 	/* A fixed mmap threshold: glibc raises it to the largest block freed,
 	 * after which a large document's buffers stay in the arenas for good.
 	 * A trim threshold of 2 MiB (glibc's is 128 KiB) and a top pad of
-	 * 512 KiB: with glibc's, an arena gives its free top back after nearly
-	 * every document and the next one faults it in again page by page
-	 * (39,000 minor faults for the 130 pages of the readability corpus,
-	 * 25,000 with these; 8 MiB saves no more).
+	 * 512 KiB: with glibc's, an arena gives its free top back after a
+	 * document and the next one faults it in again page by page.
 	 * One arena a worker, not glibc's default of eight a core: each arena
 	 * keeps the high-water mark of the largest document met in it, so the
 	 * more arenas the more the peak grows over a long run (+17% from 200
@@ -2105,9 +2104,9 @@ int galley_batch_main(int argc, char **argv)
 	 * timing, and 20,000 documents meet the worst pair). Instead the
 	 * largest queued document that fits goes first (S_worker): those
 	 * four, the last of the corpus, no longer run one after another
-	 * with the other worker idle, and -j 2 went from 1.65x -j 1 to
-	 * 1.70x (and the queue may hold up to window documents, not 2 a
-	 * worker, so that it can hold small ones beside a large one). */
+	 * with the other worker idle (-j 2 against -j 1: +0.05 to 0.1x),
+	 * and the queue may hold up to window documents, not 2 a worker,
+	 * so that it can hold small ones beside a large one. */
 	b.budget = (size_t)b.jobs << 20;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.has_work, NULL);
