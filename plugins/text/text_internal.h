@@ -26,6 +26,9 @@ typedef struct {
 	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
 	size_t first, nlines;
 	int closing;       /* a signature line after the end mark: never a heading */
+	/* The unit's text. A unit of one line borrows the line (cap 0, not
+	 * NUL-terminated): most units are one line, and a copy each took more
+	 * memory than the tree. txt_unit_own() copies it before it grows. */
 	galley_buffer text;
 } txt_unit;
 
@@ -49,6 +52,9 @@ extern const char *const txt_trailer_labels[];
 int txt_is_one_of(const char *s, size_t len, const char *const *table);
 int txt_issuer_label(const char *s, size_t len, grel_span *v);
 void txt_join(txt_unit *u, const txt_line *l);
+/* Make a borrowed unit text its own (before appending to it). */
+void txt_unit_own(txt_unit *u);
+void txt_unit_dispose(txt_unit *u);
 int txt_all_caps(const char *s, size_t len);
 int txt_starts_item(const txt_line *l);
 /* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */

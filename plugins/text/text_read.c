@@ -59,6 +59,23 @@ static unsigned S_last_char(const char *s, size_t len)
 	return S_decode(s, len, i, &w);
 }
 
+void txt_unit_own(txt_unit *u)
+{
+	if (u->text.cap == 0 && u->text.data) {
+		const char *s = u->text.data;
+		size_t n = u->text.len;
+		u->text.data = NULL;
+		u->text.len = 0;
+		galley_buffer_append(&u->text, s, n); /* an OOM sets text.oom */
+	}
+}
+
+void txt_unit_dispose(txt_unit *u)
+{
+	if (u->text.cap)
+		galley_buffer_dispose(&u->text);
+}
+
 /* Join a hard-wrapped line to a unit: a space, unless both sides are
  * written without spaces (Chinese, Japanese). */
 void txt_join(txt_unit *u, const txt_line *l)
@@ -66,6 +83,7 @@ void txt_join(txt_unit *u, const txt_line *l)
 	size_t w;
 	unsigned last = S_last_char(u->text.data, u->text.len);
 	unsigned next = S_decode(l->s, l->len, 0, &w);
+	txt_unit_own(u);
 	if (u->text.len && !(S_no_space_script(last) && S_no_space_script(next)))
 		galley_buffer_putc(&u->text, ' ');
 	galley_buffer_append(&u->text, l->s, l->len);
@@ -311,7 +329,7 @@ fail:
 		rc = galley_error(ctx, rc, "cannot read text");
 out:
 	for (size_t k = 0; k < r.nunits; k++)
-		galley_buffer_dispose(&r.units[k].text);
+		txt_unit_dispose(&r.units[k]);
 	galley_free(r.units);
 	galley_free(r.lines);
 	galley_buffer_dispose(&utf8);
