@@ -812,11 +812,47 @@ static int S_each_block(S_reader *r, const char *p, size_t from, size_t to, int 
 	}
 }
 
+/* The members of the meta object p[from, to) (jansson has parsed it whole
+ * once: it is valid JSON without repeated keys), one at a time. */
+static int S_meta_stream(S_reader *r, const char *p, size_t from, size_t to)
+{
+	galley_meta *meta = galley_builder_meta(r->b);
+	size_t i = S_skip_ws(p, from + 1, to), depth;
+
+	while (i < to && p[i] == '"') {
+		size_t kend = S_string_end(p, i, to), vstart = S_skip_ws(p, S_skip_ws(p, kend, to) + 1, to);
+		size_t vend = S_value_end(p, vstart, to, &depth), mark;
+		json_t *key = json_loadb(p + i, kend - i, S_PARSE_FLAGS, NULL);
+		json_t *v = json_loadb(p + vstart, vend - vstart, S_PARSE_FLAGS, NULL);
+		int rc;
+		if (!key || !v) {
+			json_decref(key);
+			json_decref(v);
+			return galley_error(r->ctx, GALLEY_ENOMEM, "out of memory");
+		}
+		mark = S_push_key(r, "meta");
+		S_push_key(r, json_string_value(key));
+		rc = S_meta_entry(r, meta, json_string_value(key), v);
+		if (rc >= 0)
+			S_pop(r, mark);
+		json_decref(key);
+		json_decref(v);
+		if (rc < 0)
+			return rc;
+		i = S_skip_ws(p, vend, to);
+		if (i < to && p[i] == ',')
+			i = S_skip_ws(p, i + 1, to);
+		else
+			break;
+	}
+	return 0;
+}
+
 /* Read the document with its blocks one at a time: 1 when done (rc the
  * result), 0 when it is to be read whole instead (nothing built yet). */
 static int S_stream(S_reader *r, const char *p, size_t n, int *rc)
 {
-	size_t i = S_skip_ws(p, 0, n), depth, blocks = 0, blocks_end = 0;
+	size_t i = S_skip_ws(p, 0, n), depth, blocks = 0, blocks_end = 0, meta = 0, meta_end = 0;
 	json_t *doc = NULL;
 	int ok = 0;
 
@@ -828,7 +864,7 @@ static int S_stream(S_reader *r, const char *p, size_t n, int *rc)
 		json_t *key = kend ? json_loadb(p + i, kend - i, S_PARSE_FLAGS, NULL) : NULL, *v = NULL;
 		const char *name = json_string_value(key);
 		int dup = !name || strlen(name) != json_string_length(key) || json_object_get(doc, name) ||
-			  (blocks && !strcmp(name, "blocks"));
+			  (blocks && !strcmp(name, "blocks")) || (meta && !strcmp(name, "meta"));
 		i = S_skip_ws(p, kend, n);
 		if (dup || !kend || i >= n || p[i] != ':') {
 			json_decref(key);
@@ -839,6 +875,15 @@ static int S_stream(S_reader *r, const char *p, size_t n, int *rc)
 		if (vend && depth + 1 <= JSON_PARSER_MAX_DEPTH && !strcmp(name, "blocks") && p[i] == '[') {
 			blocks = i;
 			blocks_end = vend;
+		} else if (vend && depth + 1 <= JSON_PARSER_MAX_DEPTH && !strcmp(name, "meta") && p[i] == '{') {
+			/* parsed whole, to check it, and let go before anything is built */
+			if (!(v = json_loadb(p + i, vend - i, S_PARSE_FLAGS, NULL))) {
+				json_decref(key);
+				goto out;
+			}
+			json_decref(v);
+			meta = i;
+			meta_end = vend;
 		} else if (!vend || depth + 1 > JSON_PARSER_MAX_DEPTH || !(v = json_loadb(p + i, vend - i, S_PARSE_FLAGS, NULL)) ||
 			   json_object_set_new(doc, name, v) < 0) {
 			json_decref(key);
@@ -855,6 +900,8 @@ static int S_stream(S_reader *r, const char *p, size_t n, int *rc)
 		goto out;
 	ok = 1;
 	*rc = S_document(r, doc, 0);
+	if (*rc >= 0 && meta)
+		*rc = S_meta_stream(r, p, meta, meta_end);
 	if (*rc >= 0) {
 		size_t mark = S_push_key(r, "blocks");
 		*rc = S_each_block(r, p, blocks, blocks_end, 0);

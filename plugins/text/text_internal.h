@@ -5,6 +5,8 @@
 #ifndef GALLEY_TEXT_INTERNAL_H
 #define GALLEY_TEXT_INTERNAL_H
 
+#include <stdint.h>
+
 #include "text_read.h"
 #include "release.h"
 
@@ -19,13 +21,15 @@ typedef enum {
 	U_DROP
 } txt_kind;
 
+/* A unit per paragraph of the text: small, as a text of short paragraphs
+ * has nearly as many units as bytes / 10. */
 typedef struct {
-	txt_kind kind;
-	int marker;        /* marker kind (SUB/BOX), heading level */
 	long num;          /* NUM: its number */
-	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
-	size_t first, nlines;
-	int closing;       /* a signature line after the end mark: never a heading */
+	uint32_t first, nlines; /* its lines (r->lines; S_split_lines bounds their count) */
+	uint32_t skip;     /* bytes of marker before the text (SUB/BOX/NOTE) */
+	uint8_t kind;      /* txt_kind */
+	int8_t marker;     /* marker kind (SUB/BOX), heading level; -1 none */
+	uint8_t closing;   /* a signature line after the end mark: never a heading */
 	/* The unit's text. A unit of one line borrows the line (cap 0, not
 	 * NUL-terminated): most units are one line, and a copy each took more
 	 * memory than the tree. txt_unit_own() copies it before it grows. */

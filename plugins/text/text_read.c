@@ -226,6 +226,8 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 		size_t j = i;
 		while (j < len && text[j] != '\n' && text[j] != '\r')
 			j++;
+		if (r->nlines == UINT32_MAX)
+			return GALLEY_EINVAL; /* a unit keeps line numbers in 32 bits */
 		if (r->nlines == cap) {
 			txt_line *nl = galley_realloc(r->lines, cap * 2 * sizeof *nl);
 			if (!nl)
@@ -267,8 +269,12 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		goto out;
 	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
 
-	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0)
-		goto oom;
+	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0) {
+		if (rc == GALLEY_ENOMEM)
+			goto oom;
+		rc = galley_error(ctx, rc, "more than %lu lines", (unsigned long)UINT32_MAX);
+		goto out;
+	}
 	size_t body = txt_header(&r, &rc);
 	if (rc < 0)
 		goto fail;
