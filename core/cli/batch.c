@@ -516,10 +516,12 @@ static void S_report_line(struct batch *b, struct job *j)
 	if (j->messages.len) {
 		json_t *m = json_array();
 		char *s = j->messages.data, *nl;
+		/* each line cut at its newline, which is put back: -v prints them after */
 		for (; m && *s; s = nl + 1) {
 			nl = strchr(s, '\n');
 			*nl = '\0';
 			json_array_append_new(m, S_json_string(s));
+			*nl = '\n';
 		}
 		json_object_set_new(o, "messages", m);
 	}
