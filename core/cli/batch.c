@@ -806,6 +806,8 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 		}
 		j->nwritten++;
 	}
+	if (j->messages.oom) /* a message lost is a report that says less */
+		S_fail_job(j, "%s%s", "out of memory", "");
 	if (j->status != ST_FAILED)
 		j->status = ST_OK;
 out:

@@ -577,6 +577,15 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	rc = desc->init(reg);
 	if (rc < 0 || reg->init_error) {
 		const char *msg = galley_context_error(reg->ctx);
+		/* Out of memory is no fault of the plugin: the load fails (a
+		 * refusal would go on without it, and be kept in the cache). */
+		int oom = rc == GALLEY_ENOMEM || galley_context_error_code(reg->ctx) == GALLEY_ENOMEM;
+		if (oom) {
+			S_rollback(reg, reg->nplugins);
+			pl->desc = NULL;
+			reg->nplugins++;
+			return galley_error(reg->ctx, GALLEY_ENOMEM, "out of memory");
+		}
 		if (reg->init_error)
 			snprintf(why, sizeof why, "refused: %s", *msg ? msg : "registration failed");
 		else
