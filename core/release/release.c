@@ -302,8 +302,14 @@ static int S_wordbyte(unsigned char c) { return S_is_alpha_ascii(c) || c >= 0x80
 
 static int S_month_word(const unsigned char *s, size_t len, size_t i, size_t *end)
 {
+	/* every name starts with an ASCII letter: most words are out at once */
+	int first = i < len ? S_lower(s[i]) : 0;
+	if (first < 'a' || first > 'z')
+		return -1;
 	for (size_t n = 0; n < sizeof S_months / sizeof S_months[0]; n++) {
 		const char *name = S_months[n].name;
+		if ((unsigned char)name[0] != first)
+			continue;
 		size_t nl = strlen(name), j;
 		if (i + nl > len)
 			continue;

@@ -29,7 +29,8 @@ const char *html_strcasestr(const char *hay, const char *needle)
 
 int html_is(xmlNodePtr node, const char *name)
 {
-	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+	/* the first byte before the call: most names differ there */
+	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL && node->name[0] == name[0] &&
 		strcmp((const char *)node->name, name) == 0;
 }
 
@@ -52,7 +53,7 @@ const char *html_attr(xmlNodePtr node, const char *name)
 		return NULL;
 	for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
 		/* the HTML parser lowercases attribute names */
-		if (a->name == NULL || strcmp((const char *)a->name, name) != 0)
+		if (a->name == NULL || a->name[0] != name[0] || strcmp((const char *)a->name, name) != 0)
 			continue;
 		if (a->children == NULL)
 			return "";

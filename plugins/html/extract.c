@@ -595,7 +595,9 @@ static int S_commas(xmlNodePtr n)
 	int c = 0;
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next) {
 		if (k->type == XML_TEXT_NODE && k->content != NULL) {
-			for (const unsigned char *s = k->content; *s; s++) {
+			/* strpbrk skips to the bytes that can start a comma */
+			for (const unsigned char *s = k->content; (s = (const unsigned char *)strpbrk((const char *)s,
+									   ",\xEF\xD8\xE3")) != NULL; s++) {
 				if (*s == ',')
 					c++;
 				else if (s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8C) /* U+FF0C */
