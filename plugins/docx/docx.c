@@ -37,10 +37,10 @@ typedef struct {
 
 typedef struct {
 	docx_xml x;       /* the part being written */
+	galley_buffer out; /* markup of our own, not yet handed to the writer */
 	docx_body *body;
 	docx_links *links; /* of the part being written */
 	galley_buffer scratch;
-	galley_buffer esc;        /* a w:t being put together */
 	galley_buffer uri;
 	galley_buffer image;
 	long drawings;    /* wp:docPr ids */
@@ -89,39 +89,101 @@ static int S_grow(S_state *st, void **v, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-#define S_start(st, name) docx_xml_start(&(st)->x, name)
-#define S_end(st) docx_xml_end(&(st)->x)
-#define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
-#define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
-
 /* Markup of our own making (names, style ids, numbers, language tags:
- * nothing to escape) goes to the writer in one piece: an xmlTextWriter call
- * per element and attribute was most of the time the body took. */
+ * nothing to escape) and text escaped here collect in st->out and go to
+ * the writer as raw pieces of 16 KiB: an xmlTextWriter call per element,
+ * attribute or run was most of the time the body took. Every call of the
+ * writer's own hands it what was collected first, so the order holds. */
+#define S_CHUNK 16384
+
+static int S_flush(S_state *st)
+{
+	galley_buffer *o = &st->out;
+	if (o->oom)
+		return S_fail(st);
+	if (!o->len)
+		return 0;
+	if (xmlTextWriterWriteRawLen(st->x.w, BAD_CAST o->data, (int)o->len) < 0)
+		return S_fail(st);
+	galley_buffer_clear(o);
+	return 0;
+}
+
+/* (what was collected goes before more is added, so the last piece is
+ * always still here for S_close()) */
 static int S_raw(S_state *st, const char *s, size_t len)
 {
-	return xmlTextWriterWriteRawLen(st->x.w, BAD_CAST s, (int)len) < 0 ? S_fail(st) : 0;
+	if (st->out.len >= S_CHUNK && S_flush(st) < 0)
+		return st->x.err;
+	return galley_buffer_append_fast(&st->out, s, len) < 0 ? S_fail(st) : 0;
 }
 
 #define S_RAW(st, lit) S_raw(st, lit, sizeof lit - 1)
 
-/* <name w:val="value"/> */
+static int S_raws(S_state *st, const char *s)
+{
+	return S_raw(st, s, strlen(s));
+}
+
+static int S_raw_long(S_state *st, long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return S_raw(st, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* The end tag of an element opened here with raw markup; one with
+ * nothing in it is closed as <name/>, as the writer closes its own. */
+static int S_close(S_state *st, const char *end_tag, size_t len)
+{
+	galley_buffer *o = &st->out;
+	size_t lt = o->len;
+	if (o->len >= 2 && o->data[o->len - 1] == '>' && o->data[o->len - 2] != '/')
+		while (lt > 0 && o->data[--lt] != '<')
+			;
+	if (lt < o->len && o->data[lt] == '<' && o->data[lt + 1] != '/') {
+		galley_buffer_truncate(o, o->len - 1);
+		return S_RAW(st, "/>");
+	}
+	return S_raw(st, end_tag, len);
+}
+
+#define S_CLOSE(st, lit) S_close(st, lit, sizeof lit - 1)
+
+/* The writer's own calls, after what was collected. */
+static int S_start(S_state *st, const char *name)
+{
+	return S_flush(st) < 0 ? st->x.err : docx_xml_start(&st->x, name);
+}
+
+static int S_end(S_state *st)
+{
+	return S_flush(st) < 0 ? st->x.err : docx_xml_end(&st->x);
+}
+
+#define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
+#define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
+
+/* <name w:val="value"/> (value: nothing to escape) */
 static int S_val(S_state *st, const char *name, const char *value)
 {
-	char buf[160];
-	int n = value ? snprintf(buf, sizeof buf, "<%s w:val=\"%s\"/>", name, value) : snprintf(buf, sizeof buf, "<%s/>", name);
-	if (n < 0 || (size_t)n >= sizeof buf) {
-		if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
-			return st->x.err;
-		return S_end(st);
-	}
-	return S_raw(st, buf, (size_t)n);
+	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0)
+		return st->x.err;
+	if (value && (S_RAW(st, " w:val=\"") < 0 || S_raws(st, value) < 0 || S_RAW(st, "\"") < 0))
+		return st->x.err;
+	return S_RAW(st, "/>");
 }
 
 static int S_val_long(S_state *st, const char *name, long value)
 {
-	char buf[96];
-	int n = snprintf(buf, sizeof buf, "<%s w:val=\"%ld\"/>", name, value);
-	return S_raw(st, buf, (size_t)n);
+	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0 || S_RAW(st, " w:val=\"") < 0 || S_raw_long(st, value) < 0)
+		return st->x.err;
+	return S_RAW(st, "\"/>");
 }
 
 /* ------------------------------------------------------------------ */
@@ -129,89 +191,93 @@ static int S_val_long(S_state *st, const char *name, long value)
 /* ------------------------------------------------------------------ */
 
 /* w:rPr in the order CT_RPr's sequence has it: rStyle, rFonts, b, bCs, i,
- * iCs, ..., vertAlign, ..., lang. */
+ * iCs, ..., vertAlign, ..., lang. The language is left out when the
+ * styles' run defaults carry it. */
 static int S_rpr(S_state *st, const char *rstyle)
 {
-	char buf[512];
-	size_t n = 0;
-	int any = rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || st->has_lang;
-	if (!any)
+	int lang = st->has_lang && !st->body->lang_in_styles;
+	if (!(rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || lang))
 		return 0;
-#define S_PUT(...) \
-	do { \
-		int k_ = snprintf(buf + n, sizeof buf - n, __VA_ARGS__); \
-		if (k_ < 0 || (size_t)k_ >= sizeof buf - n) \
-			return galley_error(st->x.ctx, GALLEY_EINVAL, "DOCX writer: a style name is too long"); \
-		n += (size_t)k_; \
-	} while (0)
-	S_PUT("<w:rPr>");
-	if (rstyle)
-		S_PUT("<w:rStyle w:val=\"%s\"/>", rstyle);
-	if (st->ea_font)
-		S_PUT("<w:rFonts w:eastAsia=\"%s\"/>", st->ea_font);
-	if (st->bold)
-		S_PUT("<w:b/><w:bCs/>");
-	if (st->italic)
-		S_PUT("<w:i/><w:iCs/>");
-	if (st->sup || st->sub)
-		S_PUT("<w:vertAlign w:val=\"%s\"/>", st->sup >= st->sub ? "superscript" : "subscript");
-	if (st->has_lang) {
-		if (st->ea_lang)
-			S_PUT("<w:lang w:val=\"%s\" w:eastAsia=\"%s\"/>", st->ea_lang, st->ea_lang);
-		else
-			S_PUT("<w:lang w:val=\"%s\"/>", st->lang);
-	}
-	S_PUT("</w:rPr>");
-#undef S_PUT
-	return S_raw(st, buf, n);
+	if (S_RAW(st, "<w:rPr>") < 0 ||
+		(rstyle && (S_RAW(st, "<w:rStyle w:val=\"") < 0 || S_raws(st, rstyle) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		(st->ea_font && (S_RAW(st, "<w:rFonts w:eastAsia=\"") < 0 || S_raws(st, st->ea_font) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		(st->bold && S_RAW(st, "<w:b/><w:bCs/>") < 0) || (st->italic && S_RAW(st, "<w:i/><w:iCs/>") < 0) ||
+		((st->sup || st->sub) &&
+			S_raws(st, st->sup >= st->sub ? "<w:vertAlign w:val=\"superscript\"/>" : "<w:vertAlign w:val=\"subscript\"/>") < 0))
+		return st->x.err;
+	if (lang && st->ea_lang &&
+		(S_RAW(st, "<w:lang w:val=\"") < 0 || S_raws(st, st->ea_lang) < 0 || S_RAW(st, "\" w:eastAsia=\"") < 0 ||
+		S_raws(st, st->ea_lang) < 0 || S_RAW(st, "\"/>") < 0))
+		return st->x.err;
+	if (lang && !st->ea_lang && (S_RAW(st, "<w:lang w:val=\"") < 0 || S_raws(st, st->lang) < 0 || S_RAW(st, "\"/>") < 0))
+		return st->x.err;
+	return S_RAW(st, "</w:rPr>");
 }
 
-/* One piece of text without newlines or tabs, as w:t: escaped here and
- * given to the writer with its tags in one piece. */
-static int S_t(S_state *st, char *s, size_t len)
+/* One piece of text without newlines or tabs, as w:t, escaped straight
+ * into what goes to the writer; xml:space="preserve" only where spaces
+ * would be lost: at either end, or two in a row. */
+static int S_t(S_state *st, const char *s, size_t len)
 {
-	galley_buffer *e = &st->esc;
-	char keep;
+	const char *p, *end = s + len;
 	int preserve;
 	if (!len)
 		return 0;
-	keep = s[len];
-	s[len] = '\0';
-	preserve = s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ");
-	s[len] = keep;
-	galley_buffer_clear(e);
-	if (galley_buffer_puts(e, preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>") < 0 ||
-		galley_xml_escape(s, len, e, 0) < 0 || galley_buffer_puts(e, "</w:t>") < 0)
+	preserve = s[0] == ' ' || s[len - 1] == ' ';
+	for (p = memchr(s, ' ', len); !preserve && p && p + 1 < end; p = memchr(p + 1, ' ', (size_t)(end - p - 1)))
+		preserve = p[1] == ' ';
+	if ((preserve ? S_RAW(st, "<w:t xml:space=\"preserve\">") : S_RAW(st, "<w:t>")) < 0)
+		return st->x.err;
+	if (galley_xml_escape(s, len, &st->out, 0) < 0)
 		return S_fail(st);
-	return S_raw(st, e->data, e->len);
+	return S_RAW(st, "</w:t>");
+}
+
+/* 1 when text holds what galley_xml_clean() drops (a control character
+ * but tab, newline and CR; U+FFFE, U+FFFF): the escape would drop it too,
+ * but the spaces on either side of it are seen together only once it is
+ * gone. */
+static int S_unclean(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = s[i];
+		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+			return 1;
+		if (b == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE)
+			return 1;
+	}
+	return 0;
 }
 
 /* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
 static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 {
 	size_t i, from = 0;
-	char *s;
+	const char *s = text;
 
 	if (!text || !len)
 		return 0;
-	galley_buffer_clear(&st->scratch);
-	if (galley_xml_clean(text, len, &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
-		return S_fail(st);
-	s = st->scratch.data;
-	len = st->scratch.len - 1;
-	if (!len)
-		return 0;
+	if (S_unclean(text, len)) {
+		galley_buffer_clear(&st->scratch);
+		if (galley_xml_clean(text, len, &st->scratch) < 0 || st->scratch.oom)
+			return S_fail(st);
+		s = st->scratch.data;
+		len = st->scratch.len;
+		if (!len)
+			return 0;
+	}
 	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, rstyle) < 0)
 		return st->x.err;
 	for (i = 0; i <= len; i++) {
 		char c = i < len ? s[i] : '\0';
-		if (c != '\n' && c != '\r' && c != '\t' && c != '\0')
+		if (i < len && c != '\n' && c != '\r' && c != '\t')
 			continue;
 		if (S_t(st, s + from, i - from) < 0)
 			return st->x.err;
 		if (c == '\t' && S_RAW(st, "<w:tab/>") < 0)
 			return st->x.err;
-		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_RAW(st, "<w:br/>") < 0)
+		if (i < len && (c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_RAW(st, "<w:br/>") < 0)
 			return st->x.err;
 		from = i + 1;
 	}
@@ -228,7 +294,6 @@ static int S_open_link(S_state *st, const char *url)
 {
 	docx_links *l = st->links;
 	char *copy;
-	char rid[32];
 
 	galley_buffer_clear(&st->uri);
 	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
@@ -239,10 +304,9 @@ static int S_open_link(S_state *st, const char *url)
 		return S_fail(st);
 	l->v[l->n].target = copy;
 	l->v[l->n++].image = 0;
-	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
-	if (S_start(st, "w:hyperlink") < 0 || S_attr(st, "r:id", rid) < 0 || S_attr(st, "w:history", "1") < 0)
+	if (S_RAW(st, "<w:hyperlink r:id=\"rId") < 0 || S_raw_long(st, (long)(DOCX_FIRST_LINK_RID + l->n - 1)) < 0)
 		return st->x.err;
-	return 0;
+	return S_RAW(st, "\" w:history=\"1\">");
 }
 
 /* A URL worth a hyperlink: not empty, not a fragment of a page that is not here. */
@@ -348,7 +412,7 @@ static int S_image(S_state *st, const galley_node *node)
 		return S_str(st, alt, st->in_link ? "Hyperlink" : NULL);
 	if (S_open_link(st, url) < 0 || S_str(st, alt, "Hyperlink") < 0)
 		return st->x.err;
-	return S_end(st);
+	return S_CLOSE(st, "</w:hyperlink>");
 }
 
 /* ------------------------------------------------------------------ */
@@ -358,8 +422,7 @@ static int S_image(S_state *st, const galley_node *node)
 static int S_footnote_ref(S_state *st)
 {
 	st->ref_pending = 0;
-	if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
-		S_end(st) < 0 || S_val(st, "w:footnoteRef", NULL) < 0 || S_end(st) < 0)
+	if (S_RAW(st, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>") < 0)
 		return st->x.err;
 	return S_str(st, " ", NULL);
 }
@@ -367,23 +430,16 @@ static int S_footnote_ref(S_state *st)
 /* <w:p><w:pPr> pStyle, numPr, ind (CT_PPrBase's order) </w:pPr> */
 static int S_open_par(S_state *st, const char *style, int numid, int ilvl, long indent)
 {
-	if (S_start(st, "w:p") < 0)
-		return st->x.err;
-	if (style || numid || indent) {
-		char buf[256];
-		size_t n = 0;
-		int k = snprintf(buf, sizeof buf, "<w:pPr>");
-		if (style)
-			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:pStyle w:val=\"%.100s\"/>", style);
-		if (numid)
-			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n,
-				"<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%d\"/></w:numPr>", ilvl, numid);
-		if (indent)
-			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:ind w:left=\"%ld\"/>", indent);
-		n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "</w:pPr>");
-		n += (size_t)k;
-		if (S_raw(st, buf, n) < 0)
+	if (!style && !numid && !indent) {
+		if (S_RAW(st, "<w:p>") < 0)
 			return st->x.err;
+	} else if (S_RAW(st, "<w:p><w:pPr>") < 0 ||
+		(style && (S_RAW(st, "<w:pStyle w:val=\"") < 0 || S_raws(st, style) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		(numid && (S_RAW(st, "<w:numPr><w:ilvl w:val=\"") < 0 || S_raw_long(st, ilvl) < 0 ||
+			S_RAW(st, "\"/><w:numId w:val=\"") < 0 || S_raw_long(st, numid) < 0 || S_RAW(st, "\"/></w:numPr>") < 0)) ||
+		(indent && (S_RAW(st, "<w:ind w:left=\"") < 0 || S_raw_long(st, indent) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		S_RAW(st, "</w:pPr>") < 0) {
+		return st->x.err;
 	}
 	st->in_par = 1;
 	st->blocks++;
@@ -399,7 +455,7 @@ static int S_close_par(S_state *st)
 	st->in_par = 0;
 	st->implicit = 0;
 	st->last_par = 1;
-	return S_end(st);
+	return S_CLOSE(st, "</w:p>");
 }
 
 /* The paragraph style a block's context gives: a quote, a role div, a
@@ -556,14 +612,14 @@ static int S_table_columns(S_state *st, const galley_node *table)
 
 static int S_tc_open(S_state *st, int width, int span, const char *vmerge)
 {
-	if (S_start(st, "w:tc") < 0 || S_start(st, "w:tcPr") < 0 || S_start(st, "w:tcW") < 0 ||
-		S_attr_long(st, "w:w", (long)width * span) < 0 || S_attr(st, "w:type", "dxa") < 0 || S_end(st) < 0)
+	if (S_RAW(st, "<w:tc><w:tcPr><w:tcW w:w=\"") < 0 || S_raw_long(st, (long)width * span) < 0 ||
+		S_RAW(st, "\" w:type=\"dxa\"/>") < 0)
 		return st->x.err;
 	if (span > 1 && S_val_long(st, "w:gridSpan", span) < 0)
 		return st->x.err;
 	if (vmerge && S_val(st, "w:vMerge", *vmerge ? vmerge : NULL) < 0)
 		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "</w:tcPr>");
 }
 
 /* The cells a vertical span continues into (and, with fill, empty cells)
@@ -586,7 +642,7 @@ static int S_fill_row(S_state *st, S_table *t, int to, int fill)
 		} else {
 			break;
 		}
-		if (S_val(st, "w:p", NULL) < 0 || S_end(st) < 0)
+		if (S_RAW(st, "<w:p/></w:tc>") < 0)
 			return st->x.err;
 		t->col += span;
 	}
@@ -686,11 +742,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 			header &= galley_node_get_cell_header(c);
 		t->header &= header;
 		t->col = 0;
-		if (S_start(st, "w:tr") < 0)
-			return st->x.err;
-		if (t->header && (S_start(st, "w:trPr") < 0 || S_val(st, "w:tblHeader", NULL) < 0 || S_end(st) < 0))
-			return st->x.err;
-		return 0;
+		return t->header ? S_RAW(st, "<w:tr><w:trPr><w:tblHeader/></w:trPr>") : S_RAW(st, "<w:tr>");
 	}
 	case GALLEY_NODE_CELL: {
 		S_table *t = &st->tables[st->ntables - 1];
@@ -747,20 +799,17 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 	case GALLEY_NODE_IMAGE:
 		return S_image(st, node);
 	case GALLEY_NODE_LINEBREAK:
-		if (S_start(st, "w:r") < 0 || S_val(st, "w:br", NULL) < 0)
-			return st->x.err;
-		return S_end(st);
+		return S_RAW(st, "<w:r><w:br/></w:r>");
 	case GALLEY_NODE_NOTE:
 		/* the mark here, the note's blocks in footnotes.xml once the body is done */
 		if (S_grow(st, (void **)&st->notes, &st->capnotes, st->nnotes, sizeof *st->notes) < 0)
 			return st->x.err;
 		st->notes[st->nnotes++] = node;
 		*skip = 1;
-		if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
-			S_end(st) < 0 || S_start(st, "w:footnoteReference") < 0 || S_attr_long(st, "w:id", (long)st->nnotes) < 0 ||
-			S_end(st) < 0)
+		if (S_RAW(st, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"") < 0 ||
+			S_raw_long(st, (long)st->nnotes) < 0)
 			return st->x.err;
-		return S_end(st);
+		return S_RAW(st, "\"/></w:r>");
 	}
 	return 0;
 }
@@ -798,21 +847,21 @@ static int S_exit(S_state *st, const galley_node *node)
 		galley_free(t->busy);
 		galley_free(t->bspan);
 		st->last_par = 0;
-		return S_end(st);
+		return S_RAW(st, "</w:tbl>");
 	}
 	case GALLEY_NODE_ROW: {
 		S_table *t = &st->tables[st->ntables - 1];
 		if (S_fill_row(st, t, t->ncols, 1) < 0)
 			return st->x.err;
-		return S_end(st);
+		return S_RAW(st, "</w:tr>");
 	}
 	case GALLEY_NODE_CELL:
 		if (S_close_implicit(st) < 0)
 			return st->x.err;
-		if (!st->last_par && (S_val(st, "w:p", NULL) < 0))
+		if (!st->last_par && S_RAW(st, "<w:p/>") < 0)
 			return st->x.err;
 		st->last_par = 1;
-		return S_end(st);
+		return S_RAW(st, "</w:tc>");
 	case GALLEY_NODE_EMPH:
 		st->italic--;
 		return 0;
@@ -830,7 +879,7 @@ static int S_exit(S_state *st, const galley_node *node)
 			return 0;
 		st->link = NULL;
 		st->in_link = 0;
-		return S_end(st);
+		return S_CLOSE(st, "</w:hyperlink>");
 	default:
 		return 0;
 	}
@@ -867,14 +916,12 @@ static int S_table_enter(S_state *st, const galley_node *node, int *skip)
 	}
 	st->ntables++;
 	st->blocks++;
-	if (S_start(st, "w:tbl") < 0 || S_start(st, "w:tblPr") < 0 || S_val(st, "w:tblStyle", "TableGrid") < 0 ||
-		S_start(st, "w:tblW") < 0 || S_attr(st, "w:w", "5000") < 0 || S_attr(st, "w:type", "pct") < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:tblGrid") < 0)
+	if (S_RAW(st, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>") < 0)
 		return st->x.err;
 	for (i = 0; i < ncols; i++)
-		if (S_start(st, "w:gridCol") < 0 || S_attr_long(st, "w:w", S_TEXT_WIDTH / ncols) < 0 || S_end(st) < 0)
+		if (S_RAW(st, "<w:gridCol w:w=\"") < 0 || S_raw_long(st, S_TEXT_WIDTH / ncols) < 0 || S_RAW(st, "\"/>") < 0)
 			return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "</w:tblGrid>");
 }
 
 /* Walk root's subtree (root's own events too when with_root). Subtrees
@@ -993,7 +1040,7 @@ static int S_footnotes(S_state *st)
 		S_separator(st, "continuationSeparator", 0, "w:continuationSeparator") < 0)
 		goto out;
 	for (i = 0; i < st->nnotes && !st->x.err; i++) {
-		if (S_start(st, "w:footnote") < 0 || S_attr_long(st, "w:id", (long)i + 1) < 0)
+		if (S_RAW(st, "<w:footnote w:id=\"") < 0 || S_raw_long(st, (long)i + 1) < 0 || S_RAW(st, "\">") < 0)
 			break;
 		st->ref_pending = 1;
 		st->last_par = 0;
@@ -1002,13 +1049,13 @@ static int S_footnotes(S_state *st)
 		if (st->ref_pending) {
 			if (S_open_par(st, "FootnoteText", 0, 0, 0) < 0 || S_close_par(st) < 0)
 				break;
-		} else if (!st->last_par && (S_val(st, "w:p", NULL) < 0)) {
+		} else if (!st->last_par && S_RAW(st, "<w:p/>") < 0) {
 			break;
 		}
-		if (S_end(st) < 0)
+		if (S_RAW(st, "</w:footnote>") < 0)
 			break;
 	}
-	if (!st->x.err && xmlTextWriterEndDocument(st->x.w) < 0)
+	if (!st->x.err && (S_flush(st) < 0 || xmlTextWriterEndDocument(st->x.w) < 0))
 		S_fail(st);
 out:;
 	int rc = galley_xml_writer_free(st->x.w);
@@ -1041,7 +1088,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	if (S_root(&st, "w:document") == 0 && S_start(&st, "w:body") == 0 && S_header(&st, m) == 0 &&
 		S_walk(&st, doc, 0) == 0) {
-		if (st.blocks == 0 && S_val(&st, "w:p", NULL) < 0)
+		if (st.blocks == 0 && S_RAW(&st, "<w:p/>") < 0)
 			S_fail(&st);
 		if (!st.x.err && S_sect_pr(&st) == 0 && S_end(&st) == 0 && xmlTextWriterEndDocument(st.x.w) < 0)
 			S_fail(&st);
@@ -1061,7 +1108,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	galley_free(st.lists);
 	galley_free(st.notes);
 	galley_buffer_dispose(&st.scratch);
-	galley_buffer_dispose(&st.esc);
+	galley_buffer_dispose(&st.out);
 	galley_buffer_dispose(&st.uri);
 	galley_buffer_dispose(&st.image);
 	return st.x.err;

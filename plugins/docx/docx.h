@@ -66,6 +66,7 @@ typedef struct {
 	const galley_buffer *sectpr; /* written as it is when not empty */
 	long num_base;               /* w:num ids start after it */
 	long text_width;             /* twips; 0: A4 with 1-inch margins */
+	int lang_in_styles;          /* the styles' run defaults carry the language: no w:lang on runs */
 } docx_body;
 
 /* A part taken from a reference document, under its new name. */
