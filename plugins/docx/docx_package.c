@@ -163,11 +163,15 @@ static int S_package_rels(galley_context *ctx, galley_buffer *out)
 	return S_close(x, rc);
 }
 
-/* A part's relationships: for document.xml its parts, then the links. */
+/* A part's relationships: for document.xml its parts, then the links.
+ * The links' Relationship elements (a page may have hundreds) are put
+ * together here, their targets escaped, and reach the writer in one raw
+ * piece. */
 static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, int footnotes, const galley_buffer *extra,
 	galley_buffer *out)
 {
 	S_xml xs, *x = &xs;
+	galley_buffer b = GALLEY_BUFFER_INIT;
 	size_t i;
 	int rc = S_open(x, ctx, out);
 	if (rc == 0 && (S_start(x, "Relationships") < 0 || S_attr(x, "xmlns", PKG_RELS_NS) < 0))
@@ -180,12 +184,20 @@ static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, 
 		(footnotes && S_rel(x, DOCX_RID_FOOTNOTES, REL_OFFICE "footnotes", "footnotes.xml", 0) < 0)))
 		rc = x->err;
 	/* a reference document's headers, footers and theme (made, and checked, when it was read) */
-	if (rc == 0 && extra && extra->len && xmlTextWriterWriteRawLen(x->w, BAD_CAST extra->data, (int)extra->len) < 0)
+	if (rc == 0 && extra && extra->len && galley_buffer_append(&b, extra->data, extra->len) < 0)
 		rc = S_fail(x);
-	for (i = 0; rc == 0 && i < links->n; i++)
-		if (S_rel(x, (long)(DOCX_FIRST_LINK_RID + i), links->v[i].image ? REL_OFFICE "image" : REL_OFFICE "hyperlink",
-			links->v[i].target, !links->v[i].image) < 0)
-			rc = x->err;
+	for (i = 0; rc == 0 && i < links->n; i++) {
+		galley_buffer_printf(&b, "<Relationship Id=\"rId%zu\" Type=\"" REL_OFFICE "%s\" Target=\"", DOCX_FIRST_LINK_RID + i,
+			links->v[i].image ? "image" : "hyperlink");
+		if (galley_xml_escape(links->v[i].target, strlen(links->v[i].target), &b, 1) < 0 ||
+			galley_buffer_puts(&b, links->v[i].image ? "\"/>" : "\" TargetMode=\"External\"/>") < 0)
+			rc = S_fail(x);
+	}
+	if (rc == 0 && b.oom)
+		rc = S_fail(x);
+	if (rc == 0 && b.len && xmlTextWriterWriteRawLen(x->w, BAD_CAST b.data, (int)b.len) < 0)
+		rc = S_fail(x);
+	galley_buffer_dispose(&b);
 	if (rc == 0 && S_end(x) < 0)
 		rc = x->err;
 	return S_close(x, rc);
