@@ -962,13 +962,22 @@ static int S_walk(S_state *st, const galley_node *root, int with_root)
 /* The document                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The declaration by the writer, the root's start tag (with every
+ * namespace the body uses) raw; S_end_root() closes it. */
 static int S_root(S_state *st, const char *name)
 {
 	X(xmlTextWriterStartDocument(st->x.w, NULL, "UTF-8", "yes"));
-	X(xmlTextWriterStartElement(st->x.w, BAD_CAST name));
-	if (S_attr(st, "xmlns:w", W_NS) < 0 || S_attr(st, "xmlns:r", R_NS) < 0 || S_attr(st, "xmlns:wp", WP_NS) < 0 ||
-		S_attr(st, "xmlns:a", A_NS) < 0 || S_attr(st, "xmlns:pic", PIC_NS) < 0)
+	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0)
 		return st->x.err;
+	return S_RAW(st, " xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" xmlns:wp=\"" WP_NS "\" xmlns:a=\"" A_NS
+		"\" xmlns:pic=\"" PIC_NS "\">");
+}
+
+static int S_end_root(S_state *st, const char *name)
+{
+	if (S_RAW(st, "</") < 0 || S_raws(st, name) < 0 || S_RAW(st, ">") < 0 || S_flush(st) < 0)
+		return st->x.err;
+	X(xmlTextWriterEndDocument(st->x.w));
 	return 0;
 }
 
@@ -1006,26 +1015,18 @@ static int S_sect_pr(S_state *st)
 {
 	if (st->body->sectpr && st->body->sectpr->len) /* a reference document's, checked when it was read */
 		return S_raw(st, st->body->sectpr->data, st->body->sectpr->len);
-	if (S_start(st, "w:sectPr") < 0 || S_start(st, "w:pgSz") < 0 || S_attr(st, "w:w", "11906") < 0 ||
-		S_attr(st, "w:h", "16838") < 0 || S_end(st) < 0 || S_start(st, "w:pgMar") < 0 ||
-		S_attr(st, "w:top", "1440") < 0 || S_attr(st, "w:right", "1440") < 0 || S_attr(st, "w:bottom", "1440") < 0 ||
-		S_attr(st, "w:left", "1440") < 0 || S_attr(st, "w:header", "708") < 0 || S_attr(st, "w:footer", "708") < 0 ||
-		S_attr(st, "w:gutter", "0") < 0 || S_end(st) < 0 || S_start(st, "w:cols") < 0 ||
-		S_attr(st, "w:space", "708") < 0 || S_end(st) < 0 || S_start(st, "w:docGrid") < 0 ||
-		S_attr(st, "w:linePitch", "360") < 0 || S_end(st) < 0)
-		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
+		"w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+		"<w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>");
 }
 
-static int S_separator(S_state *st, const char *type, long id, const char *mark)
+/* The separator (-1) and continuation separator (0) notes. */
+static int S_separators(S_state *st)
 {
-	if (S_start(st, "w:footnote") < 0 || S_attr(st, "w:type", type) < 0 || S_attr_long(st, "w:id", id) < 0 ||
-		S_start(st, "w:p") < 0 || S_start(st, "w:pPr") < 0 || S_start(st, "w:spacing") < 0 ||
-		S_attr(st, "w:after", "0") < 0 || S_attr(st, "w:line", "240") < 0 || S_attr(st, "w:lineRule", "auto") < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:r") < 0 || S_val(st, mark, NULL) < 0 || S_end(st) < 0 ||
-		S_end(st) < 0)
-		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+		"w:lineRule=\"auto\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+		"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+		"w:lineRule=\"auto\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
 }
 
 /* footnotes.xml: the separators (-1, 0), then the notes from 1 in the
@@ -1036,8 +1037,7 @@ static int S_footnotes(S_state *st)
 	if (!(st->x.w = galley_xml_writer_new(st->x.ctx, &st->body->footnotes)))
 		return st->x.err = galley_error(st->x.ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	st->links = &st->body->note_links;
-	if (S_root(st, "w:footnotes") < 0 || S_separator(st, "separator", -1, "w:separator") < 0 ||
-		S_separator(st, "continuationSeparator", 0, "w:continuationSeparator") < 0)
+	if (S_root(st, "w:footnotes") < 0 || S_separators(st) < 0)
 		goto out;
 	for (i = 0; i < st->nnotes && !st->x.err; i++) {
 		if (S_RAW(st, "<w:footnote w:id=\"") < 0 || S_raw_long(st, (long)i + 1) < 0 || S_RAW(st, "\">") < 0)
@@ -1055,8 +1055,8 @@ static int S_footnotes(S_state *st)
 		if (S_RAW(st, "</w:footnote>") < 0)
 			break;
 	}
-	if (!st->x.err && (S_flush(st) < 0 || xmlTextWriterEndDocument(st->x.w) < 0))
-		S_fail(st);
+	if (!st->x.err)
+		S_end_root(st, "w:footnotes");
 out:;
 	int rc = galley_xml_writer_free(st->x.w);
 	st->x.w = NULL;
@@ -1086,12 +1086,12 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	}
 	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document)))
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
-	if (S_root(&st, "w:document") == 0 && S_start(&st, "w:body") == 0 && S_header(&st, m) == 0 &&
+	if (S_root(&st, "w:document") == 0 && S_RAW(&st, "<w:body>") == 0 && S_header(&st, m) == 0 &&
 		S_walk(&st, doc, 0) == 0) {
 		if (st.blocks == 0 && S_RAW(&st, "<w:p/>") < 0)
 			S_fail(&st);
-		if (!st.x.err && S_sect_pr(&st) == 0 && S_end(&st) == 0 && xmlTextWriterEndDocument(st.x.w) < 0)
-			S_fail(&st);
+		if (!st.x.err && S_sect_pr(&st) == 0 && S_RAW(&st, "</w:body>") == 0)
+			S_end_root(&st, "w:document");
 	}
 	rc = galley_xml_writer_free(st.x.w);
 	st.x.w = NULL;

@@ -91,16 +91,12 @@ static int S_element(S_xml *x, const char *name, const char *text, const char *x
 
 static int S_override(S_xml *x, const char *part, const char *type)
 {
-	if (S_start(x, "Override") < 0 || S_attr(x, "PartName", part) < 0 || S_attr(x, "ContentType", type) < 0)
-		return x->err;
-	return S_end(x);
+	return docx_xml_empty(x, "Override", (const char *const[]){"PartName", part, "ContentType", type, NULL});
 }
 
 static int S_default(S_xml *x, const char *ext, const char *type)
 {
-	if (S_start(x, "Default") < 0 || S_attr(x, "Extension", ext) < 0 || S_attr(x, "ContentType", type) < 0)
-		return x->err;
-	return S_end(x);
+	return docx_xml_empty(x, "Default", (const char *const[]){"Extension", ext, "ContentType", type, NULL});
 }
 
 static int S_content_types(galley_context *ctx, int footnotes, const docx_body *body, const docx_reference *ref,
@@ -111,10 +107,8 @@ static int S_content_types(galley_context *ctx, int footnotes, const docx_body *
 	int rc = S_open(x, ctx, out);
 	if (rc == 0 && (S_start(x, "Types") < 0 ||
 		S_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types") < 0 ||
-		S_start(x, "Default") < 0 || S_attr(x, "Extension", "rels") < 0 ||
-		S_attr(x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml") < 0 || S_end(x) < 0 ||
-		S_start(x, "Default") < 0 || S_attr(x, "Extension", "xml") < 0 ||
-		S_attr(x, "ContentType", "application/xml") < 0 || S_end(x) < 0 ||
+		S_default(x, "rels", "application/vnd.openxmlformats-package.relationships+xml") < 0 ||
+		S_default(x, "xml", "application/xml") < 0 ||
 		(body->has_png && S_default(x, "png", "image/png") < 0) ||
 		(body->has_jpeg && S_default(x, "jpeg", "image/jpeg") < 0) ||
 		(body->has_gif && S_default(x, "gif", "image/gif") < 0) ||
@@ -144,10 +138,8 @@ static int S_rel(S_xml *x, long id, const char *type, const char *target, int ex
 {
 	char rid[32];
 	snprintf(rid, sizeof rid, "rId%ld", id);
-	if (S_start(x, "Relationship") < 0 || S_attr(x, "Id", rid) < 0 || S_attr(x, "Type", type) < 0 ||
-		S_attr(x, "Target", target) < 0 || (external && S_attr(x, "TargetMode", "External") < 0))
-		return x->err;
-	return S_end(x);
+	return docx_xml_empty(x, "Relationship",
+		(const char *const[]){"Id", rid, "Type", type, "Target", target, "TargetMode", external ? "External" : NULL, NULL});
 }
 
 static int S_package_rels(galley_context *ctx, galley_buffer *out)
@@ -187,8 +179,12 @@ static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, 
 	if (rc == 0 && extra && extra->len && galley_buffer_append(&b, extra->data, extra->len) < 0)
 		rc = S_fail(x);
 	for (i = 0; rc == 0 && i < links->n; i++) {
-		galley_buffer_printf(&b, "<Relationship Id=\"rId%zu\" Type=\"" REL_OFFICE "%s\" Target=\"", DOCX_FIRST_LINK_RID + i,
-			links->v[i].image ? "image" : "hyperlink");
+		char rid[24];
+		int n = snprintf(rid, sizeof rid, "%zu", DOCX_FIRST_LINK_RID + i);
+		galley_buffer_puts(&b, "<Relationship Id=\"rId");
+		galley_buffer_append(&b, rid, (size_t)n);
+		galley_buffer_puts(&b, links->v[i].image ? "\" Type=\"" REL_OFFICE "image\" Target=\"" :
+			"\" Type=\"" REL_OFFICE "hyperlink\" Target=\"");
 		if (galley_xml_escape(links->v[i].target, strlen(links->v[i].target), &b, 1) < 0 ||
 			galley_buffer_puts(&b, links->v[i].image ? "\"/>" : "\" TargetMode=\"External\"/>") < 0)
 			rc = S_fail(x);
