@@ -395,6 +395,59 @@ int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, s
 	return 0;
 }
 
+int galley_zip_add_joined(galley_zip *z, const char *name, const char *head, size_t head_len, const void *deflated,
+	size_t deflated_len, const char *tail, size_t tail_len)
+{
+	size_t blocks = (head_len + 65534) / 65535, i, n, len;
+	zip_source_t *s;
+	zip_int64_t idx;
+	S_raw *r;
+	char *buf, *p;
+
+	if (!z || !name || !*name || (!head && head_len) || !deflated || !deflated_len || (!tail && tail_len))
+		return GALLEY_EUSAGE;
+	if (z->failed)
+		return galley_context_error_code(z->ctx) < 0 ? galley_context_error_code(z->ctx) : GALLEY_ERROR;
+	len = head_len + 5 * blocks + deflated_len;
+	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(len))) { /* libzip frees them with free() */
+		free(r);
+		z->failed = 1;
+		return galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	/* head as stored blocks (RFC 1951 3.2.4: BFINAL 0, BTYPE 00, then
+	 * LEN and NLEN on the next byte boundary), tail's blocks after them */
+	for (p = buf, i = 0; i < head_len; i += n) {
+		n = head_len - i < 65535 ? head_len - i : 65535;
+		*p++ = 0;
+		*p++ = (char)(n & 0xff);
+		*p++ = (char)(n >> 8);
+		*p++ = (char)(~n & 0xff);
+		*p++ = (char)((~n >> 8) & 0xff);
+		memcpy(p, head + i, n);
+		p += n;
+	}
+	memcpy(p, deflated, deflated_len);
+	r->data = buf;
+	r->len = len;
+	r->size = head_len + tail_len;
+	r->crc = S_z.crc32(S_z.crc32(0, head, head_len), tail, tail_len);
+	S_z.error_init(&r->err);
+	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
+		S_z.error_fini(&r->err);
+		free(buf);
+		free(r);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		S_z.source_free(s);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	z->entries++;
+	return 0;
+}
+
 void galley_zip_discard(galley_zip *z)
 {
 	if (!z)

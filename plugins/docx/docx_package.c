@@ -11,13 +11,14 @@
 #include <time.h>
 
 /* formats/docx/, embedded at build time (galley_embed) */
-extern const char docx_numbering_xml[];
-extern const size_t docx_numbering_xml_len;
+extern const char docx_numbering_xml[], docx_styles_xml[];
+extern const size_t docx_numbering_xml_len, docx_styles_xml_len;
 /* ... and deflated (galley_embed_deflated), for the parts written as they are */
 extern const unsigned char docx_styles_xml_deflated[], docx_settings_xml_deflated[], docx_fonttable_xml_deflated[];
 extern const size_t docx_styles_xml_deflated_len, docx_settings_xml_deflated_len, docx_fonttable_xml_deflated_len;
-extern const size_t docx_styles_xml_size, docx_settings_xml_size, docx_fonttable_xml_size;
-extern const unsigned long docx_styles_xml_crc, docx_settings_xml_crc, docx_fonttable_xml_crc;
+extern const size_t docx_settings_xml_size, docx_fonttable_xml_size;
+extern const unsigned long docx_settings_xml_crc, docx_fonttable_xml_crc;
+extern const size_t docx_styles_xml_split; /* styles.xml is deflated from there on */
 #define S_DEFLATED(v) v##_deflated, v##_deflated_len, v##_size, v##_crc
 
 #define CT_MAIN "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -347,13 +348,81 @@ static int S_add_data(galley_context *ctx, galley_zip *z, const char *part, cons
 	return rc;
 }
 
+/* Where the document's w:lang goes into a styles.xml: before the end of
+ * the run properties of w:rPrDefault, when there is such an rPr and it
+ * has no w:lang yet nor any of what CT_RPr puts after it
+ * (eastAsianLayout, specVanish, oMath); -1 otherwise, and the runs carry
+ * the language. */
+static long S_lang_at(const char *xml)
+{
+	static const char *const after[] = {"<w:lang", "<w:eastAsianLayout", "<w:specVanish", "<w:oMath"};
+	const char *d = xml ? strstr(xml, "<w:rPrDefault>") : NULL, *e, *p;
+	size_t i;
+	if (!d || !(e = strstr(d, "</w:rPrDefault>")))
+		return -1;
+	while (e > d && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	if (e - d < 8 || strncmp(e - 8, "</w:rPr>", 8))
+		return -1;
+	e -= 8;
+	for (p = d; p < e; p++)
+		for (i = 0; *p == '<' && i < sizeof after / sizeof *after; i++)
+			if (!strncmp(p, after[i], strlen(after[i])) && (p[strlen(after[i])] == ' ' || p[strlen(after[i])] == '/' ||
+				p[strlen(after[i])] == '>'))
+				return -1;
+	return (long)(e - xml);
+}
+
+/* The run defaults' w:lang of the document's language ("" when it has
+ * none): the same element the runs would carry. */
+static void S_lang_element(const galley_meta *m, char *out, size_t outsz)
+{
+	char lang[40];
+	const char *ea = NULL, *font = NULL, *v = m ? galley_meta_get(m, "language") : NULL;
+	*out = '\0';
+	if (!v || !docx_lang(v, lang, sizeof lang, &ea, &font))
+		return;
+	if (ea)
+		snprintf(out, outsz, "<w:lang w:val=\"%s\" w:eastAsia=\"%s\"/>", ea, ea);
+	else
+		snprintf(out, outsz, "<w:lang w:val=\"%s\"/>", lang);
+}
+
+/* word/styles.xml: the reference document's or the data-dir's (styles,
+ * deflated here), else the embedded one: its head, up to the end of the
+ * run defaults, and the language, in stored blocks before the rest
+ * deflated at build time. lang is "" or what goes in at `at`. */
+static int S_add_styles(galley_context *ctx, galley_zip *z, galley_buffer *styles, long at, const char *lang)
+{
+	galley_buffer head = GALLEY_BUFFER_INIT;
+	size_t split = docx_styles_xml_split;
+	int rc;
+	if (at < 0)
+		lang = "";
+	if (styles->len) {
+		if (*lang && at >= 0 && galley_buffer_splice(styles, (size_t)at, 0, lang, strlen(lang)) < 0)
+			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		return S_add(z, "word/styles.xml", styles, 1);
+	}
+	if (galley_buffer_append(&head, docx_styles_xml, split) < 0 || (*lang && galley_buffer_puts(&head, lang) < 0))
+		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	else
+		rc = galley_zip_add_joined(z, "word/styles.xml", head.data, head.len, docx_styles_xml_deflated,
+			docx_styles_xml_deflated_len, docx_styles_xml + split, docx_styles_xml_len - split);
+	galley_buffer_dispose(&head);
+	return rc;
+}
+
 int docx_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload)
 {
 	docx_body body;
 	docx_reference ref;
-	galley_buffer part = GALLEY_BUFFER_INIT;
+	galley_buffer part = GALLEY_BUFFER_INIT, styles = GALLEY_BUFFER_INIT;
 	galley_zip *z = NULL;
+	galley_buffer *sb;
+	char lang[96];
+	long at;
 	const char *refdoc = galley_context_option(ctx, "reference-doc");
 	int rc, notes;
 	size_t i;
@@ -369,6 +438,16 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	body.sectpr = &ref.sectpr;
 	body.num_base = ref.num_base;
 	body.text_width = ref.text_width;
+	/* the styles: the reference document's, a data-dir's, or the embedded
+	 * ones; the language goes into their run defaults when it can */
+	sb = ref.styles.len ? &ref.styles : &styles;
+	if (!ref.styles.len && (rc = galley_format_data(ctx, "docx", "styles.xml", NULL, 0, &styles)) < 0)
+		goto out;
+	at = S_lang_at(sb->len ? sb->data : docx_styles_xml);
+	if (!sb->len && at != (long)docx_styles_xml_split) /* cannot be: the build split it there */
+		at = -1;
+	S_lang_element(galley_document_meta(docs[0]), lang, sizeof lang);
+	body.lang_in_styles = at >= 0;
 	if ((rc = docx_body_write(ctx, docs[0], &body)) < 0)
 		goto out;
 	notes = body.footnotes.len > 0;
@@ -387,7 +466,7 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	PART(S_core(ctx, galley_document_meta(docs[0]), &part), "docProps/core.xml");
 	PART(S_app(ctx, &part), "docProps/app.xml");
 	if ((rc = S_add(z, "word/document.xml", &body.document, 1)) < 0 ||
-		(rc = S_add_data(ctx, z, "word/styles.xml", "styles.xml", S_DEFLATED(docx_styles_xml), &ref.styles)) < 0)
+		(rc = S_add_styles(ctx, z, sb, at, lang)) < 0)
 		goto out;
 	PART(S_numbering(ctx, &body, &ref, &part), "word/numbering.xml");
 	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", S_DEFLATED(docx_settings_xml), NULL)) < 0 ||
@@ -414,6 +493,7 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 out:
 	galley_zip_discard(z);
 	galley_buffer_dispose(&part);
+	galley_buffer_dispose(&styles);
 	docx_body_dispose(&body);
 	docx_reference_dispose(&ref);
 	return rc;

@@ -165,8 +165,11 @@ package)
 	SOURCE_DATE_EPOCH=1700000000 "$galley" -o epoch.docx "$features" || fail "galley could not convert with SOURCE_DATE_EPOCH"
 	check epoch.docx $C "string(//*[local-name()='modified'])" 2023-11-14T22:13:20Z
 	check epoch.docx $C "string(//*[local-name()='created'])" 2024-03-05
-	# w:lang on the runs
-	check f.docx word/document.xml "string(($R/*[local-name()='rPr']/*[local-name()='lang'])[1]/@*[local-name()='val'])" en
+	# w:lang in the run defaults of the styles, not on every run
+	D="//*[local-name()='docDefaults']/*[local-name()='rPrDefault']/*[local-name()='rPr']"
+	check f.docx word/styles.xml "string($D/*[local-name()='lang']/@*[local-name()='val'])" en
+	check f.docx word/styles.xml "count($D/*[local-name()='lang'])" 1
+	check f.docx word/document.xml "count($R/*[local-name()='rPr']/*[local-name()='lang'])" 0
 	# element order in pPr, rPr, tblPr, tcPr, sectPr and the package rules
 	python3 "$here/docx_order.py" f.docx seed.docx epoch.docx || fail "docx_order.py"
 	;;
@@ -197,7 +200,11 @@ data-dir)
 	unzip -p over.docx word/styles.xml | grep -q 'house style' || fail "data-dir/docx/styles.xml was not used"
 	"$galley" -o plain.docx "$features" || fail "galley failed"
 	unzip -p plain.docx word/styles.xml | grep -q 'house style' && fail "the embedded styles.xml has the override's marker"
-	unzip -p plain.docx word/styles.xml | cmp -s - "$here/../../formats/docx/styles.xml" || fail "word/styles.xml is not formats/docx/styles.xml"
+	# formats/docx/styles.xml, the release's language in its run defaults
+	sed 's|</w:rPr></w:rPrDefault>|<w:lang w:val="en"/>&|' "$here/../../formats/docx/styles.xml" >expected-styles.xml
+	grep -q '<w:lang w:val="en"/></w:rPr></w:rPrDefault>' expected-styles.xml || fail "could not make the expected styles.xml"
+	unzip -p plain.docx word/styles.xml | cmp -s - expected-styles.xml || fail "word/styles.xml is not formats/docx/styles.xml with the language"
+	unzip -p over.docx word/styles.xml | grep -q '<w:lang w:val="en"/></w:rPr></w:rPrDefault>' || fail "the override's run defaults have no language"
 	printf '<w:numbering xmlns:w="%s"/>\n' "$W" >data/docx/numbering.xml
 	"$galley" -O data-dir="$PWD/data" -o bad.docx "$features" 2>err && fail "a numbering.xml without </w:numbering> was accepted"
 	grep -q 'numbering.xml has no </w:numbering>' err || fail "no message for a bad numbering.xml: $(cat err)"
@@ -207,8 +214,10 @@ korean)
 	korean=$1
 	"$galley" -o k.docx "$korean" || { fail "galley could not convert $korean"; exit 1; }
 	L="(//*[local-name()='r']/*[local-name()='rPr'])[1]"
-	check k.docx word/document.xml "string($L/*[local-name()='lang']/@*[local-name()='val'])" ko-KR
-	check k.docx word/document.xml "string($L/*[local-name()='lang']/@*[local-name()='eastAsia'])" ko-KR
+	D="//*[local-name()='docDefaults']/*[local-name()='rPrDefault']/*[local-name()='rPr']"
+	check k.docx word/styles.xml "string($D/*[local-name()='lang']/@*[local-name()='val'])" ko-KR
+	check k.docx word/styles.xml "string($D/*[local-name()='lang']/@*[local-name()='eastAsia'])" ko-KR
+	check k.docx word/document.xml "count(//*[local-name()='rPr']/*[local-name()='lang'])" 0
 	check k.docx word/document.xml "string($L/*[local-name()='rFonts']/@*[local-name()='eastAsia'])" "Malgun Gothic"
 	check k.docx word/fontTable.xml "count(//*[local-name()='font'][@*[local-name()='name']='Malgun Gothic'])" 1
 	if [ "$(xp k.docx word/numbering.xml "count(//*[local-name()='num'][*[local-name()='abstractNumId']/@*[local-name()='val']='2'])")" != 0 ]; then

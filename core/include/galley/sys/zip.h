@@ -24,6 +24,12 @@ GALLEY_EXTERN int galley_zip_add(galley_zip *z, const char *name, const char *da
  * finished or discarded. */
 GALLEY_EXTERN int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
 	unsigned long crc);
+/** Add an entry of head (head_len bytes made for this archive) followed by
+ * tail, whose raw deflate stream is `deflated` (one made at build time,
+ * say): head goes into stored deflate blocks before it, so only head is
+ * new work; tail's bytes are read for the CRC-32. Nothing is borrowed. */
+GALLEY_EXTERN int galley_zip_add_joined(galley_zip *z, const char *name, const char *head, size_t head_len,
+	const void *deflated, size_t deflated_len, const char *tail, size_t tail_len);
 /** Finish the archive and append its bytes to out; frees z. */
 GALLEY_EXTERN int galley_zip_finish(galley_zip *z, galley_buffer *out);
 /** Abandon an archive; frees z. */
