@@ -233,32 +233,50 @@ static int S_t(S_state *st, const char *s, size_t len)
 	return S_RAW(st, "</w:t>");
 }
 
-/* 1 when text holds what galley_xml_clean() drops (a control character
- * but tab, newline and CR; U+FFFE, U+FFFF): the escape would drop it too,
- * but the spaces on either side of it are seen together only once it is
- * gone. */
-static int S_unclean(const char *text, size_t len)
+/* What S_text() looks for: 1 a byte that ends a w:t (tab, newline, CR),
+ * 2 one galley_xml_clean() drops (the other controls), 3 0xEF (U+FFFE
+ * and U+FFFF, which it drops too, start with it), 0 the rest. */
+static const unsigned char S_text_class[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* 2 when text holds what galley_xml_clean() drops: the escape would drop
+ * it too, but the spaces on either side of it are seen together only
+ * once it is gone; else 1 when it has a tab, newline or CR, 0 when none. */
+static int S_scan(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	int split = 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char b = s[i];
-		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
-			return 1;
-		if (b == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE)
-			return 1;
+		unsigned char k = S_text_class[s[i]];
+		if (!k)
+			continue;
+		if (k == 1)
+			split = 1;
+		else if (k == 2 || (i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE))
+			return 2;
 	}
-	return 0;
+	return split;
 }
 
 /* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
 static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 {
+	const unsigned char *u;
 	size_t i, from = 0;
 	const char *s = text;
+	int scan;
 
 	if (!text || !len)
 		return 0;
-	if (S_unclean(text, len)) {
+	if ((scan = S_scan(text, len)) == 2) {
 		galley_buffer_clear(&st->scratch);
 		if (galley_xml_clean(text, len, &st->scratch) < 0 || st->scratch.oom)
 			return S_fail(st);
@@ -266,18 +284,26 @@ static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 		len = st->scratch.len;
 		if (!len)
 			return 0;
+		scan = S_scan(s, len);
 	}
 	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, rstyle) < 0)
 		return st->x.err;
+	if (!scan) {
+		if (S_t(st, s, len) < 0)
+			return st->x.err;
+		return S_RAW(st, "</w:r>");
+	}
+	u = (const unsigned char *)s;
 	for (i = 0; i <= len; i++) {
-		char c = i < len ? s[i] : '\0';
-		if (i < len && c != '\n' && c != '\r' && c != '\t')
+		char c;
+		if (i < len && S_text_class[u[i]] != 1)
 			continue;
+		c = i < len ? s[i] : '\0';
 		if (S_t(st, s + from, i - from) < 0)
 			return st->x.err;
 		if (c == '\t' && S_RAW(st, "<w:tab/>") < 0)
 			return st->x.err;
-		if (i < len && (c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_RAW(st, "<w:br/>") < 0)
+		if ((c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) && S_RAW(st, "<w:br/>") < 0)
 			return st->x.err;
 		from = i + 1;
 	}
@@ -966,7 +992,8 @@ static int S_walk(S_state *st, const galley_node *root, int with_root)
  * namespace the body uses) raw; S_end_root() closes it. */
 static int S_root(S_state *st, const char *name)
 {
-	X(xmlTextWriterStartDocument(st->x.w, NULL, "UTF-8", "yes"));
+	if (galley_xml_writer_start_document(st->x.w, 1) < 0)
+		return S_fail(st);
 	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0)
 		return st->x.err;
 	return S_RAW(st, " xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" xmlns:wp=\"" WP_NS "\" xmlns:a=\"" A_NS

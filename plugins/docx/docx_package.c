@@ -44,7 +44,8 @@ static int S_open(S_xml *x, galley_context *ctx, galley_buffer *out)
 	x->err = 0;
 	if (!(x->w = galley_xml_writer_new(ctx, out)))
 		return x->err = galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
-	X(xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes"));
+	if (galley_xml_writer_start_document(x->w, 1) < 0)
+		return S_fail(x);
 	return 0;
 }
 
