@@ -3,7 +3,9 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
@@ -222,6 +224,17 @@ static const unsigned char S_esc_class[256] = {
 	4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
+/* Eight bytes at a time: nonzero when a byte of x is below 0x20, or one
+ * of c1-c4 (a byte >= 0x80 is caught by the caller). */
+#define S_ONES 0x0101010101010101ull
+#define S_HIGH 0x8080808080808080ull
+#define S_ZERO(y) (((y) - S_ONES) & ~(y) & S_HIGH)
+static inline uint64_t S_special(uint64_t x, unsigned c1, unsigned c2, unsigned c3, unsigned c4)
+{
+	return ((x - 0x20 * S_ONES) & ~x & S_HIGH) | S_ZERO(x ^ (c1 * S_ONES)) | S_ZERO(x ^ (c2 * S_ONES)) |
+		S_ZERO(x ^ (c3 * S_ONES)) | S_ZERO(x ^ (c4 * S_ONES));
+}
+
 long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -238,7 +251,16 @@ long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int att
 		size_t n = 1;
 		int drop = 0;
 		if (k <= plain) {
+			/* runs of plain ASCII a word at a time ('"' stands in for
+			 * itself in character data, where it is plain) */
+			uint64_t x;
 			i++;
+			while (i + 8 <= len) {
+				memcpy(&x, s + i, 8);
+				if ((x & S_HIGH) || S_special(x, '<', '>', '&', attr ? '"' : '<'))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if (k == 3) {

@@ -142,6 +142,7 @@ struct galley_zip {
 	zip_t *za;
 	size_t entries;
 	int failed;
+	time_t mtime; /* of every entry (S_mtime(), once an archive) */
 	struct libdeflate_compressor *deflater; /* made for the first deflated entry */
 };
 
@@ -257,40 +258,6 @@ static int S_zip_error(galley_zip *z, const char *what, zip_error_t *err)
 		"zip: %s: %s", what, S_z.error_strerror(err));
 }
 
-galley_zip *galley_zip_new(galley_context *ctx)
-{
-	galley_zip *z;
-	zip_error_t err;
-
-	pthread_once(&S_z_once, S_z_load);
-	if (!S_z_ok) {
-		galley_error(ctx, GALLEY_ERROR, "zip: %s", S_z_why);
-		return NULL;
-	}
-	if (!(z = galley_calloc(1, sizeof *z))) {
-		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-		return NULL;
-	}
-	z->ctx = ctx;
-	S_z.error_init(&err);
-	if (!(z->src = S_z.source_buffer_create(NULL, 0, 0, &err))) {
-		S_zip_error(z, "cannot create an archive", &err);
-		S_z.error_fini(&err);
-		galley_free(z);
-		return NULL;
-	}
-	S_z.source_keep(z->src); /* S_z.close()/S_z.discard() drop a reference */
-	if (!(z->za = S_z.open_from_source(z->src, ZIP_TRUNCATE, &err))) {
-		S_zip_error(z, "cannot create an archive", &err);
-		S_z.error_fini(&err);
-		S_z.source_free(z->src);
-		galley_free(z);
-		return NULL;
-	}
-	S_z.error_fini(&err);
-	return z;
-}
-
 /* Entry times: SOURCE_DATE_EPOCH when set, otherwise a fixed time
  * (2000-01-01), never the clock, and the same in every time zone: the
  * same document gives the same bytes. */
@@ -312,6 +279,41 @@ static time_t S_mtime(void)
 	if (!localtime_r(&t, &lt))
 		return t;
 	return t - (time_t)lt.tm_gmtoff;
+}
+
+galley_zip *galley_zip_new(galley_context *ctx)
+{
+	galley_zip *z;
+	zip_error_t err;
+
+	pthread_once(&S_z_once, S_z_load);
+	if (!S_z_ok) {
+		galley_error(ctx, GALLEY_ERROR, "zip: %s", S_z_why);
+		return NULL;
+	}
+	if (!(z = galley_calloc(1, sizeof *z))) {
+		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		return NULL;
+	}
+	z->ctx = ctx;
+	z->mtime = S_mtime();
+	S_z.error_init(&err);
+	if (!(z->src = S_z.source_buffer_create(NULL, 0, 0, &err))) {
+		S_zip_error(z, "cannot create an archive", &err);
+		S_z.error_fini(&err);
+		galley_free(z);
+		return NULL;
+	}
+	S_z.source_keep(z->src); /* S_z.close()/S_z.discard() drop a reference */
+	if (!(z->za = S_z.open_from_source(z->src, ZIP_TRUNCATE, &err))) {
+		S_zip_error(z, "cannot create an archive", &err);
+		S_z.error_fini(&err);
+		S_z.source_free(z->src);
+		galley_free(z);
+		return NULL;
+	}
+	S_z.error_fini(&err);
+	return z;
 }
 
 int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len, int store)
@@ -353,7 +355,7 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 	}
 	/* a deflated entry keeps the default method: libzip takes the source's */
 	if ((store && S_z.set_file_compression(z->za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0) ||
-		S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+		S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;
@@ -389,7 +391,7 @@ int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, s
 		S_z.source_free(s);
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	}
-	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;
@@ -442,7 +444,7 @@ int galley_zip_add_joined(galley_zip *z, const char *name, const char *head, siz
 		S_z.source_free(s);
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	}
-	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;

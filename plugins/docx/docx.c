@@ -4,6 +4,7 @@
 #include "docx.h"
 
 #include <libxml/xmlwriter.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -254,7 +255,20 @@ static int S_scan(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	int split = 0;
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+	for (;; i++) {
+		/* eight bytes at a time while none is below 0x20 or 0xEF */
+		uint64_t x, e;
+		while (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			e = x ^ 0xEFEFEFEFEFEFEFEFull;
+			if (((x - 0x2020202020202020ull) & ~x & 0x8080808080808080ull) |
+				((e - 0x0101010101010101ull) & ~e & 0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char k = S_text_class[s[i]];
 		if (!k)
 			continue;
@@ -332,7 +346,7 @@ static int S_open_link(S_state *st, const char *url)
 	l->v[l->n++].image = 0;
 	if (S_RAW(st, "<w:hyperlink r:id=\"rId") < 0 || S_raw_long(st, (long)(DOCX_FIRST_LINK_RID + l->n - 1)) < 0)
 		return st->x.err;
-	return S_RAW(st, "\" w:history=\"1\">");
+	return S_RAW(st, "\">");
 }
 
 /* A URL worth a hyperlink: not empty, not a fragment of a page that is not here. */
