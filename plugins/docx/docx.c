@@ -112,7 +112,10 @@ static int S_flush(S_state *st)
 
 /* (what was collected goes before more is added, so the last piece is
  * always still here for S_close()) */
-static int S_raw(S_state *st, const char *s, size_t len)
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* a literal's memcpy then is a move or two */
+#endif
+static inline int S_raw(S_state *st, const char *s, size_t len)
 {
 	if (st->out.len >= S_CHUNK && S_flush(st) < 0)
 		return st->x.err;

@@ -150,6 +150,19 @@ static size_t S_blank(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* The bytes of an address docx_uri() copies without a second look (none
+ * of the ones it encodes or keeps count of). */
+static const unsigned char S_url_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 int docx_uri(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -165,9 +178,11 @@ int docx_uri(const char *url, galley_buffer *out)
 			n -= b;
 			continue;
 		}
-		for (i = 0; i < sizeof enc / sizeof *enc; i++)
+		for (i = 0; n && *p == '%' && i < sizeof enc / sizeof *enc; i++)
 			if (n >= strlen(enc[i]) && !strncasecmp((const char *)p, enc[i], strlen(enc[i])))
 				break;
+		if (!n || *p != '%')
+			break;
 		if (i == sizeof enc / sizeof *enc)
 			break;
 		p += strlen(enc[i]);
@@ -195,7 +210,10 @@ int docx_uri(const char *url, galley_buffer *out)
 	}
 	/* runs that need nothing go out in one append each */
 	for (run = p; p < end; p++) {
-		int esc = *p <= 0x20 || *p >= 0x7f;
+		int esc;
+		if (S_url_plain[*p])
+			continue;
+		esc = *p <= 0x20 || *p >= 0x7f;
 		switch (*p) {
 		case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
 			esc = 1;
