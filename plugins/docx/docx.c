@@ -228,8 +228,17 @@ static int S_t(S_state *st, const char *s, size_t len)
 	if (!len)
 		return 0;
 	preserve = s[0] == ' ' || s[len - 1] == ' ';
-	for (p = memchr(s, ' ', len); !preserve && p && p + 1 < end; p = memchr(p + 1, ' ', (size_t)(end - p - 1)))
-		preserve = p[1] == ' ';
+	/* two spaces in a row, eight bytes at a time: z marks the spaces of
+	 * a word exactly, and a pair within it or across its end counts */
+	for (p = s; !preserve && p + 8 <= end; p += 7) {
+		uint64_t x, t, z;
+		memcpy(&x, p, 8);
+		t = x ^ 0x2020202020202020ull;
+		z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
+		preserve = (z & (z >> 8)) != 0;
+	}
+	for (; !preserve && p + 1 < end; p++)
+		preserve = p[0] == ' ' && p[1] == ' ';
 	if ((preserve ? S_RAW(st, "<w:t xml:space=\"preserve\">") : S_RAW(st, "<w:t>")) < 0)
 		return st->x.err;
 	if (galley_xml_escape(s, len, &st->out, 0) < 0)

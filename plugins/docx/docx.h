@@ -12,6 +12,7 @@ typedef struct {
 	galley_context *ctx;
 	struct _xmlTextWriter *w;
 	int err;
+	galley_buffer tmp; /* docx_xml_empty()'s, kept from one element to the next */
 } docx_xml;
 
 int docx_xml_fail(docx_xml *x);

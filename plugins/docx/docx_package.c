@@ -42,6 +42,7 @@ static int S_open(S_xml *x, galley_context *ctx, galley_buffer *out)
 {
 	x->ctx = ctx;
 	x->err = 0;
+	x->tmp = (galley_buffer)GALLEY_BUFFER_INIT;
 	if (!(x->w = galley_xml_writer_new(ctx, out)))
 		return x->err = galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	if (galley_xml_writer_start_document(x->w, 1) < 0)
@@ -56,6 +57,7 @@ static int S_close(S_xml *x, int rc)
 		S_fail(x);
 	frc = galley_xml_writer_free(x->w);
 	x->w = NULL;
+	galley_buffer_dispose(&x->tmp);
 	if (x->err)
 		return x->err;
 	return rc < 0 ? rc : frc;
