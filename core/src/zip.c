@@ -397,42 +397,61 @@ int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, s
 	return 0;
 }
 
-int galley_zip_add_joined(galley_zip *z, const char *name, const char *head, size_t head_len, const void *deflated,
-	size_t deflated_len, const char *tail, size_t tail_len)
+int galley_zip_add_pieces(galley_zip *z, const char *name, const galley_zip_piece *pieces, size_t npieces)
 {
-	size_t blocks = (head_len + 65534) / 65535, i, n, len;
+	size_t len = 0, size = 0, i, j, n;
+	zip_uint32_t crc = 0;
 	zip_source_t *s;
 	zip_int64_t idx;
 	S_raw *r;
 	char *buf, *p;
 
-	if (!z || !name || !*name || (!head && head_len) || !deflated || !deflated_len || (!tail && tail_len))
+	if (!z || !name || !*name || (!pieces && npieces))
+		return GALLEY_EUSAGE;
+	for (i = 0; i < npieces; i++) {
+		const galley_zip_piece *q = &pieces[i];
+		if ((!q->data && q->len) || (q->deflated && !q->deflated_len))
+			return GALLEY_EUSAGE;
+		/* stored blocks: 5 bytes a 65535; the last piece's at least one, its final */
+		len += q->deflated ? q->deflated_len : q->len + 5 * ((q->len + 65534) / 65535 + (i + 1 == npieces && !q->len));
+		size += q->len;
+	}
+	if (!npieces)
 		return GALLEY_EUSAGE;
 	if (z->failed)
 		return galley_context_error_code(z->ctx) < 0 ? galley_context_error_code(z->ctx) : GALLEY_ERROR;
-	len = head_len + 5 * blocks + deflated_len;
-	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(len))) { /* libzip frees them with free() */
+	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(len ? len : 1))) { /* libzip frees them with free() */
 		free(r);
 		z->failed = 1;
 		return galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
 	}
-	/* head as stored blocks (RFC 1951 3.2.4: BFINAL 0, BTYPE 00, then
-	 * LEN and NLEN on the next byte boundary), tail's blocks after them */
-	for (p = buf, i = 0; i < head_len; i += n) {
-		n = head_len - i < 65535 ? head_len - i : 65535;
-		*p++ = 0;
-		*p++ = (char)(n & 0xff);
-		*p++ = (char)(n >> 8);
-		*p++ = (char)(~n & 0xff);
-		*p++ = (char)((~n >> 8) & 0xff);
-		memcpy(p, head + i, n);
-		p += n;
+	for (p = buf, i = 0; i < npieces; i++) {
+		const galley_zip_piece *q = &pieces[i];
+		crc = S_z.crc32(crc, q->data, q->len);
+		if (q->deflated) { /* its own blocks, as they are */
+			memcpy(p, q->deflated, q->deflated_len);
+			p += q->deflated_len;
+			continue;
+		}
+		/* stored blocks (RFC 1951 3.2.4: BFINAL, BTYPE 00, then LEN and
+		 * NLEN on the next byte boundary); the very last one final */
+		for (j = 0; j < q->len || (j == 0 && !q->len && i + 1 == npieces); j += n) {
+			n = q->len - j < 65535 ? q->len - j : 65535;
+			*p++ = (char)(i + 1 == npieces && j + n == q->len);
+			*p++ = (char)(n & 0xff);
+			*p++ = (char)(n >> 8);
+			*p++ = (char)(~n & 0xff);
+			*p++ = (char)((~n >> 8) & 0xff);
+			memcpy(p, q->data + j, n);
+			p += n;
+			if (!q->len)
+				break;
+		}
 	}
-	memcpy(p, deflated, deflated_len);
 	r->data = buf;
 	r->len = len;
-	r->size = head_len + tail_len;
-	r->crc = S_z.crc32(S_z.crc32(0, head, head_len), tail, tail_len);
+	r->size = size;
+	r->crc = crc;
 	S_z.error_init(&r->err);
 	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
 		S_z.error_fini(&r->err);

@@ -19,6 +19,9 @@ extern const size_t docx_styles_xml_deflated_len, docx_settings_xml_deflated_len
 extern const size_t docx_settings_xml_size, docx_fonttable_xml_size;
 extern const unsigned long docx_settings_xml_crc, docx_fonttable_xml_crc;
 extern const size_t docx_styles_xml_split; /* styles.xml is deflated from there on */
+/* numbering.xml up to its </w:numbering>, deflated without a final block */
+extern const unsigned char docx_numbering_xml_deflated[];
+extern const size_t docx_numbering_xml_deflated_len, docx_numbering_xml_split;
 #define S_DEFLATED(v) v##_deflated, v##_deflated_len, v##_size, v##_crc
 
 #define CT_MAIN "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -286,26 +289,19 @@ static int S_app(galley_context *ctx, galley_buffer *out)
 
 /* numbering.xml: the data file's abstractNums, then one w:num per list
  * (after every abstractNum, as CT_Numbering's sequence needs), each
- * restarting its level at the list's own start. */
-static int S_numbering(galley_context *ctx, const docx_body *body, const docx_reference *ref, galley_buffer *out)
+ * restarting its level at the list's own start. The embedded file's part
+ * up to </w:numbering> was deflated at build time: the w:nums and its end
+ * go after that in a stored block. */
+static int S_add(galley_zip *z, const char *name, const galley_buffer *b, int compress);
+
+static int S_numbering(galley_context *ctx, const docx_body *body, const docx_reference *ref, galley_zip *z)
 {
 	static const char close_tag[] = "</w:numbering>";
-	galley_buffer nums = GALLEY_BUFFER_INIT;
-	size_t i, pos;
+	galley_buffer nums = GALLEY_BUFFER_INIT, b = GALLEY_BUFFER_INIT;
+	size_t i, pos, split = docx_numbering_xml_split;
 	char *end = NULL, *p;
 	int rc;
 
-	if (ref->numbering.len) {
-		if (galley_buffer_append(out, ref->numbering.data, ref->numbering.len) < 0)
-			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-	} else if ((rc = galley_format_data(ctx, "docx", "numbering.xml", docx_numbering_xml, docx_numbering_xml_len, out)) < 0) {
-		return rc;
-	}
-	for (p = out->data; p && (p = strstr(p, close_tag)); p++)
-		end = p;
-	if (!end)
-		return galley_error(ctx, GALLEY_EINVAL, "DOCX writer: numbering.xml has no </w:numbering>");
-	pos = (size_t)(end - out->data);
 	for (i = 0; i < body->nlists; i++) {
 		const docx_list *l = &body->lists[i];
 		galley_buffer_printf(&nums, "<w:num w:numId=\"%ld\"><w:abstractNumId w:val=\"%ld\"/>",
@@ -315,9 +311,45 @@ static int S_numbering(galley_context *ctx, const docx_body *body, const docx_re
 				l->ilvl, l->start);
 		galley_buffer_puts(&nums, "</w:num>\n");
 	}
-	rc = nums.oom || galley_buffer_splice(out, pos, 0, nums.data ? nums.data : "", nums.len) < 0
-		? galley_error(ctx, GALLEY_ENOMEM, "out of memory") : 0;
+	if (ref->numbering.len) {
+		if (galley_buffer_append(&b, ref->numbering.data, ref->numbering.len) < 0)
+			rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		else
+			rc = 0;
+	} else {
+		rc = galley_format_data(ctx, "docx", "numbering.xml", NULL, 0, &b); /* an override, if there is one */
+	}
+	if (rc == 0 && !b.len && !nums.oom && split < docx_numbering_xml_len &&
+		!strncmp(docx_numbering_xml + split, close_tag, sizeof close_tag - 1)) {
+		galley_zip_piece pieces[2] = {{docx_numbering_xml, split, docx_numbering_xml_deflated, docx_numbering_xml_deflated_len},
+			{NULL, 0, NULL, 0}};
+		if (galley_buffer_append(&nums, docx_numbering_xml + split, docx_numbering_xml_len - split) < 0) {
+			rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		} else {
+			pieces[1].data = nums.data;
+			pieces[1].len = nums.len;
+			rc = galley_zip_add_pieces(z, "word/numbering.xml", pieces, 2);
+		}
+		goto out;
+	}
+	if (rc == 0 && !b.len && galley_buffer_append(&b, docx_numbering_xml, docx_numbering_xml_len) < 0)
+		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	if (rc < 0)
+		goto out;
+	for (p = b.data; p && (p = strstr(p, close_tag)); p++)
+		end = p;
+	if (!end) {
+		rc = galley_error(ctx, GALLEY_EINVAL, "DOCX writer: numbering.xml has no </w:numbering>");
+		goto out;
+	}
+	pos = (size_t)(end - b.data);
+	if (nums.oom || galley_buffer_splice(&b, pos, 0, nums.data ? nums.data : "", nums.len) < 0)
+		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	else
+		rc = S_add(z, "word/numbering.xml", &b, 0);
+out:
 	galley_buffer_dispose(&nums);
+	galley_buffer_dispose(&b);
 	return rc;
 }
 
@@ -410,8 +442,8 @@ static int S_add_styles(galley_context *ctx, galley_zip *z, galley_buffer *style
 	if (galley_buffer_append(&head, docx_styles_xml, split) < 0 || (*lang && galley_buffer_puts(&head, lang) < 0))
 		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	else
-		rc = galley_zip_add_joined(z, "word/styles.xml", head.data, head.len, docx_styles_xml_deflated,
-			docx_styles_xml_deflated_len, docx_styles_xml + split, docx_styles_xml_len - split);
+		rc = galley_zip_add_pieces(z, "word/styles.xml", (const galley_zip_piece[]){{head.data, head.len, NULL, 0},
+			{docx_styles_xml + split, docx_styles_xml_len - split, docx_styles_xml_deflated, docx_styles_xml_deflated_len}}, 2);
 	galley_buffer_dispose(&head);
 	return rc;
 }
@@ -471,7 +503,8 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	if ((rc = S_add(z, "word/document.xml", &body.document, 1)) < 0 ||
 		(rc = S_add_styles(ctx, z, sb, at, lang)) < 0)
 		goto out;
-	PART(S_numbering(ctx, &body, &ref, &part), "word/numbering.xml");
+	if ((rc = S_numbering(ctx, &body, &ref, z)) < 0)
+		goto out;
 	if ((rc = S_add_data(ctx, z, "word/settings.xml", "settings.xml", S_DEFLATED(docx_settings_xml), NULL)) < 0 ||
 		(rc = S_add_data(ctx, z, "word/fontTable.xml", "fontTable.xml", S_DEFLATED(docx_fonttable_xml), &ref.fonts)) < 0)
 		goto out;
