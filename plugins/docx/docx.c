@@ -1137,6 +1137,12 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 			galley_log(ctx, GALLEY_LOG_INFO, "DOCX: language \"%s\" is not a BCP 47 tag; left out", lang);
 		st.korean = st.ea_lang && !strcmp(st.ea_lang, "ko-KR");
 	}
+	/* room once, not a doubling from 64 bytes: the buffers of a page's
+	 * body are some ten reallocations each otherwise */
+	if (galley_buffer_reserve(&st.out, 2 * S_CHUNK) < 0 || galley_buffer_reserve(&body->document, 4 * S_CHUNK) < 0) {
+		galley_buffer_dispose(&st.out);
+		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	}
 	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document)))
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	if (S_root(&st, "w:document") == 0 && S_RAW(&st, "<w:body>") == 0 && S_header(&st, m) == 0 &&
