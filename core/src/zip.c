@@ -64,6 +64,9 @@ static struct {
 	zip_int64_t (*fread)(zip_file_t *, void *, zip_uint64_t);
 	int (*fclose)(zip_file_t *);
 	zip_error_t *(*file_get_error)(zip_file_t *);
+	zip_source_t *(*source_function_create)(zip_source_callback, void *, zip_error_t *);
+	zip_int64_t (*seek_compute_offset)(zip_uint64_t, zip_uint64_t, void *, zip_uint64_t, zip_error_t *);
+	void (*error_set)(zip_error_t *, int, int);
 } S_z;
 static int S_z_ok;
 static char S_z_why[256];
@@ -110,6 +113,9 @@ static void S_z_load(void)
 	S_SYM(fread, "zip_fread");
 	S_SYM(fclose, "zip_fclose");
 	S_SYM(file_get_error, "zip_file_get_error");
+	S_SYM(source_function_create, "zip_source_function_create");
+	S_SYM(seek_compute_offset, "zip_source_seek_compute_offset");
+	S_SYM(error_set, "zip_error_set");
 	if (missing) {
 		snprintf(S_z_why, sizeof S_z_why, "%s has no %s", GALLEY_LIBZIP_SONAME, missing);
 		dlclose(h);
@@ -136,8 +142,101 @@ static void S_z_load(void)
 	S_z_ok = 1; /* both stay open for the process */
 }
 
+/* Where libzip writes the archive: straight into the buffer
+ * galley_zip_finish() appends to, from `base` on (no buffer source of
+ * libzip's to fill and read back). Before that it is an empty archive. */
+typedef struct {
+	galley_buffer *out; /* set by galley_zip_finish() */
+	size_t base;
+	size_t len;  /* what was written */
+	size_t pos;  /* where the next write goes */
+	size_t rpos; /* reading (nothing to read: the archive starts empty) */
+	zip_error_t err;
+} S_sink;
+
+static zip_int64_t S_sink_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	S_sink *k = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		k->rpos = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+	case ZIP_SOURCE_CLOSE:
+		return 0; /* the archive is made empty: nothing to read */
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		if (len < sizeof *st)
+			return -1;
+		S_z.stat_init(st);
+		st->size = 0;
+		st->valid = ZIP_STAT_SIZE;
+		return (zip_int64_t)sizeof *st;
+	}
+	case ZIP_SOURCE_SEEK: {
+		zip_int64_t at = S_z.seek_compute_offset(k->rpos, 0, data, len, &k->err);
+		if (at < 0)
+			return -1;
+		k->rpos = (size_t)at;
+		return 0;
+	}
+	case ZIP_SOURCE_TELL:
+		return (zip_int64_t)k->rpos;
+	case ZIP_SOURCE_BEGIN_WRITE:
+		if (!k->out) { /* only galley_zip_finish() closes the archive */
+			S_z.error_set(&k->err, ZIP_ER_INTERNAL, 0);
+			return -1;
+		}
+		k->len = k->pos = 0;
+		return 0;
+	case ZIP_SOURCE_WRITE: {
+		galley_buffer *o = k->out;
+		size_t at = k->base + k->pos;
+		if (at + (size_t)len > o->len && galley_buffer_reserve(o, at + (size_t)len - o->len) < 0) {
+			S_z.error_set(&k->err, ZIP_ER_MEMORY, 0);
+			return -1;
+		}
+		memcpy(o->data + at, data, (size_t)len);
+		k->pos += (size_t)len;
+		if (k->pos > k->len) {
+			k->len = k->pos;
+			o->len = k->base + k->len;
+			o->data[o->len] = '\0';
+		}
+		return (zip_int64_t)len;
+	}
+	case ZIP_SOURCE_SEEK_WRITE: {
+		zip_int64_t at = S_z.seek_compute_offset(k->pos, k->len, data, len, &k->err);
+		if (at < 0)
+			return -1;
+		k->pos = (size_t)at;
+		return 0;
+	}
+	case ZIP_SOURCE_TELL_WRITE:
+		return (zip_int64_t)k->pos;
+	case ZIP_SOURCE_COMMIT_WRITE:
+		return 0;
+	case ZIP_SOURCE_ROLLBACK_WRITE:
+	case ZIP_SOURCE_REMOVE:
+		if (k->out)
+			galley_buffer_truncate(k->out, k->base);
+		k->len = k->pos = 0;
+		return 0;
+	case ZIP_SOURCE_ERROR:
+		return S_z.error_to_data(&k->err, data, len);
+	case ZIP_SOURCE_FREE:
+		return 0; /* the sink is the archive's (struct galley_zip) */
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_WRITABLE;
+	default:
+		S_z.error_set(&k->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
 struct galley_zip {
 	galley_context *ctx;
+	S_sink sink;
 	zip_source_t *src; /* the archive's bytes; kept alive past S_z.close() */
 	zip_t *za;
 	size_t entries;
@@ -298,7 +397,8 @@ galley_zip *galley_zip_new(galley_context *ctx)
 	z->ctx = ctx;
 	z->mtime = S_mtime();
 	S_z.error_init(&err);
-	if (!(z->src = S_z.source_buffer_create(NULL, 0, 0, &err))) {
+	S_z.error_init(&z->sink.err);
+	if (!(z->src = S_z.source_function_create(S_sink_cb, &z->sink, &err))) {
 		S_zip_error(z, "cannot create an archive", &err);
 		S_z.error_fini(&err);
 		galley_free(z);
@@ -475,6 +575,7 @@ void galley_zip_discard(galley_zip *z)
 		return;
 	S_z.discard(z->za);
 	S_z.source_free(z->src);
+	S_z.error_fini(&z->sink.err);
 	if (z->deflater)
 		S_z.deflate_free(z->deflater);
 	galley_free(z);
@@ -483,8 +584,6 @@ void galley_zip_discard(galley_zip *z)
 int galley_zip_finish(galley_zip *z, galley_buffer *out)
 {
 	static const char empty[22] = {'P', 'K', 5, 6}; /* an end-of-directory record alone */
-	zip_stat_t st;
-	zip_int64_t n;
 	int rc = 0;
 
 	if (!z || !out) {
@@ -501,31 +600,17 @@ int galley_zip_finish(galley_zip *z, galley_buffer *out)
 		galley_zip_discard(z);
 		return galley_buffer_append(out, empty, sizeof empty) < 0 ? GALLEY_ENOMEM : 0;
 	}
+	z->sink.out = out;
+	z->sink.base = out->len;
 	if (S_z.close(z->za) < 0) {
 		rc = S_zip_error(z, "cannot write the archive", S_z.get_error(z->za));
+		galley_buffer_truncate(out, z->sink.base);
 		galley_zip_discard(z);
 		return rc;
 	}
 	z->za = NULL;
-	S_z.stat_init(&st);
-	if (S_z.source_stat(z->src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || S_z.source_open(z->src) < 0) {
-		rc = S_zip_error(z, "cannot read the archive back", S_z.source_error(z->src));
-		goto out;
-	}
-	if (galley_buffer_reserve(out, (size_t)st.size) < 0) {
-		rc = galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
-	} else {
-		n = S_z.source_read(z->src, out->data + out->len, st.size);
-		if (n < 0 || (zip_uint64_t)n != st.size) {
-			rc = S_zip_error(z, "cannot read the archive back", S_z.source_error(z->src));
-		} else {
-			out->len += (size_t)n;
-			out->data[out->len] = '\0';
-		}
-	}
-	S_z.source_close(z->src);
-out:
 	S_z.source_free(z->src);
+	S_z.error_fini(&z->sink.err);
 	if (z->deflater)
 		S_z.deflate_free(z->deflater);
 	galley_free(z);

@@ -1143,8 +1143,10 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 		galley_buffer_dispose(&st.out);
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	}
-	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document)))
+	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document))) {
+		galley_buffer_dispose(&st.out);
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	}
 	if (S_root(&st, "w:document") == 0 && S_RAW(&st, "<w:body>") == 0 && S_header(&st, m) == 0 &&
 		S_walk(&st, doc, 0) == 0) {
 		if (st.blocks == 0 && S_RAW(&st, "<w:p/>") < 0)
