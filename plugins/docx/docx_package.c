@@ -41,13 +41,14 @@ static int S_fail(S_xml *x)
 			return S_fail(x); \
 	} while (0)
 
-static int S_open(S_xml *x, galley_context *ctx, galley_buffer *out)
+/* The package's small parts are written one after the other by one
+ * writer into one buffer (docx_write() takes each part from it and
+ * empties it): a document ends with its xmlTextWriterEndDocument(), which
+ * flushes, and the next begins with its declaration. */
+static int S_open(S_xml *x)
 {
-	x->ctx = ctx;
-	x->err = 0;
-	x->tmp = (galley_buffer)GALLEY_BUFFER_INIT;
-	if (!(x->w = galley_xml_writer_new(ctx, out)))
-		return x->err = galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	if (x->err)
+		return x->err;
 	if (galley_xml_writer_start_document(x->w, 1) < 0)
 		return S_fail(x);
 	return 0;
@@ -55,15 +56,11 @@ static int S_open(S_xml *x, galley_context *ctx, galley_buffer *out)
 
 static int S_close(S_xml *x, int rc)
 {
-	int frc;
 	if (rc == 0 && !x->err && xmlTextWriterEndDocument(x->w) < 0)
 		S_fail(x);
-	frc = galley_xml_writer_free(x->w);
-	x->w = NULL;
-	galley_buffer_dispose(&x->tmp);
 	if (x->err)
 		return x->err;
-	return rc < 0 ? rc : frc;
+	return rc;
 }
 
 #define S_start docx_xml_start
@@ -106,12 +103,10 @@ static int S_default(S_xml *x, const char *ext, const char *type)
 	return docx_xml_empty(x, "Default", (const char *const[]){"Extension", ext, "ContentType", type, NULL});
 }
 
-static int S_content_types(galley_context *ctx, int footnotes, const docx_body *body, const docx_reference *ref,
-	galley_buffer *out)
+static int S_content_types(S_xml *x, int footnotes, const docx_body *body, const docx_reference *ref)
 {
-	S_xml xs, *x = &xs;
 	size_t i;
-	int rc = S_open(x, ctx, out);
+	int rc = S_open(x);
 	if (rc == 0 && (S_start(x, "Types") < 0 ||
 		S_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types") < 0 ||
 		S_default(x, "rels", "application/vnd.openxmlformats-package.relationships+xml") < 0 ||
@@ -149,10 +144,9 @@ static int S_rel(S_xml *x, long id, const char *type, const char *target, int ex
 		(const char *const[]){"Id", rid, "Type", type, "Target", target, "TargetMode", external ? "External" : NULL, NULL});
 }
 
-static int S_package_rels(galley_context *ctx, galley_buffer *out)
+static int S_package_rels(S_xml *x)
 {
-	S_xml xs, *x = &xs;
-	int rc = S_open(x, ctx, out);
+	int rc = S_open(x);
 	if (rc == 0 && (S_start(x, "Relationships") < 0 || S_attr(x, "xmlns", PKG_RELS_NS) < 0 ||
 		S_rel(x, 1, REL_OFFICE "officeDocument", "word/document.xml", 0) < 0 ||
 		S_rel(x, 2, "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
@@ -166,13 +160,11 @@ static int S_package_rels(galley_context *ctx, galley_buffer *out)
  * The links' Relationship elements (a page may have hundreds) are put
  * together here, their targets escaped, and reach the writer in one raw
  * piece. */
-static int S_part_rels(galley_context *ctx, const docx_links *links, int parts, int footnotes, const galley_buffer *extra,
-	galley_buffer *out)
+static int S_part_rels(S_xml *x, const docx_links *links, int parts, int footnotes, const galley_buffer *extra)
 {
-	S_xml xs, *x = &xs;
 	galley_buffer b = GALLEY_BUFFER_INIT;
 	size_t i;
-	int rc = S_open(x, ctx, out);
+	int rc = S_open(x);
 	if (rc == 0 && (S_start(x, "Relationships") < 0 || S_attr(x, "xmlns", PKG_RELS_NS) < 0))
 		rc = x->err;
 	if (rc == 0 && parts &&
@@ -230,15 +222,14 @@ static int S_epoch_date(char *out, size_t outsz)
  * created (the release's date) and modified (SOURCE_DATE_EPOCH when set,
  * else the release's date). Never the clock: the same tree gives the same
  * bytes. A date that is not known is left out rather than made up. */
-static int S_core(galley_context *ctx, const galley_meta *m, galley_buffer *out)
+static int S_core(S_xml *x, const galley_meta *m)
 {
-	S_xml xs, *x = &xs;
 	char created[48], epoch[48], lang[40];
 	const char *ea, *font, *v;
 	int has_created = docx_w3cdtf(galley_meta_get(m, "date"), created, sizeof created);
 	int has_epoch = S_epoch_date(epoch, sizeof epoch);
 	size_t i, nkw = galley_meta_count(m, "keywords");
-	int rc = S_open(x, ctx, out);
+	int rc = S_open(x);
 
 	if (rc == 0 && (S_start(x, "cp:coreProperties") < 0 ||
 		S_attr(x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties") < 0 ||
@@ -276,10 +267,9 @@ static int S_core(galley_context *ctx, const galley_meta *m, galley_buffer *out)
 	return S_close(x, rc);
 }
 
-static int S_app(galley_context *ctx, galley_buffer *out)
+static int S_app(S_xml *x)
 {
-	S_xml xs, *x = &xs;
-	int rc = S_open(x, ctx, out);
+	int rc = S_open(x);
 	if (rc == 0 && (S_start(x, "Properties") < 0 ||
 		S_attr(x, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties") < 0 ||
 		S_element(x, "Application", "galley " GALLEY_VERSION_STRING, NULL) < 0 || S_end(x) < 0))
@@ -454,6 +444,7 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 	docx_body body;
 	docx_reference ref;
 	galley_buffer part = GALLEY_BUFFER_INIT, styles = GALLEY_BUFFER_INIT;
+	S_xml px; /* the small parts' writer, into part */
 	galley_zip *z = NULL;
 	galley_buffer *sb;
 	char lang[96];
@@ -468,6 +459,7 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		return galley_error(ctx, GALLEY_EUSAGE, "DOCX writer: expects exactly one document");
 	memset(&body, 0, sizeof body);
 	memset(&ref, 0, sizeof ref);
+	memset(&px, 0, sizeof px);
 	if (refdoc && *refdoc && (rc = docx_reference_load(ctx, refdoc, &ref)) < 0)
 		return rc;
 	body.sectpr = &ref.sectpr;
@@ -496,10 +488,15 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		if ((rc = (call)) < 0 || (rc = S_add(z, entry, &part, 0)) < 0) \
 			goto out; \
 	} while (0)
-	PART(S_content_types(ctx, notes, &body, &ref, &part), "[Content_Types].xml");
-	PART(S_package_rels(ctx, &part), "_rels/.rels");
-	PART(S_core(ctx, galley_document_meta(docs[0]), &part), "docProps/core.xml");
-	PART(S_app(ctx, &part), "docProps/app.xml");
+	px.ctx = ctx;
+	if (!(px.w = galley_xml_writer_new(ctx, &part))) {
+		rc = galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+		goto out;
+	}
+	PART(S_content_types(&px, notes, &body, &ref), "[Content_Types].xml");
+	PART(S_package_rels(&px), "_rels/.rels");
+	PART(S_core(&px, galley_document_meta(docs[0])), "docProps/core.xml");
+	PART(S_app(&px), "docProps/app.xml");
 	if ((rc = S_add(z, "word/document.xml", &body.document, 1)) < 0 ||
 		(rc = S_add_styles(ctx, z, sb, at, lang)) < 0)
 		goto out;
@@ -520,14 +517,21 @@ int docx_write(galley_context *ctx, const char *name, const galley_node *const *
 		if ((rc = galley_zip_add(z, entry, body.media[i].data, body.media[i].len, 1)) < 0)
 			goto out;
 	}
-	PART(S_part_rels(ctx, &body.links, 1, notes, &ref.doc_rels, &part), "word/_rels/document.xml.rels");
+	PART(S_part_rels(&px, &body.links, 1, notes, &ref.doc_rels), "word/_rels/document.xml.rels");
 	if (notes && body.note_links.n)
-		PART(S_part_rels(ctx, &body.note_links, 0, 0, NULL, &part), "word/_rels/footnotes.xml.rels");
+		PART(S_part_rels(&px, &body.note_links, 0, 0, NULL), "word/_rels/footnotes.xml.rels");
 #undef PART
+	rc = galley_xml_writer_free(px.w);
+	px.w = NULL;
+	if (rc < 0)
+		goto out;
 	rc = galley_zip_finish(z, out);
 	z = NULL;
 out:
 	galley_zip_discard(z);
+	if (px.w)
+		galley_xml_writer_free(px.w); /* after an error, which rc has */
+	galley_buffer_dispose(&px.tmp);
 	galley_buffer_dispose(&part);
 	galley_buffer_dispose(&styles);
 	docx_body_dispose(&body);
