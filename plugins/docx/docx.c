@@ -159,20 +159,6 @@ static int S_close(S_state *st, const char *end_tag, size_t len)
 
 #define S_CLOSE(st, lit) S_close(st, lit, sizeof lit - 1)
 
-/* The writer's own calls, after what was collected. */
-static int S_start(S_state *st, const char *name)
-{
-	return S_flush(st) < 0 ? st->x.err : docx_xml_start(&st->x, name);
-}
-
-static int S_end(S_state *st)
-{
-	return S_flush(st) < 0 ? st->x.err : docx_xml_end(&st->x);
-}
-
-#define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
-#define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
-
 /* <name w:val="value"/> (value: nothing to escape) */
 static int S_val(S_state *st, const char *name, const char *value)
 {
@@ -407,37 +393,24 @@ static int S_drawing(S_state *st, const char *ext, long w, long h, const char *a
 	st->drawings++;
 	if (!alt)
 		alt = "";
-	if (S_start(st, "w:r") < 0 || S_rpr(st, NULL) < 0 || S_start(st, "w:drawing") < 0 ||
-		S_start(st, "wp:inline") < 0 || S_attr(st, "distT", "0") < 0 || S_attr(st, "distB", "0") < 0 ||
-		S_attr(st, "distL", "0") < 0 || S_attr(st, "distR", "0") < 0 ||
-		S_start(st, "wp:extent") < 0 || S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 ||
-		S_start(st, "wp:effectExtent") < 0 || S_attr(st, "l", "0") < 0 || S_attr(st, "t", "0") < 0 ||
-		S_attr(st, "r", "0") < 0 || S_attr(st, "b", "0") < 0 || S_end(st) < 0 ||
-		S_start(st, "wp:docPr") < 0 || S_attr_long(st, "id", st->drawings) < 0 ||
-		S_attr(st, "name", name + 6) < 0)
-		return st->x.err;
 	galley_buffer_clear(&st->scratch);
-	if (galley_xml_clean(alt, strlen(alt), &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
+	if (galley_xml_escape(alt, strlen(alt), &st->scratch, 1) < 0 || st->scratch.oom)
 		return S_fail(st);
-	if ((*alt && S_attr(st, "descr", st->scratch.data) < 0) || S_end(st) < 0 ||
-		S_start(st, "wp:cNvGraphicFramePr") < 0 || S_start(st, "a:graphicFrameLocks") < 0 ||
-		S_attr(st, "noChangeAspect", "1") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "a:graphic") < 0 || S_start(st, "a:graphicData") < 0 || S_attr(st, "uri", PIC_NS) < 0 ||
-		S_start(st, "pic:pic") < 0 || S_start(st, "pic:nvPicPr") < 0 || S_start(st, "pic:cNvPr") < 0 ||
-		S_attr(st, "id", "0") < 0 || S_attr(st, "name", name + 6) < 0 || S_end(st) < 0 ||
-		S_start(st, "pic:cNvPicPr") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "pic:blipFill") < 0 || S_start(st, "a:blip") < 0 || S_attr(st, "r:embed", rid) < 0 ||
-		S_end(st) < 0 || S_start(st, "a:stretch") < 0 || S_start(st, "a:fillRect") < 0 || S_end(st) < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "pic:spPr") < 0 || S_start(st, "a:xfrm") < 0 || S_start(st, "a:off") < 0 ||
-		S_attr(st, "x", "0") < 0 || S_attr(st, "y", "0") < 0 || S_end(st) < 0 || S_start(st, "a:ext") < 0 ||
-		S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "a:prstGeom") < 0 || S_attr(st, "prst", "rect") < 0 || S_start(st, "a:avLst") < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 || S_end(st) < 0 /* spPr */ || S_end(st) < 0 /* pic */ ||
-		S_end(st) < 0 /* graphicData */ || S_end(st) < 0 /* graphic */ || S_end(st) < 0 /* inline */ ||
-		S_end(st) < 0 /* drawing */)
+	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, NULL) < 0 ||
+		S_RAW(st, "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"") < 0 ||
+		S_raw_long(st, cx) < 0 || S_RAW(st, "\" cy=\"") < 0 || S_raw_long(st, cy) < 0 ||
+		S_RAW(st, "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"") < 0 ||
+		S_raw_long(st, st->drawings) < 0 || S_RAW(st, "\" name=\"") < 0 || S_raws(st, name + 6) < 0 ||
+		(*alt && (S_RAW(st, "\" descr=\"") < 0 || S_raw(st, st->scratch.data, st->scratch.len) < 0)) ||
+		S_RAW(st, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+			"<a:graphic><a:graphicData uri=\"" PIC_NS "\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"") < 0 ||
+		S_raws(st, name + 6) < 0 ||
+		S_RAW(st, "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"") < 0 || S_raws(st, rid) < 0 ||
+		S_RAW(st, "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+			"<a:ext cx=\"") < 0 || S_raw_long(st, cx) < 0 || S_RAW(st, "\" cy=\"") < 0 || S_raw_long(st, cy) < 0)
 		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>"
+		"</a:graphic></wp:inline></w:drawing></w:r>");
 }
 
 /* An image from a data: URI or a local file is embedded; a remote one is

@@ -19,7 +19,6 @@ int docx_xml_fail(docx_xml *x);
 int docx_xml_start(docx_xml *x, const char *name);
 int docx_xml_end(docx_xml *x);
 int docx_xml_attr(docx_xml *x, const char *name, const char *value);
-int docx_xml_attr_long(docx_xml *x, const char *name, long v);
 /** <name a="v" .../> in one raw piece, the values escaped: attrs holds
  * name, value pairs up to a NULL name; a pair with a NULL value is left out. */
 int docx_xml_empty(docx_xml *x, const char *name, const char *const *attrs);

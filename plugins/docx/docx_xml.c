@@ -29,11 +29,6 @@ int docx_xml_attr(docx_xml *x, const char *name, const char *value)
 	return xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0 ? docx_xml_fail(x) : 0;
 }
 
-int docx_xml_attr_long(docx_xml *x, const char *name, long v)
-{
-	return xmlTextWriterWriteFormatAttribute(x->w, BAD_CAST name, "%ld", v) < 0 ? docx_xml_fail(x) : 0;
-}
-
 int docx_xml_empty(docx_xml *x, const char *name, const char *const *attrs)
 {
 	galley_buffer *b = &x->tmp;
