@@ -39,13 +39,16 @@ function(galley_embed target var file)
   target_sources(${target} PRIVATE ${out})
 endfunction()
 
-# galley_embed_deflated(TARGET VAR FILE) — FILE deflated at build time (the
-# embed-deflate tool) as `const unsigned char VAR_deflated[]` with
+# galley_embed_deflated(TARGET VAR FILE [MARK]) — FILE deflated at build time
+# (the embed-deflate tool) as `const unsigned char VAR_deflated[]` with
 # `VAR_deflated_len`, `VAR_size` and `VAR_crc`, for galley_zip_add_deflated().
+# With MARK, only FILE from MARK's first occurrence on, which starts at byte
+# `VAR_split` (0 without MARK); with MARK head, only FILE before MARK, as
+# deflate blocks none of which is final (for galley_zip_add_pieces()).
 function(galley_embed_deflated target var file)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/embedz_${var}.c)
   add_custom_command(OUTPUT ${out}
-    COMMAND galley-embed-deflate ${file} ${out} ${var}
+    COMMAND galley-embed-deflate ${file} ${out} ${var} ${ARGN}
     DEPENDS ${file} galley-embed-deflate VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

@@ -3,7 +3,9 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
@@ -144,6 +146,23 @@ int galley_xml_writer_free(xmlTextWriterPtr w)
 	return rc;
 }
 
+int galley_xml_writer_start_document(xmlTextWriterPtr w, int standalone)
+{
+	static const char decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+	static const char decl_sa[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+	int rc;
+	if (!w)
+		return GALLEY_EUSAGE;
+	if (xmlTextWriterWriteRawLen(w, BAD_CAST(standalone ? decl_sa : decl),
+		standalone ? (int)sizeof decl_sa - 1 : (int)sizeof decl - 1) >= 0)
+		return 0;
+	S_sink *sink = S_find(w);
+	if (sink && !sink->rc)
+		sink->rc = galley_error(sink->ctx, GALLEY_ENOMEM, "XML writer: out of memory");
+	rc = sink ? sink->rc : GALLEY_ENOMEM;
+	return rc;
+}
+
 int galley_xml_writer_error(xmlTextWriterPtr w)
 {
 	S_sink *sink = w ? S_find(w) : NULL;
@@ -189,54 +208,100 @@ long galley_xml_clean(const char *text, size_t len, galley_buffer *out)
 	return removed;
 }
 
+/* What galley_xml_escape() makes of a byte: 0 nothing (it is copied),
+ * 1 nothing in character data but something in an attribute (", tab,
+ * newline), 2 something (& < > CR, other controls), 3 a lead byte of
+ * UTF-8 that is valid once its continuation bytes are (C2-DF, E1-EC,
+ * EE, EF), 4 any other byte >= 0x80 (galley_utf8_decode() tells). */
+static const unsigned char S_esc_class[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+/* Eight bytes at a time: nonzero when a byte of x is below 0x20, or one
+ * of c1-c4 (a byte >= 0x80 is caught by the caller). */
+#define S_ONES 0x0101010101010101ull
+#define S_HIGH 0x8080808080808080ull
+#define S_ZERO(y) (((y) - S_ONES) & ~(y) & S_HIGH)
+static inline uint64_t S_special(uint64_t x, unsigned c1, unsigned c2, unsigned c3, unsigned c4)
+{
+	return ((x - 0x20 * S_ONES) & ~x & S_HIGH) | S_ZERO(x ^ (c1 * S_ONES)) | S_ZERO(x ^ (c2 * S_ONES)) |
+		S_ZERO(x ^ (c3 * S_ONES)) | S_ZERO(x ^ (c4 * S_ONES));
+}
+
 long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	const unsigned char plain = attr ? 0 : 1; /* the classes copied as they are */
 	size_t i = 0, run = 0;
 	long removed = 0;
 
 	if (!out || (!text && len))
 		return GALLEY_EUSAGE;
 	while (i < len) {
-		unsigned char b = s[i];
+		unsigned char b = s[i], k = S_esc_class[b];
 		const char *ent = NULL;
 		unsigned long c;
 		size_t n = 1;
 		int drop = 0;
-		if (b >= 0x20 && b < 0x80) {
-			if (b == '<')
-				ent = "&lt;";
-			else if (b == '>')
-				ent = "&gt;";
-			else if (b == '&')
-				ent = "&amp;";
-			else if (b == '"' && attr)
-				ent = "&quot;";
-			else {
-				i++;
+		if (k <= plain) {
+			/* runs of plain ASCII a word at a time ('"' stands in for
+			 * itself in character data, where it is plain) */
+			uint64_t x;
+			i++;
+			while (i + 8 <= len) {
+				memcpy(&x, s + i, 8);
+				if ((x & S_HIGH) || S_special(x, '<', '>', '&', attr ? '"' : '<'))
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		if (k == 3) {
+			/* the common valid sequences without a call: 2 bytes, or 3
+			 * (not E0, ED, and not U+FFFE/U+FFFF) */
+			if (b < 0xE0) {
+				if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+					i += 2;
+					continue;
+				}
+			} else if (i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+				!(b == 0xEF && s[i + 1] == 0xBF && s[i + 2] >= 0xBE)) {
+				i += 3;
 				continue;
 			}
-		} else if (b < 0x20) {
-			/* a CR would be read back as a newline, and in an attribute a
-			 * tab or newline as a space: character references keep them */
-			if (b == '\r')
-				ent = "&#13;";
-			else if (b == '\t' && attr)
-				ent = "&#9;";
-			else if (b == '\n' && attr)
-				ent = "&#10;";
-			else if (b != '\t' && b != '\n')
-				drop = 1;
-			else {
-				i++;
-				continue;
-			}
-		} else {
+			k = 4;
+		}
+		if (k == 4) {
 			n = galley_utf8_decode((const char *)s + i, len - i, &c);
 			if (n && c != 0xFFFE && c != 0xFFFF) {
 				i += n;
 				continue;
 			}
+			drop = 1;
+		} else if (b == '<') {
+			ent = "&lt;";
+		} else if (b == '>') {
+			ent = "&gt;";
+		} else if (b == '&') {
+			ent = "&amp;";
+		} else if (b == '"') {
+			ent = "&quot;";
+		} else if (b == '\r') {
+			/* a CR would be read back as a newline, and in an attribute a
+			 * tab or newline as a space: character references keep them */
+			ent = "&#13;";
+		} else if (b == '\t') {
+			ent = "&#9;";
+		} else if (b == '\n') {
+			ent = "&#10;";
+		} else {
 			drop = 1;
 		}
 		if (galley_buffer_append(out, text + run, i - run) < 0)

@@ -64,6 +64,9 @@ static struct {
 	zip_int64_t (*fread)(zip_file_t *, void *, zip_uint64_t);
 	int (*fclose)(zip_file_t *);
 	zip_error_t *(*file_get_error)(zip_file_t *);
+	zip_source_t *(*source_function_create)(zip_source_callback, void *, zip_error_t *);
+	zip_int64_t (*seek_compute_offset)(zip_uint64_t, zip_uint64_t, void *, zip_uint64_t, zip_error_t *);
+	void (*error_set)(zip_error_t *, int, int);
 } S_z;
 static int S_z_ok;
 static char S_z_why[256];
@@ -110,6 +113,9 @@ static void S_z_load(void)
 	S_SYM(fread, "zip_fread");
 	S_SYM(fclose, "zip_fclose");
 	S_SYM(file_get_error, "zip_file_get_error");
+	S_SYM(source_function_create, "zip_source_function_create");
+	S_SYM(seek_compute_offset, "zip_source_seek_compute_offset");
+	S_SYM(error_set, "zip_error_set");
 	if (missing) {
 		snprintf(S_z_why, sizeof S_z_why, "%s has no %s", GALLEY_LIBZIP_SONAME, missing);
 		dlclose(h);
@@ -136,12 +142,106 @@ static void S_z_load(void)
 	S_z_ok = 1; /* both stay open for the process */
 }
 
+/* Where libzip writes the archive: straight into the buffer
+ * galley_zip_finish() appends to, from `base` on (no buffer source of
+ * libzip's to fill and read back). Before that it is an empty archive. */
+typedef struct {
+	galley_buffer *out; /* set by galley_zip_finish() */
+	size_t base;
+	size_t len;  /* what was written */
+	size_t pos;  /* where the next write goes */
+	size_t rpos; /* reading (nothing to read: the archive starts empty) */
+	zip_error_t err;
+} S_sink;
+
+static zip_int64_t S_sink_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	S_sink *k = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		k->rpos = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+	case ZIP_SOURCE_CLOSE:
+		return 0; /* the archive is made empty: nothing to read */
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		if (len < sizeof *st)
+			return -1;
+		S_z.stat_init(st);
+		st->size = 0;
+		st->valid = ZIP_STAT_SIZE;
+		return (zip_int64_t)sizeof *st;
+	}
+	case ZIP_SOURCE_SEEK: {
+		zip_int64_t at = S_z.seek_compute_offset(k->rpos, 0, data, len, &k->err);
+		if (at < 0)
+			return -1;
+		k->rpos = (size_t)at;
+		return 0;
+	}
+	case ZIP_SOURCE_TELL:
+		return (zip_int64_t)k->rpos;
+	case ZIP_SOURCE_BEGIN_WRITE:
+		if (!k->out) { /* only galley_zip_finish() closes the archive */
+			S_z.error_set(&k->err, ZIP_ER_INTERNAL, 0);
+			return -1;
+		}
+		k->len = k->pos = 0;
+		return 0;
+	case ZIP_SOURCE_WRITE: {
+		galley_buffer *o = k->out;
+		size_t at = k->base + k->pos;
+		if (at + (size_t)len > o->len && galley_buffer_reserve(o, at + (size_t)len - o->len) < 0) {
+			S_z.error_set(&k->err, ZIP_ER_MEMORY, 0);
+			return -1;
+		}
+		memcpy(o->data + at, data, (size_t)len);
+		k->pos += (size_t)len;
+		if (k->pos > k->len) {
+			k->len = k->pos;
+			o->len = k->base + k->len;
+			o->data[o->len] = '\0';
+		}
+		return (zip_int64_t)len;
+	}
+	case ZIP_SOURCE_SEEK_WRITE: {
+		zip_int64_t at = S_z.seek_compute_offset(k->pos, k->len, data, len, &k->err);
+		if (at < 0)
+			return -1;
+		k->pos = (size_t)at;
+		return 0;
+	}
+	case ZIP_SOURCE_TELL_WRITE:
+		return (zip_int64_t)k->pos;
+	case ZIP_SOURCE_COMMIT_WRITE:
+		return 0;
+	case ZIP_SOURCE_ROLLBACK_WRITE:
+	case ZIP_SOURCE_REMOVE:
+		if (k->out)
+			galley_buffer_truncate(k->out, k->base);
+		k->len = k->pos = 0;
+		return 0;
+	case ZIP_SOURCE_ERROR:
+		return S_z.error_to_data(&k->err, data, len);
+	case ZIP_SOURCE_FREE:
+		return 0; /* the sink is the archive's (struct galley_zip) */
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_WRITABLE;
+	default:
+		S_z.error_set(&k->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
 struct galley_zip {
 	galley_context *ctx;
+	S_sink sink;
 	zip_source_t *src; /* the archive's bytes; kept alive past S_z.close() */
 	zip_t *za;
 	size_t entries;
 	int failed;
+	time_t mtime; /* of every entry (S_mtime(), once an archive) */
 	struct libdeflate_compressor *deflater; /* made for the first deflated entry */
 };
 
@@ -257,40 +357,6 @@ static int S_zip_error(galley_zip *z, const char *what, zip_error_t *err)
 		"zip: %s: %s", what, S_z.error_strerror(err));
 }
 
-galley_zip *galley_zip_new(galley_context *ctx)
-{
-	galley_zip *z;
-	zip_error_t err;
-
-	pthread_once(&S_z_once, S_z_load);
-	if (!S_z_ok) {
-		galley_error(ctx, GALLEY_ERROR, "zip: %s", S_z_why);
-		return NULL;
-	}
-	if (!(z = galley_calloc(1, sizeof *z))) {
-		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-		return NULL;
-	}
-	z->ctx = ctx;
-	S_z.error_init(&err);
-	if (!(z->src = S_z.source_buffer_create(NULL, 0, 0, &err))) {
-		S_zip_error(z, "cannot create an archive", &err);
-		S_z.error_fini(&err);
-		galley_free(z);
-		return NULL;
-	}
-	S_z.source_keep(z->src); /* S_z.close()/S_z.discard() drop a reference */
-	if (!(z->za = S_z.open_from_source(z->src, ZIP_TRUNCATE, &err))) {
-		S_zip_error(z, "cannot create an archive", &err);
-		S_z.error_fini(&err);
-		S_z.source_free(z->src);
-		galley_free(z);
-		return NULL;
-	}
-	S_z.error_fini(&err);
-	return z;
-}
-
 /* Entry times: SOURCE_DATE_EPOCH when set, otherwise a fixed time
  * (2000-01-01), never the clock, and the same in every time zone: the
  * same document gives the same bytes. */
@@ -312,6 +378,42 @@ static time_t S_mtime(void)
 	if (!localtime_r(&t, &lt))
 		return t;
 	return t - (time_t)lt.tm_gmtoff;
+}
+
+galley_zip *galley_zip_new(galley_context *ctx)
+{
+	galley_zip *z;
+	zip_error_t err;
+
+	pthread_once(&S_z_once, S_z_load);
+	if (!S_z_ok) {
+		galley_error(ctx, GALLEY_ERROR, "zip: %s", S_z_why);
+		return NULL;
+	}
+	if (!(z = galley_calloc(1, sizeof *z))) {
+		galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+		return NULL;
+	}
+	z->ctx = ctx;
+	z->mtime = S_mtime();
+	S_z.error_init(&err);
+	S_z.error_init(&z->sink.err);
+	if (!(z->src = S_z.source_function_create(S_sink_cb, &z->sink, &err))) {
+		S_zip_error(z, "cannot create an archive", &err);
+		S_z.error_fini(&err);
+		galley_free(z);
+		return NULL;
+	}
+	S_z.source_keep(z->src); /* S_z.close()/S_z.discard() drop a reference */
+	if (!(z->za = S_z.open_from_source(z->src, ZIP_TRUNCATE, &err))) {
+		S_zip_error(z, "cannot create an archive", &err);
+		S_z.error_fini(&err);
+		S_z.source_free(z->src);
+		galley_free(z);
+		return NULL;
+	}
+	S_z.error_fini(&err);
+	return z;
 }
 
 int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len, int store)
@@ -353,7 +455,7 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 	}
 	/* a deflated entry keeps the default method: libzip takes the source's */
 	if ((store && S_z.set_file_compression(z->za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0) ||
-		S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+		S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;
@@ -389,7 +491,79 @@ int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, s
 		S_z.source_free(s);
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	}
-	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, S_mtime(), 0) < 0)
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	z->entries++;
+	return 0;
+}
+
+int galley_zip_add_pieces(galley_zip *z, const char *name, const galley_zip_piece *pieces, size_t npieces)
+{
+	size_t len = 0, size = 0, i, j, n;
+	zip_uint32_t crc = 0;
+	zip_source_t *s;
+	zip_int64_t idx;
+	S_raw *r;
+	char *buf, *p;
+
+	if (!z || !name || !*name || (!pieces && npieces))
+		return GALLEY_EUSAGE;
+	for (i = 0; i < npieces; i++) {
+		const galley_zip_piece *q = &pieces[i];
+		if ((!q->data && q->len) || (q->deflated && !q->deflated_len))
+			return GALLEY_EUSAGE;
+		/* stored blocks: 5 bytes a 65535; the last piece's at least one, its final */
+		len += q->deflated ? q->deflated_len : q->len + 5 * ((q->len + 65534) / 65535 + (i + 1 == npieces && !q->len));
+		size += q->len;
+	}
+	if (!npieces)
+		return GALLEY_EUSAGE;
+	if (z->failed)
+		return galley_context_error_code(z->ctx) < 0 ? galley_context_error_code(z->ctx) : GALLEY_ERROR;
+	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(len ? len : 1))) { /* libzip frees them with free() */
+		free(r);
+		z->failed = 1;
+		return galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
+	}
+	for (p = buf, i = 0; i < npieces; i++) {
+		const galley_zip_piece *q = &pieces[i];
+		crc = S_z.crc32(crc, q->data, q->len);
+		if (q->deflated) { /* its own blocks, as they are */
+			memcpy(p, q->deflated, q->deflated_len);
+			p += q->deflated_len;
+			continue;
+		}
+		/* stored blocks (RFC 1951 3.2.4: BFINAL, BTYPE 00, then LEN and
+		 * NLEN on the next byte boundary); the very last one final */
+		for (j = 0; j < q->len || (j == 0 && !q->len && i + 1 == npieces); j += n) {
+			n = q->len - j < 65535 ? q->len - j : 65535;
+			*p++ = (char)(i + 1 == npieces && j + n == q->len);
+			*p++ = (char)(n & 0xff);
+			*p++ = (char)(n >> 8);
+			*p++ = (char)(~n & 0xff);
+			*p++ = (char)((~n >> 8) & 0xff);
+			memcpy(p, q->data + j, n);
+			p += n;
+			if (!q->len)
+				break;
+		}
+	}
+	r->data = buf;
+	r->len = len;
+	r->size = size;
+	r->crc = crc;
+	S_z.error_init(&r->err);
+	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
+		S_z.error_fini(&r->err);
+		free(buf);
+		free(r);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		S_z.source_free(s);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
 		return S_zip_error(z, name, S_z.get_error(z->za));
 	z->entries++;
 	return 0;
@@ -401,6 +575,7 @@ void galley_zip_discard(galley_zip *z)
 		return;
 	S_z.discard(z->za);
 	S_z.source_free(z->src);
+	S_z.error_fini(&z->sink.err);
 	if (z->deflater)
 		S_z.deflate_free(z->deflater);
 	galley_free(z);
@@ -409,8 +584,6 @@ void galley_zip_discard(galley_zip *z)
 int galley_zip_finish(galley_zip *z, galley_buffer *out)
 {
 	static const char empty[22] = {'P', 'K', 5, 6}; /* an end-of-directory record alone */
-	zip_stat_t st;
-	zip_int64_t n;
 	int rc = 0;
 
 	if (!z || !out) {
@@ -427,31 +600,17 @@ int galley_zip_finish(galley_zip *z, galley_buffer *out)
 		galley_zip_discard(z);
 		return galley_buffer_append(out, empty, sizeof empty) < 0 ? GALLEY_ENOMEM : 0;
 	}
+	z->sink.out = out;
+	z->sink.base = out->len;
 	if (S_z.close(z->za) < 0) {
 		rc = S_zip_error(z, "cannot write the archive", S_z.get_error(z->za));
+		galley_buffer_truncate(out, z->sink.base);
 		galley_zip_discard(z);
 		return rc;
 	}
 	z->za = NULL;
-	S_z.stat_init(&st);
-	if (S_z.source_stat(z->src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || S_z.source_open(z->src) < 0) {
-		rc = S_zip_error(z, "cannot read the archive back", S_z.source_error(z->src));
-		goto out;
-	}
-	if (galley_buffer_reserve(out, (size_t)st.size) < 0) {
-		rc = galley_error(z->ctx, GALLEY_ENOMEM, "out of memory");
-	} else {
-		n = S_z.source_read(z->src, out->data + out->len, st.size);
-		if (n < 0 || (zip_uint64_t)n != st.size) {
-			rc = S_zip_error(z, "cannot read the archive back", S_z.source_error(z->src));
-		} else {
-			out->len += (size_t)n;
-			out->data[out->len] = '\0';
-		}
-	}
-	S_z.source_close(z->src);
-out:
 	S_z.source_free(z->src);
+	S_z.error_fini(&z->sink.err);
 	if (z->deflater)
 		S_z.deflate_free(z->deflater);
 	galley_free(z);

@@ -4,6 +4,7 @@
 #include "docx.h"
 
 #include <libxml/xmlwriter.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,10 +38,10 @@ typedef struct {
 
 typedef struct {
 	docx_xml x;       /* the part being written */
+	galley_buffer out; /* markup of our own, not yet handed to the writer */
 	docx_body *body;
 	docx_links *links; /* of the part being written */
 	galley_buffer scratch;
-	galley_buffer esc;        /* a w:t being put together */
 	galley_buffer uri;
 	galley_buffer image;
 	long drawings;    /* wp:docPr ids */
@@ -89,39 +90,90 @@ static int S_grow(S_state *st, void **v, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-#define S_start(st, name) docx_xml_start(&(st)->x, name)
-#define S_end(st) docx_xml_end(&(st)->x)
-#define S_attr(st, name, value) docx_xml_attr(&(st)->x, name, value)
-#define S_attr_long(st, name, v) docx_xml_attr_long(&(st)->x, name, v)
-
 /* Markup of our own making (names, style ids, numbers, language tags:
- * nothing to escape) goes to the writer in one piece: an xmlTextWriter call
- * per element and attribute was most of the time the body took. */
-static int S_raw(S_state *st, const char *s, size_t len)
+ * nothing to escape) and text escaped here collect in st->out and go to
+ * the writer as raw pieces of 16 KiB: an xmlTextWriter call per element,
+ * attribute or run was most of the time the body took. Every call of the
+ * writer's own hands it what was collected first, so the order holds. */
+#define S_CHUNK 16384
+
+static int S_flush(S_state *st)
 {
-	return xmlTextWriterWriteRawLen(st->x.w, BAD_CAST s, (int)len) < 0 ? S_fail(st) : 0;
+	galley_buffer *o = &st->out;
+	if (o->oom)
+		return S_fail(st);
+	if (!o->len)
+		return 0;
+	if (xmlTextWriterWriteRawLen(st->x.w, BAD_CAST o->data, (int)o->len) < 0)
+		return S_fail(st);
+	galley_buffer_clear(o);
+	return 0;
+}
+
+/* (what was collected goes before more is added, so the last piece is
+ * always still here for S_close()) */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* a literal's memcpy then is a move or two */
+#endif
+static inline int S_raw(S_state *st, const char *s, size_t len)
+{
+	if (st->out.len >= S_CHUNK && S_flush(st) < 0)
+		return st->x.err;
+	return galley_buffer_append_fast(&st->out, s, len) < 0 ? S_fail(st) : 0;
 }
 
 #define S_RAW(st, lit) S_raw(st, lit, sizeof lit - 1)
 
-/* <name w:val="value"/> */
+static int S_raws(S_state *st, const char *s)
+{
+	return S_raw(st, s, strlen(s));
+}
+
+static int S_raw_long(S_state *st, long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return S_raw(st, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* The end tag of an element opened here with raw markup; one with
+ * nothing in it is closed as <name/>, as the writer closes its own. */
+static int S_close(S_state *st, const char *end_tag, size_t len)
+{
+	galley_buffer *o = &st->out;
+	size_t lt = o->len;
+	if (o->len >= 2 && o->data[o->len - 1] == '>' && o->data[o->len - 2] != '/')
+		while (lt > 0 && o->data[--lt] != '<')
+			;
+	if (lt < o->len && o->data[lt] == '<' && o->data[lt + 1] != '/') {
+		galley_buffer_truncate(o, o->len - 1);
+		return S_RAW(st, "/>");
+	}
+	return S_raw(st, end_tag, len);
+}
+
+#define S_CLOSE(st, lit) S_close(st, lit, sizeof lit - 1)
+
+/* <name w:val="value"/> (value: nothing to escape) */
 static int S_val(S_state *st, const char *name, const char *value)
 {
-	char buf[160];
-	int n = value ? snprintf(buf, sizeof buf, "<%s w:val=\"%s\"/>", name, value) : snprintf(buf, sizeof buf, "<%s/>", name);
-	if (n < 0 || (size_t)n >= sizeof buf) {
-		if (S_start(st, name) < 0 || (value && S_attr(st, "w:val", value) < 0))
-			return st->x.err;
-		return S_end(st);
-	}
-	return S_raw(st, buf, (size_t)n);
+	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0)
+		return st->x.err;
+	if (value && (S_RAW(st, " w:val=\"") < 0 || S_raws(st, value) < 0 || S_RAW(st, "\"") < 0))
+		return st->x.err;
+	return S_RAW(st, "/>");
 }
 
 static int S_val_long(S_state *st, const char *name, long value)
 {
-	char buf[96];
-	int n = snprintf(buf, sizeof buf, "<%s w:val=\"%ld\"/>", name, value);
-	return S_raw(st, buf, (size_t)n);
+	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0 || S_RAW(st, " w:val=\"") < 0 || S_raw_long(st, value) < 0)
+		return st->x.err;
+	return S_RAW(st, "\"/>");
 }
 
 /* ------------------------------------------------------------------ */
@@ -129,84 +181,136 @@ static int S_val_long(S_state *st, const char *name, long value)
 /* ------------------------------------------------------------------ */
 
 /* w:rPr in the order CT_RPr's sequence has it: rStyle, rFonts, b, bCs, i,
- * iCs, ..., vertAlign, ..., lang. */
+ * iCs, ..., vertAlign, ..., lang. The language is left out when the
+ * styles' run defaults carry it. */
 static int S_rpr(S_state *st, const char *rstyle)
 {
-	char buf[512];
-	size_t n = 0;
-	int any = rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || st->has_lang;
-	if (!any)
+	int lang = st->has_lang && !st->body->lang_in_styles;
+	if (!(rstyle || st->ea_font || st->bold || st->italic || st->sup || st->sub || lang))
 		return 0;
-#define S_PUT(...) \
-	do { \
-		int k_ = snprintf(buf + n, sizeof buf - n, __VA_ARGS__); \
-		if (k_ < 0 || (size_t)k_ >= sizeof buf - n) \
-			return galley_error(st->x.ctx, GALLEY_EINVAL, "DOCX writer: a style name is too long"); \
-		n += (size_t)k_; \
-	} while (0)
-	S_PUT("<w:rPr>");
-	if (rstyle)
-		S_PUT("<w:rStyle w:val=\"%s\"/>", rstyle);
-	if (st->ea_font)
-		S_PUT("<w:rFonts w:eastAsia=\"%s\"/>", st->ea_font);
-	if (st->bold)
-		S_PUT("<w:b/><w:bCs/>");
-	if (st->italic)
-		S_PUT("<w:i/><w:iCs/>");
-	if (st->sup || st->sub)
-		S_PUT("<w:vertAlign w:val=\"%s\"/>", st->sup >= st->sub ? "superscript" : "subscript");
-	if (st->has_lang) {
-		if (st->ea_lang)
-			S_PUT("<w:lang w:val=\"%s\" w:eastAsia=\"%s\"/>", st->ea_lang, st->ea_lang);
-		else
-			S_PUT("<w:lang w:val=\"%s\"/>", st->lang);
-	}
-	S_PUT("</w:rPr>");
-#undef S_PUT
-	return S_raw(st, buf, n);
+	if (S_RAW(st, "<w:rPr>") < 0 ||
+		(rstyle && (S_RAW(st, "<w:rStyle w:val=\"") < 0 || S_raws(st, rstyle) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		(st->ea_font && (S_RAW(st, "<w:rFonts w:eastAsia=\"") < 0 || S_raws(st, st->ea_font) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		(st->bold && S_RAW(st, "<w:b/><w:bCs/>") < 0) || (st->italic && S_RAW(st, "<w:i/><w:iCs/>") < 0) ||
+		((st->sup || st->sub) &&
+			S_raws(st, st->sup >= st->sub ? "<w:vertAlign w:val=\"superscript\"/>" : "<w:vertAlign w:val=\"subscript\"/>") < 0))
+		return st->x.err;
+	if (lang && st->ea_lang &&
+		(S_RAW(st, "<w:lang w:val=\"") < 0 || S_raws(st, st->ea_lang) < 0 || S_RAW(st, "\" w:eastAsia=\"") < 0 ||
+		S_raws(st, st->ea_lang) < 0 || S_RAW(st, "\"/>") < 0))
+		return st->x.err;
+	if (lang && !st->ea_lang && (S_RAW(st, "<w:lang w:val=\"") < 0 || S_raws(st, st->lang) < 0 || S_RAW(st, "\"/>") < 0))
+		return st->x.err;
+	return S_RAW(st, "</w:rPr>");
 }
 
-/* One piece of text without newlines or tabs, as w:t: escaped here and
- * given to the writer with its tags in one piece. */
-static int S_t(S_state *st, char *s, size_t len)
+/* One piece of text without newlines or tabs, as w:t, escaped straight
+ * into what goes to the writer; xml:space="preserve" only where spaces
+ * would be lost: at either end, or two in a row. */
+static int S_t(S_state *st, const char *s, size_t len)
 {
-	galley_buffer *e = &st->esc;
-	char keep;
+	const char *p, *end = s + len;
 	int preserve;
 	if (!len)
 		return 0;
-	keep = s[len];
-	s[len] = '\0';
-	preserve = s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ");
-	s[len] = keep;
-	galley_buffer_clear(e);
-	if (galley_buffer_puts(e, preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>") < 0 ||
-		galley_xml_escape(s, len, e, 0) < 0 || galley_buffer_puts(e, "</w:t>") < 0)
+	preserve = s[0] == ' ' || s[len - 1] == ' ';
+	/* two spaces in a row, eight bytes at a time: z marks the spaces of
+	 * a word exactly, and a pair within it or across its end counts */
+	for (p = s; !preserve && p + 8 <= end; p += 7) {
+		uint64_t x, t, z;
+		memcpy(&x, p, 8);
+		t = x ^ 0x2020202020202020ull;
+		z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
+		preserve = (z & (z >> 8)) != 0;
+	}
+	for (; !preserve && p + 1 < end; p++)
+		preserve = p[0] == ' ' && p[1] == ' ';
+	if ((preserve ? S_RAW(st, "<w:t xml:space=\"preserve\">") : S_RAW(st, "<w:t>")) < 0)
+		return st->x.err;
+	if (galley_xml_escape(s, len, &st->out, 0) < 0)
 		return S_fail(st);
-	return S_raw(st, e->data, e->len);
+	return S_RAW(st, "</w:t>");
+}
+
+/* What S_text() looks for: 1 a byte that ends a w:t (tab, newline, CR),
+ * 2 one galley_xml_clean() drops (the other controls), 3 0xEF (U+FFFE
+ * and U+FFFF, which it drops too, start with it), 0 the rest. */
+static const unsigned char S_text_class[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* 2 when text holds what galley_xml_clean() drops: the escape would drop
+ * it too, but the spaces on either side of it are seen together only
+ * once it is gone; else 1 when it has a tab, newline or CR, 0 when none. */
+static int S_scan(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int split = 0;
+	size_t i = 0;
+	for (;; i++) {
+		/* eight bytes at a time while none is below 0x20 or 0xEF */
+		uint64_t x, e;
+		while (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			e = x ^ 0xEFEFEFEFEFEFEFEFull;
+			if (((x - 0x2020202020202020ull) & ~x & 0x8080808080808080ull) |
+				((e - 0x0101010101010101ull) & ~e & 0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		unsigned char k = S_text_class[s[i]];
+		if (!k)
+			continue;
+		if (k == 1)
+			split = 1;
+		else if (k == 2 || (i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE))
+			return 2;
+	}
+	return split;
 }
 
 /* Text as one run: newlines become w:br (never a newline in w:t), tabs w:tab. */
 static int S_text(S_state *st, const char *text, size_t len, const char *rstyle)
 {
+	const unsigned char *u;
 	size_t i, from = 0;
-	char *s;
+	const char *s = text;
+	int scan;
 
 	if (!text || !len)
 		return 0;
-	galley_buffer_clear(&st->scratch);
-	if (galley_xml_clean(text, len, &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
-		return S_fail(st);
-	s = st->scratch.data;
-	len = st->scratch.len - 1;
-	if (!len)
-		return 0;
+	if ((scan = S_scan(text, len)) == 2) {
+		galley_buffer_clear(&st->scratch);
+		if (galley_xml_clean(text, len, &st->scratch) < 0 || st->scratch.oom)
+			return S_fail(st);
+		s = st->scratch.data;
+		len = st->scratch.len;
+		if (!len)
+			return 0;
+		scan = S_scan(s, len);
+	}
 	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, rstyle) < 0)
 		return st->x.err;
+	if (!scan) {
+		if (S_t(st, s, len) < 0)
+			return st->x.err;
+		return S_RAW(st, "</w:r>");
+	}
+	u = (const unsigned char *)s;
 	for (i = 0; i <= len; i++) {
-		char c = i < len ? s[i] : '\0';
-		if (c != '\n' && c != '\r' && c != '\t' && c != '\0')
+		char c;
+		if (i < len && S_text_class[u[i]] != 1)
 			continue;
+		c = i < len ? s[i] : '\0';
 		if (S_t(st, s + from, i - from) < 0)
 			return st->x.err;
 		if (c == '\t' && S_RAW(st, "<w:tab/>") < 0)
@@ -228,7 +332,6 @@ static int S_open_link(S_state *st, const char *url)
 {
 	docx_links *l = st->links;
 	char *copy;
-	char rid[32];
 
 	galley_buffer_clear(&st->uri);
 	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
@@ -239,10 +342,9 @@ static int S_open_link(S_state *st, const char *url)
 		return S_fail(st);
 	l->v[l->n].target = copy;
 	l->v[l->n++].image = 0;
-	snprintf(rid, sizeof rid, "rId%zu", DOCX_FIRST_LINK_RID + l->n - 1);
-	if (S_start(st, "w:hyperlink") < 0 || S_attr(st, "r:id", rid) < 0 || S_attr(st, "w:history", "1") < 0)
+	if (S_RAW(st, "<w:hyperlink r:id=\"rId") < 0 || S_raw_long(st, (long)(DOCX_FIRST_LINK_RID + l->n - 1)) < 0)
 		return st->x.err;
-	return 0;
+	return S_RAW(st, "\">");
 }
 
 /* A URL worth a hyperlink: not empty, not a fragment of a page that is not here. */
@@ -291,37 +393,24 @@ static int S_drawing(S_state *st, const char *ext, long w, long h, const char *a
 	st->drawings++;
 	if (!alt)
 		alt = "";
-	if (S_start(st, "w:r") < 0 || S_rpr(st, NULL) < 0 || S_start(st, "w:drawing") < 0 ||
-		S_start(st, "wp:inline") < 0 || S_attr(st, "distT", "0") < 0 || S_attr(st, "distB", "0") < 0 ||
-		S_attr(st, "distL", "0") < 0 || S_attr(st, "distR", "0") < 0 ||
-		S_start(st, "wp:extent") < 0 || S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 ||
-		S_start(st, "wp:effectExtent") < 0 || S_attr(st, "l", "0") < 0 || S_attr(st, "t", "0") < 0 ||
-		S_attr(st, "r", "0") < 0 || S_attr(st, "b", "0") < 0 || S_end(st) < 0 ||
-		S_start(st, "wp:docPr") < 0 || S_attr_long(st, "id", st->drawings) < 0 ||
-		S_attr(st, "name", name + 6) < 0)
-		return st->x.err;
 	galley_buffer_clear(&st->scratch);
-	if (galley_xml_clean(alt, strlen(alt), &st->scratch) < 0 || galley_buffer_putc(&st->scratch, '\0') < 0)
+	if (galley_xml_escape(alt, strlen(alt), &st->scratch, 1) < 0 || st->scratch.oom)
 		return S_fail(st);
-	if ((*alt && S_attr(st, "descr", st->scratch.data) < 0) || S_end(st) < 0 ||
-		S_start(st, "wp:cNvGraphicFramePr") < 0 || S_start(st, "a:graphicFrameLocks") < 0 ||
-		S_attr(st, "noChangeAspect", "1") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "a:graphic") < 0 || S_start(st, "a:graphicData") < 0 || S_attr(st, "uri", PIC_NS) < 0 ||
-		S_start(st, "pic:pic") < 0 || S_start(st, "pic:nvPicPr") < 0 || S_start(st, "pic:cNvPr") < 0 ||
-		S_attr(st, "id", "0") < 0 || S_attr(st, "name", name + 6) < 0 || S_end(st) < 0 ||
-		S_start(st, "pic:cNvPicPr") < 0 || S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "pic:blipFill") < 0 || S_start(st, "a:blip") < 0 || S_attr(st, "r:embed", rid) < 0 ||
-		S_end(st) < 0 || S_start(st, "a:stretch") < 0 || S_start(st, "a:fillRect") < 0 || S_end(st) < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "pic:spPr") < 0 || S_start(st, "a:xfrm") < 0 || S_start(st, "a:off") < 0 ||
-		S_attr(st, "x", "0") < 0 || S_attr(st, "y", "0") < 0 || S_end(st) < 0 || S_start(st, "a:ext") < 0 ||
-		S_attr_long(st, "cx", cx) < 0 || S_attr_long(st, "cy", cy) < 0 || S_end(st) < 0 || S_end(st) < 0 ||
-		S_start(st, "a:prstGeom") < 0 || S_attr(st, "prst", "rect") < 0 || S_start(st, "a:avLst") < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 || S_end(st) < 0 /* spPr */ || S_end(st) < 0 /* pic */ ||
-		S_end(st) < 0 /* graphicData */ || S_end(st) < 0 /* graphic */ || S_end(st) < 0 /* inline */ ||
-		S_end(st) < 0 /* drawing */)
+	if (S_RAW(st, "<w:r>") < 0 || S_rpr(st, NULL) < 0 ||
+		S_RAW(st, "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"") < 0 ||
+		S_raw_long(st, cx) < 0 || S_RAW(st, "\" cy=\"") < 0 || S_raw_long(st, cy) < 0 ||
+		S_RAW(st, "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"") < 0 ||
+		S_raw_long(st, st->drawings) < 0 || S_RAW(st, "\" name=\"") < 0 || S_raws(st, name + 6) < 0 ||
+		(*alt && (S_RAW(st, "\" descr=\"") < 0 || S_raw(st, st->scratch.data, st->scratch.len) < 0)) ||
+		S_RAW(st, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+			"<a:graphic><a:graphicData uri=\"" PIC_NS "\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"") < 0 ||
+		S_raws(st, name + 6) < 0 ||
+		S_RAW(st, "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"") < 0 || S_raws(st, rid) < 0 ||
+		S_RAW(st, "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+			"<a:ext cx=\"") < 0 || S_raw_long(st, cx) < 0 || S_RAW(st, "\" cy=\"") < 0 || S_raw_long(st, cy) < 0)
 		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>"
+		"</a:graphic></wp:inline></w:drawing></w:r>");
 }
 
 /* An image from a data: URI or a local file is embedded; a remote one is
@@ -348,7 +437,7 @@ static int S_image(S_state *st, const galley_node *node)
 		return S_str(st, alt, st->in_link ? "Hyperlink" : NULL);
 	if (S_open_link(st, url) < 0 || S_str(st, alt, "Hyperlink") < 0)
 		return st->x.err;
-	return S_end(st);
+	return S_CLOSE(st, "</w:hyperlink>");
 }
 
 /* ------------------------------------------------------------------ */
@@ -358,8 +447,7 @@ static int S_image(S_state *st, const galley_node *node)
 static int S_footnote_ref(S_state *st)
 {
 	st->ref_pending = 0;
-	if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
-		S_end(st) < 0 || S_val(st, "w:footnoteRef", NULL) < 0 || S_end(st) < 0)
+	if (S_RAW(st, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>") < 0)
 		return st->x.err;
 	return S_str(st, " ", NULL);
 }
@@ -367,23 +455,16 @@ static int S_footnote_ref(S_state *st)
 /* <w:p><w:pPr> pStyle, numPr, ind (CT_PPrBase's order) </w:pPr> */
 static int S_open_par(S_state *st, const char *style, int numid, int ilvl, long indent)
 {
-	if (S_start(st, "w:p") < 0)
-		return st->x.err;
-	if (style || numid || indent) {
-		char buf[256];
-		size_t n = 0;
-		int k = snprintf(buf, sizeof buf, "<w:pPr>");
-		if (style)
-			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:pStyle w:val=\"%.100s\"/>", style);
-		if (numid)
-			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n,
-				"<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%d\"/></w:numPr>", ilvl, numid);
-		if (indent)
-			n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "<w:ind w:left=\"%ld\"/>", indent);
-		n += (size_t)k, k = snprintf(buf + n, sizeof buf - n, "</w:pPr>");
-		n += (size_t)k;
-		if (S_raw(st, buf, n) < 0)
+	if (!style && !numid && !indent) {
+		if (S_RAW(st, "<w:p>") < 0)
 			return st->x.err;
+	} else if (S_RAW(st, "<w:p><w:pPr>") < 0 ||
+		(style && (S_RAW(st, "<w:pStyle w:val=\"") < 0 || S_raws(st, style) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		(numid && (S_RAW(st, "<w:numPr><w:ilvl w:val=\"") < 0 || S_raw_long(st, ilvl) < 0 ||
+			S_RAW(st, "\"/><w:numId w:val=\"") < 0 || S_raw_long(st, numid) < 0 || S_RAW(st, "\"/></w:numPr>") < 0)) ||
+		(indent && (S_RAW(st, "<w:ind w:left=\"") < 0 || S_raw_long(st, indent) < 0 || S_RAW(st, "\"/>") < 0)) ||
+		S_RAW(st, "</w:pPr>") < 0) {
+		return st->x.err;
 	}
 	st->in_par = 1;
 	st->blocks++;
@@ -399,7 +480,7 @@ static int S_close_par(S_state *st)
 	st->in_par = 0;
 	st->implicit = 0;
 	st->last_par = 1;
-	return S_end(st);
+	return S_CLOSE(st, "</w:p>");
 }
 
 /* The paragraph style a block's context gives: a quote, a role div, a
@@ -556,14 +637,14 @@ static int S_table_columns(S_state *st, const galley_node *table)
 
 static int S_tc_open(S_state *st, int width, int span, const char *vmerge)
 {
-	if (S_start(st, "w:tc") < 0 || S_start(st, "w:tcPr") < 0 || S_start(st, "w:tcW") < 0 ||
-		S_attr_long(st, "w:w", (long)width * span) < 0 || S_attr(st, "w:type", "dxa") < 0 || S_end(st) < 0)
+	if (S_RAW(st, "<w:tc><w:tcPr><w:tcW w:w=\"") < 0 || S_raw_long(st, (long)width * span) < 0 ||
+		S_RAW(st, "\" w:type=\"dxa\"/>") < 0)
 		return st->x.err;
 	if (span > 1 && S_val_long(st, "w:gridSpan", span) < 0)
 		return st->x.err;
 	if (vmerge && S_val(st, "w:vMerge", *vmerge ? vmerge : NULL) < 0)
 		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "</w:tcPr>");
 }
 
 /* The cells a vertical span continues into (and, with fill, empty cells)
@@ -586,7 +667,7 @@ static int S_fill_row(S_state *st, S_table *t, int to, int fill)
 		} else {
 			break;
 		}
-		if (S_val(st, "w:p", NULL) < 0 || S_end(st) < 0)
+		if (S_RAW(st, "<w:p/></w:tc>") < 0)
 			return st->x.err;
 		t->col += span;
 	}
@@ -686,11 +767,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 			header &= galley_node_get_cell_header(c);
 		t->header &= header;
 		t->col = 0;
-		if (S_start(st, "w:tr") < 0)
-			return st->x.err;
-		if (t->header && (S_start(st, "w:trPr") < 0 || S_val(st, "w:tblHeader", NULL) < 0 || S_end(st) < 0))
-			return st->x.err;
-		return 0;
+		return t->header ? S_RAW(st, "<w:tr><w:trPr><w:tblHeader/></w:trPr>") : S_RAW(st, "<w:tr>");
 	}
 	case GALLEY_NODE_CELL: {
 		S_table *t = &st->tables[st->ntables - 1];
@@ -747,20 +824,17 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 	case GALLEY_NODE_IMAGE:
 		return S_image(st, node);
 	case GALLEY_NODE_LINEBREAK:
-		if (S_start(st, "w:r") < 0 || S_val(st, "w:br", NULL) < 0)
-			return st->x.err;
-		return S_end(st);
+		return S_RAW(st, "<w:r><w:br/></w:r>");
 	case GALLEY_NODE_NOTE:
 		/* the mark here, the note's blocks in footnotes.xml once the body is done */
 		if (S_grow(st, (void **)&st->notes, &st->capnotes, st->nnotes, sizeof *st->notes) < 0)
 			return st->x.err;
 		st->notes[st->nnotes++] = node;
 		*skip = 1;
-		if (S_start(st, "w:r") < 0 || S_start(st, "w:rPr") < 0 || S_val(st, "w:rStyle", "FootnoteReference") < 0 ||
-			S_end(st) < 0 || S_start(st, "w:footnoteReference") < 0 || S_attr_long(st, "w:id", (long)st->nnotes) < 0 ||
-			S_end(st) < 0)
+		if (S_RAW(st, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"") < 0 ||
+			S_raw_long(st, (long)st->nnotes) < 0)
 			return st->x.err;
-		return S_end(st);
+		return S_RAW(st, "\"/></w:r>");
 	}
 	return 0;
 }
@@ -798,21 +872,21 @@ static int S_exit(S_state *st, const galley_node *node)
 		galley_free(t->busy);
 		galley_free(t->bspan);
 		st->last_par = 0;
-		return S_end(st);
+		return S_RAW(st, "</w:tbl>");
 	}
 	case GALLEY_NODE_ROW: {
 		S_table *t = &st->tables[st->ntables - 1];
 		if (S_fill_row(st, t, t->ncols, 1) < 0)
 			return st->x.err;
-		return S_end(st);
+		return S_RAW(st, "</w:tr>");
 	}
 	case GALLEY_NODE_CELL:
 		if (S_close_implicit(st) < 0)
 			return st->x.err;
-		if (!st->last_par && (S_val(st, "w:p", NULL) < 0))
+		if (!st->last_par && S_RAW(st, "<w:p/>") < 0)
 			return st->x.err;
 		st->last_par = 1;
-		return S_end(st);
+		return S_RAW(st, "</w:tc>");
 	case GALLEY_NODE_EMPH:
 		st->italic--;
 		return 0;
@@ -830,7 +904,7 @@ static int S_exit(S_state *st, const galley_node *node)
 			return 0;
 		st->link = NULL;
 		st->in_link = 0;
-		return S_end(st);
+		return S_CLOSE(st, "</w:hyperlink>");
 	default:
 		return 0;
 	}
@@ -867,14 +941,12 @@ static int S_table_enter(S_state *st, const galley_node *node, int *skip)
 	}
 	st->ntables++;
 	st->blocks++;
-	if (S_start(st, "w:tbl") < 0 || S_start(st, "w:tblPr") < 0 || S_val(st, "w:tblStyle", "TableGrid") < 0 ||
-		S_start(st, "w:tblW") < 0 || S_attr(st, "w:w", "5000") < 0 || S_attr(st, "w:type", "pct") < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:tblGrid") < 0)
+	if (S_RAW(st, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>") < 0)
 		return st->x.err;
 	for (i = 0; i < ncols; i++)
-		if (S_start(st, "w:gridCol") < 0 || S_attr_long(st, "w:w", S_TEXT_WIDTH / ncols) < 0 || S_end(st) < 0)
+		if (S_RAW(st, "<w:gridCol w:w=\"") < 0 || S_raw_long(st, S_TEXT_WIDTH / ncols) < 0 || S_RAW(st, "\"/>") < 0)
 			return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "</w:tblGrid>");
 }
 
 /* Walk root's subtree (root's own events too when with_root). Subtrees
@@ -915,13 +987,23 @@ static int S_walk(S_state *st, const galley_node *root, int with_root)
 /* The document                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The declaration by the writer, the root's start tag (with every
+ * namespace the body uses) raw; S_end_root() closes it. */
 static int S_root(S_state *st, const char *name)
 {
-	X(xmlTextWriterStartDocument(st->x.w, NULL, "UTF-8", "yes"));
-	X(xmlTextWriterStartElement(st->x.w, BAD_CAST name));
-	if (S_attr(st, "xmlns:w", W_NS) < 0 || S_attr(st, "xmlns:r", R_NS) < 0 || S_attr(st, "xmlns:wp", WP_NS) < 0 ||
-		S_attr(st, "xmlns:a", A_NS) < 0 || S_attr(st, "xmlns:pic", PIC_NS) < 0)
+	if (galley_xml_writer_start_document(st->x.w, 1) < 0)
+		return S_fail(st);
+	if (S_RAW(st, "<") < 0 || S_raws(st, name) < 0)
 		return st->x.err;
+	return S_RAW(st, " xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" xmlns:wp=\"" WP_NS "\" xmlns:a=\"" A_NS
+		"\" xmlns:pic=\"" PIC_NS "\">");
+}
+
+static int S_end_root(S_state *st, const char *name)
+{
+	if (S_RAW(st, "</") < 0 || S_raws(st, name) < 0 || S_RAW(st, ">") < 0 || S_flush(st) < 0)
+		return st->x.err;
+	X(xmlTextWriterEndDocument(st->x.w));
 	return 0;
 }
 
@@ -959,26 +1041,18 @@ static int S_sect_pr(S_state *st)
 {
 	if (st->body->sectpr && st->body->sectpr->len) /* a reference document's, checked when it was read */
 		return S_raw(st, st->body->sectpr->data, st->body->sectpr->len);
-	if (S_start(st, "w:sectPr") < 0 || S_start(st, "w:pgSz") < 0 || S_attr(st, "w:w", "11906") < 0 ||
-		S_attr(st, "w:h", "16838") < 0 || S_end(st) < 0 || S_start(st, "w:pgMar") < 0 ||
-		S_attr(st, "w:top", "1440") < 0 || S_attr(st, "w:right", "1440") < 0 || S_attr(st, "w:bottom", "1440") < 0 ||
-		S_attr(st, "w:left", "1440") < 0 || S_attr(st, "w:header", "708") < 0 || S_attr(st, "w:footer", "708") < 0 ||
-		S_attr(st, "w:gutter", "0") < 0 || S_end(st) < 0 || S_start(st, "w:cols") < 0 ||
-		S_attr(st, "w:space", "708") < 0 || S_end(st) < 0 || S_start(st, "w:docGrid") < 0 ||
-		S_attr(st, "w:linePitch", "360") < 0 || S_end(st) < 0)
-		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
+		"w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+		"<w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>");
 }
 
-static int S_separator(S_state *st, const char *type, long id, const char *mark)
+/* The separator (-1) and continuation separator (0) notes. */
+static int S_separators(S_state *st)
 {
-	if (S_start(st, "w:footnote") < 0 || S_attr(st, "w:type", type) < 0 || S_attr_long(st, "w:id", id) < 0 ||
-		S_start(st, "w:p") < 0 || S_start(st, "w:pPr") < 0 || S_start(st, "w:spacing") < 0 ||
-		S_attr(st, "w:after", "0") < 0 || S_attr(st, "w:line", "240") < 0 || S_attr(st, "w:lineRule", "auto") < 0 ||
-		S_end(st) < 0 || S_end(st) < 0 || S_start(st, "w:r") < 0 || S_val(st, mark, NULL) < 0 || S_end(st) < 0 ||
-		S_end(st) < 0)
-		return st->x.err;
-	return S_end(st);
+	return S_RAW(st, "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+		"w:lineRule=\"auto\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+		"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+		"w:lineRule=\"auto\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
 }
 
 /* footnotes.xml: the separators (-1, 0), then the notes from 1 in the
@@ -989,11 +1063,10 @@ static int S_footnotes(S_state *st)
 	if (!(st->x.w = galley_xml_writer_new(st->x.ctx, &st->body->footnotes)))
 		return st->x.err = galley_error(st->x.ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
 	st->links = &st->body->note_links;
-	if (S_root(st, "w:footnotes") < 0 || S_separator(st, "separator", -1, "w:separator") < 0 ||
-		S_separator(st, "continuationSeparator", 0, "w:continuationSeparator") < 0)
+	if (S_root(st, "w:footnotes") < 0 || S_separators(st) < 0)
 		goto out;
 	for (i = 0; i < st->nnotes && !st->x.err; i++) {
-		if (S_start(st, "w:footnote") < 0 || S_attr_long(st, "w:id", (long)i + 1) < 0)
+		if (S_RAW(st, "<w:footnote w:id=\"") < 0 || S_raw_long(st, (long)i + 1) < 0 || S_RAW(st, "\">") < 0)
 			break;
 		st->ref_pending = 1;
 		st->last_par = 0;
@@ -1002,14 +1075,14 @@ static int S_footnotes(S_state *st)
 		if (st->ref_pending) {
 			if (S_open_par(st, "FootnoteText", 0, 0, 0) < 0 || S_close_par(st) < 0)
 				break;
-		} else if (!st->last_par && (S_val(st, "w:p", NULL) < 0)) {
+		} else if (!st->last_par && S_RAW(st, "<w:p/>") < 0) {
 			break;
 		}
-		if (S_end(st) < 0)
+		if (S_RAW(st, "</w:footnote>") < 0)
 			break;
 	}
-	if (!st->x.err && xmlTextWriterEndDocument(st->x.w) < 0)
-		S_fail(st);
+	if (!st->x.err)
+		S_end_root(st, "w:footnotes");
 out:;
 	int rc = galley_xml_writer_free(st->x.w);
 	st->x.w = NULL;
@@ -1037,14 +1110,22 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 			galley_log(ctx, GALLEY_LOG_INFO, "DOCX: language \"%s\" is not a BCP 47 tag; left out", lang);
 		st.korean = st.ea_lang && !strcmp(st.ea_lang, "ko-KR");
 	}
-	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document)))
+	/* room once, not a doubling from 64 bytes: the buffers of a page's
+	 * body are some ten reallocations each otherwise */
+	if (galley_buffer_reserve(&st.out, 2 * S_CHUNK) < 0 || galley_buffer_reserve(&body->document, 4 * S_CHUNK) < 0) {
+		galley_buffer_dispose(&st.out);
 		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
-	if (S_root(&st, "w:document") == 0 && S_start(&st, "w:body") == 0 && S_header(&st, m) == 0 &&
+	}
+	if (!(st.x.w = galley_xml_writer_new(ctx, &body->document))) {
+		galley_buffer_dispose(&st.out);
+		return galley_error(ctx, GALLEY_ENOMEM, "DOCX writer: out of memory");
+	}
+	if (S_root(&st, "w:document") == 0 && S_RAW(&st, "<w:body>") == 0 && S_header(&st, m) == 0 &&
 		S_walk(&st, doc, 0) == 0) {
-		if (st.blocks == 0 && S_val(&st, "w:p", NULL) < 0)
+		if (st.blocks == 0 && S_RAW(&st, "<w:p/>") < 0)
 			S_fail(&st);
-		if (!st.x.err && S_sect_pr(&st) == 0 && S_end(&st) == 0 && xmlTextWriterEndDocument(st.x.w) < 0)
-			S_fail(&st);
+		if (!st.x.err && S_sect_pr(&st) == 0 && S_RAW(&st, "</w:body>") == 0)
+			S_end_root(&st, "w:document");
 	}
 	rc = galley_xml_writer_free(st.x.w);
 	st.x.w = NULL;
@@ -1061,7 +1142,7 @@ int docx_body_write(galley_context *ctx, const galley_node *doc, docx_body *body
 	galley_free(st.lists);
 	galley_free(st.notes);
 	galley_buffer_dispose(&st.scratch);
-	galley_buffer_dispose(&st.esc);
+	galley_buffer_dispose(&st.out);
 	galley_buffer_dispose(&st.uri);
 	galley_buffer_dispose(&st.image);
 	return st.x.err;

@@ -12,13 +12,16 @@ typedef struct {
 	galley_context *ctx;
 	struct _xmlTextWriter *w;
 	int err;
+	galley_buffer tmp; /* docx_xml_empty()'s, kept from one element to the next */
 } docx_xml;
 
 int docx_xml_fail(docx_xml *x);
 int docx_xml_start(docx_xml *x, const char *name);
 int docx_xml_end(docx_xml *x);
 int docx_xml_attr(docx_xml *x, const char *name, const char *value);
-int docx_xml_attr_long(docx_xml *x, const char *name, long v);
+/** <name a="v" .../> in one raw piece, the values escaped: attrs holds
+ * name, value pairs up to a NULL name; a pair with a NULL value is left out. */
+int docx_xml_empty(docx_xml *x, const char *name, const char *const *attrs);
 
 /** The writer callback registered as "docx". */
 int docx_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
@@ -66,6 +69,7 @@ typedef struct {
 	const galley_buffer *sectpr; /* written as it is when not empty */
 	long num_base;               /* w:num ids start after it */
 	long text_width;             /* twips; 0: A4 with 1-inch margins */
+	int lang_in_styles;          /* the styles' run defaults carry the language: no w:lang on runs */
 } docx_body;
 
 /* A part taken from a reference document, under its new name. */

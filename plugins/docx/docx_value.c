@@ -150,10 +150,23 @@ static size_t S_blank(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* The bytes of an address docx_uri() copies without a second look (none
+ * of the ones it encodes or keeps count of). */
+static const unsigned char S_url_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 int docx_uri(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)(url ? url : ""), *end, *q;
+	const unsigned char *p = (const unsigned char *)(url ? url : ""), *end, *q, *run;
 	size_t n = strlen((const char *)p), b;
 	int hashes = 0, scheme = 0, first = 1;
 
@@ -165,9 +178,11 @@ int docx_uri(const char *url, galley_buffer *out)
 			n -= b;
 			continue;
 		}
-		for (i = 0; i < sizeof enc / sizeof *enc; i++)
+		for (i = 0; n && *p == '%' && i < sizeof enc / sizeof *enc; i++)
 			if (n >= strlen(enc[i]) && !strncasecmp((const char *)p, enc[i], strlen(enc[i])))
 				break;
+		if (!n || *p != '%')
+			break;
 		if (i == sizeof enc / sizeof *enc)
 			break;
 		p += strlen(enc[i]);
@@ -193,25 +208,41 @@ int docx_uri(const char *url, galley_buffer *out)
 			if (!isalnum(*c) && *c != '+' && *c != '-' && *c != '.')
 				scheme = 0;
 	}
-	for (; p < end; p++) {
-		int esc = *p <= 0x20 || *p >= 0x7f || strchr("\"<>\\^`{|}", *p) != NULL;
-		if (strchr("/?#", *p))
+	/* runs that need nothing go out in one append each */
+	for (run = p; p < end; p++) {
+		int esc;
+		if (S_url_plain[*p])
+			continue;
+		esc = *p <= 0x20 || *p >= 0x7f;
+		switch (*p) {
+		case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
+			esc = 1;
+			break;
+		case '/': case '?':
 			first = 0;
-		if (*p == ':' && first && !scheme)
-			esc = 1;
-		if (*p == ':')
+			break;
+		case '#':
 			first = 0;
-		if (*p == '#' && hashes++)
-			esc = 1;
-		if (*p == '%' && !(p + 2 < end && isxdigit(p[1]) && isxdigit(p[2])))
-			esc = 1;
+			esc = hashes++ > 0;
+			break;
+		case ':':
+			esc = first && !scheme;
+			first = 0;
+			break;
+		case '%':
+			esc = !(p + 2 < end && isxdigit(p[1]) && isxdigit(p[2]));
+			break;
+		default:
+			break;
+		}
 		if (esc) {
 			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-			if (galley_buffer_append(out, e, 3) < 0)
+			if (galley_buffer_append(out, (const char *)run, (size_t)(p - run)) < 0 || galley_buffer_append(out, e, 3) < 0)
 				return GALLEY_ENOMEM;
-		} else if (galley_buffer_putc(out, *p) < 0) {
-			return GALLEY_ENOMEM;
+			run = p + 1;
 		}
 	}
+	if (galley_buffer_append(out, (const char *)run, (size_t)(p - run)) < 0)
+		return GALLEY_ENOMEM;
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include "docx.h"
 
 #include <libxml/xmlwriter.h>
+#include <string.h>
 
 int docx_xml_fail(docx_xml *x)
 {
@@ -28,7 +29,24 @@ int docx_xml_attr(docx_xml *x, const char *name, const char *value)
 	return xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0 ? docx_xml_fail(x) : 0;
 }
 
-int docx_xml_attr_long(docx_xml *x, const char *name, long v)
+int docx_xml_empty(docx_xml *x, const char *name, const char *const *attrs)
 {
-	return xmlTextWriterWriteFormatAttribute(x->w, BAD_CAST name, "%ld", v) < 0 ? docx_xml_fail(x) : 0;
+	galley_buffer *b = &x->tmp;
+	galley_buffer_clear(b);
+	galley_buffer_putc(b, '<');
+	galley_buffer_puts(b, name);
+	for (; attrs && attrs[0]; attrs += 2) {
+		if (!attrs[1])
+			continue;
+		galley_buffer_putc(b, ' ');
+		galley_buffer_puts(b, attrs[0]);
+		galley_buffer_puts(b, "=\"");
+		if (galley_xml_escape(attrs[1], strlen(attrs[1]), b, 1) < 0)
+			break;
+		galley_buffer_putc(b, '"');
+	}
+	if (b->oom || (attrs && attrs[0]) || galley_buffer_puts(b, "/>") < 0 ||
+		xmlTextWriterWriteRawLen(x->w, BAD_CAST b->data, (int)b->len) < 0)
+		return docx_xml_fail(x);
+	return 0;
 }

@@ -17,6 +17,10 @@
 #                              renumbered after theirs; ../shared/tools/validate docx passes and
 #                              soffice converts the outputs to PDF (the header's text in it);
 #                              one soffice run each
+#   reference-theme VALIDATE SEED.txt  --reference-doc with python-docx's template (made by Word),
+#                              its theme's minor font renamed: that theme is the output's
+#                              word/theme/theme1.xml (relationship, content type), the styles
+#                              naming theme fonts come with it, and it validates
 #   reference-errors SEED.txt   bad reference documents (not a zip, no styles.xml, XML that is not
 #                              well-formed, missing): one line naming the file, exit 1 or 3, no output
 #   python-docx FEATURES SEED.txt SEED.html SEED.expected.json  python-docx (Debian python3-docx) reads the numbered paragraphs
@@ -165,8 +169,11 @@ package)
 	SOURCE_DATE_EPOCH=1700000000 "$galley" -o epoch.docx "$features" || fail "galley could not convert with SOURCE_DATE_EPOCH"
 	check epoch.docx $C "string(//*[local-name()='modified'])" 2023-11-14T22:13:20Z
 	check epoch.docx $C "string(//*[local-name()='created'])" 2024-03-05
-	# w:lang on the runs
-	check f.docx word/document.xml "string(($R/*[local-name()='rPr']/*[local-name()='lang'])[1]/@*[local-name()='val'])" en
+	# w:lang in the run defaults of the styles, not on every run
+	D="//*[local-name()='docDefaults']/*[local-name()='rPrDefault']/*[local-name()='rPr']"
+	check f.docx word/styles.xml "string($D/*[local-name()='lang']/@*[local-name()='val'])" en
+	check f.docx word/styles.xml "count($D/*[local-name()='lang'])" 1
+	check f.docx word/document.xml "count($R/*[local-name()='rPr']/*[local-name()='lang'])" 0
 	# element order in pPr, rPr, tblPr, tcPr, sectPr and the package rules
 	python3 "$here/docx_order.py" f.docx seed.docx epoch.docx || fail "docx_order.py"
 	;;
@@ -197,7 +204,11 @@ data-dir)
 	unzip -p over.docx word/styles.xml | grep -q 'house style' || fail "data-dir/docx/styles.xml was not used"
 	"$galley" -o plain.docx "$features" || fail "galley failed"
 	unzip -p plain.docx word/styles.xml | grep -q 'house style' && fail "the embedded styles.xml has the override's marker"
-	unzip -p plain.docx word/styles.xml | cmp -s - "$here/../../formats/docx/styles.xml" || fail "word/styles.xml is not formats/docx/styles.xml"
+	# formats/docx/styles.xml, the release's language in its run defaults
+	sed 's|</w:rPr></w:rPrDefault>|<w:lang w:val="en"/>&|' "$here/../../formats/docx/styles.xml" >expected-styles.xml
+	grep -q '<w:lang w:val="en"/></w:rPr></w:rPrDefault>' expected-styles.xml || fail "could not make the expected styles.xml"
+	unzip -p plain.docx word/styles.xml | cmp -s - expected-styles.xml || fail "word/styles.xml is not formats/docx/styles.xml with the language"
+	unzip -p over.docx word/styles.xml | grep -q '<w:lang w:val="en"/></w:rPr></w:rPrDefault>' || fail "the override's run defaults have no language"
 	printf '<w:numbering xmlns:w="%s"/>\n' "$W" >data/docx/numbering.xml
 	"$galley" -O data-dir="$PWD/data" -o bad.docx "$features" 2>err && fail "a numbering.xml without </w:numbering> was accepted"
 	grep -q 'numbering.xml has no </w:numbering>' err || fail "no message for a bad numbering.xml: $(cat err)"
@@ -207,8 +218,10 @@ korean)
 	korean=$1
 	"$galley" -o k.docx "$korean" || { fail "galley could not convert $korean"; exit 1; }
 	L="(//*[local-name()='r']/*[local-name()='rPr'])[1]"
-	check k.docx word/document.xml "string($L/*[local-name()='lang']/@*[local-name()='val'])" ko-KR
-	check k.docx word/document.xml "string($L/*[local-name()='lang']/@*[local-name()='eastAsia'])" ko-KR
+	D="//*[local-name()='docDefaults']/*[local-name()='rPrDefault']/*[local-name()='rPr']"
+	check k.docx word/styles.xml "string($D/*[local-name()='lang']/@*[local-name()='val'])" ko-KR
+	check k.docx word/styles.xml "string($D/*[local-name()='lang']/@*[local-name()='eastAsia'])" ko-KR
+	check k.docx word/document.xml "count(//*[local-name()='rPr']/*[local-name()='lang'])" 0
 	check k.docx word/document.xml "string($L/*[local-name()='rFonts']/@*[local-name()='eastAsia'])" "Malgun Gothic"
 	check k.docx word/fontTable.xml "count(//*[local-name()='font'][@*[local-name()='name']='Malgun Gothic'])" 1
 	if [ "$(xp k.docx word/numbering.xml "count(//*[local-name()='num'][*[local-name()='abstractNumId']/@*[local-name()='val']='2'])")" != 0 ]; then
@@ -393,6 +406,52 @@ FODT
 	if command -v pdftotext >/dev/null 2>&1; then
 		pdftotext pdf/ministry-text.pdf - | grep -q 'Press Office' || fail "the PDF of ministry-text.docx has no header"
 	fi
+	;;
+reference-theme)
+	validate=$1 seed_txt=$2
+	py=
+	for p in python3 /usr/bin/python3; do
+		if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import docx' 2>/dev/null; then py=$p; break; fi
+	done
+	[ -n "$py" ] || skip "python-docx is missing (apt-get install python3-docx)"
+	[ -x "$validate" ] || skip "$validate is missing (the project's ../shared folder)"
+	# a reference made by Word (python-docx's own template), its theme's body font renamed:
+	# its styles name theme fonts (w:asciiTheme="minorHAnsi"), which only the theme resolves
+	"$py" - <<'PY' || { fail "cannot make the reference document"; exit 1; }
+import os, zipfile, docx
+src = os.path.join(os.path.dirname(docx.__file__), 'templates', 'default.docx')
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile('theme-ref.docx', 'w', zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == 'word/theme/theme1.xml':
+            text = data.decode('utf-8')
+            i = text.index('<a:minorFont>')
+            j = text.index('<a:latin typeface="', i) + len('<a:latin typeface="')
+            text = text[:j] + 'Galley Theme Serif' + text[text.index('"', j):]
+            text = text.replace('name="Office Theme"', 'name="Galley Test Theme"', 1)
+            data = text.encode('utf-8')
+        zout.writestr(item, data)
+PY
+	"$galley" --reference-doc theme-ref.docx -f text -o themed.docx "$seed_txt" || fail "--reference-doc theme-ref.docx refused"
+	"$galley" -f text -o plain.docx "$seed_txt" || fail "galley could not convert $seed_txt"
+	"$validate" docx themed.docx || fail "an output with the reference's theme does not validate"
+	T="//*[local-name()='theme']"
+	check themed.docx word/theme/theme1.xml "string($T/@name)" "Galley Test Theme"
+	check themed.docx word/theme/theme1.xml "string($T//*[local-name()='minorFont']/*[local-name()='latin']/@typeface)" "Galley Theme Serif"
+	check themed.docx word/_rels/document.xml.rels \
+		"string(//*[local-name()='Relationship'][substring(@Type, string-length(@Type) - 5) = '/theme']/@Target)" theme/theme1.xml
+	check themed.docx '[Content_Types].xml' \
+		"string(//*[local-name()='Override'][@PartName='/word/theme/theme1.xml']/@ContentType)" \
+		application/vnd.openxmlformats-officedocument.theme+xml
+	# the styles that name the theme's fonts came along, with the run defaults' one w:lang
+	[ "$(xp themed.docx word/styles.xml "count(//@*[local-name()='asciiTheme'][.='minorHAnsi'])")" -gt 0 ] ||
+		fail "themed.docx: no style names the theme's minor font"
+	[ "$(xp themed.docx word/styles.xml "count(//*[local-name()='rPrDefault']//*[local-name()='lang'])")" -le 1 ] ||
+		fail "themed.docx: the run defaults have more than one w:lang"
+	"$py" -c 'import docx, sys; d = docx.Document(sys.argv[1]); assert any(p.text.strip() for p in d.paragraphs)' themed.docx ||
+		fail "python-docx cannot read themed.docx"
+	# galley's own styles name no theme font: no theme part of its own
+	unzip -l plain.docx | grep -q 'word/theme/' && fail "plain.docx has a theme part"
 	;;
 reference-errors)
 	seed_txt=$1

@@ -24,6 +24,12 @@ struct _xmlTextWriter;
  * the thread that made it; while two writers are open on one thread,
  * libxml2 (which does not say which writer failed) reports to the newer. NULL on OOM or without ctx/out. */
 GALLEY_EXTERN struct _xmlTextWriter *galley_xml_writer_new(galley_context *ctx, galley_buffer *out);
+/** The XML declaration, `<?xml version="1.0" encoding="UTF-8"?>` (with
+ * standalone="yes" when standalone is set) and a newline: the bytes
+ * xmlTextWriterStartDocument(w, NULL, "UTF-8", ...) writes, without the
+ * UTF-8-to-UTF-8 converter it would put on the output, which every later
+ * byte then passes through. 0, or the error (on the context). */
+GALLEY_EXTERN int galley_xml_writer_start_document(struct _xmlTextWriter *w, int standalone);
 /** Flush and free the writer; 0, or the first error the writer met (its
  * message already on the context). */
 GALLEY_EXTERN int galley_xml_writer_free(struct _xmlTextWriter *w);

@@ -24,6 +24,22 @@ GALLEY_EXTERN int galley_zip_add(galley_zip *z, const char *name, const char *da
  * finished or discarded. */
 GALLEY_EXTERN int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
 	unsigned long crc);
+/** One piece of an entry for galley_zip_add_pieces(): its bytes, and
+ * optionally their raw deflate stream made already (at build time, say):
+ * for a piece before the last, byte-aligned blocks none of which is final
+ * (what zlib's Z_SYNC_FLUSH ends with); for the last, a whole stream. */
+typedef struct galley_zip_piece {
+	const char *data;
+	size_t len;
+	const void *deflated; /* NULL: the bytes go into stored deflate blocks */
+	size_t deflated_len;
+} galley_zip_piece;
+/** Add a deflated entry made of pieces, in order: those deflated already
+ * are copied as they are, the others stored in deflate blocks, so only
+ * bytes made for this archive are new work (a fixed part with a few bytes
+ * of the document's in it). Every piece's bytes are read for the CRC-32;
+ * nothing is borrowed. */
+GALLEY_EXTERN int galley_zip_add_pieces(galley_zip *z, const char *name, const galley_zip_piece *pieces, size_t npieces);
 /** Finish the archive and append its bytes to out; frees z. */
 GALLEY_EXTERN int galley_zip_finish(galley_zip *z, galley_buffer *out);
 /** Abandon an archive; frees z. */
