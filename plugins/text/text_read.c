@@ -328,7 +328,7 @@ int text_probe(const char *data, size_t len)
 	    ((unsigned char)data[1] == 0xFE || (unsigned char)data[1] == 0xFF))
 		return 10; /* a UTF-16/32 BOM: text with NULs */
 	if (memchr(data, '\0', len))
-		return 0;
+		return galley_wide_charset(data, len) ? 10 : 0; /* UTF-16/32 without a BOM */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))

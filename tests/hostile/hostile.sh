@@ -178,6 +178,10 @@ utf16)
 			g $f-$e.txt -t md; expect_rc 0; grep -qF "$(sed -n 3p $f.utf8)" out || fail "$f-$e.txt not read as UTF-16$e"
 		done
 	done
+	# on standard input (no extension to go by) wide text is still text
+	for f in le.txt be.txt le32.txt ja-LE.txt zh-BE.txt; do
+		"$GALLEY" -t md <$f >out 2>err; rc=$?; expect_rc 0; [ -s out ] || fail "$f on standard input gave nothing"
+	done
 	head -c 3000 "$GALLEY" >bin.txt
 	g bin.txt -t md -o bin.md; expect_rc 1; expect_err "bin.txt: binary data"; one_line_err; absent bin.md ;;
 truncated)
