@@ -182,6 +182,14 @@ utf16)
 	for f in le.txt be.txt le32.txt ja-LE.txt zh-BE.txt; do
 		"$GALLEY" -t md <$f >out 2>err; rc=$?; expect_rc 0; [ -s out ] || fail "$f on standard input gave nothing"
 	done
+	# and a wide page is a page: its text without the markup
+	printf '<html><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16 >bom.html
+	printf '<html><body><p>\346\227\245\346\234\254 wide page</p></body></html>' | iconv -f UTF-8 -t UTF-16BE >be.html
+	for f in le.html bom.html be.html; do
+		"$GALLEY" -t md <$f >out 2>err; rc=$?; expect_rc 0
+		grep -q "wide page" out || fail "$f on standard input lost its text"
+		! grep -q "html\|<p>" out || fail "$f on standard input was read as plain text"
+	done
 	head -c 3000 "$GALLEY" >bin.txt
 	g bin.txt -t md -o bin.md; expect_rc 1; expect_err "bin.txt: binary data"; one_line_err; absent bin.md ;;
 truncated)
