@@ -46,17 +46,19 @@ def log(*a):
 
 class TextOf(html.parser.HTMLParser):
     """The words of a page outside script, style and head: is there text at all?"""
+    HIDDEN = ('script', 'style', 'head', 'title', 'template', 'svg', 'math', 'select', 'button', 'iframe', 'object')
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.skip = 0
         self.words = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in ('script', 'style', 'head', 'template', 'noscript'):
+        if tag in self.HIDDEN:
             self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag in ('script', 'style', 'head', 'template', 'noscript') and self.skip:
+        if tag in self.HIDDEN and self.skip:
             self.skip -= 1
 
     def handle_data(self, data):
@@ -189,7 +191,7 @@ def text_variants(rng, name, s, others):
     out = [('crlf', s.replace('\n', '\r\n').encode()), ('cr', s.replace('\n', '\r').encode()),
            ('utf8-bom', b'\xef\xbb\xbf' + b),
            ('utf16le-bom', s.encode('utf-16')), ('utf16be-bom', b'\xfe\xff' + s.encode('utf-16-be')),
-           ('utf16le-nobom', s.encode('utf-16-le'))]
+           ('utf16le-nobom', s.encode('utf-16-le')), ('utf16be-nobom', s.encode('utf-16-be'))]
     lb, enc = legacy(s)
     if lb is not None:
         out.append(('legacy-' + enc, lb))
@@ -264,7 +266,9 @@ def html_variants(rng, name, h, others):
     m = re.search(r'<h1[\s>].*?</h1>', s, re.I | re.S) or re.search(r'<header[\s>].*?</header>', s, re.I | re.S)
     if m:
         out.append(('duphead', (s[:m.end()] + m.group(0) + m.group(0) + s[m.end():]).encode('utf-8', 'surrogateescape')))
-    out.append(('noclose', re.sub(r'</(p|div|li|td|tr|span|section|article)>', '', s, flags=re.I)
+    # the end tags HTML lets a page leave out (not </div>: an unclosed hidden div hides the rest in
+    # a browser too)
+    out.append(('noclose', re.sub(r'</(p|li|dt|dd|td|th|tr|thead|tbody|tfoot|option)>', '', s, flags=re.I)
                 .encode('utf-8', 'surrogateescape')))
     return out
 
@@ -642,7 +646,11 @@ def check_all(args, env, records, manifest, findings, stats):
         stem = os.path.join(out_root, os.path.splitext(rel)[0])
         for fmt in FORMATS:
             p = stem + EXT[fmt]
-            if not os.path.isfile(p) or os.path.getsize(p) == 0:
+            if fmt == 'markdown' and os.path.isfile(p) and os.path.getsize(p) == 0 and \
+                    os.path.getsize(stem + EXT['json']) > 0 and \
+                    not json_text(json.load(open(stem + EXT['json'], 'rb')), []):
+                outputs[fmt].append((source, rel, p))  # an empty document: no Markdown at all is right
+            elif not os.path.isfile(p) or os.path.getsize(p) == 0:
                 counts[(source, fmt)]['missing'] += 1
                 findings.append({'kind': 'missing output', 'source': source, 'file': rel, 'format': fmt})
             else:
@@ -656,7 +664,7 @@ def check_all(args, env, records, manifest, findings, stats):
             with open(p, 'rb') as f:
                 data = f.read()
             doc = json.loads(data)
-            words = text_words(' '.join(json_text(doc.get('blocks', []), [])))
+            words = len(re.findall(r'\w+', ' '.join(json_text(doc.get('blocks', []), []))))
             words_in = manifest.get(rel, {}).get('words', 0)
             stats['words_in'] += words_in
             stats['words_out'] += words
@@ -701,6 +709,12 @@ def check_all(args, env, records, manifest, findings, stats):
         verdict[('markdown', p)] = check_markdown(p)
 
     schemas = os.path.join(args.shared, 'schemas')
+    if args.quick:
+        for fmt in ('tei', 'docx', 'epub'):
+            for source, rel, p in outputs[fmt]:
+                counts[(source, fmt)]['written'] += 1
+            outputs[fmt] = []
+    log('sweep: JSON and Markdown checked')
     tei_files = [p for _, _, p in outputs['tei']]
     t0 = time.monotonic()
     if shutil.which('jing') and os.path.isfile(os.path.join(schemas, 'tei', 'tei_all.rng')):
@@ -712,6 +726,7 @@ def check_all(args, env, records, manifest, findings, stats):
     else:
         log('sweep: no jing or no tei_all.rng: TEI not validated')
     stats['validate_s']['tei (jing)'] = time.monotonic() - t0
+    log('sweep: TEI validated')
 
     t0 = time.monotonic()
     tmp = tempfile.mkdtemp(prefix='docx-', dir=args.work)
@@ -723,6 +738,7 @@ def check_all(args, env, records, manifest, findings, stats):
         findings.append({'kind': 'validator', 'format': 'docx', 'detail': bad['?']})
     shutil.rmtree(tmp, ignore_errors=True)
     stats['validate_s']['docx (xmllint, ECMA-376)'] = time.monotonic() - t0
+    log('sweep: DOCX validated')
 
     t0 = time.monotonic()
     tmp = tempfile.mkdtemp(prefix='epub-', dir=args.work)
@@ -791,8 +807,10 @@ def main():
                                  description='The real-world sweep: every page to every format, every output checked.')
     ap.add_argument('build', help='the build folder (build, build-asan)')
     ap.add_argument('n', nargs='?', type=int, help='at most N pages in all (spread over the five sources); default all')
-    ap.add_argument('--work', default=os.path.join(os.environ.get('TMPDIR', '/tmp'), 'galley-sweep'),
-                    help='scratch folder, emptied first (default $TMPDIR/galley-sweep)')
+    ap.add_argument('--work', default=os.path.join(os.environ.get('TMPDIR') or
+                                                   ('/dev/shm' if os.path.isdir('/dev/shm') else '/tmp'), 'galley-sweep'),
+                    help='scratch folder, emptied first (default $TMPDIR/galley-sweep, else /dev/shm/galley-sweep: '
+                         'tens of thousands of small files, best in memory)')
     ap.add_argument('--shared', default=os.environ.get('GALLEY_SHARED_DIR', os.path.join(REPO, '..', 'shared')))
     ap.add_argument('--html-dir', action='append', default=[], metavar='DIR',
                     help='more real HTML pages (repeatable); the Debian documentation packages are used too')
@@ -805,6 +823,9 @@ def main():
     ap.add_argument('--docx-sample', type=int, default=20, help='DOCX files through ../shared/tools/validate (default 20)')
     ap.add_argument('--epub-sample', type=int, default=12, help='EPUB files through epubcheck (default 12)')
     ap.add_argument('--keep', action='store_true', help='keep WORK (outputs, reports) afterwards')
+    ap.add_argument('--quick', action='store_true',
+                    help='no TEI, DOCX or EPUB validation (crashes, hangs, sanitizer reports, refusals, empty '
+                         'documents, JSON and Markdown are still checked): for the sanitizer build')
     ap.add_argument('--show', type=int, default=40, help='findings to print (default 40; all are in WORK/summary.json)')
     args = ap.parse_args()
     args.galley = os.path.abspath(os.path.join(args.build, 'galley'))
@@ -892,12 +913,16 @@ def main():
         for fmt in FORMATS:
             c = counts[(s, fmt)]
             total[fmt + ' valid'] += c['valid']
+            total[fmt + ' written'] += c['written']
             bad = sum(v for k, v in c.items() if k != 'valid')
-            cells.append('%-16s' % ('%d ok' % c['valid'] + (', %d bad' % bad if bad else '')))
+            bad -= c['written']
+            ok = '%d written' % c['written'] if c['written'] else '%d ok' % c['valid']
+            cells.append('%-16s' % (ok + (', %d bad' % bad if bad else '')))
         total['pages'] += counts[s]['pages']
         log('%-12s %6d  %s  %.1f' % (s, counts[s]['pages'], '  '.join(cells), stats['cpu'].get(s, 0)))
-    log('%-12s %6d  %s  %.1f' % ('all', total['pages'], '  '.join('%-16s' % ('%d ok' % total[f + ' valid'])
-                                                                  for f in FORMATS), sum(stats['cpu'].values())))
+    log('%-12s %6d  %s  %.1f' % ('all', total['pages'], '  '.join(
+        '%-16s' % ('%d written' % total[f + ' written'] if total[f + ' written'] else '%d ok' % total[f + ' valid'])
+        for f in FORMATS), sum(v for k, v in stats['cpu'].items() if k in sources)))
     for fmt, (n, ok) in stats['sampled'].items():
         log('sample through %s: %d of %d valid' % ('epubcheck' if fmt == 'epub' else 'validate docx', ok, n))
     log('validators (wall s): ' + ', '.join('%s %.0f' % kv for kv in stats['validate_s'].items()))
