@@ -69,8 +69,8 @@ class TextOf(html.parser.HTMLParser):
 def html_words(data):
     p = TextOf()
     try:
+        # no close(): it would hand a tag cut short at the end of a truncated page over as text
         p.feed(data.decode('utf-8', 'replace') if isinstance(data, bytes) else data)
-        p.close()
     except Exception:
         pass
     return p.words
