@@ -687,9 +687,13 @@ def check_all(args, env, records, manifest, findings, stats):
         os.makedirs(os.path.dirname(q), exist_ok=True)
         os.link(p, q)
     t0 = os.times()
-    subprocess.run([args.galley, 'batch', '-q', '-j', str(args.jobs), '-f', 'json', '-t', 'json', '-o', rt,
-                    '--report', lst, rtin], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.run([args.galley, 'batch', '-q', '-j', str(args.jobs), '-f', 'json', '-t', 'json', '-o', rt,
+                        '--report', lst, rtin], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     t1 = os.times()
+    err = p.stderr.decode('utf-8', 'replace')
+    if p.returncode not in (0, 1) or 'Sanitizer' in err or 'runtime error:' in err:
+        findings.append({'kind': 'crash', 'source': 'json read-back', 'file': None,
+                         'detail': 'exit %d: %s' % (p.returncode, err.strip()[-1500:])})
     stats['cpu']['json read-back'] = (t1.children_user - t0.children_user) + (t1.children_system - t0.children_system)
     back = read_report(lst)
     for source, rel, p in jt:
