@@ -583,50 +583,7 @@ static htmlDocPtr S_parse(galley_context *ctx, const char *utf8, size_t len)
 
 /* ---- probe ---------------------------------------------------------- */
 
-static int S_probe_narrow(const char *data, size_t len);
-
-/* UTF-16 or UTF-32 (by its BOM or galley_wide_charset): the first units
- * narrowed to one byte each (any unit past ASCII as 'x') and probed as
- * such, so that a wide page is told from wide plain text. */
-static int S_probe_wide(const char *data, size_t len)
-{
-	static const struct { const char *bom; size_t n; const char *charset; } boms[] = {
-		{"\xFF\xFE\x00\x00", 4, "UTF-32LE"}, {"\x00\x00\xFE\xFF", 4, "UTF-32BE"},
-		{"\xFF\xFE", 2, "UTF-16LE"}, {"\xFE\xFF", 2, "UTF-16BE"},
-	};
-	const unsigned char *u = (const unsigned char *)data;
-	const char *cs = NULL;
-	char narrow[2048];
-	size_t w, k = 0, i = 0;
-	int be;
-
-	for (size_t b = 0; !cs && b < sizeof boms / sizeof boms[0]; b++)
-		if (len >= boms[b].n && memcmp(data, boms[b].bom, boms[b].n) == 0) {
-			cs = boms[b].charset;
-			i = boms[b].n;
-		}
-	if (!cs && memchr(data, '\0', len < 4096 ? len : 4096))
-		cs = galley_wide_charset(data, len);
-	if (!cs)
-		return -1;
-	w = cs[4] == '3' ? 4 : 2;
-	be = cs[6] == 'B';
-	for (; i + w <= len && k < sizeof narrow; i += w) {
-		unsigned long c = 0;
-		for (size_t b = 0; b < w; b++)
-			c |= (unsigned long)u[i + b] << (8 * (be ? w - 1 - b : b));
-		narrow[k++] = c < 0x80 ? (char)c : 'x';
-	}
-	return S_probe_narrow(narrow, k);
-}
-
 int html_probe(const char *data, size_t len)
-{
-	int wide = S_probe_wide(data, len);
-	return wide >= 0 ? wide : S_probe_narrow(data, len);
-}
-
-static int S_probe_narrow(const char *data, size_t len)
 {
 	size_t i = 0;
 	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&

@@ -178,17 +178,22 @@ utf16)
 			g $f-$e.txt -t md; expect_rc 0; grep -qF "$(sed -n 3p $f.utf8)" out || fail "$f-$e.txt not read as UTF-16$e"
 		done
 	done
-	# on standard input (no extension to go by) wide text is still text
-	for f in le.txt be.txt le32.txt ja-LE.txt zh-BE.txt; do
-		"$GALLEY" -t md <$f >out 2>err; rc=$?; expect_rc 0; [ -s out ] || fail "$f on standard input gave nothing"
+	# on standard input (no extension to go by) the content decides, as read: with a BOM and without
+	printf '\377\376' >bom.html && cat le.html >>bom.html
+	printf '<html><head><title>Wide title</title></head><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16BE >be.html
+	printf '\377\376' >bom.txt && cat le.txt >>bom.txt
+	for f in le.txt be.txt le32.txt bom.txt; do
+		"$GALLEY" -v -t json <"$f" >out 2>err; rc=$?; expect_rc 0; expect_err "reading as text"
+		grep -q "Hello UTF-" out || fail "$f on standard input not read"
 	done
-	# and a wide page is a page: its text without the markup
-	printf '<html><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16 >bom.html
-	printf '<html><body><p>\346\227\245\346\234\254 wide page</p></body></html>' | iconv -f UTF-8 -t UTF-16BE >be.html
 	for f in le.html bom.html be.html; do
-		"$GALLEY" -t md <$f >out 2>err; rc=$?; expect_rc 0
-		grep -q "wide page" out || fail "$f on standard input lost its text"
-		! grep -q "html\|<p>" out || fail "$f on standard input was read as plain text"
+		"$GALLEY" -v -t json <"$f" >out 2>err; rc=$?; expect_rc 0; expect_err "reading as html"
+		grep -q '"Hello wide page"' out || fail "$f on standard input not read as HTML"
+	done
+	grep -q '"title": "Wide title"' out || fail "be.html: the title of the page not read"
+	for f in ja-LE.txt zh-BE.txt; do
+		"$GALLEY" -v -t json <"$f" >out 2>err; rc=$?; expect_rc 0; expect_err "reading as text"
+		grep -qF "$(sed -n 3p ${f%%-*}.utf8)" out || fail "$f on standard input not read"
 	done
 	head -c 3000 "$GALLEY" >bin.txt
 	g bin.txt -t md -o bin.md; expect_rc 1; expect_err "bin.txt: binary data"; one_line_err; absent bin.md ;;
