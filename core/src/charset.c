@@ -384,6 +384,54 @@ static int S_wide_unit_ok(unsigned long u)
 	return u <= 0x10FFFF && u != 0xFFFE && u != 0xFFFF;
 }
 
+/* A UTF-16 unit in a block that running text is written in: Latin, Greek,
+ * Cyrillic, Armenian, Hebrew, Arabic, the Indic and South-East Asian
+ * scripts, Hangul Jamo, general punctuation and symbols, CJK punctuation,
+ * kana, the CJK ideographs, Hangul syllables, surrogates (paired, checked by
+ * the caller) and the half- and full-width forms. */
+static int S_script_unit(unsigned u)
+{
+	return u < 0x0250 || (u >= 0x0370 && u < 0x0700) || (u >= 0x0900 && u < 0x0F00) ||
+	       (u >= 0x1100 && u < 0x1200) || (u >= 0x2000 && u < 0x2700) || (u >= 0x3000 && u < 0x3100) ||
+	       (u >= 0x3400 && u < 0x4DC0) || (u >= 0x4E00 && u < 0xA000) || (u >= 0xAC00 && u < 0xE000) ||
+	       (u >= 0xFF00 && u < 0xFFF0);
+}
+
+/* UTF-16 without a BOM of a script that needs no Latin letters (Chinese,
+ * Japanese): few zero bytes, so galley_wide_charset's first test misses
+ * it. Taken when every unit is a text unit, surrogates come in pairs, at
+ * least 95% of the units are in the blocks of S_script_unit (random or
+ * binary bytes are about 65%), and line breaks or spaces are there as
+ * units of their own (0x000A, 0x000D, 0x0020): read in the wrong byte
+ * order they would be U+0A00, U+0D00, U+2000. Of the two orders the one
+ * with more of them wins. */
+static const char *S_wide_script(const unsigned char *u, size_t n, size_t len)
+{
+	size_t best = 0;
+	const char *name = NULL;
+
+	if (len % 2 && len <= n)
+		return NULL;
+	for (int be = 0; be < 2; be++) {
+		size_t units = 0, script = 0, breaks = 0;
+		int ok = 1, high = 0;
+		for (size_t i = 0; ok && i + 2 <= n; i += 2) {
+			unsigned c = be ? (unsigned)u[i] << 8 | u[i + 1] : u[i] | (unsigned)u[i + 1] << 8;
+			int last = i + 4 > n; /* a pair may be cut at the end of the 4 KiB looked at */
+			ok = S_wide_unit_ok(c) && (high ? c >= 0xDC00 && c < 0xE000 : !(c >= 0xDC00 && c < 0xE000));
+			high = c >= 0xD800 && c < 0xDC00 && !last;
+			units++;
+			script += S_script_unit(c);
+			breaks += c == 0x0A || c == 0x0D || c == 0x20;
+		}
+		if (ok && units > 0 && script * 20 >= units * 19 && breaks > best) {
+			best = breaks;
+			name = be ? "UTF-16BE" : "UTF-16LE";
+		}
+	}
+	return name;
+}
+
 const char *galley_wide_charset(const char *data, size_t len)
 {
 	static const char *const names[] = {"UTF-32LE", "UTF-32BE", "UTF-16LE", "UTF-16BE"};
@@ -412,7 +460,7 @@ const char *galley_wide_charset(const char *data, size_t len)
 		if (ok && units > 0 && (w == 4 || zeros * 4 >= units))
 			return names[k];
 	}
-	return NULL;
+	return S_wide_script(u, n, len);
 }
 
 /* The policy, for both readers: a BOM decides; else a label the bytes do

@@ -2,11 +2,14 @@
  * land in a galley_buffer, and a cleaner for text XML 1.0 cannot carry. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include <libxml/uri.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
 #include <libxml/globals.h>
@@ -320,4 +323,43 @@ long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int att
 	if (galley_buffer_append(out, text + run, i - run) < 0)
 		return GALLEY_ENOMEM;
 	return removed;
+}
+
+/* The host of an authority as readers of packages take it: a name of
+ * letters, digits, '-', '.', '_' and '~' (no percent-encoded bytes: the
+ * WHATWG URL parser, which EPUB readers and epubcheck follow, refuses a
+ * space or a control there), or an IP literal libxml2 has already checked. */
+static int S_host_ok(const char *h, const char *uri)
+{
+	if (*h == '\0')
+		return 0;
+	if (strchr(h, ':') != NULL) /* IPv6: libxml2 parsed "[...]" whole */
+		return strchr(uri, '[') != NULL;
+	for (; *h; h++)
+		if (!isalnum((unsigned char)*h) && *h != '-' && *h != '.' && *h != '_' && *h != '~')
+			return 0;
+	return 1;
+}
+
+int galley_uri_valid(const char *uri)
+{
+	xmlURIPtr u;
+	int ok;
+
+	if (uri == NULL)
+		return 0;
+	for (const char *p = uri; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7F)
+			return 0;
+	u = xmlParseURI(uri);
+	if (u == NULL)
+		return 0;
+	ok = u->port <= 65535; /* 0, or -1 in newer libxml2, when there is none */
+	if (ok && u->server != NULL)
+		ok = S_host_ok(u->server, uri);
+	else if (ok && u->scheme != NULL && (!strcasecmp(u->scheme, "http") || !strcasecmp(u->scheme, "https") ||
+						    !strcasecmp(u->scheme, "ftp")))
+		ok = 0; /* a web address with no host */
+	xmlFreeURI(u);
+	return ok;
 }

@@ -347,10 +347,17 @@ static int S_open_link(S_state *st, const char *url)
 	return S_RAW(st, "\">");
 }
 
-/* A URL worth a hyperlink: not empty, not a fragment of a page that is not here. */
-static int S_linkable(const char *url)
+/* A URL worth a hyperlink: not empty, not a fragment of a page that is
+ * not here, and a valid URI once percent-encoded (galley_uri_valid: the
+ * relationship's Target is an xs:anyURI). */
+static int S_linkable(S_state *st, const char *url)
 {
-	return url && *url && *url != '#';
+	if (!url || !*url || *url == '#')
+		return 0;
+	galley_buffer_clear(&st->uri);
+	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
+		return 1; /* out of memory: S_open_link says so */
+	return galley_uri_valid(st->uri.data);
 }
 
 /* An embedded image: word/media/imageN.EXT, a relationship to it, and
@@ -433,7 +440,7 @@ static int S_image(S_state *st, const galley_node *node)
 		alt = data || !url ? NULL : url;
 	if (!alt)
 		return 0;
-	if (st->in_link || data || !S_linkable(url))
+	if (st->in_link || data || !S_linkable(st, url))
 		return S_str(st, alt, st->in_link ? "Hyperlink" : NULL);
 	if (S_open_link(st, url) < 0 || S_str(st, alt, "Hyperlink") < 0)
 		return st->x.err;
@@ -814,7 +821,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 	case GALLEY_NODE_CODE:
 		return S_text(st, galley_node_get_text(node), galley_node_get_text_len(node), "VerbatimChar");
 	case GALLEY_NODE_LINK:
-		if (st->in_link || !S_linkable(galley_node_get_url(node)))
+		if (st->in_link || !S_linkable(st, galley_node_get_url(node)))
 			return 0;
 		if (S_open_link(st, galley_node_get_url(node)) < 0)
 			return st->x.err;

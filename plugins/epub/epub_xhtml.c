@@ -42,6 +42,18 @@ static int S_attr_uri(S_state *st, const char *name, const char *url)
 	return epub_attr(&st->x, name, st->tmp.data ? st->tmp.data : "");
 }
 
+/* An address out of the book that is worth a link: one of the schemes
+ * kept, and a valid URI once percent-encoded (galley_uri_valid). */
+static int S_linkable(S_state *st, const char *url)
+{
+	if (!epub_is_external(url))
+		return 0;
+	galley_buffer_clear(&st->tmp);
+	if (epub_uri(url, &st->tmp) < 0 || galley_buffer_putc(&st->tmp, '\0') < 0)
+		return 1; /* out of memory: S_attr_uri says so */
+	return galley_uri_valid(st->tmp.data);
+}
+
 static int S_attr_class(S_state *st, const char *prefix, const char *value)
 {
 	galley_buffer_clear(&st->tmp);
@@ -97,7 +109,7 @@ static int S_image(S_state *st, const char *src, const char *alt)
 			return x->err;
 		return epub_end(x);
 	}
-	if (epub_is_external(src) && !st->links) {
+	if (!st->links && S_linkable(st, src)) {
 		if (epub_start(x, "a") < 0 || S_attr_uri(st, "href", src) < 0 || epub_attr(x, "class", "image") < 0 ||
 			epub_str(x, label) < 0)
 			return x->err;
@@ -313,7 +325,7 @@ static int S_enter(S_state *st, const galley_node *node)
 		/* Links out of the book are kept; others (relative, fragments that
 		 * may not exist here) keep their text only. */
 		s = galley_node_get_url(node);
-		if (!st->links && epub_is_external(s)) {
+		if (!st->links && S_linkable(st, s)) {
 			if (epub_start(x, "a") < 0 || S_attr_uri(st, "href", s) < 0)
 				return x->err;
 			if ((s = galley_node_get_title(node)) && *s && epub_attr(x, "title", s) < 0)

@@ -866,9 +866,9 @@ static size_t S_doc_text_length(galley_node *doc, int *oom)
 	return n;
 }
 
-/* 1 when the page's body (less scripts and styles) holds any visible
- * character. */
-static int S_page_has_text(htmlDocPtr doc)
+/* 1 when the page's body (less scripts and styles, and <noscript> too
+ * when skip_noscript) holds any visible character. */
+static int S_page_has_text(htmlDocPtr doc, int skip_noscript)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL;
 	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
@@ -882,7 +882,7 @@ static int S_page_has_text(htmlDocPtr doc)
 		}
 		/* depth first, not into scripts and styles */
 		if (n->children != NULL && n->type == XML_ELEMENT_NODE && !html_is(n, "script") && !html_is(n, "style") &&
-			!html_is(n, "template")) {
+			!html_is(n, "template") && !(skip_noscript && html_is(n, "noscript"))) {
 			next = n->children;
 			continue;
 		}
@@ -891,6 +891,31 @@ static int S_page_has_text(htmlDocPtr doc)
 		next = n != NULL && n != body ? n->next : NULL;
 	}
 	return 0;
+}
+
+/* Every <noscript> in the body becomes a <div>; the number renamed. For a
+ * page whose text is all there. */
+static size_t S_noscript_to_div(htmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL;
+	size_t n = 0;
+	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
+		if (html_is(c, "body"))
+			body = c;
+	for (xmlNodePtr x = body, next; x != NULL; x = next) {
+		if (x->type == XML_ELEMENT_NODE && html_is(x, "noscript")) {
+			xmlNodeSetName(x, BAD_CAST "div");
+			n++;
+		}
+		if (x->children != NULL && x->type == XML_ELEMENT_NODE && !html_is(x, "script") && !html_is(x, "style")) {
+			next = x->children;
+			continue;
+		}
+		while (x != NULL && x != body && x->next == NULL)
+			x = x->parent;
+		next = x != NULL && x != body ? x->next : NULL;
+	}
+	return n;
 }
 
 /* One attempt on the document as parsed (the edits of an earlier one
@@ -977,6 +1002,10 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	galley_node *best = NULL;
 	size_t best_len = 0;
 	html_undo *undo = html_undo_new();
+	/* An application's shell: all the text is for browsers without
+	 * scripts. Read it as such a browser shows it. */
+	if (rc == 0 && !S_page_has_text(doc, 1) && S_page_has_text(doc, 0) && S_noscript_to_div(doc))
+		galley_log(ctx, GALLEY_LOG_INFO, "html: the text is all in <noscript>; read from there");
 	if (rc == 0 && undo == NULL)
 		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
 	for (size_t p = 0; rc == 0 && p < sizeof passes / sizeof passes[0]; p++) {
@@ -1008,9 +1037,11 @@ int html_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	/* Every pass kept nothing (too little text for the scorer, or only
 	 * lines that look like chrome): a page with text never gives an empty
 	 * document, so take its body as it is. */
-	if (rc == 0 && best_len == 0 && S_page_has_text(doc)) {
-		galley_log(ctx, GALLEY_LOG_INFO, "html: no article found; the page's body as it is");
+	/* the last pass's edits (junk taken out) undone first: the text is the page's */
+	if (rc == 0 && best_len == 0)
 		html_undo_rollback(undo);
+	if (rc == 0 && best_len == 0 && S_page_has_text(doc, 0)) {
+		galley_log(ctx, GALLEY_LOG_INFO, "html: no article found; the page's body as it is");
 		galley_node_free(best);
 		best = NULL;
 		rc = S_attempt(&page, doc, HTML_FLAG_PLAIN, undo, &best);

@@ -169,6 +169,15 @@ utf16)
 	printf '<html><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16LE >le.html
 	for f in le.txt be.txt le32.txt; do g "$f" -t md; expect_rc 0; grep -q "Hello UTF-" out || fail "$f not read"; done
 	g le.html -t md; expect_rc 0; grep -q "Hello wide page" out || fail "le.html not read"
+	# Japanese and Chinese without a BOM: few zero bytes, still UTF-16 (the sweep found them refused)
+	printf '日米外相電話会談\n\n本日、茂木外務大臣は、ポンペオ米国国務長官と電話会談を行いました。\n' >ja.utf8
+	printf '各公共部门全日暂停开放\n\n为配合防疫工作，各公共部门今日暂停开放。\n' >zh.utf8
+	for f in ja zh; do
+		for e in LE BE; do
+			iconv -f UTF-8 -t UTF-16$e $f.utf8 >$f-$e.txt
+			g $f-$e.txt -t md; expect_rc 0; grep -qF "$(sed -n 3p $f.utf8)" out || fail "$f-$e.txt not read as UTF-16$e"
+		done
+	done
 	# on standard input (no extension to go by) the content decides, as read: with a BOM and without
 	printf '\377\376' >bom.html && cat le.html >>bom.html
 	printf '<html><head><title>Wide title</title></head><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16BE >be.html
@@ -182,6 +191,10 @@ utf16)
 		grep -q '"Hello wide page"' out || fail "$f on standard input not read as HTML"
 	done
 	grep -q '"title": "Wide title"' out || fail "be.html: the title of the page not read"
+	for f in ja-LE.txt zh-BE.txt; do
+		"$GALLEY" -v -t json <"$f" >out 2>err; rc=$?; expect_rc 0; expect_err "reading as text"
+		grep -qF "$(sed -n 3p ${f%%-*}.utf8)" out || fail "$f on standard input not read"
+	done
 	head -c 3000 "$GALLEY" >bin.txt
 	g bin.txt -t md -o bin.md; expect_rc 1; expect_err "bin.txt: binary data"; one_line_err; absent bin.md ;;
 truncated)

@@ -46,6 +46,14 @@ GALLEY_EXTERN long galley_xml_clean(const char *text, size_t len, galley_buffer 
  * xmlTextWriterWriteRaw. Returns how many characters were removed (>= 0)
  * or a negative error. */
 GALLEY_EXTERN long galley_xml_escape(const char *text, size_t len, galley_buffer *out, int attr);
+/** 1 when uri, percent-encoded as a writer writes it (ASCII, no space), is
+ * a URI that validators and readers of packages accept: an RFC 3986 URI
+ * reference as libxml2 parses it (xs:anyURI in the OOXML schemas), whose
+ * authority, if any, has a host of letters, digits, '-', '.', '_', '~' or
+ * an IP literal and a port up to 65535, and a web address (http, https,
+ * ftp) with a host. 0 otherwise: write the link's text without the link
+ * ("http://http://example.com/", "http://[::1", "http://a%20b/"). */
+GALLEY_EXTERN int galley_uri_valid(const char *uri);
 
 #ifdef __cplusplus
 }
