@@ -69,64 +69,33 @@ static int S_book_title(epub_book *b)
 }
 
 /* The identifier the documents share (-M identifier=, or one document's
- * own), else a urn:uuid derived from their metadata and text. */
-static int S_identifier(epub_book *b)
+ * own), else the urn:uuid S_scan() derived from their metadata and text. */
+static int S_identifier(epub_book *b, const epub_hash *h)
 {
-	epub_hash h;
 	char uuid[64];
-	size_t i, k;
 	if (S_same(b, "identifier")) {
 		b->identifier = galley_strdup(galley_meta_get(b->ch[0].meta, "identifier"));
-		return b->identifier ? 0 : S_oom(b->ctx);
+	} else {
+		epub_hash_uuid(h, uuid, sizeof uuid);
+		b->identifier = galley_strdup(uuid);
 	}
-	epub_hash_init(&h);
-	for (i = 0; i < b->nch; i++) {
-		const galley_meta *m = b->ch[i].meta;
-		galley_iter *it;
-		galley_event_type ev;
-		int pending = 0, any = 0;
-		for (k = 0; k < galley_meta_key_count(m); k++) {
-			const char *key = galley_meta_key_at(m, k);
-			size_t j, nv = galley_meta_count(m, key);
-			epub_hash_add(&h, key, strlen(key));
-			for (j = 0; j < nv; j++) {
-				const char *v = galley_meta_get_nth(m, key, j);
-				epub_hash_add(&h, "\x1f", 1);
-				epub_hash_add(&h, v, strlen(v));
-			}
-			epub_hash_add(&h, "\x1e", 1);
-		}
-		/* the text, as galley_node_text_content() joins it, hashed as the
-		 * tree is walked: a newline between blocks where text follows text,
-		 * so markup alone does not count */
-		if (!(it = galley_iter_new(b->ch[i].doc)))
-			return S_oom(b->ctx);
-		while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-			const galley_node *n = galley_iter_get_node(it);
-			galley_node_type t = galley_node_get_type(n);
-			if (ev != GALLEY_EVENT_ENTER)
-				continue;
-			if (galley_node_type_is_block(t) && any)
-				pending = 1;
-			if (t == GALLEY_NODE_TEXT || t == GALLEY_NODE_CODE || t == GALLEY_NODE_CODE_BLOCK ||
-				t == GALLEY_NODE_LINEBREAK) {
-				size_t len = galley_node_get_text_len(n);
-				if (pending)
-					epub_hash_add(&h, "\n", 1);
-				pending = 0;
-				if (t == GALLEY_NODE_LINEBREAK)
-					epub_hash_add(&h, " ", 1);
-				else if (len)
-					epub_hash_add(&h, galley_node_get_text(n), len);
-				any = 1;
-			}
-		}
-		galley_iter_free(it);
-		epub_hash_add(&h, "\x1d", 1);
-	}
-	epub_hash_uuid(&h, uuid, sizeof uuid);
-	b->identifier = galley_strdup(uuid);
 	return b->identifier ? 0 : S_oom(b->ctx);
+}
+
+static void S_hash_meta(epub_hash *h, const galley_meta *m)
+{
+	size_t k;
+	for (k = 0; k < galley_meta_key_count(m); k++) {
+		const char *key = galley_meta_key_at(m, k);
+		size_t j, nv = galley_meta_count(m, key);
+		epub_hash_add(h, key, strlen(key));
+		for (j = 0; j < nv; j++) {
+			const char *v = galley_meta_get_nth(m, key, j);
+			epub_hash_add(h, "\x1f", 1);
+			epub_hash_add(h, v, strlen(v));
+		}
+		epub_hash_add(h, "\x1e", 1);
+	}
 }
 
 /* dcterms:modified: SOURCE_DATE_EPOCH when set, else the latest date of
@@ -164,9 +133,6 @@ static void S_modified(epub_book *b)
 static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs)
 {
 	size_t i;
-	const char *sp = galley_context_option(b->ctx, "split");
-	/* the default: files of 64 KiB of text or so; "none" or 0 never splits */
-	long split = !sp ? 65536 : !strcmp(sp, "none") ? 0 : strtol(sp, NULL, 10);
 	if (!(b->ch = galley_calloc(ndocs, sizeof *b->ch)))
 		return S_oom(b->ctx);
 	b->nch = ndocs;
@@ -195,8 +161,6 @@ static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs
 		}
 		if (!c->label)
 			return S_oom(b->ctx);
-		if (epub_chapter_scan(b->ctx, c, split) < 0)
-			return galley_context_error_code(b->ctx);
 	}
 	b->lang = b->ch[0].lang;
 	return 0;
@@ -205,55 +169,204 @@ static int S_chapters(epub_book *b, const galley_node *const *docs, size_t ndocs
 /* Images from data: URIs and local files (PNG, JPEG, GIF; the core's
  * galley_image_load), each distinct one once: galley never fetches
  * anything, so these are the only images a book can hold. */
-static int S_images(epub_book *b)
+static int S_image(epub_book *b, size_t i, const char *base, const char *src, size_t *cap)
 {
-	size_t i, cap = 0;
-	int rc = 0;
-	for (i = 0; i < b->nch && rc == 0; i++) {
-		galley_iter *it = galley_iter_new(b->ch[i].doc);
-		const char *base = galley_context_document_path(b->ctx, i);
-		galley_event_type ev;
-		if (!it)
+	galley_image_info info;
+	epub_image *img;
+	int ok;
+	if (!src || !*src || galley_url_is_remote(src) || epub_book_image(b, i, src))
+		return 0;
+	if (b->nimages == *cap) {
+		epub_image *ni = galley_realloc(b->images, (*cap ? *cap * 2 : 4) * sizeof *ni);
+		if (!ni)
 			return S_oom(b->ctx);
-		if (!base && b->nch == 1)
-			base = galley_context_input_name(b->ctx);
-		while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
-			const galley_node *n = galley_iter_get_node(it);
-			galley_node_type t = galley_node_get_type(n);
-			const char *src = galley_node_get_url(n);
-			galley_image_info info;
-			epub_image *img;
-			int ok;
-			if (ev != GALLEY_EVENT_ENTER || (t != GALLEY_NODE_IMAGE && t != GALLEY_NODE_FIGURE) || !src || !*src ||
-				galley_url_is_remote(src) || epub_book_image(b, i, src))
-				continue;
-			if (b->nimages == cap) {
-				epub_image *ni = galley_realloc(b->images, (cap ? cap * 2 : 4) * sizeof *ni);
-				if (!ni) {
-					rc = S_oom(b->ctx);
-					break;
-				}
-				b->images = ni;
-				cap = cap ? cap * 2 : 4;
-			}
-			img = &b->images[b->nimages];
-			memset(img, 0, sizeof *img);
-			if ((ok = galley_image_load(b->ctx, base, src, &img->data, &info)) < 0) {
-				galley_buffer_dispose(&img->data);
-				rc = ok;
-			} else if (ok == 0) {
-				galley_buffer_dispose(&img->data);
-			} else {
-				img->src = src;
-				img->ch = i;
-				img->type = info.type;
-				snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, info.ext);
-				b->nimages++;
+		b->images = ni;
+		*cap = *cap ? *cap * 2 : 4;
+	}
+	img = &b->images[b->nimages];
+	memset(img, 0, sizeof *img);
+	if ((ok = galley_image_load(b->ctx, base, src, &img->data, &info)) <= 0) {
+		galley_buffer_dispose(&img->data);
+		return ok;
+	}
+	img->src = src;
+	img->ch = i;
+	img->type = info.type;
+	snprintf(img->href, sizeof img->href, "images/img-%zu.%s", b->nimages + 1, info.ext);
+	b->nimages++;
+	return 0;
+}
+
+/* A heading's label in the navigation: its text on one line, spaces collapsed. */
+static char *S_label(const galley_node *node)
+{
+	galley_buffer b = GALLEY_BUFFER_INIT, clean = GALLEY_BUFFER_INIT;
+	char *s, *p, *q;
+	int space = 0;
+	if (galley_node_text_content(node, &b) < 0 || galley_xml_clean(b.data ? b.data : "", b.len, &clean) < 0 ||
+		galley_buffer_putc(&clean, '\0') < 0) {
+		galley_buffer_dispose(&b);
+		galley_buffer_dispose(&clean);
+		return NULL;
+	}
+	galley_buffer_dispose(&b);
+	s = clean.data;
+	for (p = q = s; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = q != s;
+		} else {
+			if (space)
+				*q++ = ' ';
+			space = 0;
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	return s;
+}
+
+/* A heading for the navigation (not one in a note): its label, and the
+ * file it is in when the chapter is split (head_part holds, until then,
+ * how many split points come before it). */
+static int S_heading(epub_book *b, epub_chapter *c, const galley_node *node)
+{
+	char *l = S_label(node);
+	if (!l)
+		return S_oom(b->ctx);
+	if (c->nheads == c->capheads) {
+		size_t cap = c->capheads ? c->capheads * 2 : 8;
+		char **n = galley_realloc(c->heads, cap * sizeof *n);
+		size_t *np = n ? galley_realloc(c->head_part, cap * sizeof *np) : NULL;
+		if (n)
+			c->heads = n;
+		if (!np) {
+			galley_free(l);
+			return S_oom(b->ctx);
+		}
+		c->head_part = np;
+		c->capheads = cap;
+	}
+	c->head_part[c->nheads] = c->nparts - 1;
+	c->heads[c->nheads++] = l; /* an empty label is kept so ids stay in step */
+	return 0;
+}
+
+/* A place a long chapter may be split: a top-level level-1 heading after
+ * its first block (parts[0]). */
+static int S_split_point(epub_book *b, epub_chapter *c, const galley_node *node)
+{
+	if (c->nparts == c->capparts) {
+		size_t cap = c->capparts * 2;
+		const galley_node **n = galley_realloc(c->parts, cap * sizeof *n);
+		size_t *np = n ? galley_realloc(c->part_head, cap * sizeof *np) : NULL;
+		if (n)
+			c->parts = n;
+		if (!np)
+			return S_oom(b->ctx);
+		c->part_head = np;
+		c->capparts = cap;
+	}
+	c->part_head[c->nparts] = c->nheads;
+	c->parts[c->nparts++] = node;
+	return 0;
+}
+
+/* One walk of release i, before anything is written: the length of its
+ * text (a long one is split into files before its top-level level-1
+ * headings), its headings' labels for the navigation, the images it
+ * packages, and (h not NULL) its metadata and text hashed for the book's
+ * identifier, the text as galley_node_text_content() joins it: a newline
+ * between blocks where text follows text, so markup alone does not count. */
+static int S_scan(epub_book *b, size_t i, long split, epub_hash *h, size_t *imgcap)
+{
+	epub_chapter *c = &b->ch[i];
+	const galley_node *first = galley_node_first_child(c->doc);
+	const char *base = galley_context_document_path(b->ctx, i);
+	galley_iter *it;
+	galley_event_type ev;
+	size_t len = 0, k;
+	int pending = 0, any = 0, notes = 0, rc = 0;
+
+	if (!base && b->nch == 1)
+		base = galley_context_input_name(b->ctx);
+	c->capparts = 4;
+	if (!(c->parts = galley_calloc(c->capparts, sizeof *c->parts)) ||
+		!(c->part_head = galley_calloc(c->capparts, sizeof *c->part_head)))
+		return S_oom(b->ctx);
+	c->parts[0] = first;
+	c->nparts = 1;
+	if (h)
+		S_hash_meta(h, c->meta);
+	if (!(it = galley_iter_new(c->doc)))
+		return S_oom(b->ctx);
+	while (rc == 0 && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
+		const galley_node *n = galley_iter_get_node(it);
+		galley_node_type t = galley_node_get_type(n);
+		if (ev != GALLEY_EVENT_ENTER) {
+			notes -= t == GALLEY_NODE_NOTE;
+			continue;
+		}
+		len += galley_node_get_text_len(n);
+		if (h) {
+			if (galley_node_type_is_block(t) && any)
+				pending = 1;
+			if (t == GALLEY_NODE_TEXT || t == GALLEY_NODE_CODE || t == GALLEY_NODE_CODE_BLOCK ||
+				t == GALLEY_NODE_LINEBREAK) {
+				size_t tl = galley_node_get_text_len(n);
+				if (pending)
+					epub_hash_add(h, "\n", 1);
+				pending = 0;
+				if (t == GALLEY_NODE_LINEBREAK)
+					epub_hash_add(h, " ", 1);
+				else if (tl)
+					epub_hash_add(h, galley_node_get_text(n), tl);
+				any = 1;
 			}
 		}
-		galley_iter_free(it);
+		switch (t) {
+		case GALLEY_NODE_NOTE:
+			notes++;
+			break;
+		case GALLEY_NODE_HEADING:
+			if (split > 0 && n != first && galley_node_get_level(n) == 1 && galley_node_parent(n) == c->doc)
+				rc = S_split_point(b, c, n);
+			if (rc == 0 && !notes)
+				rc = S_heading(b, c, n);
+			break;
+		case GALLEY_NODE_IMAGE:
+		case GALLEY_NODE_FIGURE:
+			rc = S_image(b, i, base, galley_node_get_url(n), imgcap);
+			break;
+		default:
+			break;
+		}
+	}
+	galley_iter_free(it);
+	if (h)
+		epub_hash_add(h, "\x1d", 1);
+	if (rc == 0 && !(split > 0 && len > (size_t)split)) {
+		/* short: one file */
+		c->nparts = 1;
+		for (k = 0; k < c->nheads; k++)
+			c->head_part[k] = 0;
 	}
 	return rc;
+}
+
+static int S_scan_all(epub_book *b)
+{
+	const char *sp = galley_context_option(b->ctx, "split");
+	/* the default: files of 64 KiB of text or so; "none" or 0 never splits */
+	long split = !sp ? 65536 : !strcmp(sp, "none") ? 0 : strtol(sp, NULL, 10);
+	int hash = !S_same(b, "identifier");
+	epub_hash h;
+	size_t i, imgcap = 0;
+	int rc;
+	epub_hash_init(&h);
+	for (i = 0; i < b->nch; i++)
+		if ((rc = S_scan(b, i, split, hash ? &h : NULL, &imgcap)) < 0)
+			return rc;
+	return S_identifier(b, &h);
 }
 
 static void S_book_free(epub_book *b)
@@ -614,8 +727,7 @@ int epub_write(galley_context *ctx, const char *name, const galley_node *const *
 		return galley_error(ctx, GALLEY_EUSAGE, "EPUB writer: no document to write");
 	memset(&b, 0, sizeof b);
 	b.ctx = ctx;
-	if ((rc = S_chapters(&b, docs, ndocs)) == 0 && (rc = S_images(&b)) == 0 && (rc = S_book_title(&b)) == 0 &&
-		(rc = S_identifier(&b)) == 0) {
+	if ((rc = S_chapters(&b, docs, ndocs)) == 0 && (rc = S_scan_all(&b)) == 0 && (rc = S_book_title(&b)) == 0) {
 		S_modified(&b);
 		rc = S_package(&b, out);
 	}

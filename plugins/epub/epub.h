@@ -7,6 +7,8 @@
 #include <galley/galley.h>
 #include <galley/plugin.h>
 
+#include <string.h>
+
 /** The writer callback registered as "epub". */
 int epub_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload);
@@ -27,6 +29,7 @@ typedef struct {
 	const galley_node **parts;
 	size_t nparts;      /* 1 unless split */
 	size_t *part_head;  /* how many headings come before file k */
+	size_t capparts, capheads;
 } epub_chapter;
 
 /* An image packaged in the book: from a data: URI of the tree, or a local
@@ -51,14 +54,46 @@ typedef struct {
 	const char *lang;    /* the book's language: the first release's */
 } epub_book;
 
-/* An xmlTextWriter with the job's context and the first error met. */
+/* An xmlTextWriter with the job's context and the first error met. Markup
+ * the writer makes itself (and text it escapes itself) collects in raw and
+ * goes to the xmlTextWriter in pieces (xmlTextWriterWriteRawLen): before
+ * any other call on it, and when a block ends with 16 KiB or more. */
 typedef struct {
 	galley_context *ctx;
 	struct _xmlTextWriter *w;
 	galley_buffer scratch;
+	galley_buffer raw;
 	long dropped; /* characters XML cannot carry, removed */
 	int err;
 } epub_xml;
+
+/** Hand the markup collected in raw to the xmlTextWriter. */
+int epub_flush(epub_xml *x);
+/** Append markup (well-formed, made by the writer) to raw. */
+static inline void epub_put(epub_xml *x, const char *s, size_t n)
+{
+	galley_buffer *r = &x->raw;
+	if (r->len + n < r->cap) {
+		memcpy(r->data + r->len, s, n);
+		r->len += n;
+	} else {
+		galley_buffer_append(r, s, n);
+	}
+}
+#define EPUB_PUT(x, lit) epub_put((x), (lit), sizeof(lit) - 1)
+/** Text escaped as character data (attr 0) or an attribute value (attr 1)
+ * onto raw, with the characters XML 1.0 cannot carry dropped (counted). */
+int epub_esc(epub_xml *x, const char *s, size_t len, int attr);
+/** A decimal number onto raw. */
+void epub_put_num(epub_xml *x, unsigned long v);
+/** A URL onto raw as an attribute value: percent-encoded where RFC 3986
+ * does not allow its characters (as epub_uri), & as &amp;. */
+void epub_put_uri(epub_xml *x, const char *url);
+/** The start of an XHTML file: html with both language attributes, head
+ * with title and stylesheet, then body (open). */
+int epub_xhtml_head(epub_xml *x, const char *lang, const char *title);
+/** Close body and html, end the document. */
+int epub_xhtml_foot(epub_xml *x);
 
 int epub_xml_open(epub_xml *x, galley_context *ctx, galley_buffer *out);
 /** Free the writer and its scratch; returns the first error (0 when none). */
@@ -103,9 +138,6 @@ void epub_part_file(size_t i, size_t part, char *out, size_t outsz);
 int epub_chapter_xhtml(const epub_book *b, size_t i, size_t part, galley_buffer *out);
 int epub_nav_xhtml(const epub_book *b, galley_buffer *out);
 int epub_contents_xhtml(const epub_book *b, galley_buffer *out);
-/** Split a chapter into files when its text is longer than `split` bytes
- * (0: never), then collect its headings' labels and files for the contents. */
-int epub_chapter_scan(galley_context *ctx, epub_chapter *c, long split);
 
 #define EPUB_XHTML_NS "http://www.w3.org/1999/xhtml"
 #define EPUB_OPS_NS "http://www.idpf.org/2007/ops"

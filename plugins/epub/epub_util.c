@@ -19,9 +19,13 @@ int epub_xml_open(epub_xml *x, galley_context *ctx, galley_buffer *out)
 
 int epub_xml_close(epub_xml *x)
 {
-	int rc = x->w ? galley_xml_writer_free(x->w) : 0;
+	int rc;
+	if (x->w)
+		epub_flush(x);
+	rc = x->w ? galley_xml_writer_free(x->w) : 0;
 	x->w = NULL;
 	galley_buffer_dispose(&x->scratch);
+	galley_buffer_dispose(&x->raw);
 	return x->err ? x->err : rc;
 }
 
@@ -33,9 +37,24 @@ int epub_xml_fail(epub_xml *x)
 	return x->err;
 }
 
+int epub_flush(epub_xml *x)
+{
+	if (x->err)
+		return x->err;
+	if (x->raw.oom)
+		return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+	if (!x->raw.len)
+		return 0;
+	if (xmlTextWriterWriteRawLen(x->w, BAD_CAST x->raw.data, (int)x->raw.len) < 0)
+		return epub_xml_fail(x);
+	x->raw.len = 0;
+	return 0;
+}
+
+/* Every xmlTextWriter call comes after the markup collected before it. */
 #define X(call) \
 	do { \
-		if (x->err) \
+		if (x->err || (x->raw.len && epub_flush(x) < 0)) \
 			return x->err; \
 		if ((call) < 0) \
 			return epub_xml_fail(x); \
@@ -50,6 +69,27 @@ static int S_clean(epub_xml *x, const char *s, size_t len)
 		return epub_xml_fail(x);
 	x->dropped += n;
 	return 0;
+}
+
+int epub_esc(epub_xml *x, const char *s, size_t len, int attr)
+{
+	long n;
+	if (x->err || !len)
+		return x->err;
+	if ((n = galley_xml_escape(s, len, &x->raw, attr)) < 0)
+		return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+	x->dropped += n;
+	return 0;
+}
+
+void epub_put_num(epub_xml *x, unsigned long v)
+{
+	char b[24];
+	size_t i = sizeof b;
+	do
+		b[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	epub_put(x, b + i, sizeof b - i);
 }
 
 int epub_start(epub_xml *x, const char *name)
@@ -72,14 +112,11 @@ int epub_attr(epub_xml *x, const char *name, const char *value)
 	return 0;
 }
 
+/* Text is escaped here (galley_xml_escape: & < > and CR as references,
+ * what XML cannot carry dropped) and goes to the writer as raw markup. */
 int epub_text(epub_xml *x, const char *s, size_t len)
 {
-	if (!len || x->err)
-		return x->err;
-	if (S_clean(x, s, len) < 0)
-		return x->err;
-	X(xmlTextWriterWriteString(x->w, BAD_CAST x->scratch.data));
-	return 0;
+	return epub_esc(x, s, len, 0);
 }
 
 int epub_str(epub_xml *x, const char *s)
@@ -185,24 +222,50 @@ static int S_hex(int c)
 	return S_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-int epub_uri(const char *url, galley_buffer *out)
+/* The bytes a URI keeps as they are: letters, digits and "-._~:/?[]@!$&'()*+,;="
+ * ('#' the first time only, '%' before two hex digits). */
+static int S_uri_keep(int c)
 {
 	static const char keep[] = "-._~:/?[]@!$&'()*+,;=";
-	const unsigned char *p = (const unsigned char *)url;
+	return S_alpha(c) || S_digit(c) || (c && strchr(keep, c));
+}
+
+/* url as epub_uri makes it, each run of bytes kept in one append; amp: & as &amp; */
+static void S_uri(const char *url, galley_buffer *out, int amp)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)url, *run = p;
 	int hash = 0;
 	for (; *p; p++) {
 		int c = *p;
-		if (S_alpha(c) || S_digit(c) || (c && strchr(keep, c)) || (c == '#' && !hash)) {
-			if (c == '#')
-				hash = 1;
-			galley_buffer_putc(out, c);
-		} else if (c == '%' && S_hex(p[1]) && S_hex(p[2])) {
-			galley_buffer_putc(out, c);
+		char pct[3];
+		if (c == '&' && amp) {
+			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
+			galley_buffer_append(out, "&amp;", 5);
+			run = p + 1;
+		} else if ((c != '#' && S_uri_keep(c)) || (c == '#' && !hash) || (c == '%' && S_hex(p[1]) && S_hex(p[2]))) {
+			hash |= c == '#';
 		} else {
-			galley_buffer_printf(out, "%%%02X", c);
+			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
+			pct[0] = '%';
+			pct[1] = hex[c >> 4];
+			pct[2] = hex[c & 15];
+			galley_buffer_append(out, pct, 3);
+			run = p + 1;
 		}
 	}
+	galley_buffer_append(out, (const char *)run, (size_t)(p - run));
+}
+
+int epub_uri(const char *url, galley_buffer *out)
+{
+	S_uri(url, out, 0);
 	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+void epub_put_uri(epub_xml *x, const char *url)
+{
+	S_uri(url ? url : "", &x->raw, 1);
 }
 
 int epub_is_external(const char *url)
