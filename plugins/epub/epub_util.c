@@ -94,28 +94,61 @@ void epub_put_num(epub_xml *x, unsigned long v)
 
 int epub_start(epub_xml *x, const char *name)
 {
-	X(xmlTextWriterStartElement(x->w, BAD_CAST name));
+	if (x->err)
+		return x->err;
+	if (x->depth == EPUB_XML_DEPTH)
+		return x->err = galley_error(x->ctx, GALLEY_ERROR, "EPUB writer: elements nested too deep");
+	epub_close_tag(x);
+	galley_buffer_putc(&x->raw, '<');
+	galley_buffer_puts(&x->raw, name);
+	x->open[x->depth++] = name;
+	x->tag = 1;
 	return 0;
 }
 
 int epub_end(epub_xml *x)
 {
-	X(xmlTextWriterEndElement(x->w));
+	if (x->err)
+		return x->err;
+	if (!x->depth) { /* the root */
+		X(xmlTextWriterEndElement(x->w));
+		return 0;
+	}
+	x->depth--;
+	if (x->tag) {
+		x->tag = 0;
+		EPUB_PUT(x, "/>");
+	} else {
+		EPUB_PUT(x, "</");
+		galley_buffer_puts(&x->raw, x->open[x->depth]);
+		galley_buffer_putc(&x->raw, '>');
+	}
 	return 0;
 }
 
 int epub_attr(epub_xml *x, const char *name, const char *value)
 {
-	if (x->err || S_clean(x, value, strlen(value)) < 0)
+	if (x->err)
 		return x->err;
-	X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST x->scratch.data));
-	return 0;
+	if (!x->tag) { /* the root's */
+		if (S_clean(x, value, strlen(value)) < 0)
+			return x->err;
+		X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST x->scratch.data));
+		return 0;
+	}
+	galley_buffer_putc(&x->raw, ' ');
+	galley_buffer_puts(&x->raw, name);
+	EPUB_PUT(x, "=\"");
+	epub_esc(x, value, strlen(value), 1);
+	galley_buffer_putc(&x->raw, '"');
+	return x->err;
 }
 
 /* Text is escaped here (galley_xml_escape: & < > and CR as references,
  * what XML cannot carry dropped) and goes to the writer as raw markup. */
 int epub_text(epub_xml *x, const char *s, size_t len)
 {
+	epub_close_tag(x);
 	return epub_esc(x, s, len, 0);
 }
 
@@ -126,8 +159,9 @@ int epub_str(epub_xml *x, const char *s)
 
 int epub_raw(epub_xml *x, const char *s)
 {
-	X(xmlTextWriterWriteRaw(x->w, BAD_CAST s));
-	return 0;
+	epub_close_tag(x);
+	galley_buffer_puts(&x->raw, s);
+	return x->err;
 }
 
 int epub_element(epub_xml *x, const char *name, const char *text)
@@ -294,33 +328,33 @@ int epub_token(const char *s, galley_buffer *out)
 
 void epub_hash_init(epub_hash *h)
 {
-	h->h1 = 0xcbf29ce484222325ull;
-	h->h2 = 0x84222325cbf29ce4ull;
+	XXH3_128bits_reset(&h->state);
+	h->n = 0;
 }
 
 void epub_hash_add(epub_hash *h, const char *data, size_t len)
 {
-	/* Two 64-bit FNV-1a hashes with different bases and multipliers (FNV's
-	 * prime, and a second odd one): a stable name-based identifier, not a
-	 * cryptographic one, taken in one pass over pieces of the text. */
-	uint64_t h1 = h->h1, h2 = h->h2;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h1 = (h1 ^ (unsigned char)data[i]) * 0x100000001b3ull;
-		h2 = (h2 ^ (unsigned char)data[i]) * 0x9e3779b97f4a7c15ull;
+	/* XXH3: a stable name-based identifier, not a cryptographic one, taken
+	 * in one pass over pieces of the text */
+	if (h->n + len > sizeof h->buf) {
+		XXH3_128bits_update(&h->state, h->buf, h->n);
+		h->n = 0;
+		if (len > sizeof h->buf) {
+			XXH3_128bits_update(&h->state, data, len);
+			return;
+		}
 	}
-	h->h1 = h1;
-	h->h2 = h2;
+	memcpy(h->buf + h->n, data, len);
+	h->n += len;
 }
 
-void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz)
+void epub_hash_uuid(epub_hash *h, char *out, size_t outsz)
 {
-	unsigned char b[16];
-	size_t i;
-	for (i = 0; i < 8; i++) {
-		b[i] = (unsigned char)(h->h1 >> (56 - 8 * i));
-		b[8 + i] = (unsigned char)(h->h2 >> (56 - 8 * i));
-	}
+	XXH128_canonical_t c;
+	unsigned char *b = c.digest; /* big-endian: the high half first */
+	XXH3_128bits_update(&h->state, h->buf, h->n);
+	h->n = 0;
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(&h->state));
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x80); /* version 8: custom */
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* the RFC variant */
 	snprintf(out, outsz,

@@ -4,8 +4,9 @@
  *
  * A release's body is one walk of its tree (no recursion, so a deep tree
  * cannot exhaust the stack), its markup made here and escaped with
- * galley_xml_escape, handed to the xmlTextWriter in pieces as raw markup;
- * the file's frame (document, html, head, body) is the xmlTextWriter's. */
+ * galley_xml_escape, handed to the xmlTextWriter in pieces as raw markup
+ * (see epub_xml in epub.h); the document, its doctype and the html element
+ * are the xmlTextWriter's. */
 #include "epub.h"
 
 #include <libxml/xmlwriter.h>
@@ -79,7 +80,7 @@ int epub_xhtml_head(epub_xml *x, const char *lang, const char *title)
 		return x->err;
 	if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0 ||
 		xmlTextWriterStartDTD(x->w, BAD_CAST "html", NULL, NULL) < 0 || xmlTextWriterEndDTD(x->w) < 0 ||
-		epub_raw(x, "\n") < 0 ||
+		xmlTextWriterWriteRaw(x->w, BAD_CAST "\n") < 0 ||
 		xmlTextWriterStartElementNS(x->w, NULL, BAD_CAST "html", BAD_CAST EPUB_XHTML_NS) < 0 ||
 		xmlTextWriterWriteAttributeNS(x->w, BAD_CAST "xmlns", BAD_CAST "epub", NULL, BAD_CAST EPUB_OPS_NS) < 0)
 		return epub_xml_fail(x);
@@ -89,12 +90,15 @@ int epub_xhtml_head(epub_xml *x, const char *lang, const char *title)
 		epub_attr(x, "href", "style.css") < 0 || epub_end(x) < 0 || epub_end(x) < 0 || epub_raw(x, "\n") < 0 ||
 		epub_start(x, "body") < 0)
 		return x->err;
+	epub_close_tag(x);
 	return 0;
 }
 
 int epub_xhtml_foot(epub_xml *x)
 {
 	if (epub_raw(x, "\n") < 0 || epub_end(x) < 0 || epub_raw(x, "\n") < 0 || epub_end(x) < 0)
+		return x->err;
+	if (epub_flush(x) < 0)
 		return x->err;
 	if (xmlTextWriterEndDocument(x->w) < 0)
 		return epub_xml_fail(x);
