@@ -79,14 +79,6 @@ typedef struct {
 
 /** Hand the markup collected in raw to the xmlTextWriter. */
 int epub_flush(epub_xml *x);
-/** Close a start tag epub_start() left open for attributes. */
-static inline void epub_close_tag(epub_xml *x)
-{
-	if (x->tag) {
-		x->tag = 0;
-		galley_buffer_putc(&x->raw, '>');
-	}
-}
 /** Append markup (well-formed, made by the writer) to raw. */
 static inline void epub_put(epub_xml *x, const char *s, size_t n)
 {
@@ -99,6 +91,14 @@ static inline void epub_put(epub_xml *x, const char *s, size_t n)
 	}
 }
 #define EPUB_PUT(x, lit) epub_put((x), (lit), sizeof(lit) - 1)
+/** Close a start tag epub_start() left open for attributes. */
+static inline void epub_close_tag(epub_xml *x)
+{
+	if (x->tag) {
+		x->tag = 0;
+		epub_put(x, ">", 1);
+	}
+}
 /** Text escaped as character data (attr 0) or an attribute value (attr 1)
  * onto raw, with the characters XML 1.0 cannot carry dropped (counted). */
 int epub_esc(epub_xml *x, const char *s, size_t len, int attr);

@@ -71,14 +71,55 @@ static int S_clean(epub_xml *x, const char *s, size_t len)
 	return 0;
 }
 
+/* Bytes that stand for themselves: printable ASCII but & < > (and " in an
+ * attribute), with tab and newline in character data. A run of them is
+ * copied in one append; what lies between runs (references to write,
+ * UTF-8 to check, characters to drop) goes to galley_xml_escape, a run of
+ * bytes >= 0x80 whole, so a sequence is never cut. [0] character data,
+ * [1] attribute values. */
+static const unsigned char S_plain[2][256] = {
+	{
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	},
+	{
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	},
+};
+
 int epub_esc(epub_xml *x, const char *s, size_t len, int attr)
 {
+	const unsigned char *p = (const unsigned char *)s, *plain;
+	size_t i = 0, j;
 	long n;
 	if (x->err || !len)
 		return x->err;
-	if ((n = galley_xml_escape(s, len, &x->raw, attr)) < 0)
-		return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
-	x->dropped += n;
+	plain = S_plain[attr != 0];
+	while (i < len) {
+		for (j = i; j < len && plain[p[j]]; j++)
+			;
+		epub_put(x, s + i, j - i);
+		if (j == len)
+			break;
+		for (i = j + 1; i < len && !plain[p[i]]; i++)
+			;
+		if ((n = galley_xml_escape(s + j, i - j, &x->raw, attr)) < 0)
+			return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+		x->dropped += n;
+	}
 	return 0;
 }
 
@@ -99,8 +140,8 @@ int epub_start(epub_xml *x, const char *name)
 	if (x->depth == EPUB_XML_DEPTH)
 		return x->err = galley_error(x->ctx, GALLEY_ERROR, "EPUB writer: elements nested too deep");
 	epub_close_tag(x);
-	galley_buffer_putc(&x->raw, '<');
-	galley_buffer_puts(&x->raw, name);
+	EPUB_PUT(x, "<");
+	epub_put(x, name, strlen(name));
 	x->open[x->depth++] = name;
 	x->tag = 1;
 	return 0;
@@ -120,8 +161,8 @@ int epub_end(epub_xml *x)
 		EPUB_PUT(x, "/>");
 	} else {
 		EPUB_PUT(x, "</");
-		galley_buffer_puts(&x->raw, x->open[x->depth]);
-		galley_buffer_putc(&x->raw, '>');
+		epub_put(x, x->open[x->depth], strlen(x->open[x->depth]));
+		EPUB_PUT(x, ">");
 	}
 	return 0;
 }
@@ -136,11 +177,11 @@ int epub_attr(epub_xml *x, const char *name, const char *value)
 		X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST x->scratch.data));
 		return 0;
 	}
-	galley_buffer_putc(&x->raw, ' ');
-	galley_buffer_puts(&x->raw, name);
+	EPUB_PUT(x, " ");
+	epub_put(x, name, strlen(name));
 	EPUB_PUT(x, "=\"");
 	epub_esc(x, value, strlen(value), 1);
-	galley_buffer_putc(&x->raw, '"');
+	EPUB_PUT(x, "\"");
 	return x->err;
 }
 
@@ -160,7 +201,7 @@ int epub_str(epub_xml *x, const char *s)
 int epub_raw(epub_xml *x, const char *s)
 {
 	epub_close_tag(x);
-	galley_buffer_puts(&x->raw, s);
+	epub_put(x, s, strlen(s));
 	return x->err;
 }
 
@@ -258,11 +299,16 @@ static int S_hex(int c)
 
 /* The bytes a URI keeps as they are: letters, digits and "-._~:/?[]@!$&'()*+,;="
  * ('#' the first time only, '%' before two hex digits). */
-static int S_uri_keep(int c)
-{
-	static const char keep[] = "-._~:/?[]@!$&'()*+,;=";
-	return S_alpha(c) || S_digit(c) || (c && strchr(keep, c));
-}
+static const unsigned char S_keep[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 /* url as epub_uri makes it, each run of bytes kept in one append; amp: & as &amp; */
 static void S_uri(const char *url, galley_buffer *out, int amp)
@@ -273,11 +319,13 @@ static void S_uri(const char *url, galley_buffer *out, int amp)
 	for (; *p; p++) {
 		int c = *p;
 		char pct[3];
-		if (c == '&' && amp) {
+		if (S_keep[c] && !(c == '&' && amp))
+			continue;
+		if (c == '&') {
 			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
 			galley_buffer_append(out, "&amp;", 5);
 			run = p + 1;
-		} else if ((c != '#' && S_uri_keep(c)) || (c == '#' && !hash) || (c == '%' && S_hex(p[1]) && S_hex(p[2]))) {
+		} else if ((c == '#' && !hash) || (c == '%' && S_hex(p[1]) && S_hex(p[2]))) {
 			hash |= c == '#';
 		} else {
 			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
