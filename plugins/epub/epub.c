@@ -684,6 +684,7 @@ static int S_add_bytes(S_pack *p, const char *name, const char *data, size_t len
 	}
 	if ((!p->level_buf && !(p->level_buf = galley_malloc(S_LEVEL_BUF))) || !(buf = galley_malloc(len)))
 		return S_oom(p->ctx);
+	memset(&s, 0, sizeof s); /* igzip's init leaves fields it reads unset */
 	isal_deflate_stateless_init(&s);
 	s.level = 1;
 	s.level_buf = p->level_buf;
