@@ -17,6 +17,8 @@
 #define S_DL_WINDOW 140
 /* "(SAINT PAUL)", "(BUSINESS WIRE)" after the date: 40 bytes. */
 #define S_DL_PAREN_MAX 40
+/* A date alone: "Nov. 12, 2020", "2024년 1월 18일": 24 bytes at most. */
+#define S_DL_DATE_MAX 24
 /* A company named after a wire's dateline: six words, 80 bytes. */
 #define S_DL_ISSUER_WORDS 6
 #define S_DL_ISSUER_MAX 80
@@ -102,7 +104,7 @@ int grel_is_wire(const char *s, size_t len)
 	return 0;
 }
 
-long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
+long grel_dateline_scan(const char *orig, size_t len, unsigned flags, grel_dateline_info *out)
 {
 	char iso[GREL_DATE_SIZE];
 	/* the window with its dashes spelt " - " (as many bytes): a date
@@ -134,8 +136,10 @@ long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 			break;
 	}
 	grel_span pre = grel_trim(s, start);
+	/* "(Paris, 7 juillet 2011) - ...": place and date in one bracket */
+	int bracketed = pre.len > 0 && pre.s[0] == '(' && memchr(pre.s, ')', pre.len) == NULL;
 	/* the place less the separators and the bracketed wire after it */
-	grel_span place = pre;
+	grel_span place = bracketed ? grel_trim(pre.s + 1, pre.len - 1) : pre;
 	const char *open = memchr(place.s, '(', place.len);
 	if (open != NULL)
 		place.len = (size_t)(open - place.s);
@@ -148,6 +152,17 @@ long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 		else
 			break;
 	}
+	/* "MONTRÉAL, le 18 mars": the article before the date is not the place */
+	for (;;) {
+		size_t ws = place.len;
+		while (ws > 0 && place.s[ws - 1] != ' ' && place.s[ws - 1] != ',')
+			ws--;
+		if (ws == 0 || ws == place.len || !S_place_small_word(place.s + ws, place.len - ws))
+			break;
+		place = grel_trim(place.s, ws);
+		while (place.len > 0 && (place.s[place.len - 1] == ',' || place.s[place.len - 1] == ' '))
+			place.len--;
+	}
 	int wire = 0;
 	if (pre.len > 0) {
 		/* "CITY, " "CITY—" "CITY--(WIRE)--" "MONTRÉAL, le " */
@@ -158,6 +173,12 @@ long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 	}
 	size_t i = S_spaces(s, len, (size_t)end);
 	int paren = 0, dashed = 0;
+	if (bracketed) {
+		if (i >= len || s[i] != ')')
+			return -1;
+		paren = 1;
+		i = S_spaces(s, len, i + 1);
+	}
 	/* then, in any order: a bracketed place or wire ("(SAINT PAUL)",
 	 * "(JCN Newswire)"), a wire between slashes, dashes */
 	for (int round = 0; round < 4 && i < len; round++) {
@@ -176,6 +197,17 @@ long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 			i = S_spaces(s, len, (size_t)(close - s) + 1);
 			continue;
 		}
+		if (s[i] == ',') {
+			/* the date again, as a wire's template adds it: "Idaho,
+			 * Nov 12, 2020, Nov. 12, 2020 (GLOBE NEWSWIRE) —" */
+			size_t j = S_spaces(s, len, i + 1);
+			long e = grel_parse_date(s + j, len - j, NULL, 0);
+			if (e > 0 && (size_t)e <= S_DL_DATE_MAX) {
+				i = S_spaces(s, len, j + (size_t)e);
+				continue;
+			}
+			break;
+		}
 		if (s[i] == '/') {
 			const char *close = memchr(s + i + 1, '/', len - i - 1 < S_DL_PAREN_MAX ? len - i - 1 : S_DL_PAREN_MAX);
 			if (close != NULL && grel_is_wire(s + i + 1, (size_t)(close - s - i - 1))) {
@@ -190,8 +222,10 @@ long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 	 * dateline: one needs its dash or its bracketed place */
 	if (!dashed && !paren)
 		return -1;
-	if (i >= full)
-		return -1; /* a date line, not a dateline: the pass has those */
+	/* a date line, not a dateline: the pass has those; but a line of
+	 * hard-wrapped text may end with its dateline's dash */
+	if (i >= full && !(flags & GREL_DL_LINE))
+		return -1;
 	if (out != NULL) {
 		memcpy(out->iso, iso, sizeof iso);
 		out->place.s = orig + (place.s - s);
@@ -203,6 +237,18 @@ long grel_dateline_scan(const char *orig, size_t len, grel_dateline_info *out)
 			out->issuer = grel_dateline_company(orig + i, full - i);
 	}
 	return (long)i;
+}
+
+/* Small words inside a company's name ("Bank of America", "Société de
+ * ..."). */
+static int S_name_small_word(const char *s, size_t len)
+{
+	static const char *const small[] = {"of", "de", "du", "des", "la", "le", "für", "for", "y", "e", "et", "und",
+		"&", NULL};
+	for (size_t k = 0; small[k]; k++)
+		if (strlen(small[k]) == len && memcmp(s, small[k], len) == 0)
+			return 1;
+	return 0;
 }
 
 /* Corporate suffixes that follow a comma inside a company's name. */
@@ -244,6 +290,20 @@ grel_span grel_dateline_company(const char *s, size_t len)
 	}
 	grel_span r = grel_trim(s, e);
 	if (r.len < 2 || words >= S_DL_ISSUER_WORDS || e >= S_DL_ISSUER_MAX)
+		return none;
+	/* "Midwest retailer Meijer": a description before the name ends with
+	 * a word in small letters; the name is what follows it */
+	for (size_t i = 0; i < r.len;) {
+		size_t st = i;
+		while (i < r.len && r.s[i] != ' ')
+			i++;
+		unsigned char w0 = (unsigned char)r.s[st];
+		if (st > 0 && w0 >= 'a' && w0 <= 'z' && !S_name_small_word(r.s + st, i - st))
+			r = grel_trim(r.s + i, r.len - i), i = 0;
+		while (i < r.len && r.s[i] == ' ')
+			i++;
+	}
+	if (r.len < 2)
 		return none;
 	unsigned char c = (unsigned char)r.s[0];
 	if (c >= 'a' && c <= 'z')

@@ -540,17 +540,6 @@ static const struct { const char *s; size_t len; } S_chrome[] = {
 };
 #undef C
 
-static int S_eq_fold(const unsigned char *a, size_t alen, const char *b)
-{
-	size_t bl = strlen(b);
-	if (alen != bl)
-		return 0;
-	for (size_t i = 0; i < bl; i++)
-		if (S_lower(a[i]) != S_lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
 static void S_trim(const unsigned char **s, size_t *len)
 {
 	const unsigned char *p = *s;
@@ -591,7 +580,7 @@ static int S_chrome_word(const unsigned char *s, size_t len)
 	if (len == 0 || len > S_CHROME_MAX)
 		return 0;
 	for (size_t i = 0; i < sizeof S_chrome / sizeof S_chrome[0]; i++)
-		if (S_chrome[i].len == len && S_eq_fold(s, len, S_chrome[i].s))
+		if (S_chrome[i].len == len && grel_eq_fold((const char *)s, len, S_chrome[i].s))
 			return 1;
 	return 0;
 }
@@ -599,12 +588,6 @@ static int S_chrome_word(const unsigned char *s, size_t len)
 /* The first crumb of a breadcrumb, and counter labels before a number. */
 static const char *const S_homes[] = {"Home", "홈", "Accueil", "Startseite", "ホーム", "首页", NULL};
 static const char *const S_counters[] = {"hit", "hits", "views", "조회수", "조회", "閲覧数", NULL};
-
-static int S_starts_fold(const unsigned char *s, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return len >= n && S_eq_fold(s, n, prefix);
-}
 
 /* A separator between chrome pieces: | · / • › » > and runs of 2+ spaces. */
 static size_t S_separator(const unsigned char *s, size_t len, size_t i)
@@ -633,14 +616,14 @@ int grel_is_chrome(const char *text, size_t len)
 	if (S_chrome_word(s, len) || grel_is_furniture((const char *)s, len))
 		return 1;
 	/* Copyright lines and footers. */
-	if (S_starts_fold(s, len, "Copyright") || S_match_lit(s, len, 0, "©") ||
-	    S_match_lit(s, len, 0, "ⓒ") || S_starts_fold(s, len, "(c) ") ||
-	    S_starts_fold(s, len, "All rights reserved"))
+	if (grel_starts_fold((const char *)s, len, "Copyright") || S_match_lit(s, len, 0, "©") ||
+	    S_match_lit(s, len, 0, "ⓒ") || grel_starts_fold((const char *)s, len, "(c) ") ||
+	    grel_starts_fold((const char *)s, len, "All rights reserved"))
 		return 1;
 	/* Breadcrumbs: "Home > Press > ...", "홈 > 알림마당 > 보도자료". */
 	for (size_t h = 0; S_homes[h]; h++) {
 		size_t hl = strlen(S_homes[h]);
-		if (S_starts_fold(s, len, S_homes[h])) {
+		if (grel_starts_fold((const char *)s, len, S_homes[h])) {
 			size_t k = S_skip_spaces(s, len, hl);
 			if (k < len && (s[k] == '>' || S_match_lit(s, len, k, "›") || S_match_lit(s, len, k, "»") ||
 					S_match_lit(s, len, k, "ᐳ") || S_match_lit(s, len, k, "〉")))
@@ -650,7 +633,7 @@ int grel_is_chrome(const char *text, size_t len)
 	/* "hit 191", "조회수 : 191", "Views: 2,345": a counter label and a number. */
 	for (size_t c = 0; S_counters[c]; c++) {
 		size_t cl = strlen(S_counters[c]);
-		if (!S_starts_fold(s, len, S_counters[c]))
+		if (!grel_starts_fold((const char *)s, len, S_counters[c]))
 			continue;
 		size_t k = S_skip_spaces(s, len, cl);
 		if (k < len && s[k] == ':')
@@ -1239,16 +1222,7 @@ static int S_line_one_of(const char *text, size_t len, const char *const *table)
 	if (len == 0 || len > GREL_ENTRY_MAX)
 		return 0;
 	for (size_t i = 0; table[i]; i++)
-		if (S_eq_fold(s, len, table[i]))
-			return 1;
-	return 0;
-}
-
-static int S_contains_fold(const unsigned char *s, size_t len, const char *word)
-{
-	size_t n = strlen(word);
-	for (size_t i = 0; i + n <= len; i++)
-		if (S_eq_fold(s + i, n, word))
+		if (grel_eq_fold((const char *)s, len, table[i]))
 			return 1;
 	return 0;
 }
@@ -1291,7 +1265,8 @@ static const char *const S_disclaimer_labels[] = {"disclaimer", "haftungsausschl
 static int S_has_one_of(const unsigned char *s, size_t len, const char *const *list, int anywhere)
 {
 	for (size_t k = 0; list[k]; k++)
-		if (anywhere ? S_contains_fold(s, len, list[k]) : S_starts_fold(s, len, list[k]))
+		if (anywhere ? grel_contains_fold((const char *)s, len, list[k])
+			     : grel_starts_fold((const char *)s, len, list[k]))
 			return 1;
 	return 0;
 }

@@ -142,9 +142,13 @@ typedef struct {
  * "CUPERTINO, California—April 27, 2015—", "NEW YORK, June 29, 2018
  * /PRNewswire/ --", "MINNEAPOLIS--(BUSINESS WIRE)--Aug. 28, 2015--" — fill
  * *out (may be NULL) and return the offset of the text after it; else -1.
- * A sentence that starts with a date, or a line that is only a date, is
- * not one. */
-long grel_dateline_scan(const char *s, size_t len, grel_dateline_info *out);
+ * "(Paris, 7 juillet 2011) - ..." (place and date in one bracket) is one
+ * too. A sentence that starts with a date, or a paragraph that is only a
+ * date, is not one; with GREL_DL_LINE, (s, len) is one line of hard-wrapped
+ * text, and a line that ends with its dateline's dash or bracket is one
+ * (the text goes on below it). Both readers find their datelines here. */
+#define GREL_DL_LINE 0x1u
+long grel_dateline_scan(const char *s, size_t len, unsigned flags, grel_dateline_info *out);
 /** The company that opens the text after a wire's dateline ("IHS Inc.
  * (NYSE: IHS), the ...", "HackerRank, the ...", "Eisai Co., Ltd. ..."):
  * capitalised words up to a comma, a bracket or a verb; empty when none. */
@@ -199,13 +203,6 @@ int grel_issuer_normalise(galley_meta *meta);
 /** "NATO - North Atlantic Treaty Organization" (either order, " - ", " – ",
  * " | "): 1 when one side is an acronym of the other's capitalised words. */
 int grel_name_and_acronym(const char *s, size_t len, grel_span *name, grel_span *acro);
-/** 1 when a paragraph opens with a dateline, its date written to iso
- * (GREL_DATE_SIZE bytes): a place in capitals before a comma and a date
- * followed by a dash, a wire's name or another date ("MONTRÉAL, le 18 mars
- * 2013 - ...", "GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire/ — ...",
- * "CUPERTINO, California—April 27, 2015—"), or a place and date in
- * brackets ("(Paris, 7 juillet 2011) - ..."). */
-int grel_dateline(const char *text, size_t len, char *iso, size_t isosize);
 /** What both readers run once their header is read: the title cleaned
  * (grel_title_clean()), the issuer from the title when none was found,
  * then normalised. */

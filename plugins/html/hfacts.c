@@ -47,7 +47,7 @@ static int S_dateline(galley_node *doc, galley_meta *meta, int *named)
 		}
 		grel_dateline_info di;
 		grel_dateinfo li;
-		if (tb.data != NULL && k < S_DATELINE_PARAS && grel_dateline_scan(tb.data, tb.len, &di) >= 0) {
+		if (tb.data != NULL && k < S_DATELINE_PARAS && grel_dateline_scan(tb.data, tb.len, 0, &di) >= 0) {
 			/* a wire's page stamps its own time on what it carries
 			 * (itemprop datePublished): the release's date is its dateline's */
 			if (galley_meta_get(meta, "date") == NULL || di.wire)

@@ -464,11 +464,12 @@ static int S_site_name(txt_reader *r, const txt_line *l, int *rc)
 /* Lines read for a dateline at the head of the body. */
 #define S_DATELINE_LINES 3
 
-/* The date in an AP-style dateline at the head of the first paragraph:
- * "SEOUL, South Korea – January 18, 2024 – Acme ...". The paragraph stays. */
+/* The date (and place, and a wire's company) in an AP-style dateline at
+ * the head of the first paragraph: "SEOUL, South Korea – January 18, 2024
+ * – Acme ...". The paragraph stays. */
 static int S_lead_dateline(txt_reader *r, size_t from)
 {
-	char iso[GREL_DATE_SIZE];
+	grel_dateline_info di;
 	if (galley_meta_get(r->meta, "date"))
 		return 0;
 	/* the first paragraphs: a wire may set its boilerplate first */
@@ -477,8 +478,16 @@ static int S_lead_dateline(txt_reader *r, size_t from)
 		if (!l->len)
 			continue;
 		seen++;
-		if (grel_dateline(l->s, l->len, iso, sizeof iso))
-			return galley_meta_set(r->meta, "date", iso);
+		if (grel_dateline_scan(l->s, l->len, GREL_DL_LINE, &di) < 0)
+			continue;
+		/* as the HTML reader takes it: the place (a wire's is its
+		 * own), and the company a wire's dateline names */
+		int rc = galley_meta_set(r->meta, "date", di.iso);
+		if (rc == 0 && di.place.len > 0 && !di.wire)
+			rc = grel_meta_set(r->meta, "place", di.place.s, di.place.len);
+		if (rc == 0 && di.issuer.len > 0)
+			rc = grel_meta_set(r->meta, "issuer", di.issuer.s, di.issuer.len);
+		return rc;
 	}
 	return 0;
 }

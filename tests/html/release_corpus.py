@@ -6,48 +6,8 @@ globs. Exit 0 when every case is right, 1 naming each miss, 77 (SKIPPED)
 when ../shared or its corpus is absent. The pages stay in ../shared."""
 import collections, fnmatch, json, os, re, subprocess, sys
 
-
-def norm(s):
-    return re.sub(r"\s+", " ", (s or "").replace("\u00a0", " ")).strip()
-
-
-def fold(s):
-    return norm(s).casefold()
-
-
-def inl_text(inlines):
-    out = []
-    for i in inlines or []:
-        if i.get("type") in ("text", "code"):
-            out.append(i.get("text", ""))
-        elif i.get("type") in ("break", "softbreak", "linebreak"):
-            out.append(" ")
-        out.append(inl_text(i.get("inlines")))
-    return "".join(out)
-
-
-NOT_BODY = ("signature", "contact", "note", "dateline", "footer", "disclaimer")
-
-
-def texts(blocks, out, role=None):
-    for b in blocks or []:
-        t = b.get("type")
-        if t in ("paragraph", "heading"):
-            out.append((role, inl_text(b.get("inlines"))))
-        elif t == "code":
-            out.append((role, b.get("text", "")))
-        elif t == "list":
-            for item in b.get("items", []):
-                texts(item, out, role)
-        elif t in ("quote", "div"):
-            texts(b.get("blocks"), out, b.get("role") or role)
-        elif t == "table":
-            for row in b.get("rows", []):
-                for cell in row:
-                    texts(cell.get("blocks"), out, role)
-        elif t == "figure":
-            out.append((role, inl_text(b.get("caption"))))
-    return out
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from release_facts import body_texts, date_is, fold, issuer_matches, title_is  # noqa: E402
 
 
 def words(s):
@@ -66,14 +26,12 @@ def f1(got, want):
 def check(field, doc, gt):
     meta = doc.get("meta") or {}
     if field == "title":
-        want = {fold(gt.get("title")), fold(gt.get("title_in_page"))} - {""}
-        return fold(meta.get("title")) in want, f"{meta.get('title')!r} want {gt.get('title')!r}"
+        return title_is(meta, gt.get("title"), gt.get("title_in_page")), f"{meta.get('title')!r} want {gt.get('title')!r}"
     if field == "date":
-        return (meta.get("date") or "")[:10] == gt["date"], f"{meta.get('date')!r} want {gt['date']!r}"
+        return date_is(meta, gt["date"]), f"{meta.get('date')!r} want {gt['date']!r}"
     if field == "issuer":
-        gi, mi = fold(gt["issuer"]), fold(meta.get("issuer"))
-        return bool(mi) and (gi in mi or mi in gi), f"{meta.get('issuer')!r} want {gt['issuer']!r}"
-    body = " ".join(norm(x) for r, x in texts(doc.get("blocks"), []) if norm(x) and r not in NOT_BODY)
+        return issuer_matches(meta, gt["issuer"]), f"{meta.get('issuer')!r} want {gt['issuer']!r}"
+    body = " ".join(body_texts(doc))
     want = gt.get("paragraphs") or [b.get("text", "") for b in gt.get("body_blocks") or []]
     s = f1(body, " ".join(want))
     return s >= 0.9, f"body F1 {s:.2f}"

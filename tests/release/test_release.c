@@ -749,7 +749,7 @@ static void test_tables_all_tested(void **state)
 static void S_dateline(const char *text, const char *iso, const char *place, const char *issuer, const char *rest)
 {
 	grel_dateline_info di;
-	long off = grel_dateline_scan(text, strlen(text), &di);
+	long off = grel_dateline_scan(text, strlen(text), 0, &di);
 	if (iso == NULL) {
 		if (off >= 0)
 			fail_msg("\"%s\" has no dateline, got %s", text, di.iso);
@@ -781,6 +781,21 @@ static void test_datelines(void **state)
 	S_dateline("TOKYO, June 22, 2015 - (JCN Newswire) - Eisai Co., Ltd. (Headquarters: Tokyo)", "2015-06-22", "TOKYO",
 		"Eisai Co., Ltd.", "Eisai Co., Ltd. (Headquarters: Tokyo)");
 	S_dateline("Bern, 7.10.2020 - Der Bundesrat hat", "2020-10-07", "Bern", "", "Der Bundesrat hat");
+	S_dateline("WINCHESTER, Virginia and BOISE, Idaho, Nov 12, 2020, Nov. 12, 2020 (GLOBE NEWSWIRE) \xE2\x80\x94 Trex "
+		   "Company (NYSE: TREX) and", "2020-11-12", "WINCHESTER, Virginia and BOISE, Idaho", "Trex Company",
+		"Trex Company (NYSE: TREX) and");
+	S_dateline("MONTRÉAL, le 18 mars 2013 - L’honorable ministre", "2013-03-18", "MONTRÉAL", "", "L’honorable ministre");
+	S_dateline("GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire/ \xE2\x80\x94 Midwest retailer Meijer is a", "2025-04-28",
+		"GRAND RAPIDS, Mich.", "Meijer", "Midwest retailer Meijer is a");
+	S_dateline("NEW YORK, May 2, 2019 /PRNewswire/ -- Bank of America today", "2019-05-02", "NEW YORK",
+		"Bank of America", "Bank of America today");
+	S_dateline("Brussels, 10 July 2018, the Commission said - today", NULL, NULL, NULL, NULL);
+	S_dateline("(Paris, 7 juillet 2011) - Conférence de presse conjointe", "2011-07-07", "Paris", "",
+		"Conférence de presse conjointe");
+	/* a paragraph that is only a dateline is a date line (one line of
+	 * hard-wrapped text may end there: GREL_DL_LINE) */
+	S_dateline("SEOUL, South Korea – January 18, 2024 –", NULL, NULL, NULL, NULL);
+	S_dateline("(Paris, 7 juillet 2011", NULL, NULL, NULL, NULL);
 	/* a sentence that starts with a date, a date line, a date in a sentence */
 	S_dateline("January 15 was a busy day in 2019 for the office", NULL, NULL, NULL, NULL);
 	S_dateline("January 15, 2019 was a busy day", NULL, NULL, NULL, NULL);
@@ -881,17 +896,20 @@ static void test_facts_datelines(void **state)
 		{"GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire/ — Midwest retailer", "2025-04-28"},
 		{"CUPERTINO, California—April 27, 2015—Apple today announced", "2015-04-27"},
 		{"WINCHESTER, Virginia, Nov 12, 2020 (GLOBE NEWSWIRE) — Trex Company", "2020-11-12"},
+		/* hard-wrapped: the text goes on below the dateline */
+		{"SEOUL, South Korea – January 18, 2024 –", "2024-01-18"},
+		{"Bern, 7.10.2020 - Der Bundesrat hat", "2020-10-07"},
 	};
 	static const char *const no[] = {"On 11 May 2010, the Minister visited NATO.", "Paris, 7 juillet 2011",
 		"The meeting, on 3 March 2020 - a Tuesday - went well.", NULL};
-	char iso[GREL_DATE_SIZE];
+	grel_dateline_info di;
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		if (!grel_dateline(yes[i].s, strlen(yes[i].s), iso, sizeof iso))
+		if (grel_dateline_scan(yes[i].s, strlen(yes[i].s), GREL_DL_LINE, &di) < 0)
 			fail_msg("no dateline: \"%s\"", yes[i].s);
-		assert_string_equal(iso, yes[i].iso);
+		assert_string_equal(di.iso, yes[i].iso);
 	}
 	for (size_t i = 0; no[i]; i++)
-		if (grel_dateline(no[i], strlen(no[i]), iso, sizeof iso))
+		if (grel_dateline_scan(no[i], strlen(no[i]), GREL_DL_LINE, &di) >= 0)
 			fail_msg("dateline: \"%s\"", no[i]);
 	/* bare numbers and spaced end marks */
 	size_t skip;
