@@ -4,6 +4,7 @@
 #include "epub.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
 #include <libxml/xmlwriter.h>
@@ -652,6 +653,7 @@ typedef struct {
 	galley_context *ctx;
 	galley_zip *z;
 	int store;
+	struct isal_zstream *zs;  /* igzip's stream, for every entry */
 	unsigned char *level_buf; /* igzip's working memory, for every entry */
 	unsigned char **kept;
 	size_t nkept, capkept;
@@ -664,11 +666,12 @@ static void S_pack_free(S_pack *p)
 		galley_free(p->kept[i]);
 	galley_free(p->kept);
 	galley_free(p->level_buf);
+	galley_free(p->zs);
 }
 
 static int S_add_bytes(S_pack *p, const char *name, const char *data, size_t len)
 {
-	struct isal_zstream s;
+	struct isal_zstream *s;
 	unsigned char *buf;
 	int rc;
 	/* tiny entries are stored, as the zip service would */
@@ -682,22 +685,26 @@ static int S_add_bytes(S_pack *p, const char *name, const char *data, size_t len
 		p->kept = k;
 		p->capkept = cap;
 	}
-	if ((!p->level_buf && !(p->level_buf = galley_malloc(S_LEVEL_BUF))) || !(buf = galley_malloc(len)))
+	if ((!p->zs && !(p->zs = galley_malloc(sizeof *p->zs))) ||
+		(!p->level_buf && !(p->level_buf = galley_malloc(S_LEVEL_BUF))) || !(buf = galley_malloc(len)))
 		return S_oom(p->ctx);
-	memset(&s, 0, sizeof s); /* igzip's init leaves fields it reads unset */
-	isal_deflate_stateless_init(&s);
-	s.level = 1;
-	s.level_buf = p->level_buf;
-	s.level_buf_size = S_LEVEL_BUF;
-	s.gzip_flag = IGZIP_DEFLATE; /* raw deflate, as zip has it */
-	s.end_of_stream = 1;
-	s.flush = NO_FLUSH;
-	s.next_in = (uint8_t *)data;
-	s.avail_in = (uint32_t)len;
-	s.next_out = buf;
-	s.avail_out = (uint32_t)len; /* no smaller than the bytes: not worth it */
-	rc = isal_deflate_stateless(&s);
-	if (rc == STATELESS_OVERFLOW || (rc == COMP_OK && s.total_out >= len)) {
+	s = p->zs;
+	/* igzip's init leaves fields it reads unset: all but the buffers a
+	 * stateless call does not use are zeroed */
+	memset(s, 0, offsetof(struct isal_zstream, internal_state.buffer));
+	isal_deflate_stateless_init(s);
+	s->level = 1;
+	s->level_buf = p->level_buf;
+	s->level_buf_size = S_LEVEL_BUF;
+	s->gzip_flag = IGZIP_DEFLATE; /* raw deflate, as zip has it */
+	s->end_of_stream = 1;
+	s->flush = NO_FLUSH;
+	s->next_in = (uint8_t *)data;
+	s->avail_in = (uint32_t)len;
+	s->next_out = buf;
+	s->avail_out = (uint32_t)len; /* no smaller than the bytes: not worth it */
+	rc = isal_deflate_stateless(s);
+	if (rc == STATELESS_OVERFLOW || (rc == COMP_OK && s->total_out >= len)) {
 		galley_free(buf); /* incompressible (an image): stored */
 		return galley_zip_add(p->z, name, data, len, 1);
 	}
@@ -706,7 +713,7 @@ static int S_add_bytes(S_pack *p, const char *name, const char *data, size_t len
 		return galley_error(p->ctx, GALLEY_ERROR, "EPUB writer: cannot deflate %s (igzip error %d)", name, rc);
 	}
 	p->kept[p->nkept++] = buf;
-	return galley_zip_add_deflated(p->z, name, buf, s.total_out, len, crc32_gzip_refl(0, (const unsigned char *)data, len));
+	return galley_zip_add_deflated(p->z, name, buf, s->total_out, len, crc32_gzip_refl(0, (const unsigned char *)data, len));
 }
 
 static int S_add(S_pack *p, const char *name, const galley_buffer *b)
