@@ -414,19 +414,30 @@ static int S_meta(epub_xml *x, const char *property, const char *value)
 /* Every distinct value of a key over the documents, in order. */
 static int S_dc_all(epub_xml *x, const epub_book *b, const char *name, const char *key)
 {
-	size_t i, j, k, l;
-	for (i = 0; i < b->nch; i++) {
+	const char **seen = NULL; /* the values written, looked up in the array, not the metadata */
+	size_t i, j, k, nseen = 0, cap = 0;
+	for (i = 0; i < b->nch && !x->err; i++) {
 		size_t n = galley_meta_count(b->ch[i].meta, key);
-		for (j = 0; j < n; j++) {
+		for (j = 0; j < n && !x->err; j++) {
 			const char *v = galley_meta_get_nth(b->ch[i].meta, key, j);
-			int seen = 0;
-			for (k = 0; k <= i && !seen; k++)
-				for (l = 0; l < (k == i ? j : galley_meta_count(b->ch[k].meta, key)) && !seen; l++)
-					seen = !strcmp(galley_meta_get_nth(b->ch[k].meta, key, l), v);
-			if (!seen && S_dc(x, name, v) < 0)
-				return x->err;
+			for (k = 0; k < nseen && strcmp(seen[k], v); k++)
+				;
+			if (k < nseen)
+				continue;
+			if (nseen == cap) {
+				const char **ns = galley_realloc(seen, (cap ? cap * 2 : 8) * sizeof *ns);
+				if (!ns) {
+					x->err = S_oom(b->ctx);
+					break;
+				}
+				seen = ns;
+				cap = cap ? cap * 2 : 8;
+			}
+			seen[nseen++] = v;
+			S_dc(x, name, v);
 		}
 	}
+	galley_free(seen);
 	return x->err;
 }
 
