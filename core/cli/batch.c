@@ -516,10 +516,12 @@ static void S_report_line(struct batch *b, struct job *j)
 	if (j->messages.len) {
 		json_t *m = json_array();
 		char *s = j->messages.data, *nl;
+		/* each line cut at its newline, which is put back: -v prints them after */
 		for (; m && *s; s = nl + 1) {
 			nl = strchr(s, '\n');
 			*nl = '\0';
 			json_array_append_new(m, S_json_string(s));
+			*nl = '\n';
 		}
 		json_object_set_new(o, "messages", m);
 	}
@@ -804,6 +806,8 @@ static void S_convert(struct batch *b, galley_context *ctx, struct job *j, galle
 		}
 		j->nwritten++;
 	}
+	if (j->messages.oom) /* a message lost is a report that says less */
+		S_fail_job(j, "%s%s", "out of memory", "");
 	if (j->status != ST_FAILED)
 		j->status = ST_OK;
 out:

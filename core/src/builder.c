@@ -8,6 +8,7 @@
 
 struct galley_builder {
 	galley_context *ctx;
+	galley__arena *arena; /* every node it makes; held until finish or free */
 	galley_node *doc;
 	galley_node *cur;
 	galley_node *implicit; /* the open implicit paragraph, if any */
@@ -22,8 +23,10 @@ galley_builder *galley_builder_new(galley_context *ctx)
 		return NULL;
 	b->ctx = ctx;
 	b->max_nodes = galley_context_option_long(ctx, "max-nodes", GALLEY_DEFAULT_MAX_NODES);
-	b->doc = galley_node_new(GALLEY_NODE_DOCUMENT);
+	b->arena = galley__arena_new();
+	b->doc = b->arena ? galley__node_new_in(b->arena, GALLEY_NODE_DOCUMENT) : NULL;
 	if (!b->doc) {
+		galley__arena_drop(b->arena);
 		galley_free(b);
 		return NULL;
 	}
@@ -35,8 +38,10 @@ void galley_builder_free(galley_builder *b)
 {
 	if (!b)
 		return;
-	if (!b->finished)
+	if (!b->finished) {
 		galley_node_free(b->doc);
+		galley__arena_drop(b->arena);
+	}
 	galley_free(b);
 }
 
@@ -99,7 +104,7 @@ static int S_prepare(galley_builder *b, galley_node_type type)
 	}
 	if (galley_node_type_is_inline(type) &&
 	    galley_node_can_contain(b->cur->type, GALLEY_NODE_PARAGRAPH)) {
-		galley_node *p = galley_node_new(GALLEY_NODE_PARAGRAPH);
+		galley_node *p = galley__node_new_in(b->arena, GALLEY_NODE_PARAGRAPH);
 		if (!p)
 			return S_oom(b);
 		galley__node_link_last(b->cur, p);
@@ -117,7 +122,7 @@ static int S_add(galley_builder *b, galley_node_type type, galley_node **out)
 	int rc = S_prepare(b, type);
 	if (rc)
 		return rc;
-	*out = galley_node_new(type);
+	*out = galley__node_new_in(b->arena, type);
 	if (!*out)
 		return S_oom(b);
 	galley__node_link_last(b->cur, *out);
@@ -181,10 +186,10 @@ int galley_builder_text(galley_builder *b, const char *text, size_t len)
 	rc = S_prepare(b, GALLEY_NODE_TEXT);
 	if (rc)
 		return rc;
-	last = b->cur->last;
+	last = galley__node_last(b->cur);
 	if (last && last->type == GALLEY_NODE_TEXT)
 		return galley_node_append_text(last, text, len) < 0 ? S_oom(b) : 0;
-	t = galley_node_new(GALLEY_NODE_TEXT);
+	t = galley__node_new_in(b->arena, GALLEY_NODE_TEXT);
 	if (!t || galley_node_set_text(t, text, len) < 0) {
 		galley_node_free(t);
 		return S_oom(b);
@@ -244,13 +249,13 @@ int galley_builder_append(galley_builder *b, galley_node *node)
 	int rc;
 	if (!b || !node)
 		return GALLEY_EUSAGE;
-	rc = S_prepare(b, node->type);
+	rc = S_prepare(b, (galley_node_type)node->type);
 	if (rc)
 		return rc;
 	if (galley_node_append_child(b->cur, node) < 0)
 		/* S_prepare checked the types: what is left is a link inside */
 		return galley__node_in_link(b->cur) ? galley_error(b->ctx, GALLEY_ETREE, "a link may not go in a link") :
-			S_misplaced(b, node->type);
+			S_misplaced(b, (galley_node_type)node->type);
 	return 0;
 }
 
@@ -261,6 +266,7 @@ int galley_builder_finish(galley_builder *b, galley_node **out)
 	b->cur = b->doc;
 	b->implicit = NULL;
 	b->finished = 1;
+	galley__arena_drop(b->arena); /* the document's nodes hold it now */
 	*out = b->doc;
 	return 0;
 }

@@ -42,7 +42,7 @@ static void S_advance(galley_iter *it)
 	galley_event_type ev = it->cur.ev;
 	const galley_node *node = it->cur.node;
 
-	if (ev == GALLEY_EVENT_ENTER && !galley_node_type_is_leaf(node->type)) {
+	if (ev == GALLEY_EVENT_ENTER && !galley_node_type_is_leaf((galley_node_type)node->type)) {
 		if (node->first) {
 			it->next.ev = GALLEY_EVENT_ENTER;
 			it->next.node = node->first;
@@ -109,7 +109,7 @@ int galley_node_text_content(const galley_node *node, galley_buffer *out)
 	while ((ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 		const galley_node *n = galley_iter_get_node(it);
 		/* a newline between blocks, only where text follows text */
-		if (galley_node_type_is_block(n->type) && ev == GALLEY_EVENT_ENTER && out->len > start)
+		if (galley_node_type_is_block((galley_node_type)n->type) && ev == GALLEY_EVENT_ENTER && out->len > start)
 			pending = 1;
 		switch (n->type) {
 		case GALLEY_NODE_TEXT:
@@ -178,50 +178,55 @@ int galley_node_dump(const galley_node *node, galley_buffer *out)
 		}
 		for (i = 0; i < (size_t)depth; i++)
 			galley_buffer_puts(out, "  ");
-		galley_buffer_puts(out, n->type == GALLEY_NODE_CODE_BLOCK ? "code_block" : galley_node_type_name(n->type));
-		switch (n->type) {
+		galley_node_type type = galley_node_get_type(n);
+		galley_meta *meta = galley_document_meta(n);
+		galley_buffer_puts(out, type == GALLEY_NODE_CODE_BLOCK ? "code_block" : galley_node_type_name(type));
+		switch (type) {
 		case GALLEY_NODE_HEADING:
-			galley_buffer_printf(out, " level=%d", n->level);
+			galley_buffer_printf(out, " level=%d", galley_node_get_level(n));
 			break;
 		case GALLEY_NODE_LIST:
-			galley_buffer_printf(out, " ordered=%d start=%ld", n->ordered, n->start);
+			galley_buffer_printf(out, " ordered=%d start=%ld", galley_node_get_list_ordered(n),
+				galley_node_get_list_start(n));
 			break;
 		case GALLEY_NODE_CELL:
-			galley_buffer_printf(out, " header=%d colspan=%d rowspan=%d", n->header, n->colspan, n->rowspan);
+			galley_buffer_printf(out, " header=%d colspan=%d rowspan=%d", galley_node_get_cell_header(n),
+				galley_node_get_colspan(n), galley_node_get_rowspan(n));
 			break;
 		default:
 			break;
 		}
-		S_dump_field(out, "url", n->url);
-		S_dump_field(out, "alt", n->alt);
-		S_dump_field(out, "title", n->title);
-		S_dump_field(out, "lang", n->lang);
-		S_dump_field(out, "role", n->role);
-		S_dump_field(out, "id", n->id);
-		for (i = 0; i < n->nclasses; i++)
-			S_dump_field(out, "class", n->classes[i]);
-		for (i = 0; i < n->nkv; i++) {
-			galley_buffer_printf(out, " %s=", n->kv[2 * i]);
-			S_dump_string(out, n->kv[2 * i + 1], strlen(n->kv[2 * i + 1]));
+		S_dump_field(out, "url", galley_node_get_url(n));
+		S_dump_field(out, "alt", galley_node_get_alt(n));
+		S_dump_field(out, "title", galley_node_get_title(n));
+		S_dump_field(out, "lang", galley_node_get_language(n));
+		S_dump_field(out, "role", galley_node_get_role(n));
+		S_dump_field(out, "id", galley_node_get_id(n));
+		for (i = 0; i < galley_node_class_count(n); i++)
+			S_dump_field(out, "class", galley_node_class_at(n, i));
+		for (i = 0; i < galley_node_kv_count(n); i++) {
+			const char *v = galley_node_kv_value(n, i);
+			galley_buffer_printf(out, " %s=", galley_node_kv_key(n, i));
+			S_dump_string(out, v, strlen(v));
 		}
 		if (n->text) {
 			galley_buffer_putc(out, ' ');
 			S_dump_string(out, n->text, n->text_len);
 		}
-		if (n->meta) {
-			size_t k, nk = galley_meta_key_count(n->meta);
+		if (meta) {
+			size_t k, nk = galley_meta_key_count(meta);
 			for (k = 0; k < nk; k++) {
-				const char *key = galley_meta_key_at(n->meta, k);
-				size_t j, c = galley_meta_count(n->meta, key);
+				const char *key = galley_meta_key_at(meta, k);
+				size_t j, c = galley_meta_count(meta, key);
 				for (j = 0; j < c; j++) {
-					const char *v = galley_meta_get_nth(n->meta, key, j);
+					const char *v = galley_meta_get_nth(meta, key, j);
 					galley_buffer_printf(out, "\n  meta %s=", key);
 					S_dump_string(out, v, strlen(v));
 				}
 			}
 		}
 		galley_buffer_putc(out, '\n');
-		if (!galley_node_type_is_leaf(n->type))
+		if (!galley_node_type_is_leaf(type))
 			depth++;
 	}
 	galley_iter_free(it);

@@ -4,6 +4,7 @@
  * shared by any number of contexts and threads. */
 #define _GNU_SOURCE /* dladdr(), to find the plugin folder beside libgalley */
 #include "loader.h"
+#include "galley/sys/text.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -576,6 +577,15 @@ static int S_load_one(struct galley_registry *reg, lt_dladvise advise, const cha
 	rc = desc->init(reg);
 	if (rc < 0 || reg->init_error) {
 		const char *msg = galley_context_error(reg->ctx);
+		/* Out of memory is no fault of the plugin: the load fails (a
+		 * refusal would go on without it, and be kept in the cache). */
+		int oom = rc == GALLEY_ENOMEM || galley_context_error_code(reg->ctx) == GALLEY_ENOMEM;
+		if (oom) {
+			S_rollback(reg, reg->nplugins);
+			pl->desc = NULL;
+			reg->nplugins++;
+			return galley_error(reg->ctx, GALLEY_ENOMEM, "out of memory");
+		}
 		if (reg->init_error)
 			snprintf(why, sizeof why, "refused: %s", *msg ? msg : "registration failed");
 		else
@@ -1087,15 +1097,38 @@ const galley_writer *galley_writer_for_path(galley_context *ctx, const char *pat
 	return (const galley_writer *)S_for_path(ctx, 1, path);
 }
 
+/* UTF-16 or UTF-32, with a BOM or without (galley_wide_charset). */
+static int S_wide(const char *data, size_t len)
+{
+	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
+		return 1;
+	if (len >= 4 && !memcmp(data, "\x00\x00\xFE\xFF", 4))
+		return 1;
+	return galley_wide_charset(data, len) != NULL;
+}
+
+/* Readers probe UTF-8: text in UTF-16 or UTF-32 (an HTML page saved so,
+ * standard input with no extension to go by) is probed as its first 4 KiB
+ * in UTF-8, as the reader chosen will read it. */
 const galley_reader *galley_reader_probe(galley_context *ctx, const char *data, size_t len)
 {
 	const struct galley_registry *reg = galley_context_registry(ctx);
 	const struct galley_format *best = NULL;
+	galley_buffer utf8 = GALLEY_BUFFER_INIT;
 	int best_score = 0;
 	size_t i;
 
 	if (!reg || !data)
 		return NULL;
+	if (S_wide(data, len)) {
+		char charset[32];
+		/* whole code units; no context, so nothing is said about the cut */
+		if (galley_to_utf8(NULL, data, (len < 4096 ? len : 4096) & ~(size_t)3, NULL, &utf8, charset,
+			    sizeof charset) >= 0 && utf8.len) {
+			data = utf8.data;
+			len = utf8.len;
+		}
+	}
 	if (len > 4096)
 		len = 4096;
 	for (i = 0; i < reg->nfmts; i++) {
@@ -1109,6 +1142,7 @@ const galley_reader *galley_reader_probe(galley_context *ctx, const char *data, 
 			best_score = score;
 		}
 	}
+	galley_buffer_dispose(&utf8);
 	return (const galley_reader *)best;
 }
 

@@ -3,6 +3,7 @@
 #include "internal.h"
 #include "tree.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,47 +120,211 @@ int galley_node_can_contain(galley_node_type parent, galley_node_type child)
 	}
 }
 
-galley_node *galley_node_new(galley_node_type type)
+/* ---- storage ---- */
+
+/* A builder's nodes come from chunks of its arena, a small first one and
+ * each next twice the last (a release of a hundred nodes takes a few
+ * kilobytes, a document of a million nodes a few hundred chunks); a node
+ * finds its chunk, and so its arena, from its slot. Texts shorter than
+ * S_SMALL_TEXT go to the arena's string blocks, longer ones to an
+ * allocation of their own, freed when replaced. Freed nodes are reused;
+ * the arena goes with its last node. */
+#define S_CHUNK_FIRST 32
+#define S_CHUNK_MAX 4096 /* fits the uint16_t slot */
+#define S_BLOCK_FIRST 1024
+#define S_BLOCK_MAX 65536
+#define S_SMALL_TEXT 128
+
+typedef struct S_chunk {
+	struct S_chunk *next;
+	galley__arena *arena;
+	galley_node nodes[];
+} S_chunk;
+
+typedef struct S_block {
+	struct S_block *next;
+} S_block; /* then the bytes */
+
+struct galley__arena {
+	size_t live; /* nodes not freed, and one for the maker until it drops it */
+	S_chunk *chunks; /* newest first */
+	size_t used, cap; /* of the newest chunk */
+	galley_node *spare; /* freed nodes, linked by next */
+	S_block *blocks; /* newest first */
+	char *str, *str_end; /* the free bytes of the newest block */
+	size_t block_size;
+};
+
+galley__arena *galley__arena_new(void)
+{
+	galley__arena *a = galley_calloc(1, sizeof *a);
+	if (a)
+		a->live = 1;
+	return a;
+}
+
+static void S_arena_free(galley__arena *a)
+{
+	while (a->chunks) {
+		S_chunk *c = a->chunks;
+		a->chunks = c->next;
+		galley_free(c);
+	}
+	while (a->blocks) {
+		S_block *b = a->blocks;
+		a->blocks = b->next;
+		galley_free(b);
+	}
+	galley_free(a);
+}
+
+void galley__arena_drop(galley__arena *a)
+{
+	if (a && --a->live == 0)
+		S_arena_free(a);
+}
+
+static galley__arena *S_arena_of(const galley_node *n)
+{
+	const S_chunk *c = (const S_chunk *)(const void *)((const char *)(n - n->slot) - offsetof(S_chunk, nodes));
+	return c->arena;
+}
+
+static galley_node *S_arena_node(galley__arena *a)
 {
 	galley_node *n;
-	if (type <= GALLEY_NODE_NONE || type > GALLEY_NODE_LAST_INLINE)
-		return NULL;
-	n = galley_calloc(1, sizeof *n);
+	uint16_t slot;
+	if (a->spare) {
+		n = a->spare;
+		a->spare = n->next;
+		slot = n->slot;
+	} else {
+		if (!a->chunks || a->used == a->cap) {
+			size_t cap = a->chunks ? a->cap * 2 : S_CHUNK_FIRST;
+			S_chunk *c;
+			if (cap > S_CHUNK_MAX)
+				cap = S_CHUNK_MAX;
+			c = galley_malloc(sizeof *c + cap * sizeof c->nodes[0]);
+			if (!c)
+				return NULL;
+			c->next = a->chunks;
+			c->arena = a;
+			a->chunks = c;
+			a->cap = cap;
+			a->used = 0;
+		}
+		n = &a->chunks->nodes[a->used];
+		slot = (uint16_t)a->used++;
+	}
+	memset(n, 0, sizeof *n);
+	n->slot = slot;
+	n->bits = GALLEY__N_ARENA;
+	a->live++;
+	return n;
+}
+
+/* size bytes (< S_SMALL_TEXT) from the arena's string blocks. */
+static char *S_arena_bytes(galley__arena *a, size_t size)
+{
+	char *p;
+	if ((size_t)(a->str_end - a->str) < size) {
+		size_t bs = a->block_size ? a->block_size * 2 : S_BLOCK_FIRST;
+		S_block *b;
+		if (bs > S_BLOCK_MAX)
+			bs = S_BLOCK_MAX;
+		b = galley_malloc(sizeof *b + bs);
+		if (!b)
+			return NULL;
+		b->next = a->blocks;
+		a->blocks = b;
+		a->block_size = bs;
+		a->str = (char *)(b + 1);
+		a->str_end = a->str + bs;
+	}
+	p = a->str;
+	a->str += size;
+	return p;
+}
+
+static galley__node_x *S_x(galley_node *n)
+{
+	if (!n->x) {
+		n->x = galley_calloc(1, sizeof *n->x);
+		if (!n->x)
+			return NULL;
+		n->x->start = 1;
+		n->x->colspan = n->x->rowspan = 1;
+	}
+	return n->x;
+}
+
+static void S_x_free(galley__node_x *x)
+{
+	size_t i;
+	if (!x)
+		return;
+	galley_free(x->url);
+	galley_free(x->alt);
+	galley_free(x->title);
+	galley_free(x->lang);
+	galley_free(x->role);
+	galley_free(x->id);
+	for (i = 0; i < x->nclasses; i++)
+		galley_free(x->classes[i]);
+	galley_free(x->classes);
+	for (i = 0; i < 2 * x->nkv; i++)
+		galley_free(x->kv[i]);
+	galley_free(x->kv);
+	galley__meta_free(x->meta);
+	galley_free(x);
+}
+
+static void S_free_one(galley_node *n)
+{
+	S_x_free(n->x);
+	if (n->bits & GALLEY__N_OWNTEXT)
+		galley_free(n->text);
+	if (n->bits & GALLEY__N_ARENA) {
+		galley__arena *a = S_arena_of(n);
+		n->bits = 0;
+		n->x = NULL;
+		n->text = NULL;
+		n->next = a->spare;
+		a->spare = n;
+		if (--a->live == 0)
+			S_arena_free(a);
+	} else {
+		galley_free(n);
+	}
+}
+
+static galley_node *S_init(galley_node *n, galley_node_type type)
+{
 	if (!n)
 		return NULL;
-	n->type = type;
-	n->start = 1;
-	n->colspan = n->rowspan = 1;
+	n->type = (uint8_t)type;
 	if (type == GALLEY_NODE_HEADING)
-		n->level = 1;
-	if (type == GALLEY_NODE_DOCUMENT) {
-		n->meta = galley__meta_new();
-		if (!n->meta) {
-			galley_free(n);
-			return NULL;
-		}
+		n->bits |= 1 << GALLEY__N_LEVEL_SHIFT;
+	if (type == GALLEY_NODE_DOCUMENT && (!S_x(n) || !(n->x->meta = galley__meta_new()))) {
+		S_free_one(n);
+		return NULL;
 	}
 	return n;
 }
 
-static void S_free_fields(galley_node *n)
+static int S_valid_type(galley_node_type type)
 {
-	size_t i;
-	galley_free(n->text);
-	galley_free(n->url);
-	galley_free(n->alt);
-	galley_free(n->title);
-	galley_free(n->lang);
-	galley_free(n->role);
-	galley_free(n->id);
-	for (i = 0; i < n->nclasses; i++)
-		galley_free(n->classes[i]);
-	galley_free(n->classes);
-	for (i = 0; i < 2 * n->nkv; i++)
-		galley_free(n->kv[i]);
-	galley_free(n->kv);
-	galley__meta_free(n->meta);
-	galley_free(n);
+	return type > GALLEY_NODE_NONE && type <= GALLEY_NODE_LAST_INLINE;
+}
+
+galley_node *galley_node_new(galley_node_type type)
+{
+	return S_valid_type(type) ? S_init(galley_calloc(1, sizeof(galley_node)), type) : NULL;
+}
+
+galley_node *galley__node_new_in(galley__arena *a, galley_node_type type)
+{
+	return S_valid_type(type) ? S_init(S_arena_node(a), type) : NULL;
 }
 
 void galley_node_free(galley_node *node)
@@ -172,13 +337,13 @@ void galley_node_free(galley_node *node)
 	 * exhaust the stack. */
 	cur = node;
 	while (cur) {
-		if (cur->last) {
-			cur->last->next = cur->next;
+		if (cur->first) {
+			galley__node_last(cur)->next = cur->next;
 			cur->next = cur->first;
-			cur->first = cur->last = NULL;
+			cur->first = NULL;
 		}
 		next = cur->next;
-		S_free_fields(cur);
+		S_free_one(cur);
 		cur = next;
 	}
 }
@@ -191,31 +356,35 @@ static int S_dup_field(char **dst, const char *src)
 	return *dst ? 0 : GALLEY_ENOMEM;
 }
 
-static galley_node *S_copy_one(const galley_node *src)
+static galley_node *S_copy_one(galley__arena *a, const galley_node *src)
 {
-	galley_node *n = galley_node_new(src->type);
+	galley_node *n = galley__node_new_in(a, (galley_node_type)src->type);
+	const galley__node_x *sx = src->x;
 	size_t i;
 	if (!n)
 		return NULL;
-	n->level = src->level;
-	n->ordered = src->ordered;
-	n->start = src->start;
-	n->header = src->header;
-	n->colspan = src->colspan;
-	n->rowspan = src->rowspan;
+	n->bits = (uint8_t)((n->bits & (GALLEY__N_ARENA)) |
+			    (src->bits & (GALLEY__N_ORDERED | GALLEY__N_HEADER | (7 << GALLEY__N_LEVEL_SHIFT))));
 	if (src->text && galley_node_set_text(n, src->text, src->text_len) < 0)
 		goto fail;
-	if (S_dup_field(&n->url, src->url) || S_dup_field(&n->alt, src->alt) ||
-	    S_dup_field(&n->title, src->title) || S_dup_field(&n->lang, src->lang) ||
-	    S_dup_field(&n->role, src->role) || S_dup_field(&n->id, src->id))
+	if (!sx)
+		return n;
+	if (!S_x(n))
 		goto fail;
-	for (i = 0; i < src->nclasses; i++)
-		if (galley_node_add_class(n, src->classes[i]) < 0)
+	n->x->start = sx->start;
+	n->x->colspan = sx->colspan;
+	n->x->rowspan = sx->rowspan;
+	if (S_dup_field(&n->x->url, sx->url) || S_dup_field(&n->x->alt, sx->alt) ||
+	    S_dup_field(&n->x->title, sx->title) || S_dup_field(&n->x->lang, sx->lang) ||
+	    S_dup_field(&n->x->role, sx->role) || S_dup_field(&n->x->id, sx->id))
+		goto fail;
+	for (i = 0; i < sx->nclasses; i++)
+		if (galley_node_add_class(n, sx->classes[i]) < 0)
 			goto fail;
-	for (i = 0; i < src->nkv; i++)
-		if (galley_node_kv_set(n, src->kv[2 * i], src->kv[2 * i + 1]) < 0)
+	for (i = 0; i < sx->nkv; i++)
+		if (galley_node_kv_set(n, sx->kv[2 * i], sx->kv[2 * i + 1]) < 0)
 			goto fail;
-	if (src->meta && galley__meta_copy(n->meta, src->meta) < 0)
+	if (sx->meta && galley__meta_copy(n->x->meta, sx->meta) < 0)
 		goto fail;
 	return n;
 fail:
@@ -223,22 +392,24 @@ fail:
 	return NULL;
 }
 
+/* The copy's nodes come from an arena of its own. */
 galley_node *galley_node_copy(const galley_node *node)
 {
 	const galley_node *s;
 	galley_node *root, *d;
+	galley__arena *a;
 
-	if (!node)
+	if (!node || !(a = galley__arena_new()))
 		return NULL;
-	root = S_copy_one(node);
+	root = S_copy_one(a, node);
 	if (!root)
-		return NULL;
+		goto fail;
 	/* Walk the source depth-first, mirroring each step in the copy. */
 	s = node;
 	d = root;
 	while (1) {
 		if (s->first) {
-			galley_node *c = S_copy_one(s->first);
+			galley_node *c = S_copy_one(a, s->first);
 			if (!c)
 				goto fail;
 			galley__node_link_last(d, c);
@@ -253,7 +424,7 @@ galley_node *galley_node_copy(const galley_node *node)
 		if (s == node)
 			break;
 		{
-			galley_node *c = S_copy_one(s->next);
+			galley_node *c = S_copy_one(a, s->next);
 			if (!c)
 				goto fail;
 			galley__node_link_last(d->parent, c);
@@ -261,22 +432,28 @@ galley_node *galley_node_copy(const galley_node *node)
 			d = c;
 		}
 	}
+	galley__arena_drop(a);
 	return root;
 fail:
 	galley_node_free(root);
+	galley__arena_drop(a);
 	return NULL;
 }
 
 galley_node_type galley_node_get_type(const galley_node *node)
 {
-	return node ? node->type : GALLEY_NODE_NONE;
+	return node ? (galley_node_type)node->type : GALLEY_NODE_NONE;
 }
 
 galley_node *galley_node_parent(const galley_node *node) { return node ? node->parent : NULL; }
 galley_node *galley_node_first_child(const galley_node *node) { return node ? node->first : NULL; }
-galley_node *galley_node_last_child(const galley_node *node) { return node ? node->last : NULL; }
+galley_node *galley_node_last_child(const galley_node *node) { return node ? galley__node_last(node) : NULL; }
 galley_node *galley_node_next(const galley_node *node) { return node ? node->next : NULL; }
-galley_node *galley_node_previous(const galley_node *node) { return node ? node->prev : NULL; }
+
+galley_node *galley_node_previous(const galley_node *node)
+{
+	return node && node->parent && node != node->parent->first ? node->prev : NULL;
+}
 
 size_t galley_node_child_count(const galley_node *node)
 {
@@ -289,28 +466,36 @@ size_t galley_node_child_count(const galley_node *node)
 
 void galley__node_link_last(galley_node *parent, galley_node *child)
 {
+	galley_node *first = parent->first;
 	child->parent = parent;
-	child->prev = parent->last;
 	child->next = NULL;
-	if (parent->last)
-		parent->last->next = child;
-	else
+	if (first) {
+		child->prev = first->prev;
+		first->prev->next = child;
+		first->prev = child;
+	} else {
+		child->prev = child;
 		parent->first = child;
-	parent->last = child;
+	}
 }
 
 void galley_node_unlink(galley_node *node)
 {
-	if (!node)
+	galley_node *p, *first;
+	if (!node || !(p = node->parent))
 		return;
-	if (node->prev)
+	first = p->first;
+	if (node == first) {
+		p->first = node->next;
+		if (node->next)
+			node->next->prev = node->prev; /* the last child */
+	} else {
 		node->prev->next = node->next;
-	else if (node->parent)
-		node->parent->first = node->next;
-	if (node->next)
-		node->next->prev = node->prev;
-	else if (node->parent)
-		node->parent->last = node->prev;
+		if (node->next)
+			node->next->prev = node->prev;
+		else
+			first->prev = node->prev; /* it was the last */
+	}
 	node->parent = node->prev = node->next = NULL;
 }
 
@@ -318,7 +503,7 @@ void galley_node_unlink(galley_node *node)
  * block: it costs the inline nesting, not the depth of the tree. */
 int galley__node_in_link(const galley_node *n)
 {
-	for (; n && galley_node_type_is_inline(n->type); n = n->parent)
+	for (; n && galley_node_type_is_inline((galley_node_type)n->type); n = n->parent)
 		if (n->type == GALLEY_NODE_LINK)
 			return 1;
 	return 0;
@@ -343,7 +528,8 @@ static int S_has_link(const galley_node *root)
 
 int galley_node_can_insert(const galley_node *parent, const galley_node *child)
 {
-	if (!parent || !child || !galley_node_can_contain(parent->type, child->type))
+	if (!parent || !child ||
+	    !galley_node_can_contain((galley_node_type)parent->type, (galley_node_type)child->type))
 		return 0;
 	/* the subtree is looked at only when there is a link above */
 	return !(galley__node_in_link(parent) && S_has_link(child));
@@ -375,19 +561,27 @@ int galley_node_append_child(galley_node *parent, galley_node *child)
 	return 0;
 }
 
+static void S_link_first(galley_node *parent, galley_node *child)
+{
+	galley_node *first = parent->first;
+	child->parent = parent;
+	child->next = first;
+	if (first) {
+		child->prev = first->prev;
+		first->prev = child;
+	} else {
+		child->prev = child;
+	}
+	parent->first = child;
+}
+
 int galley_node_prepend_child(galley_node *parent, galley_node *child)
 {
 	int rc = S_check_insert(parent, child);
 	if (rc)
 		return rc;
 	galley_node_unlink(child);
-	child->parent = parent;
-	child->next = parent->first;
-	if (parent->first)
-		parent->first->prev = child;
-	else
-		parent->last = child;
-	parent->first = child;
+	S_link_first(parent, child);
 	return 0;
 }
 
@@ -400,13 +594,14 @@ int galley_node_insert_before(galley_node *sibling, galley_node *node)
 	if (rc)
 		return rc;
 	galley_node_unlink(node);
+	if (sibling == sibling->parent->first) {
+		S_link_first(sibling->parent, node);
+		return 0;
+	}
 	node->parent = sibling->parent;
 	node->next = sibling;
 	node->prev = sibling->prev;
-	if (sibling->prev)
-		sibling->prev->next = node;
-	else
-		sibling->parent->first = node;
+	sibling->prev->next = node;
 	sibling->prev = node;
 	return 0;
 }
@@ -426,7 +621,7 @@ int galley_node_insert_after(galley_node *sibling, galley_node *node)
 	if (sibling->next)
 		sibling->next->prev = node;
 	else
-		sibling->parent->last = node;
+		sibling->parent->first->prev = node;
 	sibling->next = node;
 	return 0;
 }
@@ -451,19 +646,12 @@ size_t galley_node_get_text_len(const galley_node *node)
 	return S_has_text(node) ? node->text_len : 0;
 }
 
-int galley_node_set_text(galley_node *node, const char *text, size_t len)
-{
-	if (!S_has_text(node))
-		return GALLEY_EINVAL;
-	node->text_len = 0;
-	return galley_node_append_text(node, text, len);
-}
-
 /* Copy text into the tree without control characters: a tree holds tab and
  * newline, CR, VT and FF become spaces, every other C0 control, DEL and the C1
  * controls (U+0080 to U+009F) are dropped. So no writer passes an escape
  * sequence (ESC c, ESC ]0;...BEL) to a terminal, NUL included, and every
- * writer says the same; what galley writes it reads back. Returns the length. */
+ * writer says the same; what galley writes it reads back. Returns the length.
+ * dst may be text itself or before it (it never writes ahead of what it reads). */
 static size_t S_copy_text(char *dst, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -494,60 +682,124 @@ static size_t S_copy_text(char *dst, const char *text, size_t len)
 	return o;
 }
 
-int galley_node_append_text(galley_node *node, const char *text, size_t len)
+/* The bytes the text has room for (at least: an appended text has its
+ * power of two, a set one its length and NUL). */
+static size_t S_text_room(const galley_node *n)
 {
-	size_t need;
+	size_t need = (size_t)n->text_len + 1, room = 16;
+	if (!n->text)
+		return 0;
+	if (!(n->bits & GALLEY__N_GROWN))
+		return need;
+	while (room < need)
+		room *= 2;
+	return room;
+}
+
+/* Room of `size` bytes for the node's text: the arena's string blocks for
+ * a short text of an arena node, else an allocation of its own (*own). */
+static char *S_text_new(galley_node *n, size_t size, int *own)
+{
+	if ((n->bits & GALLEY__N_ARENA) && size < S_SMALL_TEXT) {
+		*own = 0;
+		return S_arena_bytes(S_arena_of(n), size);
+	}
+	*own = 1;
+	return galley_malloc(size);
+}
+
+/* Append len bytes (or replace the text, when replace) as S_copy_text
+ * keeps them. In place when there is room (the source may be the text
+ * itself then); else a new allocation, the old text freed after the copy. */
+static int S_put_text(galley_node *n, const char *text, size_t len, int replace)
+{
+	size_t at = replace ? 0 : n->text_len, need = at + len + 1, room;
+	char *p;
+	int own, grown = !replace;
+
+	if (need < len || need > (size_t)UINT32_MAX)
+		return GALLEY_ENOMEM;
+	if (need <= S_text_room(n)) {
+		n->text_len = (uint32_t)(at + S_copy_text(n->text + at, text, len));
+		n->text[n->text_len] = '\0';
+		return 0;
+	}
+	grown = grown && n->text; /* a first text has exactly its size */
+	room = need;
+	if (grown) {
+		for (room = 16; room < need && room <= ((size_t)UINT32_MAX) / 2; room *= 2)
+			;
+		if (room < need) { /* past 2 GiB: exactly its size, and no power of two promised */
+			room = need;
+			grown = 0;
+		}
+	}
+	p = S_text_new(n, room, &own);
+	if (!p)
+		return GALLEY_ENOMEM;
+	if (at)
+		memcpy(p, n->text, at);
+	at += S_copy_text(p + at, text, len);
+	p[at] = '\0';
+	if (n->bits & GALLEY__N_OWNTEXT)
+		galley_free(n->text);
+	n->text = p;
+	n->text_len = (uint32_t)at;
+	n->bits = (uint8_t)((n->bits & ~(GALLEY__N_OWNTEXT | GALLEY__N_GROWN)) | (own ? GALLEY__N_OWNTEXT : 0) |
+			    (grown ? GALLEY__N_GROWN : 0));
+	return 0;
+}
+
+int galley_node_set_text(galley_node *node, const char *text, size_t len)
+{
 	if (!S_has_text(node))
 		return GALLEY_EINVAL;
-	need = node->text_len + len + 1;
-	if (need < len)
-		return GALLEY_ENOMEM;
-	if (need > node->text_cap) {
-		/* Geometric growth keeps merging many small runs linear. */
-		size_t cap = node->text_cap ? node->text_cap : 16;
-		char *p;
-		while (cap < need)
-			cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-		p = galley_realloc(node->text, cap);
-		if (!p)
-			return GALLEY_ENOMEM;
-		node->text = p;
-		node->text_cap = cap;
-	}
-	node->text_len += S_copy_text(node->text + node->text_len, text, len);
-	node->text[node->text_len] = '\0';
-	return 0;
+	return S_put_text(node, text, len, 1);
+}
+
+int galley_node_append_text(galley_node *node, const char *text, size_t len)
+{
+	if (!S_has_text(node))
+		return GALLEY_EINVAL;
+	return S_put_text(node, text, len, 0);
 }
 
 int galley_node_get_level(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_HEADING ? node->level : 0;
+	return node && node->type == GALLEY_NODE_HEADING ? node->bits >> GALLEY__N_LEVEL_SHIFT : 0;
 }
 
 int galley_node_set_level(galley_node *node, int level)
 {
 	if (!node || node->type != GALLEY_NODE_HEADING || level < 1 || level > 6)
 		return GALLEY_EINVAL;
-	node->level = level;
+	node->bits = (uint8_t)((node->bits & ((1 << GALLEY__N_LEVEL_SHIFT) - 1)) | (level << GALLEY__N_LEVEL_SHIFT));
+	return 0;
+}
+
+static int S_set_bit(galley_node *node, galley_node_type type, int bit, int on)
+{
+	if (!node || node->type != type)
+		return GALLEY_EINVAL;
+	node->bits = (uint8_t)(on ? node->bits | bit : node->bits & ~bit);
 	return 0;
 }
 
 int galley_node_get_list_ordered(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_LIST ? node->ordered : 0;
+	return node && node->type == GALLEY_NODE_LIST ? (node->bits & GALLEY__N_ORDERED) != 0 : 0;
 }
 
 int galley_node_set_list_ordered(galley_node *node, int ordered)
 {
-	if (!node || node->type != GALLEY_NODE_LIST)
-		return GALLEY_EINVAL;
-	node->ordered = ordered != 0;
-	return 0;
+	return S_set_bit(node, GALLEY_NODE_LIST, GALLEY__N_ORDERED, ordered != 0);
 }
 
 long galley_node_get_list_start(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_LIST ? node->start : 0;
+	if (!node || node->type != GALLEY_NODE_LIST)
+		return 0;
+	return node->x ? node->x->start : 1;
 }
 
 int galley_node_set_list_start(galley_node *node, long start)
@@ -555,7 +807,11 @@ int galley_node_set_list_start(galley_node *node, long start)
 	/* 0 to 2^31-1: what the JSON form can carry, so what galley writes it reads */
 	if (!node || node->type != GALLEY_NODE_LIST || start < 0 || start > 2147483647L)
 		return GALLEY_EINVAL;
-	node->start = start;
+	if (start == 1 && !node->x)
+		return 0; /* the default needs no room */
+	if (!S_x(node))
+		return GALLEY_ENOMEM;
+	node->x->start = start;
 	return 0;
 }
 
@@ -575,6 +831,18 @@ static int S_set_string(char **field, const char *value)
 	return 0;
 }
 
+/* Set a string field of x (the offset of the char * in it), x made when
+ * needed: clearing a field of a node without an x is nothing to do. */
+static int S_set_x_string(galley_node *n, size_t off, const char *value,
+	int (*set)(char **, const char *))
+{
+	if (!n->x && !value)
+		return 0;
+	if (!S_x(n))
+		return GALLEY_ENOMEM;
+	return set((char **)(void *)((char *)n->x + off), value);
+}
+
 static int S_has_url(const galley_node *n)
 {
 	return n && (n->type == GALLEY_NODE_LINK || n->type == GALLEY_NODE_IMAGE ||
@@ -588,7 +856,7 @@ static int S_has_alt(const galley_node *n)
 
 const char *galley_node_get_url(const galley_node *node)
 {
-	return S_has_url(node) ? node->url : NULL;
+	return S_has_url(node) && node->x ? node->x->url : NULL;
 }
 
 /* A URL keeps its control characters percent-encoded (as a browser's URL
@@ -632,87 +900,101 @@ static int S_set_url(char **field, const char *url)
 	return 0;
 }
 
+#define S_XOFF(f) offsetof(galley__node_x, f)
+
 int galley_node_set_url(galley_node *node, const char *url)
 {
-	return S_has_url(node) ? S_set_url(&node->url, url) : GALLEY_EINVAL;
+	return S_has_url(node) ? S_set_x_string(node, S_XOFF(url), url, S_set_url) : GALLEY_EINVAL;
 }
 
 const char *galley_node_get_alt(const galley_node *node)
 {
-	return S_has_alt(node) ? node->alt : NULL;
+	return S_has_alt(node) && node->x ? node->x->alt : NULL;
 }
 
 int galley_node_set_alt(galley_node *node, const char *alt)
 {
-	return S_has_alt(node) ? S_set_string(&node->alt, alt) : GALLEY_EINVAL;
+	return S_has_alt(node) ? S_set_x_string(node, S_XOFF(alt), alt, S_set_string) : GALLEY_EINVAL;
 }
 
 const char *galley_node_get_title(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_LINK ? node->title : NULL;
+	return node && node->type == GALLEY_NODE_LINK && node->x ? node->x->title : NULL;
 }
 
 int galley_node_set_title(galley_node *node, const char *title)
 {
-	return node && node->type == GALLEY_NODE_LINK ? S_set_string(&node->title, title) : GALLEY_EINVAL;
+	return node && node->type == GALLEY_NODE_LINK ? S_set_x_string(node, S_XOFF(title), title, S_set_string) :
+		GALLEY_EINVAL;
 }
 
 const char *galley_node_get_language(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_CODE_BLOCK ? node->lang : NULL;
+	return node && node->type == GALLEY_NODE_CODE_BLOCK && node->x ? node->x->lang : NULL;
 }
 
 int galley_node_set_language(galley_node *node, const char *lang)
 {
-	return node && node->type == GALLEY_NODE_CODE_BLOCK ? S_set_string(&node->lang, lang) : GALLEY_EINVAL;
+	return node && node->type == GALLEY_NODE_CODE_BLOCK ? S_set_x_string(node, S_XOFF(lang), lang, S_set_string) :
+		GALLEY_EINVAL;
 }
 
 const char *galley_node_get_role(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_DIV ? node->role : NULL;
+	return node && node->type == GALLEY_NODE_DIV && node->x ? node->x->role : NULL;
 }
 
 int galley_node_set_role(galley_node *node, const char *role)
 {
-	return node && node->type == GALLEY_NODE_DIV ? S_set_string(&node->role, role) : GALLEY_EINVAL;
+	return node && node->type == GALLEY_NODE_DIV ? S_set_x_string(node, S_XOFF(role), role, S_set_string) :
+		GALLEY_EINVAL;
 }
 
 int galley_node_get_cell_header(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_CELL ? node->header : 0;
+	return node && node->type == GALLEY_NODE_CELL ? (node->bits & GALLEY__N_HEADER) != 0 : 0;
 }
 
 int galley_node_set_cell_header(galley_node *node, int header)
 {
-	if (!node || node->type != GALLEY_NODE_CELL)
-		return GALLEY_EINVAL;
-	node->header = header != 0;
-	return 0;
+	return S_set_bit(node, GALLEY_NODE_CELL, GALLEY__N_HEADER, header != 0);
 }
 
 int galley_node_get_colspan(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_CELL ? node->colspan : 0;
+	if (!node || node->type != GALLEY_NODE_CELL)
+		return 0;
+	return node->x ? node->x->colspan : 1;
 }
 
 int galley_node_set_colspan(galley_node *node, int n)
 {
 	if (!node || node->type != GALLEY_NODE_CELL || n < 1)
 		return GALLEY_EINVAL;
-	node->colspan = n;
+	if (n == 1 && !node->x)
+		return 0;
+	if (!S_x(node))
+		return GALLEY_ENOMEM;
+	node->x->colspan = n;
 	return 0;
 }
 
 int galley_node_get_rowspan(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_CELL ? node->rowspan : 0;
+	if (!node || node->type != GALLEY_NODE_CELL)
+		return 0;
+	return node->x ? node->x->rowspan : 1;
 }
 
 int galley_node_set_rowspan(galley_node *node, int n)
 {
 	if (!node || node->type != GALLEY_NODE_CELL || n < 1)
 		return GALLEY_EINVAL;
-	node->rowspan = n;
+	if (n == 1 && !node->x)
+		return 0;
+	if (!S_x(node))
+		return GALLEY_ENOMEM;
+	node->x->rowspan = n;
 	return 0;
 }
 
@@ -720,65 +1002,68 @@ int galley_node_set_rowspan(galley_node *node, int n)
 
 const char *galley_node_get_id(const galley_node *node)
 {
-	return node ? node->id : NULL;
+	return node && node->x ? node->x->id : NULL;
 }
 
 int galley_node_set_id(galley_node *node, const char *id)
 {
-	return node ? S_set_string(&node->id, id) : GALLEY_EINVAL;
+	return node ? S_set_x_string(node, S_XOFF(id), id, S_set_string) : GALLEY_EINVAL;
 }
 
 size_t galley_node_class_count(const galley_node *node)
 {
-	return node ? node->nclasses : 0;
+	return node && node->x ? node->x->nclasses : 0;
 }
 
 const char *galley_node_class_at(const galley_node *node, size_t i)
 {
-	return node && i < node->nclasses ? node->classes[i] : NULL;
+	return node && node->x && i < node->x->nclasses ? node->x->classes[i] : NULL;
 }
 
 int galley_node_add_class(galley_node *node, const char *cls)
 {
 	char **p, *copy;
+	galley__node_x *x;
 	if (!node || !cls)
 		return GALLEY_EINVAL;
+	if (!(x = S_x(node)))
+		return GALLEY_ENOMEM;
 	copy = galley__strdup(cls);
 	if (!copy)
 		return GALLEY_ENOMEM;
-	p = galley_realloc(node->classes, (node->nclasses + 1) * sizeof *p);
+	p = galley_realloc(x->classes, (x->nclasses + 1) * sizeof *p);
 	if (!p) {
 		galley_free(copy);
 		return GALLEY_ENOMEM;
 	}
-	node->classes = p;
-	node->classes[node->nclasses++] = copy;
+	x->classes = p;
+	x->classes[x->nclasses++] = copy;
 	return 0;
 }
 
 size_t galley_node_kv_count(const galley_node *node)
 {
-	return node ? node->nkv : 0;
+	return node && node->x ? node->x->nkv : 0;
 }
 
 const char *galley_node_kv_key(const galley_node *node, size_t i)
 {
-	return node && i < node->nkv ? node->kv[2 * i] : NULL;
+	return node && node->x && i < node->x->nkv ? node->x->kv[2 * i] : NULL;
 }
 
 const char *galley_node_kv_value(const galley_node *node, size_t i)
 {
-	return node && i < node->nkv ? node->kv[2 * i + 1] : NULL;
+	return node && node->x && i < node->x->nkv ? node->x->kv[2 * i + 1] : NULL;
 }
 
 const char *galley_node_kv_get(const galley_node *node, const char *key)
 {
 	size_t i;
-	if (!node || !key)
+	if (!node || !key || !node->x)
 		return NULL;
-	for (i = 0; i < node->nkv; i++)
-		if (strcmp(node->kv[2 * i], key) == 0)
-			return node->kv[2 * i + 1];
+	for (i = 0; i < node->x->nkv; i++)
+		if (strcmp(node->x->kv[2 * i], key) == 0)
+			return node->x->kv[2 * i + 1];
 	return NULL;
 }
 
@@ -786,32 +1071,35 @@ int galley_node_kv_set(galley_node *node, const char *key, const char *value)
 {
 	size_t i;
 	char **p, *k, *v;
+	galley__node_x *x;
 	if (!node || !key || !value)
 		return GALLEY_EINVAL;
-	for (i = 0; i < node->nkv; i++)
-		if (strcmp(node->kv[2 * i], key) == 0)
-			return S_set_string(&node->kv[2 * i + 1], value);
+	if (!(x = S_x(node)))
+		return GALLEY_ENOMEM;
+	for (i = 0; i < x->nkv; i++)
+		if (strcmp(x->kv[2 * i], key) == 0)
+			return S_set_string(&x->kv[2 * i + 1], value);
 	k = galley__strdup(key);
 	v = galley__strdup(value);
-	p = (k && v) ? galley_realloc(node->kv, 2 * (node->nkv + 1) * sizeof *p) : NULL;
+	p = (k && v) ? galley_realloc(x->kv, 2 * (x->nkv + 1) * sizeof *p) : NULL;
 	if (!p) {
 		galley_free(k);
 		galley_free(v);
 		return GALLEY_ENOMEM;
 	}
-	node->kv = p;
-	node->kv[2 * node->nkv] = k;
-	node->kv[2 * node->nkv + 1] = v;
-	node->nkv++;
+	x->kv = p;
+	x->kv[2 * x->nkv] = k;
+	x->kv[2 * x->nkv + 1] = v;
+	x->nkv++;
 	return 0;
 }
 
 int galley_node_has_attr(const galley_node *node)
 {
-	return node && (node->id || node->nclasses || node->nkv);
+	return node && node->x && (node->x->id || node->x->nclasses || node->x->nkv);
 }
 
 galley_meta *galley_document_meta(const galley_node *doc)
 {
-	return doc && doc->type == GALLEY_NODE_DOCUMENT ? doc->meta : NULL;
+	return doc && doc->type == GALLEY_NODE_DOCUMENT ? doc->x->meta : NULL;
 }

@@ -677,7 +677,8 @@ static int S_meta(S_reader *r, json_t *doc)
 
 /* ---- the document -------------------------------------------------------- */
 
-static int S_document(S_reader *r, json_t *doc)
+/* The document; its "blocks" too unless !blocks (S_stream reads them). */
+static int S_document(S_reader *r, json_t *doc, int blocks)
 {
 	json_t *ir;
 
@@ -696,7 +697,222 @@ static int S_document(S_reader *r, json_t *doc)
 	}
 	S_TRY(S_attr(r, doc, "attr", galley_builder_current(r->b)));
 	S_TRY(S_meta(r, doc));
-	return S_children(r, doc, "blocks", 0);
+	return blocks ? S_children(r, doc, "blocks", 0) : 0;
+}
+
+/* ---- reading the blocks one at a time -------------------------------------- */
+
+/* A document parsed whole takes its jansson tree, ten to twenty times the
+ * text, beside the tree it builds. So the document's top-level members are
+ * found by a scan of the text, every member but "blocks" parsed by jansson
+ * as before, and the blocks parsed, read and freed one at a time: memory is
+ * one block's tree. A first pass parses every block (and frees it) before
+ * anything is built, so a document jansson would refuse is refused the same
+ * way, by reading it whole: the same message, and no half-built tree. */
+
+#define S_JSON_WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
+
+static size_t S_skip_ws(const char *p, size_t i, size_t n)
+{
+	while (i < n && S_JSON_WS(p[i]))
+		i++;
+	return i;
+}
+
+/* The end of the string at p[i] == '"', or 0. */
+static size_t S_string_end(const char *p, size_t i, size_t n)
+{
+	for (i++; i < n; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
+/* The end of the JSON value at p[i], by its brackets and strings (jansson
+ * checks the rest), or 0 when it is cut short; *depth its nesting. */
+static size_t S_value_end(const char *p, size_t i, size_t n, size_t *depth)
+{
+	size_t d = 0;
+	*depth = 0;
+	do {
+		char c;
+		if (i >= n)
+			return 0;
+		c = p[i];
+		if (c == '"') {
+			if (!(i = S_string_end(p, i, n)))
+				return 0;
+		} else if (c == '{' || c == '[') {
+			if (++d > *depth)
+				*depth = d;
+			i++;
+		} else if (c == '}' || c == ']') {
+			if (!d)
+				return 0;
+			d--;
+			i++;
+		} else if (d && (S_JSON_WS(c) || c == ',' || c == ':')) {
+			i++;
+		} else {
+			size_t from = i;
+			while (i < n && ((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'z') ||
+					 (p[i] >= 'A' && p[i] <= 'Z') || p[i] == '-' || p[i] == '+' || p[i] == '.'))
+				i++;
+			if (i == from)
+				return 0;
+		}
+	} while (d);
+	return i;
+}
+
+enum { S_PARSE_FLAGS = JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL };
+
+/* Each block of the array p[from, to) (it starts with '['): parsed and
+ * freed (check), or parsed, read and freed. 1 when every block parsed, 0
+ * when one did not (only check says so), <0 an error set. */
+static int S_each_block(S_reader *r, const char *p, size_t from, size_t to, int check)
+{
+	size_t i = S_skip_ws(p, from + 1, to), k = 0, depth;
+	int rc = 0;
+
+	if (i < to && p[i] == ']')
+		return 1;
+	for (;; k++) {
+		size_t end = S_value_end(p, i, to, &depth);
+		json_error_t err;
+		json_t *v;
+		/* jansson's own depth limit counts the two levels above a block */
+		if (!end || depth + 2 > JSON_PARSER_MAX_DEPTH)
+			return check ? 0 : galley_error(r->ctx, GALLEY_EINVAL, "$.blocks: invalid JSON");
+		v = json_loadb(p + i, end - i, S_PARSE_FLAGS, &err);
+		if (!v) {
+			if (check)
+				return 0;
+			return json_error_code(&err) == json_error_out_of_memory ? galley_error(r->ctx, GALLEY_ENOMEM, "out of memory")
+				: galley_error(r->ctx, GALLEY_EINVAL, "$.blocks: invalid JSON");
+		}
+		if (!check) {
+			size_t m = S_push_index(r, k);
+			rc = S_block(r, v);
+			S_pop(r, m);
+		}
+		json_decref(v);
+		if (rc < 0)
+			return rc;
+		i = S_skip_ws(p, end, to);
+		if (i < to && p[i] == ',') {
+			i = S_skip_ws(p, i + 1, to);
+			continue;
+		}
+		return i < to && p[i] == ']' && i + 1 == to ? 1 : (check ? 0 : galley_error(r->ctx, GALLEY_EINVAL,
+			"$.blocks: invalid JSON"));
+	}
+}
+
+/* The members of the meta object p[from, to) (jansson has parsed it whole
+ * once: it is valid JSON without repeated keys), one at a time. */
+static int S_meta_stream(S_reader *r, const char *p, size_t from, size_t to)
+{
+	galley_meta *meta = galley_builder_meta(r->b);
+	size_t i = S_skip_ws(p, from + 1, to), depth;
+
+	while (i < to && p[i] == '"') {
+		size_t kend = S_string_end(p, i, to), vstart = S_skip_ws(p, S_skip_ws(p, kend, to) + 1, to);
+		size_t vend = S_value_end(p, vstart, to, &depth), mark;
+		json_t *key = json_loadb(p + i, kend - i, S_PARSE_FLAGS, NULL);
+		json_t *v = json_loadb(p + vstart, vend - vstart, S_PARSE_FLAGS, NULL);
+		int rc;
+		if (!key || !v) {
+			json_decref(key);
+			json_decref(v);
+			return galley_error(r->ctx, GALLEY_ENOMEM, "out of memory");
+		}
+		mark = S_push_key(r, "meta");
+		S_push_key(r, json_string_value(key));
+		rc = S_meta_entry(r, meta, json_string_value(key), v);
+		if (rc >= 0)
+			S_pop(r, mark);
+		json_decref(key);
+		json_decref(v);
+		if (rc < 0)
+			return rc;
+		i = S_skip_ws(p, vend, to);
+		if (i < to && p[i] == ',')
+			i = S_skip_ws(p, i + 1, to);
+		else
+			break;
+	}
+	return 0;
+}
+
+/* Read the document with its blocks one at a time: 1 when done (rc the
+ * result), 0 when it is to be read whole instead (nothing built yet). */
+static int S_stream(S_reader *r, const char *p, size_t n, int *rc)
+{
+	size_t i = S_skip_ws(p, 0, n), depth, blocks = 0, blocks_end = 0, meta = 0, meta_end = 0;
+	json_t *doc = NULL;
+	int ok = 0;
+
+	if (i >= n || p[i] != '{' || !(doc = json_object()))
+		goto out;
+	i = S_skip_ws(p, i + 1, n);
+	while (i < n && p[i] == '"') {
+		size_t kend = S_string_end(p, i, n), vend;
+		json_t *key = kend ? json_loadb(p + i, kend - i, S_PARSE_FLAGS, NULL) : NULL, *v = NULL;
+		const char *name = json_string_value(key);
+		int dup = !name || strlen(name) != json_string_length(key) || json_object_get(doc, name) ||
+			  (blocks && !strcmp(name, "blocks")) || (meta && !strcmp(name, "meta"));
+		i = S_skip_ws(p, kend, n);
+		if (dup || !kend || i >= n || p[i] != ':') {
+			json_decref(key);
+			goto out;
+		}
+		i = S_skip_ws(p, i + 1, n);
+		vend = S_value_end(p, i, n, &depth);
+		if (vend && depth + 1 <= JSON_PARSER_MAX_DEPTH && !strcmp(name, "blocks") && p[i] == '[') {
+			blocks = i;
+			blocks_end = vend;
+		} else if (vend && depth + 1 <= JSON_PARSER_MAX_DEPTH && !strcmp(name, "meta") && p[i] == '{') {
+			/* parsed whole, to check it, and let go before anything is built */
+			if (!(v = json_loadb(p + i, vend - i, S_PARSE_FLAGS, NULL))) {
+				json_decref(key);
+				goto out;
+			}
+			json_decref(v);
+			meta = i;
+			meta_end = vend;
+		} else if (!vend || depth + 1 > JSON_PARSER_MAX_DEPTH || !(v = json_loadb(p + i, vend - i, S_PARSE_FLAGS, NULL)) ||
+			   json_object_set_new(doc, name, v) < 0) {
+			json_decref(key);
+			goto out;
+		}
+		json_decref(key);
+		i = S_skip_ws(p, vend, n);
+		if (i < n && p[i] == ',')
+			i = S_skip_ws(p, i + 1, n);
+		else
+			break;
+	}
+	if (i >= n || p[i] != '}' || S_skip_ws(p, i + 1, n) != n || !blocks || S_each_block(r, p, blocks, blocks_end, 1) != 1)
+		goto out;
+	ok = 1;
+	*rc = S_document(r, doc, 0);
+	if (*rc >= 0 && meta)
+		*rc = S_meta_stream(r, p, meta, meta_end);
+	if (*rc >= 0) {
+		size_t mark = S_push_key(r, "blocks");
+		*rc = S_each_block(r, p, blocks, blocks_end, 0);
+		if (*rc >= 0) {
+			*rc = 0;
+			S_pop(r, mark);
+		}
+	}
+out:
+	json_decref(doc);
+	return ok;
 }
 
 int json_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
@@ -719,20 +935,24 @@ int json_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	/* JSON text never holds a NUL byte (a NUL character is written \u0000). */
 	if (memchr(data, '\0', len < 4096 ? len : 4096))
 		return galley_error(ctx, GALLEY_EINVAL, "binary data, not JSON");
+	galley_buffer_puts(&r.path, "$");
+	if (S_stream(&r, data, len, &rc))
+		goto out;
 	/* NUL characters are accepted so that text keeps them; the fields the
 	 * tree keeps as C strings refuse them one by one. */
 	doc = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
 	if (!doc) {
-		if (json_error_code(&err) == json_error_out_of_memory)
-			return galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-		return galley_error(ctx, GALLEY_EINVAL, "$: invalid JSON at line %d, column %d: %s",
-			err.line, err.column, err.text);
+		rc = json_error_code(&err) == json_error_out_of_memory ? galley_error(ctx, GALLEY_ENOMEM, "out of memory")
+			: galley_error(ctx, GALLEY_EINVAL, "$: invalid JSON at line %d, column %d: %s", err.line,
+				  err.column, err.text);
+		galley_buffer_dispose(&r.path);
+		return rc;
 	}
-	galley_buffer_puts(&r.path, "$");
-	rc = S_document(&r, doc);
+	rc = S_document(&r, doc, 1);
+	json_decref(doc);
+out:
 	if (rc >= 0 && r.path.oom)
 		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
-	json_decref(doc);
 	galley_buffer_dispose(&r.path);
 	return rc;
 }

@@ -5,6 +5,8 @@
 #ifndef GALLEY_TEXT_INTERNAL_H
 #define GALLEY_TEXT_INTERNAL_H
 
+#include <stdint.h>
+
 #include "text_read.h"
 #include "release.h"
 
@@ -19,13 +21,18 @@ typedef enum {
 	U_DROP
 } txt_kind;
 
+/* A unit per paragraph of the text: small, as a text of short paragraphs
+ * has nearly as many units as bytes / 10. */
 typedef struct {
-	txt_kind kind;
-	int marker;        /* marker kind (SUB/BOX), heading level */
 	long num;          /* NUM: its number */
-	size_t skip;       /* bytes of marker before the text (SUB/BOX/NOTE) */
-	size_t first, nlines;
-	int closing;       /* a signature line after the end mark: never a heading */
+	uint32_t first, nlines; /* its lines (r->lines; S_split_lines bounds their count) */
+	uint32_t skip;     /* bytes of marker before the text (SUB/BOX/NOTE) */
+	uint8_t kind;      /* txt_kind */
+	int8_t marker;     /* marker kind (SUB/BOX), heading level; -1 none */
+	uint8_t closing;   /* a signature line after the end mark: never a heading */
+	/* The unit's text. A unit of one line borrows the line (cap 0, not
+	 * NUL-terminated): most units are one line, and a copy each took more
+	 * memory than the tree. txt_unit_own() copies it before it grows. */
 	galley_buffer text;
 } txt_unit;
 
@@ -49,6 +56,9 @@ extern const char *const txt_trailer_labels[];
 int txt_is_one_of(const char *s, size_t len, const char *const *table);
 int txt_issuer_label(const char *s, size_t len, grel_span *v);
 void txt_join(txt_unit *u, const txt_line *l);
+/* Make a borrowed unit text its own (before appending to it). */
+void txt_unit_own(txt_unit *u);
+void txt_unit_dispose(txt_unit *u);
 int txt_all_caps(const char *s, size_t len);
 int txt_starts_item(const txt_line *l);
 /* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */

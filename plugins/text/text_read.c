@@ -59,6 +59,23 @@ static unsigned S_last_char(const char *s, size_t len)
 	return S_decode(s, len, i, &w);
 }
 
+void txt_unit_own(txt_unit *u)
+{
+	if (u->text.cap == 0 && u->text.data) {
+		const char *s = u->text.data;
+		size_t n = u->text.len;
+		u->text.data = NULL;
+		u->text.len = 0;
+		galley_buffer_append(&u->text, s, n); /* an OOM sets text.oom */
+	}
+}
+
+void txt_unit_dispose(txt_unit *u)
+{
+	if (u->text.cap)
+		galley_buffer_dispose(&u->text);
+}
+
 /* Join a hard-wrapped line to a unit: a space, unless both sides are
  * written without spaces (Chinese, Japanese). */
 void txt_join(txt_unit *u, const txt_line *l)
@@ -66,6 +83,7 @@ void txt_join(txt_unit *u, const txt_line *l)
 	size_t w;
 	unsigned last = S_last_char(u->text.data, u->text.len);
 	unsigned next = S_decode(l->s, l->len, 0, &w);
+	txt_unit_own(u);
 	if (u->text.len && !(S_no_space_script(last) && S_no_space_script(next)))
 		galley_buffer_putc(&u->text, ' ');
 	galley_buffer_append(&u->text, l->s, l->len);
@@ -208,6 +226,8 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 		size_t j = i;
 		while (j < len && text[j] != '\n' && text[j] != '\r')
 			j++;
+		if (r->nlines == UINT32_MAX)
+			return GALLEY_EINVAL; /* a unit keeps line numbers in 32 bits */
 		if (r->nlines == cap) {
 			txt_line *nl = galley_realloc(r->lines, cap * 2 * sizeof *nl);
 			if (!nl)
@@ -249,8 +269,12 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		goto out;
 	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
 
-	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0)
-		goto oom;
+	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0) {
+		if (rc == GALLEY_ENOMEM)
+			goto oom;
+		rc = galley_error(ctx, rc, "more than %lu lines", (unsigned long)UINT32_MAX);
+		goto out;
+	}
 	size_t body = txt_header(&r, &rc);
 	if (rc < 0)
 		goto fail;
@@ -311,7 +335,7 @@ fail:
 		rc = galley_error(ctx, rc, "cannot read text");
 out:
 	for (size_t k = 0; k < r.nunits; k++)
-		galley_buffer_dispose(&r.units[k].text);
+		txt_unit_dispose(&r.units[k]);
 	galley_free(r.units);
 	galley_free(r.lines);
 	galley_buffer_dispose(&utf8);

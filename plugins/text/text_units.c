@@ -63,7 +63,8 @@ static txt_unit *S_new_unit(txt_reader *r, txt_kind kind, size_t line)
 	u->kind = kind;
 	u->first = line;
 	u->nlines = 1;
-	galley_buffer_append(&u->text, r->lines[line].s, r->lines[line].len);
+	u->text.data = (char *)r->lines[line].s; /* borrowed: see txt_unit */
+	u->text.len = r->lines[line].len;
 	return u;
 }
 
@@ -452,6 +453,7 @@ int txt_classify(txt_reader *r)
 			continue;
 		while (k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first) {
 			txt_unit *v = &r->units[++k];
+			txt_unit_own(u);
 			galley_buffer_putc(&u->text, ' ');
 			galley_buffer_append(&u->text, v->text.data, v->text.len);
 			u->nlines += v->nlines;

@@ -63,6 +63,11 @@ tree)
 	[ -s err ] && fail "stderr should be empty without -v"
 	b -v -t markdown -o dest2 src; expect_rc 1
 	grep -q "converted, 1 failed, 2 skipped" err || fail "no summary with -v"
+	# -v and --report at once: each input's messages in both (this crashed)
+	b -v -t markdown -o dest3 --report report3 src; expect_rc 1
+	grep -q "src/release.txt: text: read as UTF-8" err || fail "-v with --report: no message of release.txt"
+	line3=$(jq -c 'select(.input == "src/release.txt") | .messages' report3)
+	[ "$line3" = '["text: read as UTF-8"]' ] || fail "-v with --report: the report's messages are $line3"
 	# All converted: exit 0; with --force an existing output is replaced (atomically).
 	rm src/2024/broken.json; echo stale >dest/release.md
 	b --force -t markdown -o dest src; expect_rc 0

@@ -169,6 +169,19 @@ utf16)
 	printf '<html><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16LE >le.html
 	for f in le.txt be.txt le32.txt; do g "$f" -t md; expect_rc 0; grep -q "Hello UTF-" out || fail "$f not read"; done
 	g le.html -t md; expect_rc 0; grep -q "Hello wide page" out || fail "le.html not read"
+	# on standard input (no extension to go by) the content decides, as read: with a BOM and without
+	printf '\377\376' >bom.html && cat le.html >>bom.html
+	printf '<html><head><title>Wide title</title></head><body><p>Hello wide page</p></body></html>' | iconv -t UTF-16BE >be.html
+	printf '\377\376' >bom.txt && cat le.txt >>bom.txt
+	for f in le.txt be.txt le32.txt bom.txt; do
+		"$GALLEY" -v -t json <"$f" >out 2>err; rc=$?; expect_rc 0; expect_err "reading as text"
+		grep -q "Hello UTF-" out || fail "$f on standard input not read"
+	done
+	for f in le.html bom.html be.html; do
+		"$GALLEY" -v -t json <"$f" >out 2>err; rc=$?; expect_rc 0; expect_err "reading as html"
+		grep -q '"Hello wide page"' out || fail "$f on standard input not read as HTML"
+	done
+	grep -q '"title": "Wide title"' out || fail "be.html: the title of the page not read"
 	head -c 3000 "$GALLEY" >bin.txt
 	g bin.txt -t md -o bin.md; expect_rc 1; expect_err "bin.txt: binary data"; one_line_err; absent bin.md ;;
 truncated)
