@@ -9,7 +9,7 @@
 # uses them will report SKIPPED: the same command then works once it is there.
 # Works as root and for a user with sudo.
 set -eu
-build="build-essential cmake pkg-config libxml2-dev libzip-dev libdeflate-dev zlib1g-dev libltdl-dev libjansson-dev \
+build="build-essential cmake pkg-config libxml2-dev libzip-dev libdeflate-dev zlib1g-dev libisal-dev libxxhash-dev libltdl-dev libjansson-dev \
 libuchardet-dev libexttextcat-dev libexttextcat-data libarchive-dev libicu-dev man-db"
 tests="libcmocka-dev cmark cmark-gfm python3-yaml jq jing libxml2-utils unzip epubcheck default-jre-headless \
 python3 python3-docx libreoffice-writer-nogui time util-linux binutils parallel pandoc valgrind clang"

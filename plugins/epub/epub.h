@@ -7,6 +7,10 @@
 #include <galley/galley.h>
 #include <galley/plugin.h>
 
+#include <string.h>
+#define XXH_STATIC_LINKING_ONLY /* XXH3_state_t on the stack */
+#include <xxhash.h>
+
 /** The writer callback registered as "epub". */
 int epub_write(galley_context *ctx, const char *name, const galley_node *const *docs, size_t ndocs,
 	galley_buffer *out, void *payload);
@@ -27,6 +31,7 @@ typedef struct {
 	const galley_node **parts;
 	size_t nparts;      /* 1 unless split */
 	size_t *part_head;  /* how many headings come before file k */
+	size_t capparts, capheads;
 } epub_chapter;
 
 /* An image packaged in the book: from a data: URI of the tree, or a local
@@ -51,21 +56,72 @@ typedef struct {
 	const char *lang;    /* the book's language: the first release's */
 } epub_book;
 
-/* An xmlTextWriter with the job's context and the first error met. */
+/* An xmlTextWriter with the job's context and the first error met. The
+ * writer opens the document and its root element (with their declaration,
+ * doctype and namespaces) and closes them; what is inside the root, the
+ * markup made here (epub_start/epub_attr/epub_end keep their own stack of
+ * open elements, of names that are string constants) and text escaped here,
+ * collects in raw and goes to the xmlTextWriter in pieces
+ * (xmlTextWriterWriteRawLen): before any other call on it, and when a block
+ * ends with 16 KiB or more. */
+#define EPUB_XML_DEPTH 16
 typedef struct {
 	galley_context *ctx;
 	struct _xmlTextWriter *w;
 	galley_buffer scratch;
+	galley_buffer raw;
+	const char *open[EPUB_XML_DEPTH]; /* elements open in raw */
+	int depth;
+	int tag;      /* the start tag of open[depth - 1] is not closed yet */
 	long dropped; /* characters XML cannot carry, removed */
 	int err;
 } epub_xml;
+
+/** Hand the markup collected in raw to the xmlTextWriter. */
+int epub_flush(epub_xml *x);
+/** Append markup (well-formed, made by the writer) to raw. */
+static inline void epub_put(epub_xml *x, const char *s, size_t n)
+{
+	galley_buffer *r = &x->raw;
+	if (r->len + n < r->cap) {
+		memcpy(r->data + r->len, s, n);
+		r->len += n;
+	} else {
+		galley_buffer_append(r, s, n);
+	}
+}
+#define EPUB_PUT(x, lit) epub_put((x), (lit), sizeof(lit) - 1)
+/** Close a start tag epub_start() left open for attributes. */
+static inline void epub_close_tag(epub_xml *x)
+{
+	if (x->tag) {
+		x->tag = 0;
+		epub_put(x, ">", 1);
+	}
+}
+/** Text escaped as character data (attr 0) or an attribute value (attr 1)
+ * onto raw, with the characters XML 1.0 cannot carry dropped (counted). */
+int epub_esc(epub_xml *x, const char *s, size_t len, int attr);
+/** A decimal number onto raw. */
+void epub_put_num(epub_xml *x, unsigned long v);
+/** A URL onto raw as an attribute value: percent-encoded where RFC 3986
+ * does not allow its characters (as epub_uri), & as &amp;. */
+void epub_put_uri(epub_xml *x, const char *url);
+/** The start of an XHTML file: html with both language attributes, head
+ * with title and stylesheet, then body (open). */
+int epub_xhtml_head(epub_xml *x, const char *lang, const char *title);
+/** Close body and html, end the document. */
+int epub_xhtml_foot(epub_xml *x);
 
 int epub_xml_open(epub_xml *x, galley_context *ctx, galley_buffer *out);
 /** Free the writer and its scratch; returns the first error (0 when none). */
 int epub_xml_close(epub_xml *x);
 int epub_xml_fail(epub_xml *x);
+/** Open element name (a string constant) in raw. */
 int epub_start(epub_xml *x, const char *name);
+/** Close the element epub_start() opened last, else the root element. */
 int epub_end(epub_xml *x);
+/** An attribute of the element just opened (epub_start(), else the root). */
 int epub_attr(epub_xml *x, const char *name, const char *value);
 int epub_text(epub_xml *x, const char *s, size_t len);
 int epub_str(epub_xml *x, const char *s);
@@ -84,14 +140,17 @@ int epub_uri(const char *url, galley_buffer *out);
 int epub_is_external(const char *url);
 /** s as one class token: letters, digits, '-' and '_' kept, the rest '-'. */
 int epub_token(const char *s, galley_buffer *out);
-/** A urn:uuid (RFC 9562 version 8, name-based on a 128-bit FNV-1a hash of
- * the bytes added, in pieces) into out, 46 bytes at least. */
+/** A urn:uuid (RFC 9562 version 8, name-based on the XXH3 128-bit hash of
+ * the bytes added, in pieces) into out, 46 bytes at least. The pieces
+ * (often a byte or a word) are gathered in buf and hashed 4 KiB at a time. */
 typedef struct {
-	unsigned long long h1, h2;
+	XXH3_state_t state;
+	size_t n;
+	unsigned char buf[4096];
 } epub_hash;
 void epub_hash_init(epub_hash *h);
 void epub_hash_add(epub_hash *h, const char *data, size_t len);
-void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz);
+void epub_hash_uuid(epub_hash *h, char *out, size_t outsz);
 
 /** The book's packaged image for src in chapter ch, or NULL. */
 const epub_image *epub_book_image(const epub_book *b, size_t ch, const char *src);
@@ -103,9 +162,6 @@ void epub_part_file(size_t i, size_t part, char *out, size_t outsz);
 int epub_chapter_xhtml(const epub_book *b, size_t i, size_t part, galley_buffer *out);
 int epub_nav_xhtml(const epub_book *b, galley_buffer *out);
 int epub_contents_xhtml(const epub_book *b, galley_buffer *out);
-/** Split a chapter into files when its text is longer than `split` bytes
- * (0: never), then collect its headings' labels and files for the contents. */
-int epub_chapter_scan(galley_context *ctx, epub_chapter *c, long split);
 
 #define EPUB_XHTML_NS "http://www.w3.org/1999/xhtml"
 #define EPUB_OPS_NS "http://www.idpf.org/2007/ops"

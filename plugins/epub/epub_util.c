@@ -19,9 +19,13 @@ int epub_xml_open(epub_xml *x, galley_context *ctx, galley_buffer *out)
 
 int epub_xml_close(epub_xml *x)
 {
-	int rc = x->w ? galley_xml_writer_free(x->w) : 0;
+	int rc;
+	if (x->w)
+		epub_flush(x);
+	rc = x->w ? galley_xml_writer_free(x->w) : 0;
 	x->w = NULL;
 	galley_buffer_dispose(&x->scratch);
+	galley_buffer_dispose(&x->raw);
 	return x->err ? x->err : rc;
 }
 
@@ -33,9 +37,24 @@ int epub_xml_fail(epub_xml *x)
 	return x->err;
 }
 
+int epub_flush(epub_xml *x)
+{
+	if (x->err)
+		return x->err;
+	if (x->raw.oom)
+		return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+	if (!x->raw.len)
+		return 0;
+	if (xmlTextWriterWriteRawLen(x->w, BAD_CAST x->raw.data, (int)x->raw.len) < 0)
+		return epub_xml_fail(x);
+	x->raw.len = 0;
+	return 0;
+}
+
+/* Every xmlTextWriter call comes after the markup collected before it. */
 #define X(call) \
 	do { \
-		if (x->err) \
+		if (x->err || (x->raw.len && epub_flush(x) < 0)) \
 			return x->err; \
 		if ((call) < 0) \
 			return epub_xml_fail(x); \
@@ -52,34 +71,126 @@ static int S_clean(epub_xml *x, const char *s, size_t len)
 	return 0;
 }
 
+/* Bytes that stand for themselves: printable ASCII but & < > (and " in an
+ * attribute), with tab and newline in character data. A run of them is
+ * copied in one append; what lies between runs (references to write,
+ * UTF-8 to check, characters to drop) goes to galley_xml_escape, a run of
+ * bytes >= 0x80 whole, so a sequence is never cut. [0] character data,
+ * [1] attribute values. */
+static const unsigned char S_plain[2][256] = {
+	{
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	},
+	{
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	},
+};
+
+int epub_esc(epub_xml *x, const char *s, size_t len, int attr)
+{
+	const unsigned char *p = (const unsigned char *)s, *plain;
+	size_t i = 0, j;
+	long n;
+	if (x->err || !len)
+		return x->err;
+	plain = S_plain[attr != 0];
+	while (i < len) {
+		for (j = i; j < len && plain[p[j]]; j++)
+			;
+		epub_put(x, s + i, j - i);
+		if (j == len)
+			break;
+		for (i = j + 1; i < len && !plain[p[i]]; i++)
+			;
+		if ((n = galley_xml_escape(s + j, i - j, &x->raw, attr)) < 0)
+			return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+		x->dropped += n;
+	}
+	return 0;
+}
+
+void epub_put_num(epub_xml *x, unsigned long v)
+{
+	char b[24];
+	size_t i = sizeof b;
+	do
+		b[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	epub_put(x, b + i, sizeof b - i);
+}
+
 int epub_start(epub_xml *x, const char *name)
 {
-	X(xmlTextWriterStartElement(x->w, BAD_CAST name));
+	if (x->err)
+		return x->err;
+	if (x->depth == EPUB_XML_DEPTH)
+		return x->err = galley_error(x->ctx, GALLEY_ERROR, "EPUB writer: elements nested too deep");
+	epub_close_tag(x);
+	EPUB_PUT(x, "<");
+	epub_put(x, name, strlen(name));
+	x->open[x->depth++] = name;
+	x->tag = 1;
 	return 0;
 }
 
 int epub_end(epub_xml *x)
 {
-	X(xmlTextWriterEndElement(x->w));
+	if (x->err)
+		return x->err;
+	if (!x->depth) { /* the root */
+		X(xmlTextWriterEndElement(x->w));
+		return 0;
+	}
+	x->depth--;
+	if (x->tag) {
+		x->tag = 0;
+		EPUB_PUT(x, "/>");
+	} else {
+		EPUB_PUT(x, "</");
+		epub_put(x, x->open[x->depth], strlen(x->open[x->depth]));
+		EPUB_PUT(x, ">");
+	}
 	return 0;
 }
 
 int epub_attr(epub_xml *x, const char *name, const char *value)
 {
-	if (x->err || S_clean(x, value, strlen(value)) < 0)
+	if (x->err)
 		return x->err;
-	X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST x->scratch.data));
-	return 0;
+	if (!x->tag) { /* the root's */
+		if (S_clean(x, value, strlen(value)) < 0)
+			return x->err;
+		X(xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST x->scratch.data));
+		return 0;
+	}
+	EPUB_PUT(x, " ");
+	epub_put(x, name, strlen(name));
+	EPUB_PUT(x, "=\"");
+	epub_esc(x, value, strlen(value), 1);
+	EPUB_PUT(x, "\"");
+	return x->err;
 }
 
+/* Text is escaped here (galley_xml_escape: & < > and CR as references,
+ * what XML cannot carry dropped) and goes to the writer as raw markup. */
 int epub_text(epub_xml *x, const char *s, size_t len)
 {
-	if (!len || x->err)
-		return x->err;
-	if (S_clean(x, s, len) < 0)
-		return x->err;
-	X(xmlTextWriterWriteString(x->w, BAD_CAST x->scratch.data));
-	return 0;
+	epub_close_tag(x);
+	return epub_esc(x, s, len, 0);
 }
 
 int epub_str(epub_xml *x, const char *s)
@@ -89,8 +200,9 @@ int epub_str(epub_xml *x, const char *s)
 
 int epub_raw(epub_xml *x, const char *s)
 {
-	X(xmlTextWriterWriteRaw(x->w, BAD_CAST s));
-	return 0;
+	epub_close_tag(x);
+	epub_put(x, s, strlen(s));
+	return x->err;
 }
 
 int epub_element(epub_xml *x, const char *name, const char *text)
@@ -185,24 +297,57 @@ static int S_hex(int c)
 	return S_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-int epub_uri(const char *url, galley_buffer *out)
+/* The bytes a URI keeps as they are: letters, digits and "-._~:/?[]@!$&'()*+,;="
+ * ('#' the first time only, '%' before two hex digits). */
+static const unsigned char S_keep[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* url as epub_uri makes it, each run of bytes kept in one append; amp: & as &amp; */
+static void S_uri(const char *url, galley_buffer *out, int amp)
 {
-	static const char keep[] = "-._~:/?[]@!$&'()*+,;=";
-	const unsigned char *p = (const unsigned char *)url;
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)url, *run = p;
 	int hash = 0;
 	for (; *p; p++) {
 		int c = *p;
-		if (S_alpha(c) || S_digit(c) || (c && strchr(keep, c)) || (c == '#' && !hash)) {
-			if (c == '#')
-				hash = 1;
-			galley_buffer_putc(out, c);
-		} else if (c == '%' && S_hex(p[1]) && S_hex(p[2])) {
-			galley_buffer_putc(out, c);
+		char pct[3];
+		if (S_keep[c] && !(c == '&' && amp))
+			continue;
+		if (c == '&') {
+			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
+			galley_buffer_append(out, "&amp;", 5);
+			run = p + 1;
+		} else if ((c == '#' && !hash) || (c == '%' && S_hex(p[1]) && S_hex(p[2]))) {
+			hash |= c == '#';
 		} else {
-			galley_buffer_printf(out, "%%%02X", c);
+			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
+			pct[0] = '%';
+			pct[1] = hex[c >> 4];
+			pct[2] = hex[c & 15];
+			galley_buffer_append(out, pct, 3);
+			run = p + 1;
 		}
 	}
+	galley_buffer_append(out, (const char *)run, (size_t)(p - run));
+}
+
+int epub_uri(const char *url, galley_buffer *out)
+{
+	S_uri(url, out, 0);
 	return out->oom ? GALLEY_ENOMEM : 0;
+}
+
+void epub_put_uri(epub_xml *x, const char *url)
+{
+	S_uri(url ? url : "", &x->raw, 1);
 }
 
 int epub_is_external(const char *url)
@@ -231,33 +376,33 @@ int epub_token(const char *s, galley_buffer *out)
 
 void epub_hash_init(epub_hash *h)
 {
-	h->h1 = 0xcbf29ce484222325ull;
-	h->h2 = 0x84222325cbf29ce4ull;
+	XXH3_128bits_reset(&h->state);
+	h->n = 0;
 }
 
 void epub_hash_add(epub_hash *h, const char *data, size_t len)
 {
-	/* Two 64-bit FNV-1a hashes with different bases and multipliers (FNV's
-	 * prime, and a second odd one): a stable name-based identifier, not a
-	 * cryptographic one, taken in one pass over pieces of the text. */
-	uint64_t h1 = h->h1, h2 = h->h2;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h1 = (h1 ^ (unsigned char)data[i]) * 0x100000001b3ull;
-		h2 = (h2 ^ (unsigned char)data[i]) * 0x9e3779b97f4a7c15ull;
+	/* XXH3: a stable name-based identifier, not a cryptographic one, taken
+	 * in one pass over pieces of the text */
+	if (h->n + len > sizeof h->buf) {
+		XXH3_128bits_update(&h->state, h->buf, h->n);
+		h->n = 0;
+		if (len > sizeof h->buf) {
+			XXH3_128bits_update(&h->state, data, len);
+			return;
+		}
 	}
-	h->h1 = h1;
-	h->h2 = h2;
+	memcpy(h->buf + h->n, data, len);
+	h->n += len;
 }
 
-void epub_hash_uuid(const epub_hash *h, char *out, size_t outsz)
+void epub_hash_uuid(epub_hash *h, char *out, size_t outsz)
 {
-	unsigned char b[16];
-	size_t i;
-	for (i = 0; i < 8; i++) {
-		b[i] = (unsigned char)(h->h1 >> (56 - 8 * i));
-		b[8 + i] = (unsigned char)(h->h2 >> (56 - 8 * i));
-	}
+	XXH128_canonical_t c;
+	unsigned char *b = c.digest; /* big-endian: the high half first */
+	XXH3_128bits_update(&h->state, h->buf, h->n);
+	h->n = 0;
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(&h->state));
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x80); /* version 8: custom */
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* the RFC variant */
 	snprintf(out, outsz,
