@@ -3,14 +3,15 @@
  * come first, stored, with no extra field.
  *
  * libzip writes the archive; the entries it does not store are deflated
- * here with libdeflate (level 1) and handed to libzip already compressed,
+ * here with ISA-L's igzip (level 1; 0 for small entries) and handed to
+ * libzip already compressed,
  * with their CRC, through a source that says so (libzip then copies them
  * as they are). libzip's own deflate is zlib's at level 6: writing a DOCX
  * of a page spent four fifths of its time there (the readability corpus:
  * 39 ms for its 3.2 MB of document.xml, against 8 ms with libdeflate at
- * level 1, for files a fifth bigger).
+ * level 1, for files a fifth bigger; igzip's level 1 halves that again).
  *
- * libzip and libdeflate are opened on first use, not linked: with libzip
+ * libzip and libisal are opened on first use, not linked: with libzip
  * come libcrypto, bzip2 and lzma, whose relocations cost a galley process
  * more at start than parsing a page (2.6M of the 8.8M instructions of an
  * empty conversion), and most runs never write a zip. */
@@ -25,7 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <libdeflate.h>
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
 #include <zip.h>
 
 /* The libzip functions used here, looked up once (read-only after). */
@@ -53,11 +55,9 @@ static struct {
 	zip_error_t *(*source_error)(zip_source_t *);
 	zip_source_t *(*source_function)(zip_t *, zip_source_callback, void *);
 	int (*error_to_data)(const zip_error_t *, void *, zip_uint64_t);
-	struct libdeflate_compressor *(*deflate_alloc)(int);
-	size_t (*deflate_compress)(struct libdeflate_compressor *, const void *, size_t, void *, size_t);
-	size_t (*deflate_bound)(struct libdeflate_compressor *, size_t);
-	void (*deflate_free)(struct libdeflate_compressor *);
-	uint32_t (*crc32)(uint32_t, const void *, size_t);
+	void (*deflate_init)(struct isal_zstream *);
+	int (*deflate)(struct isal_zstream *);
+	uint32_t (*crc32)(uint32_t, const unsigned char *, uint64_t);
 	zip_int64_t (*name_locate)(zip_t *, const char *, zip_flags_t);
 	int (*stat_index)(zip_t *, zip_uint64_t, zip_flags_t, zip_stat_t *);
 	zip_file_t *(*fopen_index)(zip_t *, zip_uint64_t, zip_flags_t);
@@ -121,21 +121,19 @@ static void S_z_load(void)
 		dlclose(h);
 		return;
 	}
-	if (!(d = dlopen(GALLEY_LIBDEFLATE_SONAME, RTLD_NOW | RTLD_LOCAL))) {
+	if (!(d = dlopen(GALLEY_LIBISAL_SONAME, RTLD_NOW | RTLD_LOCAL))) {
 		const char *e = dlerror();
-		snprintf(S_z_why, sizeof S_z_why, "cannot load %s: %s", GALLEY_LIBDEFLATE_SONAME, e ? e : "?");
+		snprintf(S_z_why, sizeof S_z_why, "cannot load %s: %s", GALLEY_LIBISAL_SONAME, e ? e : "?");
 		dlclose(h);
 		return;
 	}
 	h = d;
-	S_SYM(deflate_alloc, "libdeflate_alloc_compressor");
-	S_SYM(deflate_compress, "libdeflate_deflate_compress");
-	S_SYM(deflate_bound, "libdeflate_deflate_compress_bound");
-	S_SYM(deflate_free, "libdeflate_free_compressor");
-	S_SYM(crc32, "libdeflate_crc32");
+	S_SYM(deflate_init, "isal_deflate_stateless_init");
+	S_SYM(deflate, "isal_deflate_stateless");
+	S_SYM(crc32, "crc32_gzip_refl");
 #undef S_SYM
 	if (missing) {
-		snprintf(S_z_why, sizeof S_z_why, "%s has no %s", GALLEY_LIBDEFLATE_SONAME, missing);
+		snprintf(S_z_why, sizeof S_z_why, "%s has no %s", GALLEY_LIBISAL_SONAME, missing);
 		dlclose(d);
 		return;
 	}
@@ -242,12 +240,18 @@ struct galley_zip {
 	size_t entries;
 	int failed;
 	time_t mtime; /* of every entry (S_mtime(), once an archive) */
-	struct libdeflate_compressor *deflater; /* made for the first deflated entry */
+	struct isal_zstream *zs;  /* igzip's stream, made for the first deflated entry */
+	unsigned char *level_buf; /* igzip's working memory, with it */
 };
 
-/* The level entries are deflated at: libdeflate's 1 compresses XML about as
- * well as zlib's 1 (a fifth bigger than zlib's 6) at twice its speed. */
-#define S_LEVEL 1
+/* Entries are deflated with ISA-L's igzip at its level 1: about twice
+ * libdeflate's level 1 on XML, the files 3 to 4% bigger. Entries smaller
+ * than S_SMALL (an EPUB's package document, NCX and navigation, a DOCX's
+ * small parts) at its level 0, with igzip's one generic Huffman code:
+ * level 1 builds a code for each entry, which costs a small entry as much
+ * as a long one. */
+#define S_LEVEL_BUF ISAL_DEF_LVL1_SMALL
+#define S_SMALL 4096
 
 /* An entry's data deflated already: a libzip source that gives the
  * compressed bytes and says they are, with their size and CRC, so libzip
@@ -313,33 +317,49 @@ static zip_int64_t S_raw_cb(void *ud, void *data, zip_uint64_t len, zip_source_c
 static zip_source_t *S_deflated(galley_zip *z, const char *data, size_t len, int *why)
 {
 	S_raw *r;
-	size_t bound, n;
+	struct isal_zstream *st;
 	zip_source_t *s;
 	char *buf;
+	int rc;
 
 	*why = 0;
-	if (len < 64)
+	if (len < 64 || len > UINT32_MAX)
 		return NULL;
-	if (!z->deflater && !(z->deflater = S_z.deflate_alloc(S_LEVEL))) {
+	if ((!z->zs && !(z->zs = galley_malloc(sizeof *z->zs))) ||
+		(!z->level_buf && !(z->level_buf = galley_malloc(S_LEVEL_BUF)))) {
 		*why = GALLEY_ENOMEM;
 		return NULL;
 	}
-	bound = S_z.deflate_bound(z->deflater, len);
-	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(bound))) { /* libzip frees them with free() */
+	if (!(r = calloc(1, sizeof *r)) || !(buf = malloc(len))) { /* libzip frees them with free() */
 		free(r);
 		*why = GALLEY_ENOMEM;
 		return NULL;
 	}
-	n = S_z.deflate_compress(z->deflater, data, len, buf, bound);
-	if (n == 0 || n >= len) { /* incompressible: stored */
+	st = z->zs;
+	/* igzip's init leaves fields it reads unset: all but the buffers a
+	 * stateless call does not use are zeroed (not all of its 80 KiB) */
+	memset(st, 0, offsetof(struct isal_zstream, internal_state.buffer));
+	S_z.deflate_init(st);
+	st->level = len < S_SMALL ? 0 : 1;
+	st->level_buf = z->level_buf;
+	st->level_buf_size = S_LEVEL_BUF;
+	st->gzip_flag = IGZIP_DEFLATE; /* raw deflate, as zip has it */
+	st->end_of_stream = 1;
+	st->flush = NO_FLUSH;
+	st->next_in = (uint8_t *)(uintptr_t)data;
+	st->avail_in = (uint32_t)len;
+	st->next_out = (uint8_t *)buf;
+	st->avail_out = (uint32_t)len; /* no smaller than the bytes: not worth it */
+	rc = S_z.deflate(st);
+	if (rc != COMP_OK || st->total_out >= len) { /* incompressible (STATELESS_OVERFLOW): stored */
 		free(buf);
 		free(r);
 		return NULL;
 	}
 	r->data = buf;
-	r->len = n;
+	r->len = st->total_out;
 	r->size = len;
-	r->crc = S_z.crc32(0, data, len);
+	r->crc = S_z.crc32(0, (const unsigned char *)data, len);
 	S_z.error_init(&r->err);
 	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
 		S_z.error_fini(&r->err);
@@ -527,7 +547,7 @@ int galley_zip_add_pieces(galley_zip *z, const char *name, const galley_zip_piec
 	}
 	for (p = buf, i = 0; i < npieces; i++) {
 		const galley_zip_piece *q = &pieces[i];
-		crc = S_z.crc32(crc, q->data, q->len);
+		crc = S_z.crc32(crc, (const unsigned char *)q->data, q->len);
 		if (q->deflated) { /* its own blocks, as they are */
 			memcpy(p, q->deflated, q->deflated_len);
 			p += q->deflated_len;
@@ -576,8 +596,8 @@ void galley_zip_discard(galley_zip *z)
 	S_z.discard(z->za);
 	S_z.source_free(z->src);
 	S_z.error_fini(&z->sink.err);
-	if (z->deflater)
-		S_z.deflate_free(z->deflater);
+	galley_free(z->level_buf);
+	galley_free(z->zs);
 	galley_free(z);
 }
 
@@ -611,8 +631,8 @@ int galley_zip_finish(galley_zip *z, galley_buffer *out)
 	z->za = NULL;
 	S_z.source_free(z->src);
 	S_z.error_fini(&z->sink.err);
-	if (z->deflater)
-		S_z.deflate_free(z->deflater);
+	galley_free(z->level_buf);
+	galley_free(z->zs);
 	galley_free(z);
 	return rc;
 }

@@ -5,8 +5,6 @@
 
 #include <errno.h>
 #include <stddef.h>
-#include <isa-l/crc.h>
-#include <isa-l/igzip_lib.h>
 #include <libxml/xmlwriter.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -652,86 +650,19 @@ static int S_read_file(galley_context *ctx, const char *path, galley_buffer *out
 	return out->oom ? S_oom(ctx) : 0;
 }
 
-/* The package's entries go to the zip service deflated here, with ISA-L's
- * igzip at its level 1 (about twice libdeflate's level 1 on XHTML, the
- * files 4% bigger; level 0 for small entries, below), unless
- * -O compress=false (stored: bigger files, written faster); fixed parts
- * (container.xml, the default stylesheet) were deflated at build time.
- * The zip service borrows the deflated bytes until the archive is
- * finished: `kept` holds them till then. */
-#define S_LEVEL_BUF ISAL_DEF_LVL1_SMALL
-/* Entries smaller than this (a release's package document, NCX and
- * navigation) are deflated at igzip's level 0, with igzip's one generic
- * Huffman code: level 1 builds a code for each entry, which costs a small
- * entry as much as a long one (level 0 there made writing the readability
- * corpus 15% faster, its packages 6% bigger). */
-#define S_SMALL 4096
-
+/* The package's entries go to the zip service, which deflates them (ISA-L's
+ * igzip), unless -O compress=false (stored: bigger files, written faster);
+ * fixed parts (container.xml, the default stylesheet) were deflated at
+ * build time. */
 typedef struct {
 	galley_context *ctx;
 	galley_zip *z;
 	int store;
-	struct isal_zstream *zs;  /* igzip's stream, for every entry */
-	unsigned char *level_buf; /* igzip's working memory, for every entry */
-	unsigned char **kept;
-	size_t nkept, capkept;
 } S_pack;
-
-static void S_pack_free(S_pack *p)
-{
-	size_t i;
-	for (i = 0; i < p->nkept; i++)
-		galley_free(p->kept[i]);
-	galley_free(p->kept);
-	galley_free(p->level_buf);
-	galley_free(p->zs);
-}
 
 static int S_add_bytes(S_pack *p, const char *name, const char *data, size_t len)
 {
-	struct isal_zstream *s;
-	unsigned char *buf;
-	int rc;
-	/* tiny entries are stored, as the zip service would */
-	if (p->store || len < 64 || len > UINT32_MAX)
-		return galley_zip_add(p->z, name, data, len, p->store || len < 64);
-	if (p->nkept == p->capkept) {
-		size_t cap = p->capkept ? p->capkept * 2 : 16;
-		unsigned char **k = galley_realloc(p->kept, cap * sizeof *k);
-		if (!k)
-			return S_oom(p->ctx);
-		p->kept = k;
-		p->capkept = cap;
-	}
-	if ((!p->zs && !(p->zs = galley_malloc(sizeof *p->zs))) ||
-		(!p->level_buf && !(p->level_buf = galley_malloc(S_LEVEL_BUF))) || !(buf = galley_malloc(len)))
-		return S_oom(p->ctx);
-	s = p->zs;
-	/* igzip's init leaves fields it reads unset: all but the buffers a
-	 * stateless call does not use are zeroed */
-	memset(s, 0, offsetof(struct isal_zstream, internal_state.buffer));
-	isal_deflate_stateless_init(s);
-	s->level = len < S_SMALL ? 0 : 1;
-	s->level_buf = p->level_buf;
-	s->level_buf_size = S_LEVEL_BUF;
-	s->gzip_flag = IGZIP_DEFLATE; /* raw deflate, as zip has it */
-	s->end_of_stream = 1;
-	s->flush = NO_FLUSH;
-	s->next_in = (uint8_t *)data;
-	s->avail_in = (uint32_t)len;
-	s->next_out = buf;
-	s->avail_out = (uint32_t)len; /* no smaller than the bytes: not worth it */
-	rc = isal_deflate_stateless(s);
-	if (rc == STATELESS_OVERFLOW || (rc == COMP_OK && s->total_out >= len)) {
-		galley_free(buf); /* incompressible (an image): stored */
-		return galley_zip_add(p->z, name, data, len, 1);
-	}
-	if (rc != COMP_OK) {
-		galley_free(buf);
-		return galley_error(p->ctx, GALLEY_ERROR, "EPUB writer: cannot deflate %s (igzip error %d)", name, rc);
-	}
-	p->kept[p->nkept++] = buf;
-	return galley_zip_add_deflated(p->z, name, buf, s->total_out, len, crc32_gzip_refl(0, (const unsigned char *)data, len));
+	return galley_zip_add(p->z, name, data, len, p->store);
 }
 
 static int S_add(S_pack *p, const char *name, const galley_buffer *b)
@@ -809,12 +740,10 @@ static int S_package(epub_book *b, galley_buffer *out)
 	}
 	galley_buffer_dispose(&part);
 	rc = galley_zip_finish(p.z, out);
-	S_pack_free(&p);
 	return rc;
 fail:
 	galley_buffer_dispose(&part);
 	galley_zip_discard(p.z);
-	S_pack_free(&p);
 	if (!galley_context_error_code(ctx))
 		galley_error(ctx, rc, "EPUB writer: cannot write the package");
 	return rc;
