@@ -481,11 +481,35 @@ int galley_zip_add(galley_zip *z, const char *name, const char *data, size_t len
 	return 0;
 }
 
-int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
-	unsigned long crc)
+/* An entry of data deflated already (r, filled but for its error): its
+ * source, added under name with the archive's time. r, and its data
+ * unless borrowed, are the source's from here on, freed on failure too. */
+static int S_add_raw(galley_zip *z, const char *name, S_raw *r)
 {
 	zip_source_t *s;
 	zip_int64_t idx;
+
+	S_z.error_init(&r->err);
+	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
+		S_z.error_fini(&r->err);
+		if (!r->borrowed)
+			free((char *)r->data);
+		free(r);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		S_z.source_free(s);
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	}
+	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
+		return S_zip_error(z, name, S_z.get_error(z->za));
+	z->entries++;
+	return 0;
+}
+
+int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, size_t len, size_t size,
+	unsigned long crc)
+{
 	S_raw *r;
 
 	if (!z || !name || !*name || !data || !len)
@@ -501,28 +525,13 @@ int galley_zip_add_deflated(galley_zip *z, const char *name, const void *data, s
 	r->len = len;
 	r->size = size;
 	r->crc = (zip_uint32_t)crc;
-	S_z.error_init(&r->err);
-	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
-		S_z.error_fini(&r->err);
-		free(r);
-		return S_zip_error(z, name, S_z.get_error(z->za));
-	}
-	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		S_z.source_free(s);
-		return S_zip_error(z, name, S_z.get_error(z->za));
-	}
-	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
-		return S_zip_error(z, name, S_z.get_error(z->za));
-	z->entries++;
-	return 0;
+	return S_add_raw(z, name, r);
 }
 
 int galley_zip_add_pieces(galley_zip *z, const char *name, const galley_zip_piece *pieces, size_t npieces)
 {
 	size_t len = 0, size = 0, i, j, n;
 	zip_uint32_t crc = 0;
-	zip_source_t *s;
-	zip_int64_t idx;
 	S_raw *r;
 	char *buf, *p;
 
@@ -572,21 +581,7 @@ int galley_zip_add_pieces(galley_zip *z, const char *name, const galley_zip_piec
 	r->len = len;
 	r->size = size;
 	r->crc = crc;
-	S_z.error_init(&r->err);
-	if (!(s = S_z.source_function(z->za, S_raw_cb, r))) {
-		S_z.error_fini(&r->err);
-		free(buf);
-		free(r);
-		return S_zip_error(z, name, S_z.get_error(z->za));
-	}
-	if ((idx = S_z.file_add(z->za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		S_z.source_free(s);
-		return S_zip_error(z, name, S_z.get_error(z->za));
-	}
-	if (S_z.file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) < 0)
-		return S_zip_error(z, name, S_z.get_error(z->za));
-	z->entries++;
-	return 0;
+	return S_add_raw(z, name, r);
 }
 
 void galley_zip_discard(galley_zip *z)
