@@ -10,7 +10,7 @@
 # Works as root and for a user with sudo.
 set -eu
 build="build-essential cmake pkg-config libxml2-dev libzip-dev libdeflate-dev zlib1g-dev libisal-dev libxxhash-dev libltdl-dev libjansson-dev \
-libuchardet-dev libexttextcat-dev libexttextcat-data libarchive-dev libicu-dev man-db"
+libuchardet-dev libexttextcat-dev libexttextcat-data libarchive-dev libicu-dev libjemalloc-dev man-db"
 tests="libcmocka-dev cmark cmark-gfm python3-yaml jq jing libxml2-utils unzip epubcheck default-jre-headless \
 python3 python3-docx libreoffice-writer-nogui time util-linux binutils parallel pandoc valgrind clang"
 pkgs=$build

@@ -3,7 +3,6 @@
  * half-written or truncated output file behind. */
 #include <galley/galley.h>
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -627,39 +626,30 @@ static int S_needs(struct cli *c)
 	return rc;
 }
 
-/* galley batch lives in a module beside the command (build/galley-batch.so)
- * or in LIBDIR/galley once installed, found from the running program and
- * opened only for `galley batch`, so single conversions never load what
- * archives need. */
+/* galley batch is a program beside the command (build/galley-batch) or in
+ * LIBDIR/galley once installed, found from the running program and
+ * executed in its place, so single conversions never load what archives
+ * need, nor its allocator. Returns only when it cannot be executed. */
 static int S_batch(int argc, char **argv)
 {
 	char exe[PATH_MAX], path[PATH_MAX + 64];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	void *h = NULL;
 	char *slash;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')))
-			*slash = '\0';
-		snprintf(path, sizeof path, "%s/galley-batch.so", exe);
-		if (access(path, F_OK) != 0)
-			snprintf(path, sizeof path, "%s/../%s/galley-batch.so", exe, GALLEY_BATCH_RELDIR);
-		h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	}
-	if (!h) {
-		const char *e = dlerror();
-		fprintf(stderr, "galley: batch mode is not available: %s\n", e ? e : "cannot find galley-batch.so");
+	(void)argc;
+	if (n <= 0) {
+		fprintf(stderr, "galley: batch mode is not available: /proc/self/exe: %s\n", strerror(errno));
 		return EXIT_IO;
 	}
-	int (*batch_main)(int, char **);
-	*(void **)&batch_main = dlsym(h, "galley_batch_main");
-	if (!batch_main) {
-		fprintf(stderr, "galley: %s: no galley_batch_main\n", path);
-		dlclose(h);
-		return EXIT_IO;
-	}
-	return batch_main(argc, argv); /* the module stays loaded until exit */
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')))
+		*slash = '\0';
+	snprintf(path, sizeof path, "%s/galley-batch", exe);
+	if (access(path, X_OK) != 0)
+		snprintf(path, sizeof path, "%s/../%s/galley-batch", exe, GALLEY_BATCH_RELDIR);
+	execv(path, argv); /* argv[0] is "batch" */
+	fprintf(stderr, "galley: batch mode is not available: %s: %s\n", path, strerror(errno));
+	return EXIT_IO;
 }
 
 int main(int argc, char **argv)
@@ -668,18 +658,10 @@ int main(int argc, char **argv)
 	size_t i;
 	int rc;
 
+	if (argc > 1 && strcmp(argv[1], "batch") == 0)
+		return S_batch(argc - 1, argv + 1);
 	memset(&c, 0, sizeof c);
 	galley_cli_output_init();
-	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
-		/* Before any thread starts: libxml2 and libltdl set up once. */
-		if (galley_init() < 0) {
-			fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
-			return EXIT_IO;
-		}
-		rc = S_batch(argc - 1, argv + 1);
-		galley_shutdown();
-		return rc;
-	}
 	if (galley_init() < 0 || !(c.ctx = galley_context_new())) {
 		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;

@@ -11,7 +11,10 @@ trap 'rm -rf "$work"' EXIT
 vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 	--show-leak-kinds=definite,indirect --track-origins=yes --num-callers=30)
 if [ "$fmt" = batch ]; then
-	"${vg[@]}" "$GALLEY" batch -j 2 -t md,tei,json,docx,epub -o "$work/dest" "$@" "$input" 2>"$work/err"
+	# galley executes the program galley-batch, which allocates with
+	# jemalloc: valgrind follows the exec and puts its own allocator in
+	# jemalloc's place, so leaks are still seen
+	"${vg[@]}" --trace-children=yes --soname-synonyms='somalloc=*jemalloc*' "$GALLEY" batch -j 2 -t md,tei,json,docx,epub -o "$work/dest" "$@" "$input" 2>"$work/err"
 else
 	"${vg[@]}" "$GALLEY" "$@" "$input" -t "$fmt" -o "$work/out.$fmt" 2>"$work/err"
 fi

@@ -12,7 +12,9 @@
 # otherwise idle machine (or BENCH_RT="chrt -r 10" as root: see jrounds);
 # their CPU time and minor faults are printed beside. Outputs go to
 # BENCH_DEST (default: a folder in TMPDIR); on a disk each output's fsync()
-# is waited for, which is wall time, not CPU. A benchmark: never a ctest test. Exit 77 without the corpus.
+# is waited for, which is wall time, not CPU. BENCH_ONLY=jobs runs the -j 1 /
+# -j 2 rounds and the CPU by thread only (a minute, not ten: no xmllint,
+# pandoc or memory figures). A benchmark: never a ctest test. Exit 77 without the corpus.
 set -eu
 galley=$1
 corpus=${2:-$(dirname "$0")/../../../../shared/corpora/readability/test-pages}
@@ -68,6 +70,39 @@ jrounds() {
 	done
 	echo "$b1 $b2"
 }
+# split: the -j 2 run's CPU time by thread (read from /proc/PID/task as it
+# runs): how evenly the work is split bounds the speed-up on two idle cores
+# whatever the load now, since the wall time cannot be less than the
+# busiest thread's CPU, nor than half the total.
+split() {
+	rm -rf "$dest"
+	python3 - "$galley" batch -j 2 -q -t $formats -o "$dest" "$tmp/pages.zip" <<'PY'
+import os, subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+last, tck = {}, os.sysconf('SC_CLK_TCK')
+while p.poll() is None:
+    try:
+        for t in os.listdir('/proc/%d/task' % p.pid):
+            try:
+                f = open('/proc/%d/task/%s/stat' % (p.pid, t)).read().rsplit(')', 1)[1].split()
+                last[t] = (int(f[11]) + int(f[12])) / tck
+            except OSError:
+                pass
+    except OSError:
+        pass
+    time.sleep(0.005)
+v = sorted(last.values(), reverse=True); tot = sum(v)
+print('%s (total %.2f s): at most %.2fx on two idle cores' % (' '.join('%.2f' % x for x in v), tot, tot / max(v[0], tot / 2)))
+PY
+}
+if [ "${BENCH_ONLY:-}" = jobs ]; then
+	jw=$(jrounds)
+	echo "$n pages as one zip → $formats; $(nproc) processors, load $(cut -d' ' -f1-3 /proc/loadavg); best of $rounds (BENCH_ONLY=jobs)"
+	echo "$jw" | awk '{ printf "galley batch -j 1 / -j 2 wall:        %8.3f s / %.3f s (CPU %.3f / %.3f s, minor faults %d / %d)\n", $1, $4, $2, $5, $3, $6
+		printf "-j 1 / -j 2 (wall):   %6.2fx (target >= 1.7; the load above counts)\n", $1 / $4 }'
+	echo "-j 2 CPU by thread, s: $(split)"
+	exit 0
+fi
 floor=$(best sh -c "xmllint --html --noout $tmp/pages/*.html 2>/dev/null")
 j1=$(best "$galley" batch -j 1 -q -t $formats -o "$dest" "$tmp/pages.zip")
 jw=$(jrounds)
@@ -88,30 +123,7 @@ SH
 keep=$rounds; rounds=1
 pandoc=$(best sh "$tmp/pandoc.sh" "$dest" "$tmp"/pages/*.html)
 rounds=$keep
-# The -j 2 run's CPU time by thread (read from /proc/PID/task as it runs):
-# how evenly the work is split bounds the speed-up on two idle cores
-# whatever the load now, since the wall time cannot be less than the
-# busiest thread's CPU, nor than half the total.
-rm -rf "$dest"
-split=$(python3 - "$galley" batch -j 2 -q -t $formats -o "$dest" "$tmp/pages.zip" <<'PY'
-import os, subprocess, sys, time
-p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-last, tck = {}, os.sysconf('SC_CLK_TCK')
-while p.poll() is None:
-    try:
-        for t in os.listdir('/proc/%d/task' % p.pid):
-            try:
-                f = open('/proc/%d/task/%s/stat' % (p.pid, t)).read().rsplit(')', 1)[1].split()
-                last[t] = (int(f[11]) + int(f[12])) / tck
-            except OSError:
-                pass
-    except OSError:
-        pass
-    time.sleep(0.005)
-v = sorted(last.values(), reverse=True); tot = sum(v)
-print('%s (total %.2f s): at most %.2fx on two idle cores' % (' '.join('%.2f' % x for x in v), tot, tot / max(v[0], tot / 2)))
-PY
-)
+split=$(split)
 
 echo "$n pages as one zip → $formats; $(nproc) processors, load $(cut -d' ' -f1-3 /proc/loadavg); CPU = user+sys, best of $rounds"
 echo "$floor" | awk '{ printf "xmllint --html --noout (one process): %8.3f s CPU\n", $2 }'
