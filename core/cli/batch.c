@@ -57,6 +57,8 @@ struct job {
 	char *title, *date;
 	long ms;
 	size_t cost;           /* its input's bytes, while it is queued or converted */
+	uint64_t seq;          /* its place in input order (see S_submit) */
+	int ahead;             /* a zip member read before the ones before it */
 	struct job *next;      /* in input order, until reported */
 	struct job *next_todo; /* the work queue */
 };
@@ -117,7 +119,14 @@ struct batch {
 	 * and at most window inputs wait to be reported (and queued). */
 	size_t todo_bytes, running_bytes, budget, window;
 	int closed;
-	struct job *report_head, *report_tail; /* every job not yet reported */
+	struct job *report_head, *report_tail; /* every job not yet reported, by seq */
+	/* Report order: each input's seq; a zip's members have base + their
+	 * index (pinned, while S_zip reads them), so one read ahead of its
+	 * place (S_zip_ahead) waits for those before it; every input below
+	 * low has been submitted, so only those are reported. */
+	uint64_t next_seq, pin_seq, low;
+	int pinned;
+	size_t nahead; /* members read ahead being converted */
 	size_t nseen, ndone, nok, nfailed, nskipped;
 	int report_error, oom;
 	long started, last_progress;
@@ -570,9 +579,9 @@ static void S_zip_add_locked(struct batch *b, struct job *j)
 static void S_flush_locked(struct batch *b)
 {
 	struct job *j;
-	if (b->report_head && b->report_head->done)
+	if (b->report_head && b->report_head->done && b->report_head->seq < b->low)
 		pthread_cond_broadcast(&b->has_room); /* the window moves */
-	while ((j = b->report_head) && j->done) {
+	while ((j = b->report_head) && j->done && j->seq < b->low) {
 		b->report_head = j->next;
 		if (!b->report_head)
 			b->report_tail = NULL;
@@ -630,12 +639,28 @@ static void S_submit(struct batch *b, struct job *j)
 	while (b->nseen - b->ndone >= b->window)
 		pthread_cond_wait(&b->has_room, &b->lock);
 	b->nseen++;
-	if (b->report_tail)
-		b->report_tail->next = j;
-	else
-		b->report_head = j;
-	b->report_tail = j;
+	if (b->pinned) {
+		j->seq = b->pin_seq;
+	} else {
+		j->seq = b->next_seq++;
+		b->low = b->next_seq;
+	}
+	if (!b->report_tail || b->report_tail->seq <= j->seq) {
+		if (b->report_tail)
+			b->report_tail->next = j;
+		else
+			b->report_head = j;
+		b->report_tail = j;
+	} else { /* before a member read ahead */
+		struct job **at = &b->report_head;
+		while ((*at)->seq <= j->seq)
+			at = &(*at)->next;
+		j->next = *at;
+		*at = j;
+	}
 	if (j->reader) {
+		j->ahead = b->pinned && b->pin_seq > b->low;
+		b->nahead += (size_t)j->ahead;
 		j->cost = j->data.len;
 		while (b->ntodo >= b->max_todo || (b->ntodo && b->todo_bytes + j->cost > b->budget))
 			pthread_cond_wait(&b->has_room, &b->lock);
@@ -899,6 +924,7 @@ static void *S_worker(void *arg)
 
 		pthread_mutex_lock(&b->lock);
 		b->running_bytes -= j->cost;
+		b->nahead -= (size_t)j->ahead;
 		pthread_cond_broadcast(&b->has_work);
 		j->done = 1;
 		S_flush_locked(b);
@@ -1222,6 +1248,125 @@ fail:
 	return -1;
 }
 
+/* Reading large members ahead. The readability corpus ends with its
+ * five largest pages, no two of which fit the memory held for documents
+ * being converted: read in order, one worker converted them one after
+ * another at the end while the other waited. A zip's central directory
+ * declares every member's size before any is read, so while no member
+ * read ahead is being converted, the largest member of at least half a
+ * worker's budget among the next half window is read and queued ahead
+ * of its place (S_zip_ahead); its report line waits for those before it
+ * (S_submit). Nothing written depends on the order:
+ * a member is read ahead only when none before it could claim the same
+ * output name (S_zip_key), when no archive limit can be reached however
+ * the members expand (S_zip), and when it inflates to exactly its
+ * declared size and CRC (else it is read in order, as any other). */
+
+/* What an output name of a member begins with, lowercased: its path up to
+ * the first dot of its last component. Two members whose outputs could
+ * have the same name (once normalised and case-folded) have the same key.
+ * NULL for a name that is not plain ASCII or not already in the form
+ * S_safe_member gives it: it could match anything. */
+static char *S_zip_key(const char *name)
+{
+	size_t n = strlen(name), i, end = n, last = 0;
+	char *k;
+	if (!n || name[0] == '.' || name[0] == '/' || strstr(name, "//") || strstr(name, "/."))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c >= 0x80 || c < 0x20 || c == 0x7F || c == '\\')
+			return NULL;
+		if (c == '/')
+			last = i + 1;
+	}
+	for (i = last; i < n; i++)
+		if (name[i] == '.') {
+			end = i;
+			break;
+		}
+	if (!(k = malloc(end + 1)))
+		return NULL;
+	for (i = 0; i < end; i++)
+		k[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] - 'A' + 'a' : name[i]);
+	k[end] = '\0';
+	return k;
+}
+
+/* A zip member that can be read ahead: a regular file, deflated, within
+ * the member limit, at least big. */
+static int S_zip_big(const struct batch *b, zip_t *z, zip_uint64_t i, size_t big, zip_stat_t *st)
+{
+	const char *name = zip_get_name(z, i, ZIP_FL_ENC_RAW);
+	zip_uint8_t opsys;
+	zip_uint32_t attr;
+	if (!name || !*name || name[strlen(name) - 1] == '/')
+		return 0;
+	if (zip_file_get_external_attributes(z, i, 0, &opsys, &attr) == 0 && opsys == ZIP_OPSYS_UNIX &&
+		(attr >> 16) != 0 && ((attr >> 16) & S_IFMT) && !S_ISREG((mode_t)(attr >> 16)))
+		return 0;
+	zip_stat_init(st);
+	return zip_stat_index(z, i, 0, st) == 0 && (st->valid & ZIP_STAT_SIZE) && (st->valid & ZIP_STAT_COMP_SIZE) &&
+	       st->size >= big && st->size <= b->max_member && st->comp_method == ZIP_CM_DEFLATE;
+}
+
+/* Read ahead of member i (the next in order) the largest big member in
+ * the next window / 2 (big[m]: its declared size, 0 when it is not
+ * big), if none read ahead is being converted. Every member read ahead
+ * and not yet reported is among them, so the window always has room for
+ * the members in order. ahead[m]: 1 read ahead, 2 not to be tried. */
+static void S_zip_ahead(struct batch *b, zip_t *z, zip_int64_t i, zip_int64_t n, uint64_t base, unsigned char *ahead,
+	const uint64_t *big, const char *path, const char *stem_rel, struct libdeflate_decompressor *dec,
+	galley_buffer *raw)
+{
+	zip_int64_t m, best = -1, end = i + (zip_int64_t)(b->window / 2);
+	zip_stat_t st;
+	galley_buffer data = GALLEY_BUFFER_INIT;
+	char *key, *other;
+	size_t busy;
+	int clash = 0;
+
+	pthread_mutex_lock(&b->lock);
+	busy = b->nahead;
+	pthread_mutex_unlock(&b->lock);
+	if (busy)
+		return;
+	for (m = i + 1; m < n && m < end; m++)
+		if (!ahead[m] && big[m] && (best < 0 || big[m] > big[best]))
+			best = m;
+	if (best < 0)
+		return;
+	ahead[best] = 2;
+	zip_stat_init(&st);
+	if (zip_stat_index(z, (zip_uint64_t)best, 0, &st) != 0 ||
+		!(key = S_zip_key(zip_get_name(z, (zip_uint64_t)best, ZIP_FL_ENC_RAW))))
+		return;
+	for (m = i; m < best && !clash; m++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)m, ZIP_FL_ENC_RAW);
+		if (!name)
+			continue;
+		other = S_zip_key(name);
+		clash = !other || strcmp(other, key) == 0;
+		free(other);
+	}
+	free(key);
+	if (clash || S_zip_inflate(b, z, (zip_uint64_t)best, &st, 0, dec, raw, &data) < 0)
+		return;
+	ahead[best] = 1;
+	b->pinned = 1;
+	b->pin_seq = base + (uint64_t)best;
+	S_member(b, path, stem_rel, zip_get_name(z, (zip_uint64_t)best, ZIP_FL_ENC_RAW), 0, &data);
+}
+
+/* Every member before base + i has been submitted: report them. */
+static void S_zip_low(struct batch *b, uint64_t low)
+{
+	pthread_mutex_lock(&b->lock);
+	b->low = low;
+	S_flush_locked(b);
+	pthread_mutex_unlock(&b->lock);
+}
+
 static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 {
 	uint64_t total = 0;
@@ -1230,6 +1375,8 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 	zip_int64_t n, i;
 	struct libdeflate_decompressor *dec = NULL;
 	galley_buffer raw = GALLEY_BUFFER_INIT;
+	unsigned char *ahead = NULL;
+	uint64_t base = 0, *big = NULL;
 
 	if (!z) {
 		zip_error_t e;
@@ -1248,6 +1395,38 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		return;
 	}
 	dec = libdeflate_alloc_decompressor(); /* NULL: every member the ordinary way */
+	/* Members are read ahead (S_zip_ahead) only where no archive limit
+	 * can be reached whatever order they come in: what every member can
+	 * expand to (its declared size, or the ratio's and the grace's worth)
+	 * is within the archive limit. */
+	if (dec && n > 1 && b->jobs > 1 && b->max_ratio && b->max_ratio != UINT64_MAX &&
+		b->max_archive != UINT64_MAX &&
+		(big = calloc((size_t)n, sizeof *big))) {
+		uint64_t bound = 0;
+		int ok = 1;
+		for (i = 0; i < n && ok; i++) {
+			zip_stat_t st;
+			uint64_t most;
+			zip_stat_init(&st);
+			if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_COMP_SIZE) ||
+				st.comp_size > UINT64_MAX / 2 / b->max_ratio) {
+				ok = 0;
+				break;
+			}
+			most = st.comp_size * b->max_ratio + S_RATIO_GRACE + 65536;
+			if ((st.valid & ZIP_STAT_SIZE) && st.size > most)
+				most = st.size;
+			ok = most <= b->max_archive - bound;
+			bound += most;
+			if (S_zip_big(b, z, (zip_uint64_t)i, b->budget / (size_t)b->jobs / 2, &st))
+				big[i] = st.size;
+		}
+		if (ok && (ahead = calloc((size_t)n, 1))) {
+			base = b->next_seq;
+			b->next_seq += (uint64_t)n;
+			S_zip_low(b, base);
+		}
+	}
 	for (i = 0; i < n && !b->oom; i++) {
 		const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
 		galley_buffer data = GALLEY_BUFFER_INIT;
@@ -1261,6 +1440,18 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		uint64_t comp = 0;
 		int why = LIM_OK;
 
+		if (ahead) {
+			S_zip_low(b, base + (uint64_t)i);
+			if (ahead[i] == 1) { /* read already, counted here */
+				zip_stat_init(&st);
+				if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0)
+					total += st.size;
+				continue;
+			}
+			S_zip_ahead(b, z, i, n, base, ahead, big, path, stem_rel, dec, &raw);
+			b->pinned = 1;
+			b->pin_seq = base + (uint64_t)i;
+		}
 		if (!name)
 			continue;
 		if (zip_file_get_external_attributes(z, (zip_uint64_t)i, 0, &opsys, &attr) == 0 &&
@@ -1324,6 +1515,12 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		zip_fclose(f);
 		S_member(b, path, stem_rel, name, 0, &data);
 	}
+	if (ahead) {
+		b->pinned = 0;
+		S_zip_low(b, b->next_seq);
+		free(ahead);
+	}
+	free(big);
 	galley_buffer_dispose(&raw);
 	if (dec)
 		libdeflate_free_decompressor(dec);
@@ -2123,7 +2320,7 @@ int galley_batch_main(int argc, char **argv)
 		}
 	}
 #endif
-	b.window = (size_t)b.jobs * 16 + 16;
+	b.window = (size_t)b.jobs * 64 + 64;
 	b.max_todo = b.window;
 	/* 1 MiB of input a worker, queued and being converted. With 2 MiB
 	 * being converted, the four largest pages of the readability corpus
