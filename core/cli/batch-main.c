@@ -18,7 +18,7 @@ enum { EXIT_IO = 3 };
  * nor trim one another's pages (glibc's malloc_trim() trims every arena).
  * An arena gives back the pages it no longer uses over 50 ms
  * (dirty_decay_ms; with jemalloc's default of 10 s the peak RSS of 2,000
- * documents was 50% over that of 200, with 200 ms 12%), at once
+ * documents was 40% over that of 200, with 200 ms 13%), at once
  * (muzzy_decay_ms 0: pages given back lazily, MADV_FREE, still count in
  * the RSS). */
 const char *malloc_conf = "dirty_decay_ms:50,muzzy_decay_ms:0";
