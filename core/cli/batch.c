@@ -847,8 +847,10 @@ out:
 
 static int S_set_opts(const struct batch *b, galley_context *ctx);
 
-/* See S_worker: a document this large is followed by malloc_trim() (glibc). */
+/* See S_worker: a document this large is followed by malloc_trim() (glibc)
+ * or by a purge of the worker's arena (jemalloc). */
 #define S_TRIM_AFTER ((size_t)256 << 10)
+#define S_PURGE_AFTER ((size_t)768 << 10)
 
 static void *S_worker(void *arg)
 {
@@ -907,6 +909,25 @@ static void *S_worker(void *arg)
 			S_convert(b, ctx, j, &out);
 		else
 			S_fail_job(j, "%s%s", "out of memory", "");
+#ifdef GALLEY_JEMALLOC
+		/* After a document of 768 KiB or more, this worker's arena gives
+		 * its free pages back now rather than over the next 50 ms
+		 * (batch-main.c): the other workers' arenas are left alone. On
+		 * 200 and 2,000 documents (the readability pages again and again,
+		 * -j 2, all four formats, three runs each, load average 8 to 10)
+		 * the peak RSS of 2,000 was at most 7.5% over the median of 200's,
+		 * against 12% without, for 10% more system time. */
+		if (j->cost >= S_PURGE_AFTER) {
+			unsigned arena;
+			size_t len = sizeof arena;
+			char name[64];
+			mallctl("thread.tcache.flush", NULL, NULL, NULL, 0);
+			if (mallctl("thread.arena", &arena, &len, NULL, 0) == 0) {
+				snprintf(name, sizeof name, "arena.%u.purge", arena);
+				mallctl(name, NULL, NULL, NULL, 0);
+			}
+		}
+#endif
 #if defined __GLIBC__ && !defined GALLEY_JEMALLOC
 		/* (glibc's allocator only: see galley_batch_main.)
 		 * glibc keeps each thread's arena at its high-water mark, so over
