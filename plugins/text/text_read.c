@@ -254,6 +254,8 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
 {
 	galley_buffer utf8 = GALLEY_BUFFER_INIT;
+	const char *text;
+	size_t text_len;
 	char charset[64] = "";
 	txt_reader r;
 	int rc;
@@ -264,12 +266,13 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	r.b = b;
 	r.meta = galley_builder_meta(b);
 	r.last_num = -1;
-	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset,
-		     sizeof charset)) < 0)
+	/* valid UTF-8 is read where it is, not copied */
+	if ((rc = galley_to_utf8_view(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, &text, &text_len,
+		     charset, sizeof charset)) < 0)
 		goto out;
 	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
 
-	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0) {
+	if ((rc = S_split_lines(&r, text, text_len)) < 0) {
 		if (rc == GALLEY_ENOMEM)
 			goto oom;
 		rc = galley_error(ctx, rc, "more than %lu lines", (unsigned long)UINT32_MAX);
