@@ -24,16 +24,23 @@ typedef enum {
 /* A unit per paragraph of the text: small, as a text of short paragraphs
  * has nearly as many units as bytes / 10. */
 typedef struct {
+	char *data;
+	uint32_t len, cap; /* cap 0: borrowed; else NUL-terminated, cap bytes allocated */
+} txt_text;
+
+typedef struct {
 	long num;          /* NUM: its number */
 	uint32_t first, nlines; /* its lines (r->lines; S_split_lines bounds their count) */
 	uint32_t skip;     /* bytes of marker before the text (SUB/BOX/NOTE) */
 	uint8_t kind;      /* txt_kind */
 	int8_t marker;     /* marker kind (SUB/BOX), heading level; -1 none */
 	uint8_t closing;   /* a signature line after the end mark: never a heading */
+	uint8_t oom;       /* growing the text failed (or it would pass 4 GiB) */
 	/* The unit's text. A unit of one line borrows the line (cap 0, not
 	 * NUL-terminated): most units are one line, and a copy each took more
-	 * memory than the tree. txt_unit_own() copies it before it grows. */
-	galley_buffer text;
+	 * memory than the tree. txt_unit_own() copies it before it grows. 40
+	 * bytes a unit in all, not 56 with a galley_buffer. */
+	txt_text text;
 } txt_unit;
 
 typedef struct {
@@ -59,6 +66,8 @@ void txt_join(txt_unit *u, const txt_line *l);
 /* Make a borrowed unit text its own (before appending to it). */
 void txt_unit_own(txt_unit *u);
 void txt_unit_dispose(txt_unit *u);
+/* Append to a unit's own text (txt_unit_own() first); failure sets u->oom. */
+void txt_unit_append(txt_unit *u, const char *s, size_t n);
 int txt_all_caps(const char *s, size_t len);
 int txt_starts_item(const txt_line *l);
 /* Ends like a sentence: ". ! ? 。 ！ ？", also before a closing quote. */

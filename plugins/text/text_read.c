@@ -59,6 +59,34 @@ static unsigned S_last_char(const char *s, size_t len)
 	return S_decode(s, len, i, &w);
 }
 
+void txt_unit_append(txt_unit *u, const char *s, size_t n)
+{
+	size_t need = (size_t)u->text.len + n + 1, cap;
+	char *p;
+
+	if (u->oom)
+		return;
+	if (need > UINT32_MAX) {
+		u->oom = 1;
+		return;
+	}
+	if (need > u->text.cap) {
+		cap = u->text.cap ? u->text.cap : 16;
+		while (cap < need)
+			cap = cap > UINT32_MAX / 2 ? UINT32_MAX : cap * 2;
+		if (!(p = galley_realloc(u->text.cap ? u->text.data : NULL, cap))) {
+			u->oom = 1;
+			return;
+		}
+		u->text.data = p;
+		u->text.cap = (uint32_t)cap;
+	}
+	if (n)
+		memcpy(u->text.data + u->text.len, s, n);
+	u->text.len += (uint32_t)n;
+	u->text.data[u->text.len] = '\0';
+}
+
 void txt_unit_own(txt_unit *u)
 {
 	if (u->text.cap == 0 && u->text.data) {
@@ -66,14 +94,16 @@ void txt_unit_own(txt_unit *u)
 		size_t n = u->text.len;
 		u->text.data = NULL;
 		u->text.len = 0;
-		galley_buffer_append(&u->text, s, n); /* an OOM sets text.oom */
+		txt_unit_append(u, s, n); /* an OOM sets u->oom */
 	}
 }
 
 void txt_unit_dispose(txt_unit *u)
 {
 	if (u->text.cap)
-		galley_buffer_dispose(&u->text);
+		galley_free(u->text.data);
+	u->text.data = NULL;
+	u->text.len = u->text.cap = 0;
 }
 
 /* Join a hard-wrapped line to a unit: a space, unless both sides are
@@ -85,8 +115,8 @@ void txt_join(txt_unit *u, const txt_line *l)
 	unsigned next = S_decode(l->s, l->len, 0, &w);
 	txt_unit_own(u);
 	if (u->text.len && !(S_no_space_script(last) && S_no_space_script(next)))
-		galley_buffer_putc(&u->text, ' ');
-	galley_buffer_append(&u->text, l->s, l->len);
+		txt_unit_append(u, " ", 1);
+	txt_unit_append(u, l->s, l->len);
 	u->nlines++;
 }
 

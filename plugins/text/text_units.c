@@ -64,7 +64,9 @@ static txt_unit *S_new_unit(txt_reader *r, txt_kind kind, size_t line)
 	u->first = line;
 	u->nlines = 1;
 	u->text.data = (char *)r->lines[line].s; /* borrowed: see txt_unit */
-	u->text.len = r->lines[line].len;
+	u->text.len = (uint32_t)r->lines[line].len;
+	if (r->lines[line].len >= UINT32_MAX)
+		u->oom = 1; /* a line of 4 GiB (past the default input limit): "out of memory" */
 	return u;
 }
 
@@ -417,7 +419,7 @@ int txt_classify(txt_reader *r)
 	int rc = 0;
 	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
 		txt_unit *u = &r->units[k];
-		if (u->text.oom)
+		if (u->oom)
 			return GALLEY_ENOMEM;
 		if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0) {
 			u->kind = U_HEADING;
@@ -454,12 +456,12 @@ int txt_classify(txt_reader *r)
 		while (k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first) {
 			txt_unit *v = &r->units[++k];
 			txt_unit_own(u);
-			galley_buffer_putc(&u->text, ' ');
-			galley_buffer_append(&u->text, v->text.data, v->text.len);
+			txt_unit_append(u, " ", 1);
+			txt_unit_append(u, v->text.data, v->text.len);
 			u->nlines += v->nlines;
 			v->kind = U_DROP;
 		}
-		if (u->text.oom)
+		if (u->oom)
 			return GALLEY_ENOMEM;
 	}
 	return rc;
