@@ -47,8 +47,9 @@ typedef struct {
 	galley_context *ctx;
 	galley_builder *b;
 	galley_meta *meta;
-	txt_line *lines;
+	txt_line *lines;   /* until the units are made (then NULL) */
 	size_t nlines;
+	uint32_t *lens;    /* the lines' lengths, while the tree is built */
 	txt_unit *units;
 	size_t nunits, capunits;
 	long last_num;

@@ -246,16 +246,30 @@ const char *const txt_trailer_labels[] = {
 /* Pass 1: lines                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The line of text at *at (trimmed; CRLF, CR and LF all end a line); *at
+ * moves past it. 0 once at the end. */
+static int S_next_line(const char *text, size_t len, size_t *at, grel_span *line)
+{
+	size_t i = *at, j = i;
+	if (i >= len)
+		return 0;
+	while (j < len && text[j] != '\n' && text[j] != '\r')
+		j++;
+	*line = grel_trim(text + i, j - i);
+	if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
+		j++;
+	*at = j + 1;
+	return 1;
+}
+
 static int S_split_lines(txt_reader *r, const char *text, size_t len)
 {
-	size_t cap = 64, i = 0;
+	size_t cap = 64, at = 0;
+	grel_span t;
 	r->lines = galley_malloc(cap * sizeof *r->lines);
 	if (!r->lines)
 		return GALLEY_ENOMEM;
-	while (i < len) {
-		size_t j = i;
-		while (j < len && text[j] != '\n' && text[j] != '\r')
-			j++;
+	while (S_next_line(text, len, &at, &t)) {
 		if (r->nlines == UINT32_MAX)
 			return GALLEY_EINVAL; /* a unit keeps line numbers in 32 bits */
 		if (r->nlines == cap) {
@@ -265,15 +279,25 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 			r->lines = nl;
 			cap *= 2;
 		}
-		grel_span t = grel_trim(text + i, j - i);
 		r->lines[r->nlines].s = t.s;
 		r->lines[r->nlines].len = t.len;
 		r->nlines++;
-		/* CRLF, CR and LF all end a line. */
-		if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
-			j++;
-		i = j + 1;
 	}
+	return 0;
+}
+
+/* Once the units are made, the tree needs only the lines' lengths: 4 bytes
+ * a line instead of 16, while the tree is built. */
+static int S_keep_lengths(txt_reader *r)
+{
+	uint32_t *lens = galley_malloc((r->nlines ? r->nlines : 1) * sizeof *lens);
+	if (!lens)
+		return GALLEY_ENOMEM;
+	for (size_t i = 0; i < r->nlines; i++)
+		lens[i] = r->lines[i].len < UINT32_MAX ? (uint32_t)r->lines[i].len : UINT32_MAX;
+	galley_free(r->lines);
+	r->lines = NULL;
+	r->lens = lens;
 	return 0;
 }
 
@@ -284,9 +308,10 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
 {
 	galley_buffer utf8 = GALLEY_BUFFER_INIT;
-	const char *text;
-	size_t text_len;
+	const char *text = "";
+	size_t text_len = 0;
 	char charset[64] = "";
+	txt_unit profile = {0};
 	txt_reader r;
 	int rc;
 
@@ -315,8 +340,22 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		goto fail;
 	if ((rc = txt_classify(&r)) < 0)
 		goto fail;
+	if ((rc = S_keep_lengths(&r)) < 0)
+		goto fail;
 	if ((rc = txt_emit(&r)) < 0)
 		goto out; /* the builder has set the error */
+	/* The units are in the tree: only the profile's text is read again. */
+	if (r.profile) {
+		profile = r.units[r.profile - 1];
+		r.units[r.profile - 1].text.cap = 0; /* now profile's */
+	}
+	for (size_t k = 0; k < r.nunits; k++)
+		txt_unit_dispose(&r.units[k]);
+	galley_free(r.units);
+	r.units = NULL;
+	r.nunits = 0;
+	galley_free(r.lens);
+	r.lens = NULL;
 	/* The builder's cursor is back at the document: the release pass
 	 * rewrites its top-level blocks, the language is read from the body
 	 * it leaves, then numbered paragraphs and outlines become lists. */
@@ -331,11 +370,13 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	/* Last, where nothing better named the issuer: the profile a wire
 	 * printed twice, a call to follow the organisation. */
 	if (rc == 0 && r.profile && !galley_meta_get(r.meta, "issuer")) {
-		const txt_unit *u = &r.units[r.profile - 1];
-		rc = grel_issuer_from_profile(r.meta, u->text.data, u->text.len);
+		rc = grel_issuer_from_profile(r.meta, profile.text.data, profile.text.len);
 	}
-	for (size_t i = 0; rc == 0 && i < r.nlines && !galley_meta_get(r.meta, "issuer"); i++)
-		rc = grel_issuer_from_follow(r.meta, r.lines[i].s, r.lines[i].len);
+	/* the lines again, read from the text rather than kept */
+	grel_span line;
+	size_t at = 0;
+	while (rc == 0 && !galley_meta_get(r.meta, "issuer") && S_next_line(text, text_len, &at, &line))
+		rc = grel_issuer_from_follow(r.meta, line.s, line.len);
 	if (rc == 0)
 		rc = grel_issuer_normalise(r.meta);
 	/* Everything looked like site chrome ("x", "Share") and no title was
@@ -343,9 +384,10 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	 * its lines as they are. */
 	if (rc == 0 && galley_node_first_child(doc) == NULL && !galley_meta_get(r.meta, "title")) {
 		int said = 0;
-		for (size_t i = 0; i < r.nlines && rc == 0; i++) {
-			const char *s = r.lines[i].s;
-			size_t n = r.lines[i].len;
+		at = 0;
+		while (rc == 0 && S_next_line(text, text_len, &at, &line)) {
+			const char *s = line.s;
+			size_t n = line.len;
 			while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 				n--;
 			while (n > 0 && (*s == ' ' || *s == '\t'))
@@ -371,6 +413,8 @@ out:
 		txt_unit_dispose(&r.units[k]);
 	galley_free(r.units);
 	galley_free(r.lines);
+	galley_free(r.lens);
+	txt_unit_dispose(&profile);
 	galley_buffer_dispose(&utf8);
 	return rc;
 }

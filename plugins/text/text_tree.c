@@ -58,14 +58,14 @@ static int S_unit_paragraph(txt_reader *r, const txt_unit *u)
 	size_t at = 0, m;
 	int rc;
 	for (m = u->first; u->nlines > 1 && m < u->first + u->nlines; m++)
-		at += r->lines[m].len + (m > u->first && at < u->text.len && s[at] == ' ');
+		at += r->lens[m] + (m > u->first && at < u->text.len && s[at] == ' ');
 	if (u->nlines == 1 || at != u->text.len)
 		return S_paragraph(b, s, u->text.len);
 	if ((rc = galley_builder_enter(b, GALLEY_NODE_PARAGRAPH)) < 0)
 		return rc;
 	at = 0;
 	for (m = u->first; m < u->first + u->nlines && rc >= 0; m++) {
-		size_t n = r->lines[m].len + (m > u->first && s[at] == ' ');
+		size_t n = r->lens[m] + (m > u->first && s[at] == ' ');
 		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
 		if (!t || (rc = galley_node_set_text(t, s + at, n)) < 0 || (rc = galley_builder_append(b, t)) < 0) {
 			galley_node_free(t);
