@@ -50,13 +50,23 @@ typedef struct {
 	txt_line *lines;   /* until the units are made (then NULL) */
 	size_t nlines;
 	uint32_t *lens;    /* the lines' lengths, while the tree is built */
-	txt_unit *units;
-	size_t nunits, capunits;
+	/* the units, in chunks of TXT_UNIT_CHUNK (txt_unit_at()): they never
+	 * move, and the tree pass frees each chunk once it is in the tree */
+	txt_unit **unit_chunks;
+	size_t nunits, capchunks;
 	long last_num;
 	size_t profile;    /* 1 + the unit of a company profile printed twice, or 0 */
 	int date_labelled; /* the date came from a labelled line ("Published on ...") */
 	int oom;
 } txt_reader;
+
+#define TXT_UNIT_CHUNK 4096
+static inline txt_unit *txt_unit_at(const txt_reader *r, size_t k)
+{
+	return &r->unit_chunks[k / TXT_UNIT_CHUNK][k % TXT_UNIT_CHUNK];
+}
+/* Free the units of chunk c (its pointer becomes NULL). */
+void txt_units_free_chunk(txt_reader *r, size_t c);
 
 /* text_read.c: lines, and what more than one pass asks of a line. */
 extern const char *const txt_issuer_labels[];
@@ -83,6 +93,7 @@ size_t txt_header(txt_reader *r, int *rc);
 int txt_body(txt_reader *r, size_t from);
 int txt_classify(txt_reader *r);
 /* text_tree.c: the units through the builder; the body's language. */
+/* Consumes the units: each chunk is freed once it is in the tree. */
 int txt_emit(txt_reader *r);
 int txt_language(txt_reader *r, galley_node *doc);
 

@@ -106,6 +106,26 @@ void txt_unit_dispose(txt_unit *u)
 	u->text.len = u->text.cap = 0;
 }
 
+void txt_units_free_chunk(txt_reader *r, size_t c)
+{
+	size_t end = (c + 1) * TXT_UNIT_CHUNK < r->nunits ? (c + 1) * TXT_UNIT_CHUNK : r->nunits;
+	if (!r->unit_chunks || !r->unit_chunks[c])
+		return;
+	for (size_t k = c * TXT_UNIT_CHUNK; k < end; k++)
+		txt_unit_dispose(txt_unit_at(r, k));
+	galley_free(r->unit_chunks[c]);
+	r->unit_chunks[c] = NULL;
+}
+
+static void S_free_units(txt_reader *r)
+{
+	for (size_t c = 0; c * TXT_UNIT_CHUNK < r->nunits; c++)
+		txt_units_free_chunk(r, c);
+	galley_free(r->unit_chunks);
+	r->unit_chunks = NULL;
+	r->nunits = r->capchunks = 0;
+}
+
 /* Join a hard-wrapped line to a unit: a space, unless both sides are
  * written without spaces (Chinese, Japanese). */
 void txt_join(txt_unit *u, const txt_line *l)
@@ -342,18 +362,15 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		goto fail;
 	if ((rc = S_keep_lengths(&r)) < 0)
 		goto fail;
+	/* Once the units are in the tree only the profile's text is read again:
+	 * it is taken out of its unit (which then borrows it) before they go. */
+	if (r.profile) {
+		profile = *txt_unit_at(&r, r.profile - 1);
+		txt_unit_at(&r, r.profile - 1)->text.cap = 0;
+	}
 	if ((rc = txt_emit(&r)) < 0)
 		goto out; /* the builder has set the error */
-	/* The units are in the tree: only the profile's text is read again. */
-	if (r.profile) {
-		profile = r.units[r.profile - 1];
-		r.units[r.profile - 1].text.cap = 0; /* now profile's */
-	}
-	for (size_t k = 0; k < r.nunits; k++)
-		txt_unit_dispose(&r.units[k]);
-	galley_free(r.units);
-	r.units = NULL;
-	r.nunits = 0;
+	S_free_units(&r);
 	galley_free(r.lens);
 	r.lens = NULL;
 	/* The builder's cursor is back at the document: the release pass
@@ -409,9 +426,7 @@ fail:
 	else if (!galley_context_error_code(ctx))
 		rc = galley_error(ctx, rc, "cannot read text");
 out:
-	for (size_t k = 0; k < r.nunits; k++)
-		txt_unit_dispose(&r.units[k]);
-	galley_free(r.units);
+	S_free_units(&r);
 	galley_free(r.lines);
 	galley_free(r.lens);
 	txt_unit_dispose(&profile);

@@ -83,7 +83,9 @@ int txt_emit(txt_reader *r)
 	int rc = 0;
 
 	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
-		txt_unit *u = &r->units[k];
+		txt_unit *u = txt_unit_at(r, k);
+		if (k && k % TXT_UNIT_CHUNK == 0)
+			txt_units_free_chunk(r, k / TXT_UNIT_CHUNK - 1); /* in the tree: not read again */
 		if (u->kind == U_DROP)
 			continue;
 		if (contact && u->kind != U_CONTACT) {
