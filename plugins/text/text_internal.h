@@ -49,7 +49,8 @@ typedef struct {
 	galley_meta *meta;
 	txt_line *lines;   /* until the units are made (then NULL) */
 	size_t nlines;
-	uint32_t *lens;    /* the lines' lengths, while the tree is built */
+	uint32_t *lens;    /* while the tree is built: the lengths of the lines of
+			    * units of several lines, unit after unit */
 	/* the units, in chunks of TXT_UNIT_CHUNK (txt_unit_at()): they never
 	 * move, and the tree pass frees each chunk once it is in the tree */
 	txt_unit **unit_chunks;

@@ -306,15 +306,23 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 	return 0;
 }
 
-/* Once the units are made, the tree needs only the lines' lengths: 4 bytes
- * a line instead of 16, while the tree is built. */
+/* Once the units are made, the tree needs only the lengths of the lines of
+ * units of several lines (one text node a line), unit after unit: 4 bytes
+ * such a line, none for the rest, instead of 16 bytes every line. */
 static int S_keep_lengths(txt_reader *r)
 {
-	uint32_t *lens = galley_malloc((r->nlines ? r->nlines : 1) * sizeof *lens);
-	if (!lens)
+	size_t n = 0, at = 0;
+	uint32_t *lens;
+	for (size_t k = 0; k < r->nunits; k++)
+		if (txt_unit_at(r, k)->nlines > 1)
+			n += txt_unit_at(r, k)->nlines;
+	if (!(lens = galley_malloc((n ? n : 1) * sizeof *lens)))
 		return GALLEY_ENOMEM;
-	for (size_t i = 0; i < r->nlines; i++)
-		lens[i] = r->lines[i].len < UINT32_MAX ? (uint32_t)r->lines[i].len : UINT32_MAX;
+	for (size_t k = 0; k < r->nunits; k++) {
+		const txt_unit *u = txt_unit_at(r, k);
+		for (size_t m = u->first; u->nlines > 1 && m < (size_t)u->first + u->nlines; m++)
+			lens[at++] = r->lines[m].len < UINT32_MAX ? (uint32_t)r->lines[m].len : UINT32_MAX;
+	}
 	galley_free(r->lines);
 	r->lines = NULL;
 	r->lens = lens;
