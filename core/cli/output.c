@@ -523,6 +523,10 @@ int galley_cli_spill_open(galley_cli_spill *sp)
 int galley_cli_spill_output(const char *data, size_t len, void *payload)
 {
 	galley_cli_spill *sp = payload;
+	/* an output under 1 MiB stays in memory: a file for it costs more
+	 * system time than its memory is worth */
+	if (sp->fd < 0 && len < GALLEY_CLI_SPILL_FROM)
+		return 2;
 	if (sp->fd < 0 && galley_cli_spill_open(sp) < 0)
 		return 1; /* no temporary file: the output stays in memory */
 	if (S_write_all(sp->fd, data, len) < 0)

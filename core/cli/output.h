@@ -28,8 +28,10 @@ int galley_cli_write_output(const char *path, const char *data, size_t len, char
  * in an unnamed temporary file in $TMPDIR (default /tmp) instead of memory;
  * galley_cli_write_output_spill() then copies it to the output as
  * galley_cli_write_output() writes data, so a failed conversion still
- * leaves nothing behind, standard output included. Where no temporary file
- * can be made the sink declines and the output stays in memory. */
+ * leaves nothing behind, standard output included. Until the output
+ * passes GALLEY_CLI_SPILL_FROM, and where no temporary file can be made, it
+ * stays in memory. */
+#define GALLEY_CLI_SPILL_FROM 1048576 /* a smaller output stays in memory */
 typedef struct {
 	int fd; /* -1 until the first piece */
 	size_t len;

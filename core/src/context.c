@@ -224,6 +224,8 @@ static int S_output_send(galley_context *ctx, galley_buffer *out, int all)
 		(!all && out->len < GALLEY__OUTPUT_PIECE))
 		return 0;
 	r = ctx->output(out->data, out->len, ctx->output_payload);
+	if (r == 2)
+		return 0; /* not yet: the buffer keeps them, offered again at the next point */
 	if (r > 0) {
 		ctx->output_buf = NULL; /* declined: the buffer keeps the output */
 		return 0;

@@ -225,7 +225,7 @@ unwritable-output)
 		mkdir ro; chmod 555 ro; g good.lines -o ro/result.lines; expect_rc 3; expect_err "ro/result.lines"
 	fi ;;
 failing-writer)
-	# the writer hands on 256 KiB before it fails: none of it may show
+	# the writer hands on 2 MiB before it fails (spilled): none of it may show
 	mkdir spill
 	TMPDIR=$PWD/spill g good.lines -t failw; expect_rc 1; one_line_err; expect_err "galley: good.lines: this writer always fails"; [ ! -s out ] || fail "partial output"
 	TMPDIR=$PWD/spill g good.lines -t failw -o /dev/stdout; expect_rc 1; [ ! -s out ] || fail "partial output"

@@ -714,6 +714,16 @@ static void test_write_sink(void **state)
 	assert_memory_equal(k.got.data, whole.data, whole.len);
 	galley_buffer_dispose(&k.got);
 
+	/* not yet, every time: asked at every point and at the end, and the
+	 * buffer holds the output */
+	memset(&k, 0, sizeof k);
+	k.answer = 2;
+	assert_int_equal(galley_write(ctx, w, &d, 1, &out), 0);
+	assert_true(k.calls >= 4);
+	assert_int_equal(out.len, whole.len);
+	assert_memory_equal(out.data, whole.data, whole.len);
+	galley_buffer_clear(&out);
+
 	/* declined: asked once, and the buffer holds the output as without a sink */
 	memset(&k, 0, sizeof k);
 	k.answer = 1;

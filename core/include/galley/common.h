@@ -150,8 +150,10 @@ GALLEY_EXTERN void galley_context_set_log(galley_context *ctx, galley_log_cb cb,
  * wrote is final (galley_writer_flush(), sys/writer.h), and the rest once
  * the writer has finished; the buffer galley_write() was given is emptied
  * each time, so it is empty when galley_write() succeeds. fn returns 0 when
- * it took the bytes, 1 to decline them (nothing is sent to it again in that
- * call: the output stays in the buffer, as without a sink), or -1 with
+ * it took the bytes, 2 for "not yet" (they stay in the buffer and are
+ * offered again, with what follows, at the next point; at the end they stay
+ * in the buffer), 1 to decline them (nothing is sent to it again in
+ * that call: the output stays in the buffer, as without a sink), or -1 with
  * errno set when it failed (galley_write() then fails with GALLEY_EIO).
  * When galley_write() fails, what fn already got is a partial output the
  * program must discard (write it to a temporary file, not to its target).
