@@ -511,6 +511,7 @@ static int S_convert(struct cli *c)
 	const galley_reader *r = NULL;
 	galley_node **docs = NULL;
 	galley_buffer out = GALLEY_BUFFER_INIT;
+	galley_cli_spill spill = GALLEY_CLI_SPILL_INIT;
 	char *stdin_only[] = {(char *)"-"};
 	char **inputs = c->ninputs ? c->inputs : stdin_only;
 	size_t ninputs = c->ninputs ? c->ninputs : 1, ndocs = 0, i;
@@ -574,6 +575,7 @@ static int S_convert(struct cli *c)
 	} else if (rc < 0) {
 		const char *name = ninputs == 1 ? inputs[0] : target ? target : "-";
 		galley_context_set_input_name(c->ctx, name);
+		galley_context_set_output(c->ctx, galley_cli_spill_output, &spill);
 		if (galley_write(c->ctx, w, (const galley_node *const *)docs, ndocs, &out) < 0) {
 			int code = galley_context_error_code(c->ctx);
 			fprintf(stderr, "galley: %s: %s\n", name, galley_context_error(c->ctx));
@@ -582,8 +584,13 @@ static int S_convert(struct cli *c)
 									 : EXIT_CONVERT;
 		}
 	}
+	galley_context_set_output(c->ctx, NULL, NULL);
+	/* the trees are done with: their memory goes before the output is copied */
+	for (i = 0; i < ndocs; i++)
+		galley_node_free(docs[i]);
+	ndocs = 0;
 	if (rc < 0) {
-		if (galley_cli_write_output(c->output, out.data ? out.data : "", out.len, err, sizeof err) < 0) {
+		if (galley_cli_write_output_spill(c->output, &spill, out.data ? out.data : "", out.len, err, sizeof err) < 0) {
 			fprintf(stderr, "galley: %s\n", err);
 			rc = EXIT_IO;
 		} else {
@@ -594,6 +601,7 @@ static int S_convert(struct cli *c)
 		galley_node_free(docs[i]);
 	free(docs);
 	galley_buffer_dispose(&out);
+	galley_cli_spill_close(&spill);
 	return rc;
 }
 

@@ -100,6 +100,42 @@ static int S_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* What an output is written from: data[0..len), or, when fd >= 0, the first
+ * len bytes of the file fd (a spilled output, galley_cli_spill_*). */
+typedef struct {
+	const char *data;
+	size_t len;
+	int fd;
+} S_src;
+
+/* The spilled case, apart: its chunk stays off the stack of the others. */
+static __attribute__((noinline)) int S_copy_spill(int fd, const S_src *src)
+{
+	char chunk[65536];
+	off_t off = 0;
+
+	while ((size_t)off < src->len) {
+		size_t want = src->len - (size_t)off < sizeof chunk ? src->len - (size_t)off : sizeof chunk;
+		ssize_t n = pread(src->fd, chunk, want, off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO; /* the spill file is shorter than what was put in it */
+			return -1;
+		}
+		if (S_write_all(fd, chunk, (size_t)n) < 0)
+			return -1;
+		off += n;
+	}
+	return 0;
+}
+
+static int S_put(int fd, const S_src *src)
+{
+	return src->fd < 0 ? S_write_all(fd, src->data, src->len) : S_copy_spill(fd, src);
+}
+
 static int S_fail(char *err, size_t errsize, const char *path, const char *what, int e)
 {
 	snprintf(err, errsize, "%s: %s%s%s", path, what ? what : "", what ? ": " : "", strerror(e));
@@ -107,13 +143,13 @@ static int S_fail(char *err, size_t errsize, const char *path, const char *what,
 }
 
 /* Devices, FIFOs, sockets: open and write, never create or replace. */
-static int S_write_direct(const char *path, const char *data, size_t len, char *err, size_t errsize)
+static int S_write_direct(const char *path, const S_src *src, char *err, size_t errsize)
 {
 	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
 	int e;
 	if (fd < 0)
 		return S_fail(err, errsize, path, NULL, errno);
-	if (S_write_all(fd, data, len) < 0) {
+	if (S_put(fd, src) < 0) {
 		e = errno;
 		close(fd);
 		return S_fail(err, errsize, path, NULL, e);
@@ -202,7 +238,7 @@ static void S_slot_release(int slot)
  * linkat(), which fails with EEXIST if the name exists, so no one else's
  * file is replaced and nothing named is left half-written, even by kill -9.
  * 0, -1 with errno EEXIST (err set), or 1: the file system cannot do it. */
-static int S_write_unnamed(const char *path, const char *data, size_t len, char *err, size_t errsize)
+static int S_write_unnamed(const char *path, const S_src *src, char *err, size_t errsize)
 {
 	char dir[PATH_MAX], proc[64];
 	const char *slash = strrchr(path, '/');
@@ -217,7 +253,7 @@ static int S_write_unnamed(const char *path, const char *data, size_t len, char 
 	if ((fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) < 0)
 		return 1;
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-	if (fchmod(fd, 0666 & ~S_umask) < 0 || S_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (fchmod(fd, 0666 & ~S_umask) < 0 || S_put(fd, src) < 0 || fsync(fd) < 0) {
 		e = errno;
 		close(fd);
 		return S_fail(err, errsize, path, NULL, e);
@@ -344,14 +380,13 @@ static void S_clean_stale(const char *target)
  * links (replacing it would split them) and for a writable file in a folder
  * where no temporary file can be made. The data is complete before the file
  * is touched. */
-static int S_write_in_place(const char *path, const char *target, const char *data, size_t len, char *err,
-	size_t errsize)
+static int S_write_in_place(const char *path, const char *target, const S_src *src, char *err, size_t errsize)
 {
 	int fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
 	int e;
 	if (fd < 0)
 		return S_fail(err, errsize, path, NULL, errno);
-	if (S_write_all(fd, data, len) < 0 || ftruncate(fd, (off_t)len) < 0 || fsync(fd) < 0) {
+	if (S_put(fd, src) < 0 || ftruncate(fd, (off_t)src->len) < 0 || fsync(fd) < 0) {
 		e = errno;
 		close(fd);
 		return S_fail(err, errsize, path, NULL, e);
@@ -361,8 +396,7 @@ static int S_write_in_place(const char *path, const char *target, const char *da
 	return 0;
 }
 
-static int S_write_atomic(const char *path, const char *data, size_t len, int follow, int replace, char *err,
-	size_t errsize)
+static int S_write_atomic(const char *path, const S_src *src, int follow, int replace, char *err, size_t errsize)
 {
 	char real[PATH_MAX], own[PATH_MAX + 32];
 	int slot;
@@ -385,7 +419,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len, int fo
 		have = 1;
 	/* a file with other names keeps them: written in place, once complete */
 	if (follow && have && S_ISREG(st.st_mode) && st.st_nlink > 1)
-		return S_write_in_place(path, target, data, len, err, errsize);
+		return S_write_in_place(path, target, src, err, errsize);
 	if (follow)
 		S_clean_stale(target);
 	slot = S_slot_claim();
@@ -410,7 +444,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len, int fo
 		/* a read-only folder: a writable file in it is still updated */
 		if (follow && have && S_ISREG(st.st_mode) && (e == EACCES || e == EPERM || e == EROFS) &&
 			access(target, W_OK) == 0)
-			return S_write_in_place(path, target, data, len, err, errsize);
+			return S_write_in_place(path, target, src, err, errsize);
 		return S_fail(err, errsize, path, "cannot create a temporary file beside it", e);
 	}
 	mode = have ? st.st_mode & 07777 : 0666 & ~S_umask;
@@ -419,7 +453,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len, int fo
 		fchown(fd, (uid_t)-1, st.st_gid) < 0) {
 		/* not possible: the file becomes ours, as any editor's would */
 	}
-	if (fchmod(fd, mode) < 0 || S_write_all(fd, data, len) < 0 || fsync(fd) < 0)
+	if (fchmod(fd, mode) < 0 || S_put(fd, src) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;
@@ -441,37 +475,99 @@ fail:
 	return -1;
 }
 
-int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize)
+static int S_write_output(const char *path, const S_src *src, char *err, size_t errsize)
 {
 	struct stat st;
 
 	if (!path || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/fd/1") == 0 ||
 		strcmp(path, "/proc/self/fd/1") == 0) {
 		/* Standard output as it is: an append redirection must stay one. */
-		if (S_write_all(STDOUT_FILENO, data, len) < 0)
+		if (S_put(STDOUT_FILENO, src) < 0)
 			return S_fail(err, errsize, "standard output", NULL, errno);
 		return 0;
 	}
 	if (strcmp(path, "/dev/stderr") == 0 || strcmp(path, "/dev/fd/2") == 0) {
-		if (S_write_all(STDERR_FILENO, data, len) < 0)
+		if (S_put(STDERR_FILENO, src) < 0)
 			return S_fail(err, errsize, "standard error", NULL, errno);
 		return 0;
 	}
 	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
 		(stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
-		return S_write_direct(path, data, len, err, errsize);
-	return S_write_atomic(path, data, len, 1, 1, err, errsize);
+		return S_write_direct(path, src, err, errsize);
+	return S_write_atomic(path, src, 1, 1, err, errsize);
+}
+
+int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+	S_src src = {data, len, -1};
+	return S_write_output(path, &src, err, errsize);
+}
+
+int galley_cli_spill_open(galley_cli_spill *sp)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmp[PATH_MAX];
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0 && (size_t)snprintf(tmp, sizeof tmp, "%s/.galley-spill.XXXXXX", dir) < sizeof tmp &&
+		(fd = mkostemp(tmp, O_CLOEXEC)) >= 0)
+		unlink(tmp); /* no O_TMPFILE there: unnamed all the same */
+	sp->fd = fd;
+	sp->len = 0;
+	return fd < 0 ? -1 : 0;
+}
+
+int galley_cli_spill_output(const char *data, size_t len, void *payload)
+{
+	galley_cli_spill *sp = payload;
+	/* an output under 1 MiB stays in memory: a file for it costs more
+	 * system time than its memory is worth */
+	if (sp->fd < 0 && len < GALLEY_CLI_SPILL_FROM)
+		return 2;
+	if (sp->fd < 0 && galley_cli_spill_open(sp) < 0)
+		return 1; /* no temporary file: the output stays in memory */
+	if (S_write_all(sp->fd, data, len) < 0)
+		return -1;
+	sp->len += len;
+	return 0;
+}
+
+void galley_cli_spill_close(galley_cli_spill *sp)
+{
+	if (sp->fd >= 0)
+		close(sp->fd);
+	sp->fd = -1;
+	sp->len = 0;
+}
+
+int galley_cli_write_output_spill(const char *path, const galley_cli_spill *sp, const char *data, size_t len,
+	char *err, size_t errsize)
+{
+	S_src src = {data, len, -1};
+	if (sp->fd >= 0) {
+		/* the writer's last bytes go after the spilled ones */
+		if (len && S_write_all(sp->fd, data, len) < 0)
+			return S_fail(err, errsize, "the temporary copy of the output", NULL, errno);
+		src.fd = sp->fd;
+		src.len = sp->len + len;
+	}
+	return S_write_output(path, &src, err, errsize);
 }
 
 int galley_cli_write_file(const char *path, const char *data, size_t len, char *err, size_t errsize)
 {
-	return S_write_atomic(path, data, len, 0, 1, err, errsize);
+	S_src src = {data, len, -1};
+	return S_write_atomic(path, &src, 0, 1, err, errsize);
 }
 
 int galley_cli_write_new(const char *path, const char *data, size_t len, char *err, size_t errsize)
 {
-	int rc = S_write_unnamed(path, data, len, err, errsize);
-	return rc <= 0 ? rc : S_write_atomic(path, data, len, 0, 0, err, errsize);
+	S_src src = {data, len, -1};
+	int rc = S_write_unnamed(path, &src, err, errsize);
+	return rc <= 0 ? rc : S_write_atomic(path, &src, 0, 0, err, errsize);
 }
 
 int galley_cli_looks_binary(const char *data, size_t len)

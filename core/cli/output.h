@@ -23,6 +23,27 @@ int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t
  * "PATH: reason" in err, leaving any existing file untouched. */
 int galley_cli_write_output(const char *path, const char *data, size_t len, char *err, size_t errsize);
 
+/* A spilled output: single mode gives galley_write() a sink
+ * (galley_context_set_output) that puts the output, as the writer makes it,
+ * in an unnamed temporary file in $TMPDIR (default /tmp) instead of memory;
+ * galley_cli_write_output_spill() then copies it to the output as
+ * galley_cli_write_output() writes data, so a failed conversion still
+ * leaves nothing behind, standard output included. Until the output
+ * passes GALLEY_CLI_SPILL_FROM, and where no temporary file can be made, it
+ * stays in memory. */
+#define GALLEY_CLI_SPILL_FROM 1048576 /* a smaller output stays in memory */
+typedef struct {
+	int fd; /* -1 until the first piece */
+	size_t len;
+} galley_cli_spill;
+#define GALLEY_CLI_SPILL_INIT {-1, 0}
+int galley_cli_spill_open(galley_cli_spill *sp);
+int galley_cli_spill_output(const char *data, size_t len, void *payload); /* a galley_output_cb */
+void galley_cli_spill_close(galley_cli_spill *sp);
+/* galley_cli_write_output() of what sp holds followed by data[0..len). */
+int galley_cli_write_output_spill(const char *path, const galley_cli_spill *sp, const char *data, size_t len,
+	char *err, size_t errsize);
+
 /* Write data to the regular file path through a temporary file beside it,
  * renamed over path once complete, following no symlink: an existing link
  * at path is replaced, not written through. Safe from several threads. */

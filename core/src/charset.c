@@ -333,6 +333,30 @@ static int S_detect(galley_context *ctx, const char *data, size_t len, galley_bu
 	return S_report_lossy(ctx, cs, bad);
 }
 
+int galley_to_utf8_view(galley_context *ctx, const char *data, size_t len, const char *hint, galley_buffer *out,
+	const char **text, size_t *text_len, char *charset_out, size_t charset_size)
+{
+	int rc;
+
+	/* The cases galley_to_utf8() copies as they are: no BOM, no NUL in the
+	 * first 4 KiB, no label or a UTF-8 one, and valid UTF-8. */
+	if (!data)
+		len = 0;
+	if (len && (unsigned char)data[0] != 0xEF && (unsigned char)data[0] != 0xFF &&
+		(unsigned char)data[0] != 0xFE && data[0] != '\0' && !memchr(data, '\0', len < 4096 ? len : 4096) &&
+		(!hint || !*hint || strcmp(S_iconv_name(hint), "UTF-8") == 0) && galley_utf8_valid(data, len)) {
+		*text = data;
+		*text_len = len;
+		S_set_charset(charset_out, charset_size, "UTF-8");
+		return 0;
+	}
+	size_t mark = out->len;
+	rc = galley_to_utf8(ctx, data, len, hint, out, charset_out, charset_size);
+	*text = rc < 0 || !out->data ? "" : out->data + mark;
+	*text_len = rc < 0 ? 0 : out->len - mark;
+	return rc;
+}
+
 static size_t S_non_ascii(const char *data, size_t len)
 {
 	size_t n = 0;

@@ -22,6 +22,10 @@ struct galley_context {
 	galley_registry *owned;          /* made by galley_add_plugin_dir/galley_load_plugins */
 	galley_log_cb log;
 	void *log_payload;
+	galley_output_cb output; /* galley_context_set_output() */
+	void *output_payload;
+	galley_buffer *output_buf; /* the buffer of the galley_write() running, while its sink takes bytes */
+	int output_rc;             /* GALLEY_EIO once the sink failed, in that call */
 };
 
 static const char S_oom_message[] = "out of memory";
@@ -192,6 +196,62 @@ void galley_context_set_log(galley_context *ctx, galley_log_cb cb, void *payload
 		return;
 	ctx->log = cb;
 	ctx->log_payload = payload;
+}
+
+void galley_context_set_output(galley_context *ctx, galley_output_cb fn, void *payload)
+{
+	if (!ctx)
+		return;
+	ctx->output = fn;
+	ctx->output_payload = payload;
+}
+
+void galley__output_begin(galley_context *ctx, galley_buffer *out)
+{
+	ctx->output_buf = ctx->output ? out : NULL;
+	ctx->output_rc = 0;
+}
+
+/* Hand out's bytes to the sink (all of them when `all`, else once there
+ * are 64 KiB). */
+static int S_output_send(galley_context *ctx, galley_buffer *out, int all)
+{
+	int r, e;
+
+	if (ctx->output_rc < 0)
+		return ctx->output_rc;
+	if (!ctx->output_buf || out != ctx->output_buf || out->oom || !out->len ||
+		(!all && out->len < GALLEY__OUTPUT_PIECE))
+		return 0;
+	r = ctx->output(out->data, out->len, ctx->output_payload);
+	if (r == 2)
+		return 0; /* not yet: the buffer keeps them, offered again at the next point */
+	if (r > 0) {
+		ctx->output_buf = NULL; /* declined: the buffer keeps the output */
+		return 0;
+	}
+	if (r < 0) {
+		e = errno;
+		ctx->output_buf = NULL;
+		return ctx->output_rc = galley_error(ctx, GALLEY_EIO, "cannot write the output: %s", strerror(e));
+	}
+	galley_buffer_clear(out);
+	return 0;
+}
+
+int galley_writer_flush(galley_context *ctx, galley_buffer *out)
+{
+	return ctx && out ? S_output_send(ctx, out, 0) : 0;
+}
+
+int galley__output_end(galley_context *ctx, galley_buffer *out, int ok)
+{
+	int rc = ok ? S_output_send(ctx, out, 1) : 0;
+	if (!rc && ctx->output_rc < 0)
+		rc = ctx->output_rc;
+	ctx->output_buf = NULL;
+	ctx->output_rc = 0;
+	return rc;
 }
 
 int galley_context_set_option(galley_context *ctx, const char *key, const char *value)

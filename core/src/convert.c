@@ -76,9 +76,16 @@ int galley_write(galley_context *ctx, const galley_writer *w, const galley_node 
 			return galley_error(ctx, GALLEY_EUSAGE, "galley_write: not a document");
 	before = out->len;
 	galley_error_clear(ctx);
+	galley__output_begin(ctx, out);
 	rc = w->f.writer->write(ctx, w->f.name, docs, ndocs, out, w->f.writer->payload);
 	if (rc >= 0 && out->oom)
 		rc = galley_error(ctx, GALLEY_ENOMEM, "out of memory");
+	{
+		/* a sink's failure outranks what the writer made of it */
+		int sink = galley__output_end(ctx, out, rc >= 0);
+		if (sink < 0)
+			rc = sink;
+	}
 	if (rc < 0) {
 		if (galley_context_error_code(ctx) == 0)
 			galley_error(ctx, rc, "the %s writer failed", w->f.writer->name);

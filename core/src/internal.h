@@ -34,4 +34,12 @@ GALLEY_INTERNAL int galley__check_options(galley_context *ctx, const galley_read
 /* Builder access for the conversion call: the context it reports to. */
 GALLEY_INTERNAL galley_context *galley__builder_context(galley_builder *b);
 
+/* The output sink of galley_write() (galley_context_set_output()): begin
+ * before the writer runs; end after it (ok: it succeeded) sends the rest of
+ * out when the sink took the earlier pieces, and returns the sink's
+ * failure (GALLEY_EIO, message set) or 0. */
+#define GALLEY__OUTPUT_PIECE 65536
+GALLEY_INTERNAL void galley__output_begin(galley_context *ctx, galley_buffer *out);
+GALLEY_INTERNAL int galley__output_end(galley_context *ctx, galley_buffer *out, int ok);
+
 #endif

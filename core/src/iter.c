@@ -122,7 +122,7 @@ int galley_node_text_content(const galley_node *node, galley_buffer *out)
 			if (n->type == GALLEY_NODE_LINEBREAK)
 				galley_buffer_putc(out, ' ');
 			else
-				galley_buffer_append(out, n->text ? n->text : "", n->text_len);
+				galley_buffer_append(out, GALLEY__TEXT(n) ? GALLEY__TEXT(n) : "", n->text_len);
 			break;
 		default:
 			break;
@@ -209,9 +209,9 @@ int galley_node_dump(const galley_node *node, galley_buffer *out)
 			galley_buffer_printf(out, " %s=", galley_node_kv_key(n, i));
 			S_dump_string(out, v, strlen(v));
 		}
-		if (n->text) {
+		if (GALLEY__TEXT(n)) {
 			galley_buffer_putc(out, ' ');
-			S_dump_string(out, n->text, n->text_len);
+			S_dump_string(out, GALLEY__TEXT(n), n->text_len);
 		}
 		if (meta) {
 			size_t k, nk = galley_meta_key_count(meta);

@@ -248,14 +248,18 @@ static char *S_arena_bytes(galley__arena *a, size_t size)
 
 static galley__node_x *S_x(galley_node *n)
 {
-	if (!n->x) {
-		n->x = galley_calloc(1, sizeof *n->x);
-		if (!n->x)
+	galley__node_x *x;
+	if (!n->has_x) {
+		x = galley_calloc(1, sizeof *x);
+		if (!x)
 			return NULL;
-		n->x->start = 1;
-		n->x->colspan = n->x->rowspan = 1;
+		x->start = 1;
+		x->colspan = x->rowspan = 1;
+		x->text = n->u.text;
+		n->u.x = x;
+		n->has_x = 1;
 	}
-	return n->x;
+	return n->u.x;
 }
 
 static void S_x_free(galley__node_x *x)
@@ -281,14 +285,14 @@ static void S_x_free(galley__node_x *x)
 
 static void S_free_one(galley_node *n)
 {
-	S_x_free(n->x);
 	if (n->bits & GALLEY__N_OWNTEXT)
-		galley_free(n->text);
+		galley_free(GALLEY__TEXT(n));
+	S_x_free(GALLEY__X(n));
+	n->has_x = 0;
 	if (n->bits & GALLEY__N_ARENA) {
 		galley__arena *a = S_arena_of(n);
 		n->bits = 0;
-		n->x = NULL;
-		n->text = NULL;
+		n->u.text = NULL;
 		n->next = a->spare;
 		a->spare = n;
 		if (--a->live == 0)
@@ -305,7 +309,7 @@ static galley_node *S_init(galley_node *n, galley_node_type type)
 	n->type = (uint8_t)type;
 	if (type == GALLEY_NODE_HEADING)
 		n->bits |= 1 << GALLEY__N_LEVEL_SHIFT;
-	if (type == GALLEY_NODE_DOCUMENT && (!S_x(n) || !(n->x->meta = galley__meta_new()))) {
+	if (type == GALLEY_NODE_DOCUMENT && (!S_x(n) || !(n->u.x->meta = galley__meta_new()))) {
 		S_free_one(n);
 		return NULL;
 	}
@@ -359,24 +363,24 @@ static int S_dup_field(char **dst, const char *src)
 static galley_node *S_copy_one(galley__arena *a, const galley_node *src)
 {
 	galley_node *n = galley__node_new_in(a, (galley_node_type)src->type);
-	const galley__node_x *sx = src->x;
+	const galley__node_x *sx = GALLEY__X(src);
 	size_t i;
 	if (!n)
 		return NULL;
 	n->bits = (uint8_t)((n->bits & (GALLEY__N_ARENA)) |
 			    (src->bits & (GALLEY__N_ORDERED | GALLEY__N_HEADER | (7 << GALLEY__N_LEVEL_SHIFT))));
-	if (src->text && galley_node_set_text(n, src->text, src->text_len) < 0)
+	if (GALLEY__TEXT(src) && galley_node_set_text(n, GALLEY__TEXT(src), src->text_len) < 0)
 		goto fail;
 	if (!sx)
 		return n;
 	if (!S_x(n))
 		goto fail;
-	n->x->start = sx->start;
-	n->x->colspan = sx->colspan;
-	n->x->rowspan = sx->rowspan;
-	if (S_dup_field(&n->x->url, sx->url) || S_dup_field(&n->x->alt, sx->alt) ||
-	    S_dup_field(&n->x->title, sx->title) || S_dup_field(&n->x->lang, sx->lang) ||
-	    S_dup_field(&n->x->role, sx->role) || S_dup_field(&n->x->id, sx->id))
+	n->u.x->start = sx->start;
+	n->u.x->colspan = sx->colspan;
+	n->u.x->rowspan = sx->rowspan;
+	if (S_dup_field(&n->u.x->url, sx->url) || S_dup_field(&n->u.x->alt, sx->alt) ||
+	    S_dup_field(&n->u.x->title, sx->title) || S_dup_field(&n->u.x->lang, sx->lang) ||
+	    S_dup_field(&n->u.x->role, sx->role) || S_dup_field(&n->u.x->id, sx->id))
 		goto fail;
 	for (i = 0; i < sx->nclasses; i++)
 		if (galley_node_add_class(n, sx->classes[i]) < 0)
@@ -384,7 +388,7 @@ static galley_node *S_copy_one(galley__arena *a, const galley_node *src)
 	for (i = 0; i < sx->nkv; i++)
 		if (galley_node_kv_set(n, sx->kv[2 * i], sx->kv[2 * i + 1]) < 0)
 			goto fail;
-	if (sx->meta && galley__meta_copy(n->x->meta, sx->meta) < 0)
+	if (sx->meta && galley__meta_copy(n->u.x->meta, sx->meta) < 0)
 		goto fail;
 	return n;
 fail:
@@ -638,7 +642,7 @@ const char *galley_node_get_text(const galley_node *node)
 {
 	if (!S_has_text(node))
 		return NULL;
-	return node->text ? node->text : "";
+	return GALLEY__TEXT(node) ? GALLEY__TEXT(node) : "";
 }
 
 size_t galley_node_get_text_len(const galley_node *node)
@@ -687,7 +691,7 @@ static size_t S_copy_text(char *dst, const char *text, size_t len)
 static size_t S_text_room(const galley_node *n)
 {
 	size_t need = (size_t)n->text_len + 1, room = 16;
-	if (!n->text)
+	if (!GALLEY__TEXT(n))
 		return 0;
 	if (!(n->bits & GALLEY__N_GROWN))
 		return need;
@@ -720,11 +724,11 @@ static int S_put_text(galley_node *n, const char *text, size_t len, int replace)
 	if (need < len || need > (size_t)UINT32_MAX)
 		return GALLEY_ENOMEM;
 	if (need <= S_text_room(n)) {
-		n->text_len = (uint32_t)(at + S_copy_text(n->text + at, text, len));
-		n->text[n->text_len] = '\0';
+		n->text_len = (uint32_t)(at + S_copy_text(GALLEY__TEXT(n) + at, text, len));
+		GALLEY__TEXT(n)[n->text_len] = '\0';
 		return 0;
 	}
-	grown = grown && n->text; /* a first text has exactly its size */
+	grown = grown && GALLEY__TEXT(n); /* a first text has exactly its size */
 	room = need;
 	if (grown) {
 		for (room = 16; room < need && room <= ((size_t)UINT32_MAX) / 2; room *= 2)
@@ -738,12 +742,12 @@ static int S_put_text(galley_node *n, const char *text, size_t len, int replace)
 	if (!p)
 		return GALLEY_ENOMEM;
 	if (at)
-		memcpy(p, n->text, at);
+		memcpy(p, GALLEY__TEXT(n), at);
 	at += S_copy_text(p + at, text, len);
 	p[at] = '\0';
 	if (n->bits & GALLEY__N_OWNTEXT)
-		galley_free(n->text);
-	n->text = p;
+		galley_free(GALLEY__TEXT(n));
+	*GALLEY__TEXT_SLOT(n) = p;
 	n->text_len = (uint32_t)at;
 	n->bits = (uint8_t)((n->bits & ~(GALLEY__N_OWNTEXT | GALLEY__N_GROWN)) | (own ? GALLEY__N_OWNTEXT : 0) |
 			    (grown ? GALLEY__N_GROWN : 0));
@@ -799,7 +803,7 @@ long galley_node_get_list_start(const galley_node *node)
 {
 	if (!node || node->type != GALLEY_NODE_LIST)
 		return 0;
-	return node->x ? node->x->start : 1;
+	return node->has_x ? node->u.x->start : 1;
 }
 
 int galley_node_set_list_start(galley_node *node, long start)
@@ -807,11 +811,11 @@ int galley_node_set_list_start(galley_node *node, long start)
 	/* 0 to 2^31-1: what the JSON form can carry, so what galley writes it reads */
 	if (!node || node->type != GALLEY_NODE_LIST || start < 0 || start > 2147483647L)
 		return GALLEY_EINVAL;
-	if (start == 1 && !node->x)
+	if (start == 1 && !node->has_x)
 		return 0; /* the default needs no room */
 	if (!S_x(node))
 		return GALLEY_ENOMEM;
-	node->x->start = start;
+	node->u.x->start = start;
 	return 0;
 }
 
@@ -836,11 +840,11 @@ static int S_set_string(char **field, const char *value)
 static int S_set_x_string(galley_node *n, size_t off, const char *value,
 	int (*set)(char **, const char *))
 {
-	if (!n->x && !value)
+	if (!n->has_x && !value)
 		return 0;
 	if (!S_x(n))
 		return GALLEY_ENOMEM;
-	return set((char **)(void *)((char *)n->x + off), value);
+	return set((char **)(void *)((char *)n->u.x + off), value);
 }
 
 static int S_has_url(const galley_node *n)
@@ -856,7 +860,7 @@ static int S_has_alt(const galley_node *n)
 
 const char *galley_node_get_url(const galley_node *node)
 {
-	return S_has_url(node) && node->x ? node->x->url : NULL;
+	return S_has_url(node) && node->has_x ? node->u.x->url : NULL;
 }
 
 /* A URL keeps its control characters percent-encoded (as a browser's URL
@@ -909,7 +913,7 @@ int galley_node_set_url(galley_node *node, const char *url)
 
 const char *galley_node_get_alt(const galley_node *node)
 {
-	return S_has_alt(node) && node->x ? node->x->alt : NULL;
+	return S_has_alt(node) && node->has_x ? node->u.x->alt : NULL;
 }
 
 int galley_node_set_alt(galley_node *node, const char *alt)
@@ -919,7 +923,7 @@ int galley_node_set_alt(galley_node *node, const char *alt)
 
 const char *galley_node_get_title(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_LINK && node->x ? node->x->title : NULL;
+	return node && node->type == GALLEY_NODE_LINK && node->has_x ? node->u.x->title : NULL;
 }
 
 int galley_node_set_title(galley_node *node, const char *title)
@@ -930,7 +934,7 @@ int galley_node_set_title(galley_node *node, const char *title)
 
 const char *galley_node_get_language(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_CODE_BLOCK && node->x ? node->x->lang : NULL;
+	return node && node->type == GALLEY_NODE_CODE_BLOCK && node->has_x ? node->u.x->lang : NULL;
 }
 
 int galley_node_set_language(galley_node *node, const char *lang)
@@ -941,7 +945,7 @@ int galley_node_set_language(galley_node *node, const char *lang)
 
 const char *galley_node_get_role(const galley_node *node)
 {
-	return node && node->type == GALLEY_NODE_DIV && node->x ? node->x->role : NULL;
+	return node && node->type == GALLEY_NODE_DIV && node->has_x ? node->u.x->role : NULL;
 }
 
 int galley_node_set_role(galley_node *node, const char *role)
@@ -964,18 +968,18 @@ int galley_node_get_colspan(const galley_node *node)
 {
 	if (!node || node->type != GALLEY_NODE_CELL)
 		return 0;
-	return node->x ? node->x->colspan : 1;
+	return node->has_x ? node->u.x->colspan : 1;
 }
 
 int galley_node_set_colspan(galley_node *node, int n)
 {
 	if (!node || node->type != GALLEY_NODE_CELL || n < 1)
 		return GALLEY_EINVAL;
-	if (n == 1 && !node->x)
+	if (n == 1 && !node->has_x)
 		return 0;
 	if (!S_x(node))
 		return GALLEY_ENOMEM;
-	node->x->colspan = n;
+	node->u.x->colspan = n;
 	return 0;
 }
 
@@ -983,18 +987,18 @@ int galley_node_get_rowspan(const galley_node *node)
 {
 	if (!node || node->type != GALLEY_NODE_CELL)
 		return 0;
-	return node->x ? node->x->rowspan : 1;
+	return node->has_x ? node->u.x->rowspan : 1;
 }
 
 int galley_node_set_rowspan(galley_node *node, int n)
 {
 	if (!node || node->type != GALLEY_NODE_CELL || n < 1)
 		return GALLEY_EINVAL;
-	if (n == 1 && !node->x)
+	if (n == 1 && !node->has_x)
 		return 0;
 	if (!S_x(node))
 		return GALLEY_ENOMEM;
-	node->x->rowspan = n;
+	node->u.x->rowspan = n;
 	return 0;
 }
 
@@ -1002,7 +1006,7 @@ int galley_node_set_rowspan(galley_node *node, int n)
 
 const char *galley_node_get_id(const galley_node *node)
 {
-	return node && node->x ? node->x->id : NULL;
+	return node && node->has_x ? node->u.x->id : NULL;
 }
 
 int galley_node_set_id(galley_node *node, const char *id)
@@ -1012,12 +1016,12 @@ int galley_node_set_id(galley_node *node, const char *id)
 
 size_t galley_node_class_count(const galley_node *node)
 {
-	return node && node->x ? node->x->nclasses : 0;
+	return node && node->has_x ? node->u.x->nclasses : 0;
 }
 
 const char *galley_node_class_at(const galley_node *node, size_t i)
 {
-	return node && node->x && i < node->x->nclasses ? node->x->classes[i] : NULL;
+	return node && node->has_x && i < node->u.x->nclasses ? node->u.x->classes[i] : NULL;
 }
 
 int galley_node_add_class(galley_node *node, const char *cls)
@@ -1043,27 +1047,27 @@ int galley_node_add_class(galley_node *node, const char *cls)
 
 size_t galley_node_kv_count(const galley_node *node)
 {
-	return node && node->x ? node->x->nkv : 0;
+	return node && node->has_x ? node->u.x->nkv : 0;
 }
 
 const char *galley_node_kv_key(const galley_node *node, size_t i)
 {
-	return node && node->x && i < node->x->nkv ? node->x->kv[2 * i] : NULL;
+	return node && node->has_x && i < node->u.x->nkv ? node->u.x->kv[2 * i] : NULL;
 }
 
 const char *galley_node_kv_value(const galley_node *node, size_t i)
 {
-	return node && node->x && i < node->x->nkv ? node->x->kv[2 * i + 1] : NULL;
+	return node && node->has_x && i < node->u.x->nkv ? node->u.x->kv[2 * i + 1] : NULL;
 }
 
 const char *galley_node_kv_get(const galley_node *node, const char *key)
 {
 	size_t i;
-	if (!node || !key || !node->x)
+	if (!node || !key || !node->has_x)
 		return NULL;
-	for (i = 0; i < node->x->nkv; i++)
-		if (strcmp(node->x->kv[2 * i], key) == 0)
-			return node->x->kv[2 * i + 1];
+	for (i = 0; i < node->u.x->nkv; i++)
+		if (strcmp(node->u.x->kv[2 * i], key) == 0)
+			return node->u.x->kv[2 * i + 1];
 	return NULL;
 }
 
@@ -1096,10 +1100,10 @@ int galley_node_kv_set(galley_node *node, const char *key, const char *value)
 
 int galley_node_has_attr(const galley_node *node)
 {
-	return node && node->x && (node->x->id || node->x->nclasses || node->x->nkv);
+	return node && node->has_x && (node->u.x->id || node->u.x->nclasses || node->u.x->nkv);
 }
 
 galley_meta *galley_document_meta(const galley_node *doc)
 {
-	return doc && doc->type == GALLEY_NODE_DOCUMENT ? doc->x->meta : NULL;
+	return doc && doc->type == GALLEY_NODE_DOCUMENT ? doc->u.x->meta : NULL;
 }

@@ -1,7 +1,7 @@
 /* tree.h — the node struct, private to libgalley. Plugins and applications
  * see only the opaque galley_node and its accessors.
  *
- * Nodes are small (56 bytes): the links, the text, and one pointer to the
+ * Nodes are small (48 bytes): the links, the text, and one pointer to the
  * fields most nodes never have (attributes, a link's URL, a list's start,
  * a document's metadata), made only when one is set. A builder makes its
  * nodes from one arena (node.c): chunks of nodes, not one allocation each,
@@ -23,16 +23,30 @@ struct galley_node {
 	/* the previous sibling; a first child's is the last child, so a
 	 * parent finds its last child without a pointer of its own */
 	struct galley_node *prev;
-	char *text;        /* TEXT, CODE, CODE_BLOCK: text_len bytes and a NUL, or NULL */
-	galley__node_x *x; /* the fields below, or NULL while none is set */
+	/* The text (TEXT, CODE, CODE_BLOCK: text_len bytes and a NUL, or NULL),
+	 * or, once a field below is set (has_x), those fields, which then hold
+	 * the text: most nodes have one or the other, and one pointer for both
+	 * makes a node 48 bytes, not 56. Read them with GALLEY__TEXT() and
+	 * GALLEY__X(). */
+	union {
+		char *text;
+		galley__node_x *x;
+	} u;
 	uint32_t text_len;
-	uint16_t slot;     /* an arena node's index in its chunk */
-	uint8_t type;      /* galley_node_type */
-	uint8_t bits;      /* GALLEY__N_*, and a heading's level in the top three */
+	uint16_t slot : 15; /* an arena node's index in its chunk */
+	uint16_t has_x : 1; /* u is x */
+	uint8_t type;       /* galley_node_type */
+	uint8_t bits;       /* GALLEY__N_*, and a heading's level in the top three */
 };
+
+#define GALLEY__X(n) ((n)->has_x ? (n)->u.x : NULL)
+#define GALLEY__TEXT(n) ((n)->has_x ? (n)->u.x->text : (n)->u.text)
+/* Where the text pointer is, to set it. */
+#define GALLEY__TEXT_SLOT(n) ((n)->has_x ? &(n)->u.x->text : &(n)->u.text)
 
 /* What few nodes carry. */
 struct galley__node_x {
+	char *text;  /* the node's text, while it has these fields */
 	char *url;   /* LINK href, IMAGE/FIGURE src */
 	char *alt;   /* IMAGE, FIGURE */
 	char *title; /* LINK */

@@ -521,6 +521,7 @@ static void S_walk(S_writer *w, const galley_node *root, int depth)
 {
 	galley_iter *it = galley_iter_new(root);
 	galley_event_type ev;
+	int root_is_doc = galley_node_get_type(root) == GALLEY_NODE_DOCUMENT;
 
 	if (!it) {
 		if (!w->rc)
@@ -529,7 +530,7 @@ static void S_walk(S_writer *w, const galley_node *root, int depth)
 	}
 	while (!w->rc && (ev = galley_iter_next(it)) != GALLEY_EVENT_DONE) {
 		const galley_node *node = galley_iter_get_node(it);
-		if (galley_node_get_type(node) == GALLEY_NODE_DOCUMENT && node == root)
+		if (root_is_doc && node == root)
 			continue;
 		if (ev == GALLEY_EVENT_ENTER) {
 			if (depth >= GALLEY_JSON_MAX_DEPTH) {
@@ -542,6 +543,11 @@ static void S_walk(S_writer *w, const galley_node *root, int depth)
 				/* written by its table or figure, not in tree order */
 				galley_iter_reset(it, node, GALLEY_EVENT_EXIT);
 				continue;
+			}
+			/* a top-level block: what came before it is final */
+			if (depth == 0 && root_is_doc && galley_writer_flush(w->ctx, w->out) < 0) {
+				w->rc = galley_context_error_code(w->ctx);
+				break;
 			}
 			S_enter(w, it, node, depth);
 			if (!galley_node_type_is_leaf(galley_node_get_type(node))

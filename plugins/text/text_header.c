@@ -240,14 +240,14 @@ static size_t S_header_plain(txt_reader *r, int *rc)
 			return i;
 		txt_unit tmp;
 		memset(&tmp, 0, sizeof tmp);
-		galley_buffer_append(&tmp.text, r->lines[i].s, r->lines[i].len);
+		txt_unit_append(&tmp, r->lines[i].s, r->lines[i].len);
 		for (size_t m = i + 1; m < j; m++)
 			txt_join(&tmp, &r->lines[m]);
-		if (tmp.text.oom)
+		if (tmp.oom)
 			*rc = GALLEY_ENOMEM;
 		else
 			*rc = galley_meta_set(r->meta, "title", tmp.text.data);
-		galley_buffer_dispose(&tmp.text);
+		txt_unit_dispose(&tmp);
 		if (*rc < 0)
 			return i;
 		have_title = 1;
@@ -422,15 +422,15 @@ static int S_set_joined(txt_reader *r, const char *key, size_t a, size_t b)
 		if (!r->lines[m].len)
 			continue;
 		if (!tmp.text.len)
-			galley_buffer_append(&tmp.text, r->lines[m].s, r->lines[m].len);
+			txt_unit_append(&tmp, r->lines[m].s, r->lines[m].len);
 		else
 			txt_join(&tmp, &r->lines[m]);
 	}
-	if (tmp.text.oom)
+	if (tmp.oom)
 		rc = GALLEY_ENOMEM;
 	else
 		rc = tmp.text.len ? grel_meta_set(r->meta, key, tmp.text.data, tmp.text.len) : 0;
-	galley_buffer_dispose(&tmp.text);
+	txt_unit_dispose(&tmp);
 	return rc;
 }
 

@@ -59,6 +59,34 @@ static unsigned S_last_char(const char *s, size_t len)
 	return S_decode(s, len, i, &w);
 }
 
+void txt_unit_append(txt_unit *u, const char *s, size_t n)
+{
+	size_t need = (size_t)u->text.len + n + 1, cap;
+	char *p;
+
+	if (u->oom)
+		return;
+	if (need > UINT32_MAX) {
+		u->oom = 1;
+		return;
+	}
+	if (need > u->text.cap) {
+		cap = u->text.cap ? u->text.cap : 16;
+		while (cap < need)
+			cap = cap > UINT32_MAX / 2 ? UINT32_MAX : cap * 2;
+		if (!(p = galley_realloc(u->text.cap ? u->text.data : NULL, cap))) {
+			u->oom = 1;
+			return;
+		}
+		u->text.data = p;
+		u->text.cap = (uint32_t)cap;
+	}
+	if (n)
+		memcpy(u->text.data + u->text.len, s, n);
+	u->text.len += (uint32_t)n;
+	u->text.data[u->text.len] = '\0';
+}
+
 void txt_unit_own(txt_unit *u)
 {
 	if (u->text.cap == 0 && u->text.data) {
@@ -66,14 +94,36 @@ void txt_unit_own(txt_unit *u)
 		size_t n = u->text.len;
 		u->text.data = NULL;
 		u->text.len = 0;
-		galley_buffer_append(&u->text, s, n); /* an OOM sets text.oom */
+		txt_unit_append(u, s, n); /* an OOM sets u->oom */
 	}
 }
 
 void txt_unit_dispose(txt_unit *u)
 {
 	if (u->text.cap)
-		galley_buffer_dispose(&u->text);
+		galley_free(u->text.data);
+	u->text.data = NULL;
+	u->text.len = u->text.cap = 0;
+}
+
+void txt_units_free_chunk(txt_reader *r, size_t c)
+{
+	size_t end = (c + 1) * TXT_UNIT_CHUNK < r->nunits ? (c + 1) * TXT_UNIT_CHUNK : r->nunits;
+	if (!r->unit_chunks || !r->unit_chunks[c])
+		return;
+	for (size_t k = c * TXT_UNIT_CHUNK; k < end; k++)
+		txt_unit_dispose(txt_unit_at(r, k));
+	galley_free(r->unit_chunks[c]);
+	r->unit_chunks[c] = NULL;
+}
+
+static void S_free_units(txt_reader *r)
+{
+	for (size_t c = 0; c * TXT_UNIT_CHUNK < r->nunits; c++)
+		txt_units_free_chunk(r, c);
+	galley_free(r->unit_chunks);
+	r->unit_chunks = NULL;
+	r->nunits = r->capchunks = 0;
 }
 
 /* Join a hard-wrapped line to a unit: a space, unless both sides are
@@ -85,8 +135,8 @@ void txt_join(txt_unit *u, const txt_line *l)
 	unsigned next = S_decode(l->s, l->len, 0, &w);
 	txt_unit_own(u);
 	if (u->text.len && !(S_no_space_script(last) && S_no_space_script(next)))
-		galley_buffer_putc(&u->text, ' ');
-	galley_buffer_append(&u->text, l->s, l->len);
+		txt_unit_append(u, " ", 1);
+	txt_unit_append(u, l->s, l->len);
 	u->nlines++;
 }
 
@@ -216,16 +266,30 @@ const char *const txt_trailer_labels[] = {
 /* Pass 1: lines                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The line of text at *at (trimmed; CRLF, CR and LF all end a line); *at
+ * moves past it. 0 once at the end. */
+static int S_next_line(const char *text, size_t len, size_t *at, grel_span *line)
+{
+	size_t i = *at, j = i;
+	if (i >= len)
+		return 0;
+	while (j < len && text[j] != '\n' && text[j] != '\r')
+		j++;
+	*line = grel_trim(text + i, j - i);
+	if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
+		j++;
+	*at = j + 1;
+	return 1;
+}
+
 static int S_split_lines(txt_reader *r, const char *text, size_t len)
 {
-	size_t cap = 64, i = 0;
+	size_t cap = 64, at = 0;
+	grel_span t;
 	r->lines = galley_malloc(cap * sizeof *r->lines);
 	if (!r->lines)
 		return GALLEY_ENOMEM;
-	while (i < len) {
-		size_t j = i;
-		while (j < len && text[j] != '\n' && text[j] != '\r')
-			j++;
+	while (S_next_line(text, len, &at, &t)) {
 		if (r->nlines == UINT32_MAX)
 			return GALLEY_EINVAL; /* a unit keeps line numbers in 32 bits */
 		if (r->nlines == cap) {
@@ -235,15 +299,33 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 			r->lines = nl;
 			cap *= 2;
 		}
-		grel_span t = grel_trim(text + i, j - i);
 		r->lines[r->nlines].s = t.s;
 		r->lines[r->nlines].len = t.len;
 		r->nlines++;
-		/* CRLF, CR and LF all end a line. */
-		if (j < len && text[j] == '\r' && j + 1 < len && text[j + 1] == '\n')
-			j++;
-		i = j + 1;
 	}
+	return 0;
+}
+
+/* Once the units are made, the tree needs only the lengths of the lines of
+ * units of several lines (one text node a line), unit after unit: 4 bytes
+ * such a line, none for the rest, instead of 16 bytes every line. */
+static int S_keep_lengths(txt_reader *r)
+{
+	size_t n = 0, at = 0;
+	uint32_t *lens;
+	for (size_t k = 0; k < r->nunits; k++)
+		if (txt_unit_at(r, k)->nlines > 1)
+			n += txt_unit_at(r, k)->nlines;
+	if (!(lens = galley_malloc((n ? n : 1) * sizeof *lens)))
+		return GALLEY_ENOMEM;
+	for (size_t k = 0; k < r->nunits; k++) {
+		const txt_unit *u = txt_unit_at(r, k);
+		for (size_t m = u->first; u->nlines > 1 && m < (size_t)u->first + u->nlines; m++)
+			lens[at++] = r->lines[m].len < UINT32_MAX ? (uint32_t)r->lines[m].len : UINT32_MAX;
+	}
+	galley_free(r->lines);
+	r->lines = NULL;
+	r->lens = lens;
 	return 0;
 }
 
@@ -254,7 +336,10 @@ static int S_split_lines(txt_reader *r, const char *text, size_t len)
 int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t len, void *payload)
 {
 	galley_buffer utf8 = GALLEY_BUFFER_INIT;
+	const char *text = "";
+	size_t text_len = 0;
 	char charset[64] = "";
+	txt_unit profile = {0};
 	txt_reader r;
 	int rc;
 
@@ -264,12 +349,13 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	r.b = b;
 	r.meta = galley_builder_meta(b);
 	r.last_num = -1;
-	if ((rc = galley_to_utf8(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, charset,
-		     sizeof charset)) < 0)
+	/* valid UTF-8 is read where it is, not copied */
+	if ((rc = galley_to_utf8_view(ctx, data, len, galley_context_option(ctx, "charset"), &utf8, &text, &text_len,
+		     charset, sizeof charset)) < 0)
 		goto out;
 	galley_log(ctx, GALLEY_LOG_INFO, "text: read as %s", charset);
 
-	if ((rc = S_split_lines(&r, utf8.data ? utf8.data : "", utf8.len)) < 0) {
+	if ((rc = S_split_lines(&r, text, text_len)) < 0) {
 		if (rc == GALLEY_ENOMEM)
 			goto oom;
 		rc = galley_error(ctx, rc, "more than %lu lines", (unsigned long)UINT32_MAX);
@@ -282,8 +368,19 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 		goto fail;
 	if ((rc = txt_classify(&r)) < 0)
 		goto fail;
+	if ((rc = S_keep_lengths(&r)) < 0)
+		goto fail;
+	/* Once the units are in the tree only the profile's text is read again:
+	 * it is taken out of its unit (which then borrows it) before they go. */
+	if (r.profile) {
+		profile = *txt_unit_at(&r, r.profile - 1);
+		txt_unit_at(&r, r.profile - 1)->text.cap = 0;
+	}
 	if ((rc = txt_emit(&r)) < 0)
 		goto out; /* the builder has set the error */
+	S_free_units(&r);
+	galley_free(r.lens);
+	r.lens = NULL;
 	/* The builder's cursor is back at the document: the release pass
 	 * rewrites its top-level blocks, the language is read from the body
 	 * it leaves, then numbered paragraphs and outlines become lists. */
@@ -298,11 +395,13 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	/* Last, where nothing better named the issuer: the profile a wire
 	 * printed twice, a call to follow the organisation. */
 	if (rc == 0 && r.profile && !galley_meta_get(r.meta, "issuer")) {
-		const txt_unit *u = &r.units[r.profile - 1];
-		rc = grel_issuer_from_profile(r.meta, u->text.data, u->text.len);
+		rc = grel_issuer_from_profile(r.meta, profile.text.data, profile.text.len);
 	}
-	for (size_t i = 0; rc == 0 && i < r.nlines && !galley_meta_get(r.meta, "issuer"); i++)
-		rc = grel_issuer_from_follow(r.meta, r.lines[i].s, r.lines[i].len);
+	/* the lines again, read from the text rather than kept */
+	grel_span line;
+	size_t at = 0;
+	while (rc == 0 && !galley_meta_get(r.meta, "issuer") && S_next_line(text, text_len, &at, &line))
+		rc = grel_issuer_from_follow(r.meta, line.s, line.len);
 	if (rc == 0)
 		rc = grel_issuer_normalise(r.meta);
 	/* Everything looked like site chrome ("x", "Share") and no title was
@@ -310,9 +409,10 @@ int text_read(galley_context *ctx, galley_builder *b, const char *data, size_t l
 	 * its lines as they are. */
 	if (rc == 0 && galley_node_first_child(doc) == NULL && !galley_meta_get(r.meta, "title")) {
 		int said = 0;
-		for (size_t i = 0; i < r.nlines && rc == 0; i++) {
-			const char *s = r.lines[i].s;
-			size_t n = r.lines[i].len;
+		at = 0;
+		while (rc == 0 && S_next_line(text, text_len, &at, &line)) {
+			const char *s = line.s;
+			size_t n = line.len;
 			while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 				n--;
 			while (n > 0 && (*s == ' ' || *s == '\t'))
@@ -334,10 +434,10 @@ fail:
 	else if (!galley_context_error_code(ctx))
 		rc = galley_error(ctx, rc, "cannot read text");
 out:
-	for (size_t k = 0; k < r.nunits; k++)
-		txt_unit_dispose(&r.units[k]);
-	galley_free(r.units);
+	S_free_units(&r);
 	galley_free(r.lines);
+	galley_free(r.lens);
+	txt_unit_dispose(&profile);
 	galley_buffer_dispose(&utf8);
 	return rc;
 }

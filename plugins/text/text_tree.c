@@ -51,21 +51,21 @@ static int S_div(galley_builder *b, const char *role)
  * them). A unit of several lines keeps one text node a line, a
  * continuation led by the space that joined it (GREL_LINES): the pass sets
  * a signature line by line, then merges them. */
-static int S_unit_paragraph(txt_reader *r, const txt_unit *u)
+static int S_unit_paragraph(txt_reader *r, const txt_unit *u, const uint32_t *lens)
 {
 	galley_builder *b = r->b;
 	const char *s = u->text.data ? u->text.data : "";
 	size_t at = 0, m;
 	int rc;
-	for (m = u->first; u->nlines > 1 && m < u->first + u->nlines; m++)
-		at += r->lines[m].len + (m > u->first && at < u->text.len && s[at] == ' ');
+	for (m = 0; u->nlines > 1 && m < u->nlines; m++)
+		at += lens[m] + (m > 0 && at < u->text.len && s[at] == ' ');
 	if (u->nlines == 1 || at != u->text.len)
 		return S_paragraph(b, s, u->text.len);
 	if ((rc = galley_builder_enter(b, GALLEY_NODE_PARAGRAPH)) < 0)
 		return rc;
 	at = 0;
-	for (m = u->first; m < u->first + u->nlines && rc >= 0; m++) {
-		size_t n = r->lines[m].len + (m > u->first && s[at] == ' ');
+	for (m = 0; m < u->nlines && rc >= 0; m++) {
+		size_t n = lens[m] + (m > 0 && s[at] == ' ');
 		galley_node *t = galley_node_new(GALLEY_NODE_TEXT);
 		if (!t || (rc = galley_node_set_text(t, s + at, n)) < 0 || (rc = galley_builder_append(b, t)) < 0) {
 			galley_node_free(t);
@@ -82,8 +82,14 @@ int txt_emit(txt_reader *r)
 	int contact = 0; /* a contact div is open: contact lines in a row share it */
 	int rc = 0;
 
+	size_t line = 0; /* where the unit's line lengths are in r->lens */
 	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
-		txt_unit *u = &r->units[k];
+		txt_unit *u = txt_unit_at(r, k);
+		const uint32_t *lens = r->lens + line;
+		if (k && k % TXT_UNIT_CHUNK == 0)
+			txt_units_free_chunk(r, k / TXT_UNIT_CHUNK - 1); /* in the tree: not read again */
+		if (u->nlines > 1)
+			line += u->nlines;
 		if (u->kind == U_DROP)
 			continue;
 		if (contact && u->kind != U_CONTACT) {
@@ -114,17 +120,17 @@ int txt_emit(txt_reader *r)
 		case U_PARA:
 			if (u->closing) {
 				/* a letterhead signing the release after its end mark */
-				if ((rc = S_div(b, "signature")) < 0 || (rc = S_unit_paragraph(r, u)) < 0)
+				if ((rc = S_div(b, "signature")) < 0 || (rc = S_unit_paragraph(r, u, lens)) < 0)
 					break;
 				rc = galley_builder_leave(b);
 				break;
 			}
-			rc = S_unit_paragraph(r, u);
+			rc = S_unit_paragraph(r, u, lens);
 			break;
 		default:
 			/* Numbered, marked, note, end mark and disclaimer lines as
 			 * written: the release pass reads them. */
-			rc = S_unit_paragraph(r, u);
+			rc = S_unit_paragraph(r, u, lens);
 			break;
 		}
 	}

@@ -48,23 +48,32 @@ static int S_rule_char(const char *s, size_t len)
 
 static txt_unit *S_new_unit(txt_reader *r, txt_kind kind, size_t line)
 {
-	if (r->nunits == r->capunits) {
-		size_t cap = r->capunits ? r->capunits * 2 : 64;
-		txt_unit *u = galley_realloc(r->units, cap * sizeof *u);
-		if (!u) {
+	if (r->nunits % TXT_UNIT_CHUNK == 0) {
+		size_t c = r->nunits / TXT_UNIT_CHUNK;
+		if (c == r->capchunks) {
+			size_t cap = r->capchunks ? r->capchunks * 2 : 8;
+			txt_unit **nc = galley_realloc(r->unit_chunks, cap * sizeof *nc);
+			if (!nc) {
+				r->oom = 1;
+				return NULL;
+			}
+			r->unit_chunks = nc;
+			r->capchunks = cap;
+		}
+		if (!(r->unit_chunks[c] = galley_malloc(TXT_UNIT_CHUNK * sizeof(txt_unit)))) {
 			r->oom = 1;
 			return NULL;
 		}
-		r->units = u;
-		r->capunits = cap;
 	}
-	txt_unit *u = &r->units[r->nunits++];
+	txt_unit *u = txt_unit_at(r, r->nunits++);
 	memset(u, 0, sizeof *u);
 	u->kind = kind;
 	u->first = line;
 	u->nlines = 1;
 	u->text.data = (char *)r->lines[line].s; /* borrowed: see txt_unit */
-	u->text.len = r->lines[line].len;
+	u->text.len = (uint32_t)r->lines[line].len;
+	if (r->lines[line].len >= UINT32_MAX)
+		u->oom = 1; /* a line of 4 GiB (past the default input limit): "out of memory" */
 	return u;
 }
 
@@ -219,7 +228,7 @@ int txt_body(txt_reader *r, size_t from)
 		 * correction notice (dateline and what was wrong), not the release. */
 		if (txt_is_one_of(l->s, l->len, S_correction_leads)) {
 			for (size_t k = body_first; k < r->nunits; k++)
-				r->units[k].kind = U_DROP;
+				txt_unit_at(r, k)->kind = U_DROP;
 			S_new_unit(r, U_DROP, i);
 			cur = NULL;
 			block_start = 1;
@@ -345,11 +354,11 @@ int txt_body(txt_reader *r, size_t from)
 	/* A long paragraph printed twice (a wire's company profile, set
 	 * before the dateline and again after the lead) is the page's. */
 	for (size_t k = body_first; k < r->nunits; k++) {
-		txt_unit *u = &r->units[k];
+		txt_unit *u = txt_unit_at(r, k);
 		if (u->kind != U_PARA || u->text.len < S_REPEAT_MIN)
 			continue;
 		for (size_t m = k + 1; m < r->nunits; m++) {
-			txt_unit *v = &r->units[m];
+			txt_unit *v = txt_unit_at(r, m);
 			if (v->kind == U_PARA && v->text.len == u->text.len && !memcmp(v->text.data, u->text.data, u->text.len)) {
 				if (!r->profile)
 					r->profile = k + 1;
@@ -361,7 +370,7 @@ int txt_body(txt_reader *r, size_t from)
 	/* A section label with nothing of the release under it ("Further
 	 * information" over contacts and page furniture) closes nothing. */
 	for (size_t k = r->nunits; k-- > 0;) {
-		txt_unit *u = &r->units[k];
+		txt_unit *u = txt_unit_at(r, k);
 		if (u->kind == U_DROP || u->kind == U_CONTACT || u->kind == U_END || u->kind == U_DISCLAIMER)
 			continue;
 		if (S_section_line(u) && !(grel_starts_fold(u->text.data, u->text.len, "About ")))
@@ -416,8 +425,8 @@ int txt_classify(txt_reader *r)
 {
 	int rc = 0;
 	for (size_t k = 0; k < r->nunits && rc >= 0; k++) {
-		txt_unit *u = &r->units[k];
-		if (u->text.oom)
+		txt_unit *u = txt_unit_at(r, k);
+		if (u->oom)
 			return GALLEY_ENOMEM;
 		if (u->kind == U_PARA && (u->marker = S_heading_level(u)) > 0) {
 			u->kind = U_HEADING;
@@ -432,7 +441,7 @@ int txt_classify(txt_reader *r)
 	 * PRESIDENT'S CALLS TO FOREIGN LEADERS"), before any paragraph, once the
 	 * title is known: the subtitle, not a heading of the body. */
 	for (size_t k = 0; k < r->nunits && galley_meta_get(r->meta, "title"); k++) {
-		txt_unit *u = &r->units[k];
+		txt_unit *u = txt_unit_at(r, k);
 		if (u->kind == U_DROP)
 			continue;
 		if (u->kind == U_HEADING && txt_all_caps(u->text.data, u->text.len) &&
@@ -448,18 +457,18 @@ int txt_classify(txt_reader *r)
 	 * lines, which the release pass splits into items; a lone "* " line
 	 * (or one set off by a blank line) is a note. */
 	for (size_t k = 0; k < r->nunits; k++) {
-		txt_unit *u = &r->units[k];
+		txt_unit *u = txt_unit_at(r, k);
 		if (!S_star_unit(u))
 			continue;
-		while (k + 1 < r->nunits && S_star_unit(&r->units[k + 1]) && u->first + u->nlines == r->units[k + 1].first) {
-			txt_unit *v = &r->units[++k];
+		while (k + 1 < r->nunits && S_star_unit(txt_unit_at(r, k + 1)) && u->first + u->nlines == txt_unit_at(r, k + 1)->first) {
+			txt_unit *v = txt_unit_at(r, ++k);
 			txt_unit_own(u);
-			galley_buffer_putc(&u->text, ' ');
-			galley_buffer_append(&u->text, v->text.data, v->text.len);
+			txt_unit_append(u, " ", 1);
+			txt_unit_append(u, v->text.data, v->text.len);
 			u->nlines += v->nlines;
 			v->kind = U_DROP;
 		}
-		if (u->text.oom)
+		if (u->oom)
 			return GALLEY_ENOMEM;
 	}
 	return rc;

@@ -225,7 +225,25 @@ unwritable-output)
 		mkdir ro; chmod 555 ro; g good.lines -o ro/result.lines; expect_rc 3; expect_err "ro/result.lines"
 	fi ;;
 failing-writer)
-	g good.lines -t failw; expect_rc 1; one_line_err; expect_err "galley: good.lines: this writer always fails"; [ ! -s out ] || fail "partial output" ;;
+	# the writer hands on 2 MiB before it fails (spilled): none of it may show
+	mkdir spill
+	TMPDIR=$PWD/spill g good.lines -t failw; expect_rc 1; one_line_err; expect_err "galley: good.lines: this writer always fails"; [ ! -s out ] || fail "partial output"
+	TMPDIR=$PWD/spill g good.lines -t failw -o /dev/stdout; expect_rc 1; [ ! -s out ] || fail "partial output"
+	[ -z "$(ls -A spill)" ] || fail "a spill file was left behind: $(ls -A spill)" ;;
+streamed-output)
+	# a large output goes through a temporary file: the same bytes to -o, to
+	# standard output, and where no temporary file can be made (in memory)
+	[ -e "$BUILD_PLUGINS/json.so" ] && [ -e "$BUILD_PLUGINS/text.so" ] || skip "the json and text plugins are not built"
+	{ echo Title; echo; seq 1 20000 | sed 's/.*/p&./;G'; } >tiny.txt
+	mkdir spill
+	TMPDIR=$PWD/spill g tiny.txt -t json -o a.json; expect_rc 0; no_temp_left
+	TMPDIR=$PWD/spill "$GALLEY" tiny.txt -t json >b.json 2>err || fail "to standard output failed"
+	TMPDIR=$PWD/no/such/dir "$GALLEY" tiny.txt -t json >c.json 2>err || fail "without a temporary file failed"
+	[ "$(stat -c %s a.json)" -gt 1048576 ] || fail "output too small to stream: $(stat -c %s a.json)"
+	cmp -s a.json b.json || fail "-o and standard output differ"
+	cmp -s a.json c.json || fail "streamed and in-memory outputs differ"
+	grep -q '"text": "p20000."' a.json || fail "the last paragraph is missing"
+	[ -z "$(ls -A spill)" ] || fail "a spill file was left behind: $(ls -A spill)" ;;
 metadata)
 	g good.lines -t lines -M title=Hello -M hits=42 -M authors=Ann -M place=Seoul -M place= -M custom=x=y; expect_rc 0
 	expect_out "@title=Hello"; expect_out "@hits=42"; expect_out "@authors=Ann"; expect_out "@custom=x=y"

@@ -102,7 +102,14 @@ static int S_write_fail(galley_context *ctx, const char *name, const galley_node
 	galley_buffer *out, void *payload)
 {
 	(void)name, (void)docs, (void)ndocs, (void)payload;
-	galley_buffer_puts(out, "partial output that must never reach a file");
+	/* 2 MiB first, handed on as it goes (galley_writer_flush): the program
+	 * gets pieces of it before the failure (past 1 MiB it spills them to a
+	 * temporary file), and must still show none */
+	for (int i = 0; i < 49152; i++) {
+		galley_buffer_puts(out, "partial output that must never reach a file\n");
+		if (galley_writer_flush(ctx, out) < 0)
+			return galley_context_error_code(ctx);
+	}
 	return galley_error(ctx, GALLEY_EINVAL, "this writer always fails");
 }
 

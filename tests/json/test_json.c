@@ -1,6 +1,7 @@
 /* test_json.c — unit tests of the json plugin, linked in directly: byte-exact
  * round trips over tests/fixtures/json, what the reader puts in the tree,
  * and the message (with its JSON path) for every kind of malformed input. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -654,6 +655,111 @@ static void test_probe(void **state)
 	assert_int_equal(json_probe("{\"galley-i", 10), 20);
 }
 
+/* The output sink (galley_context_set_output): what it is sent, piece after
+ * piece, is what galley_write() puts in the buffer without one. */
+struct sink {
+	galley_buffer got;
+	int calls, answer, small; /* answer: what the sink returns; small: pieces under 64 KiB */
+};
+
+static int S_sink(const char *data, size_t len, void *payload)
+{
+	struct sink *k = payload;
+	k->calls++;
+	if (k->answer < 0) {
+		errno = ENOSPC;
+		return -1;
+	}
+	if (k->answer > 0)
+		return k->answer;
+	k->small += len < 65536;
+	return galley_buffer_append(&k->got, data, len);
+}
+
+static void test_write_sink(void **state)
+{
+	galley_context *ctx = galley_context_new();
+	galley_builder *b = galley_builder_new(ctx);
+	galley_buffer whole = GALLEY_BUFFER_INIT, out = GALLEY_BUFFER_INIT;
+	struct sink k;
+	galley_node *doc = NULL;
+	const galley_node *d;
+	const galley_writer *w;
+	char text[32];
+
+	(void)state;
+	/* the plugin as built: galley_write() needs a writer in a registry */
+	assert_int_equal(galley_add_plugin_dir(ctx, GALLEY_BUILT_PLUGINS), 0);
+	assert_true(galley_load_plugins(ctx) >= 0);
+	assert_non_null(w = galley_find_writer(ctx, "json"));
+	for (int i = 0; i < 20000; i++) {
+		snprintf(text, sizeof text, "p%d.", i);
+		assert_int_equal(galley_builder_enter(b, GALLEY_NODE_PARAGRAPH), 0);
+		assert_int_equal(galley_builder_text(b, text, strlen(text)), 0);
+		assert_int_equal(galley_builder_leave(b), 0);
+	}
+	assert_int_equal(galley_builder_finish(b, &doc), 0);
+	d = doc;
+	assert_int_equal(galley_write(ctx, w, &d, 1, &whole), 0);
+	assert_true(whole.len > 4 * 65536);
+
+	/* taken: all of it goes to the sink, in pieces of 64 KiB but the last */
+	memset(&k, 0, sizeof k);
+	galley_context_set_output(ctx, S_sink, &k);
+	assert_int_equal(galley_write(ctx, w, &d, 1, &out), 0);
+	assert_int_equal(out.len, 0);
+	assert_true(k.calls >= 4);
+	assert_true(k.small <= 1);
+	assert_int_equal(k.got.len, whole.len);
+	assert_memory_equal(k.got.data, whole.data, whole.len);
+	galley_buffer_dispose(&k.got);
+
+	/* not yet, every time: asked at every point and at the end, and the
+	 * buffer holds the output */
+	memset(&k, 0, sizeof k);
+	k.answer = 2;
+	assert_int_equal(galley_write(ctx, w, &d, 1, &out), 0);
+	assert_true(k.calls >= 4);
+	assert_int_equal(out.len, whole.len);
+	assert_memory_equal(out.data, whole.data, whole.len);
+	galley_buffer_clear(&out);
+
+	/* declined: asked once, and the buffer holds the output as without a sink */
+	memset(&k, 0, sizeof k);
+	k.answer = 1;
+	assert_int_equal(galley_write(ctx, w, &d, 1, &out), 0);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(out.len, whole.len);
+	assert_memory_equal(out.data, whole.data, whole.len);
+	galley_buffer_clear(&out);
+
+	/* failed: GALLEY_EIO with the reason, asked no more */
+	memset(&k, 0, sizeof k);
+	k.answer = -1;
+	assert_int_equal(galley_write(ctx, w, &d, 1, &out), GALLEY_EIO);
+	assert_int_equal(k.calls, 1);
+	assert_non_null(strstr(galley_context_error(ctx), "cannot write the output"));
+	assert_non_null(strstr(galley_context_error(ctx), strerror(ENOSPC)));
+
+	/* no sink again: nothing is sent */
+	memset(&k, 0, sizeof k);
+	galley_context_set_output(ctx, NULL, NULL);
+	galley_buffer_clear(&out);
+	assert_int_equal(galley_write(ctx, w, &d, 1, &out), 0);
+	assert_int_equal(k.calls, 0);
+	assert_int_equal(out.len, whole.len);
+	/* a buffer that is not galley_write()'s is never flushed */
+	galley_context_set_output(ctx, S_sink, &k);
+	assert_int_equal(galley_writer_flush(ctx, &out), 0);
+	assert_int_equal(k.calls, 0);
+
+	galley_buffer_dispose(&out);
+	galley_buffer_dispose(&whole);
+	galley_node_free(doc);
+	galley_builder_free(b);
+	galley_context_free(ctx);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -671,6 +777,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_write_too_deep),
 		cmocka_unit_test(test_write_invalid_utf8),
 		cmocka_unit_test(test_probe),
+		cmocka_unit_test(test_write_sink),
 	};
 
 	/* ctest runs each test on its own: test_json NAME */

@@ -67,8 +67,8 @@ static void test_bad_plugins_refused(void **state)
 	assert_int_equal(galley_add_plugin_dir(ctx, BAD_DIR), 0);
 	assert_int_equal(S_load_capturing(ctx, &log), 0);
 
-	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.1");
-	S_expect_line(log, "abiminor.so", "plugin ABI 2.2, galley expects 2.1");
+	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.2");
+	S_expect_line(log, "abiminor.so", "plugin ABI 2.3, galley expects 2.2");
 	S_expect_line(log, "nosym.so", "not a galley plugin: no symbol galley_plugin_descriptor");
 	S_expect_line(log, "tiny.so", "not a galley plugin: galley_plugin_descriptor is not a plugin descriptor");
 	S_expect_line(log, "initfail.so", "init failed (-1): cannot find its dictionary");
@@ -424,7 +424,7 @@ static void test_shared_registry(void **state)
 		assert_int_equal(galley_registry_load(reg, load), 0);
 		log = galley_buffer_detach(&buf, NULL);
 	}
-	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.1");
+	S_expect_line(log, "abimajor.so", "plugin ABI 3.0, galley expects 2.2");
 	assert_string_equal(galley_context_input_name(load), "job.txt"); /* restored */
 	assert_null(galley_registry_context(reg));                        /* only during the load */
 	/* Loaded: a second load is a no-op, nothing more may be added. */

@@ -144,6 +144,25 @@ typedef void (*galley_log_cb)(int level, const char *input, const char *message,
  * library never prints by itself). */
 GALLEY_EXTERN void galley_context_set_log(galley_context *ctx, galley_log_cb cb, void *payload);
 
+/** Where galley_write() may send the output as it is made, instead of
+ * holding all of it in its buffer: `fn` gets the bytes in order, in pieces
+ * of 64 KiB or more, each time the writer reaches a point where what it
+ * wrote is final (galley_writer_flush(), sys/writer.h), and the rest once
+ * the writer has finished; the buffer galley_write() was given is emptied
+ * each time, so it is empty when galley_write() succeeds. fn returns 0 when
+ * it took the bytes, 2 for "not yet" (they stay in the buffer and are
+ * offered again, with what follows, at the next point; at the end they stay
+ * in the buffer), 1 to decline them (nothing is sent to it again in
+ * that call: the output stays in the buffer, as without a sink), or -1 with
+ * errno set when it failed (galley_write() then fails with GALLEY_EIO).
+ * When galley_write() fails, what fn already got is a partial output the
+ * program must discard (write it to a temporary file, not to its target).
+ * Writers that never reach such a point (zip packages) fill the buffer as
+ * before. NULL fn: no sink (the default). Called from galley_write()'s
+ * thread. */
+typedef int (*galley_output_cb)(const char *data, size_t len, void *payload);
+GALLEY_EXTERN void galley_context_set_output(galley_context *ctx, galley_output_cb fn, void *payload);
+
 /** Diagnostics: passed to the context's log callback when verbosity >= level. */
 GALLEY_EXTERN void galley_log(galley_context *ctx, int level, const char *fmt, ...) GALLEY_PRINTF(3, 4);
 

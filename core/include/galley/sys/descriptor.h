@@ -28,9 +28,11 @@ extern "C" {
  *        (or `S_options, {0}`), or name the fields (.write = ...).
  *   2.1: filters (galley/sys/filter.h: galley_filter_desc and
  *        galley_registry_add_filter()). A 2.0 plugin loads unchanged; a
- *        plugin built for 2.1 is refused by a 2.0 galley. */
+ *        plugin built for 2.1 is refused by a 2.0 galley.
+ *   2.2: galley_writer_flush() (sys/writer.h), for writers that stream
+ *        their output. A 2.1 plugin loads unchanged. */
 #define GALLEY_PLUGIN_ABI_MAJOR 2
-#define GALLEY_PLUGIN_ABI_MINOR 1
+#define GALLEY_PLUGIN_ABI_MINOR 2
 
 /* The symbol every plugin exports (see GALLEY_PLUGIN_DEFINE). */
 #define GALLEY_PLUGIN_SYMBOL "galley_plugin_descriptor"

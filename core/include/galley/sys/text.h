@@ -48,6 +48,14 @@ GALLEY_EXTERN int galley_utf8_valid(const char *data, size_t len);
  * GALLEY_EINVAL with a message. Appends to out. */
 GALLEY_EXTERN int galley_to_utf8(galley_context *ctx, const char *data, size_t len, const char *hint,
 	galley_buffer *out, char *charset_out, size_t charset_size);
+/** galley_to_utf8() without a copy where none is needed (since ABI 2.2):
+ * when the bytes are UTF-8 as they are (no BOM, valid, no label or a UTF-8
+ * one), *text is data itself and out is left as it was; otherwise the
+ * UTF-8 is appended to out and *text points to it there (valid until out
+ * changes). *text_len is its length; *text is "" on failure. For a reader
+ * that only reads its input, it saves a copy of it. */
+GALLEY_EXTERN int galley_to_utf8_view(galley_context *ctx, const char *data, size_t len, const char *hint,
+	galley_buffer *out, const char **text, size_t *text_len, char *charset_out, size_t charset_size);
 /** The charset of text in UTF-32 or UTF-16 without a BOM ("UTF-32LE",
  * "UTF-32BE", "UTF-16LE", "UTF-16BE"), told from where its zero bytes fall
  * in the first 4 KiB (every unit a character, no control but tab, LF, CR,

@@ -35,6 +35,16 @@ typedef struct galley_writer_desc {
 /** Register a writer, as galley_registry_add_reader() does a reader. */
 GALLEY_EXTERN int galley_registry_add_writer(galley_registry *reg, const galley_writer_desc *desc);
 
+/** A point where the bytes in out are final (since ABI 2.2): a writer that
+ * never looks back at, truncates or splices what it wrote before such a
+ * point calls this there, e.g. between top-level blocks, with the `out`
+ * its write callback was given. When the program gave the context an
+ * output sink (galley_context_set_output()) and out holds 64 KiB or more,
+ * they go to the sink and out is emptied; otherwise nothing happens. 0, or
+ * GALLEY_EIO when the sink failed (the context holds the message: stop
+ * writing and return it). */
+GALLEY_EXTERN int galley_writer_flush(galley_context *ctx, galley_buffer *out);
+
 #ifdef __cplusplus
 }
 #endif
