@@ -408,11 +408,12 @@ static xmlNodePtr S_next(xmlNodePtr n, xmlNodePtr root)
 
 /* ---- text measures ------------------------------------------------------ */
 
-static void S_len_walk(xmlNodePtr n, size_t *len, int *pending, int *started)
+/* Counts until *len passes cap (then the caller's answer is cap + 1). */
+static void S_len_walk(xmlNodePtr n, size_t *len, int *pending, int *started, size_t cap)
 {
-	for (; n != NULL; n = n->next) {
+	for (; n != NULL && *len <= cap; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			for (const unsigned char *s = n->content; s != NULL && *s; s++) {
+			for (const unsigned char *s = n->content; s != NULL && *s && *len <= cap; s++) {
 				if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
 					*pending = 1;
 					continue;
@@ -426,26 +427,33 @@ static void S_len_walk(xmlNodePtr n, size_t *len, int *pending, int *started)
 				(*len)++;
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
-			S_len_walk(n->children, len, pending, started);
+			S_len_walk(n->children, len, pending, started, cap);
 		}
 	}
 }
 
-size_t html_text_length(xmlNodePtr node)
+size_t html_text_length_upto(xmlNodePtr node, size_t cap)
 {
 	size_t len = 0;
 	int pending = 0, started = 0;
 	if (node == NULL)
 		return 0;
+	if (cap == SIZE_MAX)
+		cap--; /* cap + 1 must not wrap */
 	if (node->type == XML_ELEMENT_NODE)
-		S_len_walk(node->children, &len, &pending, &started);
+		S_len_walk(node->children, &len, &pending, &started, cap);
 	else if (node->type == XML_TEXT_NODE && node->content != NULL) {
 		xmlNodePtr next = node->next;
 		node->next = NULL;
-		S_len_walk(node, &len, &pending, &started);
+		S_len_walk(node, &len, &pending, &started, cap);
 		node->next = next;
 	}
-	return len;
+	return len > cap ? cap + 1 : len;
+}
+
+size_t html_text_length(xmlNodePtr node)
+{
+	return html_text_length_upto(node, SIZE_MAX);
 }
 
 /* The collapsed length of a subtree, kept so that subtrees combine: the
@@ -899,7 +907,7 @@ static int S_is_byline(xmlNodePtr n)
 		match = S_match(n, words, NULL);
 	if (!match)
 		return 0;
-	size_t l = html_text_length(n);
+	size_t l = html_text_length_upto(n, 100);
 	return l > 0 && l < 100;
 }
 

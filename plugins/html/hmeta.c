@@ -609,7 +609,7 @@ static void S_class_title(S_meta *m, xmlNodePtr el)
 		if (html_is(a, "a") || html_is(a, "nav") || html_is(a, "ul") || html_is(a, "header") ||
 			((html_attr(a, "class") != NULL || html_attr(a, "id") != NULL) && S_attr_matches(a, S_crumb_words)))
 			return;
-	size_t l = html_text_length(el);
+	size_t l = html_text_length_upto(el, 300);
 	if (l < 12 || l > 300)
 		return;
 	char *t = S_node_text(m, el);
@@ -781,7 +781,7 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 	/* the page's body only: before a first-child h1 comes <head>, whose
 	 * <title> is the headline again, not a label naming a kind */
 	if (k == NULL || html_is(k, "head") || html_is(k, "nav") || S_attr_matches(k, skip) ||
-		html_text_length(k) > 80)
+		html_text_length_upto(k, 80) > 80)
 		return;
 	xmlNodePtr items[8];
 	size_t n = 0;
@@ -844,7 +844,7 @@ static void S_date_near(S_meta *m, xmlNodePtr h1, char *date)
 				break;
 		}
 		seen++;
-		size_t l = html_text_length(n);
+		size_t l = html_text_length_upto(n, 40);
 		if (l == 0 || l > 40)
 			continue;
 		char *t = S_node_text(m, n);
@@ -1100,7 +1100,7 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			S_attr_matches(n, S_crumb_words))
 			S_breadcrumb(m, n);
 		if (m->byline == NULL && (id != NULL || cls != NULL) && S_attr_matches(n, S_byline_words) &&
-			!html_is(n, "meta") && html_text_length(n) < 100) {
+			!html_is(n, "meta") && html_text_length_upto(n, 100) < 100) {
 			char *t = S_node_text(m, n);
 			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
 				m->byline = t;

@@ -71,6 +71,8 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 
 /* The collapsed length of an element's text, as Readability's innerText. */
 size_t html_text_length(xmlNodePtr node);
+/* the same, counted only up to cap: a longer text gives cap + 1 */
+size_t html_text_length_upto(xmlNodePtr node, size_t cap);
 
 /* Build blocks under the builder's document from the chosen nodes. */
 int html_emit(html_page *page, galley_builder *b, xmlNodePtr *nodes, size_t n);
