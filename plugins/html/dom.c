@@ -27,6 +27,41 @@ const char *html_strcasestr(const char *hay, const char *needle)
 	return NULL;
 }
 
+void html_fold(html_folded *f, const char *s)
+{
+	size_t n = 0;
+	unsigned long long has[4] = {0, 0, 0, 0};
+	f->orig = s;
+	for (; s[n] != '\0' && n + 1 < sizeof f->low; n++) {
+		unsigned char c = (unsigned char)tolower((unsigned char)s[n]);
+		f->low[n] = (char)c;
+		has[c >> 6] |= 1ull << (c & 63);
+	}
+	f->low[n] = '\0';
+	f->whole = s[n] == '\0';
+	memcpy(f->has, has, sizeof has);
+}
+
+#define S_HAS(f, c) ((f)->has[(unsigned char)(c) >> 6] & (1ull << ((unsigned char)(c) & 63)))
+
+int html_folded_has(const html_folded *f, const char *const *words)
+{
+	for (size_t i = 0; words[i] != NULL; i++) {
+		const char *w = words[i];
+		if (!f->whole) {
+			if (html_strcasestr(f->orig, w) != NULL)
+				return 1;
+			continue;
+		}
+		/* a word with a letter the value lacks is not in it */
+		if (w[0] != '\0' && (!S_HAS(f, w[0]) || (w[1] != '\0' && (!S_HAS(f, w[1]) || (w[2] != '\0' && !S_HAS(f, w[2]))))))
+			continue;
+		if (strstr(f->low, w) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 int html_is(xmlNodePtr node, const char *name)
 {
 	/* the first byte before the call: most names differ there */

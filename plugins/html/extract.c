@@ -66,22 +66,9 @@ static int S_has_sub(const char *s, const char *const *words)
 {
 	if (s == NULL || *s == '\0')
 		return 0;
-	/* the words are lowercase: fold the value once, then plain strstr */
-	char low[256];
-	size_t n = 0;
-	for (; s[n] != '\0' && n + 1 < sizeof low; n++)
-		low[n] = (char)tolower((unsigned char)s[n]);
-	low[n] = '\0';
-	if (s[n] != '\0') {
-		for (size_t i = 0; words[i]; i++)
-			if (html_strcasestr(s, words[i]) != NULL)
-				return 1;
-		return 0;
-	}
-	for (size_t i = 0; words[i]; i++)
-		if (strstr(low, words[i]) != NULL)
-			return 1;
-	return 0;
+	html_folded f;
+	html_fold(&f, s);
+	return html_folded_has(&f, words);
 }
 
 static int S_has_tok(const char *s, const char *const *words)
@@ -96,8 +83,10 @@ static int S_has_tok(const char *s, const char *const *words)
 		while (*e && isalnum((unsigned char)*e))
 			e++;
 		size_t l = (size_t)(e - p);
+		/* the words are lowercase: their first letter first */
+		int c0 = l > 0 ? tolower((unsigned char)*p) : 0;
 		for (size_t i = 0; l > 0 && words[i]; i++)
-			if (strlen(words[i]) == l && strncasecmp(p, words[i], l) == 0)
+			if (words[i][0] == c0 && strlen(words[i]) == l && strncasecmp(p, words[i], l) == 0)
 				return 1;
 		p = e;
 	}

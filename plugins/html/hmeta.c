@@ -47,6 +47,11 @@ typedef struct {
 	int nh1;
 	char *h1_text;    /* the first h1 with text */
 	int nh1_text;     /* h1 elements with text */
+	/* the class, id and aria-label of the element S_walk is at, folded
+	 * once for all the word lists it is matched against */
+	xmlNodePtr folded_el;
+	size_t nfolded;
+	html_folded folded[3];
 	int oom;
 } S_meta;
 
@@ -398,24 +403,36 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 
 /* ---- class/id matching ------------------------------------------------- */
 
-/* words are lowercase: each value is folded once, then searched with the
- * C library's strstr (this runs on every element of the page) */
+/* words are lowercase: each value is folded once (html_fold: this runs on
+ * every element of the page) */
 static int S_attr_matches(xmlNodePtr el, const char *const *words)
 {
 	const char *attrs[] = {html_attr(el, "class"), html_attr(el, "id"), html_attr(el, "aria-label")};
 	for (size_t a = 0; a < 3; a++) {
 		if (attrs[a] == NULL || attrs[a][0] == '\0')
 			continue;
-		char low[256];
-		size_t n = 0;
-		for (; attrs[a][n] != '\0' && n + 1 < sizeof low; n++)
-			low[n] = (char)tolower((unsigned char)attrs[a][n]);
-		low[n] = '\0';
-		int whole = attrs[a][n] == '\0';
-		for (size_t i = 0; words[i] != NULL; i++)
-			if (whole ? strstr(low, words[i]) != NULL : html_strcasestr(attrs[a], words[i]) != NULL)
-				return 1;
+		html_folded f;
+		html_fold(&f, attrs[a]);
+		if (html_folded_has(&f, words))
+			return 1;
 	}
+	return 0;
+}
+
+/* S_attr_matches for the element S_walk is at, its values folded once */
+static int S_here_matches(S_meta *m, xmlNodePtr el, const char *const *words)
+{
+	if (m->folded_el != el) {
+		const char *attrs[] = {html_attr(el, "class"), html_attr(el, "id"), html_attr(el, "aria-label")};
+		m->nfolded = 0;
+		for (size_t a = 0; a < 3; a++)
+			if (attrs[a] != NULL && attrs[a][0] != '\0')
+				html_fold(&m->folded[m->nfolded++], attrs[a]);
+		m->folded_el = el;
+	}
+	for (size_t a = 0; a < m->nfolded; a++)
+		if (html_folded_has(&m->folded[a], words))
+			return 1;
 	return 0;
 }
 
@@ -598,7 +615,7 @@ static void S_class_title(S_meta *m, xmlNodePtr el)
 		k++;
 	if (tags[k] == NULL)
 		return;
-	if (!S_attr_matches(el, words) || S_attr_matches(el, S_crumb_words))
+	if (!S_here_matches(m, el, words) || S_here_matches(m, el, S_crumb_words))
 		return;
 	/* a line, not a region holding one ("sub-tit-area" around a trail) */
 	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
@@ -1094,12 +1111,13 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			break;
 		}
 		const char *id = html_attr(n, "id"), *cls = html_attr(n, "class");
+		m->folded_el = NULL; /* n's values are folded when first matched */
 		if ((id != NULL && html_strcasestr(id, "footer") != NULL) || (cls != NULL && html_strcasestr(cls, "footer") != NULL))
 			footer = 1;
 		if (m->category_crumb == NULL && (id != NULL || cls != NULL || html_attr(n, "aria-label") != NULL) &&
-			S_attr_matches(n, S_crumb_words))
+			S_here_matches(m, n, S_crumb_words))
 			S_breadcrumb(m, n);
-		if (m->byline == NULL && (id != NULL || cls != NULL) && S_attr_matches(n, S_byline_words) &&
+		if (m->byline == NULL && (id != NULL || cls != NULL) && S_here_matches(m, n, S_byline_words) &&
 			!html_is(n, "meta") && html_text_length_upto(n, 100) < 100) {
 			char *t = S_node_text(m, n);
 			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
