@@ -65,8 +65,8 @@ int html_folded_has(const html_folded *f, const char *const *words)
 int html_is(xmlNodePtr node, const char *name)
 {
 	/* the first byte before the call: most names differ there */
-	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL && node->name[0] == name[0] &&
-		strcmp((const char *)node->name, name) == 0;
+	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+		html_name_eq((const char *)node->name, name);
 }
 
 size_t html_next_token(const char **p)
@@ -88,7 +88,7 @@ const char *html_attr(xmlNodePtr node, const char *name)
 		return NULL;
 	for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
 		/* the HTML parser lowercases attribute names */
-		if (a->name == NULL || a->name[0] != name[0] || strcmp((const char *)a->name, name) != 0)
+		if (a->name == NULL || !html_name_eq((const char *)a->name, name))
 			continue;
 		if (a->children == NULL)
 			return "";

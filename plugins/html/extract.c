@@ -641,7 +641,7 @@ static int S_has_ancestor(xmlNodePtr n, const char *tag, int max_depth)
 static int S_in(const char *name, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(name, list[i]) == 0)
+		if (html_name_eq(name, list[i]))
 			return 1;
 	return 0;
 }
@@ -663,7 +663,7 @@ static int S_is_phrasing(xmlNodePtr n)
 	const char *name = (const char *)n->name;
 	if (S_in(name, S_phrasing))
 		return 1;
-	if (strcmp(name, "a") == 0 || strcmp(name, "del") == 0 || strcmp(name, "ins") == 0) {
+	if (html_name_eq(name, "a") || html_name_eq(name, "del") || html_name_eq(name, "ins")) {
 		for (xmlNodePtr c = n->children; c != NULL; c = c->next)
 			if ((c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE) && !S_is_phrasing(c))
 				return 0;
@@ -842,15 +842,15 @@ static S_info *S_init_node(S_ex *ex, xmlNodePtr n)
 	i->init = 1;
 	const char *name = (const char *)n->name;
 	double s = 0;
-	if (strcmp(name, "div") == 0)
+	if (html_name_eq(name, "div"))
 		s = 5;
-	else if (strcmp(name, "pre") == 0 || strcmp(name, "td") == 0 || strcmp(name, "blockquote") == 0)
+	else if (html_name_eq(name, "pre") || html_name_eq(name, "td") || html_name_eq(name, "blockquote"))
 		s = 3;
-	else if (strcmp(name, "address") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "ul") == 0 ||
-		strcmp(name, "dl") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "dt") == 0 ||
-		strcmp(name, "li") == 0 || strcmp(name, "form") == 0)
+	else if (html_name_eq(name, "address") || html_name_eq(name, "ol") || html_name_eq(name, "ul") ||
+		html_name_eq(name, "dl") || html_name_eq(name, "dd") || html_name_eq(name, "dt") ||
+		html_name_eq(name, "li") || html_name_eq(name, "form"))
 		s = -3;
-	else if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0) || strcmp(name, "th") == 0)
+	else if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0) || html_name_eq(name, "th"))
 		s = -5;
 	i->score = s + S_class_weight(ex, n);
 	S_push(ex, &ex->cands, &ex->ncand, &ex->ccand, n);
@@ -919,7 +919,7 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 			n = next;
 			continue;
 		}
-		if (!title_removed && (strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0)) {
+		if (!title_removed && (html_name_eq(name, "h1") || html_name_eq(name, "h2"))) {
 			galley_buffer t = GALLEY_BUFFER_INIT;
 			if (html_text(n, &t) < 0)
 				ex->oom = 1;
@@ -937,11 +937,11 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 			const char *role = html_attr(n, "role");
 			int unlikely = S_match(n, S_unlikely_sub, S_unlikely_tok) && !S_match(n, S_maybe_sub, NULL) &&
 				!S_has_ancestor(n, "table", 0) && !S_has_ancestor(n, "code", 0) &&
-				strcmp(name, "a") != 0 && strcmp(name, "body") != 0 && strcmp(name, "article") != 0 &&
-				strcmp(name, "main") != 0;
+				!html_name_eq(name, "a") && !html_name_eq(name, "body") && !html_name_eq(name, "article") &&
+				!html_name_eq(name, "main");
 			if (!unlikely && role != NULL && S_in(role, S_unlikely_roles))
 				unlikely = 1;
-			if (!unlikely && (strcmp(name, "nav") == 0 || strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0))
+			if (!unlikely && (html_name_eq(name, "nav") || html_name_eq(name, "aside") || html_name_eq(name, "footer")))
 				unlikely = 1;
 			if (unlikely) {
 				xmlNodePtr next = S_next_skip(n, body);
@@ -950,17 +950,17 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 				continue;
 			}
 		}
-		if ((strcmp(name, "div") == 0 || strcmp(name, "section") == 0 || strcmp(name, "header") == 0 ||
+		if ((html_name_eq(name, "div") || html_name_eq(name, "section") || html_name_eq(name, "header") ||
 			(name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0)) && S_without_content(n)) {
 			xmlNodePtr next = S_next_skip(n, body);
 			S_remove(ex, n);
 			n = next;
 			continue;
 		}
-		if (strcmp(name, "section") == 0 || strcmp(name, "p") == 0 || strcmp(name, "td") == 0 ||
-			strcmp(name, "pre") == 0 || (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && name[2] == 0))
+		if (html_name_eq(name, "section") || html_name_eq(name, "p") || html_name_eq(name, "td") ||
+			html_name_eq(name, "pre") || (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && name[2] == 0))
 			S_push(ex, &ex->to_score, &ex->nscore, &ex->cscore, n);
-		if (strcmp(name, "div") == 0) {
+		if (html_name_eq(name, "div")) {
 			/* phrasing runs of a div become paragraphs */
 			xmlNodePtr p = NULL;
 			for (xmlNodePtr c = n->children; c != NULL && !ex->oom;) {

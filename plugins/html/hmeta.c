@@ -645,7 +645,7 @@ static void S_official(S_meta *m, xmlNodePtr text_node)
 		"sitio oficial de ", "sito ufficiale di ", "sito ufficiale del ", NULL};
 	const char *s = (const char *)text_node->content;
 	/* the C library's vectorised search first: most text says none of it */
-	if (s == NULL || (strstr(s, "fici") == NULL && strstr(s, "ffiziell") == NULL) || strnlen(s, 300) >= 300)
+	if (s == NULL || strnlen(s, 300) >= 300 || (strstr(s, "fici") == NULL && strstr(s, "ffiziell") == NULL))
 		return;
 	for (size_t i = 0; heads[i]; i++) {
 		const char *at = html_strcasestr(s, heads[i]);
@@ -1008,6 +1008,12 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 {
 	for (xmlNodePtr n = node; n != NULL && !m->oom; n = n->next) {
 		if (n->type == XML_TEXT_NODE) {
+			/* the spaces between tags say nothing (and are half the text nodes) */
+			const unsigned char *t = n->content;
+			while (t != NULL && (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'))
+				t++;
+			if (t == NULL || *t == '\0')
+				continue;
 			if (in_footer || m->copyright == NULL)
 				S_copyright(m, n, in_footer);
 			if (m->official == NULL)
@@ -1020,22 +1026,22 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 		int footer = in_footer;
 		switch (name[0]) {
 		case 'm':
-			if (strcmp(name, "meta") == 0)
+			if (html_name_eq(name, "meta"))
 				S_meta_tag(m, n);
 			break;
 		case 't':
-			if (strcmp(name, "title") == 0 && m->doc_title == NULL) {
+			if (html_name_eq(name, "title") && m->doc_title == NULL) {
 				m->doc_title = S_node_text(m, n);
 				continue;
 			}
-			if (strcmp(name, "time") == 0 && m->time_dt == NULL) {
+			if (html_name_eq(name, "time") && m->time_dt == NULL) {
 				const char *dt = html_attr(n, "datetime");
 				if (dt != NULL && *dt)
 					m->time_dt = S_dup(m, dt, strlen(dt));
 			}
 			break;
 		case 'l':
-			if (strcmp(name, "link") == 0) {
+			if (html_name_eq(name, "link")) {
 				const char *rel = html_attr(n, "rel"), *href = html_attr(n, "href");
 				if (rel != NULL && href != NULL && *href && S_has_token(rel, "canonical") &&
 					m->canonical == NULL)
@@ -1043,14 +1049,14 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			}
 			break;
 		case 'b':
-			if (strcmp(name, "base") == 0 && m->base_href == NULL) {
+			if (html_name_eq(name, "base") && m->base_href == NULL) {
 				const char *href = html_attr(n, "href");
 				if (href != NULL && *href)
 					m->base_href = S_dup(m, href, strlen(href));
 			}
 			break;
 		case 's':
-			if (strcmp(name, "script") == 0) {
+			if (html_name_eq(name, "script")) {
 				const char *type = html_attr(n, "type");
 				if (type != NULL && html_strcasestr(type, "ld+json") != NULL) {
 					galley_buffer raw = GALLEY_BUFFER_INIT;
@@ -1072,11 +1078,11 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				}
 				continue;
 			}
-			if (strcmp(name, "style") == 0)
+			if (html_name_eq(name, "style"))
 				continue;
 			break;
 		case 'h':
-			if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0) && m->nheads < 8) {
+			if ((html_name_eq(name, "h1") || html_name_eq(name, "h2")) && m->nheads < 8) {
 				galley_buffer hb = GALLEY_BUFFER_INIT;
 				int hrc = html_text_max(n, &hb, 300);
 				if (hrc < 0)
@@ -1092,10 +1098,10 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				}
 				galley_buffer_dispose(&hb);
 			}
-			if (strcmp(name, "h1") == 0) {
+			if (html_name_eq(name, "h1")) {
 				m->nh1++;
 				m->h1 = n;
-			} else if (strcmp(name, "html") == 0 && m->html_lang == NULL) {
+			} else if (html_name_eq(name, "html") && m->html_lang == NULL) {
 				const char *lang = html_attr(n, "lang");
 				if (lang == NULL)
 					lang = html_attr(n, "xml:lang");
@@ -1104,7 +1110,7 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			}
 			break;
 		case 'f':
-			if (strcmp(name, "footer") == 0)
+			if (html_name_eq(name, "footer"))
 				footer = 1;
 			break;
 		default:
@@ -1133,19 +1139,19 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			else
 				galley_free(t);
 		}
-		if (m->logo_alt == NULL && !footer && strcmp(name, "img") == 0)
+		if (m->logo_alt == NULL && !footer && html_name_eq(name, "img"))
 			S_logo(m, n);
-		if (m->identifier == NULL && (strcmp(name, "div") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0))
+		if (m->identifier == NULL && (html_name_eq(name, "div") || html_name_eq(name, "p") || html_name_eq(name, "span")))
 			S_symbol(m, n);
 		if (m->bare_date[0] == '\0' && !footer)
 			S_bare_date(m, n);
 		if (m->class_title == NULL && !footer && (id != NULL || cls != NULL))
 			S_class_title(m, n);
 		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
-		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
-			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
-			strcmp(name, "td") == 0 || strcmp(name, "div") == 0 || strcmp(name, "em") == 0 ||
-			strcmp(name, "strong") == 0 || strcmp(name, "dl") == 0)
+		if (html_name_eq(name, "li") || html_name_eq(name, "p") || html_name_eq(name, "span") ||
+			html_name_eq(name, "dt") || html_name_eq(name, "dd") || html_name_eq(name, "th") ||
+			html_name_eq(name, "td") || html_name_eq(name, "div") || html_name_eq(name, "em") ||
+			html_name_eq(name, "strong") || html_name_eq(name, "dl"))
 			S_scan_label(m, n);
 		S_walk(m, n->children, footer);
 	}

@@ -83,6 +83,14 @@ int html_probe(const char *data, size_t len);
 
 /* dom.c: small DOM helpers every pass uses. */
 int html_is_space(unsigned char c); /* HTML's ASCII whitespace */
+/* strcmp(a, b) == 0 for the short names of elements and attributes, without
+ * a call (most differ at the first or second byte) */
+static inline int html_name_eq(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
 const char *html_strcasestr(const char *hay, const char *needle); /* ASCII case-folded strstr */
 /* A class, id or label value folded to ASCII lowercase once, with the set of
  * bytes it holds, to search it for many lowercase words: a word with one of
