@@ -683,8 +683,11 @@ int main(int argc, char **argv)
 	}
 	/* One conversion, then exit: large blocks (the page's copy in a reader,
 	 * the output) come from the heap the freed tree left, not fresh
-	 * mappings, each page of which faults in new. */
+	 * mappings, each page of which faults in new. No fast bins: the DOM's
+	 * many small blocks, freed, are merged as they go rather than all at
+	 * once at each larger request (malloc_consolidate). */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_MXFAST, 0);
 	if (galley_init() < 0 || !(c.ctx = galley_context_new())) {
 		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;
