@@ -363,3 +363,121 @@ int galley_uri_valid(const char *uri)
 	xmlFreeURI(u);
 	return ok;
 }
+
+/* The length of the blank at s: ASCII space and controls, no-break and
+ * zero-width spaces, BOM (pasted links carry them). */
+static size_t S_uri_blank(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && *s <= 0x20)
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x8b && s[2] <= 0x8d)
+		return 3;
+	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* The bytes of an address galley_uri_encode() copies without a second look (none
+ * of the ones it encodes or keeps count of). */
+static const unsigned char S_url_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+int galley_uri_encode(const char *url, galley_buffer *out, int amp)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)(url ? url : ""), *end, *q, *run;
+	size_t n = strlen((const char *)p), b;
+	int hashes = 0, scheme = 0, first = 1;
+
+	for (;;) { /* blanks before the address, also as a reader percent-encoded them */
+		static const char *const enc[] = {"%20", "%C2%A0", "%E2%80%8B", "%E2%80%8C", "%E2%80%8D", "%EF%BB%BF"};
+		size_t i;
+		if (n && (b = S_uri_blank(p, n)) > 0) {
+			p += b;
+			n -= b;
+			continue;
+		}
+		for (i = 0; n && *p == '%' && i < sizeof enc / sizeof *enc; i++)
+			if (n >= strlen(enc[i]) && !strncasecmp((const char *)p, enc[i], strlen(enc[i])))
+				break;
+		if (!n || *p != '%')
+			break;
+		if (i == sizeof enc / sizeof *enc)
+			break;
+		p += strlen(enc[i]);
+		n -= strlen(enc[i]);
+	}
+	for (end = p + n; end > p;) { /* trailing blanks: the last 1-3 bytes */
+		size_t k;
+		for (k = 1; k <= 3 && end - k >= p; k++)
+			if (S_uri_blank(end - k, k) == k)
+				break;
+		if (k > 3 || end - k < p)
+			break;
+		end -= k;
+	}
+	/* a colon before any of /?# starts a scheme only after a valid one;
+	 * elsewhere in that first segment it is encoded, so the reference stays relative */
+	for (q = p; q < end && !strchr(":/?#", *q); q++)
+		;
+	if (q < end && *q == ':' && q > p && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) {
+		const unsigned char *c;
+		scheme = 1;
+		for (c = p; c < q; c++)
+			if (!isalnum(*c) && *c != '+' && *c != '-' && *c != '.')
+				scheme = 0;
+	}
+	/* runs that need nothing go out in one append each */
+	for (run = p; p < end; p++) {
+		int esc;
+		if (S_url_plain[*p] && !(*p == '&' && amp))
+			continue;
+		esc = *p <= 0x20 || *p >= 0x7f;
+		switch (*p) {
+		case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
+			esc = 1;
+			break;
+		case '/': case '?':
+			first = 0;
+			break;
+		case '#':
+			first = 0;
+			esc = hashes++ > 0;
+			break;
+		case ':':
+			esc = first && !scheme;
+			first = 0;
+			break;
+		case '%':
+			esc = !(p + 2 < end && isxdigit(p[1]) && isxdigit(p[2]));
+			break;
+		case '&': /* amp: an attribute value written raw */
+			if (galley_buffer_append(out, (const char *)run, (size_t)(p - run)) < 0 ||
+				galley_buffer_append(out, "&amp;", 5) < 0)
+				return GALLEY_ENOMEM;
+			run = p + 1;
+			continue;
+		default:
+			break;
+		}
+		if (esc) {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			if (galley_buffer_append(out, (const char *)run, (size_t)(p - run)) < 0 || galley_buffer_append(out, e, 3) < 0)
+				return GALLEY_ENOMEM;
+			run = p + 1;
+		}
+	}
+	if (galley_buffer_append(out, (const char *)run, (size_t)(p - run)) < 0)
+		return GALLEY_ENOMEM;
+	return 0;
+}

@@ -334,7 +334,7 @@ static int S_open_link(S_state *st, const char *url)
 	char *copy;
 
 	galley_buffer_clear(&st->uri);
-	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
+	if (galley_uri_encode(url, &st->uri, 0) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
 		return S_fail(st);
 	if (S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
 		return st->x.err;
@@ -355,7 +355,7 @@ static int S_linkable(S_state *st, const char *url)
 	if (!url || !*url || *url == '#')
 		return 0;
 	galley_buffer_clear(&st->uri);
-	if (docx_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
+	if (galley_uri_encode(url, &st->uri, 0) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
 		return 1; /* out of memory: S_open_link says so */
 	return galley_uri_valid(st->uri.data);
 }

@@ -121,8 +121,5 @@ int docx_lang(const char *s, char *out, size_t outsz, const char **east_asian, c
  * date), or 0 when the date is not in a W3C form. */
 int docx_w3cdtf(const char *date, char *out, size_t outsz);
 
-/** Append url to out as a relationship Target (xsd:anyURI): spaces,
- * controls, non-ASCII and unsafe characters percent-encoded. */
-int docx_uri(const char *url, galley_buffer *out);
 
 #endif

@@ -105,7 +105,7 @@ int epub_esc(epub_xml *x, const char *s, size_t len, int attr);
 /** A decimal number onto raw. */
 void epub_put_num(epub_xml *x, unsigned long v);
 /** A URL onto raw as an attribute value: percent-encoded where RFC 3986
- * does not allow its characters (as epub_uri), & as &amp;. */
+ * does not allow its characters (galley_uri_encode), & as &amp;. */
 void epub_put_uri(epub_xml *x, const char *url);
 /** The start of an XHTML file: html with both language attributes, head
  * with title and stylesheet, then body (open). */
@@ -134,8 +134,6 @@ int epub_element(epub_xml *x, const char *name, const char *text);
 int epub_lang(const char *s, char *out, size_t outsz);
 /** 1 when s starts with a W3C date (YYYY, YYYY-MM, YYYY-MM-DD); that date goes to out. */
 int epub_date(const char *s, char *out, size_t outsz);
-/** url percent-encoded where RFC 3986 does not allow its characters. */
-int epub_uri(const char *url, galley_buffer *out);
 /** 1 for a URL with a scheme a reading system opens outside the book. */
 int epub_is_external(const char *url);
 /** s as one class token: letters, digits, '-' and '_' kept, the rest '-'. */

@@ -71,55 +71,16 @@ static int S_clean(epub_xml *x, const char *s, size_t len)
 	return 0;
 }
 
-/* Bytes that stand for themselves: printable ASCII but & < > (and " in an
- * attribute), with tab and newline in character data. A run of them is
- * copied in one append; what lies between runs (references to write,
- * UTF-8 to check, characters to drop) goes to galley_xml_escape, a run of
- * bytes >= 0x80 whole, so a sequence is never cut. [0] character data,
- * [1] attribute values. */
-static const unsigned char S_plain[2][256] = {
-	{
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	},
-	{
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	},
-};
-
+/* galley_xml_escape copies the runs that need nothing in one append each
+ * and checks the UTF-8 between them, so it takes the text whole. */
 int epub_esc(epub_xml *x, const char *s, size_t len, int attr)
 {
-	const unsigned char *p = (const unsigned char *)s, *plain;
-	size_t i = 0, j;
 	long n;
 	if (x->err || !len)
 		return x->err;
-	plain = S_plain[attr != 0];
-	while (i < len) {
-		for (j = i; j < len && plain[p[j]]; j++)
-			;
-		epub_put(x, s + i, j - i);
-		if (j == len)
-			break;
-		for (i = j + 1; i < len && !plain[p[i]]; i++)
-			;
-		if ((n = galley_xml_escape(s + j, i - j, &x->raw, attr)) < 0)
-			return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
-		x->dropped += n;
-	}
+	if ((n = galley_xml_escape(s, len, &x->raw, attr)) < 0)
+		return x->err = galley_error(x->ctx, GALLEY_ENOMEM, "EPUB writer: out of memory");
+	x->dropped += n;
 	return 0;
 }
 
@@ -292,62 +253,9 @@ int epub_date(const char *s, char *out, size_t outsz)
 	return 1;
 }
 
-static int S_hex(int c)
-{
-	return S_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* The bytes a URI keeps as they are: letters, digits and "-._~:/?[]@!$&'()*+,;="
- * ('#' the first time only, '%' before two hex digits). */
-static const unsigned char S_keep[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-/* url as epub_uri makes it, each run of bytes kept in one append; amp: & as &amp; */
-static void S_uri(const char *url, galley_buffer *out, int amp)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)url, *run = p;
-	int hash = 0;
-	for (; *p; p++) {
-		int c = *p;
-		char pct[3];
-		if (S_keep[c] && !(c == '&' && amp))
-			continue;
-		if (c == '&') {
-			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
-			galley_buffer_append(out, "&amp;", 5);
-			run = p + 1;
-		} else if ((c == '#' && !hash) || (c == '%' && S_hex(p[1]) && S_hex(p[2]))) {
-			hash |= c == '#';
-		} else {
-			galley_buffer_append(out, (const char *)run, (size_t)(p - run));
-			pct[0] = '%';
-			pct[1] = hex[c >> 4];
-			pct[2] = hex[c & 15];
-			galley_buffer_append(out, pct, 3);
-			run = p + 1;
-		}
-	}
-	galley_buffer_append(out, (const char *)run, (size_t)(p - run));
-}
-
-int epub_uri(const char *url, galley_buffer *out)
-{
-	S_uri(url, out, 0);
-	return out->oom ? GALLEY_ENOMEM : 0;
-}
-
 void epub_put_uri(epub_xml *x, const char *url)
 {
-	S_uri(url ? url : "", &x->raw, 1);
+	(void)galley_uri_encode(url, &x->raw, 1); /* raw.oom: the next flush says so */
 }
 
 int epub_is_external(const char *url)

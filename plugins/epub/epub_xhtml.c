@@ -61,7 +61,7 @@ static int S_linkable(S_state *st, const char *url)
 	if (!epub_is_external(url))
 		return 0;
 	galley_buffer_clear(&st->uri);
-	if (epub_uri(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0) {
+	if (galley_uri_encode(url, &st->uri, 0) < 0 || galley_buffer_putc(&st->uri, '\0') < 0) {
 		st->x.raw.oom = 1; /* the next flush says so */
 		return 0;
 	}

@@ -54,6 +54,14 @@ GALLEY_EXTERN long galley_xml_escape(const char *text, size_t len, galley_buffer
  * ftp) with a host. 0 otherwise: write the link's text without the link
  * ("http://http://example.com/", "http://[::1", "http://a%20b/"). */
 GALLEY_EXTERN int galley_uri_valid(const char *uri);
+/** Append url to out as a writer writes an address (an xs:anyURI, an
+ * href): blanks around it dropped (spaces, controls, no-break and
+ * zero-width spaces, a BOM, also percent-encoded); spaces, controls,
+ * non-ASCII, " < > \ ^ ` { | }, a '#' after the first, a '%' not before two
+ * hex digits, and a ':' in the first segment when what precedes it is not
+ * a scheme (so "a b:c" stays a relative reference) percent-encoded. amp 1:
+ * '&' as "&amp;", for an attribute value written raw. 0 or GALLEY_ENOMEM. */
+GALLEY_EXTERN int galley_uri_encode(const char *url, galley_buffer *out, int amp);
 
 #ifdef __cplusplus
 }
