@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,43 +433,43 @@ static int S_is_stdout(const char *output)
 static int S_read_one(struct cli *c, const galley_reader *forced, const galley_writer *w, const char *input,
 	galley_node **doc)
 {
-	galley_buffer data = GALLEY_BUFFER_INIT;
+	galley_cli_input data;
 	const galley_reader *r = forced;
 	const char *name = strcmp(input, "-") == 0 ? "-" : input;
 	char err[512];
 	int rc, code;
 
 	galley_context_set_input_name(c->ctx, name);
-	if (galley_cli_read_file(strcmp(input, "-") == 0 ? NULL : input, &data, err, sizeof err) < 0) {
+	if (galley_cli_input_read(strcmp(input, "-") == 0 ? NULL : input, &data, err, sizeof err) < 0) {
 		fprintf(stderr, "galley: %s: %s\n", name, err);
-		galley_buffer_dispose(&data);
+		galley_cli_input_dispose(&data);
 		return EXIT_IO;
 	}
 	if (!r && strcmp(name, "-") != 0)
 		r = galley_reader_for_path(c->ctx, input);
 	if (!r)
-		r = galley_reader_probe(c->ctx, data.data ? data.data : "", data.len);
+		r = galley_reader_probe(c->ctx, data.data, data.len);
 	if (!r) {
 		if (galley_cli_looks_binary(data.data, data.len))
 			fprintf(stderr, "galley: %s: binary data, not a document galley reads (use -f FORMAT to force a reader)\n",
 				name);
 		else
 			fprintf(stderr, "galley: %s: cannot tell the input format; use -f FORMAT\n", name);
-		galley_buffer_dispose(&data);
+		galley_cli_input_dispose(&data);
 		return EXIT_CONVERT;
 	}
 	/* A reader found by extension or content: its options are known now
 	 * (a forced one's were checked before any input was read). */
 	if (!forced && (rc = S_check_options(c, r, w)) >= 0) {
-		galley_buffer_dispose(&data);
+		galley_cli_input_dispose(&data);
 		return rc;
 	}
 
 	galley_log(c->ctx, GALLEY_LOG_INFO, "reading as %s", galley_reader_name(r));
-	rc = galley_read(c->ctx, r, data.data ? data.data : "", data.len, doc);
+	rc = galley_read(c->ctx, r, data.data, data.len, doc);
 	if (rc >= 0 && data.len == 0 && c->verbosity >= 0)
 		fprintf(stderr, "galley: %s: warning: empty input, the document is empty\n", name);
-	galley_buffer_dispose(&data);
+	galley_cli_input_dispose(&data);
 	if (rc < 0) {
 		code = galley_context_error_code(c->ctx);
 		fprintf(stderr, "galley: %s: %s\n", name, galley_context_error(c->ctx));
@@ -670,6 +671,13 @@ int main(int argc, char **argv)
 		return S_batch(argc - 1, argv + 1);
 	memset(&c, 0, sizeof c);
 	galley_cli_output_init();
+	/* One conversion, then exit: large blocks (the page's copy in a reader,
+	 * the output) come from the heap the freed tree left, not fresh
+	 * mappings, each page of which faults in new. No fast bins: the DOM's
+	 * many small blocks, freed, are merged as they go rather than all at
+	 * once at each larger request (malloc_consolidate). */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_MXFAST, 0);
 	if (galley_init() < 0 || !(c.ctx = galley_context_new())) {
 		fputs("galley: cannot initialise libgalley (out of memory?)\n", stderr);
 		return EXIT_IO;

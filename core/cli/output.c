@@ -13,9 +13,11 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,6 +86,63 @@ fail:
 	if (path)
 		close(fd);
 	return -1;
+}
+
+/* The input mapped now, for the SIGBUS handler's message: a file cut
+ * short while mapped faults where its pages were. One conversion maps one
+ * input at a time, on the main thread (batch reads its inputs). */
+static const char *_Atomic S_mapped_name;
+
+/* Mapped up to this size with its pages entered at once; a larger one
+ * faults them in as the reader goes (never read ahead whole). */
+#define S_POPULATE_MAX (64u << 20)
+
+int galley_cli_input_read(const char *path, galley_cli_input *in, char *err, size_t errsize)
+{
+	struct stat st;
+	long page = sysconf(_SC_PAGESIZE);
+	int fd;
+
+	memset(in, 0, sizeof *in);
+	/* A regular file whose size is not a whole number of pages is mapped:
+	 * the rest of its last page reads as zeros, so the data ends in a NUL
+	 * as a read buffer's does, and no copy of it is made (nor the fresh
+	 * pages a copy needs: one process a file pays for those). */
+	if (path && page > 0 && (fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+			(unsigned long long)st.st_size < (unsigned long long)SIZE_MAX &&
+			st.st_size % page != 0) {
+			size_t len = (size_t)st.st_size;
+			void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | (len <= S_POPULATE_MAX ? MAP_POPULATE : 0), fd, 0);
+			if (m != MAP_FAILED) {
+				close(fd);
+				in->map = m;
+				in->map_len = len;
+				in->data = m;
+				in->len = len;
+				atomic_store(&S_mapped_name, path);
+				return 0;
+			}
+		}
+		close(fd);
+	}
+	if (galley_cli_read_file(path, &in->buf, err, errsize) < 0) {
+		galley_cli_input_dispose(in);
+		return -1;
+	}
+	in->data = in->buf.data ? in->buf.data : "";
+	in->len = in->buf.len;
+	return 0;
+}
+
+void galley_cli_input_dispose(galley_cli_input *in)
+{
+	if (in->map) {
+		atomic_store(&S_mapped_name, NULL);
+		munmap(in->map, in->map_len);
+	}
+	galley_buffer_dispose(&in->buf);
+	memset(in, 0, sizeof *in);
 }
 
 static int S_write_all(int fd, const char *data, size_t len)
@@ -180,7 +239,7 @@ static mode_t S_umask;           /* read once, before any thread runs */
 static atomic_int S_dying, S_creating;
 static _Thread_local int S_self_creating;
 
-static void S_on_signal(int sig)
+static void S_remove_temporaries(void)
 {
 	size_t i;
 	atomic_store(&S_dying, 1);
@@ -189,8 +248,39 @@ static void S_on_signal(int sig)
 	for (i = 0; i < S_NSLOTS; i++)
 		if (atomic_load(&S_tmp[i].live))
 			unlink(S_tmp[i].path); /* async-signal-safe */
+}
+
+static void S_on_signal(int sig)
+{
+	S_remove_temporaries();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* A mapped input cut short under us: say so (one write), remove the
+ * temporaries, exit 3 as for any input error. Any other SIGBUS is the
+ * default's. */
+static void S_on_sigbus(int sig)
+{
+	const char *name = atomic_load(&S_mapped_name);
+	if (name == NULL) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	char msg[PATH_MAX + 128];
+	size_t n = 0, l = strlen(name);
+	static const char head[] = "galley: ", tail[] = ": the file changed (was cut short) while it was read\n";
+	if (l > PATH_MAX)
+		l = PATH_MAX;
+	memcpy(msg, head, sizeof head - 1), n = sizeof head - 1;
+	memcpy(msg + n, name, l), n += l;
+	memcpy(msg + n, tail, sizeof tail - 1), n += sizeof tail - 1;
+	if (write(STDERR_FILENO, msg, n) < 0) {
+		/* nothing more to do: the exit status still says it */
+	}
+	S_remove_temporaries();
+	_exit(3);
 }
 
 void galley_cli_output_init(void)
@@ -209,6 +299,7 @@ void galley_cli_output_init(void)
 			continue;
 		signal(sigs[i], S_on_signal);
 	}
+	signal(SIGBUS, S_on_sigbus);
 }
 
 /* A slot for a temporary path, or -1 when all are taken (the file is then

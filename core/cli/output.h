@@ -6,12 +6,28 @@
 
 /* Once, at the start of main() before any thread: reads the umask (new
  * files get 0666 & ~umask) and installs the handlers that remove the
- * temporary files of outputs in flight on SIGINT, SIGTERM and SIGHUP. */
+ * temporary files of outputs in flight on SIGINT, SIGTERM and SIGHUP (and
+ * on SIGBUS, see galley_cli_input). */
 void galley_cli_output_init(void);
 
 /* Read a whole file (NULL: standard input) into buf. On failure returns -1
  * with the reason ("No such file or directory", "is a directory") in err. */
 int galley_cli_read_file(const char *path, galley_buffer *buf, char *err, size_t errsize);
+
+/* One input held whole for a conversion: data[len] is a NUL. A regular
+ * file is mapped when it can be (no copy), anything else read into buf; a
+ * mapped file cut short while it is read ends the program with a one-line
+ * message and exit status 3 (the SIGBUS handler galley_cli_output_init
+ * installs). Free with galley_cli_input_dispose(). */
+typedef struct {
+	const char *data;
+	size_t len;
+	galley_buffer buf;
+	void *map;
+	size_t map_len;
+} galley_cli_input;
+int galley_cli_input_read(const char *path, galley_cli_input *in, char *err, size_t errsize);
+void galley_cli_input_dispose(galley_cli_input *in);
 
 /* Write data to path (NULL or "-": standard output). A regular file is
  * replaced atomically through a temporary file beside it (".NAME.galley-PID.

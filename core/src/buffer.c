@@ -20,7 +20,7 @@ int galley_buffer_reserve(galley_buffer *buf, size_t extra)
 	need = buf->len + extra + 1;
 	if (need <= buf->cap)
 		return 0;
-	cap = buf->cap ? buf->cap : 64;
+	cap = buf->cap ? buf->cap : 256; /* most texts a reader or pass collects fit */
 	while (cap < need)
 		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
 	p = galley_realloc(buf->data, cap);

@@ -27,11 +27,46 @@ const char *html_strcasestr(const char *hay, const char *needle)
 	return NULL;
 }
 
+void html_fold(html_folded *f, const char *s)
+{
+	size_t n = 0;
+	unsigned long long has[4] = {0, 0, 0, 0};
+	f->orig = s;
+	for (; s[n] != '\0' && n + 1 < sizeof f->low; n++) {
+		unsigned char c = (unsigned char)tolower((unsigned char)s[n]);
+		f->low[n] = (char)c;
+		has[c >> 6] |= 1ull << (c & 63);
+	}
+	f->low[n] = '\0';
+	f->whole = s[n] == '\0';
+	memcpy(f->has, has, sizeof has);
+}
+
+#define S_HAS(f, c) ((f)->has[(unsigned char)(c) >> 6] & (1ull << ((unsigned char)(c) & 63)))
+
+int html_folded_has(const html_folded *f, const char *const *words)
+{
+	for (size_t i = 0; words[i] != NULL; i++) {
+		const char *w = words[i];
+		if (!f->whole) {
+			if (html_strcasestr(f->orig, w) != NULL)
+				return 1;
+			continue;
+		}
+		/* a word with a letter the value lacks is not in it */
+		if (w[0] != '\0' && (!S_HAS(f, w[0]) || (w[1] != '\0' && (!S_HAS(f, w[1]) || (w[2] != '\0' && !S_HAS(f, w[2]))))))
+			continue;
+		if (strstr(f->low, w) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 int html_is(xmlNodePtr node, const char *name)
 {
 	/* the first byte before the call: most names differ there */
-	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL && node->name[0] == name[0] &&
-		strcmp((const char *)node->name, name) == 0;
+	return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+		html_name_eq((const char *)node->name, name);
 }
 
 size_t html_next_token(const char **p)
@@ -53,7 +88,7 @@ const char *html_attr(xmlNodePtr node, const char *name)
 		return NULL;
 	for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
 		/* the HTML parser lowercases attribute names */
-		if (a->name == NULL || a->name[0] != name[0] || strcmp((const char *)a->name, name) != 0)
+		if (a->name == NULL || !html_name_eq((const char *)a->name, name))
 			continue;
 		if (a->children == NULL)
 			return "";

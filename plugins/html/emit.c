@@ -183,7 +183,7 @@ static void S_inline_container(S_em *em, xmlNodePtr el, galley_node_type type, c
 static void S_inline(S_em *em, xmlNodePtr el)
 {
 	const char *name = (const char *)el->name;
-	if (strcmp(name, "a") == 0) {
+	if (html_name_eq(name, "a")) {
 		const char *href = html_attr(el, "href");
 		while (href != NULL && isspace((unsigned char)*href))
 			href++;
@@ -200,17 +200,17 @@ static void S_inline(S_em *em, xmlNodePtr el)
 			em->in_link--;
 		}
 		galley_free(abs);
-	} else if (strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "cite") == 0 ||
-		strcmp(name, "dfn") == 0 || strcmp(name, "var") == 0) {
+	} else if (html_name_eq(name, "em") || html_name_eq(name, "i") || html_name_eq(name, "cite") ||
+		html_name_eq(name, "dfn") || html_name_eq(name, "var")) {
 		S_inline_container(em, el, GALLEY_NODE_EMPH, NULL);
-	} else if (strcmp(name, "strong") == 0 || strcmp(name, "b") == 0) {
+	} else if (html_name_eq(name, "strong") || html_name_eq(name, "b")) {
 		S_inline_container(em, el, GALLEY_NODE_STRONG, NULL);
-	} else if (strcmp(name, "sup") == 0) {
+	} else if (html_name_eq(name, "sup")) {
 		S_inline_container(em, el, GALLEY_NODE_SUP, NULL);
-	} else if (strcmp(name, "sub") == 0) {
+	} else if (html_name_eq(name, "sub")) {
 		S_inline_container(em, el, GALLEY_NODE_SUB, NULL);
-	} else if (strcmp(name, "code") == 0 || strcmp(name, "kbd") == 0 || strcmp(name, "samp") == 0 ||
-		strcmp(name, "tt") == 0) {
+	} else if (html_name_eq(name, "code") || html_name_eq(name, "kbd") || html_name_eq(name, "samp") ||
+		html_name_eq(name, "tt")) {
 		galley_buffer t = GALLEY_BUFFER_INIT;
 		html_text(el, &t);
 		if (t.oom)
@@ -221,9 +221,9 @@ static void S_inline(S_em *em, xmlNodePtr el)
 			em->at_start = 0;
 		}
 		galley_buffer_dispose(&t);
-	} else if (strcmp(name, "img") == 0) {
+	} else if (html_name_eq(name, "img")) {
 		S_image(em, el);
-	} else if (strcmp(name, "br") == 0) {
+	} else if (html_name_eq(name, "br")) {
 		if (!em->at_start)
 			S_ok(em, galley_builder_leaf(em->b, GALLEY_NODE_LINEBREAK, NULL));
 		S_new_flow(em);
@@ -421,8 +421,8 @@ static void S_figure(S_em *em, xmlNodePtr fig)
 static void S_block(S_em *em, xmlNodePtr el)
 {
 	const char *name = (const char *)el->name;
-	if (strcmp(name, "p") == 0 || strcmp(name, "dt") == 0 || strcmp(name, "summary") == 0 ||
-		strcmp(name, "legend") == 0) {
+	if (html_name_eq(name, "p") || html_name_eq(name, "dt") || html_name_eq(name, "summary") ||
+		html_name_eq(name, "legend")) {
 		/* a <p> holding blocks (after our own rewrites) is a container */
 		int blocks = 0;
 		for (xmlNodePtr c = el->children; c != NULL; c = c->next)
@@ -435,23 +435,23 @@ static void S_block(S_em *em, xmlNodePtr el)
 	} else if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0) {
 		if (S_has_text(el))
 			S_flow_block(em, GALLEY_NODE_HEADING, name[1] - '0', el->children, NULL);
-	} else if (strcmp(name, "ul") == 0 || strcmp(name, "menu") == 0 || strcmp(name, "dir") == 0) {
+	} else if (html_name_eq(name, "ul") || html_name_eq(name, "menu") || html_name_eq(name, "dir")) {
 		S_list(em, el, 0);
-	} else if (strcmp(name, "ol") == 0) {
+	} else if (html_name_eq(name, "ol")) {
 		S_list(em, el, 1);
-	} else if (strcmp(name, "li") == 0) {
+	} else if (html_name_eq(name, "li")) {
 		S_blocks(em, el->children); /* an item outside a list */
-	} else if (strcmp(name, "table") == 0) {
+	} else if (html_name_eq(name, "table")) {
 		S_table(em, el);
-	} else if (strcmp(name, "blockquote") == 0) {
+	} else if (html_name_eq(name, "blockquote")) {
 		if (S_can_enter(em, GALLEY_NODE_QUOTE) && S_ok(em, galley_builder_enter(em->b, GALLEY_NODE_QUOTE))) {
 			S_blocks(em, el->children);
 			S_ok(em, galley_builder_leave(em->b));
 		} else {
 			S_blocks(em, el->children);
 		}
-	} else if (strcmp(name, "pre") == 0 || strcmp(name, "listing") == 0 || strcmp(name, "xmp") == 0 ||
-		strcmp(name, "plaintext") == 0) {
+	} else if (html_name_eq(name, "pre") || html_name_eq(name, "listing") || html_name_eq(name, "xmp") ||
+		html_name_eq(name, "plaintext")) {
 		galley_buffer t = GALLEY_BUFFER_INIT;
 		S_raw_text(el, &t);
 		const char *s = t.data != NULL ? t.data : "";
@@ -469,13 +469,13 @@ static void S_block(S_em *em, xmlNodePtr el)
 			S_ok(em, galley_builder_code_block(em->b, s, len, lang));
 		galley_free(lang);
 		galley_buffer_dispose(&t);
-	} else if (strcmp(name, "figure") == 0) {
+	} else if (html_name_eq(name, "figure")) {
 		S_figure(em, el);
-	} else if (strcmp(name, "hr") == 0) {
+	} else if (html_name_eq(name, "hr")) {
 		S_ok(em, galley_builder_leaf(em->b, GALLEY_NODE_BREAK, NULL));
-	} else if (strcmp(name, "caption") == 0 || strcmp(name, "tr") == 0 || strcmp(name, "td") == 0 ||
-		strcmp(name, "th") == 0 || strcmp(name, "tbody") == 0 || strcmp(name, "thead") == 0 ||
-		strcmp(name, "tfoot") == 0 || strcmp(name, "figcaption") == 0) {
+	} else if (html_name_eq(name, "caption") || html_name_eq(name, "tr") || html_name_eq(name, "td") ||
+		html_name_eq(name, "th") || html_name_eq(name, "tbody") || html_name_eq(name, "thead") ||
+		html_name_eq(name, "tfoot") || html_name_eq(name, "figcaption")) {
 		S_blocks(em, el->children); /* table parts outside a table */
 	} else {
 		S_blocks(em, el->children); /* div, section, article, dd, ... */

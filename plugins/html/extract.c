@@ -66,22 +66,9 @@ static int S_has_sub(const char *s, const char *const *words)
 {
 	if (s == NULL || *s == '\0')
 		return 0;
-	/* the words are lowercase: fold the value once, then plain strstr */
-	char low[256];
-	size_t n = 0;
-	for (; s[n] != '\0' && n + 1 < sizeof low; n++)
-		low[n] = (char)tolower((unsigned char)s[n]);
-	low[n] = '\0';
-	if (s[n] != '\0') {
-		for (size_t i = 0; words[i]; i++)
-			if (html_strcasestr(s, words[i]) != NULL)
-				return 1;
-		return 0;
-	}
-	for (size_t i = 0; words[i]; i++)
-		if (strstr(low, words[i]) != NULL)
-			return 1;
-	return 0;
+	html_folded f;
+	html_fold(&f, s);
+	return html_folded_has(&f, words);
 }
 
 static int S_has_tok(const char *s, const char *const *words)
@@ -96,8 +83,10 @@ static int S_has_tok(const char *s, const char *const *words)
 		while (*e && isalnum((unsigned char)*e))
 			e++;
 		size_t l = (size_t)(e - p);
+		/* the words are lowercase: their first letter first */
+		int c0 = l > 0 ? tolower((unsigned char)*p) : 0;
 		for (size_t i = 0; l > 0 && words[i]; i++)
-			if (strlen(words[i]) == l && strncasecmp(p, words[i], l) == 0)
+			if (words[i][0] == c0 && strlen(words[i]) == l && strncasecmp(p, words[i], l) == 0)
 				return 1;
 		p = e;
 	}
@@ -408,11 +397,12 @@ static xmlNodePtr S_next(xmlNodePtr n, xmlNodePtr root)
 
 /* ---- text measures ------------------------------------------------------ */
 
-static void S_len_walk(xmlNodePtr n, size_t *len, int *pending, int *started)
+/* Counts until *len passes cap (then the caller's answer is cap + 1). */
+static void S_len_walk(xmlNodePtr n, size_t *len, int *pending, int *started, size_t cap)
 {
-	for (; n != NULL; n = n->next) {
+	for (; n != NULL && *len <= cap; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			for (const unsigned char *s = n->content; s != NULL && *s; s++) {
+			for (const unsigned char *s = n->content; s != NULL && *s && *len <= cap; s++) {
 				if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
 					*pending = 1;
 					continue;
@@ -426,26 +416,33 @@ static void S_len_walk(xmlNodePtr n, size_t *len, int *pending, int *started)
 				(*len)++;
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
-			S_len_walk(n->children, len, pending, started);
+			S_len_walk(n->children, len, pending, started, cap);
 		}
 	}
 }
 
-size_t html_text_length(xmlNodePtr node)
+size_t html_text_length_upto(xmlNodePtr node, size_t cap)
 {
 	size_t len = 0;
 	int pending = 0, started = 0;
 	if (node == NULL)
 		return 0;
+	if (cap == SIZE_MAX)
+		cap--; /* cap + 1 must not wrap */
 	if (node->type == XML_ELEMENT_NODE)
-		S_len_walk(node->children, &len, &pending, &started);
+		S_len_walk(node->children, &len, &pending, &started, cap);
 	else if (node->type == XML_TEXT_NODE && node->content != NULL) {
 		xmlNodePtr next = node->next;
 		node->next = NULL;
-		S_len_walk(node, &len, &pending, &started);
+		S_len_walk(node, &len, &pending, &started, cap);
 		node->next = next;
 	}
-	return len;
+	return len > cap ? cap + 1 : len;
+}
+
+size_t html_text_length(xmlNodePtr node)
+{
+	return html_text_length_upto(node, SIZE_MAX);
 }
 
 /* The collapsed length of a subtree, kept so that subtrees combine: the
@@ -644,7 +641,7 @@ static int S_has_ancestor(xmlNodePtr n, const char *tag, int max_depth)
 static int S_in(const char *name, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(name, list[i]) == 0)
+		if (html_name_eq(name, list[i]))
 			return 1;
 	return 0;
 }
@@ -666,7 +663,7 @@ static int S_is_phrasing(xmlNodePtr n)
 	const char *name = (const char *)n->name;
 	if (S_in(name, S_phrasing))
 		return 1;
-	if (strcmp(name, "a") == 0 || strcmp(name, "del") == 0 || strcmp(name, "ins") == 0) {
+	if (html_name_eq(name, "a") || html_name_eq(name, "del") || html_name_eq(name, "ins")) {
 		for (xmlNodePtr c = n->children; c != NULL; c = c->next)
 			if ((c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE) && !S_is_phrasing(c))
 				return 0;
@@ -845,15 +842,15 @@ static S_info *S_init_node(S_ex *ex, xmlNodePtr n)
 	i->init = 1;
 	const char *name = (const char *)n->name;
 	double s = 0;
-	if (strcmp(name, "div") == 0)
+	if (html_name_eq(name, "div"))
 		s = 5;
-	else if (strcmp(name, "pre") == 0 || strcmp(name, "td") == 0 || strcmp(name, "blockquote") == 0)
+	else if (html_name_eq(name, "pre") || html_name_eq(name, "td") || html_name_eq(name, "blockquote"))
 		s = 3;
-	else if (strcmp(name, "address") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "ul") == 0 ||
-		strcmp(name, "dl") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "dt") == 0 ||
-		strcmp(name, "li") == 0 || strcmp(name, "form") == 0)
+	else if (html_name_eq(name, "address") || html_name_eq(name, "ol") || html_name_eq(name, "ul") ||
+		html_name_eq(name, "dl") || html_name_eq(name, "dd") || html_name_eq(name, "dt") ||
+		html_name_eq(name, "li") || html_name_eq(name, "form"))
 		s = -3;
-	else if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0) || strcmp(name, "th") == 0)
+	else if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0) || html_name_eq(name, "th"))
 		s = -5;
 	i->score = s + S_class_weight(ex, n);
 	S_push(ex, &ex->cands, &ex->ncand, &ex->ccand, n);
@@ -899,7 +896,7 @@ static int S_is_byline(xmlNodePtr n)
 		match = S_match(n, words, NULL);
 	if (!match)
 		return 0;
-	size_t l = html_text_length(n);
+	size_t l = html_text_length_upto(n, 100);
 	return l > 0 && l < 100;
 }
 
@@ -922,7 +919,7 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 			n = next;
 			continue;
 		}
-		if (!title_removed && (strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0)) {
+		if (!title_removed && (html_name_eq(name, "h1") || html_name_eq(name, "h2"))) {
 			galley_buffer t = GALLEY_BUFFER_INIT;
 			if (html_text(n, &t) < 0)
 				ex->oom = 1;
@@ -940,11 +937,11 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 			const char *role = html_attr(n, "role");
 			int unlikely = S_match(n, S_unlikely_sub, S_unlikely_tok) && !S_match(n, S_maybe_sub, NULL) &&
 				!S_has_ancestor(n, "table", 0) && !S_has_ancestor(n, "code", 0) &&
-				strcmp(name, "a") != 0 && strcmp(name, "body") != 0 && strcmp(name, "article") != 0 &&
-				strcmp(name, "main") != 0;
+				!html_name_eq(name, "a") && !html_name_eq(name, "body") && !html_name_eq(name, "article") &&
+				!html_name_eq(name, "main");
 			if (!unlikely && role != NULL && S_in(role, S_unlikely_roles))
 				unlikely = 1;
-			if (!unlikely && (strcmp(name, "nav") == 0 || strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0))
+			if (!unlikely && (html_name_eq(name, "nav") || html_name_eq(name, "aside") || html_name_eq(name, "footer")))
 				unlikely = 1;
 			if (unlikely) {
 				xmlNodePtr next = S_next_skip(n, body);
@@ -953,17 +950,17 @@ static void S_collect(S_ex *ex, xmlNodePtr body)
 				continue;
 			}
 		}
-		if ((strcmp(name, "div") == 0 || strcmp(name, "section") == 0 || strcmp(name, "header") == 0 ||
+		if ((html_name_eq(name, "div") || html_name_eq(name, "section") || html_name_eq(name, "header") ||
 			(name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == 0)) && S_without_content(n)) {
 			xmlNodePtr next = S_next_skip(n, body);
 			S_remove(ex, n);
 			n = next;
 			continue;
 		}
-		if (strcmp(name, "section") == 0 || strcmp(name, "p") == 0 || strcmp(name, "td") == 0 ||
-			strcmp(name, "pre") == 0 || (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && name[2] == 0))
+		if (html_name_eq(name, "section") || html_name_eq(name, "p") || html_name_eq(name, "td") ||
+			html_name_eq(name, "pre") || (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && name[2] == 0))
 			S_push(ex, &ex->to_score, &ex->nscore, &ex->cscore, n);
-		if (strcmp(name, "div") == 0) {
+		if (html_name_eq(name, "div")) {
 			/* phrasing runs of a div become paragraphs */
 			xmlNodePtr p = NULL;
 			for (xmlNodePtr c = n->children; c != NULL && !ex->oom;) {

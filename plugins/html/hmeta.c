@@ -47,6 +47,11 @@ typedef struct {
 	int nh1;
 	char *h1_text;    /* the first h1 with text */
 	int nh1_text;     /* h1 elements with text */
+	/* the class, id and aria-label of the element S_walk is at, folded
+	 * once for all the word lists it is matched against */
+	xmlNodePtr folded_el;
+	size_t nfolded;
+	html_folded folded[3];
 	int oom;
 } S_meta;
 
@@ -398,24 +403,36 @@ static void S_scan_label(S_meta *m, xmlNodePtr el)
 
 /* ---- class/id matching ------------------------------------------------- */
 
-/* words are lowercase: each value is folded once, then searched with the
- * C library's strstr (this runs on every element of the page) */
+/* words are lowercase: each value is folded once (html_fold: this runs on
+ * every element of the page) */
 static int S_attr_matches(xmlNodePtr el, const char *const *words)
 {
 	const char *attrs[] = {html_attr(el, "class"), html_attr(el, "id"), html_attr(el, "aria-label")};
 	for (size_t a = 0; a < 3; a++) {
 		if (attrs[a] == NULL || attrs[a][0] == '\0')
 			continue;
-		char low[256];
-		size_t n = 0;
-		for (; attrs[a][n] != '\0' && n + 1 < sizeof low; n++)
-			low[n] = (char)tolower((unsigned char)attrs[a][n]);
-		low[n] = '\0';
-		int whole = attrs[a][n] == '\0';
-		for (size_t i = 0; words[i] != NULL; i++)
-			if (whole ? strstr(low, words[i]) != NULL : html_strcasestr(attrs[a], words[i]) != NULL)
-				return 1;
+		html_folded f;
+		html_fold(&f, attrs[a]);
+		if (html_folded_has(&f, words))
+			return 1;
 	}
+	return 0;
+}
+
+/* S_attr_matches for the element S_walk is at, its values folded once */
+static int S_here_matches(S_meta *m, xmlNodePtr el, const char *const *words)
+{
+	if (m->folded_el != el) {
+		const char *attrs[] = {html_attr(el, "class"), html_attr(el, "id"), html_attr(el, "aria-label")};
+		m->nfolded = 0;
+		for (size_t a = 0; a < 3; a++)
+			if (attrs[a] != NULL && attrs[a][0] != '\0')
+				html_fold(&m->folded[m->nfolded++], attrs[a]);
+		m->folded_el = el;
+	}
+	for (size_t a = 0; a < m->nfolded; a++)
+		if (html_folded_has(&m->folded[a], words))
+			return 1;
 	return 0;
 }
 
@@ -598,7 +615,7 @@ static void S_class_title(S_meta *m, xmlNodePtr el)
 		k++;
 	if (tags[k] == NULL)
 		return;
-	if (!S_attr_matches(el, words) || S_attr_matches(el, S_crumb_words))
+	if (!S_here_matches(m, el, words) || S_here_matches(m, el, S_crumb_words))
 		return;
 	/* a line, not a region holding one ("sub-tit-area" around a trail) */
 	for (xmlNodePtr c = el->children; c != NULL; c = c->next)
@@ -609,7 +626,7 @@ static void S_class_title(S_meta *m, xmlNodePtr el)
 		if (html_is(a, "a") || html_is(a, "nav") || html_is(a, "ul") || html_is(a, "header") ||
 			((html_attr(a, "class") != NULL || html_attr(a, "id") != NULL) && S_attr_matches(a, S_crumb_words)))
 			return;
-	size_t l = html_text_length(el);
+	size_t l = html_text_length_upto(el, 300);
 	if (l < 12 || l > 300)
 		return;
 	char *t = S_node_text(m, el);
@@ -628,7 +645,7 @@ static void S_official(S_meta *m, xmlNodePtr text_node)
 		"sitio oficial de ", "sito ufficiale di ", "sito ufficiale del ", NULL};
 	const char *s = (const char *)text_node->content;
 	/* the C library's vectorised search first: most text says none of it */
-	if (s == NULL || (strstr(s, "fici") == NULL && strstr(s, "ffiziell") == NULL) || strnlen(s, 300) >= 300)
+	if (s == NULL || strnlen(s, 300) >= 300 || (strstr(s, "fici") == NULL && strstr(s, "ffiziell") == NULL))
 		return;
 	for (size_t i = 0; heads[i]; i++) {
 		const char *at = html_strcasestr(s, heads[i]);
@@ -781,7 +798,7 @@ static void S_kicker(S_meta *m, xmlNodePtr h1, char **category, char *date)
 	/* the page's body only: before a first-child h1 comes <head>, whose
 	 * <title> is the headline again, not a label naming a kind */
 	if (k == NULL || html_is(k, "head") || html_is(k, "nav") || S_attr_matches(k, skip) ||
-		html_text_length(k) > 80)
+		html_text_length_upto(k, 80) > 80)
 		return;
 	xmlNodePtr items[8];
 	size_t n = 0;
@@ -844,7 +861,7 @@ static void S_date_near(S_meta *m, xmlNodePtr h1, char *date)
 				break;
 		}
 		seen++;
-		size_t l = html_text_length(n);
+		size_t l = html_text_length_upto(n, 40);
 		if (l == 0 || l > 40)
 			continue;
 		char *t = S_node_text(m, n);
@@ -991,6 +1008,12 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 {
 	for (xmlNodePtr n = node; n != NULL && !m->oom; n = n->next) {
 		if (n->type == XML_TEXT_NODE) {
+			/* the spaces between tags say nothing (and are half the text nodes) */
+			const unsigned char *t = n->content;
+			while (t != NULL && (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'))
+				t++;
+			if (t == NULL || *t == '\0')
+				continue;
 			if (in_footer || m->copyright == NULL)
 				S_copyright(m, n, in_footer);
 			if (m->official == NULL)
@@ -1003,22 +1026,22 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 		int footer = in_footer;
 		switch (name[0]) {
 		case 'm':
-			if (strcmp(name, "meta") == 0)
+			if (html_name_eq(name, "meta"))
 				S_meta_tag(m, n);
 			break;
 		case 't':
-			if (strcmp(name, "title") == 0 && m->doc_title == NULL) {
+			if (html_name_eq(name, "title") && m->doc_title == NULL) {
 				m->doc_title = S_node_text(m, n);
 				continue;
 			}
-			if (strcmp(name, "time") == 0 && m->time_dt == NULL) {
+			if (html_name_eq(name, "time") && m->time_dt == NULL) {
 				const char *dt = html_attr(n, "datetime");
 				if (dt != NULL && *dt)
 					m->time_dt = S_dup(m, dt, strlen(dt));
 			}
 			break;
 		case 'l':
-			if (strcmp(name, "link") == 0) {
+			if (html_name_eq(name, "link")) {
 				const char *rel = html_attr(n, "rel"), *href = html_attr(n, "href");
 				if (rel != NULL && href != NULL && *href && S_has_token(rel, "canonical") &&
 					m->canonical == NULL)
@@ -1026,14 +1049,14 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			}
 			break;
 		case 'b':
-			if (strcmp(name, "base") == 0 && m->base_href == NULL) {
+			if (html_name_eq(name, "base") && m->base_href == NULL) {
 				const char *href = html_attr(n, "href");
 				if (href != NULL && *href)
 					m->base_href = S_dup(m, href, strlen(href));
 			}
 			break;
 		case 's':
-			if (strcmp(name, "script") == 0) {
+			if (html_name_eq(name, "script")) {
 				const char *type = html_attr(n, "type");
 				if (type != NULL && html_strcasestr(type, "ld+json") != NULL) {
 					galley_buffer raw = GALLEY_BUFFER_INIT;
@@ -1055,11 +1078,11 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				}
 				continue;
 			}
-			if (strcmp(name, "style") == 0)
+			if (html_name_eq(name, "style"))
 				continue;
 			break;
 		case 'h':
-			if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0) && m->nheads < 8) {
+			if ((html_name_eq(name, "h1") || html_name_eq(name, "h2")) && m->nheads < 8) {
 				galley_buffer hb = GALLEY_BUFFER_INIT;
 				int hrc = html_text_max(n, &hb, 300);
 				if (hrc < 0)
@@ -1075,10 +1098,10 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 				}
 				galley_buffer_dispose(&hb);
 			}
-			if (strcmp(name, "h1") == 0) {
+			if (html_name_eq(name, "h1")) {
 				m->nh1++;
 				m->h1 = n;
-			} else if (strcmp(name, "html") == 0 && m->html_lang == NULL) {
+			} else if (html_name_eq(name, "html") && m->html_lang == NULL) {
 				const char *lang = html_attr(n, "lang");
 				if (lang == NULL)
 					lang = html_attr(n, "xml:lang");
@@ -1087,20 +1110,21 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			}
 			break;
 		case 'f':
-			if (strcmp(name, "footer") == 0)
+			if (html_name_eq(name, "footer"))
 				footer = 1;
 			break;
 		default:
 			break;
 		}
 		const char *id = html_attr(n, "id"), *cls = html_attr(n, "class");
+		m->folded_el = NULL; /* n's values are folded when first matched */
 		if ((id != NULL && html_strcasestr(id, "footer") != NULL) || (cls != NULL && html_strcasestr(cls, "footer") != NULL))
 			footer = 1;
 		if (m->category_crumb == NULL && (id != NULL || cls != NULL || html_attr(n, "aria-label") != NULL) &&
-			S_attr_matches(n, S_crumb_words))
+			S_here_matches(m, n, S_crumb_words))
 			S_breadcrumb(m, n);
-		if (m->byline == NULL && (id != NULL || cls != NULL) && S_attr_matches(n, S_byline_words) &&
-			!html_is(n, "meta") && html_text_length(n) < 100) {
+		if (m->byline == NULL && (id != NULL || cls != NULL) && S_here_matches(m, n, S_byline_words) &&
+			!html_is(n, "meta") && html_text_length_upto(n, 100) < 100) {
 			char *t = S_node_text(m, n);
 			if (t != NULL && strlen(t) > 0 && strlen(t) < 100)
 				m->byline = t;
@@ -1115,19 +1139,19 @@ static void S_walk(S_meta *m, xmlNodePtr node, int in_footer)
 			else
 				galley_free(t);
 		}
-		if (m->logo_alt == NULL && !footer && strcmp(name, "img") == 0)
+		if (m->logo_alt == NULL && !footer && html_name_eq(name, "img"))
 			S_logo(m, n);
-		if (m->identifier == NULL && (strcmp(name, "div") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0))
+		if (m->identifier == NULL && (html_name_eq(name, "div") || html_name_eq(name, "p") || html_name_eq(name, "span")))
 			S_symbol(m, n);
 		if (m->bare_date[0] == '\0' && !footer)
 			S_bare_date(m, n);
 		if (m->class_title == NULL && !footer && (id != NULL || cls != NULL))
 			S_class_title(m, n);
 		/* labels sit in small leaf-ish boxes: li, dd, span, td, p ... */
-		if (strcmp(name, "li") == 0 || strcmp(name, "p") == 0 || strcmp(name, "span") == 0 ||
-			strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0 || strcmp(name, "th") == 0 ||
-			strcmp(name, "td") == 0 || strcmp(name, "div") == 0 || strcmp(name, "em") == 0 ||
-			strcmp(name, "strong") == 0 || strcmp(name, "dl") == 0)
+		if (html_name_eq(name, "li") || html_name_eq(name, "p") || html_name_eq(name, "span") ||
+			html_name_eq(name, "dt") || html_name_eq(name, "dd") || html_name_eq(name, "th") ||
+			html_name_eq(name, "td") || html_name_eq(name, "div") || html_name_eq(name, "em") ||
+			html_name_eq(name, "strong") || html_name_eq(name, "dl"))
 			S_scan_label(m, n);
 		S_walk(m, n->children, footer);
 	}

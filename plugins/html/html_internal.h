@@ -71,6 +71,8 @@ int html_extract(html_page *page, htmlDocPtr doc, int flags, html_undo *undo, xm
 
 /* The collapsed length of an element's text, as Readability's innerText. */
 size_t html_text_length(xmlNodePtr node);
+/* the same, counted only up to cap: a longer text gives cap + 1 */
+size_t html_text_length_upto(xmlNodePtr node, size_t cap);
 
 /* Build blocks under the builder's document from the chosen nodes. */
 int html_emit(html_page *page, galley_builder *b, xmlNodePtr *nodes, size_t n);
@@ -81,7 +83,28 @@ int html_probe(const char *data, size_t len);
 
 /* dom.c: small DOM helpers every pass uses. */
 int html_is_space(unsigned char c); /* HTML's ASCII whitespace */
+/* strcmp(a, b) == 0 for the short names of elements and attributes, without
+ * a call (most differ at the first or second byte) */
+static inline int html_name_eq(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
 const char *html_strcasestr(const char *hay, const char *needle); /* ASCII case-folded strstr */
+/* A class, id or label value folded to ASCII lowercase once, with the set of
+ * bytes it holds, to search it for many lowercase words: a word with one of
+ * its first three letters missing from the set is not in the value (most
+ * are not), and costs no search. */
+typedef struct {
+	const char *orig;
+	int whole; /* low holds all of orig (else only its start) */
+	unsigned long long has[4]; /* the bytes of low, a bit each */
+	char low[256];
+} html_folded;
+void html_fold(html_folded *f, const char *s);
+/* 1 when one of the lowercase words (NULL-terminated) is in f's value */
+int html_folded_has(const html_folded *f, const char *const *words);
 int html_is(xmlNodePtr node, const char *name);
 const char *html_attr(xmlNodePtr node, const char *name); /* borrowed, NULL when absent */
 /* The next token of a space-separated list (class, rel, property): moves *p

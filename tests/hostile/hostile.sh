@@ -328,6 +328,24 @@ t = tarfile.open('bomb.tar.xz', 'w:xz'); ti = tarfile.TarInfo('big.txt'); ti.siz
 	head -c 3000000 /dev/zero | tr '\0' a >big.txt
 	"$GALLEY" batch -O max-input-size=2 -t md -o dest2 --report report2 big.txt >out 2>err; rc=$?; expect_rc 1
 	grep -q "max-input-size" report2 || fail "the limit not named for a file"; absent dest2/big.md ;;
+mapped-cut)
+	# an input cut short by another program while galley has it mapped (the
+	# preload truncates it right after the mmap): one line naming the file
+	# and what happened, exit 3, no output and no temporary file
+	[ -n "${CUT_PRELOAD:-}" ] && [ -f "$CUT_PRELOAD" ] || skip "no CUT_PRELOAD"
+	py "open('page.html','w').write('<html><head><title>Cut</title></head><body>'+'<p>Some words in a paragraph.</p>'*600+'</body></html>')"
+	[ $(($(stat -c %s page.html) % 4096)) != 0 ] || fail "page.html is a whole number of pages: not mapped"
+	cp page.html keep.html
+	cut() { GALLEY_TEST_CUT=$1 ASAN_OPTIONS=verify_asan_link_order=0:${ASAN_OPTIONS:-} LD_PRELOAD=$CUT_PRELOAD g "$@"; }
+	cut page.html -t json -o page.json
+	expect_rc 3; expect_err "galley: page.html: the file changed (was cut short) while it was read"; one_line_err
+	absent page.json; no_temp_left
+	cp keep.html page.html
+	cut page.html -t md
+	expect_rc 3; expect_err "page.html: the file changed"; [ ! -s out ] || fail "output written to stdout"
+	# the same file left alone converts (the preload cuts only the file named)
+	GALLEY_TEST_CUT=other.html ASAN_OPTIONS=verify_asan_link_order=0:${ASAN_OPTIONS:-} LD_PRELOAD=$CUT_PRELOAD g keep.html -t md
+	expect_rc 0; grep -q "Some words in a paragraph" out || fail "keep.html not converted" ;;
 *)
 	echo "unknown case $case_name" >&2; exit 2 ;;
 esac
