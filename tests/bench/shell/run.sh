@@ -5,7 +5,8 @@
 # parsing the same pages one process each (the floor), in alternating
 # rounds; median and min ratio per command. Also text -> markdown over the
 # releases-text corpus, startup alone (an empty JSON document vs xmllint of
-# an empty file) and pandoc on 20 pages when it is installed.
+# an empty file) and pandoc on every page when it is installed (once: about 40 s;
+# galley's time there the median of at least 5 runs).
 #   tests/bench/shell/run.sh [BUILD_DIR] [ROUNDS]     (default: build 5)
 set -u
 build=${1:-build} rounds=${2:-5}
@@ -45,7 +46,11 @@ for k in html-json html-markdown html-tei text-markdown startup; do
 	echo "${ratios[$k]}" | tr ' ' '\n' | grep . | sort -n | awk -v k="$k" '{ v[NR] = $1 } END { printf "%-14s median %.2fx  min %.2fx  (galley CPU / xmllint CPU, one process a file)\n", k, v[int((NR + 1) / 2)], v[1] }'
 done
 if command -v pandoc >/dev/null; then
-	some=("${pages[@]:0:20}")
-	p=$(cpu some pandoc -f html -t markdown); t=$(cpu some "$g" -f html -t markdown)
-	awk -v p="$p" -v t="$t" 'BEGIN { printf "pandoc -f html -t markdown: %.2fs, galley: %.2fs over 20 pages (%.0fx)\n", p, t, p / t }'
+	# pandoc once (tens of seconds: steady); galley's second is the
+	# median of as many runs as there are rounds (at least 5), as one run
+	# that short moves by a fifth with the machine's noise
+	p=$(cpu pages pandoc -f html -t markdown)
+	t=$(for ((r = 0; r < (rounds > 5 ? rounds : 5); r++)); do cpu pages "$g" -f html -t markdown; done |
+		sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+	awk -v p="$p" -v t="$t" -v n=${#pages[@]} 'BEGIN { printf "pandoc -f html -t markdown: %.2fs, galley: %.3fs (median) over %d pages (%.0fx)\n", p, t, n, p / t }'
 fi
