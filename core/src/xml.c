@@ -392,7 +392,7 @@ static const unsigned char S_url_plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-int galley_uri_encode(const char *url, galley_buffer *out, int amp)
+int galley_uri_encode(const char *url, galley_buffer *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)(url ? url : ""), *end, *q, *run;
@@ -440,7 +440,7 @@ int galley_uri_encode(const char *url, galley_buffer *out, int amp)
 	/* runs that need nothing go out in one append each */
 	for (run = p; p < end; p++) {
 		int esc;
-		if (S_url_plain[*p] && !(*p == '&' && amp))
+		if (S_url_plain[*p])
 			continue;
 		esc = *p <= 0x20 || *p >= 0x7f;
 		switch (*p) {
@@ -461,12 +461,6 @@ int galley_uri_encode(const char *url, galley_buffer *out, int amp)
 		case '%':
 			esc = !(p + 2 < end && isxdigit(p[1]) && isxdigit(p[2]));
 			break;
-		case '&': /* amp: an attribute value written raw */
-			if (galley_buffer_append(out, (const char *)run, (size_t)(p - run)) < 0 ||
-				galley_buffer_append(out, "&amp;", 5) < 0)
-				return GALLEY_ENOMEM;
-			run = p + 1;
-			continue;
 		default:
 			break;
 		}

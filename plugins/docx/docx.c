@@ -327,14 +327,14 @@ static int S_str(S_state *st, const char *s, const char *rstyle)
 	return s ? S_text(st, s, strlen(s), rstyle) : 0;
 }
 
-/* An external hyperlink: its relationship, and w:hyperlink opened. */
-static int S_open_link(S_state *st, const char *url)
+/* An external hyperlink to the address S_linkable() has just encoded in
+ * st->uri: its relationship, and w:hyperlink opened. */
+static int S_open_link(S_state *st)
 {
 	docx_links *l = st->links;
 	char *copy;
 
-	galley_buffer_clear(&st->uri);
-	if (galley_uri_encode(url, &st->uri, 0) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
+	if (st->uri.oom)
 		return S_fail(st);
 	if (S_grow(st, (void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0)
 		return st->x.err;
@@ -355,8 +355,8 @@ static int S_linkable(S_state *st, const char *url)
 	if (!url || !*url || *url == '#')
 		return 0;
 	galley_buffer_clear(&st->uri);
-	if (galley_uri_encode(url, &st->uri, 0) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
-		return 1; /* out of memory: S_open_link says so */
+	if (galley_uri_encode(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0)
+		return 1; /* out of memory: S_open_link says so (st->uri.oom) */
 	return galley_uri_valid(st->uri.data);
 }
 
@@ -442,7 +442,7 @@ static int S_image(S_state *st, const galley_node *node)
 		return 0;
 	if (st->in_link || data || !S_linkable(st, url))
 		return S_str(st, alt, st->in_link ? "Hyperlink" : NULL);
-	if (S_open_link(st, url) < 0 || S_str(st, alt, "Hyperlink") < 0)
+	if (S_open_link(st) < 0 || S_str(st, alt, "Hyperlink") < 0)
 		return st->x.err;
 	return S_CLOSE(st, "</w:hyperlink>");
 }
@@ -823,7 +823,7 @@ static int S_enter(S_state *st, const galley_node *node, int *skip)
 	case GALLEY_NODE_LINK:
 		if (st->in_link || !S_linkable(st, galley_node_get_url(node)))
 			return 0;
-		if (S_open_link(st, galley_node_get_url(node)) < 0)
+		if (S_open_link(st) < 0)
 			return st->x.err;
 		st->link = node;
 		st->in_link = 1;

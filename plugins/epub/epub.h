@@ -104,9 +104,6 @@ static inline void epub_close_tag(epub_xml *x)
 int epub_esc(epub_xml *x, const char *s, size_t len, int attr);
 /** A decimal number onto raw. */
 void epub_put_num(epub_xml *x, unsigned long v);
-/** A URL onto raw as an attribute value: percent-encoded where RFC 3986
- * does not allow its characters (galley_uri_encode), & as &amp;. */
-void epub_put_uri(epub_xml *x, const char *url);
 /** The start of an XHTML file: html with both language attributes, head
  * with title and stylesheet, then body (open). */
 int epub_xhtml_head(epub_xml *x, const char *lang, const char *title);

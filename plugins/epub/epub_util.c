@@ -253,10 +253,6 @@ int epub_date(const char *s, char *out, size_t outsz)
 	return 1;
 }
 
-void epub_put_uri(epub_xml *x, const char *url)
-{
-	(void)galley_uri_encode(url, &x->raw, 1); /* raw.oom: the next flush says so */
-}
 
 int epub_is_external(const char *url)
 {

@@ -22,6 +22,7 @@ typedef struct {
 	unsigned long heads;       /* headings given an id so far */
 	int in_note;               /* writing the notes: their headings get no id */
 	int links;                 /* > 0 inside a link: no link may open */
+	int link_kept;             /* the outermost open link is an a (else a span) */
 	int inl;                   /* > 0 inside phrase content: no line breaks */
 	unsigned char *groups;     /* per open table: 0 no row group open, 1 thead, 2 tbody */
 	size_t ntables, captables;
@@ -55,17 +56,25 @@ static void S_str(S_state *st, const char *s)
 }
 
 /* An address out of the book that is worth a link: one of the schemes
- * kept, and a valid URI once percent-encoded (galley_uri_valid). */
+ * kept, and a valid URI once percent-encoded (galley_uri_valid); the
+ * encoded address stays in st->uri for S_put_href(). */
 static int S_linkable(S_state *st, const char *url)
 {
 	if (!epub_is_external(url))
 		return 0;
 	galley_buffer_clear(&st->uri);
-	if (galley_uri_encode(url, &st->uri, 0) < 0 || galley_buffer_putc(&st->uri, '\0') < 0) {
+	if (galley_uri_encode(url, &st->uri) < 0 || galley_buffer_putc(&st->uri, '\0') < 0) {
 		st->x.raw.oom = 1; /* the next flush says so */
 		return 0;
 	}
 	return galley_uri_valid(st->uri.data);
+}
+
+/* The address S_linkable() has just encoded, as an attribute value (its
+ * '&'s as "&amp;"). */
+static void S_put_href(S_state *st)
+{
+	epub_esc(&st->x, st->uri.data, st->uri.len - 1, 1);
 }
 
 /* name="value" with the value escaped (the name has its leading space) */
@@ -140,7 +149,7 @@ static void S_image(S_state *st, const char *src, const char *alt)
 		PUT("/>");
 	} else if (!st->links && S_linkable(st, src)) {
 		PUT("<a href=\"");
-		epub_put_uri(&st->x, src);
+		S_put_href(st);
 		PUT("\" class=\"image\">");
 		S_str(st, label);
 		PUT("</a>");
@@ -417,9 +426,10 @@ static int S_enter(S_state *st, const galley_node *node, galley_node_type t)
 		PUT("<sub>");
 		return 0;
 	case GALLEY_NODE_LINK:
-		if (S_link_kept(st, node)) {
+		if (S_link_kept(st, node)) { /* only ever the outermost */
+			st->link_kept = 1;
 			PUT("<a href=\"");
-			epub_put_uri(x, galley_node_get_url(node));
+			S_put_href(st);
 			PUT("\"");
 			if ((s = galley_node_get_title(node)) && *s)
 				ATTR("title", s);
@@ -459,11 +469,13 @@ static void S_exit(S_state *st, const galley_node *node, galley_node_type t)
 		return;
 	}
 	case GALLEY_NODE_LINK:
-		st->links--;
-		if (S_link_kept(st, node))
+		/* only the outermost link can be kept: its end brings links to 0 */
+		if (--st->links == 0 && st->link_kept) {
+			st->link_kept = 0;
 			PUT("</a>");
-		else
+		} else {
 			PUT("</span>");
+		}
 		return;
 	case GALLEY_NODE_LIST:
 		if (galley_node_get_list_ordered(node))

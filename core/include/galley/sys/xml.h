@@ -59,9 +59,10 @@ GALLEY_EXTERN int galley_uri_valid(const char *uri);
  * zero-width spaces, a BOM, also percent-encoded); spaces, controls,
  * non-ASCII, " < > \ ^ ` { | }, a '#' after the first, a '%' not before two
  * hex digits, and a ':' in the first segment when what precedes it is not
- * a scheme (so "a b:c" stays a relative reference) percent-encoded. amp 1:
- * '&' as "&amp;", for an attribute value written raw. 0 or GALLEY_ENOMEM. */
-GALLEY_EXTERN int galley_uri_encode(const char *url, galley_buffer *out, int amp);
+ * a scheme (so "a b:c" stays a relative reference) percent-encoded. Written
+ * raw into markup, it still needs galley_xml_escape() for its '&'s.
+ * 0 or GALLEY_ENOMEM. */
+GALLEY_EXTERN int galley_uri_encode(const char *url, galley_buffer *out);
 
 #ifdef __cplusplus
 }
