@@ -59,8 +59,29 @@ struct job {
 	size_t cost;           /* its input's bytes, while it is queued or converted */
 	uint64_t seq;          /* its place in input order (see S_submit) */
 	int ahead;             /* a zip member read before the ones before it */
+	/* A zip member handed on deflated (S_zip): the archive, the member and
+	 * what the central directory declares. data stays empty until
+	 * S_unpack reads it, in the worker that converts it (-j 2 and more:
+	 * the reading thread only walks the directory) or, with -j 1, in the
+	 * reading thread once the job is made (beside the one worker). */
+	char *zpath;
+	zip_uint64_t zindex;
+	uint64_t zsize, zcomp;
+	uint32_t zcrc;
 	struct job *next;      /* in input order, until reported */
 	struct job *next_todo; /* the work queue */
+};
+
+/* A zip member whose compressed bytes are handed on (S_zip, S_document):
+ * where it is and what the archive declares, and the reading thread's
+ * means of inflating it should it need the bytes itself. */
+struct pack {
+	const char *path; /* the archive */
+	zip_t *z;         /* the reading thread's */
+	zip_uint64_t index;
+	uint64_t size, comp;
+	uint32_t crc;
+	struct libdeflate_decompressor *dec;
 };
 
 /* An output name claimed: the hash of its key (S_key) and where its
@@ -484,6 +505,7 @@ static void S_job_free(struct job *j)
 {
 	size_t i;
 	free(j->input);
+	free(j->zpath);
 	galley_buffer_dispose(&j->data);
 	free(j->error);
 	galley_buffer_dispose(&j->messages);
@@ -661,7 +683,7 @@ static void S_submit(struct batch *b, struct job *j)
 	if (j->reader) {
 		j->ahead = b->pinned && b->pin_seq > b->low;
 		b->nahead += (size_t)j->ahead;
-		j->cost = j->data.len;
+		j->cost = j->zpath ? (size_t)j->zsize : j->data.len;
 		while (b->ntodo >= b->max_todo || (b->ntodo && b->todo_bytes + j->cost > b->budget))
 			pthread_cond_wait(&b->has_room, &b->lock);
 		b->todo_bytes += j->cost;
@@ -846,6 +868,7 @@ out:
 }
 
 static int S_set_opts(const struct batch *b, galley_context *ctx);
+static int S_unpack(const struct batch *b, zip_t *z, struct libdeflate_decompressor *dec, struct job *j);
 
 /* See S_worker: a document this large is followed by malloc_trim() (glibc)
  * or by a purge of the worker's arena (jemalloc). */
@@ -857,6 +880,8 @@ static void *S_worker(void *arg)
 	struct batch *b = arg;
 	galley_context *ctx = galley_context_new();
 	galley_buffer out = GALLEY_BUFFER_INIT;
+	/* NULL: S_unpack reads the ordinary way */
+	struct libdeflate_decompressor *dec = libdeflate_alloc_decompressor();
 	struct job *j;
 
 	if (ctx && S_set_opts(b, ctx) < 0) {
@@ -905,10 +930,10 @@ static void *S_worker(void *arg)
 		pthread_cond_broadcast(&b->has_room);
 		pthread_mutex_unlock(&b->lock);
 
-		if (ctx)
-			S_convert(b, ctx, j, &out);
-		else
+		if (!ctx)
 			S_fail_job(j, "%s%s", "out of memory", "");
+		else if (!j->zpath || S_unpack(b, NULL, dec, j) == 0)
+			S_convert(b, ctx, j, &out);
 #ifdef GALLEY_JEMALLOC
 		/* After a document of 768 KiB or more, this worker's arena gives
 		 * its free pages back now rather than over the next 50 ms
@@ -953,6 +978,8 @@ static void *S_worker(void *arg)
 	}
 	galley_buffer_dispose(&out);
 	galley_context_free(ctx);
+	if (dec)
+		libdeflate_free_decompressor(dec);
 	return NULL;
 }
 
@@ -979,9 +1006,11 @@ static int S_not_document(const char *name)
 	return 0;
 }
 
-/* A document's bytes (moved into the job): pick its reader, claim its
- * output names DEST/REL.EXT (rel without the extension), and queue it. */
-static void S_document(struct batch *b, const char *input, const char *name, const char *rel, galley_buffer *data)
+/* A document's bytes (moved into the job; a zip member's compressed bytes
+ * with pk): pick its reader, claim its output names DEST/REL.EXT (rel
+ * without the extension), and queue it. */
+static void S_document(struct batch *b, const char *input, const char *name, const char *rel, galley_buffer *data,
+	const struct pack *pk)
 {
 	struct job *j = S_job_new(b, input);
 	const galley_reader *r = b->forced;
@@ -994,12 +1023,24 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 	}
 	j->data = *data;
 	*data = (galley_buffer)GALLEY_BUFFER_INIT;
+	if (pk) {
+		if (!(j->zpath = strdup(pk->path)))
+			goto oom;
+		j->zindex = pk->index;
+		j->zsize = pk->size;
+		j->zcomp = pk->comp;
+		j->zcrc = pk->crc;
+	}
 	if (!r)
 		r = galley_reader_for_path(b->ctx, name);
 	if (!r && S_not_document(name)) {
 		j->status = ST_SKIPPED;
 		j->error = strdup("not a document (an image, style sheet, script, font or media file, by its extension)");
 		galley_buffer_dispose(&j->data);
+		S_submit(b, j);
+		return;
+	}
+	if (!r && j->zpath && S_unpack(b, pk->z, pk->dec, j) < 0) { /* a probe needs the bytes */
 		S_submit(b, j);
 		return;
 	}
@@ -1112,6 +1153,10 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		}
 	}
 	j->reader = r;
+	/* With one worker this thread inflates the member, beside it; with
+	 * more, the worker converting it does. */
+	if (j->zpath && b->jobs == 1 && S_unpack(b, pk->z, pk->dec, j) < 0)
+		j->reader = NULL; /* failed: a line of the report only */
 	S_submit(b, j);
 	return;
 oom:
@@ -1121,9 +1166,9 @@ oom:
 }
 
 /* A member of an archive: refused, a folder (nothing to do), or a document
- * whose name is made safe first. Takes data. */
+ * whose name is made safe first. Takes data (and pk: see S_document). */
 static void S_member(struct batch *b, const char *archive, const char *stem_rel, const char *name, int kind,
-	galley_buffer *data)
+	galley_buffer *data, const struct pack *pk)
 {
 	char *input = S_join(archive, name), *safe = NULL, *rel = NULL;
 	const char *why = NULL;
@@ -1148,7 +1193,7 @@ static void S_member(struct batch *b, const char *archive, const char *stem_rel,
 		b->oom = 1;
 		goto out;
 	}
-	S_document(b, input, safe, rel, data);
+	S_document(b, input, safe, rel, data, pk);
 out:
 	galley_buffer_dispose(data);
 	free(input);
@@ -1187,36 +1232,45 @@ static int S_over(const struct batch *b, uint64_t member, uint64_t total, uint64
 	return LIM_OK;
 }
 
-/* The report line of a member refused by a limit (name NULL: of the
- * archive, when its member has a line already); declared is the size the
- * archive gives (0: not used). */
-static void S_over_note(struct batch *b, const char *archive, const char *name, int why, uint64_t declared,
-	int whole_stream)
+/* Why a member was refused by a limit; named: the line is the member's
+ * (else the archive's, when its member has a line already); declared is
+ * the size the archive gives (0: not used). */
+static void S_over_msg(const struct batch *b, int why, uint64_t declared, int whole_stream, int named, char *msg,
+	size_t size)
 {
-	char msg[512], sz[48], dz[48];
-	char *input = name ? S_join(archive, name) : strdup(archive);
+	char sz[48], dz[48];
 	switch (why) {
 	case LIM_MEMBER:
 		if (declared)
-			snprintf(msg, sizeof msg, "refused: %s uncompressed (as the archive says), more than the limit of %s per member (--max-member-size raises it)",
+			snprintf(msg, size, "refused: %s uncompressed (as the archive says), more than the limit of %s per member (--max-member-size raises it)",
 				S_size(declared, dz, sizeof dz), S_size(b->max_member, sz, sizeof sz));
 		else
-			snprintf(msg, sizeof msg, "refused: more than %s uncompressed, the limit per member (--max-member-size raises it)",
+			snprintf(msg, size, "refused: more than %s uncompressed, the limit per member (--max-member-size raises it)",
 				S_size(b->max_member, sz, sizeof sz));
 		break;
 	case LIM_ARCHIVE:
-		snprintf(msg, sizeof msg, "refused: the archive comes to more than %s uncompressed here, the limit per archive (--max-archive-size raises it); the members after this one are not read",
+		snprintf(msg, size, "refused: the archive comes to more than %s uncompressed here, the limit per archive (--max-archive-size raises it); the members after this one are not read",
 			S_size(b->max_archive, sz, sizeof sz));
 		break;
 	case LIM_RATIO:
-		snprintf(msg, sizeof msg, "refused: %s expands more than %llu times (a decompression bomb?), the limit of --max-ratio%s",
+		snprintf(msg, size, "refused: %s expands more than %llu times (a decompression bomb?), the limit of --max-ratio%s",
 			whole_stream ? "the archive" : "it", (unsigned long long)b->max_ratio,
-			!whole_stream ? "" : name ? "; the members after this one are not read" : "; the rest is not read");
+			!whole_stream ? "" : named ? "; the members after this one are not read" : "; the rest is not read");
 		break;
 	default:
-		snprintf(msg, sizeof msg, "refused: the archive has more than %llu members, the limit of --max-members; the members after this one are not read",
+		snprintf(msg, size, "refused: the archive has more than %llu members, the limit of --max-members; the members after this one are not read",
 			(unsigned long long)b->max_members);
 	}
+}
+
+/* The report line of a member refused by a limit (name NULL: of the
+ * archive, when its member has a line already): see S_over_msg. */
+static void S_over_note(struct batch *b, const char *archive, const char *name, int why, uint64_t declared,
+	int whole_stream)
+{
+	char msg[512];
+	char *input = name ? S_join(archive, name) : strdup(archive);
+	S_over_msg(b, why, declared, whole_stream, name != NULL, msg, sizeof msg);
 	if (input)
 		S_note(b, input, ST_FAILED, "%s", msg);
 	else
@@ -1227,46 +1281,155 @@ static void S_over_note(struct batch *b, const char *archive, const char *name, 
 /* A deflated member the ordinary way (libzip's zlib, 64 KiB at a time)
  * cost the reading thread a tenth of the whole batch's CPU, and it is the
  * one serial part of a run: with -j 2 on two cores the workers wait for
- * it. A member whose declared sizes and CRC are within the limits is read
- * here compressed, whole, and inflated at once by libdeflate (about twice
- * as fast) into a buffer of exactly its size; the declaration is checked
- * (the size that comes out, the CRC). 0 done (data holds the member), -1
- * not done: the caller reads it the ordinary way, which words any error. */
-static int S_zip_inflate(const struct batch *b, zip_t *z, zip_uint64_t i, const zip_stat_t *st, uint64_t total,
-	struct libdeflate_decompressor *dec, galley_buffer *raw, galley_buffer *data)
+ * it. A member whose declared sizes and CRC are within the limits
+ * (S_zip_fast) is read compressed, whole (S_zip_deflated), and inflated
+ * at once by libdeflate (about twice as fast) into a buffer of exactly
+ * its size; the declaration is checked (the size that comes out, the
+ * CRC). Where every archive limit holds whatever the members expand to
+ * (S_zip), the compressed bytes go into the member's job and the worker
+ * converting it inflates them (S_unpack): the reading thread then only
+ * copies compressed bytes, a fifth of the size, and the inflated input is
+ * made, used and freed in the one worker's memory. */
+static int S_zip_fast(const struct batch *b, const zip_stat_t *st, uint64_t total)
 {
 	const zip_uint64_t need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
 				  ZIP_STAT_ENCRYPTION_METHOD;
+	return (st->valid & need) == need && st->comp_method == ZIP_CM_DEFLATE && st->encryption_method == ZIP_EM_NONE &&
+	       st->size != 0 && st->comp_size != 0 && st->comp_size < SIZE_MAX / 2 && st->size < SIZE_MAX / 2 &&
+	       S_over(b, st->size, total + st->size, st->size, st->comp_size) == LIM_OK;
+}
+
+/* Member i's compressed bytes (as many as st declares) into raw. 0, or -1. */
+static int S_zip_deflated(zip_t *z, zip_uint64_t i, const zip_stat_t *st, galley_buffer *raw)
+{
 	zip_file_t *f;
 	zip_int64_t got;
-	size_t out = 0;
 
-	if ((st->valid & need) != need || st->comp_method != ZIP_CM_DEFLATE || st->encryption_method != ZIP_EM_NONE ||
-		st->size == 0 || st->comp_size == 0 || st->comp_size >= SIZE_MAX / 2 ||
-		S_over(b, st->size, total + st->size, st->size, st->comp_size) != LIM_OK)
-		return -1;
 	raw->len = 0;
-	if (galley_buffer_reserve(raw, (size_t)st->comp_size) < 0 ||
-		galley_buffer_reserve(data, (size_t)st->size) < 0)
-		goto fail;
-	if (!(f = zip_fopen_index(z, i, ZIP_FL_COMPRESSED)))
-		goto fail;
+	if (galley_buffer_reserve(raw, (size_t)st->comp_size) < 0 || !(f = zip_fopen_index(z, i, ZIP_FL_COMPRESSED))) {
+		raw->oom = 0;
+		return -1;
+	}
 	/* one byte more than declared: a longer stream is no match */
 	got = zip_fread(f, raw->data, st->comp_size + 1);
 	zip_fclose(f);
 	if (got < 0 || (zip_uint64_t)got != st->comp_size)
-		goto fail;
-	if (libdeflate_deflate_decompress(dec, raw->data, (size_t)got, data->data, (size_t)st->size, &out) !=
-			LIBDEFLATE_SUCCESS ||
-		out != st->size || libdeflate_crc32(0, data->data, out) != st->crc)
-		goto fail;
-	data->len = out;
-	data->data[out] = '\0';
+		return -1;
+	raw->len = (size_t)got;
 	return 0;
-fail:
+}
+
+/* raw inflated by libdeflate into data, which must come to size bytes
+ * with that CRC. 0, or -1 with data empty. */
+static int S_inflate(struct libdeflate_decompressor *dec, const galley_buffer *raw, uint64_t size, uint32_t crc,
+	galley_buffer *data)
+{
+	size_t out = 0;
+	if (dec && galley_buffer_reserve(data, (size_t)size) == 0 &&
+		libdeflate_deflate_decompress(dec, raw->data, raw->len, data->data, (size_t)size, &out) ==
+			LIBDEFLATE_SUCCESS &&
+		out == size && libdeflate_crc32(0, data->data, out) == crc) {
+		data->len = out;
+		data->data[out] = '\0';
+		return 0;
+	}
 	galley_buffer_dispose(data);
-	raw->oom = 0;
 	return -1;
+}
+
+/* Member i inflated at once, as above, when S_zip_fast: 0 done (data
+ * holds the member), -1 not done: the caller reads it the ordinary way,
+ * which words any error. */
+static int S_zip_inflate(const struct batch *b, zip_t *z, zip_uint64_t i, const zip_stat_t *st, uint64_t total,
+	struct libdeflate_decompressor *dec, galley_buffer *raw, galley_buffer *data)
+{
+	if (!dec || !S_zip_fast(b, st, total) || S_zip_deflated(z, i, st, raw) < 0)
+		return -1;
+	return S_inflate(dec, raw, st->size, st->crc, data);
+}
+
+/* Member i the ordinary way, 64 KiB at a time: the sizes a zip declares
+ * may lie, so what comes out is counted against the limits (total: the
+ * archive's so far, which grows; comp: the member's compressed size, 0
+ * unknown). 0: data holds it. -1: *why is the limit reached, or (LIM_OK)
+ * err says what went wrong. */
+static int S_zip_read(const struct batch *b, zip_t *z, zip_uint64_t i, uint64_t comp, uint64_t *total,
+	galley_buffer *data, int *why, char *err, size_t errsize)
+{
+	zip_file_t *f;
+	zip_int64_t got;
+	char chunk[65536];
+
+	*why = LIM_OK;
+	if (!(f = zip_fopen_index(z, i, 0))) {
+		snprintf(err, errsize, "cannot read the member: %s", zip_strerror(z));
+		return -1;
+	}
+	while ((got = zip_fread(f, chunk, sizeof chunk)) > 0) {
+		*total += (uint64_t)got;
+		if ((*why = S_over(b, data->len + (uint64_t)got, *total, data->len + (uint64_t)got, comp)) != LIM_OK ||
+			galley_buffer_append(data, chunk, (size_t)got) < 0)
+			break;
+	}
+	if (*why == LIM_OK && (got < 0 || data->oom))
+		snprintf(err, errsize, "cannot read the member: %s", data->oom ? "out of memory" : zip_file_strerror(f));
+	zip_fclose(f);
+	if (*why != LIM_OK || got < 0 || data->oom) {
+		galley_buffer_dispose(data);
+		return -1;
+	}
+	return 0;
+}
+
+/* The input of a job made deflated (S_zip; j->data holds the compressed
+ * bytes): inflated by libdeflate, or, when that fails, read again the
+ * ordinary way from z (the calling thread's handle on the archive, or
+ * NULL: opened here), which words what is wrong. Every archive limit was
+ * judged before from what the archive declares, whatever its members
+ * expand to (S_zip), so the same bytes and errors come out in whichever
+ * thread this runs. 0, or -1 with the job failed. */
+static int S_unpack(const struct batch *b, zip_t *z, struct libdeflate_decompressor *dec, struct job *j)
+{
+	galley_buffer data = GALLEY_BUFFER_INIT;
+	zip_t *own = NULL;
+	zip_stat_t st;
+	uint64_t total = 0;
+	char err[512];
+	int why, zerr = 0, rc = -1;
+
+	if (S_inflate(dec, &j->data, j->zsize, j->zcrc, &data) == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (!z && !(z = own = zip_open(j->zpath, ZIP_RDONLY, &zerr))) {
+		zip_error_t e;
+		zip_error_init_with_code(&e, zerr);
+		snprintf(err, sizeof err, "cannot read the zip archive again: %s", zip_error_strerror(&e));
+		zip_error_fini(&e);
+		goto out;
+	}
+	zip_stat_init(&st);
+	if (zip_stat_index(z, j->zindex, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size != j->zsize ||
+		!(st.valid & ZIP_STAT_COMP_SIZE) || st.comp_size != j->zcomp) {
+		snprintf(err, sizeof err, "cannot read the member: the archive changed while it was read");
+		goto out;
+	}
+	if (S_zip_read(b, z, j->zindex, j->zcomp, &total, &data, &why, err, sizeof err) == 0)
+		rc = 0;
+	else if (why != LIM_OK)
+		S_over_msg(b, why, 0, 0, 1, err, sizeof err);
+out:
+	if (own)
+		zip_discard(own);
+	galley_buffer_dispose(&j->data);
+	free(j->zpath);
+	j->zpath = NULL;
+	if (rc < 0) {
+		S_fail_job(j, "%s%s", err, "");
+		return -1;
+	}
+	j->data = data;
+	return 0;
 }
 
 /* Reading large members ahead. The readability corpus ends with its
@@ -1280,8 +1443,11 @@ fail:
  * (S_submit). Nothing written depends on the order:
  * a member is read ahead only when none before it could claim the same
  * output name (S_zip_key), when no archive limit can be reached however
- * the members expand (S_zip), and when it inflates to exactly its
- * declared size and CRC (else it is read in order, as any other). */
+ * the members expand (S_zip), and when it can be handed on compressed
+ * (else it is read in order, as any other): the worker converting it
+ * inflates it (S_unpack), and a member that does not inflate to its
+ * declared size and CRC fails or is read the ordinary way there, in its
+ * own report line, as it would in order. */
 
 /* What an output name of a member begins with, lowercased: its path up to
  * the first dot of its last component. Two members whose outputs could
@@ -1337,8 +1503,7 @@ static int S_zip_big(const struct batch *b, zip_t *z, zip_uint64_t i, size_t big
  * and not yet reported is among them, so the window always has room for
  * the members in order. ahead[m]: 1 read ahead, 2 not to be tried. */
 static void S_zip_ahead(struct batch *b, zip_t *z, zip_int64_t i, zip_int64_t n, uint64_t base, unsigned char *ahead,
-	const uint64_t *big, const char *path, const char *stem_rel, struct libdeflate_decompressor *dec,
-	galley_buffer *raw)
+	const uint64_t *big, const char *path, const char *stem_rel, struct libdeflate_decompressor *dec)
 {
 	zip_int64_t m, best = -1, end = i + (zip_int64_t)(b->window / 2);
 	zip_stat_t st;
@@ -1371,12 +1536,17 @@ static void S_zip_ahead(struct batch *b, zip_t *z, zip_int64_t i, zip_int64_t n,
 		free(other);
 	}
 	free(key);
-	if (clash || S_zip_inflate(b, z, (zip_uint64_t)best, &st, 0, dec, raw, &data) < 0)
+	if (clash || !S_zip_fast(b, &st, 0) || S_zip_deflated(z, (zip_uint64_t)best, &st, &data) < 0) {
+		galley_buffer_dispose(&data);
 		return;
+	}
 	ahead[best] = 1;
 	b->pinned = 1;
 	b->pin_seq = base + (uint64_t)best;
-	S_member(b, path, stem_rel, zip_get_name(z, (zip_uint64_t)best, ZIP_FL_ENC_RAW), 0, &data);
+	{
+		const struct pack pk = {path, z, (zip_uint64_t)best, st.size, st.comp_size, st.crc, dec};
+		S_member(b, path, stem_rel, zip_get_name(z, (zip_uint64_t)best, ZIP_FL_ENC_RAW), 0, &data, &pk);
+	}
 }
 
 /* Every member before base + i has been submitted: report them. */
@@ -1391,7 +1561,7 @@ static void S_zip_low(struct batch *b, uint64_t low)
 static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 {
 	uint64_t total = 0;
-	int zerr = 0;
+	int zerr = 0, bounded = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	zip_int64_t n, i;
 	struct libdeflate_decompressor *dec = NULL;
@@ -1416,33 +1586,33 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		return;
 	}
 	dec = libdeflate_alloc_decompressor(); /* NULL: every member the ordinary way */
-	/* Members are read ahead (S_zip_ahead) only where no archive limit
-	 * can be reached whatever order they come in: what every member can
-	 * expand to (its declared size, or the ratio's and the grace's worth)
-	 * is within the archive limit. */
-	if (dec && n > 1 && b->jobs > 1 && b->max_ratio && b->max_ratio != UINT64_MAX &&
-		b->max_archive != UINT64_MAX &&
-		(big = calloc((size_t)n, sizeof *big))) {
+	/* bounded: no archive limit can be reached whatever order the members
+	 * come in and however they expand (each to its declared size, or the
+	 * ratio's and the grace's worth): what they can come to is within
+	 * the archive limit. Members are then handed on compressed (S_unpack)
+	 * and, with more than one worker, read ahead (S_zip_ahead). */
+	if (dec && b->max_ratio && b->max_ratio != UINT64_MAX && b->max_archive != UINT64_MAX) {
 		uint64_t bound = 0;
-		int ok = 1;
-		for (i = 0; i < n && ok; i++) {
+		if (n > 1 && b->jobs > 1)
+			big = calloc((size_t)n, sizeof *big);
+		for (bounded = 1, i = 0; i < n && bounded; i++) {
 			zip_stat_t st;
 			uint64_t most;
 			zip_stat_init(&st);
 			if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_COMP_SIZE) ||
 				st.comp_size > UINT64_MAX / 2 / b->max_ratio) {
-				ok = 0;
+				bounded = 0;
 				break;
 			}
 			most = st.comp_size * b->max_ratio + S_RATIO_GRACE + 65536;
 			if ((st.valid & ZIP_STAT_SIZE) && st.size > most)
 				most = st.size;
-			ok = most <= b->max_archive - bound;
+			bounded = most <= b->max_archive - bound;
 			bound += most;
-			if (S_zip_big(b, z, (zip_uint64_t)i, b->budget / (size_t)b->jobs / 2, &st))
+			if (big && S_zip_big(b, z, (zip_uint64_t)i, b->budget / (size_t)b->jobs / 2, &st))
 				big[i] = st.size;
 		}
-		if (ok && (ahead = calloc((size_t)n, 1))) {
+		if (bounded && big && (ahead = calloc((size_t)n, 1))) {
 			base = b->next_seq;
 			b->next_seq += (uint64_t)n;
 			S_zip_low(b, base);
@@ -1453,13 +1623,10 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		galley_buffer data = GALLEY_BUFFER_INIT;
 		zip_uint8_t opsys;
 		zip_uint32_t attr;
-		int kind = 0;
-		zip_file_t *f;
-		char chunk[65536], *input;
-		zip_int64_t got;
+		int kind = 0, why = LIM_OK;
+		char *input, err[512];
 		zip_stat_t st;
 		uint64_t comp = 0;
-		int why = LIM_OK;
 
 		if (ahead) {
 			S_zip_low(b, base + (uint64_t)i);
@@ -1469,7 +1636,7 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 					total += st.size;
 				continue;
 			}
-			S_zip_ahead(b, z, i, n, base, ahead, big, path, stem_rel, dec, &raw);
+			S_zip_ahead(b, z, i, n, base, ahead, big, path, stem_rel, dec);
 			b->pinned = 1;
 			b->pin_seq = base + (uint64_t)i;
 		}
@@ -1486,7 +1653,7 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 		if (*name && name[strlen(name) - 1] == '/')
 			continue; /* a folder */
 		if (kind) {
-			S_member(b, path, stem_rel, name, kind, &data);
+			S_member(b, path, stem_rel, name, kind, &data, NULL);
 			continue;
 		}
 		zip_stat_init(&st);
@@ -1498,43 +1665,31 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 			if (st.valid & ZIP_STAT_COMP_SIZE)
 				comp = st.comp_size;
 		}
-		if (dec && S_zip_inflate(b, z, (zip_uint64_t)i, &st, total, dec, &raw, &data) == 0) {
+		if (bounded && S_zip_fast(b, &st, total) && S_zip_deflated(z, (zip_uint64_t)i, &st, &data) == 0) {
+			const struct pack pk = {path, z, (zip_uint64_t)i, st.size, st.comp_size, st.crc, dec};
+			total += st.size;
+			S_member(b, path, stem_rel, name, 0, &data, &pk);
+			continue;
+		}
+		galley_buffer_dispose(&data);
+		if (S_zip_inflate(b, z, (zip_uint64_t)i, &st, total, dec, &raw, &data) == 0) {
 			total += data.len;
-			S_member(b, path, stem_rel, name, 0, &data);
+			S_member(b, path, stem_rel, name, 0, &data, NULL);
 			continue;
 		}
-		if (!(f = zip_fopen_index(z, (zip_uint64_t)i, 0))) {
+		if (S_zip_read(b, z, (zip_uint64_t)i, comp, &total, &data, &why, err, sizeof err) < 0) {
+			if (why != LIM_OK) {
+				S_over_note(b, path, name, why, 0, 0);
+				if (why == LIM_ARCHIVE)
+					break;
+				continue;
+			}
 			if ((input = S_join(path, name)))
-				S_note(b, input, ST_FAILED, "cannot read the member: %s", zip_strerror(z));
+				S_note(b, input, ST_FAILED, "%s", err);
 			free(input);
 			continue;
 		}
-		/* The sizes a zip declares may lie: count what comes out. */
-		while ((got = zip_fread(f, chunk, sizeof chunk)) > 0) {
-			total += (uint64_t)got;
-			if ((why = S_over(b, data.len + (uint64_t)got, total, data.len + (uint64_t)got, comp)) != LIM_OK ||
-				galley_buffer_append(&data, chunk, (size_t)got) < 0)
-				break;
-		}
-		if (why != LIM_OK) {
-			S_over_note(b, path, name, why, 0, 0);
-			galley_buffer_dispose(&data);
-			zip_fclose(f);
-			if (why == LIM_ARCHIVE)
-				break;
-			continue;
-		}
-		if (got < 0 || data.oom) {
-			if ((input = S_join(path, name)))
-				S_note(b, input, ST_FAILED, "cannot read the member: %s",
-					data.oom ? "out of memory" : zip_file_strerror(f));
-			free(input);
-			galley_buffer_dispose(&data);
-			zip_fclose(f);
-			continue;
-		}
-		zip_fclose(f);
-		S_member(b, path, stem_rel, name, 0, &data);
+		S_member(b, path, stem_rel, name, 0, &data, NULL);
 	}
 	if (ahead) {
 		b->pinned = 0;
@@ -1641,7 +1796,7 @@ static void S_tar(struct batch *b, const char *path, const char *stem_rel)
 				continue;
 			}
 		}
-		S_member(b, path, stem_rel, name, kind, &data);
+		S_member(b, path, stem_rel, name, kind, &data, NULL);
 	}
 	archive_read_free(a);
 }
@@ -1672,7 +1827,7 @@ static void S_file(struct batch *b, const char *path, const char *rel)
 		galley_buffer_dispose(&data);
 		return;
 	}
-	S_document(b, path, rel, rel, &data);
+	S_document(b, path, rel, rel, &data, NULL);
 }
 
 static int S_cmp_str(const void *x, const void *y)

@@ -420,7 +420,22 @@ PY
 		*) fail "$z.zip/b.txt: $(line $z.zip/b.txt)" ;;
 		esac
 	done
-	no_temp_left dest2 ;;
+	no_temp_left dest2
+	# A zip's members are inflated by the worker converting them when there
+	# are several (by the reading thread with -j 1): a corrupt or lying one
+	# gives the same report and outputs whichever reads it.
+	cp report report-all
+	for j in 1 3; do
+		b -j $j -t markdown -o dj$j --report rj$j corrupt.zip crc.zip short.zip long.zip; expect_rc 1
+	done
+	norm='del(.ms) | .outputs |= map(sub("^dj[0-9]/"; "")) | .error |= (if . then gsub("dj[0-9]/"; "") else . end)'
+	[ "$(jq -c "$norm" rj1)" = "$(jq -c "$norm" rj3)" ] || fail "-j 1 and -j 3 reports of the damaged zips differ: $(diff rj1 rj3)"
+	diff -r dj1 dj3 >/dev/null || fail "-j 1 and -j 3 outputs of the damaged zips differ"
+	cp rj3 report
+	line corrupt.zip/b.txt | jq -e '.status == "failed" and (.error | test("cannot read the member"))' >/dev/null ||
+		fail "corrupt member, -j 3: $(line corrupt.zip/b.txt)"
+	absent dj1/corrupt/b.md dj3/corrupt/b.md dj1/crc/b.md dj3/crc/b.md
+	no_temp_left dj1 dj3 ;;
 files-from)
 	tree
 	printf 'src/release.txt\nsrc/2024\n\n' >list
