@@ -84,6 +84,14 @@ struct pack {
 	struct libdeflate_decompressor *dec;
 };
 
+/* A worker's handle on the archive it last had to read a member of again
+ * (S_unpack): kept, so that an archive of many members that do not
+ * inflate as declared is opened once a worker, not once a member. */
+struct zcache {
+	char *path;
+	zip_t *z;
+};
+
 /* An output name claimed: the hash of its key (S_key) and where its
  * record ("OWNER\0NAME\0") is in the names file, plus one; 0 is empty. */
 struct name_slot {
@@ -868,7 +876,8 @@ out:
 }
 
 static int S_set_opts(const struct batch *b, galley_context *ctx);
-static int S_unpack(const struct batch *b, zip_t *z, struct libdeflate_decompressor *dec, struct job *j);
+static int S_unpack(const struct batch *b, zip_t *z, struct zcache *zc, struct libdeflate_decompressor *dec,
+	struct job *j);
 
 /* See S_worker: a document this large is followed by malloc_trim() (glibc)
  * or by a purge of the worker's arena (jemalloc). */
@@ -882,6 +891,7 @@ static void *S_worker(void *arg)
 	galley_buffer out = GALLEY_BUFFER_INIT;
 	/* NULL: S_unpack reads the ordinary way */
 	struct libdeflate_decompressor *dec = libdeflate_alloc_decompressor();
+	struct zcache zc = {NULL, NULL};
 	struct job *j;
 
 	if (ctx && S_set_opts(b, ctx) < 0) {
@@ -932,7 +942,7 @@ static void *S_worker(void *arg)
 
 		if (!ctx)
 			S_fail_job(j, "%s%s", "out of memory", "");
-		else if (!j->zpath || S_unpack(b, NULL, dec, j) == 0)
+		else if (!j->zpath || S_unpack(b, NULL, &zc, dec, j) == 0)
 			S_convert(b, ctx, j, &out);
 #ifdef GALLEY_JEMALLOC
 		/* After a document of 768 KiB or more, this worker's arena gives
@@ -980,6 +990,9 @@ static void *S_worker(void *arg)
 	galley_context_free(ctx);
 	if (dec)
 		libdeflate_free_decompressor(dec);
+	if (zc.z)
+		zip_discard(zc.z);
+	free(zc.path);
 	return NULL;
 }
 
@@ -1040,7 +1053,7 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 		S_submit(b, j);
 		return;
 	}
-	if (!r && j->zpath && S_unpack(b, pk->z, pk->dec, j) < 0) { /* a probe needs the bytes */
+	if (!r && j->zpath && S_unpack(b, pk->z, NULL, pk->dec, j) < 0) { /* a probe needs the bytes */
 		S_submit(b, j);
 		return;
 	}
@@ -1155,7 +1168,7 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 	j->reader = r;
 	/* With one worker this thread inflates the member, beside it; with
 	 * more, the worker converting it does. */
-	if (j->zpath && b->jobs == 1 && S_unpack(b, pk->z, pk->dec, j) < 0)
+	if (j->zpath && b->jobs == 1 && S_unpack(b, pk->z, NULL, pk->dec, j) < 0)
 		j->reader = NULL; /* failed: a line of the report only */
 	S_submit(b, j);
 	return;
@@ -1383,15 +1396,16 @@ static int S_zip_read(const struct batch *b, zip_t *z, zip_uint64_t i, uint64_t 
 
 /* The input of a job made deflated (S_zip; j->data holds the compressed
  * bytes): inflated by libdeflate, or, when that fails, read again the
- * ordinary way from z (the calling thread's handle on the archive, or
- * NULL: opened here), which words what is wrong. Every archive limit was
- * judged before from what the archive declares, whatever its members
- * expand to (S_zip), so the same bytes and errors come out in whichever
- * thread this runs. 0, or -1 with the job failed. */
-static int S_unpack(const struct batch *b, zip_t *z, struct libdeflate_decompressor *dec, struct job *j)
+ * ordinary way from z (the reading thread's handle on the archive) or, for
+ * a worker (z NULL), from the handle in zc, opened here when it is not on
+ * this archive, which words what is wrong. Every archive limit was judged
+ * before from what the archive declares, whatever its members expand to
+ * (S_zip), so the same bytes and errors come out in whichever thread this
+ * runs. 0, or -1 with the job failed. */
+static int S_unpack(const struct batch *b, zip_t *z, struct zcache *zc, struct libdeflate_decompressor *dec,
+	struct job *j)
 {
 	galley_buffer data = GALLEY_BUFFER_INIT;
-	zip_t *own = NULL;
 	zip_stat_t st;
 	uint64_t total = 0;
 	char err[512];
@@ -1401,12 +1415,24 @@ static int S_unpack(const struct batch *b, zip_t *z, struct libdeflate_decompres
 		rc = 0;
 		goto out;
 	}
-	if (!z && !(z = own = zip_open(j->zpath, ZIP_RDONLY, &zerr))) {
-		zip_error_t e;
-		zip_error_init_with_code(&e, zerr);
-		snprintf(err, sizeof err, "cannot read the zip archive again: %s", zip_error_strerror(&e));
-		zip_error_fini(&e);
-		goto out;
+	if (!z && zc->z && strcmp(zc->path, j->zpath) == 0)
+		z = zc->z;
+	if (!z) {
+		if (zc->z)
+			zip_discard(zc->z);
+		free(zc->path);
+		zc->z = NULL;
+		if (!(zc->path = strdup(j->zpath))) {
+			snprintf(err, sizeof err, "out of memory");
+			goto out;
+		}
+		if (!(z = zc->z = zip_open(j->zpath, ZIP_RDONLY, &zerr))) {
+			zip_error_t e;
+			zip_error_init_with_code(&e, zerr);
+			snprintf(err, sizeof err, "cannot read the zip archive again: %s", zip_error_strerror(&e));
+			zip_error_fini(&e);
+			goto out;
+		}
 	}
 	zip_stat_init(&st);
 	if (zip_stat_index(z, j->zindex, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size != j->zsize ||
@@ -1419,8 +1445,6 @@ static int S_unpack(const struct batch *b, zip_t *z, struct libdeflate_decompres
 	else if (why != LIM_OK)
 		S_over_msg(b, why, 0, 0, 1, err, sizeof err);
 out:
-	if (own)
-		zip_discard(own);
 	galley_buffer_dispose(&j->data);
 	free(j->zpath);
 	j->zpath = NULL;
