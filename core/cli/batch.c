@@ -42,6 +42,15 @@
 enum { EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 enum { ST_OK, ST_FAILED, ST_SKIPPED };
 
+/* A zip member handed on compressed (S_zip): its index and what the
+ * central directory declares of it, checked again where it is inflated
+ * (S_unpack). */
+struct zmember {
+	zip_uint64_t index;
+	uint64_t size, comp;
+	uint32_t crc;
+};
+
 /* One input: a document to convert, or a line of the report only. */
 struct job {
 	char *input;  /* as the report names it */
@@ -65,9 +74,7 @@ struct job {
 	 * the reading thread only walks the directory) or, with -j 1, in the
 	 * reading thread once the job is made (beside the one worker). */
 	char *zpath;
-	zip_uint64_t zindex;
-	uint64_t zsize, zcomp;
-	uint32_t zcrc;
+	struct zmember zm;
 	struct job *next;      /* in input order, until reported */
 	struct job *next_todo; /* the work queue */
 };
@@ -78,10 +85,8 @@ struct job {
 struct pack {
 	const char *path; /* the archive */
 	zip_t *z;         /* the reading thread's */
-	zip_uint64_t index;
-	uint64_t size, comp;
-	uint32_t crc;
 	struct libdeflate_decompressor *dec;
+	struct zmember m;
 };
 
 /* A worker's handle on the archive it last had to read a member of again
@@ -691,7 +696,7 @@ static void S_submit(struct batch *b, struct job *j)
 	if (j->reader) {
 		j->ahead = b->pinned && b->pin_seq > b->low;
 		b->nahead += (size_t)j->ahead;
-		j->cost = j->zpath ? (size_t)j->zsize : j->data.len;
+		j->cost = j->zpath ? (size_t)j->zm.size : j->data.len;
 		while (b->ntodo >= b->max_todo || (b->ntodo && b->todo_bytes + j->cost > b->budget))
 			pthread_cond_wait(&b->has_room, &b->lock);
 		b->todo_bytes += j->cost;
@@ -1039,10 +1044,7 @@ static void S_document(struct batch *b, const char *input, const char *name, con
 	if (pk) {
 		if (!(j->zpath = strdup(pk->path)))
 			goto oom;
-		j->zindex = pk->index;
-		j->zsize = pk->size;
-		j->zcomp = pk->comp;
-		j->zcrc = pk->crc;
+		j->zm = pk->m;
 	}
 	if (!r)
 		r = galley_reader_for_path(b->ctx, name);
@@ -1350,16 +1352,6 @@ static int S_inflate(struct libdeflate_decompressor *dec, const galley_buffer *r
 	return -1;
 }
 
-/* Member i inflated at once, as above, when S_zip_fast: 0 done (data
- * holds the member), -1 not done: the caller reads it the ordinary way,
- * which words any error. */
-static int S_zip_inflate(const struct batch *b, zip_t *z, zip_uint64_t i, const zip_stat_t *st, uint64_t total,
-	struct libdeflate_decompressor *dec, galley_buffer *raw, galley_buffer *data)
-{
-	if (!dec || !S_zip_fast(b, st, total) || S_zip_deflated(z, i, st, raw) < 0)
-		return -1;
-	return S_inflate(dec, raw, st->size, st->crc, data);
-}
 
 /* Member i the ordinary way, 64 KiB at a time: the sizes a zip declares
  * may lie, so what comes out is counted against the limits (total: the
@@ -1411,7 +1403,7 @@ static int S_unpack(const struct batch *b, zip_t *z, struct zcache *zc, struct l
 	char err[512];
 	int why, zerr = 0, rc = -1;
 
-	if (S_inflate(dec, &j->data, j->zsize, j->zcrc, &data) == 0) {
+	if (S_inflate(dec, &j->data, j->zm.size, j->zm.crc, &data) == 0) {
 		rc = 0;
 		goto out;
 	}
@@ -1435,12 +1427,12 @@ static int S_unpack(const struct batch *b, zip_t *z, struct zcache *zc, struct l
 		}
 	}
 	zip_stat_init(&st);
-	if (zip_stat_index(z, j->zindex, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size != j->zsize ||
-		!(st.valid & ZIP_STAT_COMP_SIZE) || st.comp_size != j->zcomp) {
+	if (zip_stat_index(z, j->zm.index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size != j->zm.size ||
+		!(st.valid & ZIP_STAT_COMP_SIZE) || st.comp_size != j->zm.comp) {
 		snprintf(err, sizeof err, "cannot read the member: the archive changed while it was read");
 		goto out;
 	}
-	if (S_zip_read(b, z, j->zindex, j->zcomp, &total, &data, &why, err, sizeof err) == 0)
+	if (S_zip_read(b, z, j->zm.index, j->zm.comp, &total, &data, &why, err, sizeof err) == 0)
 		rc = 0;
 	else if (why != LIM_OK)
 		S_over_msg(b, why, 0, 0, 1, err, sizeof err);
@@ -1568,7 +1560,7 @@ static void S_zip_ahead(struct batch *b, zip_t *z, zip_int64_t i, zip_int64_t n,
 	b->pinned = 1;
 	b->pin_seq = base + (uint64_t)best;
 	{
-		const struct pack pk = {path, z, (zip_uint64_t)best, st.size, st.comp_size, st.crc, dec};
+		const struct pack pk = {path, z, dec, {(zip_uint64_t)best, st.size, st.comp_size, st.crc}};
 		S_member(b, path, stem_rel, zip_get_name(z, (zip_uint64_t)best, ZIP_FL_ENC_RAW), 0, &data, &pk);
 	}
 }
@@ -1689,17 +1681,22 @@ static void S_zip(struct batch *b, const char *path, const char *stem_rel)
 			if (st.valid & ZIP_STAT_COMP_SIZE)
 				comp = st.comp_size;
 		}
-		if (bounded && S_zip_fast(b, &st, total) && S_zip_deflated(z, (zip_uint64_t)i, &st, &data) == 0) {
-			const struct pack pk = {path, z, (zip_uint64_t)i, st.size, st.comp_size, st.crc, dec};
-			total += st.size;
-			S_member(b, path, stem_rel, name, 0, &data, &pk);
-			continue;
-		}
-		galley_buffer_dispose(&data);
-		if (S_zip_inflate(b, z, (zip_uint64_t)i, &st, total, dec, &raw, &data) == 0) {
-			total += data.len;
-			S_member(b, path, stem_rel, name, 0, &data, NULL);
-			continue;
+		/* Read compressed once: handed on so (bounded), or inflated here;
+		 * failing either, the ordinary way, which words the error. */
+		if (dec && S_zip_fast(b, &st, total)) {
+			int got = S_zip_deflated(z, (zip_uint64_t)i, &st, bounded ? &data : &raw) == 0;
+			if (got && bounded) {
+				const struct pack pk = {path, z, dec, {(zip_uint64_t)i, st.size, st.comp_size, st.crc}};
+				total += st.size;
+				S_member(b, path, stem_rel, name, 0, &data, &pk);
+				continue;
+			}
+			if (got && S_inflate(dec, &raw, st.size, st.crc, &data) == 0) {
+				total += data.len;
+				S_member(b, path, stem_rel, name, 0, &data, NULL);
+				continue;
+			}
+			galley_buffer_dispose(&data);
 		}
 		if (S_zip_read(b, z, (zip_uint64_t)i, comp, &total, &data, &why, err, sizeof err) < 0) {
 			if (why != LIM_OK) {

@@ -253,7 +253,6 @@ int epub_date(const char *s, char *out, size_t outsz)
 	return 1;
 }
 
-
 int epub_is_external(const char *url)
 {
 	static const char *const schemes[] = {"http://", "https://", "mailto:", "ftp://", "tel:"};
